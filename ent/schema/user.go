@@ -1,0 +1,35 @@
+package schema
+
+import (
+	"entgo.io/ent"
+	"entgo.io/ent/schema/field"
+
+	"yishi/ent/privacy"
+)
+
+// User is a person who can sign in. Users are global (one phone, one
+// account) and reach tenant data only through role assignments.
+type User struct{ ent.Schema }
+
+// Mixin adds timestamps.
+func (User) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+// Fields of User. The password is an argon2id PHC string and never leaves
+// the data layer.
+func (User) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("phone").NotEmpty().MaxLen(20).Unique(),
+		field.String("name").NotEmpty().MaxLen(100),
+		field.String("password_hash").Sensitive().NotEmpty(),
+		field.Enum("status").Values("active", "disabled").Default("active"),
+	}
+}
+
+// Policy: any signed-in caller may look a user up (handlers decide which
+// fields to expose); only system work and the user themself write.
+func (User) Policy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{allowSystem(), privacy.AlwaysAllowRule()},
+		Mutation: privacy.MutationPolicy{allowSystem(), selfFilter(), privacy.AlwaysDenyRule()},
+	}
+}
