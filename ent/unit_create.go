@@ -403,6 +403,30 @@ func (u *UnitUpsert) UpdateUpdatedAt() *UnitUpsert {
 	return u
 }
 
+// SetTenantID sets the "tenant_id" field.
+func (u *UnitUpsert) SetTenantID(v int) *UnitUpsert {
+	u.Set(unit.FieldTenantID, v)
+	return u
+}
+
+// UpdateTenantID sets the "tenant_id" field to the value that was provided on create.
+func (u *UnitUpsert) UpdateTenantID() *UnitUpsert {
+	u.SetExcluded(unit.FieldTenantID)
+	return u
+}
+
+// AddTenantID adds v to the "tenant_id" field.
+func (u *UnitUpsert) AddTenantID(v int) *UnitUpsert {
+	u.Add(unit.FieldTenantID, v)
+	return u
+}
+
+// ClearTenantID clears the value of the "tenant_id" field.
+func (u *UnitUpsert) ClearTenantID() *UnitUpsert {
+	u.SetNull(unit.FieldTenantID)
+	return u
+}
+
 // SetPath sets the "path" field.
 func (u *UnitUpsert) SetPath(v string) *UnitUpsert {
 	u.Set(unit.FieldPath, v)
@@ -465,9 +489,6 @@ func (u *UnitUpsertOne) UpdateNewValues() *UnitUpsertOne {
 		if _, exists := u.create.mutation.ParentID(); exists {
 			s.SetIgnore(unit.FieldParentID)
 		}
-		if _, exists := u.create.mutation.TenantID(); exists {
-			s.SetIgnore(unit.FieldTenantID)
-		}
 		if _, exists := u.create.mutation.Code(); exists {
 			s.SetIgnore(unit.FieldCode)
 		}
@@ -513,6 +534,34 @@ func (u *UnitUpsertOne) SetUpdatedAt(v time.Time) *UnitUpsertOne {
 func (u *UnitUpsertOne) UpdateUpdatedAt() *UnitUpsertOne {
 	return u.Update(func(s *UnitUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (u *UnitUpsertOne) SetTenantID(v int) *UnitUpsertOne {
+	return u.Update(func(s *UnitUpsert) {
+		s.SetTenantID(v)
+	})
+}
+
+// AddTenantID adds v to the "tenant_id" field.
+func (u *UnitUpsertOne) AddTenantID(v int) *UnitUpsertOne {
+	return u.Update(func(s *UnitUpsert) {
+		s.AddTenantID(v)
+	})
+}
+
+// UpdateTenantID sets the "tenant_id" field to the value that was provided on create.
+func (u *UnitUpsertOne) UpdateTenantID() *UnitUpsertOne {
+	return u.Update(func(s *UnitUpsert) {
+		s.UpdateTenantID()
+	})
+}
+
+// ClearTenantID clears the value of the "tenant_id" field.
+func (u *UnitUpsertOne) ClearTenantID() *UnitUpsertOne {
+	return u.Update(func(s *UnitUpsert) {
+		s.ClearTenantID()
 	})
 }
 
@@ -750,9 +799,6 @@ func (u *UnitUpsertBulk) UpdateNewValues() *UnitUpsertBulk {
 			if _, exists := b.mutation.ParentID(); exists {
 				s.SetIgnore(unit.FieldParentID)
 			}
-			if _, exists := b.mutation.TenantID(); exists {
-				s.SetIgnore(unit.FieldTenantID)
-			}
 			if _, exists := b.mutation.Code(); exists {
 				s.SetIgnore(unit.FieldCode)
 			}
@@ -799,6 +845,34 @@ func (u *UnitUpsertBulk) SetUpdatedAt(v time.Time) *UnitUpsertBulk {
 func (u *UnitUpsertBulk) UpdateUpdatedAt() *UnitUpsertBulk {
 	return u.Update(func(s *UnitUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (u *UnitUpsertBulk) SetTenantID(v int) *UnitUpsertBulk {
+	return u.Update(func(s *UnitUpsert) {
+		s.SetTenantID(v)
+	})
+}
+
+// AddTenantID adds v to the "tenant_id" field.
+func (u *UnitUpsertBulk) AddTenantID(v int) *UnitUpsertBulk {
+	return u.Update(func(s *UnitUpsert) {
+		s.AddTenantID(v)
+	})
+}
+
+// UpdateTenantID sets the "tenant_id" field to the value that was provided on create.
+func (u *UnitUpsertBulk) UpdateTenantID() *UnitUpsertBulk {
+	return u.Update(func(s *UnitUpsert) {
+		s.UpdateTenantID()
+	})
+}
+
+// ClearTenantID clears the value of the "tenant_id" field.
+func (u *UnitUpsertBulk) ClearTenantID() *UnitUpsertBulk {
+	return u.Update(func(s *UnitUpsert) {
+		s.ClearTenantID()
 	})
 }
 

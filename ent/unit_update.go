@@ -34,6 +34,33 @@ func (_u *UnitUpdate) SetUpdatedAt(v time.Time) *UnitUpdate {
 	return _u
 }
 
+// SetTenantID sets the "tenant_id" field.
+func (_u *UnitUpdate) SetTenantID(v int) *UnitUpdate {
+	_u.mutation.ResetTenantID()
+	_u.mutation.SetTenantID(v)
+	return _u
+}
+
+// SetNillableTenantID sets the "tenant_id" field if the given value is not nil.
+func (_u *UnitUpdate) SetNillableTenantID(v *int) *UnitUpdate {
+	if v != nil {
+		_u.SetTenantID(*v)
+	}
+	return _u
+}
+
+// AddTenantID adds value to the "tenant_id" field.
+func (_u *UnitUpdate) AddTenantID(v int) *UnitUpdate {
+	_u.mutation.AddTenantID(v)
+	return _u
+}
+
+// ClearTenantID clears the value of the "tenant_id" field.
+func (_u *UnitUpdate) ClearTenantID() *UnitUpdate {
+	_u.mutation.ClearTenantID()
+	return _u
+}
+
 // SetPath sets the "path" field.
 func (_u *UnitUpdate) SetPath(v string) *UnitUpdate {
 	_u.mutation.SetPath(v)
@@ -200,6 +227,12 @@ func (_u *UnitUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(unit.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.TenantID(); ok {
+		_spec.SetField(unit.FieldTenantID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedTenantID(); ok {
+		_spec.AddField(unit.FieldTenantID, field.TypeInt, value)
+	}
 	if _u.mutation.TenantIDCleared() {
 		_spec.ClearField(unit.FieldTenantID, field.TypeInt)
 	}
@@ -283,6 +316,33 @@ type UnitUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *UnitUpdateOne) SetUpdatedAt(v time.Time) *UnitUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (_u *UnitUpdateOne) SetTenantID(v int) *UnitUpdateOne {
+	_u.mutation.ResetTenantID()
+	_u.mutation.SetTenantID(v)
+	return _u
+}
+
+// SetNillableTenantID sets the "tenant_id" field if the given value is not nil.
+func (_u *UnitUpdateOne) SetNillableTenantID(v *int) *UnitUpdateOne {
+	if v != nil {
+		_u.SetTenantID(*v)
+	}
+	return _u
+}
+
+// AddTenantID adds value to the "tenant_id" field.
+func (_u *UnitUpdateOne) AddTenantID(v int) *UnitUpdateOne {
+	_u.mutation.AddTenantID(v)
+	return _u
+}
+
+// ClearTenantID clears the value of the "tenant_id" field.
+func (_u *UnitUpdateOne) ClearTenantID() *UnitUpdateOne {
+	_u.mutation.ClearTenantID()
 	return _u
 }
 
@@ -481,6 +541,12 @@ func (_u *UnitUpdateOne) sqlSave(ctx context.Context) (_node *Unit, err error) {
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(unit.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.TenantID(); ok {
+		_spec.SetField(unit.FieldTenantID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedTenantID(); ok {
+		_spec.AddField(unit.FieldTenantID, field.TypeInt, value)
 	}
 	if _u.mutation.TenantIDCleared() {
 		_spec.ClearField(unit.FieldTenantID, field.TypeInt)

@@ -192,6 +192,14 @@ var (
 		PrimaryKey: []*schema.Column{RoleAssignmentsColumns[0]},
 		Indexes: []*schema.Index{
 			{
+				Name:    "roleassignment_subject_role_domain",
+				Unique:  true,
+				Columns: []*schema.Column{RoleAssignmentsColumns[1], RoleAssignmentsColumns[4], RoleAssignmentsColumns[7]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "revoked_at IS NULL",
+				},
+			},
+			{
 				Name:    "roleassignment_granted_version",
 				Unique:  false,
 				Columns: []*schema.Column{RoleAssignmentsColumns[10]},

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
@@ -38,6 +39,8 @@ func (RoleAssignment) Fields() []ent.Field {
 // Indexes serve the incremental policy sync and per-unit listings.
 func (RoleAssignment) Indexes() []ent.Index {
 	return []ent.Index{
+		index.Fields("subject", "role", "domain").Unique().
+			Annotations(entsql.IndexWhere("revoked_at IS NULL")),
 		index.Fields("granted_version"),
 		index.Fields("revoked_version"),
 		index.Fields("domain"),

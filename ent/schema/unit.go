@@ -24,7 +24,7 @@ func (Unit) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("level").Values("subdistrict", "community", "grid").Immutable(),
 		field.Int("parent_id").Optional().Nillable().Immutable(),
-		field.Int("tenant_id").Optional().Immutable(),
+		field.Int("tenant_id").Optional(),
 		field.String("path").Optional().MaxLen(255),
 		field.String("code").NotEmpty().MaxLen(64).Immutable(),
 		field.String("name").NotEmpty().MaxLen(200),

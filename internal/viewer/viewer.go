@@ -12,13 +12,18 @@ import (
 // "s1/c4/") at which the caller holds any role; a role reaches the unit
 // and everything below it, so a row is visible when one scope is a prefix
 // of the row's unit path.
+//
+// TokenScopes is set only for partner-app tokens: the permissions ("obj:act"
+// or "obj:*") the token may use on top of its client's role. It is nil for
+// users, whose role alone decides.
 type Viewer struct {
-	Subject  string
-	UserID   int
-	ClientID int
-	Scopes   []string
-	Platform bool
-	system   bool
+	Subject     string
+	UserID      int
+	ClientID    int
+	Scopes      []string
+	Platform    bool
+	TokenScopes []string
+	system      bool
 }
 
 type ctxKey struct{}
@@ -52,6 +57,22 @@ func (v *Viewer) InScope(path string) bool {
 	}
 	for _, s := range v.Scopes {
 		if strings.HasPrefix(path, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// TokenAllows reports whether the token's scopes (if any) cover obj:act.
+func (v *Viewer) TokenAllows(obj, act string) bool {
+	if v == nil {
+		return false
+	}
+	if v.TokenScopes == nil {
+		return true
+	}
+	for _, s := range v.TokenScopes {
+		if s == obj+":"+act || s == obj+":*" {
 			return true
 		}
 	}

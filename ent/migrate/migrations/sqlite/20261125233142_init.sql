@@ -36,6 +36,8 @@ CREATE INDEX `refreshtoken_family` ON `refresh_tokens` (`family`);
 CREATE INDEX `refreshtoken_user_id` ON `refresh_tokens` (`user_id`);
 -- Create "role_assignments" table
 CREATE TABLE `role_assignments` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `subject` text NOT NULL, `user_id` integer NULL, `api_client_id` integer NULL, `role` text NOT NULL, `tenant_id` integer NULL, `unit_id` integer NULL, `domain` text NOT NULL, `granted_by` integer NULL, `granted_at` datetime NOT NULL, `granted_version` integer NOT NULL, `revoked_at` datetime NULL, `revoked_by` integer NULL, `revoked_version` integer NULL);
+-- Create index "roleassignment_subject_role_domain" to table: "role_assignments"
+CREATE UNIQUE INDEX `roleassignment_subject_role_domain` ON `role_assignments` (`subject`, `role`, `domain`) WHERE revoked_at IS NULL;
 -- Create index "roleassignment_granted_version" to table: "role_assignments"
 CREATE INDEX `roleassignment_granted_version` ON `role_assignments` (`granted_version`);
 -- Create index "roleassignment_revoked_version" to table: "role_assignments"

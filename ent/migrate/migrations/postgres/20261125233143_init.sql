@@ -34,6 +34,8 @@ CREATE INDEX "roleassignment_granted_version" ON "role_assignments" ("granted_ve
 CREATE INDEX "roleassignment_revoked_version" ON "role_assignments" ("revoked_version");
 -- Create index "roleassignment_subject" to table: "role_assignments"
 CREATE INDEX "roleassignment_subject" ON "role_assignments" ("subject");
+-- Create index "roleassignment_subject_role_domain" to table: "role_assignments"
+CREATE UNIQUE INDEX "roleassignment_subject_role_domain" ON "role_assignments" ("subject", "role", "domain") WHERE (revoked_at IS NULL);
 -- Create index "roleassignment_unit_id" to table: "role_assignments"
 CREATE INDEX "roleassignment_unit_id" ON "role_assignments" ("unit_id");
 -- Create "units" table

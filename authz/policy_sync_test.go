@@ -1,0 +1,97 @@
+package authz
+
+import (
+	"context"
+	"testing"
+
+	"yishi/internal/testdb"
+)
+
+func TestPolicyRevokeBindsTheNextRequest(t *testing.T) {
+	st := testdb.Open(t)
+	p := openTestPolicy(t, st)
+	id := grantRole(t, p, st, "u:1", RoleLead, "s1/c4/")
+	for range 3 { // the second and third answers come from the cache
+		if !p.Enforce("u:1", "proposal", "close", "s1/c4/g2/") {
+			t.Fatal("lead denied after grant")
+		}
+	}
+	key := decisionKey{"u:1", "proposal", "close", "s1/c4/g2/"}
+	if allowed, ok := p.cache.get(p.epoch.Load(), key); !ok || !allowed {
+		t.Fatal("allow was not cached, so this test would not catch a stale cache")
+	}
+	before := p.Version()
+	revokeRole(t, p, st, id)
+	if p.Enforce("u:1", "proposal", "close", "s1/c4/g2/") {
+		t.Fatal("cached allow served after revoke")
+	}
+	if p.Version() != before+1 || len(p.Scopes("u:1")) != 0 || p.HasRole("u:1", RoleLead) {
+		t.Errorf("after revoke: version %d (was %d), scopes %v", p.Version(), before, p.Scopes("u:1"))
+	}
+}
+
+func TestPolicySyncAppliesChangesFromAnotherInstance(t *testing.T) {
+	st := testdb.Open(t)
+	a, b := openTestPolicy(t, st), openTestPolicy(t, st)
+	grantRole(t, a, st, "u:1", RoleGuide, "s1/c4/")
+	gone := grantRole(t, a, st, "u:2", RoleGuide, "s1/c4/")
+	revokeRole(t, a, st, gone) // granted and revoked before b looks: nothing to apply
+	if b.Enforce("u:1", "household", "create", "s1/c4/") {
+		t.Fatal("b allowed before syncing")
+	}
+	changed, err := b.Sync(context.Background())
+	if err != nil || !changed {
+		t.Fatalf("sync: changed=%v err=%v", changed, err)
+	}
+	if !b.Enforce("u:1", "household", "create", "s1/c4/") || b.Enforce("u:2", "household", "create", "s1/c4/") {
+		t.Error("b disagrees with a after sync")
+	}
+	if b.Version() != a.Version() || len(b.Assignments("u:2")) != 0 {
+		t.Errorf("b version %d, a version %d, u:2 %v", b.Version(), a.Version(), b.Assignments("u:2"))
+	}
+	if changed, err := b.Sync(context.Background()); changed || err != nil {
+		t.Errorf("second sync: changed=%v err=%v", changed, err)
+	}
+}
+
+func TestPolicyDuplicateGrantSurvivesOneRevoke(t *testing.T) {
+	st := testdb.Open(t)
+	a, b := openTestPolicy(t, st), openTestPolicy(t, st)
+	first := grantRole(t, a, st, "u:1", RoleReviewer, "s1/")
+	second := grantRole(t, a, st, "u:1", RoleReviewer, "s1/")
+	revokeRole(t, a, st, first)
+	if _, err := b.Sync(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for name, p := range map[string]*Policy{"a": a, "b": b} {
+		if !p.Enforce("u:1", "proposal", "reject", "s1/c1/") {
+			t.Errorf("%s: the remaining grant was lost with the revoked one", name)
+		}
+	}
+	revokeRole(t, a, st, second)
+	if _, err := b.Sync(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for name, p := range map[string]*Policy{"a": a, "b": b} {
+		if p.Enforce("u:1", "proposal", "reject", "s1/c1/") {
+			t.Errorf("%s: allowed after both grants were revoked", name)
+		}
+	}
+}
+
+func TestPolicyReloadMatchesIncrementalState(t *testing.T) {
+	st := testdb.Open(t)
+	a := openTestPolicy(t, st)
+	grantRole(t, a, st, "u:1", RoleLead, "s1/c4/")
+	revokeRole(t, a, st, grantRole(t, a, st, "u:1", RoleTenantAdmin, "s1/"))
+	fresh := openTestPolicy(t, st)
+	if fresh.Version() != a.Version() {
+		t.Errorf("fresh version %d, incremental %d", fresh.Version(), a.Version())
+	}
+	for _, p := range []*Policy{a, fresh} {
+		checkDecisions(t, p, []decision{
+			{"u:1", "proposal", "decide", "s1/c4/", true},
+			{"u:1", "unit", "create", "s1/", false},
+		})
+	}
+}

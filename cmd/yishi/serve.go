@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"yishi/authz"
+	"yishi/handlers"
+	"yishi/internal/config"
+	"yishi/internal/password"
+	"yishi/internal/session"
+	"yishi/internal/store"
+	"yishi/internal/throttle"
+)
+
+// serve runs the API until ctx ends (SIGINT/SIGTERM), then lets in-flight
+// requests finish before closing the database.
+func serve(ctx context.Context, args []string, getenv func(string) string, out io.Writer) error {
+	cfg, err := loadConfig(args, getenv)
+	if err != nil {
+		return err
+	}
+	logger, err := newLogger(cfg, out)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	workers, stopWorkers := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopWorkers()
+	deps, err := buildDeps(workers, cfg, st, logger)
+	if err != nil {
+		return err
+	}
+	if err := bootstrapAdmin(ctx, cfg, deps); err != nil {
+		return err
+	}
+	router, err := handlers.NewRouter(deps)
+	if err != nil {
+		return fmt.Errorf("router: %w", err)
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen %s: %w", cfg.Addr, err)
+	}
+	srv := &http.Server{
+		Handler: router, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 1 << 20,
+		ErrorLog: slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	logger.Info("serving", "addr", ln.Addr().String(), "version", version, "dialect", st.Dialect)
+	return runServer(ctx, srv, ln, cfg.ShutdownTimeout, logger)
+}
+
+// runServer serves until ctx ends, then shuts down gracefully.
+func runServer(ctx context.Context, srv *http.Server, ln net.Listener, grace time.Duration, logger *slog.Logger) error {
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down", "grace", grace.String())
+	sctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	logger.Info("stopped")
+	return nil
+}
+
+// buildDeps wires the long-lived parts. Background work (the policy
+// watcher) runs under workers, which outlives the serving context so a
+// shutdown can finish in-flight requests first.
+func buildDeps(workers context.Context, cfg config.Config, st *store.Store, logger *slog.Logger) (handlers.Deps, error) {
+	keys, err := authz.LoadKeySet(cfg.JWTKeyFile, cfg.DataDir)
+	if err != nil {
+		return handlers.Deps{}, err
+	}
+	policy, err := authz.NewPolicy(st.Client, st.DB, st.Dialect, logger, authz.WithPostgresURL(postgresURL(st)))
+	if err != nil {
+		return handlers.Deps{}, err
+	}
+	if err := policy.Load(workers); err != nil {
+		return handlers.Deps{}, err
+	}
+	go policy.Watch(workers)
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return handlers.Deps{
+		Config: cfg, Store: st, Logger: logger, Policy: policy, Keys: keys,
+		Tokens:       authz.NewTokens(keys, cfg.Issuer, cfg.Audience, cfg.AccessTTL, time.Now),
+		Sessions:     session.New(st.Client, cfg.RefreshTTL, time.Now),
+		Passwords:    password.NewHasher(password.DefaultParams()),
+		LoginByPhone: throttle.New(10, 15*time.Minute, 100_000, time.Now),
+		LoginByIP:    throttle.New(100, 15*time.Minute, 100_000, time.Now),
+		Registry:     reg, Version: version,
+	}, nil
+}
+
+func postgresURL(st *store.Store) string {
+	if st.Dialect == "postgres" {
+		return st.URL
+	}
+	return ""
+}

@@ -1,0 +1,60 @@
+package handlers
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// healthResponse reports liveness or readiness.
+type healthResponse struct {
+	Status  string `json:"status" example:"ok"`
+	Version string `json:"version,omitempty" example:"v1.0.0"`
+}
+
+// getHealth godoc
+//
+//	@Summary	Liveness
+//	@Description	Answers while the process runs; it does not touch the database.
+//	@Tags		meta
+//	@Produce	json
+//	@Success	200	{object}	healthResponse
+//	@Router		/healthz [get]
+func (s *server) getHealth(c *gin.Context) {
+	c.JSON(http.StatusOK, healthResponse{Status: "ok", Version: s.Version})
+}
+
+// getReady godoc
+//
+//	@Summary	Readiness
+//	@Description	200 when the database answers within two seconds, 503 otherwise.
+//	@Tags		meta
+//	@Produce	json
+//	@Success	200	{object}	healthResponse
+//	@Failure	503	{object}	problem
+//	@Router		/readyz [get]
+func (s *server) getReady(c *gin.Context) {
+	ctx, cancel := context.WithTimeout(c.Request.Context(), 2*time.Second)
+	defer cancel()
+	if err := s.Store.Ping(ctx); err != nil {
+		s.Logger.WarnContext(ctx, "readiness: database unreachable", "err", err)
+		writeProblem(c, problem{Type: "about:blank", Title: "Service Unavailable",
+			Status: http.StatusServiceUnavailable, Code: "database.unavailable", Detail: "the database does not answer"})
+		return
+	}
+	c.JSON(http.StatusOK, healthResponse{Status: "ready", Version: s.Version})
+}
+
+// getMetrics godoc
+//
+//	@Summary	Prometheus metrics
+//	@Tags		meta
+//	@Produce	plain
+//	@Success	200	{string}	string	"Prometheus text exposition"
+//	@Router		/metrics [get]
+func (s *server) getMetrics(c *gin.Context) {
+	promhttp.HandlerFor(s.Registry, promhttp.HandlerOpts{}).ServeHTTP(c.Writer, c.Request)
+}

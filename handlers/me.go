@@ -1,0 +1,87 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/authz"
+	"yishi/ent"
+	"yishi/ent/membership"
+	"yishi/ent/roleassignment"
+	"yishi/internal/apperr"
+)
+
+// meResponse is the caller with their live roles and memberships, so a
+// front end can decide which consoles and units to show.
+type meResponse struct {
+	userResponse
+	RoleAssignments []roleAssignmentResponse `json:"role_assignments"`
+	Memberships     []memberResponse         `json:"memberships"`
+}
+
+// getMe godoc
+//
+//	@Summary	The signed-in user, with role assignments and memberships
+//	@Tags		auth
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Success	200	{object}	meResponse
+//	@Failure	401	{object}	problem
+//	@Failure	403	{object}	problem	"partner-app tokens have no user"
+//	@Router		/v1/me [get]
+func (s *server) getMe(c *gin.Context) {
+	v := caller(c)
+	if v.UserID == 0 {
+		writeError(c, s.Logger, apperr.Forbidden("this endpoint is for user tokens"))
+		return
+	}
+	ctx := c.Request.Context()
+	u, err := s.Store.Client.User.Get(ctx, v.UserID)
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	roles, err := s.Store.Client.RoleAssignment.Query().
+		Where(roleassignment.Subject(authz.UserSubject(u.ID)), roleassignment.RevokedAtIsNil()).
+		Order(ent.Asc(roleassignment.FieldID)).All(ctx)
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	members, err := s.Store.Client.Membership.Query().Where(membership.UserID(u.ID)).
+		WithUser().Order(ent.Asc(membership.FieldID)).All(ctx)
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	out := meResponse{userResponse: newUserResponse(u),
+		RoleAssignments: make([]roleAssignmentResponse, 0, len(roles)),
+		Memberships:     make([]memberResponse, 0, len(members))}
+	for _, r := range roles {
+		out.RoleAssignments = append(out.RoleAssignments, newRoleAssignmentResponse(r))
+	}
+	for _, m := range members {
+		out.Memberships = append(out.Memberships, newMemberResponse(m, true))
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+// roleCatalogResponse lists every role and its permissions.
+type roleCatalogResponse struct {
+	Items []authz.RoleInfo `json:"items"`
+}
+
+// listRoles godoc
+//
+//	@Summary	The role catalog
+//	@Description	Each role with its rank (higher is stronger) and its permissions as "object:action". A role held at a unit applies to that unit and its whole subtree.
+//	@Tags		roles
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Success	200	{object}	roleCatalogResponse
+//	@Failure	401	{object}	problem
+//	@Router		/v1/roles [get]
+func (s *server) listRoles(c *gin.Context) {
+	c.JSON(http.StatusOK, roleCatalogResponse{Items: authz.Roles()})
+}

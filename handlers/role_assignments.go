@@ -1,0 +1,185 @@
+package handlers
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/authz"
+	"yishi/ent"
+	"yishi/ent/roleassignment"
+	"yishi/ent/unit"
+	"yishi/internal/apperr"
+	"yishi/internal/store"
+	"yishi/internal/viewer"
+)
+
+// createRoleAssignment godoc
+//
+//	@Summary	Grant a role at a unit
+//	@Description	tenant_admin grants any tenant role inside its subtree; lead grants guide, implementer and resident inside its subtree; platform_admin appoints tenant_admin at a subdistrict. Nobody grants outside their scope, a role stronger than their own, or to themselves. Audited.
+//	@Tags		roles
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int							true	"unit id"
+//	@Param		body	body		createRoleAssignmentRequest	true	"the grant"
+//	@Success	201		{object}	roleAssignmentResponse
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	403		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Failure	409		{object}	problem	"already granted"
+//	@Failure	422		{object}	problem
+//	@Router		/v1/units/{id}/role-assignments [post]
+func (s *server) createRoleAssignment(c *gin.Context) {
+	u, err := s.loadUnitFor(c, "unit", "read")
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	var req createRoleAssignmentRequest
+	if err := bindJSON(c, &req); err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	if err := s.checkGrant(c, u, req); err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	ctx := c.Request.Context()
+	v := caller(c)
+	var ra *ent.RoleAssignment
+	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+		var err error
+		ra, err = s.Policy.WriteGrant(ctx, tx, authz.Grant{
+			UserID: &req.UserID, Role: req.Role, Unit: u, GrantedBy: userIDPtr(v),
+			Actor: v.Subject, RequestID: requestID(c),
+		})
+		return err
+	})
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	s.syncPolicy(c)
+	c.Header("Location", "/v1/role-assignments/"+strconv.Itoa(ra.ID))
+	c.JSON(http.StatusCreated, newRoleAssignmentResponse(ra))
+}
+
+// checkGrant applies the grant rules that Casbin alone does not express.
+func (s *server) checkGrant(c *gin.Context, u *ent.Unit, req createRoleAssignmentRequest) error {
+	v := caller(c)
+	if err := s.allow(c, "role_assignment", "grant:"+req.Role, u.Path); err != nil {
+		return err
+	}
+	if v.UserID == req.UserID {
+		return apperr.Forbidden("nobody may grant a role to themselves")
+	}
+	if v.Platform && !v.InScope(u.Path) && u.Level != unit.LevelSubdistrict {
+		return apperr.New(apperr.KindUnprocessable, "role_assignment.platform_scope",
+			"the platform operator appoints tenant admins at a subdistrict only")
+	}
+	return s.requireUser(c, req.UserID)
+}
+
+// syncPolicy applies the just-committed role change to this instance, so
+// the next request already sees it. Other instances follow through
+// NOTIFY and polling.
+func (s *server) syncPolicy(c *gin.Context) {
+	if _, err := s.Policy.Sync(c.Request.Context()); err != nil {
+		s.Logger.ErrorContext(c.Request.Context(), "policy sync after change failed", "err", err)
+	}
+}
+
+func userIDPtr(v *viewer.Viewer) *int {
+	if v.UserID == 0 {
+		return nil
+	}
+	id := v.UserID
+	return &id
+}
+
+// listRoleAssignments godoc
+//
+//	@Summary	List live role assignments held at a unit
+//	@Tags		roles
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int		true	"unit id"
+//	@Param		limit	query		int		false	"page size, 1-200"
+//	@Param		cursor	query		string	false	"next_cursor of the previous page"
+//	@Success	200		{object}	roleAssignmentPage
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	403		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Router		/v1/units/{id}/role-assignments [get]
+func (s *server) listRoleAssignments(c *gin.Context) {
+	u, err := s.loadUnitFor(c, "role_assignment", "read")
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	p, err := parsePage(c)
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	rows, err := s.Store.Client.RoleAssignment.Query().
+		Where(roleassignment.UnitID(u.ID), roleassignment.RevokedAtIsNil(), roleassignment.IDGT(p.After)).
+		Order(ent.Asc(roleassignment.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	var out roleAssignmentPage
+	out.Items, out.NextCursor = pageItems(rows, p, func(r *ent.RoleAssignment) int { return r.ID }, newRoleAssignmentResponse)
+	c.JSON(http.StatusOK, out)
+}
+
+// deleteRoleAssignment godoc
+//
+//	@Summary	Revoke a role assignment
+//	@Description	Allowed to whoever could grant that role at that unit. Takes effect on the next request on every instance (within a second). Audited.
+//	@Tags		roles
+//	@Security	BearerAuth
+//	@Param		id	path	int	true	"role assignment id"
+//	@Success	204
+//	@Failure	401	{object}	problem
+//	@Failure	403	{object}	problem
+//	@Failure	404	{object}	problem
+//	@Router		/v1/role-assignments/{id} [delete]
+func (s *server) deleteRoleAssignment(c *gin.Context) {
+	id, err := pathID(c, "id", "role_assignment")
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	ctx := c.Request.Context()
+	ra, err := s.Store.Client.RoleAssignment.Get(ctx, id)
+	if ent.IsNotFound(err) || (err == nil && ra.APIClientID != nil) {
+		err = apperr.NotFound("role_assignment")
+	}
+	if err == nil && ra.Domain == authz.PlatformDomain {
+		err = apperr.Forbidden("platform roles are managed with the admin command")
+	}
+	if err == nil {
+		err = s.allow(c, "role_assignment", "grant:"+ra.Role, ra.Domain)
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	v := caller(c)
+	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+		return s.Policy.WriteRevoke(ctx, tx, ra, userIDPtr(v), v.Subject, requestID(c))
+	})
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	s.syncPolicy(c)
+	c.Status(http.StatusNoContent)
+}

@@ -1,0 +1,41 @@
+package handlers
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"yishi/authz"
+	"yishi/internal/config"
+	"yishi/internal/password"
+	"yishi/internal/session"
+	"yishi/internal/store"
+	"yishi/internal/throttle"
+)
+
+// Deps is everything the HTTP layer needs; main builds it and nothing here
+// reaches for globals.
+type Deps struct {
+	Config    config.Config
+	Store     *store.Store
+	Logger    *slog.Logger
+	Policy    *authz.Policy
+	Tokens    *authz.Tokens
+	Keys      *authz.KeySet
+	Sessions  *session.Sessions
+	Passwords password.Hasher
+	// LoginByPhone and LoginByIP throttle password guessing.
+	LoginByPhone *throttle.Limiter
+	LoginByIP    *throttle.Limiter
+	Registry     *prometheus.Registry
+	Version      string
+}
+
+// server carries Deps to the handler methods.
+type server struct {
+	Deps
+}
+
+// now is the server's clock, in UTC as every API timestamp is.
+func (s *server) now() time.Time { return time.Now().UTC() }

@@ -1,0 +1,185 @@
+package handlers
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/ent/unit"
+	"yishi/internal/audit"
+	"yishi/internal/store"
+	"yishi/internal/units"
+)
+
+// createTenant godoc
+//
+//	@Summary	Create a tenant (a subdistrict)
+//	@Description	Platform admins only. Creates the root unit of a new tenant.
+//	@Tags		units
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		body	body		createUnitRequest	true	"the subdistrict"
+//	@Success	201		{object}	unitResponse
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	403		{object}	problem
+//	@Failure	409		{object}	problem	"code already used by another tenant"
+//	@Router		/v1/tenants [post]
+func (s *server) createTenant(c *gin.Context) {
+	if err := s.allow(c, "tenant", "create", ""); err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	var req createUnitRequest
+	if err := bindJSON(c, &req); err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	s.createUnit(c, nil, req)
+}
+
+// createUnitChild godoc
+//
+//	@Summary	Create a child unit
+//	@Description	A subdistrict's children are communities; a community's are grids. A grid has no children (422 unit.no_child_level).
+//	@Tags		units
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int					true	"parent unit id"
+//	@Param		body	body		createUnitRequest	true	"the child"
+//	@Success	201		{object}	unitResponse
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	403		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Failure	409		{object}	problem	"code already used among siblings"
+//	@Failure	422		{object}	problem	"the parent is a grid"
+//	@Router		/v1/units/{id}/children [post]
+func (s *server) createUnitChild(c *gin.Context) {
+	parent, err := s.loadUnit(c, "create")
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	var req createUnitRequest
+	if err := bindJSON(c, &req); err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	s.createUnit(c, parent, req)
+}
+
+func (s *server) createUnit(c *gin.Context, parent *ent.Unit, req createUnitRequest) {
+	ctx := c.Request.Context()
+	var created *ent.Unit
+	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+		var err error
+		in := units.Input{Name: req.Name, Code: req.Code}
+		if parent == nil {
+			created, err = units.CreateTenant(ctx, tx, in)
+		} else {
+			created, err = units.CreateChild(ctx, tx, parent, in)
+		}
+		if err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.Entry{
+			TenantID: &created.TenantID, UnitPath: created.Path, Actor: caller(c).Subject,
+			Action: "unit.create", TargetType: "unit", TargetID: created.ID, RequestID: requestID(c),
+			Detail: map[string]any{"code": created.Code, "level": string(created.Level)},
+		})
+	})
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	c.Header("Location", "/v1/units/"+strconv.Itoa(created.ID))
+	c.JSON(http.StatusCreated, newUnitResponse(created))
+}
+
+// loadUnit reads the unit named by :id as the caller (privacy hides units
+// outside their scope) and checks unit:act on it.
+func (s *server) loadUnit(c *gin.Context, act string) (*ent.Unit, error) {
+	return s.loadUnitFor(c, "unit", act)
+}
+
+// loadUnitFor is loadUnit for a permission on another object held at the
+// unit, such as member:create.
+func (s *server) loadUnitFor(c *gin.Context, obj, act string) (*ent.Unit, error) {
+	id, err := pathID(c, "id", "unit")
+	if err != nil {
+		return nil, err
+	}
+	u, err := s.Store.Client.Unit.Get(c.Request.Context(), id)
+	if err != nil {
+		if ent.IsNotFound(err) {
+			return nil, errUnitNotFound
+		}
+		return nil, err
+	}
+	if err := s.allow(c, obj, act, u.Path); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// getUnit godoc
+//
+//	@Summary	Get a unit
+//	@Tags		units
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id	path		int	true	"unit id"
+//	@Success	200	{object}	unitResponse
+//	@Failure	401	{object}	problem
+//	@Failure	404	{object}	problem
+//	@Router		/v1/units/{id} [get]
+func (s *server) getUnit(c *gin.Context) {
+	u, err := s.loadUnit(c, "read")
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	c.JSON(http.StatusOK, newUnitResponse(u))
+}
+
+// listUnitChildren godoc
+//
+//	@Summary	List a unit's children
+//	@Tags		units
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int		true	"unit id"
+//	@Param		limit	query		int		false	"page size, 1-200 (default 50)"
+//	@Param		cursor	query		string	false	"next_cursor from the previous page"
+//	@Success	200		{object}	unitPage
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Router		/v1/units/{id}/children [get]
+func (s *server) listUnitChildren(c *gin.Context) {
+	u, err := s.loadUnit(c, "read")
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	p, err := parsePage(c)
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	rows, err := s.Store.Client.Unit.Query().
+		Where(unit.ParentID(u.ID), unit.IDGT(p.After)).
+		Order(ent.Asc(unit.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	var out unitPage
+	out.Items, out.NextCursor = pageItems(rows, p, func(u *ent.Unit) int { return u.ID }, newUnitResponse)
+	c.JSON(http.StatusOK, out)
+}

@@ -1,0 +1,80 @@
+// Package accounts registers users and checks their passwords. Lookups by
+// phone happen before anyone is authenticated, so they run under the
+// system context; nothing here returns another user's data to a caller.
+package accounts
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"yishi/ent"
+	"yishi/ent/user"
+	"yishi/internal/apperr"
+	"yishi/internal/password"
+	"yishi/internal/viewer"
+)
+
+// ErrBadCredentials is returned for an unknown phone and for a wrong
+// password alike, after the same amount of work.
+var ErrBadCredentials = apperr.Unauthorized("the phone or password is wrong")
+
+// NewUser is a registration.
+type NewUser struct {
+	Phone    string
+	Password string
+	Name     string
+}
+
+// Register creates a user with an argon2id password hash.
+func Register(ctx context.Context, client *ent.Client, h password.Hasher, in NewUser) (*ent.User, error) {
+	hash, err := h.Hash(in.Password)
+	if err != nil {
+		return nil, fmt.Errorf("register: %w", err)
+	}
+	u, err := client.User.Create().
+		SetPhone(in.Phone).SetName(strings.TrimSpace(in.Name)).SetPasswordHash(hash).
+		Save(viewer.SystemContext(ctx))
+	if ent.IsConstraintError(err) {
+		return nil, apperr.Conflict("user.phone_taken", "this phone is already registered")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("register: %w", err)
+	}
+	return u, nil
+}
+
+// Authenticate returns the active user with phone and password. An
+// unknown phone still costs one argon2id verification, so response time
+// does not reveal which phones are registered.
+func Authenticate(ctx context.Context, client *ent.Client, h password.Hasher, phone, pw string) (*ent.User, error) {
+	u, err := client.User.Query().Where(user.Phone(phone)).Only(viewer.SystemContext(ctx))
+	if ent.IsNotFound(err) {
+		h.VerifyDummy(pw)
+		return nil, ErrBadCredentials
+	}
+	if err != nil {
+		return nil, fmt.Errorf("authenticate: %w", err)
+	}
+	ok, err := h.Verify(u.PasswordHash, pw)
+	if err != nil {
+		return nil, fmt.Errorf("authenticate: %w", err)
+	}
+	if !ok || u.Status != user.StatusActive {
+		return nil, ErrBadCredentials
+	}
+	return u, nil
+}
+
+// Active returns the user with id if it exists and is active; refresh uses
+// it so a disabled account cannot mint new tokens.
+func Active(ctx context.Context, client *ent.Client, id int) (*ent.User, error) {
+	u, err := client.User.Get(viewer.SystemContext(ctx), id)
+	if ent.IsNotFound(err) || (err == nil && u.Status != user.StatusActive) {
+		return nil, ErrBadCredentials
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load user: %w", err)
+	}
+	return u, nil
+}

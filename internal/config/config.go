@@ -1,0 +1,108 @@
+// Package config reads Yishi's settings from YISHI_* environment variables,
+// which command-line flags override.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+)
+
+// Config is every setting the binary reads. Each has an environment
+// variable and a flag of the same name (YISHI_DATA_DIR ↔ -data-dir).
+type Config struct {
+	Addr            string
+	DatabaseURL     string
+	DataDir         string
+	LogLevel        string
+	CORSOrigins     []string
+	JWTKeyFile      string
+	Issuer          string
+	Audience        string
+	AccessTTL       time.Duration
+	RefreshTTL      time.Duration
+	AdminPhone      string
+	AdminPassword   string
+	MaxBodyBytes    int64
+	ShutdownTimeout time.Duration
+	TrustedProxies  []string
+}
+
+// Load parses args (without the program and subcommand names) over the
+// environment read through getenv, so tests need no real environment.
+func Load(args []string, getenv func(string) string) (Config, error) {
+	var c Config
+	fs := flag.NewFlagSet("yishi", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	env := func(k, def string) string {
+		if v := getenv(k); v != "" {
+			return v
+		}
+		return def
+	}
+	var cors, proxies, accessTTL, refreshTTL, shutdown string
+	fs.StringVar(&c.Addr, "addr", env("YISHI_ADDR", ":8080"), "listen address")
+	fs.StringVar(&c.DatabaseURL, "database-url", env("YISHI_DATABASE_URL", "sqlite://./yishi.db"), "database URL")
+	fs.StringVar(&c.DataDir, "data-dir", env("YISHI_DATA_DIR", "./data"), "directory for keys and files")
+	fs.StringVar(&c.LogLevel, "log-level", env("YISHI_LOG_LEVEL", "info"), "debug, info, warn or error")
+	fs.StringVar(&cors, "cors-origins", env("YISHI_CORS_ORIGINS", ""), "comma-separated allowed SPA origins")
+	fs.StringVar(&c.JWTKeyFile, "jwt-key-file", env("YISHI_JWT_KEY_FILE", ""), "PEM file of Ed25519 signing keys")
+	fs.StringVar(&c.Issuer, "issuer", env("YISHI_ISSUER", "yishi"), "JWT iss claim")
+	fs.StringVar(&c.Audience, "audience", env("YISHI_AUDIENCE", "yishi-api"), "JWT aud claim")
+	fs.StringVar(&accessTTL, "access-ttl", env("YISHI_ACCESS_TTL", "15m"), "access token lifetime")
+	fs.StringVar(&refreshTTL, "refresh-ttl", env("YISHI_REFRESH_TTL", "720h"), "refresh token lifetime")
+	fs.StringVar(&c.AdminPhone, "admin-phone", env("YISHI_ADMIN_PHONE", ""), "bootstrap platform_admin phone")
+	fs.StringVar(&c.AdminPassword, "admin-password", env("YISHI_ADMIN_PASSWORD", ""), "bootstrap platform_admin password")
+	fs.Int64Var(&c.MaxBodyBytes, "max-body-bytes", 1<<20, "largest JSON request body")
+	fs.StringVar(&shutdown, "shutdown-timeout", env("YISHI_SHUTDOWN_TIMEOUT", "20s"), "grace period for in-flight requests")
+	fs.StringVar(&proxies, "trusted-proxies", env("YISHI_TRUSTED_PROXIES", ""), "comma-separated proxy CIDRs trusted for client IPs")
+	if err := fs.Parse(args); err != nil {
+		return c, fmt.Errorf("config: %w", err)
+	}
+	c.CORSOrigins = splitList(cors)
+	c.TrustedProxies = splitList(proxies)
+	var err error
+	if c.AccessTTL, err = parseDuration("access-ttl", accessTTL); err != nil {
+		return c, err
+	}
+	if c.RefreshTTL, err = parseDuration("refresh-ttl", refreshTTL); err != nil {
+		return c, err
+	}
+	if c.ShutdownTimeout, err = parseDuration("shutdown-timeout", shutdown); err != nil {
+		return c, err
+	}
+	if _, err := c.SlogLevel(); err != nil {
+		return c, err
+	}
+	return c, nil
+}
+
+// SlogLevel turns LogLevel into a slog.Level.
+func (c Config) SlogLevel() (slog.Level, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		return l, fmt.Errorf("config: log level %q: %w", c.LogLevel, err)
+	}
+	return l, nil
+}
+
+func parseDuration(name, v string) (time.Duration, error) {
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("config: %s %q is not a positive duration", name, v)
+	}
+	return d, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

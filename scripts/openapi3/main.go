@@ -1,0 +1,127 @@
+// Command openapi3 converts the Swagger 2.0 document that swag writes into
+// the OpenAPI 3 document Yishi serves at /openapi.json. swag only speaks
+// Swagger 2.0, while SPA and SDK generators expect OpenAPI 3, so the
+// conversion runs as the last step of scripts/gen and its output is
+// committed next to swagger.json.
+//
+// The output is validated before it is written, so an annotation mistake
+// fails generation instead of shipping a broken spec, and it is
+// deterministic, so scripts/check-generated can compare it byte for byte.
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/getkin/kin-openapi/openapi2"
+	"github.com/getkin/kin-openapi/openapi2conv"
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stderr); err != nil {
+		fmt.Fprintf(os.Stderr, "openapi3: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+// run parses the flags and performs one conversion; it is separate from
+// main so that errors are returned, wrapped, and reported in one place.
+func run(ctx context.Context, args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("openapi3", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	in := fs.String("in", "openapi/swagger.json", "Swagger 2.0 document to read (written by swag)")
+	out := fs.String("out", "openapi/openapi.json", "OpenAPI 3 document to write")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+
+	src, err := os.ReadFile(*in)
+	if err != nil {
+		return fmt.Errorf("read Swagger 2.0 input: %w", err)
+	}
+	doc, err := convert(ctx, src)
+	if err != nil {
+		return fmt.Errorf("%s: %w", *in, err)
+	}
+	if err := writeFileAtomic(*out, doc); err != nil {
+		return fmt.Errorf("write OpenAPI 3 output: %w", err)
+	}
+	return nil
+}
+
+// convert turns a Swagger 2.0 document into validated, indented OpenAPI 3
+// JSON ending in a newline.
+func convert(ctx context.Context, src []byte) ([]byte, error) {
+	var doc2 openapi2.T
+	if err := json.Unmarshal(src, &doc2); err != nil {
+		return nil, fmt.Errorf("parse Swagger 2.0: %w", err)
+	}
+	doc3, err := openapi2conv.ToV3(&doc2)
+	if err != nil {
+		return nil, fmt.Errorf("convert to OpenAPI 3: %w", err)
+	}
+	// A document with no annotated handlers yet has no paths; OpenAPI 3.0
+	// still requires the (empty) object.
+	if doc3.Paths == nil {
+		doc3.Paths = openapi3.NewPaths()
+	}
+	if err := doc3.Validate(ctx, openapi3.EnableMultiError()); err != nil {
+		return nil, fmt.Errorf("converted OpenAPI 3 document is invalid (fix the swag annotations in handlers/ and rerun scripts/gen):\n%w", err)
+	}
+	return marshalStable(doc3)
+}
+
+// marshalStable renders v as two-space indented JSON with a trailing
+// newline. encoding/json sorts map keys, so the same document always
+// yields the same bytes; HTML escaping is off so descriptions stay
+// readable in diffs.
+func marshalStable(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil { // Encode appends the newline.
+		return nil, fmt.Errorf("marshal OpenAPI 3: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// writeFileAtomic replaces path with data via a temporary file in the
+// same directory, so an interrupted run never leaves a truncated spec that
+// the embed in package openapi would then compile in.
+func writeFileAtomic(path string, data []byte) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("create temp file: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", tmp.Name(), err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("chmod %s: %w", tmp.Name(), err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", tmp.Name(), err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("rename to %s: %w", path, err)
+	}
+	return nil
+}
