@@ -54,18 +54,23 @@ func TestPolicySyncAppliesChangesFromAnotherInstance(t *testing.T) {
 	}
 }
 
-func TestPolicyDuplicateGrantSurvivesOneRevoke(t *testing.T) {
+func TestPolicyRegrantInOneBatchKeepsTheLine(t *testing.T) {
 	st := testdb.Open(t)
 	a, b := openTestPolicy(t, st), openTestPolicy(t, st)
 	first := grantRole(t, a, st, "u:1", RoleReviewer, "s1/")
-	second := grantRole(t, a, st, "u:1", RoleReviewer, "s1/")
+	if _, err := b.Sync(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	// b sees the revoke of the first row and the grant of an identical
+	// second row in one batch; the g line must survive.
 	revokeRole(t, a, st, first)
+	second := grantRole(t, a, st, "u:1", RoleReviewer, "s1/")
 	if _, err := b.Sync(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	for name, p := range map[string]*Policy{"a": a, "b": b} {
 		if !p.Enforce("u:1", "proposal", "reject", "s1/c1/") {
-			t.Errorf("%s: the remaining grant was lost with the revoked one", name)
+			t.Errorf("%s: the re-grant was lost with the revoked row", name)
 		}
 	}
 	revokeRole(t, a, st, second)

@@ -1,0 +1,198 @@
+package handlers_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"yishi/authz"
+	"yishi/ent"
+	"yishi/handlers"
+	"yishi/internal/config"
+	"yishi/internal/password"
+	"yishi/internal/session"
+	"yishi/internal/store"
+	"yishi/internal/testdb"
+	"yishi/internal/throttle"
+	"yishi/internal/viewer"
+)
+
+// api is one running Yishi instance over a private database.
+type api struct {
+	t      testing.TB
+	st     *store.Store
+	deps   handlers.Deps
+	router *gin.Engine
+	phones atomic.Int64
+}
+
+// newAPI builds the real router on a fresh migrated database (SQLite in
+// memory, or PostgreSQL when YISHI_TEST_DATABASE_URL is set).
+func newAPI(t testing.TB) *api {
+	t.Helper()
+	return newAPIOn(t, testdb.Open(t), newTestKeys(t))
+}
+
+func newTestKeys(t testing.TB) *authz.KeySet {
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, err := authz.NewKeySet(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return keys
+}
+
+// newAPIOn builds an instance over st; two instances over one PostgreSQL
+// database model two servers behind a load balancer.
+func newAPIOn(t testing.TB, st *store.Store, keys *authz.KeySet) *api {
+	t.Helper()
+	logger := slog.New(slog.NewJSONHandler(io.Discard, nil))
+	cfg, err := config.Load(nil, func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	pgURL := ""
+	if st.Dialect == "postgres" {
+		pgURL = st.URL
+	}
+	policy, err := authz.NewPolicy(st.Client, st.DB, st.Dialect, logger,
+		authz.WithPostgresURL(pgURL), authz.WithPollInterval(100*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	if err := policy.Load(ctx); err != nil {
+		t.Fatal(err)
+	}
+	go policy.Watch(ctx)
+	d := handlers.Deps{
+		Config: cfg, Store: st, Logger: logger, Policy: policy, Keys: keys,
+		Tokens:       authz.NewTokens(keys, cfg.Issuer, cfg.Audience, cfg.AccessTTL, time.Now),
+		Sessions:     session.New(st.Client, cfg.RefreshTTL, time.Now),
+		Passwords:    password.NewHasher(password.TestParams()),
+		LoginByPhone: throttle.New(5, time.Minute, 1000, time.Now),
+		LoginByIP:    throttle.New(1000, time.Minute, 1000, time.Now),
+		Registry:     prometheus.NewRegistry(), Version: "test",
+	}
+	r, err := handlers.NewRouter(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &api{t: t, st: st, deps: d, router: r}
+}
+
+// response is a recorded answer with helpers to read it.
+type response struct {
+	*httptest.ResponseRecorder
+	t testing.TB
+}
+
+// do sends a JSON request; body may be nil, a string (sent raw) or any
+// value (marshalled).
+func (a *api) do(method, path, token string, body any) response {
+	a.t.Helper()
+	var rd io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		rd = strings.NewReader(b)
+	default:
+		raw, err := json.Marshal(b)
+		if err != nil {
+			a.t.Fatal(err)
+		}
+		rd = bytes.NewReader(raw)
+	}
+	req := httptest.NewRequest(method, path, rd)
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	w := httptest.NewRecorder()
+	a.router.ServeHTTP(w, req)
+	return response{w, a.t}
+}
+
+// want fails the test unless the status is code.
+func (r response) want(code int) response {
+	r.t.Helper()
+	if r.Code != code {
+		r.t.Fatalf("status %d, want %d; body %s", r.Code, code, r.Body.String())
+	}
+	return r
+}
+
+// json decodes the body into a fresh value of type T.
+func decode[T any](r response) T {
+	r.t.Helper()
+	var v T
+	if err := json.Unmarshal(r.Body.Bytes(), &v); err != nil {
+		r.t.Fatalf("decode %T: %v; body %s", v, err, r.Body.String())
+	}
+	return v
+}
+
+// obj decodes the body as a JSON object.
+func (r response) obj() map[string]any { r.t.Helper(); return decode[map[string]any](r) }
+
+// id reads the "id" field of a JSON object body.
+func (r response) id() int { r.t.Helper(); return int(r.obj()["id"].(float64)) }
+
+// person is a registered user with a live access token.
+type person struct {
+	ID    int
+	Phone string
+	Token string
+}
+
+// newPerson registers and signs in a fresh user through the API.
+func (a *api) newPerson(name string) person {
+	a.t.Helper()
+	phone := fmt.Sprintf("139%08d", a.phones.Add(1))
+	id := a.do("POST", "/v1/auth/register", "", map[string]string{
+		"phone": phone, "password": "password-" + phone, "name": name}).want(201).id()
+	tok := a.do("POST", "/v1/auth/login", "", map[string]string{
+		"phone": phone, "password": "password-" + phone}).want(200).obj()["access_token"].(string)
+	return person{ID: id, Phone: phone, Token: tok}
+}
+
+// grantDirect gives p role at unit (nil unit = platform) without going
+// through the API, for setting up fixtures.
+func (a *api) grantDirect(p person, role string, unitID int) {
+	a.t.Helper()
+	ctx := viewer.SystemContext(context.Background())
+	var u *ent.Unit
+	if unitID > 0 {
+		var err error
+		if u, err = a.st.Client.Unit.Get(ctx, unitID); err != nil {
+			a.t.Fatal(err)
+		}
+	}
+	err := store.WithTx(ctx, a.st.Client, func(tx *ent.Tx) error {
+		_, err := a.deps.Policy.WriteGrant(ctx, tx, authz.Grant{UserID: &p.ID, Role: role, Unit: u, Actor: "system"})
+		return err
+	})
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	if _, err := a.deps.Policy.Sync(ctx); err != nil {
+		a.t.Fatal(err)
+	}
+}
