@@ -35,6 +35,9 @@ var _ persist.Adapter = (*Adapter)(nil)
 // NewAdapter returns an adapter reading through client; rows it cannot
 // use are skipped and reported to logger.
 func NewAdapter(client *ent.Client, logger *slog.Logger) *Adapter {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
 	return &Adapter{client: client, logger: logger}
 }
 

@@ -9,11 +9,10 @@ import (
 // gLine is one Casbin grouping rule: subject holds role at domain.
 type gLine struct{ subject, role, domain string }
 
-// apply brings the index up to date with rows (each in its current
-// state: live or revoked), then reconciles the enforcer for every g line
-// the rows touch. Reconciling against the index, rather than replaying
-// events, handles a grant and revoke of the same line in one batch and
-// duplicate live grants of one role at one unit.
+// apply brings the index up to date with rows (each in its current state:
+// live or revoked), then reconciles casbin for every g line they touch.
+// Reconciling against the index, rather than replaying events, handles a
+// revoke and an identical re-grant in one batch, and a row seen twice.
 func (p *Policy) apply(rows []*ent.RoleAssignment) error {
 	idx := p.index.Load()
 	touched := map[gLine]struct{}{}
@@ -30,11 +29,16 @@ func (p *Policy) apply(rows []*ent.RoleAssignment) error {
 		}
 		touched[gLine{row.Subject, a.Role, a.Domain}] = struct{}{}
 	}
-	e := p.enforcer.Load()
+	return p.enforcers.Load().reconcile(touched, idx)
+}
+
+// reconcile makes the primary hold exactly the touched lines the index
+// still wants, then refreshes the permission enforcers.
+func (s *enforcerSet) reconcile(touched map[gLine]struct{}, idx *subjectIndex) error {
 	var adds, removes [][]string
 	for l := range touched {
 		rule := []string{l.subject, l.role, l.domain}
-		has, err := e.HasGroupingPolicy(rule)
+		has, err := s.primary.HasGroupingPolicy(rule)
 		if err != nil {
 			return fmt.Errorf("check g line: %w", err)
 		}
@@ -47,14 +51,17 @@ func (p *Policy) apply(rows []*ent.RoleAssignment) error {
 		}
 	}
 	if len(adds) > 0 {
-		if _, err := e.AddGroupingPoliciesEx(adds); err != nil {
+		if _, err := s.primary.AddGroupingPoliciesEx(adds); err != nil {
 			return fmt.Errorf("add %d g lines: %w", len(adds), err)
 		}
 	}
 	if len(removes) > 0 {
-		if _, err := e.RemoveGroupingPolicies(removes); err != nil {
+		if _, err := s.primary.RemoveGroupingPolicies(removes); err != nil {
 			return fmt.Errorf("remove %d g lines: %w", len(removes), err)
 		}
 	}
-	return nil
+	if len(adds)+len(removes) == 0 {
+		return nil
+	}
+	return s.roleLinksChanged()
 }

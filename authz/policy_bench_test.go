@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"testing"
 
 	"yishi/ent"
@@ -115,6 +116,7 @@ func BenchmarkPolicyLoad100k(b *testing.B) {
 	p := openTestPolicy(b, st)
 	checkBenchAnswers(b, p, reqs)
 	ctx := context.Background()
+	runtime.GC() // start from a clean heap, not the seeding's garbage
 	for b.Loop() {
 		if err := p.Load(ctx); err != nil {
 			b.Fatal(err)
@@ -131,6 +133,7 @@ func BenchmarkEnforce100k(b *testing.B) {
 	reqs := seedPolicyBench(b, st)
 	run := func(b *testing.B, p *Policy, reqs []benchRequest) {
 		checkBenchAnswers(b, p, reqs)
+		runtime.GC()
 		i := 0
 		for b.Loop() {
 			r := reqs[i%len(reqs)]
@@ -148,6 +151,7 @@ func BenchmarkEnforce100k(b *testing.B) {
 		p := openTestPolicy(b, st)
 		hot := reqs[:1000]
 		checkBenchAnswers(b, p, hot)
+		runtime.GC()
 		b.ResetTimer()
 		b.RunParallel(func(pb *testing.PB) {
 			for i := 0; pb.Next(); i++ {

@@ -18,7 +18,7 @@ type decisionKey struct {
 // Answers computed under an older epoch are never stored, and a new epoch
 // empties the cache, so a revoke can never be answered from it.
 type decisionCache struct {
-	mu        sync.Mutex
+	mu        sync.RWMutex
 	epoch     uint64
 	half      int
 	cur, prev map[decisionKey]bool
@@ -30,20 +30,27 @@ func newDecisionCache(size int) *decisionCache {
 	return &decisionCache{half: half, cur: map[decisionKey]bool{}}
 }
 
-// get returns the cached answer for k under epoch.
+// get returns the cached answer for k under epoch. Hits in the current
+// generation share a read lock; only promotion from the previous one
+// writes.
 func (c *decisionCache) get(epoch uint64, k decisionKey) (allowed, ok bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.mu.RLock()
 	if epoch != c.epoch {
+		c.mu.RUnlock()
 		return false, false
 	}
-	if allowed, ok = c.cur[k]; ok {
+	allowed, ok = c.cur[k]
+	c.mu.RUnlock()
+	if ok {
 		return allowed, true
 	}
-	if allowed, ok = c.prev[k]; ok {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if allowed, ok = c.prev[k]; ok && epoch == c.epoch {
 		c.putLocked(k, allowed)
+		return allowed, true
 	}
-	return allowed, ok
+	return false, false
 }
 
 // put stores an answer computed under epoch, unless the policy has moved

@@ -17,7 +17,7 @@ func (p *Policy) Enforce(subject, obj, act, unitPath string) bool {
 		}
 	}
 	d := AncestorDomains(unitPath)
-	allowed, err := p.enforcer.Load().Enforce(subject, obj, act, d[0], d[1], d[2], d[3])
+	allowed, err := p.enforcers.Load().enforce(subject, obj, act, d)
 	if err != nil {
 		p.logger.Error("authz: enforce failed; denying",
 			"subject", subject, "obj", obj, "act", act, "path", unitPath, "err", err)

@@ -32,11 +32,11 @@ func (p *Policy) loadLocked(ctx context.Context) error {
 	if err := p.adapter.load(ctx, m, idx.add); err != nil {
 		return fmt.Errorf("load policy: %w", err)
 	}
-	e, err := newEnforcer(m, p.adapter)
+	set, err := newEnforcerSet(m, p.adapter)
 	if err != nil {
 		return err
 	}
-	p.enforcer.Store(e)
+	p.enforcers.Store(set)
 	p.index.Store(idx)
 	p.version.Store(v)
 	p.advanceEpoch()

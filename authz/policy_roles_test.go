@@ -2,6 +2,7 @@ package authz
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -21,8 +22,14 @@ func TestRolesCatalogFollowsPolicyCSV(t *testing.T) {
 	if !slices.Equal(names, want) {
 		t.Fatalf("roles = %v, want %v", names, want)
 	}
-	if total != 124 {
-		t.Errorf("permissions = %d, want 124", total)
+	lines := 0
+	for _, l := range strings.Split(policyCSV, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "p,") {
+			lines++
+		}
+	}
+	if total != lines || total < 100 {
+		t.Errorf("catalog permissions = %d, policy.csv p lines = %d", total, lines)
 	}
 	lead := roles[2].Permissions
 	for _, p := range []string{"proposal:accept", "role_assignment:grant:guide", "task:report"} {

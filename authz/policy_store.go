@@ -15,10 +15,11 @@ import (
 	"yishi/ent"
 )
 
-// Policy is one instance's view of who holds which role where: a casbin
-// SyncedEnforcer (not CachedEnforcer, which keeps allowing after a
-// revoke), a subject index for viewer scopes, and a decision cache. It is
-// loaded once and then kept in step incrementally by Sync and Watch.
+// Policy is one instance's view of who holds which role where: casbin
+// SyncedEnforcers over the DESIGN model (not CachedEnforcer, which keeps
+// allowing after a revoke), a subject index for viewer scopes, and a
+// decision cache keyed by policy epoch. It is loaded once and then kept in
+// step incrementally by Sync and Watch. Safe for concurrent use.
 type Policy struct {
 	client  *ent.Client
 	db      *sql.DB
@@ -29,11 +30,11 @@ type Policy struct {
 	cache   *decisionCache   // nil when disabled
 	now     func() time.Time // stamps revocations; tests replace it
 
-	enforcer atomic.Pointer[casbin.SyncedEnforcer]
-	index    atomic.Pointer[subjectIndex]
-	version  atomic.Int64  // policy version applied locally
-	epoch    atomic.Uint64 // advances on every local change; keys the cache
-	syncMu   sync.Mutex    // serialises Load and Sync
+	enforcers atomic.Pointer[enforcerSet]
+	index     atomic.Pointer[subjectIndex]
+	version   atomic.Int64  // policy version applied locally
+	epoch     atomic.Uint64 // advances on every local change; keys the cache
+	syncMu    sync.Mutex    // serialises Load and Sync
 }
 
 // NewPolicy builds a policy store that denies everything until Load. db is
@@ -63,17 +64,18 @@ func NewPolicy(client *ent.Client, db *sql.DB, dialect string, logger *slog.Logg
 	if err := p.adapter.loadPermissions(m); err != nil {
 		return nil, err
 	}
-	e, err := newEnforcer(m, p.adapter)
+	set, err := newEnforcerSet(m, p.adapter)
 	if err != nil {
 		return nil, err
 	}
-	p.enforcer.Store(e)
+	p.enforcers.Store(set)
 	p.index.Store(newSubjectIndex())
 	return p, nil
 }
 
 // newEnforcer wraps an already filled model. Casbin never writes (auto-save
-// off, the adapter refuses) and never logs: errors reach our logger.
+// off, the adapter refuses) and never logs: errors reach our logger. a is
+// nil for the per-permission enforcers, which never load.
 func newEnforcer(m model.Model, a *Adapter) (*casbin.SyncedEnforcer, error) {
 	e, err := casbin.NewSyncedEnforcer(m)
 	if err != nil {
@@ -81,7 +83,9 @@ func newEnforcer(m model.Model, a *Adapter) (*casbin.SyncedEnforcer, error) {
 	}
 	e.EnableLog(false)
 	e.EnableAutoSave(false)
-	e.SetAdapter(a)
+	if a != nil {
+		e.SetAdapter(a)
+	}
 	if err := e.BuildRoleLinks(); err != nil {
 		return nil, fmt.Errorf("build role links: %w", err)
 	}

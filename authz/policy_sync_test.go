@@ -2,6 +2,8 @@ package authz
 
 import (
 	"context"
+	"fmt"
+	"sync"
 	"testing"
 
 	"yishi/internal/testdb"
@@ -98,5 +100,50 @@ func TestPolicyReloadMatchesIncrementalState(t *testing.T) {
 			{"u:1", "proposal", "decide", "s1/c4/", true},
 			{"u:1", "unit", "create", "s1/", false},
 		})
+	}
+}
+
+func TestPolicyTrimMemoKeepsDecisions(t *testing.T) {
+	st := testdb.Open(t)
+	p := openTestPolicy(t, st, WithDecisionCache(0))
+	grantRole(t, p, st, "u:1", RoleImplementer, "s1/c2/")
+	for range 2 {
+		checkDecisions(t, p, []decision{
+			{"u:1", "task", "report", "s1/c2/g3/", true},
+			{"u:1", "task", "create", "s1/c2/g3/", false},
+			{"u:1", "task", "report", "s1/c3/", false},
+		})
+		p.trimMemo()
+	}
+}
+
+// TestPolicyEnforceDuringSync runs checks while roles change; run it with
+// -race: the permission enforcers read role links the primary is editing.
+func TestPolicyEnforceDuringSync(t *testing.T) {
+	st := testdb.Open(t)
+	p := openTestPolicy(t, st, WithDecisionCache(0))
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Go(func() {
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				p.Enforce(fmt.Sprintf("u:%d", i%5), "proposal", "accept", fmt.Sprintf("s1/c%d/", w))
+				p.Scopes("u:1")
+			}
+		})
+	}
+	for i := range 10 {
+		id := grantRole(t, p, st, fmt.Sprintf("u:%d", i%5), RoleLead, "s1/c1/")
+		revokeRole(t, p, st, id)
+	}
+	close(stop)
+	wg.Wait()
+	if p.Enforce("u:1", "proposal", "accept", "s1/c1/") {
+		t.Error("allowed after every grant was revoked")
 	}
 }

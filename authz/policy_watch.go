@@ -15,24 +15,46 @@ import (
 // alone meets the one-second bound of DESIGN.md §2.
 func (p *Policy) Watch(ctx context.Context) {
 	var wg sync.WaitGroup
-	if p.dialect == dialect.Postgres && p.cfg.postgresURL != "" {
+	switch {
+	case p.dialect == dialect.Postgres && p.cfg.postgresURL != "":
 		wg.Go(func() { p.listen(ctx) })
+	case p.dialect == dialect.Postgres:
+		p.logger.Info("authz: no PostgreSQL URL for LISTEN; polling only", "every", p.cfg.pollInterval)
 	}
 	p.poll(ctx)
 	wg.Wait()
 }
 
-// poll calls Sync every poll interval until ctx ends.
+// memoTrimInterval bounds how long casbin's g() memo may grow between
+// role changes; see trimMemo.
+const memoTrimInterval = 10 * time.Minute
+
+// poll calls Sync every poll interval until ctx ends, and trims casbin's
+// memo now and then.
 func (p *Policy) poll(ctx context.Context) {
 	t := time.NewTicker(p.cfg.pollInterval)
 	defer t.Stop()
+	lastTrim := time.Now()
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-t.C:
+		case now := <-t.C:
 			p.syncLogged(ctx, "poll")
+			if now.Sub(lastTrim) >= memoTrimInterval {
+				p.trimMemo()
+				lastTrim = now
+			}
 		}
+	}
+}
+
+// trimMemo drops casbin's g() memo, which otherwise keeps one entry per
+// (subject, role, domain) ever asked until the next role change: on a
+// quiet policy that is unbounded growth.
+func (p *Policy) trimMemo() {
+	if err := p.enforcers.Load().roleLinksChanged(); err != nil {
+		p.logger.Error("authz: trim casbin memo", "err", err)
 	}
 }
 

@@ -9,9 +9,17 @@ import (
 	"reflect"
 	"sync"
 	"yishi/ent/apiclient"
+	"yishi/ent/attachment"
 	"yishi/ent/auditlog"
+	"yishi/ent/comment"
+	"yishi/ent/cosignature"
+	"yishi/ent/listitem"
 	"yishi/ent/membership"
+	"yishi/ent/organization"
+	"yishi/ent/organizationmember"
 	"yishi/ent/policystate"
+	"yishi/ent/proposal"
+	"yishi/ent/proposalevent"
 	"yishi/ent/refreshtoken"
 	"yishi/ent/roleassignment"
 	"yishi/ent/unit"
@@ -80,14 +88,22 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			apiclient.Table:      apiclient.ValidColumn,
-			auditlog.Table:       auditlog.ValidColumn,
-			membership.Table:     membership.ValidColumn,
-			policystate.Table:    policystate.ValidColumn,
-			refreshtoken.Table:   refreshtoken.ValidColumn,
-			roleassignment.Table: roleassignment.ValidColumn,
-			unit.Table:           unit.ValidColumn,
-			user.Table:           user.ValidColumn,
+			apiclient.Table:          apiclient.ValidColumn,
+			attachment.Table:         attachment.ValidColumn,
+			auditlog.Table:           auditlog.ValidColumn,
+			comment.Table:            comment.ValidColumn,
+			cosignature.Table:        cosignature.ValidColumn,
+			listitem.Table:           listitem.ValidColumn,
+			membership.Table:         membership.ValidColumn,
+			organization.Table:       organization.ValidColumn,
+			organizationmember.Table: organizationmember.ValidColumn,
+			policystate.Table:        policystate.ValidColumn,
+			proposal.Table:           proposal.ValidColumn,
+			proposalevent.Table:      proposalevent.ValidColumn,
+			refreshtoken.Table:       refreshtoken.ValidColumn,
+			roleassignment.Table:     roleassignment.ValidColumn,
+			unit.Table:               unit.ValidColumn,
+			user.Table:               user.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

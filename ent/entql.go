@@ -4,10 +4,18 @@ package ent
 
 import (
 	"yishi/ent/apiclient"
+	"yishi/ent/attachment"
 	"yishi/ent/auditlog"
+	"yishi/ent/comment"
+	"yishi/ent/cosignature"
+	"yishi/ent/listitem"
 	"yishi/ent/membership"
+	"yishi/ent/organization"
+	"yishi/ent/organizationmember"
 	"yishi/ent/policystate"
 	"yishi/ent/predicate"
+	"yishi/ent/proposal"
+	"yishi/ent/proposalevent"
 	"yishi/ent/refreshtoken"
 	"yishi/ent/roleassignment"
 	"yishi/ent/unit"
@@ -21,7 +29,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 8)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 16)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apiclient.Table,
@@ -49,6 +57,34 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   attachment.Table,
+			Columns: attachment.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: attachment.FieldID,
+			},
+		},
+		Type: "Attachment",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			attachment.FieldTenantID:      {Type: field.TypeInt, Column: attachment.FieldTenantID},
+			attachment.FieldUnitID:        {Type: field.TypeInt, Column: attachment.FieldUnitID},
+			attachment.FieldUnitPath:      {Type: field.TypeString, Column: attachment.FieldUnitPath},
+			attachment.FieldCommunityPath: {Type: field.TypeString, Column: attachment.FieldCommunityPath},
+			attachment.FieldCreatedAt:     {Type: field.TypeTime, Column: attachment.FieldCreatedAt},
+			attachment.FieldUpdatedAt:     {Type: field.TypeTime, Column: attachment.FieldUpdatedAt},
+			attachment.FieldOwnerType:     {Type: field.TypeString, Column: attachment.FieldOwnerType},
+			attachment.FieldOwnerID:       {Type: field.TypeInt, Column: attachment.FieldOwnerID},
+			attachment.FieldFilename:      {Type: field.TypeString, Column: attachment.FieldFilename},
+			attachment.FieldContentType:   {Type: field.TypeString, Column: attachment.FieldContentType},
+			attachment.FieldSize:          {Type: field.TypeInt64, Column: attachment.FieldSize},
+			attachment.FieldSha256:        {Type: field.TypeString, Column: attachment.FieldSha256},
+			attachment.FieldStorageKey:    {Type: field.TypeString, Column: attachment.FieldStorageKey},
+			attachment.FieldUploadedBy:    {Type: field.TypeInt, Column: attachment.FieldUploadedBy},
+			attachment.FieldInternal:      {Type: field.TypeBool, Column: attachment.FieldInternal},
+		},
+	}
+	graph.Nodes[2] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   auditlog.Table,
 			Columns: auditlog.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -69,7 +105,77 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditlog.FieldCreatedAt:  {Type: field.TypeTime, Column: auditlog.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[3] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   comment.Table,
+			Columns: comment.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: comment.FieldID,
+			},
+		},
+		Type: "Comment",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			comment.FieldTenantID:      {Type: field.TypeInt, Column: comment.FieldTenantID},
+			comment.FieldUnitID:        {Type: field.TypeInt, Column: comment.FieldUnitID},
+			comment.FieldUnitPath:      {Type: field.TypeString, Column: comment.FieldUnitPath},
+			comment.FieldCommunityPath: {Type: field.TypeString, Column: comment.FieldCommunityPath},
+			comment.FieldCreatedAt:     {Type: field.TypeTime, Column: comment.FieldCreatedAt},
+			comment.FieldUpdatedAt:     {Type: field.TypeTime, Column: comment.FieldUpdatedAt},
+			comment.FieldProposalID:    {Type: field.TypeInt, Column: comment.FieldProposalID},
+			comment.FieldAuthorID:      {Type: field.TypeInt, Column: comment.FieldAuthorID},
+			comment.FieldBody:          {Type: field.TypeString, Column: comment.FieldBody},
+			comment.FieldInternal:      {Type: field.TypeBool, Column: comment.FieldInternal},
+		},
+	}
+	graph.Nodes[4] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   cosignature.Table,
+			Columns: cosignature.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: cosignature.FieldID,
+			},
+		},
+		Type: "Cosignature",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			cosignature.FieldTenantID:      {Type: field.TypeInt, Column: cosignature.FieldTenantID},
+			cosignature.FieldUnitID:        {Type: field.TypeInt, Column: cosignature.FieldUnitID},
+			cosignature.FieldUnitPath:      {Type: field.TypeString, Column: cosignature.FieldUnitPath},
+			cosignature.FieldCommunityPath: {Type: field.TypeString, Column: cosignature.FieldCommunityPath},
+			cosignature.FieldProposalID:    {Type: field.TypeInt, Column: cosignature.FieldProposalID},
+			cosignature.FieldUserID:        {Type: field.TypeInt, Column: cosignature.FieldUserID},
+			cosignature.FieldMergedFrom:    {Type: field.TypeInt, Column: cosignature.FieldMergedFrom},
+			cosignature.FieldCreatedAt:     {Type: field.TypeTime, Column: cosignature.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[5] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   listitem.Table,
+			Columns: listitem.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: listitem.FieldID,
+			},
+		},
+		Type: "ListItem",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			listitem.FieldTenantID:    {Type: field.TypeInt, Column: listitem.FieldTenantID},
+			listitem.FieldUnitID:      {Type: field.TypeInt, Column: listitem.FieldUnitID},
+			listitem.FieldUnitPath:    {Type: field.TypeString, Column: listitem.FieldUnitPath},
+			listitem.FieldCreatedAt:   {Type: field.TypeTime, Column: listitem.FieldCreatedAt},
+			listitem.FieldUpdatedAt:   {Type: field.TypeTime, Column: listitem.FieldUpdatedAt},
+			listitem.FieldKind:        {Type: field.TypeEnum, Column: listitem.FieldKind},
+			listitem.FieldCode:        {Type: field.TypeString, Column: listitem.FieldCode},
+			listitem.FieldTitle:       {Type: field.TypeString, Column: listitem.FieldTitle},
+			listitem.FieldTitleEn:     {Type: field.TypeString, Column: listitem.FieldTitleEn},
+			listitem.FieldDescription: {Type: field.TypeString, Column: listitem.FieldDescription},
+			listitem.FieldKeywords:    {Type: field.TypeJSON, Column: listitem.FieldKeywords},
+			listitem.FieldStatus:      {Type: field.TypeEnum, Column: listitem.FieldStatus},
+			listitem.FieldPosition:    {Type: field.TypeInt, Column: listitem.FieldPosition},
+		},
+	}
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   membership.Table,
 			Columns: membership.Columns,
@@ -91,7 +197,50 @@ var schemaGraph = func() *sqlgraph.Schema {
 			membership.FieldVerifiedBy: {Type: field.TypeInt, Column: membership.FieldVerifiedBy},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   organization.Table,
+			Columns: organization.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: organization.FieldID,
+			},
+		},
+		Type: "Organization",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			organization.FieldTenantID:    {Type: field.TypeInt, Column: organization.FieldTenantID},
+			organization.FieldUnitID:      {Type: field.TypeInt, Column: organization.FieldUnitID},
+			organization.FieldUnitPath:    {Type: field.TypeString, Column: organization.FieldUnitPath},
+			organization.FieldCreatedAt:   {Type: field.TypeTime, Column: organization.FieldCreatedAt},
+			organization.FieldUpdatedAt:   {Type: field.TypeTime, Column: organization.FieldUpdatedAt},
+			organization.FieldName:        {Type: field.TypeString, Column: organization.FieldName},
+			organization.FieldKind:        {Type: field.TypeEnum, Column: organization.FieldKind},
+			organization.FieldDescription: {Type: field.TypeString, Column: organization.FieldDescription},
+			organization.FieldStatus:      {Type: field.TypeEnum, Column: organization.FieldStatus},
+		},
+	}
+	graph.Nodes[8] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   organizationmember.Table,
+			Columns: organizationmember.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: organizationmember.FieldID,
+			},
+		},
+		Type: "OrganizationMember",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			organizationmember.FieldTenantID:       {Type: field.TypeInt, Column: organizationmember.FieldTenantID},
+			organizationmember.FieldUnitID:         {Type: field.TypeInt, Column: organizationmember.FieldUnitID},
+			organizationmember.FieldUnitPath:       {Type: field.TypeString, Column: organizationmember.FieldUnitPath},
+			organizationmember.FieldCreatedAt:      {Type: field.TypeTime, Column: organizationmember.FieldCreatedAt},
+			organizationmember.FieldUpdatedAt:      {Type: field.TypeTime, Column: organizationmember.FieldUpdatedAt},
+			organizationmember.FieldOrganizationID: {Type: field.TypeInt, Column: organizationmember.FieldOrganizationID},
+			organizationmember.FieldUserID:         {Type: field.TypeInt, Column: organizationmember.FieldUserID},
+			organizationmember.FieldRole:           {Type: field.TypeEnum, Column: organizationmember.FieldRole},
+		},
+	}
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   policystate.Table,
 			Columns: policystate.Columns,
@@ -105,7 +254,80 @@ var schemaGraph = func() *sqlgraph.Schema {
 			policystate.FieldVersion: {Type: field.TypeInt64, Column: policystate.FieldVersion},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   proposal.Table,
+			Columns: proposal.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: proposal.FieldID,
+			},
+		},
+		Type: "Proposal",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			proposal.FieldTenantID:        {Type: field.TypeInt, Column: proposal.FieldTenantID},
+			proposal.FieldUnitID:          {Type: field.TypeInt, Column: proposal.FieldUnitID},
+			proposal.FieldUnitPath:        {Type: field.TypeString, Column: proposal.FieldUnitPath},
+			proposal.FieldCommunityPath:   {Type: field.TypeString, Column: proposal.FieldCommunityPath},
+			proposal.FieldCreatedAt:       {Type: field.TypeTime, Column: proposal.FieldCreatedAt},
+			proposal.FieldUpdatedAt:       {Type: field.TypeTime, Column: proposal.FieldUpdatedAt},
+			proposal.FieldOriginUnitID:    {Type: field.TypeInt, Column: proposal.FieldOriginUnitID},
+			proposal.FieldOriginPath:      {Type: field.TypeString, Column: proposal.FieldOriginPath},
+			proposal.FieldTitle:           {Type: field.TypeString, Column: proposal.FieldTitle},
+			proposal.FieldBody:            {Type: field.TypeString, Column: proposal.FieldBody},
+			proposal.FieldKind:            {Type: field.TypeEnum, Column: proposal.FieldKind},
+			proposal.FieldChannel:         {Type: field.TypeEnum, Column: proposal.FieldChannel},
+			proposal.FieldCategoryCode:    {Type: field.TypeString, Column: proposal.FieldCategoryCode},
+			proposal.FieldStatus:          {Type: field.TypeEnum, Column: proposal.FieldStatus},
+			proposal.FieldAuthorID:        {Type: field.TypeInt, Column: proposal.FieldAuthorID},
+			proposal.FieldAuthorName:      {Type: field.TypeString, Column: proposal.FieldAuthorName},
+			proposal.FieldAuthorPhone:     {Type: field.TypeString, Column: proposal.FieldAuthorPhone},
+			proposal.FieldOrganizationID:  {Type: field.TypeInt, Column: proposal.FieldOrganizationID},
+			proposal.FieldEnteredBy:       {Type: field.TypeInt, Column: proposal.FieldEnteredBy},
+			proposal.FieldCosignThreshold: {Type: field.TypeInt, Column: proposal.FieldCosignThreshold},
+			proposal.FieldCosignDeadline:  {Type: field.TypeTime, Column: proposal.FieldCosignDeadline},
+			proposal.FieldCosignCount:     {Type: field.TypeInt, Column: proposal.FieldCosignCount},
+			proposal.FieldScreeningFlags:  {Type: field.TypeJSON, Column: proposal.FieldScreeningFlags},
+			proposal.FieldReasonCode:      {Type: field.TypeString, Column: proposal.FieldReasonCode},
+			proposal.FieldReferredTo:      {Type: field.TypeString, Column: proposal.FieldReferredTo},
+			proposal.FieldMergedIntoID:    {Type: field.TypeInt, Column: proposal.FieldMergedIntoID},
+			proposal.FieldOutcome:         {Type: field.TypeEnum, Column: proposal.FieldOutcome},
+			proposal.FieldDecisionNote:    {Type: field.TypeString, Column: proposal.FieldDecisionNote},
+			proposal.FieldFollowUpOfID:    {Type: field.TypeInt, Column: proposal.FieldFollowUpOfID},
+			proposal.FieldVersion:         {Type: field.TypeInt, Column: proposal.FieldVersion},
+			proposal.FieldSubmittedAt:     {Type: field.TypeTime, Column: proposal.FieldSubmittedAt},
+			proposal.FieldResolvedAt:      {Type: field.TypeTime, Column: proposal.FieldResolvedAt},
+			proposal.FieldClosedAt:        {Type: field.TypeTime, Column: proposal.FieldClosedAt},
+		},
+	}
+	graph.Nodes[11] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   proposalevent.Table,
+			Columns: proposalevent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: proposalevent.FieldID,
+			},
+		},
+		Type: "ProposalEvent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			proposalevent.FieldTenantID:      {Type: field.TypeInt, Column: proposalevent.FieldTenantID},
+			proposalevent.FieldUnitID:        {Type: field.TypeInt, Column: proposalevent.FieldUnitID},
+			proposalevent.FieldUnitPath:      {Type: field.TypeString, Column: proposalevent.FieldUnitPath},
+			proposalevent.FieldCommunityPath: {Type: field.TypeString, Column: proposalevent.FieldCommunityPath},
+			proposalevent.FieldProposalID:    {Type: field.TypeInt, Column: proposalevent.FieldProposalID},
+			proposalevent.FieldActor:         {Type: field.TypeString, Column: proposalevent.FieldActor},
+			proposalevent.FieldActorName:     {Type: field.TypeString, Column: proposalevent.FieldActorName},
+			proposalevent.FieldAction:        {Type: field.TypeString, Column: proposalevent.FieldAction},
+			proposalevent.FieldFromStatus:    {Type: field.TypeString, Column: proposalevent.FieldFromStatus},
+			proposalevent.FieldToStatus:      {Type: field.TypeString, Column: proposalevent.FieldToStatus},
+			proposalevent.FieldNote:          {Type: field.TypeString, Column: proposalevent.FieldNote},
+			proposalevent.FieldReasonCode:    {Type: field.TypeString, Column: proposalevent.FieldReasonCode},
+			proposalevent.FieldDetail:        {Type: field.TypeJSON, Column: proposalevent.FieldDetail},
+			proposalevent.FieldCreatedAt:     {Type: field.TypeTime, Column: proposalevent.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -125,7 +347,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldRevokedAt: {Type: field.TypeTime, Column: refreshtoken.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   roleassignment.Table,
 			Columns: roleassignment.Columns,
@@ -151,7 +373,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			roleassignment.FieldRevokedVersion: {Type: field.TypeInt64, Column: roleassignment.FieldRevokedVersion},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   unit.Table,
 			Columns: unit.Columns,
@@ -173,7 +395,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			unit.FieldStatus:    {Type: field.TypeEnum, Column: unit.FieldStatus},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -338,6 +560,121 @@ func (f *APIClientFilter) WhereRevokedAt(p entql.TimeP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AttachmentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AttachmentQuery builder.
+func (_q *AttachmentQuery) Filter() *AttachmentFilter {
+	return &AttachmentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AttachmentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AttachmentMutation builder.
+func (m *AttachmentMutation) Filter() *AttachmentFilter {
+	return &AttachmentFilter{config: m.config, predicateAdder: m}
+}
+
+// AttachmentFilter provides a generic filtering capability at runtime for AttachmentQuery.
+type AttachmentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AttachmentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AttachmentFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(attachment.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *AttachmentFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(attachment.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *AttachmentFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(attachment.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *AttachmentFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(attachment.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *AttachmentFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(attachment.FieldCommunityPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *AttachmentFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(attachment.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *AttachmentFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(attachment.FieldUpdatedAt))
+}
+
+// WhereOwnerType applies the entql string predicate on the owner_type field.
+func (f *AttachmentFilter) WhereOwnerType(p entql.StringP) {
+	f.Where(p.Field(attachment.FieldOwnerType))
+}
+
+// WhereOwnerID applies the entql int predicate on the owner_id field.
+func (f *AttachmentFilter) WhereOwnerID(p entql.IntP) {
+	f.Where(p.Field(attachment.FieldOwnerID))
+}
+
+// WhereFilename applies the entql string predicate on the filename field.
+func (f *AttachmentFilter) WhereFilename(p entql.StringP) {
+	f.Where(p.Field(attachment.FieldFilename))
+}
+
+// WhereContentType applies the entql string predicate on the content_type field.
+func (f *AttachmentFilter) WhereContentType(p entql.StringP) {
+	f.Where(p.Field(attachment.FieldContentType))
+}
+
+// WhereSize applies the entql int64 predicate on the size field.
+func (f *AttachmentFilter) WhereSize(p entql.Int64P) {
+	f.Where(p.Field(attachment.FieldSize))
+}
+
+// WhereSha256 applies the entql string predicate on the sha256 field.
+func (f *AttachmentFilter) WhereSha256(p entql.StringP) {
+	f.Where(p.Field(attachment.FieldSha256))
+}
+
+// WhereStorageKey applies the entql string predicate on the storage_key field.
+func (f *AttachmentFilter) WhereStorageKey(p entql.StringP) {
+	f.Where(p.Field(attachment.FieldStorageKey))
+}
+
+// WhereUploadedBy applies the entql int predicate on the uploaded_by field.
+func (f *AttachmentFilter) WhereUploadedBy(p entql.IntP) {
+	f.Where(p.Field(attachment.FieldUploadedBy))
+}
+
+// WhereInternal applies the entql bool predicate on the internal field.
+func (f *AttachmentFilter) WhereInternal(p entql.BoolP) {
+	f.Where(p.Field(attachment.FieldInternal))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AuditLogQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -366,7 +703,7 @@ type AuditLogFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditLogFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -423,6 +760,281 @@ func (f *AuditLogFilter) WhereCreatedAt(p entql.TimeP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *CommentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CommentQuery builder.
+func (_q *CommentQuery) Filter() *CommentFilter {
+	return &CommentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CommentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CommentMutation builder.
+func (m *CommentMutation) Filter() *CommentFilter {
+	return &CommentFilter{config: m.config, predicateAdder: m}
+}
+
+// CommentFilter provides a generic filtering capability at runtime for CommentQuery.
+type CommentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CommentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CommentFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(comment.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *CommentFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(comment.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *CommentFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(comment.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *CommentFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(comment.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *CommentFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(comment.FieldCommunityPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CommentFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(comment.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CommentFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(comment.FieldUpdatedAt))
+}
+
+// WhereProposalID applies the entql int predicate on the proposal_id field.
+func (f *CommentFilter) WhereProposalID(p entql.IntP) {
+	f.Where(p.Field(comment.FieldProposalID))
+}
+
+// WhereAuthorID applies the entql int predicate on the author_id field.
+func (f *CommentFilter) WhereAuthorID(p entql.IntP) {
+	f.Where(p.Field(comment.FieldAuthorID))
+}
+
+// WhereBody applies the entql string predicate on the body field.
+func (f *CommentFilter) WhereBody(p entql.StringP) {
+	f.Where(p.Field(comment.FieldBody))
+}
+
+// WhereInternal applies the entql bool predicate on the internal field.
+func (f *CommentFilter) WhereInternal(p entql.BoolP) {
+	f.Where(p.Field(comment.FieldInternal))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *CosignatureQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CosignatureQuery builder.
+func (_q *CosignatureQuery) Filter() *CosignatureFilter {
+	return &CosignatureFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CosignatureMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CosignatureMutation builder.
+func (m *CosignatureMutation) Filter() *CosignatureFilter {
+	return &CosignatureFilter{config: m.config, predicateAdder: m}
+}
+
+// CosignatureFilter provides a generic filtering capability at runtime for CosignatureQuery.
+type CosignatureFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CosignatureFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CosignatureFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(cosignature.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *CosignatureFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(cosignature.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *CosignatureFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(cosignature.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *CosignatureFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(cosignature.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *CosignatureFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(cosignature.FieldCommunityPath))
+}
+
+// WhereProposalID applies the entql int predicate on the proposal_id field.
+func (f *CosignatureFilter) WhereProposalID(p entql.IntP) {
+	f.Where(p.Field(cosignature.FieldProposalID))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *CosignatureFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(cosignature.FieldUserID))
+}
+
+// WhereMergedFrom applies the entql int predicate on the merged_from field.
+func (f *CosignatureFilter) WhereMergedFrom(p entql.IntP) {
+	f.Where(p.Field(cosignature.FieldMergedFrom))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CosignatureFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(cosignature.FieldCreatedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ListItemQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ListItemQuery builder.
+func (_q *ListItemQuery) Filter() *ListItemFilter {
+	return &ListItemFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ListItemMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ListItemMutation builder.
+func (m *ListItemMutation) Filter() *ListItemFilter {
+	return &ListItemFilter{config: m.config, predicateAdder: m}
+}
+
+// ListItemFilter provides a generic filtering capability at runtime for ListItemQuery.
+type ListItemFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ListItemFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ListItemFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(listitem.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *ListItemFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(listitem.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *ListItemFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(listitem.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *ListItemFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(listitem.FieldUnitPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ListItemFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(listitem.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ListItemFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(listitem.FieldUpdatedAt))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *ListItemFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(listitem.FieldKind))
+}
+
+// WhereCode applies the entql string predicate on the code field.
+func (f *ListItemFilter) WhereCode(p entql.StringP) {
+	f.Where(p.Field(listitem.FieldCode))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *ListItemFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(listitem.FieldTitle))
+}
+
+// WhereTitleEn applies the entql string predicate on the title_en field.
+func (f *ListItemFilter) WhereTitleEn(p entql.StringP) {
+	f.Where(p.Field(listitem.FieldTitleEn))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *ListItemFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(listitem.FieldDescription))
+}
+
+// WhereKeywords applies the entql json.RawMessage predicate on the keywords field.
+func (f *ListItemFilter) WhereKeywords(p entql.BytesP) {
+	f.Where(p.Field(listitem.FieldKeywords))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *ListItemFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(listitem.FieldStatus))
+}
+
+// WherePosition applies the entql int predicate on the position field.
+func (f *ListItemFilter) WherePosition(p entql.IntP) {
+	f.Where(p.Field(listitem.FieldPosition))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *MembershipQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -451,7 +1063,7 @@ type MembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -522,6 +1134,171 @@ func (f *MembershipFilter) WhereHasUserWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *OrganizationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the OrganizationQuery builder.
+func (_q *OrganizationQuery) Filter() *OrganizationFilter {
+	return &OrganizationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *OrganizationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the OrganizationMutation builder.
+func (m *OrganizationMutation) Filter() *OrganizationFilter {
+	return &OrganizationFilter{config: m.config, predicateAdder: m}
+}
+
+// OrganizationFilter provides a generic filtering capability at runtime for OrganizationQuery.
+type OrganizationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *OrganizationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *OrganizationFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(organization.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *OrganizationFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(organization.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *OrganizationFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(organization.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *OrganizationFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(organization.FieldUnitPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *OrganizationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(organization.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *OrganizationFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(organization.FieldUpdatedAt))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *OrganizationFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(organization.FieldName))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *OrganizationFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(organization.FieldKind))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *OrganizationFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(organization.FieldDescription))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *OrganizationFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(organization.FieldStatus))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *OrganizationMemberQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the OrganizationMemberQuery builder.
+func (_q *OrganizationMemberQuery) Filter() *OrganizationMemberFilter {
+	return &OrganizationMemberFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *OrganizationMemberMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the OrganizationMemberMutation builder.
+func (m *OrganizationMemberMutation) Filter() *OrganizationMemberFilter {
+	return &OrganizationMemberFilter{config: m.config, predicateAdder: m}
+}
+
+// OrganizationMemberFilter provides a generic filtering capability at runtime for OrganizationMemberQuery.
+type OrganizationMemberFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *OrganizationMemberFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *OrganizationMemberFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(organizationmember.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *OrganizationMemberFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(organizationmember.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *OrganizationMemberFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(organizationmember.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *OrganizationMemberFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(organizationmember.FieldUnitPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *OrganizationMemberFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(organizationmember.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *OrganizationMemberFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(organizationmember.FieldUpdatedAt))
+}
+
+// WhereOrganizationID applies the entql int predicate on the organization_id field.
+func (f *OrganizationMemberFilter) WhereOrganizationID(p entql.IntP) {
+	f.Where(p.Field(organizationmember.FieldOrganizationID))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *OrganizationMemberFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(organizationmember.FieldUserID))
+}
+
+// WhereRole applies the entql string predicate on the role field.
+func (f *OrganizationMemberFilter) WhereRole(p entql.StringP) {
+	f.Where(p.Field(organizationmember.FieldRole))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *PolicyStateQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -550,7 +1327,7 @@ type PolicyStateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PolicyStateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -564,6 +1341,321 @@ func (f *PolicyStateFilter) WhereID(p entql.IntP) {
 // WhereVersion applies the entql int64 predicate on the version field.
 func (f *PolicyStateFilter) WhereVersion(p entql.Int64P) {
 	f.Where(p.Field(policystate.FieldVersion))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ProposalQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ProposalQuery builder.
+func (_q *ProposalQuery) Filter() *ProposalFilter {
+	return &ProposalFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ProposalMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ProposalMutation builder.
+func (m *ProposalMutation) Filter() *ProposalFilter {
+	return &ProposalFilter{config: m.config, predicateAdder: m}
+}
+
+// ProposalFilter provides a generic filtering capability at runtime for ProposalQuery.
+type ProposalFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ProposalFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ProposalFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(proposal.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *ProposalFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(proposal.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *ProposalFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(proposal.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *ProposalFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(proposal.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *ProposalFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(proposal.FieldCommunityPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ProposalFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(proposal.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ProposalFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(proposal.FieldUpdatedAt))
+}
+
+// WhereOriginUnitID applies the entql int predicate on the origin_unit_id field.
+func (f *ProposalFilter) WhereOriginUnitID(p entql.IntP) {
+	f.Where(p.Field(proposal.FieldOriginUnitID))
+}
+
+// WhereOriginPath applies the entql string predicate on the origin_path field.
+func (f *ProposalFilter) WhereOriginPath(p entql.StringP) {
+	f.Where(p.Field(proposal.FieldOriginPath))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *ProposalFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(proposal.FieldTitle))
+}
+
+// WhereBody applies the entql string predicate on the body field.
+func (f *ProposalFilter) WhereBody(p entql.StringP) {
+	f.Where(p.Field(proposal.FieldBody))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *ProposalFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(proposal.FieldKind))
+}
+
+// WhereChannel applies the entql string predicate on the channel field.
+func (f *ProposalFilter) WhereChannel(p entql.StringP) {
+	f.Where(p.Field(proposal.FieldChannel))
+}
+
+// WhereCategoryCode applies the entql string predicate on the category_code field.
+func (f *ProposalFilter) WhereCategoryCode(p entql.StringP) {
+	f.Where(p.Field(proposal.FieldCategoryCode))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *ProposalFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(proposal.FieldStatus))
+}
+
+// WhereAuthorID applies the entql int predicate on the author_id field.
+func (f *ProposalFilter) WhereAuthorID(p entql.IntP) {
+	f.Where(p.Field(proposal.FieldAuthorID))
+}
+
+// WhereAuthorName applies the entql string predicate on the author_name field.
+func (f *ProposalFilter) WhereAuthorName(p entql.StringP) {
+	f.Where(p.Field(proposal.FieldAuthorName))
+}
+
+// WhereAuthorPhone applies the entql string predicate on the author_phone field.
+func (f *ProposalFilter) WhereAuthorPhone(p entql.StringP) {
+	f.Where(p.Field(proposal.FieldAuthorPhone))
+}
+
+// WhereOrganizationID applies the entql int predicate on the organization_id field.
+func (f *ProposalFilter) WhereOrganizationID(p entql.IntP) {
+	f.Where(p.Field(proposal.FieldOrganizationID))
+}
+
+// WhereEnteredBy applies the entql int predicate on the entered_by field.
+func (f *ProposalFilter) WhereEnteredBy(p entql.IntP) {
+	f.Where(p.Field(proposal.FieldEnteredBy))
+}
+
+// WhereCosignThreshold applies the entql int predicate on the cosign_threshold field.
+func (f *ProposalFilter) WhereCosignThreshold(p entql.IntP) {
+	f.Where(p.Field(proposal.FieldCosignThreshold))
+}
+
+// WhereCosignDeadline applies the entql time.Time predicate on the cosign_deadline field.
+func (f *ProposalFilter) WhereCosignDeadline(p entql.TimeP) {
+	f.Where(p.Field(proposal.FieldCosignDeadline))
+}
+
+// WhereCosignCount applies the entql int predicate on the cosign_count field.
+func (f *ProposalFilter) WhereCosignCount(p entql.IntP) {
+	f.Where(p.Field(proposal.FieldCosignCount))
+}
+
+// WhereScreeningFlags applies the entql json.RawMessage predicate on the screening_flags field.
+func (f *ProposalFilter) WhereScreeningFlags(p entql.BytesP) {
+	f.Where(p.Field(proposal.FieldScreeningFlags))
+}
+
+// WhereReasonCode applies the entql string predicate on the reason_code field.
+func (f *ProposalFilter) WhereReasonCode(p entql.StringP) {
+	f.Where(p.Field(proposal.FieldReasonCode))
+}
+
+// WhereReferredTo applies the entql string predicate on the referred_to field.
+func (f *ProposalFilter) WhereReferredTo(p entql.StringP) {
+	f.Where(p.Field(proposal.FieldReferredTo))
+}
+
+// WhereMergedIntoID applies the entql int predicate on the merged_into_id field.
+func (f *ProposalFilter) WhereMergedIntoID(p entql.IntP) {
+	f.Where(p.Field(proposal.FieldMergedIntoID))
+}
+
+// WhereOutcome applies the entql string predicate on the outcome field.
+func (f *ProposalFilter) WhereOutcome(p entql.StringP) {
+	f.Where(p.Field(proposal.FieldOutcome))
+}
+
+// WhereDecisionNote applies the entql string predicate on the decision_note field.
+func (f *ProposalFilter) WhereDecisionNote(p entql.StringP) {
+	f.Where(p.Field(proposal.FieldDecisionNote))
+}
+
+// WhereFollowUpOfID applies the entql int predicate on the follow_up_of_id field.
+func (f *ProposalFilter) WhereFollowUpOfID(p entql.IntP) {
+	f.Where(p.Field(proposal.FieldFollowUpOfID))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *ProposalFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(proposal.FieldVersion))
+}
+
+// WhereSubmittedAt applies the entql time.Time predicate on the submitted_at field.
+func (f *ProposalFilter) WhereSubmittedAt(p entql.TimeP) {
+	f.Where(p.Field(proposal.FieldSubmittedAt))
+}
+
+// WhereResolvedAt applies the entql time.Time predicate on the resolved_at field.
+func (f *ProposalFilter) WhereResolvedAt(p entql.TimeP) {
+	f.Where(p.Field(proposal.FieldResolvedAt))
+}
+
+// WhereClosedAt applies the entql time.Time predicate on the closed_at field.
+func (f *ProposalFilter) WhereClosedAt(p entql.TimeP) {
+	f.Where(p.Field(proposal.FieldClosedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ProposalEventQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ProposalEventQuery builder.
+func (_q *ProposalEventQuery) Filter() *ProposalEventFilter {
+	return &ProposalEventFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ProposalEventMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ProposalEventMutation builder.
+func (m *ProposalEventMutation) Filter() *ProposalEventFilter {
+	return &ProposalEventFilter{config: m.config, predicateAdder: m}
+}
+
+// ProposalEventFilter provides a generic filtering capability at runtime for ProposalEventQuery.
+type ProposalEventFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ProposalEventFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ProposalEventFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(proposalevent.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *ProposalEventFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(proposalevent.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *ProposalEventFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(proposalevent.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *ProposalEventFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(proposalevent.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *ProposalEventFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(proposalevent.FieldCommunityPath))
+}
+
+// WhereProposalID applies the entql int predicate on the proposal_id field.
+func (f *ProposalEventFilter) WhereProposalID(p entql.IntP) {
+	f.Where(p.Field(proposalevent.FieldProposalID))
+}
+
+// WhereActor applies the entql string predicate on the actor field.
+func (f *ProposalEventFilter) WhereActor(p entql.StringP) {
+	f.Where(p.Field(proposalevent.FieldActor))
+}
+
+// WhereActorName applies the entql string predicate on the actor_name field.
+func (f *ProposalEventFilter) WhereActorName(p entql.StringP) {
+	f.Where(p.Field(proposalevent.FieldActorName))
+}
+
+// WhereAction applies the entql string predicate on the action field.
+func (f *ProposalEventFilter) WhereAction(p entql.StringP) {
+	f.Where(p.Field(proposalevent.FieldAction))
+}
+
+// WhereFromStatus applies the entql string predicate on the from_status field.
+func (f *ProposalEventFilter) WhereFromStatus(p entql.StringP) {
+	f.Where(p.Field(proposalevent.FieldFromStatus))
+}
+
+// WhereToStatus applies the entql string predicate on the to_status field.
+func (f *ProposalEventFilter) WhereToStatus(p entql.StringP) {
+	f.Where(p.Field(proposalevent.FieldToStatus))
+}
+
+// WhereNote applies the entql string predicate on the note field.
+func (f *ProposalEventFilter) WhereNote(p entql.StringP) {
+	f.Where(p.Field(proposalevent.FieldNote))
+}
+
+// WhereReasonCode applies the entql string predicate on the reason_code field.
+func (f *ProposalEventFilter) WhereReasonCode(p entql.StringP) {
+	f.Where(p.Field(proposalevent.FieldReasonCode))
+}
+
+// WhereDetail applies the entql json.RawMessage predicate on the detail field.
+func (f *ProposalEventFilter) WhereDetail(p entql.BytesP) {
+	f.Where(p.Field(proposalevent.FieldDetail))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ProposalEventFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(proposalevent.FieldCreatedAt))
 }
 
 // addPredicate implements the predicateAdder interface.
@@ -595,7 +1687,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -670,7 +1762,7 @@ type RoleAssignmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RoleAssignmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -775,7 +1867,7 @@ type UnitFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UnitFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -888,7 +1980,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -16,12 +16,28 @@ type Tx struct {
 	config
 	// APIClient is the client for interacting with the APIClient builders.
 	APIClient *APIClientClient
+	// Attachment is the client for interacting with the Attachment builders.
+	Attachment *AttachmentClient
 	// AuditLog is the client for interacting with the AuditLog builders.
 	AuditLog *AuditLogClient
+	// Comment is the client for interacting with the Comment builders.
+	Comment *CommentClient
+	// Cosignature is the client for interacting with the Cosignature builders.
+	Cosignature *CosignatureClient
+	// ListItem is the client for interacting with the ListItem builders.
+	ListItem *ListItemClient
 	// Membership is the client for interacting with the Membership builders.
 	Membership *MembershipClient
+	// Organization is the client for interacting with the Organization builders.
+	Organization *OrganizationClient
+	// OrganizationMember is the client for interacting with the OrganizationMember builders.
+	OrganizationMember *OrganizationMemberClient
 	// PolicyState is the client for interacting with the PolicyState builders.
 	PolicyState *PolicyStateClient
+	// Proposal is the client for interacting with the Proposal builders.
+	Proposal *ProposalClient
+	// ProposalEvent is the client for interacting with the ProposalEvent builders.
+	ProposalEvent *ProposalEventClient
 	// RefreshToken is the client for interacting with the RefreshToken builders.
 	RefreshToken *RefreshTokenClient
 	// RoleAssignment is the client for interacting with the RoleAssignment builders.
@@ -162,9 +178,17 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.APIClient = NewAPIClientClient(tx.config)
+	tx.Attachment = NewAttachmentClient(tx.config)
 	tx.AuditLog = NewAuditLogClient(tx.config)
+	tx.Comment = NewCommentClient(tx.config)
+	tx.Cosignature = NewCosignatureClient(tx.config)
+	tx.ListItem = NewListItemClient(tx.config)
 	tx.Membership = NewMembershipClient(tx.config)
+	tx.Organization = NewOrganizationClient(tx.config)
+	tx.OrganizationMember = NewOrganizationMemberClient(tx.config)
 	tx.PolicyState = NewPolicyStateClient(tx.config)
+	tx.Proposal = NewProposalClient(tx.config)
+	tx.ProposalEvent = NewProposalEventClient(tx.config)
 	tx.RefreshToken = NewRefreshTokenClient(tx.config)
 	tx.RoleAssignment = NewRoleAssignmentClient(tx.config)
 	tx.Unit = NewUnitClient(tx.config)

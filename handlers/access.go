@@ -52,3 +52,14 @@ func (s *server) requireUser(c *gin.Context, userID int) error {
 	}
 	return nil
 }
+
+// checkIfMatch enforces If-Match when the client sent one: a stale ETag
+// means someone else changed the resource since the client read it.
+func (s *server) checkIfMatch(c *gin.Context, etag string) error {
+	want := c.GetHeader("If-Match")
+	if want == "" || want == "*" || want == etag {
+		return nil
+	}
+	return &apperr.Error{Kind: apperr.KindConflict, Code: "precondition.failed",
+		Detail: "the resource changed since you read it (ETag " + etag + ")"}
+}

@@ -68,3 +68,14 @@ func pathID(c *gin.Context, name, resource string) (int, error) {
 	}
 	return id, nil
 }
+
+// bindOptionalJSON is bindJSON for bodies a client may omit entirely.
+func bindOptionalJSON(c *gin.Context, dst validator) error {
+	if c.Request.ContentLength == 0 {
+		if fields := dst.validate(); len(fields) > 0 {
+			return apperr.Invalid(fields...)
+		}
+		return nil
+	}
+	return bindJSON(c, dst)
+}

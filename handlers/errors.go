@@ -26,13 +26,14 @@ type problem struct {
 }
 
 var kindStatus = map[apperr.Kind]int{
-	apperr.KindInvalid:       http.StatusBadRequest,
-	apperr.KindUnauthorized:  http.StatusUnauthorized,
-	apperr.KindForbidden:     http.StatusForbidden,
-	apperr.KindNotFound:      http.StatusNotFound,
-	apperr.KindConflict:      http.StatusConflict,
-	apperr.KindUnprocessable: http.StatusUnprocessableEntity,
-	apperr.KindTooMany:       http.StatusTooManyRequests,
+	apperr.KindInvalid:            http.StatusBadRequest,
+	apperr.KindUnauthorized:       http.StatusUnauthorized,
+	apperr.KindForbidden:          http.StatusForbidden,
+	apperr.KindNotFound:           http.StatusNotFound,
+	apperr.KindConflict:           http.StatusConflict,
+	apperr.KindUnprocessable:      http.StatusUnprocessableEntity,
+	apperr.KindTooMany:            http.StatusTooManyRequests,
+	apperr.KindPreconditionFailed: http.StatusPreconditionFailed,
 }
 
 // classify turns any error into a client-safe *apperr.Error. Database text

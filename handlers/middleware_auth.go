@@ -31,6 +31,7 @@ func (s *server) requireAuth() gin.HandlerFunc {
 			Scopes:   s.Policy.Scopes(claims.Subject),
 			Platform: s.Policy.IsPlatformAdmin(claims.Subject),
 		}
+		v.StaffScopes, v.CommunityScopes = s.Policy.RoleScopes(claims.Subject)
 		if claims.ClientID > 0 {
 			v.TokenScopes = append([]string{}, claims.Scopes...)
 		}

@@ -9,8 +9,10 @@ import (
 	"yishi/ent"
 	"yishi/ent/unit"
 	"yishi/internal/audit"
+	"yishi/internal/lists"
 	"yishi/internal/store"
 	"yishi/internal/units"
+	"yishi/internal/viewer"
 )
 
 // createTenant godoc
@@ -86,6 +88,14 @@ func (s *server) createUnit(c *gin.Context, parent *ent.Unit, req createUnitRequ
 		}
 		if err != nil {
 			return err
+		}
+		if parent == nil {
+			// A new tenant starts with the default guidebook. The platform
+			// admin creating it holds no scope inside it yet, so the rows are
+			// written as system; tenant:create was authorized above.
+			if err := lists.SeedDefaults(viewer.SystemContext(ctx), tx, created); err != nil {
+				return err
+			}
 		}
 		return audit.Record(ctx, tx, audit.Entry{
 			TenantID: &created.TenantID, UnitPath: created.Path, Actor: caller(c).Subject,
@@ -182,4 +192,20 @@ func (s *server) listUnitChildren(c *gin.Context) {
 	var out unitPage
 	out.Items, out.NextCursor = pageItems(rows, p, func(u *ent.Unit) int { return u.ID }, newUnitResponse)
 	c.JSON(http.StatusOK, out)
+}
+
+// loadUnitUnscoped reads the unit named by :id without privacy filtering,
+// for community-wide reads where a resident of a grid lists their whole
+// community (allowInCommunity). The caller MUST authorize right after; a
+// failed check answers 404 exactly like a missing unit.
+func (s *server) loadUnitUnscoped(c *gin.Context) (*ent.Unit, error) {
+	id, err := pathID(c, "id", "unit")
+	if err != nil {
+		return nil, err
+	}
+	u, err := s.Store.Client.Unit.Get(viewer.SystemContext(c.Request.Context()), id)
+	if ent.IsNotFound(err) {
+		return nil, errUnitNotFound
+	}
+	return u, err
 }

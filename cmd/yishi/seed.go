@@ -10,6 +10,7 @@ import (
 	"yishi/ent"
 	"yishi/ent/unit"
 	"yishi/ent/user"
+	"yishi/internal/lists"
 	"yishi/internal/password"
 	"yishi/internal/store"
 	"yishi/internal/units"
@@ -61,6 +62,9 @@ func seedCmd(ctx context.Context, args []string, getenv func(string) string, out
 func seedTenant(ctx context.Context, tx *ent.Tx, policy *authz.Policy) error {
 	root, err := units.CreateTenant(ctx, tx, units.Input{Name: "胜利街道", Code: "shengli"})
 	if err != nil {
+		return err
+	}
+	if err := lists.SeedDefaults(ctx, tx, root); err != nil {
 		return err
 	}
 	byCode := map[string]*ent.Unit{"": root}

@@ -8,10 +8,18 @@ import (
 
 	"yishi/ent"
 	"yishi/ent/apiclient"
+	"yishi/ent/attachment"
 	"yishi/ent/auditlog"
+	"yishi/ent/comment"
+	"yishi/ent/cosignature"
+	"yishi/ent/listitem"
 	"yishi/ent/membership"
+	"yishi/ent/organization"
+	"yishi/ent/organizationmember"
 	"yishi/ent/policystate"
 	"yishi/ent/predicate"
+	"yishi/ent/proposal"
+	"yishi/ent/proposalevent"
 	"yishi/ent/refreshtoken"
 	"yishi/ent/roleassignment"
 	"yishi/ent/unit"
@@ -103,6 +111,33 @@ func (f TraverseAPIClient) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.APIClientQuery", q)
 }
 
+// The AttachmentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AttachmentFunc func(context.Context, *ent.AttachmentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AttachmentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AttachmentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AttachmentQuery", q)
+}
+
+// The TraverseAttachment type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAttachment func(context.Context, *ent.AttachmentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAttachment) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAttachment) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AttachmentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AttachmentQuery", q)
+}
+
 // The AuditLogFunc type is an adapter to allow the use of ordinary function as a Querier.
 type AuditLogFunc func(context.Context, *ent.AuditLogQuery) (ent.Value, error)
 
@@ -128,6 +163,87 @@ func (f TraverseAuditLog) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.AuditLogQuery", q)
+}
+
+// The CommentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CommentFunc func(context.Context, *ent.CommentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CommentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CommentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CommentQuery", q)
+}
+
+// The TraverseComment type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseComment func(context.Context, *ent.CommentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseComment) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseComment) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CommentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CommentQuery", q)
+}
+
+// The CosignatureFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CosignatureFunc func(context.Context, *ent.CosignatureQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CosignatureFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CosignatureQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CosignatureQuery", q)
+}
+
+// The TraverseCosignature type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCosignature func(context.Context, *ent.CosignatureQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCosignature) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCosignature) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CosignatureQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CosignatureQuery", q)
+}
+
+// The ListItemFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ListItemFunc func(context.Context, *ent.ListItemQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ListItemFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ListItemQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ListItemQuery", q)
+}
+
+// The TraverseListItem type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseListItem func(context.Context, *ent.ListItemQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseListItem) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseListItem) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ListItemQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ListItemQuery", q)
 }
 
 // The MembershipFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -157,6 +273,60 @@ func (f TraverseMembership) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.MembershipQuery", q)
 }
 
+// The OrganizationFunc type is an adapter to allow the use of ordinary function as a Querier.
+type OrganizationFunc func(context.Context, *ent.OrganizationQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f OrganizationFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.OrganizationQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.OrganizationQuery", q)
+}
+
+// The TraverseOrganization type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseOrganization func(context.Context, *ent.OrganizationQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseOrganization) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseOrganization) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.OrganizationQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.OrganizationQuery", q)
+}
+
+// The OrganizationMemberFunc type is an adapter to allow the use of ordinary function as a Querier.
+type OrganizationMemberFunc func(context.Context, *ent.OrganizationMemberQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f OrganizationMemberFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.OrganizationMemberQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.OrganizationMemberQuery", q)
+}
+
+// The TraverseOrganizationMember type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseOrganizationMember func(context.Context, *ent.OrganizationMemberQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseOrganizationMember) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseOrganizationMember) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.OrganizationMemberQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.OrganizationMemberQuery", q)
+}
+
 // The PolicyStateFunc type is an adapter to allow the use of ordinary function as a Querier.
 type PolicyStateFunc func(context.Context, *ent.PolicyStateQuery) (ent.Value, error)
 
@@ -182,6 +352,60 @@ func (f TraversePolicyState) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.PolicyStateQuery", q)
+}
+
+// The ProposalFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ProposalFunc func(context.Context, *ent.ProposalQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ProposalFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ProposalQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ProposalQuery", q)
+}
+
+// The TraverseProposal type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseProposal func(context.Context, *ent.ProposalQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseProposal) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseProposal) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProposalQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ProposalQuery", q)
+}
+
+// The ProposalEventFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ProposalEventFunc func(context.Context, *ent.ProposalEventQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ProposalEventFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ProposalEventQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ProposalEventQuery", q)
+}
+
+// The TraverseProposalEvent type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseProposalEvent func(context.Context, *ent.ProposalEventQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseProposalEvent) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseProposalEvent) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProposalEventQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ProposalEventQuery", q)
 }
 
 // The RefreshTokenFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -297,12 +521,28 @@ func NewQuery(q ent.Query) (Query, error) {
 	switch q := q.(type) {
 	case *ent.APIClientQuery:
 		return &query[*ent.APIClientQuery, predicate.APIClient, apiclient.OrderOption]{typ: ent.TypeAPIClient, tq: q}, nil
+	case *ent.AttachmentQuery:
+		return &query[*ent.AttachmentQuery, predicate.Attachment, attachment.OrderOption]{typ: ent.TypeAttachment, tq: q}, nil
 	case *ent.AuditLogQuery:
 		return &query[*ent.AuditLogQuery, predicate.AuditLog, auditlog.OrderOption]{typ: ent.TypeAuditLog, tq: q}, nil
+	case *ent.CommentQuery:
+		return &query[*ent.CommentQuery, predicate.Comment, comment.OrderOption]{typ: ent.TypeComment, tq: q}, nil
+	case *ent.CosignatureQuery:
+		return &query[*ent.CosignatureQuery, predicate.Cosignature, cosignature.OrderOption]{typ: ent.TypeCosignature, tq: q}, nil
+	case *ent.ListItemQuery:
+		return &query[*ent.ListItemQuery, predicate.ListItem, listitem.OrderOption]{typ: ent.TypeListItem, tq: q}, nil
 	case *ent.MembershipQuery:
 		return &query[*ent.MembershipQuery, predicate.Membership, membership.OrderOption]{typ: ent.TypeMembership, tq: q}, nil
+	case *ent.OrganizationQuery:
+		return &query[*ent.OrganizationQuery, predicate.Organization, organization.OrderOption]{typ: ent.TypeOrganization, tq: q}, nil
+	case *ent.OrganizationMemberQuery:
+		return &query[*ent.OrganizationMemberQuery, predicate.OrganizationMember, organizationmember.OrderOption]{typ: ent.TypeOrganizationMember, tq: q}, nil
 	case *ent.PolicyStateQuery:
 		return &query[*ent.PolicyStateQuery, predicate.PolicyState, policystate.OrderOption]{typ: ent.TypePolicyState, tq: q}, nil
+	case *ent.ProposalQuery:
+		return &query[*ent.ProposalQuery, predicate.Proposal, proposal.OrderOption]{typ: ent.TypeProposal, tq: q}, nil
+	case *ent.ProposalEventQuery:
+		return &query[*ent.ProposalEventQuery, predicate.ProposalEvent, proposalevent.OrderOption]{typ: ent.TypeProposalEvent, tq: q}, nil
 	case *ent.RefreshTokenQuery:
 		return &query[*ent.RefreshTokenQuery, predicate.RefreshToken, refreshtoken.OrderOption]{typ: ent.TypeRefreshToken, tq: q}, nil
 	case *ent.RoleAssignmentQuery:

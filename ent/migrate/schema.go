@@ -48,6 +48,53 @@ var (
 			},
 		},
 	}
+	// AttachmentsColumns holds the columns for the "attachments" table.
+	AttachmentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "owner_type", Type: field.TypeString, Size: 32},
+		{Name: "owner_id", Type: field.TypeInt},
+		{Name: "filename", Type: field.TypeString, Size: 255},
+		{Name: "content_type", Type: field.TypeString, Size: 100},
+		{Name: "size", Type: field.TypeInt64},
+		{Name: "sha256", Type: field.TypeString, Size: 64},
+		{Name: "storage_key", Type: field.TypeString, Size: 255},
+		{Name: "uploaded_by", Type: field.TypeInt, Nullable: true},
+		{Name: "internal", Type: field.TypeBool, Default: false},
+	}
+	// AttachmentsTable holds the schema information for the "attachments" table.
+	AttachmentsTable = &schema.Table{
+		Name:       "attachments",
+		Columns:    AttachmentsColumns,
+		PrimaryKey: []*schema.Column{AttachmentsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "attachment_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{AttachmentsColumns[1]},
+			},
+			{
+				Name:    "attachment_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{AttachmentsColumns[3]},
+			},
+			{
+				Name:    "attachment_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{AttachmentsColumns[4]},
+			},
+			{
+				Name:    "attachment_owner_type_owner_id",
+				Unique:  false,
+				Columns: []*schema.Column{AttachmentsColumns[7], AttachmentsColumns[8]},
+			},
+		},
+	}
 	// AuditLogsColumns holds the columns for the "audit_logs" table.
 	AuditLogsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -76,6 +123,133 @@ var (
 				Name:    "auditlog_unit_path",
 				Unique:  false,
 				Columns: []*schema.Column{AuditLogsColumns[2]},
+			},
+		},
+	}
+	// CommentsColumns holds the columns for the "comments" table.
+	CommentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "proposal_id", Type: field.TypeInt},
+		{Name: "author_id", Type: field.TypeInt},
+		{Name: "body", Type: field.TypeString, Size: 2147483647},
+		{Name: "internal", Type: field.TypeBool, Default: false},
+	}
+	// CommentsTable holds the schema information for the "comments" table.
+	CommentsTable = &schema.Table{
+		Name:       "comments",
+		Columns:    CommentsColumns,
+		PrimaryKey: []*schema.Column{CommentsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "comment_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{CommentsColumns[1]},
+			},
+			{
+				Name:    "comment_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{CommentsColumns[3]},
+			},
+			{
+				Name:    "comment_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{CommentsColumns[4]},
+			},
+			{
+				Name:    "comment_proposal_id_id",
+				Unique:  false,
+				Columns: []*schema.Column{CommentsColumns[7], CommentsColumns[0]},
+			},
+		},
+	}
+	// CosignaturesColumns holds the columns for the "cosignatures" table.
+	CosignaturesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "proposal_id", Type: field.TypeInt},
+		{Name: "user_id", Type: field.TypeInt},
+		{Name: "merged_from", Type: field.TypeInt, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// CosignaturesTable holds the schema information for the "cosignatures" table.
+	CosignaturesTable = &schema.Table{
+		Name:       "cosignatures",
+		Columns:    CosignaturesColumns,
+		PrimaryKey: []*schema.Column{CosignaturesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "cosignature_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{CosignaturesColumns[1]},
+			},
+			{
+				Name:    "cosignature_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{CosignaturesColumns[3]},
+			},
+			{
+				Name:    "cosignature_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{CosignaturesColumns[4]},
+			},
+			{
+				Name:    "cosignature_proposal_id_user_id",
+				Unique:  true,
+				Columns: []*schema.Column{CosignaturesColumns[5], CosignaturesColumns[6]},
+			},
+			{
+				Name:    "cosignature_user_id",
+				Unique:  false,
+				Columns: []*schema.Column{CosignaturesColumns[6]},
+			},
+		},
+	}
+	// ListItemsColumns holds the columns for the "list_items" table.
+	ListItemsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"encouraged", "negative"}},
+		{Name: "code", Type: field.TypeString, Size: 64},
+		{Name: "title", Type: field.TypeString, Size: 200},
+		{Name: "title_en", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "description", Type: field.TypeString, Nullable: true, Size: 2000},
+		{Name: "keywords", Type: field.TypeJSON},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"active", "retired"}, Default: "active"},
+		{Name: "position", Type: field.TypeInt, Default: 0},
+	}
+	// ListItemsTable holds the schema information for the "list_items" table.
+	ListItemsTable = &schema.Table{
+		Name:       "list_items",
+		Columns:    ListItemsColumns,
+		PrimaryKey: []*schema.Column{ListItemsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "listitem_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{ListItemsColumns[1]},
+			},
+			{
+				Name:    "listitem_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{ListItemsColumns[3]},
+			},
+			{
+				Name:    "listitem_tenant_id_kind_code",
+				Unique:  true,
+				Columns: []*schema.Column{ListItemsColumns[1], ListItemsColumns[6], ListItemsColumns[7]},
 			},
 		},
 	}
@@ -128,6 +302,82 @@ var (
 			},
 		},
 	}
+	// OrganizationsColumns holds the columns for the "organizations" table.
+	OrganizationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"self_organization", "property_company", "merchant", "party_branch", "department"}},
+		{Name: "description", Type: field.TypeString, Nullable: true, Size: 2000},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"active", "dissolved"}, Default: "active"},
+	}
+	// OrganizationsTable holds the schema information for the "organizations" table.
+	OrganizationsTable = &schema.Table{
+		Name:       "organizations",
+		Columns:    OrganizationsColumns,
+		PrimaryKey: []*schema.Column{OrganizationsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "organization_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{OrganizationsColumns[1]},
+			},
+			{
+				Name:    "organization_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{OrganizationsColumns[3]},
+			},
+			{
+				Name:    "organization_unit_id_name",
+				Unique:  true,
+				Columns: []*schema.Column{OrganizationsColumns[2], OrganizationsColumns[6]},
+			},
+		},
+	}
+	// OrganizationMembersColumns holds the columns for the "organization_members" table.
+	OrganizationMembersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "organization_id", Type: field.TypeInt},
+		{Name: "user_id", Type: field.TypeInt},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"leader", "member"}, Default: "member"},
+	}
+	// OrganizationMembersTable holds the schema information for the "organization_members" table.
+	OrganizationMembersTable = &schema.Table{
+		Name:       "organization_members",
+		Columns:    OrganizationMembersColumns,
+		PrimaryKey: []*schema.Column{OrganizationMembersColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "organizationmember_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{OrganizationMembersColumns[1]},
+			},
+			{
+				Name:    "organizationmember_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{OrganizationMembersColumns[3]},
+			},
+			{
+				Name:    "organizationmember_organization_id_user_id",
+				Unique:  true,
+				Columns: []*schema.Column{OrganizationMembersColumns[6], OrganizationMembersColumns[7]},
+			},
+			{
+				Name:    "organizationmember_user_id",
+				Unique:  false,
+				Columns: []*schema.Column{OrganizationMembersColumns[7]},
+			},
+		},
+	}
 	// PolicyStatesColumns holds the columns for the "policy_states" table.
 	PolicyStatesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -138,6 +388,132 @@ var (
 		Name:       "policy_states",
 		Columns:    PolicyStatesColumns,
 		PrimaryKey: []*schema.Column{PolicyStatesColumns[0]},
+	}
+	// ProposalsColumns holds the columns for the "proposals" table.
+	ProposalsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "origin_unit_id", Type: field.TypeInt},
+		{Name: "origin_path", Type: field.TypeString, Size: 255},
+		{Name: "title", Type: field.TypeString, Size: 200},
+		{Name: "body", Type: field.TypeString, Size: 2147483647},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"individual", "joint", "organizational"}},
+		{Name: "channel", Type: field.TypeEnum, Enums: []string{"online", "mailbox", "face_to_face", "tuesday_talk", "grid_visit", "hotline"}},
+		{Name: "category_code", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"draft", "collecting", "submitted", "needs_revision", "accepted", "rejected", "merged", "referred", "deliberating", "approved", "declined", "implementing", "completed", "closed", "withdrawn", "lapsed"}, Default: "draft"},
+		{Name: "author_id", Type: field.TypeInt, Nullable: true},
+		{Name: "author_name", Type: field.TypeString, Size: 100},
+		{Name: "author_phone", Type: field.TypeString, Nullable: true, Size: 20},
+		{Name: "organization_id", Type: field.TypeInt, Nullable: true},
+		{Name: "entered_by", Type: field.TypeInt, Nullable: true},
+		{Name: "cosign_threshold", Type: field.TypeInt, Nullable: true},
+		{Name: "cosign_deadline", Type: field.TypeTime, Nullable: true},
+		{Name: "cosign_count", Type: field.TypeInt, Default: 0},
+		{Name: "screening_flags", Type: field.TypeJSON, Nullable: true},
+		{Name: "reason_code", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "referred_to", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "merged_into_id", Type: field.TypeInt, Nullable: true},
+		{Name: "outcome", Type: field.TypeEnum, Nullable: true, Enums: []string{"approved", "declined"}},
+		{Name: "decision_note", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "follow_up_of_id", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "submitted_at", Type: field.TypeTime, Nullable: true},
+		{Name: "resolved_at", Type: field.TypeTime, Nullable: true},
+		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
+	}
+	// ProposalsTable holds the schema information for the "proposals" table.
+	ProposalsTable = &schema.Table{
+		Name:       "proposals",
+		Columns:    ProposalsColumns,
+		PrimaryKey: []*schema.Column{ProposalsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "proposal_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProposalsColumns[1]},
+			},
+			{
+				Name:    "proposal_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{ProposalsColumns[3]},
+			},
+			{
+				Name:    "proposal_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{ProposalsColumns[4]},
+			},
+			{
+				Name:    "proposal_tenant_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{ProposalsColumns[1], ProposalsColumns[14]},
+			},
+			{
+				Name:    "proposal_status_cosign_deadline",
+				Unique:  false,
+				Columns: []*schema.Column{ProposalsColumns[14], ProposalsColumns[21]},
+			},
+			{
+				Name:    "proposal_author_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProposalsColumns[15]},
+			},
+			{
+				Name:    "proposal_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{ProposalsColumns[5]},
+			},
+		},
+	}
+	// ProposalEventsColumns holds the columns for the "proposal_events" table.
+	ProposalEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "proposal_id", Type: field.TypeInt},
+		{Name: "actor", Type: field.TypeString, Size: 32},
+		{Name: "actor_name", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "action", Type: field.TypeString, Size: 32},
+		{Name: "from_status", Type: field.TypeString, Nullable: true, Size: 32},
+		{Name: "to_status", Type: field.TypeString, Size: 32},
+		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "reason_code", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "detail", Type: field.TypeJSON, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// ProposalEventsTable holds the schema information for the "proposal_events" table.
+	ProposalEventsTable = &schema.Table{
+		Name:       "proposal_events",
+		Columns:    ProposalEventsColumns,
+		PrimaryKey: []*schema.Column{ProposalEventsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "proposalevent_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProposalEventsColumns[1]},
+			},
+			{
+				Name:    "proposalevent_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{ProposalEventsColumns[3]},
+			},
+			{
+				Name:    "proposalevent_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{ProposalEventsColumns[4]},
+			},
+			{
+				Name:    "proposalevent_proposal_id_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProposalEventsColumns[5], ProposalEventsColumns[0]},
+			},
+		},
 	}
 	// RefreshTokensColumns holds the columns for the "refresh_tokens" table.
 	RefreshTokensColumns = []*schema.Column{
@@ -297,9 +673,17 @@ var (
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APIClientsTable,
+		AttachmentsTable,
 		AuditLogsTable,
+		CommentsTable,
+		CosignaturesTable,
+		ListItemsTable,
 		MembershipsTable,
+		OrganizationsTable,
+		OrganizationMembersTable,
 		PolicyStatesTable,
+		ProposalsTable,
+		ProposalEventsTable,
 		RefreshTokensTable,
 		RoleAssignmentsTable,
 		UnitsTable,

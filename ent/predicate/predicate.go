@@ -9,14 +9,38 @@ import (
 // APIClient is the predicate function for apiclient builders.
 type APIClient func(*sql.Selector)
 
+// Attachment is the predicate function for attachment builders.
+type Attachment func(*sql.Selector)
+
 // AuditLog is the predicate function for auditlog builders.
 type AuditLog func(*sql.Selector)
+
+// Comment is the predicate function for comment builders.
+type Comment func(*sql.Selector)
+
+// Cosignature is the predicate function for cosignature builders.
+type Cosignature func(*sql.Selector)
+
+// ListItem is the predicate function for listitem builders.
+type ListItem func(*sql.Selector)
 
 // Membership is the predicate function for membership builders.
 type Membership func(*sql.Selector)
 
+// Organization is the predicate function for organization builders.
+type Organization func(*sql.Selector)
+
+// OrganizationMember is the predicate function for organizationmember builders.
+type OrganizationMember func(*sql.Selector)
+
 // PolicyState is the predicate function for policystate builders.
 type PolicyState func(*sql.Selector)
+
+// Proposal is the predicate function for proposal builders.
+type Proposal func(*sql.Selector)
+
+// ProposalEvent is the predicate function for proposalevent builders.
+type ProposalEvent func(*sql.Selector)
 
 // RefreshToken is the predicate function for refreshtoken builders.
 type RefreshToken func(*sql.Selector)

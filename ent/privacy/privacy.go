@@ -135,6 +135,30 @@ func (f APIClientMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutat
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.APIClientMutation", m)
 }
 
+// The AttachmentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AttachmentQueryRuleFunc func(context.Context, *ent.AttachmentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AttachmentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AttachmentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AttachmentQuery", q)
+}
+
+// The AttachmentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AttachmentMutationRuleFunc func(context.Context, *ent.AttachmentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AttachmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AttachmentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AttachmentMutation", m)
+}
+
 // The AuditLogQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type AuditLogQueryRuleFunc func(context.Context, *ent.AuditLogQuery) error
@@ -157,6 +181,78 @@ func (f AuditLogMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AuditLogMutation", m)
+}
+
+// The CommentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CommentQueryRuleFunc func(context.Context, *ent.CommentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CommentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CommentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CommentQuery", q)
+}
+
+// The CommentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CommentMutationRuleFunc func(context.Context, *ent.CommentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CommentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CommentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CommentMutation", m)
+}
+
+// The CosignatureQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CosignatureQueryRuleFunc func(context.Context, *ent.CosignatureQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CosignatureQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CosignatureQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CosignatureQuery", q)
+}
+
+// The CosignatureMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CosignatureMutationRuleFunc func(context.Context, *ent.CosignatureMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CosignatureMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CosignatureMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CosignatureMutation", m)
+}
+
+// The ListItemQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ListItemQueryRuleFunc func(context.Context, *ent.ListItemQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ListItemQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ListItemQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ListItemQuery", q)
+}
+
+// The ListItemMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ListItemMutationRuleFunc func(context.Context, *ent.ListItemMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ListItemMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ListItemMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ListItemMutation", m)
 }
 
 // The MembershipQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -183,6 +279,54 @@ func (f MembershipMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MembershipMutation", m)
 }
 
+// The OrganizationQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type OrganizationQueryRuleFunc func(context.Context, *ent.OrganizationQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f OrganizationQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.OrganizationQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.OrganizationQuery", q)
+}
+
+// The OrganizationMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type OrganizationMutationRuleFunc func(context.Context, *ent.OrganizationMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f OrganizationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.OrganizationMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OrganizationMutation", m)
+}
+
+// The OrganizationMemberQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type OrganizationMemberQueryRuleFunc func(context.Context, *ent.OrganizationMemberQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f OrganizationMemberQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.OrganizationMemberQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.OrganizationMemberQuery", q)
+}
+
+// The OrganizationMemberMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type OrganizationMemberMutationRuleFunc func(context.Context, *ent.OrganizationMemberMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f OrganizationMemberMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.OrganizationMemberMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OrganizationMemberMutation", m)
+}
+
 // The PolicyStateQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type PolicyStateQueryRuleFunc func(context.Context, *ent.PolicyStateQuery) error
@@ -205,6 +349,54 @@ func (f PolicyStateMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mut
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PolicyStateMutation", m)
+}
+
+// The ProposalQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProposalQueryRuleFunc func(context.Context, *ent.ProposalQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProposalQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProposalQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProposalQuery", q)
+}
+
+// The ProposalMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProposalMutationRuleFunc func(context.Context, *ent.ProposalMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProposalMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProposalMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProposalMutation", m)
+}
+
+// The ProposalEventQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProposalEventQueryRuleFunc func(context.Context, *ent.ProposalEventQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProposalEventQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProposalEventQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProposalEventQuery", q)
+}
+
+// The ProposalEventMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProposalEventMutationRuleFunc func(context.Context, *ent.ProposalEventMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProposalEventMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProposalEventMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProposalEventMutation", m)
 }
 
 // The RefreshTokenQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -340,11 +532,27 @@ func queryFilter(q ent.Query) (Filter, error) {
 	switch q := q.(type) {
 	case *ent.APIClientQuery:
 		return q.Filter(), nil
+	case *ent.AttachmentQuery:
+		return q.Filter(), nil
 	case *ent.AuditLogQuery:
+		return q.Filter(), nil
+	case *ent.CommentQuery:
+		return q.Filter(), nil
+	case *ent.CosignatureQuery:
+		return q.Filter(), nil
+	case *ent.ListItemQuery:
 		return q.Filter(), nil
 	case *ent.MembershipQuery:
 		return q.Filter(), nil
+	case *ent.OrganizationQuery:
+		return q.Filter(), nil
+	case *ent.OrganizationMemberQuery:
+		return q.Filter(), nil
 	case *ent.PolicyStateQuery:
+		return q.Filter(), nil
+	case *ent.ProposalQuery:
+		return q.Filter(), nil
+	case *ent.ProposalEventQuery:
 		return q.Filter(), nil
 	case *ent.RefreshTokenQuery:
 		return q.Filter(), nil
@@ -363,11 +571,27 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	switch m := m.(type) {
 	case *ent.APIClientMutation:
 		return m.Filter(), nil
+	case *ent.AttachmentMutation:
+		return m.Filter(), nil
 	case *ent.AuditLogMutation:
+		return m.Filter(), nil
+	case *ent.CommentMutation:
+		return m.Filter(), nil
+	case *ent.CosignatureMutation:
+		return m.Filter(), nil
+	case *ent.ListItemMutation:
 		return m.Filter(), nil
 	case *ent.MembershipMutation:
 		return m.Filter(), nil
+	case *ent.OrganizationMutation:
+		return m.Filter(), nil
+	case *ent.OrganizationMemberMutation:
+		return m.Filter(), nil
 	case *ent.PolicyStateMutation:
+		return m.Filter(), nil
+	case *ent.ProposalMutation:
+		return m.Filter(), nil
+	case *ent.ProposalEventMutation:
 		return m.Filter(), nil
 	case *ent.RefreshTokenMutation:
 		return m.Filter(), nil

@@ -6,9 +6,17 @@ import (
 	"context"
 	"time"
 	"yishi/ent/apiclient"
+	"yishi/ent/attachment"
 	"yishi/ent/auditlog"
+	"yishi/ent/comment"
+	"yishi/ent/cosignature"
+	"yishi/ent/listitem"
 	"yishi/ent/membership"
+	"yishi/ent/organization"
+	"yishi/ent/organizationmember"
 	"yishi/ent/policystate"
+	"yishi/ent/proposal"
+	"yishi/ent/proposalevent"
 	"yishi/ent/refreshtoken"
 	"yishi/ent/roleassignment"
 	"yishi/ent/schema"
@@ -133,6 +141,176 @@ func init() {
 			return nil
 		}
 	}()
+	attachmentMixin := schema.Attachment{}.Mixin()
+	attachment.Policy = privacy.NewPolicies(schema.Attachment{})
+	attachment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := attachment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	attachmentMixinFields0 := attachmentMixin[0].Fields()
+	_ = attachmentMixinFields0
+	attachmentMixinFields1 := attachmentMixin[1].Fields()
+	_ = attachmentMixinFields1
+	attachmentMixinFields2 := attachmentMixin[2].Fields()
+	_ = attachmentMixinFields2
+	attachmentFields := schema.Attachment{}.Fields()
+	_ = attachmentFields
+	// attachmentDescTenantID is the schema descriptor for tenant_id field.
+	attachmentDescTenantID := attachmentMixinFields0[0].Descriptor()
+	// attachment.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	attachment.TenantIDValidator = attachmentDescTenantID.Validators[0].(func(int) error)
+	// attachmentDescUnitID is the schema descriptor for unit_id field.
+	attachmentDescUnitID := attachmentMixinFields0[1].Descriptor()
+	// attachment.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	attachment.UnitIDValidator = attachmentDescUnitID.Validators[0].(func(int) error)
+	// attachmentDescUnitPath is the schema descriptor for unit_path field.
+	attachmentDescUnitPath := attachmentMixinFields0[2].Descriptor()
+	// attachment.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	attachment.UnitPathValidator = func() func(string) error {
+		validators := attachmentDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// attachmentDescCommunityPath is the schema descriptor for community_path field.
+	attachmentDescCommunityPath := attachmentMixinFields1[0].Descriptor()
+	// attachment.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	attachment.CommunityPathValidator = func() func(string) error {
+		validators := attachmentDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// attachmentDescCreatedAt is the schema descriptor for created_at field.
+	attachmentDescCreatedAt := attachmentMixinFields2[0].Descriptor()
+	// attachment.DefaultCreatedAt holds the default value on creation for the created_at field.
+	attachment.DefaultCreatedAt = attachmentDescCreatedAt.Default.(func() time.Time)
+	// attachmentDescUpdatedAt is the schema descriptor for updated_at field.
+	attachmentDescUpdatedAt := attachmentMixinFields2[1].Descriptor()
+	// attachment.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	attachment.DefaultUpdatedAt = attachmentDescUpdatedAt.Default.(func() time.Time)
+	// attachment.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	attachment.UpdateDefaultUpdatedAt = attachmentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// attachmentDescOwnerType is the schema descriptor for owner_type field.
+	attachmentDescOwnerType := attachmentFields[0].Descriptor()
+	// attachment.OwnerTypeValidator is a validator for the "owner_type" field. It is called by the builders before save.
+	attachment.OwnerTypeValidator = func() func(string) error {
+		validators := attachmentDescOwnerType.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(owner_type string) error {
+			for _, fn := range fns {
+				if err := fn(owner_type); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// attachmentDescFilename is the schema descriptor for filename field.
+	attachmentDescFilename := attachmentFields[2].Descriptor()
+	// attachment.FilenameValidator is a validator for the "filename" field. It is called by the builders before save.
+	attachment.FilenameValidator = func() func(string) error {
+		validators := attachmentDescFilename.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(filename string) error {
+			for _, fn := range fns {
+				if err := fn(filename); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// attachmentDescContentType is the schema descriptor for content_type field.
+	attachmentDescContentType := attachmentFields[3].Descriptor()
+	// attachment.ContentTypeValidator is a validator for the "content_type" field. It is called by the builders before save.
+	attachment.ContentTypeValidator = func() func(string) error {
+		validators := attachmentDescContentType.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(content_type string) error {
+			for _, fn := range fns {
+				if err := fn(content_type); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// attachmentDescSize is the schema descriptor for size field.
+	attachmentDescSize := attachmentFields[4].Descriptor()
+	// attachment.SizeValidator is a validator for the "size" field. It is called by the builders before save.
+	attachment.SizeValidator = attachmentDescSize.Validators[0].(func(int64) error)
+	// attachmentDescSha256 is the schema descriptor for sha256 field.
+	attachmentDescSha256 := attachmentFields[5].Descriptor()
+	// attachment.Sha256Validator is a validator for the "sha256" field. It is called by the builders before save.
+	attachment.Sha256Validator = func() func(string) error {
+		validators := attachmentDescSha256.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(sha256 string) error {
+			for _, fn := range fns {
+				if err := fn(sha256); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// attachmentDescStorageKey is the schema descriptor for storage_key field.
+	attachmentDescStorageKey := attachmentFields[6].Descriptor()
+	// attachment.StorageKeyValidator is a validator for the "storage_key" field. It is called by the builders before save.
+	attachment.StorageKeyValidator = func() func(string) error {
+		validators := attachmentDescStorageKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(storage_key string) error {
+			for _, fn := range fns {
+				if err := fn(storage_key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// attachmentDescInternal is the schema descriptor for internal field.
+	attachmentDescInternal := attachmentFields[8].Descriptor()
+	// attachment.DefaultInternal holds the default value on creation for the internal field.
+	attachment.DefaultInternal = attachmentDescInternal.Default.(bool)
 	auditlog.Policy = privacy.NewPolicies(schema.AuditLog{})
 	auditlog.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -210,6 +388,246 @@ func init() {
 	auditlogDescCreatedAt := auditlogFields[8].Descriptor()
 	// auditlog.DefaultCreatedAt holds the default value on creation for the created_at field.
 	auditlog.DefaultCreatedAt = auditlogDescCreatedAt.Default.(func() time.Time)
+	commentMixin := schema.Comment{}.Mixin()
+	comment.Policy = privacy.NewPolicies(schema.Comment{})
+	comment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := comment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	commentMixinFields0 := commentMixin[0].Fields()
+	_ = commentMixinFields0
+	commentMixinFields1 := commentMixin[1].Fields()
+	_ = commentMixinFields1
+	commentMixinFields2 := commentMixin[2].Fields()
+	_ = commentMixinFields2
+	commentFields := schema.Comment{}.Fields()
+	_ = commentFields
+	// commentDescTenantID is the schema descriptor for tenant_id field.
+	commentDescTenantID := commentMixinFields0[0].Descriptor()
+	// comment.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	comment.TenantIDValidator = commentDescTenantID.Validators[0].(func(int) error)
+	// commentDescUnitID is the schema descriptor for unit_id field.
+	commentDescUnitID := commentMixinFields0[1].Descriptor()
+	// comment.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	comment.UnitIDValidator = commentDescUnitID.Validators[0].(func(int) error)
+	// commentDescUnitPath is the schema descriptor for unit_path field.
+	commentDescUnitPath := commentMixinFields0[2].Descriptor()
+	// comment.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	comment.UnitPathValidator = func() func(string) error {
+		validators := commentDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// commentDescCommunityPath is the schema descriptor for community_path field.
+	commentDescCommunityPath := commentMixinFields1[0].Descriptor()
+	// comment.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	comment.CommunityPathValidator = func() func(string) error {
+		validators := commentDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// commentDescCreatedAt is the schema descriptor for created_at field.
+	commentDescCreatedAt := commentMixinFields2[0].Descriptor()
+	// comment.DefaultCreatedAt holds the default value on creation for the created_at field.
+	comment.DefaultCreatedAt = commentDescCreatedAt.Default.(func() time.Time)
+	// commentDescUpdatedAt is the schema descriptor for updated_at field.
+	commentDescUpdatedAt := commentMixinFields2[1].Descriptor()
+	// comment.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	comment.DefaultUpdatedAt = commentDescUpdatedAt.Default.(func() time.Time)
+	// comment.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	comment.UpdateDefaultUpdatedAt = commentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// commentDescInternal is the schema descriptor for internal field.
+	commentDescInternal := commentFields[3].Descriptor()
+	// comment.DefaultInternal holds the default value on creation for the internal field.
+	comment.DefaultInternal = commentDescInternal.Default.(bool)
+	cosignatureMixin := schema.Cosignature{}.Mixin()
+	cosignature.Policy = privacy.NewPolicies(schema.Cosignature{})
+	cosignature.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := cosignature.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	cosignatureMixinFields0 := cosignatureMixin[0].Fields()
+	_ = cosignatureMixinFields0
+	cosignatureMixinFields1 := cosignatureMixin[1].Fields()
+	_ = cosignatureMixinFields1
+	cosignatureFields := schema.Cosignature{}.Fields()
+	_ = cosignatureFields
+	// cosignatureDescTenantID is the schema descriptor for tenant_id field.
+	cosignatureDescTenantID := cosignatureMixinFields0[0].Descriptor()
+	// cosignature.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	cosignature.TenantIDValidator = cosignatureDescTenantID.Validators[0].(func(int) error)
+	// cosignatureDescUnitID is the schema descriptor for unit_id field.
+	cosignatureDescUnitID := cosignatureMixinFields0[1].Descriptor()
+	// cosignature.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	cosignature.UnitIDValidator = cosignatureDescUnitID.Validators[0].(func(int) error)
+	// cosignatureDescUnitPath is the schema descriptor for unit_path field.
+	cosignatureDescUnitPath := cosignatureMixinFields0[2].Descriptor()
+	// cosignature.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	cosignature.UnitPathValidator = func() func(string) error {
+		validators := cosignatureDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// cosignatureDescCommunityPath is the schema descriptor for community_path field.
+	cosignatureDescCommunityPath := cosignatureMixinFields1[0].Descriptor()
+	// cosignature.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	cosignature.CommunityPathValidator = func() func(string) error {
+		validators := cosignatureDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// cosignatureDescCreatedAt is the schema descriptor for created_at field.
+	cosignatureDescCreatedAt := cosignatureFields[3].Descriptor()
+	// cosignature.DefaultCreatedAt holds the default value on creation for the created_at field.
+	cosignature.DefaultCreatedAt = cosignatureDescCreatedAt.Default.(func() time.Time)
+	listitemMixin := schema.ListItem{}.Mixin()
+	listitem.Policy = privacy.NewPolicies(schema.ListItem{})
+	listitem.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := listitem.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	listitemMixinFields0 := listitemMixin[0].Fields()
+	_ = listitemMixinFields0
+	listitemMixinFields1 := listitemMixin[1].Fields()
+	_ = listitemMixinFields1
+	listitemFields := schema.ListItem{}.Fields()
+	_ = listitemFields
+	// listitemDescTenantID is the schema descriptor for tenant_id field.
+	listitemDescTenantID := listitemMixinFields0[0].Descriptor()
+	// listitem.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	listitem.TenantIDValidator = listitemDescTenantID.Validators[0].(func(int) error)
+	// listitemDescUnitID is the schema descriptor for unit_id field.
+	listitemDescUnitID := listitemMixinFields0[1].Descriptor()
+	// listitem.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	listitem.UnitIDValidator = listitemDescUnitID.Validators[0].(func(int) error)
+	// listitemDescUnitPath is the schema descriptor for unit_path field.
+	listitemDescUnitPath := listitemMixinFields0[2].Descriptor()
+	// listitem.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	listitem.UnitPathValidator = func() func(string) error {
+		validators := listitemDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// listitemDescCreatedAt is the schema descriptor for created_at field.
+	listitemDescCreatedAt := listitemMixinFields1[0].Descriptor()
+	// listitem.DefaultCreatedAt holds the default value on creation for the created_at field.
+	listitem.DefaultCreatedAt = listitemDescCreatedAt.Default.(func() time.Time)
+	// listitemDescUpdatedAt is the schema descriptor for updated_at field.
+	listitemDescUpdatedAt := listitemMixinFields1[1].Descriptor()
+	// listitem.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	listitem.DefaultUpdatedAt = listitemDescUpdatedAt.Default.(func() time.Time)
+	// listitem.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	listitem.UpdateDefaultUpdatedAt = listitemDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// listitemDescCode is the schema descriptor for code field.
+	listitemDescCode := listitemFields[1].Descriptor()
+	// listitem.CodeValidator is a validator for the "code" field. It is called by the builders before save.
+	listitem.CodeValidator = func() func(string) error {
+		validators := listitemDescCode.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(code string) error {
+			for _, fn := range fns {
+				if err := fn(code); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// listitemDescTitle is the schema descriptor for title field.
+	listitemDescTitle := listitemFields[2].Descriptor()
+	// listitem.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	listitem.TitleValidator = func() func(string) error {
+		validators := listitemDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// listitemDescTitleEn is the schema descriptor for title_en field.
+	listitemDescTitleEn := listitemFields[3].Descriptor()
+	// listitem.TitleEnValidator is a validator for the "title_en" field. It is called by the builders before save.
+	listitem.TitleEnValidator = listitemDescTitleEn.Validators[0].(func(string) error)
+	// listitemDescDescription is the schema descriptor for description field.
+	listitemDescDescription := listitemFields[4].Descriptor()
+	// listitem.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	listitem.DescriptionValidator = listitemDescDescription.Validators[0].(func(string) error)
+	// listitemDescPosition is the schema descriptor for position field.
+	listitemDescPosition := listitemFields[7].Descriptor()
+	// listitem.DefaultPosition holds the default value on creation for the position field.
+	listitem.DefaultPosition = listitemDescPosition.Default.(int)
 	membershipMixin := schema.Membership{}.Mixin()
 	membership.Policy = privacy.NewPolicies(schema.Membership{})
 	membership.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -266,6 +684,132 @@ func init() {
 	membershipDescAddress := membershipFields[2].Descriptor()
 	// membership.AddressValidator is a validator for the "address" field. It is called by the builders before save.
 	membership.AddressValidator = membershipDescAddress.Validators[0].(func(string) error)
+	organizationMixin := schema.Organization{}.Mixin()
+	organization.Policy = privacy.NewPolicies(schema.Organization{})
+	organization.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := organization.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	organizationMixinFields0 := organizationMixin[0].Fields()
+	_ = organizationMixinFields0
+	organizationMixinFields1 := organizationMixin[1].Fields()
+	_ = organizationMixinFields1
+	organizationFields := schema.Organization{}.Fields()
+	_ = organizationFields
+	// organizationDescTenantID is the schema descriptor for tenant_id field.
+	organizationDescTenantID := organizationMixinFields0[0].Descriptor()
+	// organization.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	organization.TenantIDValidator = organizationDescTenantID.Validators[0].(func(int) error)
+	// organizationDescUnitID is the schema descriptor for unit_id field.
+	organizationDescUnitID := organizationMixinFields0[1].Descriptor()
+	// organization.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	organization.UnitIDValidator = organizationDescUnitID.Validators[0].(func(int) error)
+	// organizationDescUnitPath is the schema descriptor for unit_path field.
+	organizationDescUnitPath := organizationMixinFields0[2].Descriptor()
+	// organization.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	organization.UnitPathValidator = func() func(string) error {
+		validators := organizationDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// organizationDescCreatedAt is the schema descriptor for created_at field.
+	organizationDescCreatedAt := organizationMixinFields1[0].Descriptor()
+	// organization.DefaultCreatedAt holds the default value on creation for the created_at field.
+	organization.DefaultCreatedAt = organizationDescCreatedAt.Default.(func() time.Time)
+	// organizationDescUpdatedAt is the schema descriptor for updated_at field.
+	organizationDescUpdatedAt := organizationMixinFields1[1].Descriptor()
+	// organization.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	organization.DefaultUpdatedAt = organizationDescUpdatedAt.Default.(func() time.Time)
+	// organization.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	organization.UpdateDefaultUpdatedAt = organizationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// organizationDescName is the schema descriptor for name field.
+	organizationDescName := organizationFields[0].Descriptor()
+	// organization.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	organization.NameValidator = func() func(string) error {
+		validators := organizationDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// organizationDescDescription is the schema descriptor for description field.
+	organizationDescDescription := organizationFields[2].Descriptor()
+	// organization.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	organization.DescriptionValidator = organizationDescDescription.Validators[0].(func(string) error)
+	organizationmemberMixin := schema.OrganizationMember{}.Mixin()
+	organizationmember.Policy = privacy.NewPolicies(schema.OrganizationMember{})
+	organizationmember.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := organizationmember.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	organizationmemberMixinFields0 := organizationmemberMixin[0].Fields()
+	_ = organizationmemberMixinFields0
+	organizationmemberMixinFields1 := organizationmemberMixin[1].Fields()
+	_ = organizationmemberMixinFields1
+	organizationmemberFields := schema.OrganizationMember{}.Fields()
+	_ = organizationmemberFields
+	// organizationmemberDescTenantID is the schema descriptor for tenant_id field.
+	organizationmemberDescTenantID := organizationmemberMixinFields0[0].Descriptor()
+	// organizationmember.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	organizationmember.TenantIDValidator = organizationmemberDescTenantID.Validators[0].(func(int) error)
+	// organizationmemberDescUnitID is the schema descriptor for unit_id field.
+	organizationmemberDescUnitID := organizationmemberMixinFields0[1].Descriptor()
+	// organizationmember.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	organizationmember.UnitIDValidator = organizationmemberDescUnitID.Validators[0].(func(int) error)
+	// organizationmemberDescUnitPath is the schema descriptor for unit_path field.
+	organizationmemberDescUnitPath := organizationmemberMixinFields0[2].Descriptor()
+	// organizationmember.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	organizationmember.UnitPathValidator = func() func(string) error {
+		validators := organizationmemberDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// organizationmemberDescCreatedAt is the schema descriptor for created_at field.
+	organizationmemberDescCreatedAt := organizationmemberMixinFields1[0].Descriptor()
+	// organizationmember.DefaultCreatedAt holds the default value on creation for the created_at field.
+	organizationmember.DefaultCreatedAt = organizationmemberDescCreatedAt.Default.(func() time.Time)
+	// organizationmemberDescUpdatedAt is the schema descriptor for updated_at field.
+	organizationmemberDescUpdatedAt := organizationmemberMixinFields1[1].Descriptor()
+	// organizationmember.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	organizationmember.DefaultUpdatedAt = organizationmemberDescUpdatedAt.Default.(func() time.Time)
+	// organizationmember.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	organizationmember.UpdateDefaultUpdatedAt = organizationmemberDescUpdatedAt.UpdateDefault.(func() time.Time)
 	policystate.Policy = privacy.NewPolicies(schema.PolicyState{})
 	policystate.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -281,6 +825,286 @@ func init() {
 	policystateDescVersion := policystateFields[0].Descriptor()
 	// policystate.DefaultVersion holds the default value on creation for the version field.
 	policystate.DefaultVersion = policystateDescVersion.Default.(int64)
+	proposalMixin := schema.Proposal{}.Mixin()
+	proposal.Policy = privacy.NewPolicies(schema.Proposal{})
+	proposal.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := proposal.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	proposalMixinFields0 := proposalMixin[0].Fields()
+	_ = proposalMixinFields0
+	proposalMixinFields1 := proposalMixin[1].Fields()
+	_ = proposalMixinFields1
+	proposalMixinFields2 := proposalMixin[2].Fields()
+	_ = proposalMixinFields2
+	proposalFields := schema.Proposal{}.Fields()
+	_ = proposalFields
+	// proposalDescTenantID is the schema descriptor for tenant_id field.
+	proposalDescTenantID := proposalMixinFields0[0].Descriptor()
+	// proposal.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	proposal.TenantIDValidator = proposalDescTenantID.Validators[0].(func(int) error)
+	// proposalDescUnitID is the schema descriptor for unit_id field.
+	proposalDescUnitID := proposalMixinFields0[1].Descriptor()
+	// proposal.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	proposal.UnitIDValidator = proposalDescUnitID.Validators[0].(func(int) error)
+	// proposalDescUnitPath is the schema descriptor for unit_path field.
+	proposalDescUnitPath := proposalMixinFields0[2].Descriptor()
+	// proposal.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	proposal.UnitPathValidator = func() func(string) error {
+		validators := proposalDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// proposalDescCommunityPath is the schema descriptor for community_path field.
+	proposalDescCommunityPath := proposalMixinFields1[0].Descriptor()
+	// proposal.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	proposal.CommunityPathValidator = func() func(string) error {
+		validators := proposalDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// proposalDescCreatedAt is the schema descriptor for created_at field.
+	proposalDescCreatedAt := proposalMixinFields2[0].Descriptor()
+	// proposal.DefaultCreatedAt holds the default value on creation for the created_at field.
+	proposal.DefaultCreatedAt = proposalDescCreatedAt.Default.(func() time.Time)
+	// proposalDescUpdatedAt is the schema descriptor for updated_at field.
+	proposalDescUpdatedAt := proposalMixinFields2[1].Descriptor()
+	// proposal.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	proposal.DefaultUpdatedAt = proposalDescUpdatedAt.Default.(func() time.Time)
+	// proposal.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	proposal.UpdateDefaultUpdatedAt = proposalDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// proposalDescOriginPath is the schema descriptor for origin_path field.
+	proposalDescOriginPath := proposalFields[1].Descriptor()
+	// proposal.OriginPathValidator is a validator for the "origin_path" field. It is called by the builders before save.
+	proposal.OriginPathValidator = func() func(string) error {
+		validators := proposalDescOriginPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(origin_path string) error {
+			for _, fn := range fns {
+				if err := fn(origin_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// proposalDescTitle is the schema descriptor for title field.
+	proposalDescTitle := proposalFields[2].Descriptor()
+	// proposal.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	proposal.TitleValidator = func() func(string) error {
+		validators := proposalDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// proposalDescCategoryCode is the schema descriptor for category_code field.
+	proposalDescCategoryCode := proposalFields[6].Descriptor()
+	// proposal.CategoryCodeValidator is a validator for the "category_code" field. It is called by the builders before save.
+	proposal.CategoryCodeValidator = proposalDescCategoryCode.Validators[0].(func(string) error)
+	// proposalDescAuthorName is the schema descriptor for author_name field.
+	proposalDescAuthorName := proposalFields[9].Descriptor()
+	// proposal.AuthorNameValidator is a validator for the "author_name" field. It is called by the builders before save.
+	proposal.AuthorNameValidator = func() func(string) error {
+		validators := proposalDescAuthorName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(author_name string) error {
+			for _, fn := range fns {
+				if err := fn(author_name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// proposalDescAuthorPhone is the schema descriptor for author_phone field.
+	proposalDescAuthorPhone := proposalFields[10].Descriptor()
+	// proposal.AuthorPhoneValidator is a validator for the "author_phone" field. It is called by the builders before save.
+	proposal.AuthorPhoneValidator = proposalDescAuthorPhone.Validators[0].(func(string) error)
+	// proposalDescCosignCount is the schema descriptor for cosign_count field.
+	proposalDescCosignCount := proposalFields[15].Descriptor()
+	// proposal.DefaultCosignCount holds the default value on creation for the cosign_count field.
+	proposal.DefaultCosignCount = proposalDescCosignCount.Default.(int)
+	// proposalDescReasonCode is the schema descriptor for reason_code field.
+	proposalDescReasonCode := proposalFields[17].Descriptor()
+	// proposal.ReasonCodeValidator is a validator for the "reason_code" field. It is called by the builders before save.
+	proposal.ReasonCodeValidator = proposalDescReasonCode.Validators[0].(func(string) error)
+	// proposalDescReferredTo is the schema descriptor for referred_to field.
+	proposalDescReferredTo := proposalFields[18].Descriptor()
+	// proposal.ReferredToValidator is a validator for the "referred_to" field. It is called by the builders before save.
+	proposal.ReferredToValidator = proposalDescReferredTo.Validators[0].(func(string) error)
+	// proposalDescVersion is the schema descriptor for version field.
+	proposalDescVersion := proposalFields[23].Descriptor()
+	// proposal.DefaultVersion holds the default value on creation for the version field.
+	proposal.DefaultVersion = proposalDescVersion.Default.(int)
+	proposaleventMixin := schema.ProposalEvent{}.Mixin()
+	proposalevent.Policy = privacy.NewPolicies(schema.ProposalEvent{})
+	proposalevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := proposalevent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	proposaleventMixinFields0 := proposaleventMixin[0].Fields()
+	_ = proposaleventMixinFields0
+	proposaleventMixinFields1 := proposaleventMixin[1].Fields()
+	_ = proposaleventMixinFields1
+	proposaleventFields := schema.ProposalEvent{}.Fields()
+	_ = proposaleventFields
+	// proposaleventDescTenantID is the schema descriptor for tenant_id field.
+	proposaleventDescTenantID := proposaleventMixinFields0[0].Descriptor()
+	// proposalevent.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	proposalevent.TenantIDValidator = proposaleventDescTenantID.Validators[0].(func(int) error)
+	// proposaleventDescUnitID is the schema descriptor for unit_id field.
+	proposaleventDescUnitID := proposaleventMixinFields0[1].Descriptor()
+	// proposalevent.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	proposalevent.UnitIDValidator = proposaleventDescUnitID.Validators[0].(func(int) error)
+	// proposaleventDescUnitPath is the schema descriptor for unit_path field.
+	proposaleventDescUnitPath := proposaleventMixinFields0[2].Descriptor()
+	// proposalevent.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	proposalevent.UnitPathValidator = func() func(string) error {
+		validators := proposaleventDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// proposaleventDescCommunityPath is the schema descriptor for community_path field.
+	proposaleventDescCommunityPath := proposaleventMixinFields1[0].Descriptor()
+	// proposalevent.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	proposalevent.CommunityPathValidator = func() func(string) error {
+		validators := proposaleventDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// proposaleventDescActor is the schema descriptor for actor field.
+	proposaleventDescActor := proposaleventFields[1].Descriptor()
+	// proposalevent.ActorValidator is a validator for the "actor" field. It is called by the builders before save.
+	proposalevent.ActorValidator = func() func(string) error {
+		validators := proposaleventDescActor.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(actor string) error {
+			for _, fn := range fns {
+				if err := fn(actor); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// proposaleventDescActorName is the schema descriptor for actor_name field.
+	proposaleventDescActorName := proposaleventFields[2].Descriptor()
+	// proposalevent.ActorNameValidator is a validator for the "actor_name" field. It is called by the builders before save.
+	proposalevent.ActorNameValidator = proposaleventDescActorName.Validators[0].(func(string) error)
+	// proposaleventDescAction is the schema descriptor for action field.
+	proposaleventDescAction := proposaleventFields[3].Descriptor()
+	// proposalevent.ActionValidator is a validator for the "action" field. It is called by the builders before save.
+	proposalevent.ActionValidator = func() func(string) error {
+		validators := proposaleventDescAction.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(action string) error {
+			for _, fn := range fns {
+				if err := fn(action); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// proposaleventDescFromStatus is the schema descriptor for from_status field.
+	proposaleventDescFromStatus := proposaleventFields[4].Descriptor()
+	// proposalevent.FromStatusValidator is a validator for the "from_status" field. It is called by the builders before save.
+	proposalevent.FromStatusValidator = proposaleventDescFromStatus.Validators[0].(func(string) error)
+	// proposaleventDescToStatus is the schema descriptor for to_status field.
+	proposaleventDescToStatus := proposaleventFields[5].Descriptor()
+	// proposalevent.ToStatusValidator is a validator for the "to_status" field. It is called by the builders before save.
+	proposalevent.ToStatusValidator = func() func(string) error {
+		validators := proposaleventDescToStatus.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(to_status string) error {
+			for _, fn := range fns {
+				if err := fn(to_status); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// proposaleventDescReasonCode is the schema descriptor for reason_code field.
+	proposaleventDescReasonCode := proposaleventFields[7].Descriptor()
+	// proposalevent.ReasonCodeValidator is a validator for the "reason_code" field. It is called by the builders before save.
+	proposalevent.ReasonCodeValidator = proposaleventDescReasonCode.Validators[0].(func(string) error)
+	// proposaleventDescCreatedAt is the schema descriptor for created_at field.
+	proposaleventDescCreatedAt := proposaleventFields[9].Descriptor()
+	// proposalevent.DefaultCreatedAt holds the default value on creation for the created_at field.
+	proposalevent.DefaultCreatedAt = proposaleventDescCreatedAt.Default.(func() time.Time)
 	refreshtoken.Policy = privacy.NewPolicies(schema.RefreshToken{})
 	refreshtoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {

@@ -20,6 +20,9 @@ const (
 	KindConflict
 	KindUnprocessable
 	KindTooMany
+	// KindPreconditionFailed is a conditional request (If-Match) whose
+	// condition no longer holds: the caller edited a stale copy.
+	KindPreconditionFailed
 )
 
 // FieldError names one offending request field, as JSON Pointer-ish dotted

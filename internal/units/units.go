@@ -108,3 +108,14 @@ func create(ctx context.Context, tx *ent.Tx, parent *ent.Unit, level unit.Level,
 	}
 	return u, nil
 }
+
+// CommunityPath cuts a unit path to its community ("s1/c4/g9/" → "s1/c4/");
+// a community or subdistrict path is its own. Residents see the proposals
+// of their community, so rows carry this prefix.
+func CommunityPath(path string) string {
+	parts := strings.SplitAfter(path, "/")
+	if len(parts) >= 3 && parts[1] != "" {
+		return parts[0] + parts[1]
+	}
+	return path
+}

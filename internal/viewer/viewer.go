@@ -13,17 +13,24 @@ import (
 // and everything below it, so a row is visible when one scope is a prefix
 // of the row's unit path.
 //
+// StaffScopes are the scopes of roles that handle proposals (every role
+// but resident and implementer): staff see all proposals of their subtree.
+// CommunityScopes are the communities (or subdistricts) where the viewer is
+// a resident or implementer: there they see every proposal past draft.
+//
 // TokenScopes is set only for partner-app tokens: the permissions ("obj:act"
 // or "obj:*") the token may use on top of its client's role. It is nil for
 // users, whose role alone decides.
 type Viewer struct {
-	Subject     string
-	UserID      int
-	ClientID    int
-	Scopes      []string
-	Platform    bool
-	TokenScopes []string
-	system      bool
+	Subject         string
+	UserID          int
+	ClientID        int
+	Scopes          []string
+	StaffScopes     []string
+	CommunityScopes []string
+	Platform        bool
+	TokenScopes     []string
+	system          bool
 }
 
 type ctxKey struct{}

@@ -1,0 +1,32 @@
+package schema
+
+import (
+	"entgo.io/ent"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// Comment is a remark on a proposal. Internal comments are staff notes
+// that residents never see.
+type Comment struct{ ent.Schema }
+
+// Mixin adds tenancy, the community path and timestamps.
+func (Comment) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, CommunityMixin{}, TimeMixin{}} }
+
+// Fields of Comment.
+func (Comment) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("proposal_id").Immutable(),
+		field.Int("author_id").Immutable(),
+		field.Text("body"),
+		field.Bool("internal").Default(false).Immutable(),
+	}
+}
+
+// Indexes of Comment.
+func (Comment) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("proposal_id", "id")}
+}
+
+// Policy: readable like the proposal; an author sees their own.
+func (Comment) Policy() ent.Policy { return proposalChildPolicy("author_id") }

@@ -1,0 +1,20 @@
+// Package schematype holds the Go types stored in JSON columns. It is a
+// leaf package so the generated ent code can import it without reaching
+// upward into internal/.
+package schematype
+
+// ScreeningFlag is one finding of the list screening done at submit: an
+// encouraged category missing ("uncategorized") or a negative-list item
+// whose keywords matched. Flags inform reviewers; they never decide.
+type ScreeningFlag struct {
+	// Kind is "uncategorized" or "negative".
+	Kind string `json:"kind" example:"negative"`
+	// Code is the list item's code ("" for uncategorized).
+	Code string `json:"code" example:"N03"`
+	// Title is the list item's title when the flag was raised.
+	Title string `json:"title" example:"已进入司法程序的事项"`
+	// Terms are the keywords that matched, in the order found.
+	Terms []string `json:"terms" example:"起诉,法院"`
+	// Reason explains the flag in one sentence.
+	Reason string `json:"reason" example:"matched negative-list keywords 起诉, 法院"`
+}

@@ -1,0 +1,66 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/internal/audit"
+	"yishi/internal/lists"
+	"yishi/internal/store"
+)
+
+// updateListItem godoc
+//
+//	@Summary	Edit or retire a list item
+//	@Description	tenant_admin at the subdistrict only; staff elsewhere in the tenant get 403. Absent fields keep their value; kind and code never change. Retire with {"status":"retired"} (there is no delete, so old screening flags still resolve). Send If-Match with the ETag from a read to avoid overwriting someone else's edit: a stale tag is 412 list_item.stale. Audited.
+//	@Tags		lists
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id			path		int						true	"list item id"
+//	@Param		If-Match	header		string					false	"ETag from a previous read"
+//	@Param		body		body		updateListItemRequest	true	"the fields to change"
+//	@Success	200			{object}	listItemResponse
+//	@Header		200			{string}	ETag	"the new version"
+//	@Failure	400			{object}	problem
+//	@Failure	401			{object}	problem
+//	@Failure	403			{object}	problem
+//	@Failure	404			{object}	problem
+//	@Failure	412			{object}	problem	"If-Match names an older version (list_item.stale)"
+//	@Router		/v1/list-items/{id} [patch]
+func (s *server) updateListItem(c *gin.Context) {
+	cur, err := s.loadListItem(c, "update")
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	var req updateListItemRequest
+	if err := bindJSON(c, &req); err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	if !ifMatchAllows(c.GetHeader("If-Match"), listItemETag(cur)) {
+		writeError(c, s.Logger, lists.ErrStale())
+		return
+	}
+	ctx, v := c.Request.Context(), caller(c)
+	var it *ent.ListItem
+	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+		var err error
+		if it, err = lists.Update(ctx, tx, cur, req.patch(), s.now()); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.Entry{TenantID: &it.TenantID, UnitPath: it.UnitPath, Actor: v.Subject,
+			Action: "list_item.update", TargetType: "list_item", TargetID: it.ID, RequestID: requestID(c),
+			Detail: map[string]any{"code": it.Code, "fields": req.fields(), "status": string(it.Status)}})
+	})
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	out := newListItemResponse(it)
+	c.Header("ETag", out.ETag)
+	c.JSON(http.StatusOK, out)
+}

@@ -1,0 +1,144 @@
+package handlers
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/ent/organization"
+	"yishi/internal/apperr"
+)
+
+// createOrganization godoc
+//
+//	@Summary	Register an organization at a unit
+//	@Description	Self-organizations, property companies, merchants, party branches and departments. Organizational proposals are filed for one by its leader; tasks can be assigned to one.
+//	@Tags		organizations
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int							true	"unit id"
+//	@Param		body	body		createOrganizationRequest	true	"the organization"
+//	@Success	201		{object}	organizationResponse
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	403		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Failure	409		{object}	problem	"name already used at this unit"
+//	@Router		/v1/units/{id}/organizations [post]
+func (s *server) createOrganization(c *gin.Context) {
+	u, err := s.loadUnitFor(c, "organization", "create")
+	var req createOrganizationRequest
+	if err == nil {
+		err = bindJSON(c, &req)
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	o, err := s.Store.Client.Organization.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
+		SetName(strings.TrimSpace(req.Name)).SetKind(organization.Kind(req.Kind)).SetDescription(req.Description).
+		Save(c.Request.Context())
+	if ent.IsConstraintError(err) {
+		err = apperr.Conflict("organization.name_taken", "an organization with this name exists at this unit")
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	c.Header("Location", "/v1/organizations/"+strconv.Itoa(o.ID))
+	c.JSON(http.StatusCreated, newOrganizationResponse(o))
+}
+
+// listOrganizations godoc
+//
+//	@Summary	List the organizations registered at a unit
+//	@Tags		organizations
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int		true	"unit id"
+//	@Param		limit	query		int		false	"page size, 1-200"
+//	@Param		cursor	query		string	false	"next_cursor of the previous page"
+//	@Success	200		{object}	organizationPage
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	403		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Router		/v1/units/{id}/organizations [get]
+func (s *server) listOrganizations(c *gin.Context) {
+	u, err := s.loadUnitFor(c, "organization", "read")
+	var p page
+	if err == nil {
+		p, err = parsePage(c)
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	rows, err := s.Store.Client.Organization.Query().Where(organization.UnitID(u.ID), organization.IDGT(p.After)).
+		Order(ent.Asc(organization.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	var out organizationPage
+	out.Items, out.NextCursor = pageItems(rows, p, func(o *ent.Organization) int { return o.ID }, newOrganizationResponse)
+	c.JSON(http.StatusOK, out)
+}
+
+// addOrganizationMember godoc
+//
+//	@Summary	Add a member or leader to an organization
+//	@Tags		organizations
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int								true	"organization id"
+//	@Param		body	body		addOrganizationMemberRequest	true	"the member"
+//	@Success	201		{object}	organizationMemberResponse
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	403		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Failure	409		{object}	problem	"already a member"
+//	@Failure	422		{object}	problem	"no such user"
+//	@Router		/v1/organizations/{id}/members [post]
+func (s *server) addOrganizationMember(c *gin.Context) {
+	id, err := pathID(c, "id", "organization")
+	var o *ent.Organization
+	if err == nil {
+		o, err = s.Store.Client.Organization.Get(c.Request.Context(), id)
+		if ent.IsNotFound(err) {
+			err = apperr.NotFound("organization")
+		}
+	}
+	if err == nil {
+		err = s.allow(c, "organization", "update", o.UnitPath)
+	}
+	var req addOrganizationMemberRequest
+	if err == nil {
+		err = bindJSON(c, &req)
+	}
+	if err == nil {
+		err = s.requireUser(c, req.UserID)
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	m, err := s.Store.Client.OrganizationMember.Create().SetTenantID(o.TenantID).SetUnitID(o.UnitID).
+		SetUnitPath(o.UnitPath).SetOrganizationID(o.ID).SetUserID(req.UserID).
+		SetRole(organizationMemberRole(req.Role)).Save(c.Request.Context())
+	if ent.IsConstraintError(err) {
+		err = apperr.Conflict("organization.member_exists", "the user is already in this organization")
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	c.JSON(http.StatusCreated, organizationMemberResponse{ID: m.ID, OrganizationID: m.OrganizationID,
+		UserID: m.UserID, Role: string(m.Role), CreatedAt: m.CreatedAt.UTC()})
+}

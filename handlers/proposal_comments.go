@@ -1,0 +1,136 @@
+package handlers
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/ent/comment"
+	"yishi/internal/apperr"
+)
+
+// createCommentRequest is a comment; internal comments are staff notes.
+type createCommentRequest struct {
+	Body     string `json:"body" example:"三楼转角也需要一把" maxLength:"5000"`
+	Internal bool   `json:"internal,omitempty"`
+}
+
+func (r *createCommentRequest) validate() []apperr.FieldError {
+	if n := utf8.RuneCountInString(strings.TrimSpace(r.Body)); n < 1 || n > 5000 {
+		return []apperr.FieldError{{Field: "body", Message: "must be 1 to 5000 characters"}}
+	}
+	return nil
+}
+
+// commentResponse is one comment.
+type commentResponse struct {
+	ID        int       `json:"id"`
+	AuthorID  int       `json:"author_id"`
+	Body      string    `json:"body"`
+	Internal  bool      `json:"internal"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// commentPage is one page of comments, oldest first.
+type commentPage struct {
+	Items      []commentResponse `json:"items"`
+	NextCursor string            `json:"next_cursor"`
+}
+
+func newCommentResponse(m *ent.Comment) commentResponse {
+	return commentResponse{ID: m.ID, AuthorID: m.AuthorID, Body: m.Body, Internal: m.Internal, CreatedAt: m.CreatedAt.UTC()}
+}
+
+// createProposalComment godoc
+//
+//	@Summary	Comment on a proposal
+//	@Description	Residents of the community and staff comment; internal=true makes a staff note that residents never see (needs proposal:read_internal).
+//	@Tags		proposals
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int						true	"proposal id"
+//	@Param		body	body		createCommentRequest	true	"the comment"
+//	@Success	201		{object}	commentResponse
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	403		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Router		/v1/proposals/{id}/comments [post]
+func (s *server) createProposalComment(c *gin.Context) {
+	p, err := s.loadProposal(c, "comment")
+	var req createCommentRequest
+	if err == nil {
+		err = bindJSON(c, &req)
+	}
+	if err == nil && req.Internal && !s.seesInternal(c, p) {
+		err = apperr.Forbidden("internal notes are for staff")
+	}
+	v := caller(c)
+	if err == nil && v.UserID == 0 {
+		err = apperr.Forbidden("only a person can comment")
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	m, err := s.Store.Client.Comment.Create().SetTenantID(p.TenantID).SetUnitID(p.UnitID).SetUnitPath(p.UnitPath).
+		SetCommunityPath(p.CommunityPath).SetProposalID(p.ID).SetAuthorID(v.UserID).
+		SetBody(strings.TrimSpace(req.Body)).SetInternal(req.Internal).Save(c.Request.Context())
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	c.Header("Location", "/v1/proposals/"+strconv.Itoa(p.ID)+"/comments")
+	c.JSON(http.StatusCreated, newCommentResponse(m))
+}
+
+// seesInternal reports whether the caller reads staff-internal fields of p.
+func (s *server) seesInternal(c *gin.Context, p *ent.Proposal) bool {
+	v := caller(c)
+	return v.TokenAllows("proposal", "read_internal") && s.Policy.Enforce(v.Subject, "proposal", "read_internal", p.UnitPath)
+}
+
+// listProposalComments godoc
+//
+//	@Summary	A proposal's comments
+//	@Description	Oldest first. Internal staff notes are included only for callers with proposal:read_internal.
+//	@Tags		proposals
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int		true	"proposal id"
+//	@Param		limit	query		int		false	"page size, 1-200"
+//	@Param		cursor	query		string	false	"next_cursor of the previous page"
+//	@Success	200		{object}	commentPage
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Router		/v1/proposals/{id}/comments [get]
+func (s *server) listProposalComments(c *gin.Context) {
+	p, err := s.loadProposal(c, "read")
+	var pg page
+	if err == nil {
+		pg, err = parsePage(c)
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	q := s.Store.Client.Comment.Query().Where(comment.ProposalID(p.ID), comment.IDGT(pg.After))
+	if !s.seesInternal(c, p) {
+		q.Where(comment.Internal(false))
+	}
+	rows, err := q.Order(ent.Asc(comment.FieldID)).Limit(pg.Limit + 1).All(c.Request.Context())
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	var out commentPage
+	out.Items, out.NextCursor = pageItems(rows, pg, func(m *ent.Comment) int { return m.ID }, newCommentResponse)
+	c.JSON(http.StatusOK, out)
+}

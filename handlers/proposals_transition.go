@@ -1,0 +1,135 @@
+package handlers
+
+import (
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/ent/membership"
+	"yishi/ent/proposal"
+	"yishi/internal/apperr"
+	"yishi/internal/proposals"
+	"yishi/internal/workflow"
+)
+
+// transitionRequest is the optional body of a proposal action.
+type transitionRequest struct {
+	Note       string `json:"note,omitempty" example:"请补充具体楼栋"`
+	ReasonCode string `json:"reason_code,omitempty" example:"N02"`
+	IntoID     int    `json:"into_id,omitempty" example:"41"`
+	Outcome    string `json:"outcome,omitempty" enums:"approved,declined"`
+	ReferredTo string `json:"referred_to,omitempty" example:"区住建局"`
+}
+
+func (r *transitionRequest) validate() []apperr.FieldError {
+	var out []apperr.FieldError
+	if utf8.RuneCountInString(r.Note) > 5000 {
+		out = append(out, apperr.FieldError{Field: "note", Message: "must be at most 5000 characters"})
+	}
+	if len(r.ReasonCode) > 64 {
+		out = append(out, apperr.FieldError{Field: "reason_code", Message: "must be at most 64 characters"})
+	}
+	if r.IntoID < 0 {
+		out = append(out, apperr.FieldError{Field: "into_id", Message: "must be a proposal id"})
+	}
+	return out
+}
+
+// transitionProposal godoc
+//
+//	@Summary	Move a proposal through its lifecycle
+//	@Description	action is one of submit, cosign, return, resubmit, accept, reject, merge, escalate, refer, schedule, decide, start, complete, close, withdraw (DESIGN.md §4). Each is allowed only to the roles that hold proposal:{action} at a unit that holds the proposal; submit, resubmit and withdraw also need the author (or, for offline channels, the guide who entered it). return and reject need a note; reject needs a negative-list reason_code when screening matched one; merge needs into_id; refer needs referred_to; decide needs outcome. An illegal transition is 409 proposal.invalid_transition; a concurrent change is 409 proposal.conflict; a stale If-Match is 412.
+//	@Tags		proposals
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id			path		int					true	"proposal id"
+//	@Param		action		path		string				true	"the action"	Enums(submit,cosign,return,resubmit,accept,reject,merge,escalate,refer,schedule,decide,start,complete,close,withdraw)
+//	@Param		If-Match	header		string				false	"ETag of the version you saw"
+//	@Param		body		body		transitionRequest	false	"details"
+//	@Success	200			{object}	proposalResponse
+//	@Failure	400			{object}	problem
+//	@Failure	401			{object}	problem
+//	@Failure	403			{object}	problem
+//	@Failure	404			{object}	problem
+//	@Failure	409			{object}	problem
+//	@Failure	412			{object}	problem
+//	@Router		/v1/proposals/{id}/{action} [post]
+func (s *server) transitionProposal(c *gin.Context) {
+	action := c.Param("action")
+	if !workflow.IsAction(action) {
+		writeError(c, s.Logger, apperr.NotFound("action"))
+		return
+	}
+	p, err := s.loadProposal(c, action)
+	if err == nil {
+		err = s.checkIfMatch(c, proposalETag(p))
+	}
+	var req transitionRequest
+	if err == nil {
+		err = bindOptionalJSON(c, &req)
+	}
+	if err == nil {
+		err = s.checkActor(c, p, action)
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	in := proposals.TransitionInput{Note: strings.TrimSpace(req.Note), ReasonCode: req.ReasonCode,
+		Outcome: req.Outcome, ReferredTo: req.ReferredTo, IntoID: req.IntoID}
+	out, err := proposals.Transition(c.Request.Context(), s.Store.Client, p, action, in, s.actor(c))
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	c.Header("ETag", proposalETag(out))
+	c.JSON(http.StatusOK, newProposalResponse(out, s.seesPersonalData(c, out)))
+}
+
+// checkActor applies the "who" column of the lifecycle table that a role
+// alone does not settle: authorship, entry on someone's behalf, and
+// membership for co-signing.
+func (s *server) checkActor(c *gin.Context, p *ent.Proposal, action string) error {
+	v := caller(c)
+	isAuthor := p.AuthorID != nil && *p.AuthorID == v.UserID
+	onBehalf := func() bool { return s.allow(c, "proposal", "create_on_behalf", p.UnitPath) == nil }
+	switch action {
+	case workflow.Submit:
+		if isAuthor || (p.Channel != proposal.ChannelOnline && onBehalf()) {
+			return nil
+		}
+		return apperr.Forbidden("only the author, or the guide who entered an offline proposal, submits it")
+	case workflow.Resubmit:
+		if isAuthor || onBehalf() {
+			return nil
+		}
+		return apperr.Forbidden("only the author or a guide resubmits")
+	case workflow.Withdraw:
+		if isAuthor {
+			return nil
+		}
+		return apperr.Forbidden("only the author withdraws a proposal")
+	case workflow.Cosign:
+		return s.checkCosigner(c, p)
+	}
+	return nil
+}
+
+// checkCosigner: co-signers are members of the proposal's unit or of a
+// unit below it.
+func (s *server) checkCosigner(c *gin.Context, p *ent.Proposal) error {
+	v := caller(c)
+	ok, err := s.Store.Client.Membership.Query().Where(membership.UserID(v.UserID),
+		membership.UnitPathHasPrefix(p.UnitPath)).Exist(c.Request.Context())
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return apperr.Forbidden("co-signers must be members of the proposal's unit or a unit below it")
+	}
+	return nil
+}

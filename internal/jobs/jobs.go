@@ -1,0 +1,83 @@
+// Package jobs runs periodic background work (lapsing joint proposals
+// past their deadline, later closing proposals after the feedback window).
+// With several instances on PostgreSQL, a session advisory lock makes sure
+// one instance at a time runs each job; SQLite means a single instance.
+package jobs
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"hash/fnv"
+	"log/slog"
+	"time"
+
+	"entgo.io/ent/dialect"
+)
+
+// Job is one named unit of periodic work.
+type Job struct {
+	Name     string
+	Interval time.Duration
+	Run      func(ctx context.Context) (int, error)
+}
+
+// Runner runs jobs against one database.
+type Runner struct {
+	DB      *sql.DB
+	Dialect string
+	Logger  *slog.Logger
+}
+
+// Every runs j every Interval until ctx ends.
+func (r Runner) Every(ctx context.Context, j Job) {
+	t := time.NewTicker(j.Interval)
+	defer t.Stop()
+	for {
+		if err := r.Once(ctx, j); err != nil && ctx.Err() == nil {
+			r.Logger.Error("job failed", "job", j.Name, "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// Once runs j now unless another instance holds its lock.
+func (r Runner) Once(ctx context.Context, j Job) error {
+	if r.Dialect != dialect.Postgres {
+		return r.run(ctx, j)
+	}
+	conn, err := r.DB.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("job %s: conn: %w", j.Name, err)
+	}
+	defer conn.Close()
+	key := lockKey(j.Name)
+	var got bool
+	if err := conn.QueryRowContext(ctx, "SELECT pg_try_advisory_lock($1)", key).Scan(&got); err != nil {
+		return fmt.Errorf("job %s: lock: %w", j.Name, err)
+	}
+	if !got {
+		return nil
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", key)
+	return r.run(ctx, j)
+}
+
+func (r Runner) run(ctx context.Context, j Job) error {
+	n, err := j.Run(ctx)
+	if n > 0 {
+		r.Logger.Info("job ran", "job", j.Name, "changed", n)
+	}
+	return err
+}
+
+// lockKey maps a job name to a stable advisory-lock key.
+func lockKey(name string) int64 {
+	h := fnv.New64a()
+	h.Write([]byte("yishi.job." + name))
+	return int64(h.Sum64() >> 1)
+}

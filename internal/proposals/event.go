@@ -1,0 +1,29 @@
+package proposals
+
+import (
+	"context"
+	"fmt"
+
+	"yishi/ent"
+	"yishi/ent/proposal"
+)
+
+// appendEvent adds one entry to p's timeline. Timeline rows carry the
+// proposal's current unit and community so privacy scopes them like it.
+func appendEvent(ctx context.Context, tx *ent.Tx, p *ent.Proposal, by Actor, action, from, to, note, reason string, detail map[string]any) error {
+	err := tx.ProposalEvent.Create().
+		SetTenantID(p.TenantID).SetUnitID(p.UnitID).SetUnitPath(p.UnitPath).SetCommunityPath(p.CommunityPath).
+		SetProposalID(p.ID).SetActor(by.Subject).SetActorName(by.Name).SetAction(action).
+		SetFromStatus(from).SetToStatus(to).SetNote(note).SetReasonCode(reason).SetDetail(detail).
+		Exec(ctx)
+	if err != nil {
+		return fmt.Errorf("append %s event: %w", action, err)
+	}
+	return nil
+}
+
+func proposalKind(k string) proposal.Kind       { return proposal.Kind(k) }
+func proposalChannel(c string) proposal.Channel { return proposal.Channel(c) }
+func proposalStatus(s string) proposal.Status   { return proposal.Status(s) }
+
+func proposalOutcome(o string) proposal.Outcome { return proposal.Outcome(o) }

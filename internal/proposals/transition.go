@@ -1,0 +1,84 @@
+package proposals
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"yishi/ent"
+	"yishi/ent/proposal"
+	"yishi/internal/apperr"
+	"yishi/internal/store"
+	"yishi/internal/workflow"
+)
+
+// TransitionInput is the body of POST /v1/proposals/{id}/{action}.
+type TransitionInput struct {
+	Note       string
+	ReasonCode string
+	Outcome    string
+	ReferredTo string
+	IntoID     int
+}
+
+// change is what one action does besides moving the status.
+type change struct {
+	input  workflow.Input
+	set    func(*ent.ProposalUpdate)
+	after  func(ctx context.Context, tx *ent.Tx, p *ent.Proposal) error
+	detail map[string]any
+}
+
+// Transition applies action to p in one transaction: the action's own
+// work, the status change guarded by p's version (so of two concurrent
+// transitions exactly one applies) and one timeline event.
+func Transition(ctx context.Context, client *ent.Client, p *ent.Proposal, action string, in TransitionInput, by Actor) (*ent.Proposal, error) {
+	var out *ent.Proposal
+	err := store.WithTx(ctx, client, func(tx *ent.Tx) error {
+		ch, err := prepare(ctx, tx, p, action, in, by)
+		if err != nil {
+			return err
+		}
+		ch.input.Kind = string(p.Kind)
+		next, err := workflow.Next(string(p.Status), action, ch.input)
+		if err != nil {
+			return err
+		}
+		upd := tx.Proposal.Update().Where(proposal.ID(p.ID), proposal.Version(p.Version)).
+			SetStatus(proposalStatus(next)).AddVersion(1)
+		stampTimes(upd, next, time.Now().UTC())
+		if ch.set != nil {
+			ch.set(upd)
+		}
+		n, err := upd.Save(ctx)
+		if err != nil {
+			return fmt.Errorf("%s proposal %d: %w", action, p.ID, err)
+		}
+		if n == 0 {
+			return apperr.Conflict("proposal.conflict", "the proposal changed while you acted; reload it and retry")
+		}
+		if out, err = tx.Proposal.Get(ctx, p.ID); err != nil {
+			return fmt.Errorf("reload proposal %d: %w", p.ID, err)
+		}
+		if ch.after != nil {
+			if err := ch.after(ctx, tx, out); err != nil {
+				return err
+			}
+		}
+		return appendEvent(ctx, tx, out, by, action, string(p.Status), next, in.Note, in.ReasonCode, ch.detail)
+	})
+	return out, err
+}
+
+// stampTimes records when a proposal entered review and when it was
+// resolved or closed, for statistics.
+func stampTimes(u *ent.ProposalUpdate, next string, now time.Time) {
+	switch next {
+	case "submitted":
+		u.SetSubmittedAt(now)
+	case "completed", "rejected", "declined", "referred", "merged", "withdrawn", "lapsed":
+		u.SetResolvedAt(now)
+	case "closed":
+		u.SetClosedAt(now)
+	}
+}

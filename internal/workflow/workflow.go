@@ -1,0 +1,118 @@
+// Package workflow is the proposal lifecycle of DESIGN.md §4 as data: which
+// action moves a proposal from which status to which. It is pure: the
+// caller loads the proposal, asks Next, and writes the result with an
+// optimistic version check and a timeline event in one transaction.
+package workflow
+
+import (
+	"fmt"
+	"slices"
+
+	"yishi/internal/apperr"
+)
+
+// Actions clients name in POST /v1/proposals/{id}/{action}.
+const (
+	Submit   = "submit"
+	Cosign   = "cosign"
+	Return   = "return"
+	Resubmit = "resubmit"
+	Accept   = "accept"
+	Reject   = "reject"
+	Merge    = "merge"
+	Escalate = "escalate"
+	Refer    = "refer"
+	Schedule = "schedule"
+	Decide   = "decide"
+	Start    = "start"
+	Complete = "complete"
+	Close    = "close"
+	Withdraw = "withdraw"
+	Lapse    = "lapse" // system only: a joint proposal's deadline passed
+)
+
+// openStatuses can still be escalated or referred: nothing has been decided.
+var openStatuses = []string{"collecting", "submitted", "needs_revision", "accepted", "deliberating"}
+
+// rule is one row of the lifecycle table. to == "" means the status is
+// computed (submit, cosign, escalate, decide).
+type rule struct {
+	from []string
+	to   string
+}
+
+// rules returns the lifecycle table; a function, not a global, so nobody
+// can change it at run time.
+func rules() map[string]rule {
+	return map[string]rule{
+		Submit:   {from: []string{"draft"}},
+		Cosign:   {from: []string{"collecting"}},
+		Lapse:    {from: []string{"collecting"}, to: "lapsed"},
+		Return:   {from: []string{"submitted"}, to: "needs_revision"},
+		Resubmit: {from: []string{"needs_revision"}, to: "submitted"},
+		Accept:   {from: []string{"submitted"}, to: "accepted"},
+		Reject:   {from: []string{"submitted"}, to: "rejected"},
+		Merge:    {from: []string{"submitted", "accepted"}, to: "merged"},
+		Escalate: {from: openStatuses},
+		Refer:    {from: openStatuses, to: "referred"},
+		Schedule: {from: []string{"accepted"}, to: "deliberating"},
+		Decide:   {from: []string{"deliberating"}},
+		Start:    {from: []string{"approved"}, to: "implementing"},
+		Complete: {from: []string{"implementing"}, to: "completed"},
+		Close:    {from: []string{"completed"}, to: "closed"},
+		Withdraw: {from: []string{"draft", "collecting", "submitted", "needs_revision", "accepted"}, to: "withdrawn"},
+	}
+}
+
+// IsAction reports whether name is a client-facing action.
+func IsAction(name string) bool {
+	_, ok := rules()[name]
+	return ok && name != Lapse
+}
+
+// Actions lists the client-facing actions, for docs and validation.
+func Actions() []string {
+	return []string{Submit, Cosign, Return, Resubmit, Accept, Reject, Merge, Escalate, Refer,
+		Schedule, Decide, Start, Complete, Close, Withdraw}
+}
+
+// Input is what a transition depends on besides the current status.
+type Input struct {
+	Kind            string // individual, joint, organizational
+	CosignCount     int    // after this co-signature, for cosign
+	CosignThreshold int
+	Outcome         string // approved or declined, for decide
+}
+
+// Next returns the status action leads to from status, or a 409
+// proposal.invalid_transition naming the current status.
+func Next(status, action string, in Input) (string, error) {
+	r, ok := rules()[action]
+	if !ok {
+		return "", apperr.NotFound("action")
+	}
+	if !slices.Contains(r.from, status) {
+		return "", &apperr.Error{Kind: apperr.KindConflict, Code: "proposal.invalid_transition",
+			Detail: fmt.Sprintf("cannot %s a proposal that is %s", action, status)}
+	}
+	switch action {
+	case Submit:
+		if in.Kind == "joint" {
+			return "collecting", nil
+		}
+		return "submitted", nil
+	case Cosign:
+		if in.CosignThreshold > 0 && in.CosignCount >= in.CosignThreshold {
+			return "submitted", nil
+		}
+		return "collecting", nil
+	case Escalate:
+		return status, nil
+	case Decide:
+		if in.Outcome != "approved" && in.Outcome != "declined" {
+			return "", apperr.Invalid(apperr.FieldError{Field: "outcome", Message: "must be approved or declined"})
+		}
+		return in.Outcome, nil
+	}
+	return r.to, nil
+}
