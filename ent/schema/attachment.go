@@ -12,7 +12,9 @@ import (
 type Attachment struct{ ent.Schema }
 
 // Mixin adds tenancy, the community path and timestamps.
-func (Attachment) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, CommunityMixin{}, TimeMixin{}} }
+func (Attachment) Mixin() []ent.Mixin {
+	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, TimeMixin{}}
+}
 
 // Fields of Attachment. owner_type is "proposal" now; meetings and
 // progress reports reuse it later.

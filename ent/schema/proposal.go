@@ -1,7 +1,6 @@
 package schema
 
 import (
-
 	"entgo.io/ent"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
@@ -70,4 +69,3 @@ func (Proposal) Indexes() []ent.Index {
 // Policy: staff see the subtree they serve; residents see non-draft
 // proposals of their community; authors see their own.
 func (Proposal) Policy() ent.Policy { return proposalPolicy() }
-
