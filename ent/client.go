@@ -11,15 +11,24 @@ import (
 
 	"yishi/ent/migrate"
 
+	"yishi/ent/agendaitem"
 	"yishi/ent/apiclient"
 	"yishi/ent/attachment"
 	"yishi/ent/auditlog"
+	"yishi/ent/ballot"
 	"yishi/ent/comment"
 	"yishi/ent/cosignature"
+	"yishi/ent/eligiblevoter"
+	"yishi/ent/household"
+	"yishi/ent/householdmember"
+	"yishi/ent/idempotencykey"
 	"yishi/ent/listitem"
+	"yishi/ent/meeting"
 	"yishi/ent/membership"
+	"yishi/ent/minutes"
 	"yishi/ent/organization"
 	"yishi/ent/organizationmember"
+	"yishi/ent/participant"
 	"yishi/ent/policystate"
 	"yishi/ent/proposal"
 	"yishi/ent/proposalevent"
@@ -27,6 +36,10 @@ import (
 	"yishi/ent/roleassignment"
 	"yishi/ent/unit"
 	"yishi/ent/user"
+	"yishi/ent/venue"
+	"yishi/ent/vote"
+	"yishi/ent/voteoption"
+	"yishi/ent/voteparticipation"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect"
@@ -43,22 +56,40 @@ type Client struct {
 	Schema *migrate.Schema
 	// APIClient is the client for interacting with the APIClient builders.
 	APIClient *APIClientClient
+	// AgendaItem is the client for interacting with the AgendaItem builders.
+	AgendaItem *AgendaItemClient
 	// Attachment is the client for interacting with the Attachment builders.
 	Attachment *AttachmentClient
 	// AuditLog is the client for interacting with the AuditLog builders.
 	AuditLog *AuditLogClient
+	// Ballot is the client for interacting with the Ballot builders.
+	Ballot *BallotClient
 	// Comment is the client for interacting with the Comment builders.
 	Comment *CommentClient
 	// Cosignature is the client for interacting with the Cosignature builders.
 	Cosignature *CosignatureClient
+	// EligibleVoter is the client for interacting with the EligibleVoter builders.
+	EligibleVoter *EligibleVoterClient
+	// Household is the client for interacting with the Household builders.
+	Household *HouseholdClient
+	// HouseholdMember is the client for interacting with the HouseholdMember builders.
+	HouseholdMember *HouseholdMemberClient
+	// IdempotencyKey is the client for interacting with the IdempotencyKey builders.
+	IdempotencyKey *IdempotencyKeyClient
 	// ListItem is the client for interacting with the ListItem builders.
 	ListItem *ListItemClient
+	// Meeting is the client for interacting with the Meeting builders.
+	Meeting *MeetingClient
 	// Membership is the client for interacting with the Membership builders.
 	Membership *MembershipClient
+	// Minutes is the client for interacting with the Minutes builders.
+	Minutes *MinutesClient
 	// Organization is the client for interacting with the Organization builders.
 	Organization *OrganizationClient
 	// OrganizationMember is the client for interacting with the OrganizationMember builders.
 	OrganizationMember *OrganizationMemberClient
+	// Participant is the client for interacting with the Participant builders.
+	Participant *ParticipantClient
 	// PolicyState is the client for interacting with the PolicyState builders.
 	PolicyState *PolicyStateClient
 	// Proposal is the client for interacting with the Proposal builders.
@@ -73,6 +104,14 @@ type Client struct {
 	Unit *UnitClient
 	// User is the client for interacting with the User builders.
 	User *UserClient
+	// Venue is the client for interacting with the Venue builders.
+	Venue *VenueClient
+	// Vote is the client for interacting with the Vote builders.
+	Vote *VoteClient
+	// VoteOption is the client for interacting with the VoteOption builders.
+	VoteOption *VoteOptionClient
+	// VoteParticipation is the client for interacting with the VoteParticipation builders.
+	VoteParticipation *VoteParticipationClient
 }
 
 // NewClient creates a new client configured with the given options.
@@ -85,14 +124,23 @@ func NewClient(opts ...Option) *Client {
 func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.APIClient = NewAPIClientClient(c.config)
+	c.AgendaItem = NewAgendaItemClient(c.config)
 	c.Attachment = NewAttachmentClient(c.config)
 	c.AuditLog = NewAuditLogClient(c.config)
+	c.Ballot = NewBallotClient(c.config)
 	c.Comment = NewCommentClient(c.config)
 	c.Cosignature = NewCosignatureClient(c.config)
+	c.EligibleVoter = NewEligibleVoterClient(c.config)
+	c.Household = NewHouseholdClient(c.config)
+	c.HouseholdMember = NewHouseholdMemberClient(c.config)
+	c.IdempotencyKey = NewIdempotencyKeyClient(c.config)
 	c.ListItem = NewListItemClient(c.config)
+	c.Meeting = NewMeetingClient(c.config)
 	c.Membership = NewMembershipClient(c.config)
+	c.Minutes = NewMinutesClient(c.config)
 	c.Organization = NewOrganizationClient(c.config)
 	c.OrganizationMember = NewOrganizationMemberClient(c.config)
+	c.Participant = NewParticipantClient(c.config)
 	c.PolicyState = NewPolicyStateClient(c.config)
 	c.Proposal = NewProposalClient(c.config)
 	c.ProposalEvent = NewProposalEventClient(c.config)
@@ -100,6 +148,10 @@ func (c *Client) init() {
 	c.RoleAssignment = NewRoleAssignmentClient(c.config)
 	c.Unit = NewUnitClient(c.config)
 	c.User = NewUserClient(c.config)
+	c.Venue = NewVenueClient(c.config)
+	c.Vote = NewVoteClient(c.config)
+	c.VoteOption = NewVoteOptionClient(c.config)
+	c.VoteParticipation = NewVoteParticipationClient(c.config)
 }
 
 type (
@@ -193,14 +245,23 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ctx:                ctx,
 		config:             cfg,
 		APIClient:          NewAPIClientClient(cfg),
+		AgendaItem:         NewAgendaItemClient(cfg),
 		Attachment:         NewAttachmentClient(cfg),
 		AuditLog:           NewAuditLogClient(cfg),
+		Ballot:             NewBallotClient(cfg),
 		Comment:            NewCommentClient(cfg),
 		Cosignature:        NewCosignatureClient(cfg),
+		EligibleVoter:      NewEligibleVoterClient(cfg),
+		Household:          NewHouseholdClient(cfg),
+		HouseholdMember:    NewHouseholdMemberClient(cfg),
+		IdempotencyKey:     NewIdempotencyKeyClient(cfg),
 		ListItem:           NewListItemClient(cfg),
+		Meeting:            NewMeetingClient(cfg),
 		Membership:         NewMembershipClient(cfg),
+		Minutes:            NewMinutesClient(cfg),
 		Organization:       NewOrganizationClient(cfg),
 		OrganizationMember: NewOrganizationMemberClient(cfg),
+		Participant:        NewParticipantClient(cfg),
 		PolicyState:        NewPolicyStateClient(cfg),
 		Proposal:           NewProposalClient(cfg),
 		ProposalEvent:      NewProposalEventClient(cfg),
@@ -208,6 +269,10 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		RoleAssignment:     NewRoleAssignmentClient(cfg),
 		Unit:               NewUnitClient(cfg),
 		User:               NewUserClient(cfg),
+		Venue:              NewVenueClient(cfg),
+		Vote:               NewVoteClient(cfg),
+		VoteOption:         NewVoteOptionClient(cfg),
+		VoteParticipation:  NewVoteParticipationClient(cfg),
 	}, nil
 }
 
@@ -228,14 +293,23 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ctx:                ctx,
 		config:             cfg,
 		APIClient:          NewAPIClientClient(cfg),
+		AgendaItem:         NewAgendaItemClient(cfg),
 		Attachment:         NewAttachmentClient(cfg),
 		AuditLog:           NewAuditLogClient(cfg),
+		Ballot:             NewBallotClient(cfg),
 		Comment:            NewCommentClient(cfg),
 		Cosignature:        NewCosignatureClient(cfg),
+		EligibleVoter:      NewEligibleVoterClient(cfg),
+		Household:          NewHouseholdClient(cfg),
+		HouseholdMember:    NewHouseholdMemberClient(cfg),
+		IdempotencyKey:     NewIdempotencyKeyClient(cfg),
 		ListItem:           NewListItemClient(cfg),
+		Meeting:            NewMeetingClient(cfg),
 		Membership:         NewMembershipClient(cfg),
+		Minutes:            NewMinutesClient(cfg),
 		Organization:       NewOrganizationClient(cfg),
 		OrganizationMember: NewOrganizationMemberClient(cfg),
+		Participant:        NewParticipantClient(cfg),
 		PolicyState:        NewPolicyStateClient(cfg),
 		Proposal:           NewProposalClient(cfg),
 		ProposalEvent:      NewProposalEventClient(cfg),
@@ -243,6 +317,10 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		RoleAssignment:     NewRoleAssignmentClient(cfg),
 		Unit:               NewUnitClient(cfg),
 		User:               NewUserClient(cfg),
+		Venue:              NewVenueClient(cfg),
+		Vote:               NewVoteClient(cfg),
+		VoteOption:         NewVoteOptionClient(cfg),
+		VoteParticipation:  NewVoteParticipationClient(cfg),
 	}, nil
 }
 
@@ -272,9 +350,12 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIClient, c.Attachment, c.AuditLog, c.Comment, c.Cosignature, c.ListItem,
-		c.Membership, c.Organization, c.OrganizationMember, c.PolicyState, c.Proposal,
-		c.ProposalEvent, c.RefreshToken, c.RoleAssignment, c.Unit, c.User,
+		c.APIClient, c.AgendaItem, c.Attachment, c.AuditLog, c.Ballot, c.Comment,
+		c.Cosignature, c.EligibleVoter, c.Household, c.HouseholdMember,
+		c.IdempotencyKey, c.ListItem, c.Meeting, c.Membership, c.Minutes,
+		c.Organization, c.OrganizationMember, c.Participant, c.PolicyState, c.Proposal,
+		c.ProposalEvent, c.RefreshToken, c.RoleAssignment, c.Unit, c.User, c.Venue,
+		c.Vote, c.VoteOption, c.VoteParticipation,
 	} {
 		n.Use(hooks...)
 	}
@@ -284,9 +365,12 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIClient, c.Attachment, c.AuditLog, c.Comment, c.Cosignature, c.ListItem,
-		c.Membership, c.Organization, c.OrganizationMember, c.PolicyState, c.Proposal,
-		c.ProposalEvent, c.RefreshToken, c.RoleAssignment, c.Unit, c.User,
+		c.APIClient, c.AgendaItem, c.Attachment, c.AuditLog, c.Ballot, c.Comment,
+		c.Cosignature, c.EligibleVoter, c.Household, c.HouseholdMember,
+		c.IdempotencyKey, c.ListItem, c.Meeting, c.Membership, c.Minutes,
+		c.Organization, c.OrganizationMember, c.Participant, c.PolicyState, c.Proposal,
+		c.ProposalEvent, c.RefreshToken, c.RoleAssignment, c.Unit, c.User, c.Venue,
+		c.Vote, c.VoteOption, c.VoteParticipation,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -297,22 +381,40 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 	switch m := m.(type) {
 	case *APIClientMutation:
 		return c.APIClient.mutate(ctx, m)
+	case *AgendaItemMutation:
+		return c.AgendaItem.mutate(ctx, m)
 	case *AttachmentMutation:
 		return c.Attachment.mutate(ctx, m)
 	case *AuditLogMutation:
 		return c.AuditLog.mutate(ctx, m)
+	case *BallotMutation:
+		return c.Ballot.mutate(ctx, m)
 	case *CommentMutation:
 		return c.Comment.mutate(ctx, m)
 	case *CosignatureMutation:
 		return c.Cosignature.mutate(ctx, m)
+	case *EligibleVoterMutation:
+		return c.EligibleVoter.mutate(ctx, m)
+	case *HouseholdMutation:
+		return c.Household.mutate(ctx, m)
+	case *HouseholdMemberMutation:
+		return c.HouseholdMember.mutate(ctx, m)
+	case *IdempotencyKeyMutation:
+		return c.IdempotencyKey.mutate(ctx, m)
 	case *ListItemMutation:
 		return c.ListItem.mutate(ctx, m)
+	case *MeetingMutation:
+		return c.Meeting.mutate(ctx, m)
 	case *MembershipMutation:
 		return c.Membership.mutate(ctx, m)
+	case *MinutesMutation:
+		return c.Minutes.mutate(ctx, m)
 	case *OrganizationMutation:
 		return c.Organization.mutate(ctx, m)
 	case *OrganizationMemberMutation:
 		return c.OrganizationMember.mutate(ctx, m)
+	case *ParticipantMutation:
+		return c.Participant.mutate(ctx, m)
 	case *PolicyStateMutation:
 		return c.PolicyState.mutate(ctx, m)
 	case *ProposalMutation:
@@ -327,6 +429,14 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Unit.mutate(ctx, m)
 	case *UserMutation:
 		return c.User.mutate(ctx, m)
+	case *VenueMutation:
+		return c.Venue.mutate(ctx, m)
+	case *VoteMutation:
+		return c.Vote.mutate(ctx, m)
+	case *VoteOptionMutation:
+		return c.VoteOption.mutate(ctx, m)
+	case *VoteParticipationMutation:
+		return c.VoteParticipation.mutate(ctx, m)
 	default:
 		return nil, fmt.Errorf("ent: unknown mutation type %T", m)
 	}
@@ -463,6 +573,140 @@ func (c *APIClientClient) mutate(ctx context.Context, m *APIClientMutation) (Val
 		return (&APIClientDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown APIClient mutation op: %q", m.Op())
+	}
+}
+
+// AgendaItemClient is a client for the AgendaItem schema.
+type AgendaItemClient struct {
+	config
+}
+
+// NewAgendaItemClient returns a client for the AgendaItem from the given config.
+func NewAgendaItemClient(c config) *AgendaItemClient {
+	return &AgendaItemClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `agendaitem.Hooks(f(g(h())))`.
+func (c *AgendaItemClient) Use(hooks ...Hook) {
+	c.hooks.AgendaItem = append(c.hooks.AgendaItem, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `agendaitem.Intercept(f(g(h())))`.
+func (c *AgendaItemClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AgendaItem = append(c.inters.AgendaItem, interceptors...)
+}
+
+// Create returns a builder for creating a AgendaItem entity.
+func (c *AgendaItemClient) Create() *AgendaItemCreate {
+	mutation := newAgendaItemMutation(c.config, OpCreate)
+	return &AgendaItemCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AgendaItem entities.
+func (c *AgendaItemClient) CreateBulk(builders ...*AgendaItemCreate) *AgendaItemCreateBulk {
+	return &AgendaItemCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AgendaItemClient) MapCreateBulk(slice any, setFunc func(*AgendaItemCreate, int)) *AgendaItemCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AgendaItemCreateBulk{err: fmt.Errorf("calling to AgendaItemClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AgendaItemCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AgendaItemCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AgendaItem.
+func (c *AgendaItemClient) Update() *AgendaItemUpdate {
+	mutation := newAgendaItemMutation(c.config, OpUpdate)
+	return &AgendaItemUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AgendaItemClient) UpdateOne(_m *AgendaItem) *AgendaItemUpdateOne {
+	mutation := newAgendaItemMutation(c.config, OpUpdateOne, withAgendaItem(_m))
+	return &AgendaItemUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AgendaItemClient) UpdateOneID(id int) *AgendaItemUpdateOne {
+	mutation := newAgendaItemMutation(c.config, OpUpdateOne, withAgendaItemID(id))
+	return &AgendaItemUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AgendaItem.
+func (c *AgendaItemClient) Delete() *AgendaItemDelete {
+	mutation := newAgendaItemMutation(c.config, OpDelete)
+	return &AgendaItemDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AgendaItemClient) DeleteOne(_m *AgendaItem) *AgendaItemDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AgendaItemClient) DeleteOneID(id int) *AgendaItemDeleteOne {
+	builder := c.Delete().Where(agendaitem.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AgendaItemDeleteOne{builder}
+}
+
+// Query returns a query builder for AgendaItem.
+func (c *AgendaItemClient) Query() *AgendaItemQuery {
+	return &AgendaItemQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAgendaItem},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AgendaItem entity by its id.
+func (c *AgendaItemClient) Get(ctx context.Context, id int) (*AgendaItem, error) {
+	return c.Query().Where(agendaitem.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AgendaItemClient) GetX(ctx context.Context, id int) *AgendaItem {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *AgendaItemClient) Hooks() []Hook {
+	hooks := c.hooks.AgendaItem
+	return append(hooks[:len(hooks):len(hooks)], agendaitem.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AgendaItemClient) Interceptors() []Interceptor {
+	return c.inters.AgendaItem
+}
+
+func (c *AgendaItemClient) mutate(ctx context.Context, m *AgendaItemMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AgendaItemCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AgendaItemUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AgendaItemUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AgendaItemDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AgendaItem mutation op: %q", m.Op())
 	}
 }
 
@@ -734,6 +978,140 @@ func (c *AuditLogClient) mutate(ctx context.Context, m *AuditLogMutation) (Value
 	}
 }
 
+// BallotClient is a client for the Ballot schema.
+type BallotClient struct {
+	config
+}
+
+// NewBallotClient returns a client for the Ballot from the given config.
+func NewBallotClient(c config) *BallotClient {
+	return &BallotClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `ballot.Hooks(f(g(h())))`.
+func (c *BallotClient) Use(hooks ...Hook) {
+	c.hooks.Ballot = append(c.hooks.Ballot, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `ballot.Intercept(f(g(h())))`.
+func (c *BallotClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Ballot = append(c.inters.Ballot, interceptors...)
+}
+
+// Create returns a builder for creating a Ballot entity.
+func (c *BallotClient) Create() *BallotCreate {
+	mutation := newBallotMutation(c.config, OpCreate)
+	return &BallotCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Ballot entities.
+func (c *BallotClient) CreateBulk(builders ...*BallotCreate) *BallotCreateBulk {
+	return &BallotCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *BallotClient) MapCreateBulk(slice any, setFunc func(*BallotCreate, int)) *BallotCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &BallotCreateBulk{err: fmt.Errorf("calling to BallotClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*BallotCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &BallotCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Ballot.
+func (c *BallotClient) Update() *BallotUpdate {
+	mutation := newBallotMutation(c.config, OpUpdate)
+	return &BallotUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *BallotClient) UpdateOne(_m *Ballot) *BallotUpdateOne {
+	mutation := newBallotMutation(c.config, OpUpdateOne, withBallot(_m))
+	return &BallotUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *BallotClient) UpdateOneID(id int) *BallotUpdateOne {
+	mutation := newBallotMutation(c.config, OpUpdateOne, withBallotID(id))
+	return &BallotUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Ballot.
+func (c *BallotClient) Delete() *BallotDelete {
+	mutation := newBallotMutation(c.config, OpDelete)
+	return &BallotDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *BallotClient) DeleteOne(_m *Ballot) *BallotDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *BallotClient) DeleteOneID(id int) *BallotDeleteOne {
+	builder := c.Delete().Where(ballot.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &BallotDeleteOne{builder}
+}
+
+// Query returns a query builder for Ballot.
+func (c *BallotClient) Query() *BallotQuery {
+	return &BallotQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeBallot},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Ballot entity by its id.
+func (c *BallotClient) Get(ctx context.Context, id int) (*Ballot, error) {
+	return c.Query().Where(ballot.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *BallotClient) GetX(ctx context.Context, id int) *Ballot {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *BallotClient) Hooks() []Hook {
+	hooks := c.hooks.Ballot
+	return append(hooks[:len(hooks):len(hooks)], ballot.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *BallotClient) Interceptors() []Interceptor {
+	return c.inters.Ballot
+}
+
+func (c *BallotClient) mutate(ctx context.Context, m *BallotMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&BallotCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&BallotUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&BallotUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&BallotDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Ballot mutation op: %q", m.Op())
+	}
+}
+
 // CommentClient is a client for the Comment schema.
 type CommentClient struct {
 	config
@@ -1002,6 +1380,542 @@ func (c *CosignatureClient) mutate(ctx context.Context, m *CosignatureMutation) 
 	}
 }
 
+// EligibleVoterClient is a client for the EligibleVoter schema.
+type EligibleVoterClient struct {
+	config
+}
+
+// NewEligibleVoterClient returns a client for the EligibleVoter from the given config.
+func NewEligibleVoterClient(c config) *EligibleVoterClient {
+	return &EligibleVoterClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `eligiblevoter.Hooks(f(g(h())))`.
+func (c *EligibleVoterClient) Use(hooks ...Hook) {
+	c.hooks.EligibleVoter = append(c.hooks.EligibleVoter, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `eligiblevoter.Intercept(f(g(h())))`.
+func (c *EligibleVoterClient) Intercept(interceptors ...Interceptor) {
+	c.inters.EligibleVoter = append(c.inters.EligibleVoter, interceptors...)
+}
+
+// Create returns a builder for creating a EligibleVoter entity.
+func (c *EligibleVoterClient) Create() *EligibleVoterCreate {
+	mutation := newEligibleVoterMutation(c.config, OpCreate)
+	return &EligibleVoterCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of EligibleVoter entities.
+func (c *EligibleVoterClient) CreateBulk(builders ...*EligibleVoterCreate) *EligibleVoterCreateBulk {
+	return &EligibleVoterCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *EligibleVoterClient) MapCreateBulk(slice any, setFunc func(*EligibleVoterCreate, int)) *EligibleVoterCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &EligibleVoterCreateBulk{err: fmt.Errorf("calling to EligibleVoterClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*EligibleVoterCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &EligibleVoterCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for EligibleVoter.
+func (c *EligibleVoterClient) Update() *EligibleVoterUpdate {
+	mutation := newEligibleVoterMutation(c.config, OpUpdate)
+	return &EligibleVoterUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *EligibleVoterClient) UpdateOne(_m *EligibleVoter) *EligibleVoterUpdateOne {
+	mutation := newEligibleVoterMutation(c.config, OpUpdateOne, withEligibleVoter(_m))
+	return &EligibleVoterUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *EligibleVoterClient) UpdateOneID(id int) *EligibleVoterUpdateOne {
+	mutation := newEligibleVoterMutation(c.config, OpUpdateOne, withEligibleVoterID(id))
+	return &EligibleVoterUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for EligibleVoter.
+func (c *EligibleVoterClient) Delete() *EligibleVoterDelete {
+	mutation := newEligibleVoterMutation(c.config, OpDelete)
+	return &EligibleVoterDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *EligibleVoterClient) DeleteOne(_m *EligibleVoter) *EligibleVoterDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *EligibleVoterClient) DeleteOneID(id int) *EligibleVoterDeleteOne {
+	builder := c.Delete().Where(eligiblevoter.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &EligibleVoterDeleteOne{builder}
+}
+
+// Query returns a query builder for EligibleVoter.
+func (c *EligibleVoterClient) Query() *EligibleVoterQuery {
+	return &EligibleVoterQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeEligibleVoter},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a EligibleVoter entity by its id.
+func (c *EligibleVoterClient) Get(ctx context.Context, id int) (*EligibleVoter, error) {
+	return c.Query().Where(eligiblevoter.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *EligibleVoterClient) GetX(ctx context.Context, id int) *EligibleVoter {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *EligibleVoterClient) Hooks() []Hook {
+	hooks := c.hooks.EligibleVoter
+	return append(hooks[:len(hooks):len(hooks)], eligiblevoter.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *EligibleVoterClient) Interceptors() []Interceptor {
+	return c.inters.EligibleVoter
+}
+
+func (c *EligibleVoterClient) mutate(ctx context.Context, m *EligibleVoterMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&EligibleVoterCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&EligibleVoterUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&EligibleVoterUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&EligibleVoterDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown EligibleVoter mutation op: %q", m.Op())
+	}
+}
+
+// HouseholdClient is a client for the Household schema.
+type HouseholdClient struct {
+	config
+}
+
+// NewHouseholdClient returns a client for the Household from the given config.
+func NewHouseholdClient(c config) *HouseholdClient {
+	return &HouseholdClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `household.Hooks(f(g(h())))`.
+func (c *HouseholdClient) Use(hooks ...Hook) {
+	c.hooks.Household = append(c.hooks.Household, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `household.Intercept(f(g(h())))`.
+func (c *HouseholdClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Household = append(c.inters.Household, interceptors...)
+}
+
+// Create returns a builder for creating a Household entity.
+func (c *HouseholdClient) Create() *HouseholdCreate {
+	mutation := newHouseholdMutation(c.config, OpCreate)
+	return &HouseholdCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Household entities.
+func (c *HouseholdClient) CreateBulk(builders ...*HouseholdCreate) *HouseholdCreateBulk {
+	return &HouseholdCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *HouseholdClient) MapCreateBulk(slice any, setFunc func(*HouseholdCreate, int)) *HouseholdCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &HouseholdCreateBulk{err: fmt.Errorf("calling to HouseholdClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*HouseholdCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &HouseholdCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Household.
+func (c *HouseholdClient) Update() *HouseholdUpdate {
+	mutation := newHouseholdMutation(c.config, OpUpdate)
+	return &HouseholdUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *HouseholdClient) UpdateOne(_m *Household) *HouseholdUpdateOne {
+	mutation := newHouseholdMutation(c.config, OpUpdateOne, withHousehold(_m))
+	return &HouseholdUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *HouseholdClient) UpdateOneID(id int) *HouseholdUpdateOne {
+	mutation := newHouseholdMutation(c.config, OpUpdateOne, withHouseholdID(id))
+	return &HouseholdUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Household.
+func (c *HouseholdClient) Delete() *HouseholdDelete {
+	mutation := newHouseholdMutation(c.config, OpDelete)
+	return &HouseholdDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *HouseholdClient) DeleteOne(_m *Household) *HouseholdDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *HouseholdClient) DeleteOneID(id int) *HouseholdDeleteOne {
+	builder := c.Delete().Where(household.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &HouseholdDeleteOne{builder}
+}
+
+// Query returns a query builder for Household.
+func (c *HouseholdClient) Query() *HouseholdQuery {
+	return &HouseholdQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeHousehold},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Household entity by its id.
+func (c *HouseholdClient) Get(ctx context.Context, id int) (*Household, error) {
+	return c.Query().Where(household.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *HouseholdClient) GetX(ctx context.Context, id int) *Household {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *HouseholdClient) Hooks() []Hook {
+	hooks := c.hooks.Household
+	return append(hooks[:len(hooks):len(hooks)], household.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *HouseholdClient) Interceptors() []Interceptor {
+	return c.inters.Household
+}
+
+func (c *HouseholdClient) mutate(ctx context.Context, m *HouseholdMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&HouseholdCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&HouseholdUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&HouseholdUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&HouseholdDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Household mutation op: %q", m.Op())
+	}
+}
+
+// HouseholdMemberClient is a client for the HouseholdMember schema.
+type HouseholdMemberClient struct {
+	config
+}
+
+// NewHouseholdMemberClient returns a client for the HouseholdMember from the given config.
+func NewHouseholdMemberClient(c config) *HouseholdMemberClient {
+	return &HouseholdMemberClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `householdmember.Hooks(f(g(h())))`.
+func (c *HouseholdMemberClient) Use(hooks ...Hook) {
+	c.hooks.HouseholdMember = append(c.hooks.HouseholdMember, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `householdmember.Intercept(f(g(h())))`.
+func (c *HouseholdMemberClient) Intercept(interceptors ...Interceptor) {
+	c.inters.HouseholdMember = append(c.inters.HouseholdMember, interceptors...)
+}
+
+// Create returns a builder for creating a HouseholdMember entity.
+func (c *HouseholdMemberClient) Create() *HouseholdMemberCreate {
+	mutation := newHouseholdMemberMutation(c.config, OpCreate)
+	return &HouseholdMemberCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of HouseholdMember entities.
+func (c *HouseholdMemberClient) CreateBulk(builders ...*HouseholdMemberCreate) *HouseholdMemberCreateBulk {
+	return &HouseholdMemberCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *HouseholdMemberClient) MapCreateBulk(slice any, setFunc func(*HouseholdMemberCreate, int)) *HouseholdMemberCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &HouseholdMemberCreateBulk{err: fmt.Errorf("calling to HouseholdMemberClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*HouseholdMemberCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &HouseholdMemberCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for HouseholdMember.
+func (c *HouseholdMemberClient) Update() *HouseholdMemberUpdate {
+	mutation := newHouseholdMemberMutation(c.config, OpUpdate)
+	return &HouseholdMemberUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *HouseholdMemberClient) UpdateOne(_m *HouseholdMember) *HouseholdMemberUpdateOne {
+	mutation := newHouseholdMemberMutation(c.config, OpUpdateOne, withHouseholdMember(_m))
+	return &HouseholdMemberUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *HouseholdMemberClient) UpdateOneID(id int) *HouseholdMemberUpdateOne {
+	mutation := newHouseholdMemberMutation(c.config, OpUpdateOne, withHouseholdMemberID(id))
+	return &HouseholdMemberUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for HouseholdMember.
+func (c *HouseholdMemberClient) Delete() *HouseholdMemberDelete {
+	mutation := newHouseholdMemberMutation(c.config, OpDelete)
+	return &HouseholdMemberDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *HouseholdMemberClient) DeleteOne(_m *HouseholdMember) *HouseholdMemberDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *HouseholdMemberClient) DeleteOneID(id int) *HouseholdMemberDeleteOne {
+	builder := c.Delete().Where(householdmember.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &HouseholdMemberDeleteOne{builder}
+}
+
+// Query returns a query builder for HouseholdMember.
+func (c *HouseholdMemberClient) Query() *HouseholdMemberQuery {
+	return &HouseholdMemberQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeHouseholdMember},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a HouseholdMember entity by its id.
+func (c *HouseholdMemberClient) Get(ctx context.Context, id int) (*HouseholdMember, error) {
+	return c.Query().Where(householdmember.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *HouseholdMemberClient) GetX(ctx context.Context, id int) *HouseholdMember {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *HouseholdMemberClient) Hooks() []Hook {
+	hooks := c.hooks.HouseholdMember
+	return append(hooks[:len(hooks):len(hooks)], householdmember.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *HouseholdMemberClient) Interceptors() []Interceptor {
+	return c.inters.HouseholdMember
+}
+
+func (c *HouseholdMemberClient) mutate(ctx context.Context, m *HouseholdMemberMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&HouseholdMemberCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&HouseholdMemberUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&HouseholdMemberUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&HouseholdMemberDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown HouseholdMember mutation op: %q", m.Op())
+	}
+}
+
+// IdempotencyKeyClient is a client for the IdempotencyKey schema.
+type IdempotencyKeyClient struct {
+	config
+}
+
+// NewIdempotencyKeyClient returns a client for the IdempotencyKey from the given config.
+func NewIdempotencyKeyClient(c config) *IdempotencyKeyClient {
+	return &IdempotencyKeyClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `idempotencykey.Hooks(f(g(h())))`.
+func (c *IdempotencyKeyClient) Use(hooks ...Hook) {
+	c.hooks.IdempotencyKey = append(c.hooks.IdempotencyKey, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `idempotencykey.Intercept(f(g(h())))`.
+func (c *IdempotencyKeyClient) Intercept(interceptors ...Interceptor) {
+	c.inters.IdempotencyKey = append(c.inters.IdempotencyKey, interceptors...)
+}
+
+// Create returns a builder for creating a IdempotencyKey entity.
+func (c *IdempotencyKeyClient) Create() *IdempotencyKeyCreate {
+	mutation := newIdempotencyKeyMutation(c.config, OpCreate)
+	return &IdempotencyKeyCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of IdempotencyKey entities.
+func (c *IdempotencyKeyClient) CreateBulk(builders ...*IdempotencyKeyCreate) *IdempotencyKeyCreateBulk {
+	return &IdempotencyKeyCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *IdempotencyKeyClient) MapCreateBulk(slice any, setFunc func(*IdempotencyKeyCreate, int)) *IdempotencyKeyCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &IdempotencyKeyCreateBulk{err: fmt.Errorf("calling to IdempotencyKeyClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*IdempotencyKeyCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &IdempotencyKeyCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for IdempotencyKey.
+func (c *IdempotencyKeyClient) Update() *IdempotencyKeyUpdate {
+	mutation := newIdempotencyKeyMutation(c.config, OpUpdate)
+	return &IdempotencyKeyUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *IdempotencyKeyClient) UpdateOne(_m *IdempotencyKey) *IdempotencyKeyUpdateOne {
+	mutation := newIdempotencyKeyMutation(c.config, OpUpdateOne, withIdempotencyKey(_m))
+	return &IdempotencyKeyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *IdempotencyKeyClient) UpdateOneID(id int) *IdempotencyKeyUpdateOne {
+	mutation := newIdempotencyKeyMutation(c.config, OpUpdateOne, withIdempotencyKeyID(id))
+	return &IdempotencyKeyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for IdempotencyKey.
+func (c *IdempotencyKeyClient) Delete() *IdempotencyKeyDelete {
+	mutation := newIdempotencyKeyMutation(c.config, OpDelete)
+	return &IdempotencyKeyDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *IdempotencyKeyClient) DeleteOne(_m *IdempotencyKey) *IdempotencyKeyDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *IdempotencyKeyClient) DeleteOneID(id int) *IdempotencyKeyDeleteOne {
+	builder := c.Delete().Where(idempotencykey.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &IdempotencyKeyDeleteOne{builder}
+}
+
+// Query returns a query builder for IdempotencyKey.
+func (c *IdempotencyKeyClient) Query() *IdempotencyKeyQuery {
+	return &IdempotencyKeyQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeIdempotencyKey},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a IdempotencyKey entity by its id.
+func (c *IdempotencyKeyClient) Get(ctx context.Context, id int) (*IdempotencyKey, error) {
+	return c.Query().Where(idempotencykey.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *IdempotencyKeyClient) GetX(ctx context.Context, id int) *IdempotencyKey {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *IdempotencyKeyClient) Hooks() []Hook {
+	hooks := c.hooks.IdempotencyKey
+	return append(hooks[:len(hooks):len(hooks)], idempotencykey.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *IdempotencyKeyClient) Interceptors() []Interceptor {
+	return c.inters.IdempotencyKey
+}
+
+func (c *IdempotencyKeyClient) mutate(ctx context.Context, m *IdempotencyKeyMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&IdempotencyKeyCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&IdempotencyKeyUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&IdempotencyKeyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&IdempotencyKeyDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown IdempotencyKey mutation op: %q", m.Op())
+	}
+}
+
 // ListItemClient is a client for the ListItem schema.
 type ListItemClient struct {
 	config
@@ -1133,6 +2047,140 @@ func (c *ListItemClient) mutate(ctx context.Context, m *ListItemMutation) (Value
 		return (&ListItemDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown ListItem mutation op: %q", m.Op())
+	}
+}
+
+// MeetingClient is a client for the Meeting schema.
+type MeetingClient struct {
+	config
+}
+
+// NewMeetingClient returns a client for the Meeting from the given config.
+func NewMeetingClient(c config) *MeetingClient {
+	return &MeetingClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `meeting.Hooks(f(g(h())))`.
+func (c *MeetingClient) Use(hooks ...Hook) {
+	c.hooks.Meeting = append(c.hooks.Meeting, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `meeting.Intercept(f(g(h())))`.
+func (c *MeetingClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Meeting = append(c.inters.Meeting, interceptors...)
+}
+
+// Create returns a builder for creating a Meeting entity.
+func (c *MeetingClient) Create() *MeetingCreate {
+	mutation := newMeetingMutation(c.config, OpCreate)
+	return &MeetingCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Meeting entities.
+func (c *MeetingClient) CreateBulk(builders ...*MeetingCreate) *MeetingCreateBulk {
+	return &MeetingCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MeetingClient) MapCreateBulk(slice any, setFunc func(*MeetingCreate, int)) *MeetingCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MeetingCreateBulk{err: fmt.Errorf("calling to MeetingClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MeetingCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MeetingCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Meeting.
+func (c *MeetingClient) Update() *MeetingUpdate {
+	mutation := newMeetingMutation(c.config, OpUpdate)
+	return &MeetingUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MeetingClient) UpdateOne(_m *Meeting) *MeetingUpdateOne {
+	mutation := newMeetingMutation(c.config, OpUpdateOne, withMeeting(_m))
+	return &MeetingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *MeetingClient) UpdateOneID(id int) *MeetingUpdateOne {
+	mutation := newMeetingMutation(c.config, OpUpdateOne, withMeetingID(id))
+	return &MeetingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Meeting.
+func (c *MeetingClient) Delete() *MeetingDelete {
+	mutation := newMeetingMutation(c.config, OpDelete)
+	return &MeetingDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *MeetingClient) DeleteOne(_m *Meeting) *MeetingDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *MeetingClient) DeleteOneID(id int) *MeetingDeleteOne {
+	builder := c.Delete().Where(meeting.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &MeetingDeleteOne{builder}
+}
+
+// Query returns a query builder for Meeting.
+func (c *MeetingClient) Query() *MeetingQuery {
+	return &MeetingQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMeeting},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Meeting entity by its id.
+func (c *MeetingClient) Get(ctx context.Context, id int) (*Meeting, error) {
+	return c.Query().Where(meeting.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *MeetingClient) GetX(ctx context.Context, id int) *Meeting {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *MeetingClient) Hooks() []Hook {
+	hooks := c.hooks.Meeting
+	return append(hooks[:len(hooks):len(hooks)], meeting.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *MeetingClient) Interceptors() []Interceptor {
+	return c.inters.Meeting
+}
+
+func (c *MeetingClient) mutate(ctx context.Context, m *MeetingMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MeetingCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MeetingUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MeetingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MeetingDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Meeting mutation op: %q", m.Op())
 	}
 }
 
@@ -1283,6 +2331,140 @@ func (c *MembershipClient) mutate(ctx context.Context, m *MembershipMutation) (V
 		return (&MembershipDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Membership mutation op: %q", m.Op())
+	}
+}
+
+// MinutesClient is a client for the Minutes schema.
+type MinutesClient struct {
+	config
+}
+
+// NewMinutesClient returns a client for the Minutes from the given config.
+func NewMinutesClient(c config) *MinutesClient {
+	return &MinutesClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `minutes.Hooks(f(g(h())))`.
+func (c *MinutesClient) Use(hooks ...Hook) {
+	c.hooks.Minutes = append(c.hooks.Minutes, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `minutes.Intercept(f(g(h())))`.
+func (c *MinutesClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Minutes = append(c.inters.Minutes, interceptors...)
+}
+
+// Create returns a builder for creating a Minutes entity.
+func (c *MinutesClient) Create() *MinutesCreate {
+	mutation := newMinutesMutation(c.config, OpCreate)
+	return &MinutesCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Minutes entities.
+func (c *MinutesClient) CreateBulk(builders ...*MinutesCreate) *MinutesCreateBulk {
+	return &MinutesCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MinutesClient) MapCreateBulk(slice any, setFunc func(*MinutesCreate, int)) *MinutesCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MinutesCreateBulk{err: fmt.Errorf("calling to MinutesClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MinutesCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MinutesCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Minutes.
+func (c *MinutesClient) Update() *MinutesUpdate {
+	mutation := newMinutesMutation(c.config, OpUpdate)
+	return &MinutesUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MinutesClient) UpdateOne(_m *Minutes) *MinutesUpdateOne {
+	mutation := newMinutesMutation(c.config, OpUpdateOne, withMinutes(_m))
+	return &MinutesUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *MinutesClient) UpdateOneID(id int) *MinutesUpdateOne {
+	mutation := newMinutesMutation(c.config, OpUpdateOne, withMinutesID(id))
+	return &MinutesUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Minutes.
+func (c *MinutesClient) Delete() *MinutesDelete {
+	mutation := newMinutesMutation(c.config, OpDelete)
+	return &MinutesDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *MinutesClient) DeleteOne(_m *Minutes) *MinutesDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *MinutesClient) DeleteOneID(id int) *MinutesDeleteOne {
+	builder := c.Delete().Where(minutes.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &MinutesDeleteOne{builder}
+}
+
+// Query returns a query builder for Minutes.
+func (c *MinutesClient) Query() *MinutesQuery {
+	return &MinutesQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMinutes},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Minutes entity by its id.
+func (c *MinutesClient) Get(ctx context.Context, id int) (*Minutes, error) {
+	return c.Query().Where(minutes.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *MinutesClient) GetX(ctx context.Context, id int) *Minutes {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *MinutesClient) Hooks() []Hook {
+	hooks := c.hooks.Minutes
+	return append(hooks[:len(hooks):len(hooks)], minutes.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *MinutesClient) Interceptors() []Interceptor {
+	return c.inters.Minutes
+}
+
+func (c *MinutesClient) mutate(ctx context.Context, m *MinutesMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MinutesCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MinutesUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MinutesUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MinutesDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Minutes mutation op: %q", m.Op())
 	}
 }
 
@@ -1551,6 +2733,140 @@ func (c *OrganizationMemberClient) mutate(ctx context.Context, m *OrganizationMe
 		return (&OrganizationMemberDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown OrganizationMember mutation op: %q", m.Op())
+	}
+}
+
+// ParticipantClient is a client for the Participant schema.
+type ParticipantClient struct {
+	config
+}
+
+// NewParticipantClient returns a client for the Participant from the given config.
+func NewParticipantClient(c config) *ParticipantClient {
+	return &ParticipantClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `participant.Hooks(f(g(h())))`.
+func (c *ParticipantClient) Use(hooks ...Hook) {
+	c.hooks.Participant = append(c.hooks.Participant, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `participant.Intercept(f(g(h())))`.
+func (c *ParticipantClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Participant = append(c.inters.Participant, interceptors...)
+}
+
+// Create returns a builder for creating a Participant entity.
+func (c *ParticipantClient) Create() *ParticipantCreate {
+	mutation := newParticipantMutation(c.config, OpCreate)
+	return &ParticipantCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Participant entities.
+func (c *ParticipantClient) CreateBulk(builders ...*ParticipantCreate) *ParticipantCreateBulk {
+	return &ParticipantCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ParticipantClient) MapCreateBulk(slice any, setFunc func(*ParticipantCreate, int)) *ParticipantCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ParticipantCreateBulk{err: fmt.Errorf("calling to ParticipantClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ParticipantCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ParticipantCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Participant.
+func (c *ParticipantClient) Update() *ParticipantUpdate {
+	mutation := newParticipantMutation(c.config, OpUpdate)
+	return &ParticipantUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ParticipantClient) UpdateOne(_m *Participant) *ParticipantUpdateOne {
+	mutation := newParticipantMutation(c.config, OpUpdateOne, withParticipant(_m))
+	return &ParticipantUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ParticipantClient) UpdateOneID(id int) *ParticipantUpdateOne {
+	mutation := newParticipantMutation(c.config, OpUpdateOne, withParticipantID(id))
+	return &ParticipantUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Participant.
+func (c *ParticipantClient) Delete() *ParticipantDelete {
+	mutation := newParticipantMutation(c.config, OpDelete)
+	return &ParticipantDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ParticipantClient) DeleteOne(_m *Participant) *ParticipantDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ParticipantClient) DeleteOneID(id int) *ParticipantDeleteOne {
+	builder := c.Delete().Where(participant.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ParticipantDeleteOne{builder}
+}
+
+// Query returns a query builder for Participant.
+func (c *ParticipantClient) Query() *ParticipantQuery {
+	return &ParticipantQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeParticipant},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Participant entity by its id.
+func (c *ParticipantClient) Get(ctx context.Context, id int) (*Participant, error) {
+	return c.Query().Where(participant.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ParticipantClient) GetX(ctx context.Context, id int) *Participant {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *ParticipantClient) Hooks() []Hook {
+	hooks := c.hooks.Participant
+	return append(hooks[:len(hooks):len(hooks)], participant.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ParticipantClient) Interceptors() []Interceptor {
+	return c.inters.Participant
+}
+
+func (c *ParticipantClient) mutate(ctx context.Context, m *ParticipantMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ParticipantCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ParticipantUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ParticipantUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ParticipantDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Participant mutation op: %q", m.Op())
 	}
 }
 
@@ -2524,17 +3840,557 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 	}
 }
 
+// VenueClient is a client for the Venue schema.
+type VenueClient struct {
+	config
+}
+
+// NewVenueClient returns a client for the Venue from the given config.
+func NewVenueClient(c config) *VenueClient {
+	return &VenueClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `venue.Hooks(f(g(h())))`.
+func (c *VenueClient) Use(hooks ...Hook) {
+	c.hooks.Venue = append(c.hooks.Venue, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `venue.Intercept(f(g(h())))`.
+func (c *VenueClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Venue = append(c.inters.Venue, interceptors...)
+}
+
+// Create returns a builder for creating a Venue entity.
+func (c *VenueClient) Create() *VenueCreate {
+	mutation := newVenueMutation(c.config, OpCreate)
+	return &VenueCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Venue entities.
+func (c *VenueClient) CreateBulk(builders ...*VenueCreate) *VenueCreateBulk {
+	return &VenueCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *VenueClient) MapCreateBulk(slice any, setFunc func(*VenueCreate, int)) *VenueCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &VenueCreateBulk{err: fmt.Errorf("calling to VenueClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*VenueCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &VenueCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Venue.
+func (c *VenueClient) Update() *VenueUpdate {
+	mutation := newVenueMutation(c.config, OpUpdate)
+	return &VenueUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *VenueClient) UpdateOne(_m *Venue) *VenueUpdateOne {
+	mutation := newVenueMutation(c.config, OpUpdateOne, withVenue(_m))
+	return &VenueUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *VenueClient) UpdateOneID(id int) *VenueUpdateOne {
+	mutation := newVenueMutation(c.config, OpUpdateOne, withVenueID(id))
+	return &VenueUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Venue.
+func (c *VenueClient) Delete() *VenueDelete {
+	mutation := newVenueMutation(c.config, OpDelete)
+	return &VenueDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *VenueClient) DeleteOne(_m *Venue) *VenueDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *VenueClient) DeleteOneID(id int) *VenueDeleteOne {
+	builder := c.Delete().Where(venue.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &VenueDeleteOne{builder}
+}
+
+// Query returns a query builder for Venue.
+func (c *VenueClient) Query() *VenueQuery {
+	return &VenueQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeVenue},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Venue entity by its id.
+func (c *VenueClient) Get(ctx context.Context, id int) (*Venue, error) {
+	return c.Query().Where(venue.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *VenueClient) GetX(ctx context.Context, id int) *Venue {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *VenueClient) Hooks() []Hook {
+	hooks := c.hooks.Venue
+	return append(hooks[:len(hooks):len(hooks)], venue.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *VenueClient) Interceptors() []Interceptor {
+	return c.inters.Venue
+}
+
+func (c *VenueClient) mutate(ctx context.Context, m *VenueMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&VenueCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&VenueUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&VenueUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&VenueDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Venue mutation op: %q", m.Op())
+	}
+}
+
+// VoteClient is a client for the Vote schema.
+type VoteClient struct {
+	config
+}
+
+// NewVoteClient returns a client for the Vote from the given config.
+func NewVoteClient(c config) *VoteClient {
+	return &VoteClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `vote.Hooks(f(g(h())))`.
+func (c *VoteClient) Use(hooks ...Hook) {
+	c.hooks.Vote = append(c.hooks.Vote, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `vote.Intercept(f(g(h())))`.
+func (c *VoteClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Vote = append(c.inters.Vote, interceptors...)
+}
+
+// Create returns a builder for creating a Vote entity.
+func (c *VoteClient) Create() *VoteCreate {
+	mutation := newVoteMutation(c.config, OpCreate)
+	return &VoteCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Vote entities.
+func (c *VoteClient) CreateBulk(builders ...*VoteCreate) *VoteCreateBulk {
+	return &VoteCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *VoteClient) MapCreateBulk(slice any, setFunc func(*VoteCreate, int)) *VoteCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &VoteCreateBulk{err: fmt.Errorf("calling to VoteClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*VoteCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &VoteCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Vote.
+func (c *VoteClient) Update() *VoteUpdate {
+	mutation := newVoteMutation(c.config, OpUpdate)
+	return &VoteUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *VoteClient) UpdateOne(_m *Vote) *VoteUpdateOne {
+	mutation := newVoteMutation(c.config, OpUpdateOne, withVote(_m))
+	return &VoteUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *VoteClient) UpdateOneID(id int) *VoteUpdateOne {
+	mutation := newVoteMutation(c.config, OpUpdateOne, withVoteID(id))
+	return &VoteUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Vote.
+func (c *VoteClient) Delete() *VoteDelete {
+	mutation := newVoteMutation(c.config, OpDelete)
+	return &VoteDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *VoteClient) DeleteOne(_m *Vote) *VoteDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *VoteClient) DeleteOneID(id int) *VoteDeleteOne {
+	builder := c.Delete().Where(vote.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &VoteDeleteOne{builder}
+}
+
+// Query returns a query builder for Vote.
+func (c *VoteClient) Query() *VoteQuery {
+	return &VoteQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeVote},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Vote entity by its id.
+func (c *VoteClient) Get(ctx context.Context, id int) (*Vote, error) {
+	return c.Query().Where(vote.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *VoteClient) GetX(ctx context.Context, id int) *Vote {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *VoteClient) Hooks() []Hook {
+	hooks := c.hooks.Vote
+	return append(hooks[:len(hooks):len(hooks)], vote.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *VoteClient) Interceptors() []Interceptor {
+	return c.inters.Vote
+}
+
+func (c *VoteClient) mutate(ctx context.Context, m *VoteMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&VoteCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&VoteUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&VoteUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&VoteDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Vote mutation op: %q", m.Op())
+	}
+}
+
+// VoteOptionClient is a client for the VoteOption schema.
+type VoteOptionClient struct {
+	config
+}
+
+// NewVoteOptionClient returns a client for the VoteOption from the given config.
+func NewVoteOptionClient(c config) *VoteOptionClient {
+	return &VoteOptionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `voteoption.Hooks(f(g(h())))`.
+func (c *VoteOptionClient) Use(hooks ...Hook) {
+	c.hooks.VoteOption = append(c.hooks.VoteOption, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `voteoption.Intercept(f(g(h())))`.
+func (c *VoteOptionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.VoteOption = append(c.inters.VoteOption, interceptors...)
+}
+
+// Create returns a builder for creating a VoteOption entity.
+func (c *VoteOptionClient) Create() *VoteOptionCreate {
+	mutation := newVoteOptionMutation(c.config, OpCreate)
+	return &VoteOptionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of VoteOption entities.
+func (c *VoteOptionClient) CreateBulk(builders ...*VoteOptionCreate) *VoteOptionCreateBulk {
+	return &VoteOptionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *VoteOptionClient) MapCreateBulk(slice any, setFunc func(*VoteOptionCreate, int)) *VoteOptionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &VoteOptionCreateBulk{err: fmt.Errorf("calling to VoteOptionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*VoteOptionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &VoteOptionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for VoteOption.
+func (c *VoteOptionClient) Update() *VoteOptionUpdate {
+	mutation := newVoteOptionMutation(c.config, OpUpdate)
+	return &VoteOptionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *VoteOptionClient) UpdateOne(_m *VoteOption) *VoteOptionUpdateOne {
+	mutation := newVoteOptionMutation(c.config, OpUpdateOne, withVoteOption(_m))
+	return &VoteOptionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *VoteOptionClient) UpdateOneID(id int) *VoteOptionUpdateOne {
+	mutation := newVoteOptionMutation(c.config, OpUpdateOne, withVoteOptionID(id))
+	return &VoteOptionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for VoteOption.
+func (c *VoteOptionClient) Delete() *VoteOptionDelete {
+	mutation := newVoteOptionMutation(c.config, OpDelete)
+	return &VoteOptionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *VoteOptionClient) DeleteOne(_m *VoteOption) *VoteOptionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *VoteOptionClient) DeleteOneID(id int) *VoteOptionDeleteOne {
+	builder := c.Delete().Where(voteoption.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &VoteOptionDeleteOne{builder}
+}
+
+// Query returns a query builder for VoteOption.
+func (c *VoteOptionClient) Query() *VoteOptionQuery {
+	return &VoteOptionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeVoteOption},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a VoteOption entity by its id.
+func (c *VoteOptionClient) Get(ctx context.Context, id int) (*VoteOption, error) {
+	return c.Query().Where(voteoption.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *VoteOptionClient) GetX(ctx context.Context, id int) *VoteOption {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *VoteOptionClient) Hooks() []Hook {
+	hooks := c.hooks.VoteOption
+	return append(hooks[:len(hooks):len(hooks)], voteoption.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *VoteOptionClient) Interceptors() []Interceptor {
+	return c.inters.VoteOption
+}
+
+func (c *VoteOptionClient) mutate(ctx context.Context, m *VoteOptionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&VoteOptionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&VoteOptionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&VoteOptionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&VoteOptionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown VoteOption mutation op: %q", m.Op())
+	}
+}
+
+// VoteParticipationClient is a client for the VoteParticipation schema.
+type VoteParticipationClient struct {
+	config
+}
+
+// NewVoteParticipationClient returns a client for the VoteParticipation from the given config.
+func NewVoteParticipationClient(c config) *VoteParticipationClient {
+	return &VoteParticipationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `voteparticipation.Hooks(f(g(h())))`.
+func (c *VoteParticipationClient) Use(hooks ...Hook) {
+	c.hooks.VoteParticipation = append(c.hooks.VoteParticipation, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `voteparticipation.Intercept(f(g(h())))`.
+func (c *VoteParticipationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.VoteParticipation = append(c.inters.VoteParticipation, interceptors...)
+}
+
+// Create returns a builder for creating a VoteParticipation entity.
+func (c *VoteParticipationClient) Create() *VoteParticipationCreate {
+	mutation := newVoteParticipationMutation(c.config, OpCreate)
+	return &VoteParticipationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of VoteParticipation entities.
+func (c *VoteParticipationClient) CreateBulk(builders ...*VoteParticipationCreate) *VoteParticipationCreateBulk {
+	return &VoteParticipationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *VoteParticipationClient) MapCreateBulk(slice any, setFunc func(*VoteParticipationCreate, int)) *VoteParticipationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &VoteParticipationCreateBulk{err: fmt.Errorf("calling to VoteParticipationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*VoteParticipationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &VoteParticipationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for VoteParticipation.
+func (c *VoteParticipationClient) Update() *VoteParticipationUpdate {
+	mutation := newVoteParticipationMutation(c.config, OpUpdate)
+	return &VoteParticipationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *VoteParticipationClient) UpdateOne(_m *VoteParticipation) *VoteParticipationUpdateOne {
+	mutation := newVoteParticipationMutation(c.config, OpUpdateOne, withVoteParticipation(_m))
+	return &VoteParticipationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *VoteParticipationClient) UpdateOneID(id int) *VoteParticipationUpdateOne {
+	mutation := newVoteParticipationMutation(c.config, OpUpdateOne, withVoteParticipationID(id))
+	return &VoteParticipationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for VoteParticipation.
+func (c *VoteParticipationClient) Delete() *VoteParticipationDelete {
+	mutation := newVoteParticipationMutation(c.config, OpDelete)
+	return &VoteParticipationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *VoteParticipationClient) DeleteOne(_m *VoteParticipation) *VoteParticipationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *VoteParticipationClient) DeleteOneID(id int) *VoteParticipationDeleteOne {
+	builder := c.Delete().Where(voteparticipation.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &VoteParticipationDeleteOne{builder}
+}
+
+// Query returns a query builder for VoteParticipation.
+func (c *VoteParticipationClient) Query() *VoteParticipationQuery {
+	return &VoteParticipationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeVoteParticipation},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a VoteParticipation entity by its id.
+func (c *VoteParticipationClient) Get(ctx context.Context, id int) (*VoteParticipation, error) {
+	return c.Query().Where(voteparticipation.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *VoteParticipationClient) GetX(ctx context.Context, id int) *VoteParticipation {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *VoteParticipationClient) Hooks() []Hook {
+	hooks := c.hooks.VoteParticipation
+	return append(hooks[:len(hooks):len(hooks)], voteparticipation.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *VoteParticipationClient) Interceptors() []Interceptor {
+	return c.inters.VoteParticipation
+}
+
+func (c *VoteParticipationClient) mutate(ctx context.Context, m *VoteParticipationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&VoteParticipationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&VoteParticipationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&VoteParticipationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&VoteParticipationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown VoteParticipation mutation op: %q", m.Op())
+	}
+}
+
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIClient, Attachment, AuditLog, Comment, Cosignature, ListItem, Membership,
-		Organization, OrganizationMember, PolicyState, Proposal, ProposalEvent,
-		RefreshToken, RoleAssignment, Unit, User []ent.Hook
+		APIClient, AgendaItem, Attachment, AuditLog, Ballot, Comment, Cosignature,
+		EligibleVoter, Household, HouseholdMember, IdempotencyKey, ListItem, Meeting,
+		Membership, Minutes, Organization, OrganizationMember, Participant,
+		PolicyState, Proposal, ProposalEvent, RefreshToken, RoleAssignment, Unit, User,
+		Venue, Vote, VoteOption, VoteParticipation []ent.Hook
 	}
 	inters struct {
-		APIClient, Attachment, AuditLog, Comment, Cosignature, ListItem, Membership,
-		Organization, OrganizationMember, PolicyState, Proposal, ProposalEvent,
-		RefreshToken, RoleAssignment, Unit, User []ent.Interceptor
+		APIClient, AgendaItem, Attachment, AuditLog, Ballot, Comment, Cosignature,
+		EligibleVoter, Household, HouseholdMember, IdempotencyKey, ListItem, Meeting,
+		Membership, Minutes, Organization, OrganizationMember, Participant,
+		PolicyState, Proposal, ProposalEvent, RefreshToken, RoleAssignment, Unit, User,
+		Venue, Vote, VoteOption, VoteParticipation []ent.Interceptor
 	}
 )
 

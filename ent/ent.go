@@ -8,15 +8,24 @@ import (
 	"fmt"
 	"reflect"
 	"sync"
+	"yishi/ent/agendaitem"
 	"yishi/ent/apiclient"
 	"yishi/ent/attachment"
 	"yishi/ent/auditlog"
+	"yishi/ent/ballot"
 	"yishi/ent/comment"
 	"yishi/ent/cosignature"
+	"yishi/ent/eligiblevoter"
+	"yishi/ent/household"
+	"yishi/ent/householdmember"
+	"yishi/ent/idempotencykey"
 	"yishi/ent/listitem"
+	"yishi/ent/meeting"
 	"yishi/ent/membership"
+	"yishi/ent/minutes"
 	"yishi/ent/organization"
 	"yishi/ent/organizationmember"
+	"yishi/ent/participant"
 	"yishi/ent/policystate"
 	"yishi/ent/proposal"
 	"yishi/ent/proposalevent"
@@ -24,6 +33,10 @@ import (
 	"yishi/ent/roleassignment"
 	"yishi/ent/unit"
 	"yishi/ent/user"
+	"yishi/ent/venue"
+	"yishi/ent/vote"
+	"yishi/ent/voteoption"
+	"yishi/ent/voteparticipation"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
@@ -89,14 +102,23 @@ func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			apiclient.Table:          apiclient.ValidColumn,
+			agendaitem.Table:         agendaitem.ValidColumn,
 			attachment.Table:         attachment.ValidColumn,
 			auditlog.Table:           auditlog.ValidColumn,
+			ballot.Table:             ballot.ValidColumn,
 			comment.Table:            comment.ValidColumn,
 			cosignature.Table:        cosignature.ValidColumn,
+			eligiblevoter.Table:      eligiblevoter.ValidColumn,
+			household.Table:          household.ValidColumn,
+			householdmember.Table:    householdmember.ValidColumn,
+			idempotencykey.Table:     idempotencykey.ValidColumn,
 			listitem.Table:           listitem.ValidColumn,
+			meeting.Table:            meeting.ValidColumn,
 			membership.Table:         membership.ValidColumn,
+			minutes.Table:            minutes.ValidColumn,
 			organization.Table:       organization.ValidColumn,
 			organizationmember.Table: organizationmember.ValidColumn,
+			participant.Table:        participant.ValidColumn,
 			policystate.Table:        policystate.ValidColumn,
 			proposal.Table:           proposal.ValidColumn,
 			proposalevent.Table:      proposalevent.ValidColumn,
@@ -104,6 +126,10 @@ func checkColumn(t, c string) error {
 			roleassignment.Table:     roleassignment.ValidColumn,
 			unit.Table:               unit.ValidColumn,
 			user.Table:               user.ValidColumn,
+			venue.Table:              venue.ValidColumn,
+			vote.Table:               vote.ValidColumn,
+			voteoption.Table:         voteoption.ValidColumn,
+			voteparticipation.Table:  voteparticipation.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

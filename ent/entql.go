@@ -3,15 +3,24 @@
 package ent
 
 import (
+	"yishi/ent/agendaitem"
 	"yishi/ent/apiclient"
 	"yishi/ent/attachment"
 	"yishi/ent/auditlog"
+	"yishi/ent/ballot"
 	"yishi/ent/comment"
 	"yishi/ent/cosignature"
+	"yishi/ent/eligiblevoter"
+	"yishi/ent/household"
+	"yishi/ent/householdmember"
+	"yishi/ent/idempotencykey"
 	"yishi/ent/listitem"
+	"yishi/ent/meeting"
 	"yishi/ent/membership"
+	"yishi/ent/minutes"
 	"yishi/ent/organization"
 	"yishi/ent/organizationmember"
+	"yishi/ent/participant"
 	"yishi/ent/policystate"
 	"yishi/ent/predicate"
 	"yishi/ent/proposal"
@@ -20,6 +29,10 @@ import (
 	"yishi/ent/roleassignment"
 	"yishi/ent/unit"
 	"yishi/ent/user"
+	"yishi/ent/venue"
+	"yishi/ent/vote"
+	"yishi/ent/voteoption"
+	"yishi/ent/voteparticipation"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -29,7 +42,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 16)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 29)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apiclient.Table,
@@ -57,6 +70,28 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   agendaitem.Table,
+			Columns: agendaitem.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: agendaitem.FieldID,
+			},
+		},
+		Type: "AgendaItem",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			agendaitem.FieldTenantID:      {Type: field.TypeInt, Column: agendaitem.FieldTenantID},
+			agendaitem.FieldUnitID:        {Type: field.TypeInt, Column: agendaitem.FieldUnitID},
+			agendaitem.FieldUnitPath:      {Type: field.TypeString, Column: agendaitem.FieldUnitPath},
+			agendaitem.FieldCommunityPath: {Type: field.TypeString, Column: agendaitem.FieldCommunityPath},
+			agendaitem.FieldMeetingID:     {Type: field.TypeInt, Column: agendaitem.FieldMeetingID},
+			agendaitem.FieldProposalID:    {Type: field.TypeInt, Column: agendaitem.FieldProposalID},
+			agendaitem.FieldTitle:         {Type: field.TypeString, Column: agendaitem.FieldTitle},
+			agendaitem.FieldPosition:      {Type: field.TypeInt, Column: agendaitem.FieldPosition},
+			agendaitem.FieldCreatedAt:     {Type: field.TypeTime, Column: agendaitem.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[2] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   attachment.Table,
 			Columns: attachment.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -83,7 +118,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			attachment.FieldInternal:      {Type: field.TypeBool, Column: attachment.FieldInternal},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   auditlog.Table,
 			Columns: auditlog.Columns,
@@ -105,7 +140,31 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditlog.FieldCreatedAt:  {Type: field.TypeTime, Column: auditlog.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   ballot.Table,
+			Columns: ballot.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: ballot.FieldID,
+			},
+		},
+		Type: "Ballot",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			ballot.FieldTenantID:      {Type: field.TypeInt, Column: ballot.FieldTenantID},
+			ballot.FieldUnitID:        {Type: field.TypeInt, Column: ballot.FieldUnitID},
+			ballot.FieldUnitPath:      {Type: field.TypeString, Column: ballot.FieldUnitPath},
+			ballot.FieldCommunityPath: {Type: field.TypeString, Column: ballot.FieldCommunityPath},
+			ballot.FieldVoteID:        {Type: field.TypeInt, Column: ballot.FieldVoteID},
+			ballot.FieldToken:         {Type: field.TypeString, Column: ballot.FieldToken},
+			ballot.FieldReceiptHash:   {Type: field.TypeString, Column: ballot.FieldReceiptHash},
+			ballot.FieldVoterKey:      {Type: field.TypeString, Column: ballot.FieldVoterKey},
+			ballot.FieldOptionIds:     {Type: field.TypeJSON, Column: ballot.FieldOptionIds},
+			ballot.FieldWeight:        {Type: field.TypeFloat64, Column: ballot.FieldWeight},
+			ballot.FieldFloorArea:     {Type: field.TypeFloat64, Column: ballot.FieldFloorArea},
+		},
+	}
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   comment.Table,
 			Columns: comment.Columns,
@@ -128,7 +187,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			comment.FieldInternal:      {Type: field.TypeBool, Column: comment.FieldInternal},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   cosignature.Table,
 			Columns: cosignature.Columns,
@@ -149,7 +208,94 @@ var schemaGraph = func() *sqlgraph.Schema {
 			cosignature.FieldCreatedAt:     {Type: field.TypeTime, Column: cosignature.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   eligiblevoter.Table,
+			Columns: eligiblevoter.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: eligiblevoter.FieldID,
+			},
+		},
+		Type: "EligibleVoter",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			eligiblevoter.FieldTenantID:      {Type: field.TypeInt, Column: eligiblevoter.FieldTenantID},
+			eligiblevoter.FieldUnitID:        {Type: field.TypeInt, Column: eligiblevoter.FieldUnitID},
+			eligiblevoter.FieldUnitPath:      {Type: field.TypeString, Column: eligiblevoter.FieldUnitPath},
+			eligiblevoter.FieldCommunityPath: {Type: field.TypeString, Column: eligiblevoter.FieldCommunityPath},
+			eligiblevoter.FieldVoteID:        {Type: field.TypeInt, Column: eligiblevoter.FieldVoteID},
+			eligiblevoter.FieldVoterKey:      {Type: field.TypeString, Column: eligiblevoter.FieldVoterKey},
+			eligiblevoter.FieldWeight:        {Type: field.TypeFloat64, Column: eligiblevoter.FieldWeight},
+			eligiblevoter.FieldFloorArea:     {Type: field.TypeFloat64, Column: eligiblevoter.FieldFloorArea},
+		},
+	}
+	graph.Nodes[8] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   household.Table,
+			Columns: household.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: household.FieldID,
+			},
+		},
+		Type: "Household",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			household.FieldTenantID:      {Type: field.TypeInt, Column: household.FieldTenantID},
+			household.FieldUnitID:        {Type: field.TypeInt, Column: household.FieldUnitID},
+			household.FieldUnitPath:      {Type: field.TypeString, Column: household.FieldUnitPath},
+			household.FieldCommunityPath: {Type: field.TypeString, Column: household.FieldCommunityPath},
+			household.FieldCreatedAt:     {Type: field.TypeTime, Column: household.FieldCreatedAt},
+			household.FieldUpdatedAt:     {Type: field.TypeTime, Column: household.FieldUpdatedAt},
+			household.FieldAddress:       {Type: field.TypeString, Column: household.FieldAddress},
+			household.FieldFloorArea:     {Type: field.TypeFloat64, Column: household.FieldFloorArea},
+			household.FieldOwnerName:     {Type: field.TypeString, Column: household.FieldOwnerName},
+			household.FieldOwnerPhone:    {Type: field.TypeString, Column: household.FieldOwnerPhone},
+		},
+	}
+	graph.Nodes[9] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   householdmember.Table,
+			Columns: householdmember.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: householdmember.FieldID,
+			},
+		},
+		Type: "HouseholdMember",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			householdmember.FieldTenantID:      {Type: field.TypeInt, Column: householdmember.FieldTenantID},
+			householdmember.FieldUnitID:        {Type: field.TypeInt, Column: householdmember.FieldUnitID},
+			householdmember.FieldUnitPath:      {Type: field.TypeString, Column: householdmember.FieldUnitPath},
+			householdmember.FieldCommunityPath: {Type: field.TypeString, Column: householdmember.FieldCommunityPath},
+			householdmember.FieldHouseholdID:   {Type: field.TypeInt, Column: householdmember.FieldHouseholdID},
+			householdmember.FieldUserID:        {Type: field.TypeInt, Column: householdmember.FieldUserID},
+			householdmember.FieldOwner:         {Type: field.TypeBool, Column: householdmember.FieldOwner},
+		},
+	}
+	graph.Nodes[10] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   idempotencykey.Table,
+			Columns: idempotencykey.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: idempotencykey.FieldID,
+			},
+		},
+		Type: "IdempotencyKey",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			idempotencykey.FieldSubject:     {Type: field.TypeString, Column: idempotencykey.FieldSubject},
+			idempotencykey.FieldKey:         {Type: field.TypeString, Column: idempotencykey.FieldKey},
+			idempotencykey.FieldMethod:      {Type: field.TypeString, Column: idempotencykey.FieldMethod},
+			idempotencykey.FieldPath:        {Type: field.TypeString, Column: idempotencykey.FieldPath},
+			idempotencykey.FieldRequestHash: {Type: field.TypeString, Column: idempotencykey.FieldRequestHash},
+			idempotencykey.FieldStatus:      {Type: field.TypeInt, Column: idempotencykey.FieldStatus},
+			idempotencykey.FieldContentType: {Type: field.TypeString, Column: idempotencykey.FieldContentType},
+			idempotencykey.FieldBody:        {Type: field.TypeBytes, Column: idempotencykey.FieldBody},
+			idempotencykey.FieldCreatedAt:   {Type: field.TypeTime, Column: idempotencykey.FieldCreatedAt},
+			idempotencykey.FieldExpiresAt:   {Type: field.TypeTime, Column: idempotencykey.FieldExpiresAt},
+		},
+	}
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   listitem.Table,
 			Columns: listitem.Columns,
@@ -175,7 +321,36 @@ var schemaGraph = func() *sqlgraph.Schema {
 			listitem.FieldPosition:    {Type: field.TypeInt, Column: listitem.FieldPosition},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   meeting.Table,
+			Columns: meeting.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: meeting.FieldID,
+			},
+		},
+		Type: "Meeting",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			meeting.FieldTenantID:      {Type: field.TypeInt, Column: meeting.FieldTenantID},
+			meeting.FieldUnitID:        {Type: field.TypeInt, Column: meeting.FieldUnitID},
+			meeting.FieldUnitPath:      {Type: field.TypeString, Column: meeting.FieldUnitPath},
+			meeting.FieldCommunityPath: {Type: field.TypeString, Column: meeting.FieldCommunityPath},
+			meeting.FieldCreatedAt:     {Type: field.TypeTime, Column: meeting.FieldCreatedAt},
+			meeting.FieldUpdatedAt:     {Type: field.TypeTime, Column: meeting.FieldUpdatedAt},
+			meeting.FieldTitle:         {Type: field.TypeString, Column: meeting.FieldTitle},
+			meeting.FieldFormat:        {Type: field.TypeEnum, Column: meeting.FieldFormat},
+			meeting.FieldVenueID:       {Type: field.TypeInt, Column: meeting.FieldVenueID},
+			meeting.FieldStartsAt:      {Type: field.TypeTime, Column: meeting.FieldStartsAt},
+			meeting.FieldEndsAt:        {Type: field.TypeTime, Column: meeting.FieldEndsAt},
+			meeting.FieldStatus:        {Type: field.TypeEnum, Column: meeting.FieldStatus},
+			meeting.FieldConvenerID:    {Type: field.TypeInt, Column: meeting.FieldConvenerID},
+			meeting.FieldSeriesID:      {Type: field.TypeInt, Column: meeting.FieldSeriesID},
+			meeting.FieldRecurrence:    {Type: field.TypeString, Column: meeting.FieldRecurrence},
+			meeting.FieldVersion:       {Type: field.TypeInt, Column: meeting.FieldVersion},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   membership.Table,
 			Columns: membership.Columns,
@@ -197,7 +372,34 @@ var schemaGraph = func() *sqlgraph.Schema {
 			membership.FieldVerifiedBy: {Type: field.TypeInt, Column: membership.FieldVerifiedBy},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   minutes.Table,
+			Columns: minutes.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: minutes.FieldID,
+			},
+		},
+		Type: "Minutes",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			minutes.FieldTenantID:      {Type: field.TypeInt, Column: minutes.FieldTenantID},
+			minutes.FieldUnitID:        {Type: field.TypeInt, Column: minutes.FieldUnitID},
+			minutes.FieldUnitPath:      {Type: field.TypeString, Column: minutes.FieldUnitPath},
+			minutes.FieldCommunityPath: {Type: field.TypeString, Column: minutes.FieldCommunityPath},
+			minutes.FieldCreatedAt:     {Type: field.TypeTime, Column: minutes.FieldCreatedAt},
+			minutes.FieldUpdatedAt:     {Type: field.TypeTime, Column: minutes.FieldUpdatedAt},
+			minutes.FieldMeetingID:     {Type: field.TypeInt, Column: minutes.FieldMeetingID},
+			minutes.FieldVersion:       {Type: field.TypeInt, Column: minutes.FieldVersion},
+			minutes.FieldText:          {Type: field.TypeString, Column: minutes.FieldText},
+			minutes.FieldDecisions:     {Type: field.TypeJSON, Column: minutes.FieldDecisions},
+			minutes.FieldStatus:        {Type: field.TypeEnum, Column: minutes.FieldStatus},
+			minutes.FieldWrittenBy:     {Type: field.TypeInt, Column: minutes.FieldWrittenBy},
+			minutes.FieldApprovedBy:    {Type: field.TypeInt, Column: minutes.FieldApprovedBy},
+			minutes.FieldApprovedAt:    {Type: field.TypeTime, Column: minutes.FieldApprovedAt},
+		},
+	}
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organization.Table,
 			Columns: organization.Columns,
@@ -219,7 +421,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organization.FieldStatus:      {Type: field.TypeEnum, Column: organization.FieldStatus},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organizationmember.Table,
 			Columns: organizationmember.Columns,
@@ -240,7 +442,31 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organizationmember.FieldRole:           {Type: field.TypeEnum, Column: organizationmember.FieldRole},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   participant.Table,
+			Columns: participant.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: participant.FieldID,
+			},
+		},
+		Type: "Participant",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			participant.FieldTenantID:      {Type: field.TypeInt, Column: participant.FieldTenantID},
+			participant.FieldUnitID:        {Type: field.TypeInt, Column: participant.FieldUnitID},
+			participant.FieldUnitPath:      {Type: field.TypeString, Column: participant.FieldUnitPath},
+			participant.FieldCommunityPath: {Type: field.TypeString, Column: participant.FieldCommunityPath},
+			participant.FieldMeetingID:     {Type: field.TypeInt, Column: participant.FieldMeetingID},
+			participant.FieldUserID:        {Type: field.TypeInt, Column: participant.FieldUserID},
+			participant.FieldGuestName:     {Type: field.TypeString, Column: participant.FieldGuestName},
+			participant.FieldGuestPhone:    {Type: field.TypeString, Column: participant.FieldGuestPhone},
+			participant.FieldIdentity:      {Type: field.TypeEnum, Column: participant.FieldIdentity},
+			participant.FieldAttended:      {Type: field.TypeBool, Column: participant.FieldAttended},
+			participant.FieldCreatedAt:     {Type: field.TypeTime, Column: participant.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   policystate.Table,
 			Columns: policystate.Columns,
@@ -254,7 +480,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			policystate.FieldVersion: {Type: field.TypeInt64, Column: policystate.FieldVersion},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   proposal.Table,
 			Columns: proposal.Columns,
@@ -300,7 +526,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			proposal.FieldClosedAt:        {Type: field.TypeTime, Column: proposal.FieldClosedAt},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   proposalevent.Table,
 			Columns: proposalevent.Columns,
@@ -327,7 +553,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			proposalevent.FieldCreatedAt:     {Type: field.TypeTime, Column: proposalevent.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -347,7 +573,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldRevokedAt: {Type: field.TypeTime, Column: refreshtoken.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   roleassignment.Table,
 			Columns: roleassignment.Columns,
@@ -373,7 +599,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			roleassignment.FieldRevokedVersion: {Type: field.TypeInt64, Column: roleassignment.FieldRevokedVersion},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   unit.Table,
 			Columns: unit.Columns,
@@ -395,7 +621,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			unit.FieldStatus:    {Type: field.TypeEnum, Column: unit.FieldStatus},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -412,6 +638,111 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldName:         {Type: field.TypeString, Column: user.FieldName},
 			user.FieldPasswordHash: {Type: field.TypeString, Column: user.FieldPasswordHash},
 			user.FieldStatus:       {Type: field.TypeEnum, Column: user.FieldStatus},
+		},
+	}
+	graph.Nodes[25] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   venue.Table,
+			Columns: venue.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: venue.FieldID,
+			},
+		},
+		Type: "Venue",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			venue.FieldTenantID:      {Type: field.TypeInt, Column: venue.FieldTenantID},
+			venue.FieldUnitID:        {Type: field.TypeInt, Column: venue.FieldUnitID},
+			venue.FieldUnitPath:      {Type: field.TypeString, Column: venue.FieldUnitPath},
+			venue.FieldCommunityPath: {Type: field.TypeString, Column: venue.FieldCommunityPath},
+			venue.FieldCreatedAt:     {Type: field.TypeTime, Column: venue.FieldCreatedAt},
+			venue.FieldUpdatedAt:     {Type: field.TypeTime, Column: venue.FieldUpdatedAt},
+			venue.FieldName:          {Type: field.TypeString, Column: venue.FieldName},
+			venue.FieldKind:          {Type: field.TypeEnum, Column: venue.FieldKind},
+			venue.FieldAddress:       {Type: field.TypeString, Column: venue.FieldAddress},
+			venue.FieldCapacity:      {Type: field.TypeInt, Column: venue.FieldCapacity},
+			venue.FieldStatus:        {Type: field.TypeEnum, Column: venue.FieldStatus},
+		},
+	}
+	graph.Nodes[26] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   vote.Table,
+			Columns: vote.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: vote.FieldID,
+			},
+		},
+		Type: "Vote",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			vote.FieldTenantID:          {Type: field.TypeInt, Column: vote.FieldTenantID},
+			vote.FieldUnitID:            {Type: field.TypeInt, Column: vote.FieldUnitID},
+			vote.FieldUnitPath:          {Type: field.TypeString, Column: vote.FieldUnitPath},
+			vote.FieldCommunityPath:     {Type: field.TypeString, Column: vote.FieldCommunityPath},
+			vote.FieldCreatedAt:         {Type: field.TypeTime, Column: vote.FieldCreatedAt},
+			vote.FieldUpdatedAt:         {Type: field.TypeTime, Column: vote.FieldUpdatedAt},
+			vote.FieldTitle:             {Type: field.TypeString, Column: vote.FieldTitle},
+			vote.FieldProposalID:        {Type: field.TypeInt, Column: vote.FieldProposalID},
+			vote.FieldMeetingID:         {Type: field.TypeInt, Column: vote.FieldMeetingID},
+			vote.FieldMethod:            {Type: field.TypeEnum, Column: vote.FieldMethod},
+			vote.FieldMaxChoices:        {Type: field.TypeInt, Column: vote.FieldMaxChoices},
+			vote.FieldEligibility:       {Type: field.TypeEnum, Column: vote.FieldEligibility},
+			vote.FieldWeighting:         {Type: field.TypeEnum, Column: vote.FieldWeighting},
+			vote.FieldRule:              {Type: field.TypeEnum, Column: vote.FieldRule},
+			vote.FieldMajorMatter:       {Type: field.TypeBool, Column: vote.FieldMajorMatter},
+			vote.FieldQuorum:            {Type: field.TypeFloat64, Column: vote.FieldQuorum},
+			vote.FieldAnonymous:         {Type: field.TypeBool, Column: vote.FieldAnonymous},
+			vote.FieldResultsVisibility: {Type: field.TypeEnum, Column: vote.FieldResultsVisibility},
+			vote.FieldStatus:            {Type: field.TypeEnum, Column: vote.FieldStatus},
+			vote.FieldOpensAt:           {Type: field.TypeTime, Column: vote.FieldOpensAt},
+			vote.FieldClosesAt:          {Type: field.TypeTime, Column: vote.FieldClosesAt},
+			vote.FieldOpenedAt:          {Type: field.TypeTime, Column: vote.FieldOpenedAt},
+			vote.FieldClosedAt:          {Type: field.TypeTime, Column: vote.FieldClosedAt},
+			vote.FieldEligibleCount:     {Type: field.TypeInt, Column: vote.FieldEligibleCount},
+			vote.FieldEligibleWeight:    {Type: field.TypeFloat64, Column: vote.FieldEligibleWeight},
+			vote.FieldCreatedBy:         {Type: field.TypeInt, Column: vote.FieldCreatedBy},
+			vote.FieldVersion:           {Type: field.TypeInt, Column: vote.FieldVersion},
+		},
+	}
+	graph.Nodes[27] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   voteoption.Table,
+			Columns: voteoption.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: voteoption.FieldID,
+			},
+		},
+		Type: "VoteOption",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			voteoption.FieldTenantID:      {Type: field.TypeInt, Column: voteoption.FieldTenantID},
+			voteoption.FieldUnitID:        {Type: field.TypeInt, Column: voteoption.FieldUnitID},
+			voteoption.FieldUnitPath:      {Type: field.TypeString, Column: voteoption.FieldUnitPath},
+			voteoption.FieldCommunityPath: {Type: field.TypeString, Column: voteoption.FieldCommunityPath},
+			voteoption.FieldVoteID:        {Type: field.TypeInt, Column: voteoption.FieldVoteID},
+			voteoption.FieldLabel:         {Type: field.TypeString, Column: voteoption.FieldLabel},
+			voteoption.FieldPosition:      {Type: field.TypeInt, Column: voteoption.FieldPosition},
+		},
+	}
+	graph.Nodes[28] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   voteparticipation.Table,
+			Columns: voteparticipation.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: voteparticipation.FieldID,
+			},
+		},
+		Type: "VoteParticipation",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			voteparticipation.FieldTenantID:      {Type: field.TypeInt, Column: voteparticipation.FieldTenantID},
+			voteparticipation.FieldUnitID:        {Type: field.TypeInt, Column: voteparticipation.FieldUnitID},
+			voteparticipation.FieldUnitPath:      {Type: field.TypeString, Column: voteparticipation.FieldUnitPath},
+			voteparticipation.FieldCommunityPath: {Type: field.TypeString, Column: voteparticipation.FieldCommunityPath},
+			voteparticipation.FieldVoteID:        {Type: field.TypeInt, Column: voteparticipation.FieldVoteID},
+			voteparticipation.FieldVoterKey:      {Type: field.TypeString, Column: voteparticipation.FieldVoterKey},
+			voteparticipation.FieldCastBy:        {Type: field.TypeInt, Column: voteparticipation.FieldCastBy},
+			voteparticipation.FieldCreatedAt:     {Type: field.TypeTime, Column: voteparticipation.FieldCreatedAt},
 		},
 	}
 	graph.MustAddE(
@@ -560,6 +891,91 @@ func (f *APIClientFilter) WhereRevokedAt(p entql.TimeP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AgendaItemQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AgendaItemQuery builder.
+func (_q *AgendaItemQuery) Filter() *AgendaItemFilter {
+	return &AgendaItemFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AgendaItemMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AgendaItemMutation builder.
+func (m *AgendaItemMutation) Filter() *AgendaItemFilter {
+	return &AgendaItemFilter{config: m.config, predicateAdder: m}
+}
+
+// AgendaItemFilter provides a generic filtering capability at runtime for AgendaItemQuery.
+type AgendaItemFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AgendaItemFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AgendaItemFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(agendaitem.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *AgendaItemFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(agendaitem.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *AgendaItemFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(agendaitem.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *AgendaItemFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(agendaitem.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *AgendaItemFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(agendaitem.FieldCommunityPath))
+}
+
+// WhereMeetingID applies the entql int predicate on the meeting_id field.
+func (f *AgendaItemFilter) WhereMeetingID(p entql.IntP) {
+	f.Where(p.Field(agendaitem.FieldMeetingID))
+}
+
+// WhereProposalID applies the entql int predicate on the proposal_id field.
+func (f *AgendaItemFilter) WhereProposalID(p entql.IntP) {
+	f.Where(p.Field(agendaitem.FieldProposalID))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *AgendaItemFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(agendaitem.FieldTitle))
+}
+
+// WherePosition applies the entql int predicate on the position field.
+func (f *AgendaItemFilter) WherePosition(p entql.IntP) {
+	f.Where(p.Field(agendaitem.FieldPosition))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *AgendaItemFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(agendaitem.FieldCreatedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AttachmentQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -588,7 +1004,7 @@ type AttachmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AttachmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -703,7 +1119,7 @@ type AuditLogFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditLogFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -760,6 +1176,101 @@ func (f *AuditLogFilter) WhereCreatedAt(p entql.TimeP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *BallotQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the BallotQuery builder.
+func (_q *BallotQuery) Filter() *BallotFilter {
+	return &BallotFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *BallotMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the BallotMutation builder.
+func (m *BallotMutation) Filter() *BallotFilter {
+	return &BallotFilter{config: m.config, predicateAdder: m}
+}
+
+// BallotFilter provides a generic filtering capability at runtime for BallotQuery.
+type BallotFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *BallotFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *BallotFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(ballot.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *BallotFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(ballot.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *BallotFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(ballot.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *BallotFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(ballot.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *BallotFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(ballot.FieldCommunityPath))
+}
+
+// WhereVoteID applies the entql int predicate on the vote_id field.
+func (f *BallotFilter) WhereVoteID(p entql.IntP) {
+	f.Where(p.Field(ballot.FieldVoteID))
+}
+
+// WhereToken applies the entql string predicate on the token field.
+func (f *BallotFilter) WhereToken(p entql.StringP) {
+	f.Where(p.Field(ballot.FieldToken))
+}
+
+// WhereReceiptHash applies the entql string predicate on the receipt_hash field.
+func (f *BallotFilter) WhereReceiptHash(p entql.StringP) {
+	f.Where(p.Field(ballot.FieldReceiptHash))
+}
+
+// WhereVoterKey applies the entql string predicate on the voter_key field.
+func (f *BallotFilter) WhereVoterKey(p entql.StringP) {
+	f.Where(p.Field(ballot.FieldVoterKey))
+}
+
+// WhereOptionIds applies the entql json.RawMessage predicate on the option_ids field.
+func (f *BallotFilter) WhereOptionIds(p entql.BytesP) {
+	f.Where(p.Field(ballot.FieldOptionIds))
+}
+
+// WhereWeight applies the entql float64 predicate on the weight field.
+func (f *BallotFilter) WhereWeight(p entql.Float64P) {
+	f.Where(p.Field(ballot.FieldWeight))
+}
+
+// WhereFloorArea applies the entql float64 predicate on the floor_area field.
+func (f *BallotFilter) WhereFloorArea(p entql.Float64P) {
+	f.Where(p.Field(ballot.FieldFloorArea))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *CommentQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -788,7 +1299,7 @@ type CommentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CommentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -878,7 +1389,7 @@ type CosignatureFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CosignatureFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -930,6 +1441,341 @@ func (f *CosignatureFilter) WhereCreatedAt(p entql.TimeP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *EligibleVoterQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the EligibleVoterQuery builder.
+func (_q *EligibleVoterQuery) Filter() *EligibleVoterFilter {
+	return &EligibleVoterFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *EligibleVoterMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the EligibleVoterMutation builder.
+func (m *EligibleVoterMutation) Filter() *EligibleVoterFilter {
+	return &EligibleVoterFilter{config: m.config, predicateAdder: m}
+}
+
+// EligibleVoterFilter provides a generic filtering capability at runtime for EligibleVoterQuery.
+type EligibleVoterFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *EligibleVoterFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *EligibleVoterFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(eligiblevoter.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *EligibleVoterFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(eligiblevoter.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *EligibleVoterFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(eligiblevoter.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *EligibleVoterFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(eligiblevoter.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *EligibleVoterFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(eligiblevoter.FieldCommunityPath))
+}
+
+// WhereVoteID applies the entql int predicate on the vote_id field.
+func (f *EligibleVoterFilter) WhereVoteID(p entql.IntP) {
+	f.Where(p.Field(eligiblevoter.FieldVoteID))
+}
+
+// WhereVoterKey applies the entql string predicate on the voter_key field.
+func (f *EligibleVoterFilter) WhereVoterKey(p entql.StringP) {
+	f.Where(p.Field(eligiblevoter.FieldVoterKey))
+}
+
+// WhereWeight applies the entql float64 predicate on the weight field.
+func (f *EligibleVoterFilter) WhereWeight(p entql.Float64P) {
+	f.Where(p.Field(eligiblevoter.FieldWeight))
+}
+
+// WhereFloorArea applies the entql float64 predicate on the floor_area field.
+func (f *EligibleVoterFilter) WhereFloorArea(p entql.Float64P) {
+	f.Where(p.Field(eligiblevoter.FieldFloorArea))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *HouseholdQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the HouseholdQuery builder.
+func (_q *HouseholdQuery) Filter() *HouseholdFilter {
+	return &HouseholdFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *HouseholdMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the HouseholdMutation builder.
+func (m *HouseholdMutation) Filter() *HouseholdFilter {
+	return &HouseholdFilter{config: m.config, predicateAdder: m}
+}
+
+// HouseholdFilter provides a generic filtering capability at runtime for HouseholdQuery.
+type HouseholdFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *HouseholdFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *HouseholdFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(household.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *HouseholdFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(household.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *HouseholdFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(household.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *HouseholdFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(household.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *HouseholdFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(household.FieldCommunityPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *HouseholdFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(household.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *HouseholdFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(household.FieldUpdatedAt))
+}
+
+// WhereAddress applies the entql string predicate on the address field.
+func (f *HouseholdFilter) WhereAddress(p entql.StringP) {
+	f.Where(p.Field(household.FieldAddress))
+}
+
+// WhereFloorArea applies the entql float64 predicate on the floor_area field.
+func (f *HouseholdFilter) WhereFloorArea(p entql.Float64P) {
+	f.Where(p.Field(household.FieldFloorArea))
+}
+
+// WhereOwnerName applies the entql string predicate on the owner_name field.
+func (f *HouseholdFilter) WhereOwnerName(p entql.StringP) {
+	f.Where(p.Field(household.FieldOwnerName))
+}
+
+// WhereOwnerPhone applies the entql string predicate on the owner_phone field.
+func (f *HouseholdFilter) WhereOwnerPhone(p entql.StringP) {
+	f.Where(p.Field(household.FieldOwnerPhone))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *HouseholdMemberQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the HouseholdMemberQuery builder.
+func (_q *HouseholdMemberQuery) Filter() *HouseholdMemberFilter {
+	return &HouseholdMemberFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *HouseholdMemberMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the HouseholdMemberMutation builder.
+func (m *HouseholdMemberMutation) Filter() *HouseholdMemberFilter {
+	return &HouseholdMemberFilter{config: m.config, predicateAdder: m}
+}
+
+// HouseholdMemberFilter provides a generic filtering capability at runtime for HouseholdMemberQuery.
+type HouseholdMemberFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *HouseholdMemberFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *HouseholdMemberFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(householdmember.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *HouseholdMemberFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(householdmember.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *HouseholdMemberFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(householdmember.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *HouseholdMemberFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(householdmember.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *HouseholdMemberFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(householdmember.FieldCommunityPath))
+}
+
+// WhereHouseholdID applies the entql int predicate on the household_id field.
+func (f *HouseholdMemberFilter) WhereHouseholdID(p entql.IntP) {
+	f.Where(p.Field(householdmember.FieldHouseholdID))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *HouseholdMemberFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(householdmember.FieldUserID))
+}
+
+// WhereOwner applies the entql bool predicate on the owner field.
+func (f *HouseholdMemberFilter) WhereOwner(p entql.BoolP) {
+	f.Where(p.Field(householdmember.FieldOwner))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *IdempotencyKeyQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the IdempotencyKeyQuery builder.
+func (_q *IdempotencyKeyQuery) Filter() *IdempotencyKeyFilter {
+	return &IdempotencyKeyFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *IdempotencyKeyMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the IdempotencyKeyMutation builder.
+func (m *IdempotencyKeyMutation) Filter() *IdempotencyKeyFilter {
+	return &IdempotencyKeyFilter{config: m.config, predicateAdder: m}
+}
+
+// IdempotencyKeyFilter provides a generic filtering capability at runtime for IdempotencyKeyQuery.
+type IdempotencyKeyFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *IdempotencyKeyFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *IdempotencyKeyFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(idempotencykey.FieldID))
+}
+
+// WhereSubject applies the entql string predicate on the subject field.
+func (f *IdempotencyKeyFilter) WhereSubject(p entql.StringP) {
+	f.Where(p.Field(idempotencykey.FieldSubject))
+}
+
+// WhereKey applies the entql string predicate on the key field.
+func (f *IdempotencyKeyFilter) WhereKey(p entql.StringP) {
+	f.Where(p.Field(idempotencykey.FieldKey))
+}
+
+// WhereMethod applies the entql string predicate on the method field.
+func (f *IdempotencyKeyFilter) WhereMethod(p entql.StringP) {
+	f.Where(p.Field(idempotencykey.FieldMethod))
+}
+
+// WherePath applies the entql string predicate on the path field.
+func (f *IdempotencyKeyFilter) WherePath(p entql.StringP) {
+	f.Where(p.Field(idempotencykey.FieldPath))
+}
+
+// WhereRequestHash applies the entql string predicate on the request_hash field.
+func (f *IdempotencyKeyFilter) WhereRequestHash(p entql.StringP) {
+	f.Where(p.Field(idempotencykey.FieldRequestHash))
+}
+
+// WhereStatus applies the entql int predicate on the status field.
+func (f *IdempotencyKeyFilter) WhereStatus(p entql.IntP) {
+	f.Where(p.Field(idempotencykey.FieldStatus))
+}
+
+// WhereContentType applies the entql string predicate on the content_type field.
+func (f *IdempotencyKeyFilter) WhereContentType(p entql.StringP) {
+	f.Where(p.Field(idempotencykey.FieldContentType))
+}
+
+// WhereBody applies the entql []byte predicate on the body field.
+func (f *IdempotencyKeyFilter) WhereBody(p entql.BytesP) {
+	f.Where(p.Field(idempotencykey.FieldBody))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *IdempotencyKeyFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(idempotencykey.FieldCreatedAt))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *IdempotencyKeyFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(idempotencykey.FieldExpiresAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ListItemQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -958,7 +1804,7 @@ type ListItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ListItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1035,6 +1881,126 @@ func (f *ListItemFilter) WherePosition(p entql.IntP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *MeetingQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the MeetingQuery builder.
+func (_q *MeetingQuery) Filter() *MeetingFilter {
+	return &MeetingFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *MeetingMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the MeetingMutation builder.
+func (m *MeetingMutation) Filter() *MeetingFilter {
+	return &MeetingFilter{config: m.config, predicateAdder: m}
+}
+
+// MeetingFilter provides a generic filtering capability at runtime for MeetingQuery.
+type MeetingFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *MeetingFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *MeetingFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(meeting.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *MeetingFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(meeting.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *MeetingFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(meeting.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *MeetingFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(meeting.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *MeetingFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(meeting.FieldCommunityPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *MeetingFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(meeting.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *MeetingFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(meeting.FieldUpdatedAt))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *MeetingFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(meeting.FieldTitle))
+}
+
+// WhereFormat applies the entql string predicate on the format field.
+func (f *MeetingFilter) WhereFormat(p entql.StringP) {
+	f.Where(p.Field(meeting.FieldFormat))
+}
+
+// WhereVenueID applies the entql int predicate on the venue_id field.
+func (f *MeetingFilter) WhereVenueID(p entql.IntP) {
+	f.Where(p.Field(meeting.FieldVenueID))
+}
+
+// WhereStartsAt applies the entql time.Time predicate on the starts_at field.
+func (f *MeetingFilter) WhereStartsAt(p entql.TimeP) {
+	f.Where(p.Field(meeting.FieldStartsAt))
+}
+
+// WhereEndsAt applies the entql time.Time predicate on the ends_at field.
+func (f *MeetingFilter) WhereEndsAt(p entql.TimeP) {
+	f.Where(p.Field(meeting.FieldEndsAt))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *MeetingFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(meeting.FieldStatus))
+}
+
+// WhereConvenerID applies the entql int predicate on the convener_id field.
+func (f *MeetingFilter) WhereConvenerID(p entql.IntP) {
+	f.Where(p.Field(meeting.FieldConvenerID))
+}
+
+// WhereSeriesID applies the entql int predicate on the series_id field.
+func (f *MeetingFilter) WhereSeriesID(p entql.IntP) {
+	f.Where(p.Field(meeting.FieldSeriesID))
+}
+
+// WhereRecurrence applies the entql string predicate on the recurrence field.
+func (f *MeetingFilter) WhereRecurrence(p entql.StringP) {
+	f.Where(p.Field(meeting.FieldRecurrence))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *MeetingFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(meeting.FieldVersion))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *MembershipQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1063,7 +2029,7 @@ type MembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1134,6 +2100,116 @@ func (f *MembershipFilter) WhereHasUserWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *MinutesQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the MinutesQuery builder.
+func (_q *MinutesQuery) Filter() *MinutesFilter {
+	return &MinutesFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *MinutesMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the MinutesMutation builder.
+func (m *MinutesMutation) Filter() *MinutesFilter {
+	return &MinutesFilter{config: m.config, predicateAdder: m}
+}
+
+// MinutesFilter provides a generic filtering capability at runtime for MinutesQuery.
+type MinutesFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *MinutesFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *MinutesFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(minutes.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *MinutesFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(minutes.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *MinutesFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(minutes.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *MinutesFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(minutes.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *MinutesFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(minutes.FieldCommunityPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *MinutesFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(minutes.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *MinutesFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(minutes.FieldUpdatedAt))
+}
+
+// WhereMeetingID applies the entql int predicate on the meeting_id field.
+func (f *MinutesFilter) WhereMeetingID(p entql.IntP) {
+	f.Where(p.Field(minutes.FieldMeetingID))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *MinutesFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(minutes.FieldVersion))
+}
+
+// WhereText applies the entql string predicate on the text field.
+func (f *MinutesFilter) WhereText(p entql.StringP) {
+	f.Where(p.Field(minutes.FieldText))
+}
+
+// WhereDecisions applies the entql json.RawMessage predicate on the decisions field.
+func (f *MinutesFilter) WhereDecisions(p entql.BytesP) {
+	f.Where(p.Field(minutes.FieldDecisions))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *MinutesFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(minutes.FieldStatus))
+}
+
+// WhereWrittenBy applies the entql int predicate on the written_by field.
+func (f *MinutesFilter) WhereWrittenBy(p entql.IntP) {
+	f.Where(p.Field(minutes.FieldWrittenBy))
+}
+
+// WhereApprovedBy applies the entql int predicate on the approved_by field.
+func (f *MinutesFilter) WhereApprovedBy(p entql.IntP) {
+	f.Where(p.Field(minutes.FieldApprovedBy))
+}
+
+// WhereApprovedAt applies the entql time.Time predicate on the approved_at field.
+func (f *MinutesFilter) WhereApprovedAt(p entql.TimeP) {
+	f.Where(p.Field(minutes.FieldApprovedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *OrganizationQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1162,7 +2238,7 @@ type OrganizationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1247,7 +2323,7 @@ type OrganizationMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1299,6 +2375,101 @@ func (f *OrganizationMemberFilter) WhereRole(p entql.StringP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ParticipantQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ParticipantQuery builder.
+func (_q *ParticipantQuery) Filter() *ParticipantFilter {
+	return &ParticipantFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ParticipantMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ParticipantMutation builder.
+func (m *ParticipantMutation) Filter() *ParticipantFilter {
+	return &ParticipantFilter{config: m.config, predicateAdder: m}
+}
+
+// ParticipantFilter provides a generic filtering capability at runtime for ParticipantQuery.
+type ParticipantFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ParticipantFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ParticipantFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(participant.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *ParticipantFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(participant.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *ParticipantFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(participant.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *ParticipantFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(participant.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *ParticipantFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(participant.FieldCommunityPath))
+}
+
+// WhereMeetingID applies the entql int predicate on the meeting_id field.
+func (f *ParticipantFilter) WhereMeetingID(p entql.IntP) {
+	f.Where(p.Field(participant.FieldMeetingID))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *ParticipantFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(participant.FieldUserID))
+}
+
+// WhereGuestName applies the entql string predicate on the guest_name field.
+func (f *ParticipantFilter) WhereGuestName(p entql.StringP) {
+	f.Where(p.Field(participant.FieldGuestName))
+}
+
+// WhereGuestPhone applies the entql string predicate on the guest_phone field.
+func (f *ParticipantFilter) WhereGuestPhone(p entql.StringP) {
+	f.Where(p.Field(participant.FieldGuestPhone))
+}
+
+// WhereIdentity applies the entql string predicate on the identity field.
+func (f *ParticipantFilter) WhereIdentity(p entql.StringP) {
+	f.Where(p.Field(participant.FieldIdentity))
+}
+
+// WhereAttended applies the entql bool predicate on the attended field.
+func (f *ParticipantFilter) WhereAttended(p entql.BoolP) {
+	f.Where(p.Field(participant.FieldAttended))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ParticipantFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(participant.FieldCreatedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *PolicyStateQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1327,7 +2498,7 @@ type PolicyStateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PolicyStateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1372,7 +2543,7 @@ type ProposalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProposalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1577,7 +2748,7 @@ type ProposalEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProposalEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1687,7 +2858,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1762,7 +2933,7 @@ type RoleAssignmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RoleAssignmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1867,7 +3038,7 @@ type UnitFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UnitFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1980,7 +3151,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2019,4 +3190,429 @@ func (f *UserFilter) WherePasswordHash(p entql.StringP) {
 // WhereStatus applies the entql string predicate on the status field.
 func (f *UserFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(user.FieldStatus))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *VenueQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the VenueQuery builder.
+func (_q *VenueQuery) Filter() *VenueFilter {
+	return &VenueFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *VenueMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the VenueMutation builder.
+func (m *VenueMutation) Filter() *VenueFilter {
+	return &VenueFilter{config: m.config, predicateAdder: m}
+}
+
+// VenueFilter provides a generic filtering capability at runtime for VenueQuery.
+type VenueFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *VenueFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *VenueFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(venue.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *VenueFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(venue.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *VenueFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(venue.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *VenueFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(venue.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *VenueFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(venue.FieldCommunityPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *VenueFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(venue.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *VenueFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(venue.FieldUpdatedAt))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *VenueFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(venue.FieldName))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *VenueFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(venue.FieldKind))
+}
+
+// WhereAddress applies the entql string predicate on the address field.
+func (f *VenueFilter) WhereAddress(p entql.StringP) {
+	f.Where(p.Field(venue.FieldAddress))
+}
+
+// WhereCapacity applies the entql int predicate on the capacity field.
+func (f *VenueFilter) WhereCapacity(p entql.IntP) {
+	f.Where(p.Field(venue.FieldCapacity))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *VenueFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(venue.FieldStatus))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *VoteQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the VoteQuery builder.
+func (_q *VoteQuery) Filter() *VoteFilter {
+	return &VoteFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *VoteMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the VoteMutation builder.
+func (m *VoteMutation) Filter() *VoteFilter {
+	return &VoteFilter{config: m.config, predicateAdder: m}
+}
+
+// VoteFilter provides a generic filtering capability at runtime for VoteQuery.
+type VoteFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *VoteFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *VoteFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(vote.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *VoteFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(vote.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *VoteFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(vote.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *VoteFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(vote.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *VoteFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(vote.FieldCommunityPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *VoteFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(vote.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *VoteFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(vote.FieldUpdatedAt))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *VoteFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(vote.FieldTitle))
+}
+
+// WhereProposalID applies the entql int predicate on the proposal_id field.
+func (f *VoteFilter) WhereProposalID(p entql.IntP) {
+	f.Where(p.Field(vote.FieldProposalID))
+}
+
+// WhereMeetingID applies the entql int predicate on the meeting_id field.
+func (f *VoteFilter) WhereMeetingID(p entql.IntP) {
+	f.Where(p.Field(vote.FieldMeetingID))
+}
+
+// WhereMethod applies the entql string predicate on the method field.
+func (f *VoteFilter) WhereMethod(p entql.StringP) {
+	f.Where(p.Field(vote.FieldMethod))
+}
+
+// WhereMaxChoices applies the entql int predicate on the max_choices field.
+func (f *VoteFilter) WhereMaxChoices(p entql.IntP) {
+	f.Where(p.Field(vote.FieldMaxChoices))
+}
+
+// WhereEligibility applies the entql string predicate on the eligibility field.
+func (f *VoteFilter) WhereEligibility(p entql.StringP) {
+	f.Where(p.Field(vote.FieldEligibility))
+}
+
+// WhereWeighting applies the entql string predicate on the weighting field.
+func (f *VoteFilter) WhereWeighting(p entql.StringP) {
+	f.Where(p.Field(vote.FieldWeighting))
+}
+
+// WhereRule applies the entql string predicate on the rule field.
+func (f *VoteFilter) WhereRule(p entql.StringP) {
+	f.Where(p.Field(vote.FieldRule))
+}
+
+// WhereMajorMatter applies the entql bool predicate on the major_matter field.
+func (f *VoteFilter) WhereMajorMatter(p entql.BoolP) {
+	f.Where(p.Field(vote.FieldMajorMatter))
+}
+
+// WhereQuorum applies the entql float64 predicate on the quorum field.
+func (f *VoteFilter) WhereQuorum(p entql.Float64P) {
+	f.Where(p.Field(vote.FieldQuorum))
+}
+
+// WhereAnonymous applies the entql bool predicate on the anonymous field.
+func (f *VoteFilter) WhereAnonymous(p entql.BoolP) {
+	f.Where(p.Field(vote.FieldAnonymous))
+}
+
+// WhereResultsVisibility applies the entql string predicate on the results_visibility field.
+func (f *VoteFilter) WhereResultsVisibility(p entql.StringP) {
+	f.Where(p.Field(vote.FieldResultsVisibility))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *VoteFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(vote.FieldStatus))
+}
+
+// WhereOpensAt applies the entql time.Time predicate on the opens_at field.
+func (f *VoteFilter) WhereOpensAt(p entql.TimeP) {
+	f.Where(p.Field(vote.FieldOpensAt))
+}
+
+// WhereClosesAt applies the entql time.Time predicate on the closes_at field.
+func (f *VoteFilter) WhereClosesAt(p entql.TimeP) {
+	f.Where(p.Field(vote.FieldClosesAt))
+}
+
+// WhereOpenedAt applies the entql time.Time predicate on the opened_at field.
+func (f *VoteFilter) WhereOpenedAt(p entql.TimeP) {
+	f.Where(p.Field(vote.FieldOpenedAt))
+}
+
+// WhereClosedAt applies the entql time.Time predicate on the closed_at field.
+func (f *VoteFilter) WhereClosedAt(p entql.TimeP) {
+	f.Where(p.Field(vote.FieldClosedAt))
+}
+
+// WhereEligibleCount applies the entql int predicate on the eligible_count field.
+func (f *VoteFilter) WhereEligibleCount(p entql.IntP) {
+	f.Where(p.Field(vote.FieldEligibleCount))
+}
+
+// WhereEligibleWeight applies the entql float64 predicate on the eligible_weight field.
+func (f *VoteFilter) WhereEligibleWeight(p entql.Float64P) {
+	f.Where(p.Field(vote.FieldEligibleWeight))
+}
+
+// WhereCreatedBy applies the entql int predicate on the created_by field.
+func (f *VoteFilter) WhereCreatedBy(p entql.IntP) {
+	f.Where(p.Field(vote.FieldCreatedBy))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *VoteFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(vote.FieldVersion))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *VoteOptionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the VoteOptionQuery builder.
+func (_q *VoteOptionQuery) Filter() *VoteOptionFilter {
+	return &VoteOptionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *VoteOptionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the VoteOptionMutation builder.
+func (m *VoteOptionMutation) Filter() *VoteOptionFilter {
+	return &VoteOptionFilter{config: m.config, predicateAdder: m}
+}
+
+// VoteOptionFilter provides a generic filtering capability at runtime for VoteOptionQuery.
+type VoteOptionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *VoteOptionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *VoteOptionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(voteoption.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *VoteOptionFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(voteoption.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *VoteOptionFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(voteoption.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *VoteOptionFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(voteoption.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *VoteOptionFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(voteoption.FieldCommunityPath))
+}
+
+// WhereVoteID applies the entql int predicate on the vote_id field.
+func (f *VoteOptionFilter) WhereVoteID(p entql.IntP) {
+	f.Where(p.Field(voteoption.FieldVoteID))
+}
+
+// WhereLabel applies the entql string predicate on the label field.
+func (f *VoteOptionFilter) WhereLabel(p entql.StringP) {
+	f.Where(p.Field(voteoption.FieldLabel))
+}
+
+// WherePosition applies the entql int predicate on the position field.
+func (f *VoteOptionFilter) WherePosition(p entql.IntP) {
+	f.Where(p.Field(voteoption.FieldPosition))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *VoteParticipationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the VoteParticipationQuery builder.
+func (_q *VoteParticipationQuery) Filter() *VoteParticipationFilter {
+	return &VoteParticipationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *VoteParticipationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the VoteParticipationMutation builder.
+func (m *VoteParticipationMutation) Filter() *VoteParticipationFilter {
+	return &VoteParticipationFilter{config: m.config, predicateAdder: m}
+}
+
+// VoteParticipationFilter provides a generic filtering capability at runtime for VoteParticipationQuery.
+type VoteParticipationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *VoteParticipationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *VoteParticipationFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(voteparticipation.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *VoteParticipationFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(voteparticipation.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *VoteParticipationFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(voteparticipation.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *VoteParticipationFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(voteparticipation.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *VoteParticipationFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(voteparticipation.FieldCommunityPath))
+}
+
+// WhereVoteID applies the entql int predicate on the vote_id field.
+func (f *VoteParticipationFilter) WhereVoteID(p entql.IntP) {
+	f.Where(p.Field(voteparticipation.FieldVoteID))
+}
+
+// WhereVoterKey applies the entql string predicate on the voter_key field.
+func (f *VoteParticipationFilter) WhereVoterKey(p entql.StringP) {
+	f.Where(p.Field(voteparticipation.FieldVoterKey))
+}
+
+// WhereCastBy applies the entql int predicate on the cast_by field.
+func (f *VoteParticipationFilter) WhereCastBy(p entql.IntP) {
+	f.Where(p.Field(voteparticipation.FieldCastBy))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *VoteParticipationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(voteparticipation.FieldCreatedAt))
 }

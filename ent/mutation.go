@@ -8,15 +8,24 @@ import (
 	"fmt"
 	"sync"
 	"time"
+	"yishi/ent/agendaitem"
 	"yishi/ent/apiclient"
 	"yishi/ent/attachment"
 	"yishi/ent/auditlog"
+	"yishi/ent/ballot"
 	"yishi/ent/comment"
 	"yishi/ent/cosignature"
+	"yishi/ent/eligiblevoter"
+	"yishi/ent/household"
+	"yishi/ent/householdmember"
+	"yishi/ent/idempotencykey"
 	"yishi/ent/listitem"
+	"yishi/ent/meeting"
 	"yishi/ent/membership"
+	"yishi/ent/minutes"
 	"yishi/ent/organization"
 	"yishi/ent/organizationmember"
+	"yishi/ent/participant"
 	"yishi/ent/policystate"
 	"yishi/ent/predicate"
 	"yishi/ent/proposal"
@@ -26,6 +35,10 @@ import (
 	"yishi/ent/schema/schematype"
 	"yishi/ent/unit"
 	"yishi/ent/user"
+	"yishi/ent/venue"
+	"yishi/ent/vote"
+	"yishi/ent/voteoption"
+	"yishi/ent/voteparticipation"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
@@ -41,14 +54,23 @@ const (
 
 	// Node types.
 	TypeAPIClient          = "APIClient"
+	TypeAgendaItem         = "AgendaItem"
 	TypeAttachment         = "Attachment"
 	TypeAuditLog           = "AuditLog"
+	TypeBallot             = "Ballot"
 	TypeComment            = "Comment"
 	TypeCosignature        = "Cosignature"
+	TypeEligibleVoter      = "EligibleVoter"
+	TypeHousehold          = "Household"
+	TypeHouseholdMember    = "HouseholdMember"
+	TypeIdempotencyKey     = "IdempotencyKey"
 	TypeListItem           = "ListItem"
+	TypeMeeting            = "Meeting"
 	TypeMembership         = "Membership"
+	TypeMinutes            = "Minutes"
 	TypeOrganization       = "Organization"
 	TypeOrganizationMember = "OrganizationMember"
+	TypeParticipant        = "Participant"
 	TypePolicyState        = "PolicyState"
 	TypeProposal           = "Proposal"
 	TypeProposalEvent      = "ProposalEvent"
@@ -56,6 +78,10 @@ const (
 	TypeRoleAssignment     = "RoleAssignment"
 	TypeUnit               = "Unit"
 	TypeUser               = "User"
+	TypeVenue              = "Venue"
+	TypeVote               = "Vote"
+	TypeVoteOption         = "VoteOption"
+	TypeVoteParticipation  = "VoteParticipation"
 )
 
 // APIClientMutation represents an operation that mutates the APIClient nodes in the graph.
@@ -1136,6 +1162,955 @@ func (m *APIClientMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *APIClientMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown APIClient edge %s", name)
+}
+
+// AgendaItemMutation represents an operation that mutates the AgendaItem nodes in the graph.
+type AgendaItemMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	tenant_id      *int
+	addtenant_id   *int
+	unit_id        *int
+	addunit_id     *int
+	unit_path      *string
+	community_path *string
+	meeting_id     *int
+	addmeeting_id  *int
+	proposal_id    *int
+	addproposal_id *int
+	title          *string
+	position       *int
+	addposition    *int
+	created_at     *time.Time
+	clearedFields  map[string]struct{}
+	done           bool
+	oldValue       func(context.Context) (*AgendaItem, error)
+	predicates     []predicate.AgendaItem
+}
+
+var _ ent.Mutation = (*AgendaItemMutation)(nil)
+
+// agendaitemOption allows management of the mutation configuration using functional options.
+type agendaitemOption func(*AgendaItemMutation)
+
+// newAgendaItemMutation creates new mutation for the AgendaItem entity.
+func newAgendaItemMutation(c config, op Op, opts ...agendaitemOption) *AgendaItemMutation {
+	m := &AgendaItemMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAgendaItem,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAgendaItemID sets the ID field of the mutation.
+func withAgendaItemID(id int) agendaitemOption {
+	return func(m *AgendaItemMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *AgendaItem
+		)
+		m.oldValue = func(ctx context.Context) (*AgendaItem, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().AgendaItem.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAgendaItem sets the old AgendaItem of the mutation.
+func withAgendaItem(node *AgendaItem) agendaitemOption {
+	return func(m *AgendaItemMutation) {
+		m.oldValue = func(context.Context) (*AgendaItem, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AgendaItemMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AgendaItemMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AgendaItemMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AgendaItemMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().AgendaItem.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *AgendaItemMutation) SetTenantID(i int) {
+	m.tenant_id = &i
+	m.addtenant_id = nil
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *AgendaItemMutation) TenantID() (r int, exists bool) {
+	v := m.tenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the AgendaItem entity.
+// If the AgendaItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgendaItemMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// AddTenantID adds i to the "tenant_id" field.
+func (m *AgendaItemMutation) AddTenantID(i int) {
+	if m.addtenant_id != nil {
+		*m.addtenant_id += i
+	} else {
+		m.addtenant_id = &i
+	}
+}
+
+// AddedTenantID returns the value that was added to the "tenant_id" field in this mutation.
+func (m *AgendaItemMutation) AddedTenantID() (r int, exists bool) {
+	v := m.addtenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *AgendaItemMutation) ResetTenantID() {
+	m.tenant_id = nil
+	m.addtenant_id = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *AgendaItemMutation) SetUnitID(i int) {
+	m.unit_id = &i
+	m.addunit_id = nil
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *AgendaItemMutation) UnitID() (r int, exists bool) {
+	v := m.unit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the AgendaItem entity.
+// If the AgendaItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgendaItemMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// AddUnitID adds i to the "unit_id" field.
+func (m *AgendaItemMutation) AddUnitID(i int) {
+	if m.addunit_id != nil {
+		*m.addunit_id += i
+	} else {
+		m.addunit_id = &i
+	}
+}
+
+// AddedUnitID returns the value that was added to the "unit_id" field in this mutation.
+func (m *AgendaItemMutation) AddedUnitID() (r int, exists bool) {
+	v := m.addunit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *AgendaItemMutation) ResetUnitID() {
+	m.unit_id = nil
+	m.addunit_id = nil
+}
+
+// SetUnitPath sets the "unit_path" field.
+func (m *AgendaItemMutation) SetUnitPath(s string) {
+	m.unit_path = &s
+}
+
+// UnitPath returns the value of the "unit_path" field in the mutation.
+func (m *AgendaItemMutation) UnitPath() (r string, exists bool) {
+	v := m.unit_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitPath returns the old "unit_path" field's value of the AgendaItem entity.
+// If the AgendaItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgendaItemMutation) OldUnitPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitPath: %w", err)
+	}
+	return oldValue.UnitPath, nil
+}
+
+// ResetUnitPath resets all changes to the "unit_path" field.
+func (m *AgendaItemMutation) ResetUnitPath() {
+	m.unit_path = nil
+}
+
+// SetCommunityPath sets the "community_path" field.
+func (m *AgendaItemMutation) SetCommunityPath(s string) {
+	m.community_path = &s
+}
+
+// CommunityPath returns the value of the "community_path" field in the mutation.
+func (m *AgendaItemMutation) CommunityPath() (r string, exists bool) {
+	v := m.community_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommunityPath returns the old "community_path" field's value of the AgendaItem entity.
+// If the AgendaItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgendaItemMutation) OldCommunityPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommunityPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommunityPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommunityPath: %w", err)
+	}
+	return oldValue.CommunityPath, nil
+}
+
+// ResetCommunityPath resets all changes to the "community_path" field.
+func (m *AgendaItemMutation) ResetCommunityPath() {
+	m.community_path = nil
+}
+
+// SetMeetingID sets the "meeting_id" field.
+func (m *AgendaItemMutation) SetMeetingID(i int) {
+	m.meeting_id = &i
+	m.addmeeting_id = nil
+}
+
+// MeetingID returns the value of the "meeting_id" field in the mutation.
+func (m *AgendaItemMutation) MeetingID() (r int, exists bool) {
+	v := m.meeting_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMeetingID returns the old "meeting_id" field's value of the AgendaItem entity.
+// If the AgendaItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgendaItemMutation) OldMeetingID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMeetingID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMeetingID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMeetingID: %w", err)
+	}
+	return oldValue.MeetingID, nil
+}
+
+// AddMeetingID adds i to the "meeting_id" field.
+func (m *AgendaItemMutation) AddMeetingID(i int) {
+	if m.addmeeting_id != nil {
+		*m.addmeeting_id += i
+	} else {
+		m.addmeeting_id = &i
+	}
+}
+
+// AddedMeetingID returns the value that was added to the "meeting_id" field in this mutation.
+func (m *AgendaItemMutation) AddedMeetingID() (r int, exists bool) {
+	v := m.addmeeting_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetMeetingID resets all changes to the "meeting_id" field.
+func (m *AgendaItemMutation) ResetMeetingID() {
+	m.meeting_id = nil
+	m.addmeeting_id = nil
+}
+
+// SetProposalID sets the "proposal_id" field.
+func (m *AgendaItemMutation) SetProposalID(i int) {
+	m.proposal_id = &i
+	m.addproposal_id = nil
+}
+
+// ProposalID returns the value of the "proposal_id" field in the mutation.
+func (m *AgendaItemMutation) ProposalID() (r int, exists bool) {
+	v := m.proposal_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProposalID returns the old "proposal_id" field's value of the AgendaItem entity.
+// If the AgendaItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgendaItemMutation) OldProposalID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProposalID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProposalID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProposalID: %w", err)
+	}
+	return oldValue.ProposalID, nil
+}
+
+// AddProposalID adds i to the "proposal_id" field.
+func (m *AgendaItemMutation) AddProposalID(i int) {
+	if m.addproposal_id != nil {
+		*m.addproposal_id += i
+	} else {
+		m.addproposal_id = &i
+	}
+}
+
+// AddedProposalID returns the value that was added to the "proposal_id" field in this mutation.
+func (m *AgendaItemMutation) AddedProposalID() (r int, exists bool) {
+	v := m.addproposal_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearProposalID clears the value of the "proposal_id" field.
+func (m *AgendaItemMutation) ClearProposalID() {
+	m.proposal_id = nil
+	m.addproposal_id = nil
+	m.clearedFields[agendaitem.FieldProposalID] = struct{}{}
+}
+
+// ProposalIDCleared returns if the "proposal_id" field was cleared in this mutation.
+func (m *AgendaItemMutation) ProposalIDCleared() bool {
+	_, ok := m.clearedFields[agendaitem.FieldProposalID]
+	return ok
+}
+
+// ResetProposalID resets all changes to the "proposal_id" field.
+func (m *AgendaItemMutation) ResetProposalID() {
+	m.proposal_id = nil
+	m.addproposal_id = nil
+	delete(m.clearedFields, agendaitem.FieldProposalID)
+}
+
+// SetTitle sets the "title" field.
+func (m *AgendaItemMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *AgendaItemMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the AgendaItem entity.
+// If the AgendaItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgendaItemMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *AgendaItemMutation) ResetTitle() {
+	m.title = nil
+}
+
+// SetPosition sets the "position" field.
+func (m *AgendaItemMutation) SetPosition(i int) {
+	m.position = &i
+	m.addposition = nil
+}
+
+// Position returns the value of the "position" field in the mutation.
+func (m *AgendaItemMutation) Position() (r int, exists bool) {
+	v := m.position
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPosition returns the old "position" field's value of the AgendaItem entity.
+// If the AgendaItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgendaItemMutation) OldPosition(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPosition is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPosition requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPosition: %w", err)
+	}
+	return oldValue.Position, nil
+}
+
+// AddPosition adds i to the "position" field.
+func (m *AgendaItemMutation) AddPosition(i int) {
+	if m.addposition != nil {
+		*m.addposition += i
+	} else {
+		m.addposition = &i
+	}
+}
+
+// AddedPosition returns the value that was added to the "position" field in this mutation.
+func (m *AgendaItemMutation) AddedPosition() (r int, exists bool) {
+	v := m.addposition
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPosition resets all changes to the "position" field.
+func (m *AgendaItemMutation) ResetPosition() {
+	m.position = nil
+	m.addposition = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *AgendaItemMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *AgendaItemMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the AgendaItem entity.
+// If the AgendaItem object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AgendaItemMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *AgendaItemMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// Where appends a list predicates to the AgendaItemMutation builder.
+func (m *AgendaItemMutation) Where(ps ...predicate.AgendaItem) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AgendaItemMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AgendaItemMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.AgendaItem, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AgendaItemMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AgendaItemMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (AgendaItem).
+func (m *AgendaItemMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AgendaItemMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.tenant_id != nil {
+		fields = append(fields, agendaitem.FieldTenantID)
+	}
+	if m.unit_id != nil {
+		fields = append(fields, agendaitem.FieldUnitID)
+	}
+	if m.unit_path != nil {
+		fields = append(fields, agendaitem.FieldUnitPath)
+	}
+	if m.community_path != nil {
+		fields = append(fields, agendaitem.FieldCommunityPath)
+	}
+	if m.meeting_id != nil {
+		fields = append(fields, agendaitem.FieldMeetingID)
+	}
+	if m.proposal_id != nil {
+		fields = append(fields, agendaitem.FieldProposalID)
+	}
+	if m.title != nil {
+		fields = append(fields, agendaitem.FieldTitle)
+	}
+	if m.position != nil {
+		fields = append(fields, agendaitem.FieldPosition)
+	}
+	if m.created_at != nil {
+		fields = append(fields, agendaitem.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AgendaItemMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case agendaitem.FieldTenantID:
+		return m.TenantID()
+	case agendaitem.FieldUnitID:
+		return m.UnitID()
+	case agendaitem.FieldUnitPath:
+		return m.UnitPath()
+	case agendaitem.FieldCommunityPath:
+		return m.CommunityPath()
+	case agendaitem.FieldMeetingID:
+		return m.MeetingID()
+	case agendaitem.FieldProposalID:
+		return m.ProposalID()
+	case agendaitem.FieldTitle:
+		return m.Title()
+	case agendaitem.FieldPosition:
+		return m.Position()
+	case agendaitem.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AgendaItemMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case agendaitem.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case agendaitem.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case agendaitem.FieldUnitPath:
+		return m.OldUnitPath(ctx)
+	case agendaitem.FieldCommunityPath:
+		return m.OldCommunityPath(ctx)
+	case agendaitem.FieldMeetingID:
+		return m.OldMeetingID(ctx)
+	case agendaitem.FieldProposalID:
+		return m.OldProposalID(ctx)
+	case agendaitem.FieldTitle:
+		return m.OldTitle(ctx)
+	case agendaitem.FieldPosition:
+		return m.OldPosition(ctx)
+	case agendaitem.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown AgendaItem field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AgendaItemMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case agendaitem.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case agendaitem.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case agendaitem.FieldUnitPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitPath(v)
+		return nil
+	case agendaitem.FieldCommunityPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommunityPath(v)
+		return nil
+	case agendaitem.FieldMeetingID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMeetingID(v)
+		return nil
+	case agendaitem.FieldProposalID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProposalID(v)
+		return nil
+	case agendaitem.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case agendaitem.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPosition(v)
+		return nil
+	case agendaitem.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AgendaItem field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AgendaItemMutation) AddedFields() []string {
+	var fields []string
+	if m.addtenant_id != nil {
+		fields = append(fields, agendaitem.FieldTenantID)
+	}
+	if m.addunit_id != nil {
+		fields = append(fields, agendaitem.FieldUnitID)
+	}
+	if m.addmeeting_id != nil {
+		fields = append(fields, agendaitem.FieldMeetingID)
+	}
+	if m.addproposal_id != nil {
+		fields = append(fields, agendaitem.FieldProposalID)
+	}
+	if m.addposition != nil {
+		fields = append(fields, agendaitem.FieldPosition)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AgendaItemMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case agendaitem.FieldTenantID:
+		return m.AddedTenantID()
+	case agendaitem.FieldUnitID:
+		return m.AddedUnitID()
+	case agendaitem.FieldMeetingID:
+		return m.AddedMeetingID()
+	case agendaitem.FieldProposalID:
+		return m.AddedProposalID()
+	case agendaitem.FieldPosition:
+		return m.AddedPosition()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AgendaItemMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case agendaitem.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTenantID(v)
+		return nil
+	case agendaitem.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUnitID(v)
+		return nil
+	case agendaitem.FieldMeetingID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddMeetingID(v)
+		return nil
+	case agendaitem.FieldProposalID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddProposalID(v)
+		return nil
+	case agendaitem.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPosition(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AgendaItem numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AgendaItemMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(agendaitem.FieldProposalID) {
+		fields = append(fields, agendaitem.FieldProposalID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AgendaItemMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AgendaItemMutation) ClearField(name string) error {
+	switch name {
+	case agendaitem.FieldProposalID:
+		m.ClearProposalID()
+		return nil
+	}
+	return fmt.Errorf("unknown AgendaItem nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AgendaItemMutation) ResetField(name string) error {
+	switch name {
+	case agendaitem.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case agendaitem.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case agendaitem.FieldUnitPath:
+		m.ResetUnitPath()
+		return nil
+	case agendaitem.FieldCommunityPath:
+		m.ResetCommunityPath()
+		return nil
+	case agendaitem.FieldMeetingID:
+		m.ResetMeetingID()
+		return nil
+	case agendaitem.FieldProposalID:
+		m.ResetProposalID()
+		return nil
+	case agendaitem.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case agendaitem.FieldPosition:
+		m.ResetPosition()
+		return nil
+	case agendaitem.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown AgendaItem field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AgendaItemMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AgendaItemMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AgendaItemMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AgendaItemMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AgendaItemMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AgendaItemMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AgendaItemMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown AgendaItem unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AgendaItemMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown AgendaItem edge %s", name)
 }
 
 // AttachmentMutation represents an operation that mutates the Attachment nodes in the graph.
@@ -3318,6 +4293,1078 @@ func (m *AuditLogMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown AuditLog edge %s", name)
 }
 
+// BallotMutation represents an operation that mutates the Ballot nodes in the graph.
+type BallotMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *int
+	tenant_id        *int
+	addtenant_id     *int
+	unit_id          *int
+	addunit_id       *int
+	unit_path        *string
+	community_path   *string
+	vote_id          *int
+	addvote_id       *int
+	token            *string
+	receipt_hash     *string
+	voter_key        *string
+	option_ids       *[]int
+	appendoption_ids []int
+	weight           *float64
+	addweight        *float64
+	floor_area       *float64
+	addfloor_area    *float64
+	clearedFields    map[string]struct{}
+	done             bool
+	oldValue         func(context.Context) (*Ballot, error)
+	predicates       []predicate.Ballot
+}
+
+var _ ent.Mutation = (*BallotMutation)(nil)
+
+// ballotOption allows management of the mutation configuration using functional options.
+type ballotOption func(*BallotMutation)
+
+// newBallotMutation creates new mutation for the Ballot entity.
+func newBallotMutation(c config, op Op, opts ...ballotOption) *BallotMutation {
+	m := &BallotMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeBallot,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withBallotID sets the ID field of the mutation.
+func withBallotID(id int) ballotOption {
+	return func(m *BallotMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Ballot
+		)
+		m.oldValue = func(ctx context.Context) (*Ballot, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Ballot.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withBallot sets the old Ballot of the mutation.
+func withBallot(node *Ballot) ballotOption {
+	return func(m *BallotMutation) {
+		m.oldValue = func(context.Context) (*Ballot, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m BallotMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m BallotMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *BallotMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *BallotMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Ballot.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *BallotMutation) SetTenantID(i int) {
+	m.tenant_id = &i
+	m.addtenant_id = nil
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *BallotMutation) TenantID() (r int, exists bool) {
+	v := m.tenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the Ballot entity.
+// If the Ballot object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BallotMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// AddTenantID adds i to the "tenant_id" field.
+func (m *BallotMutation) AddTenantID(i int) {
+	if m.addtenant_id != nil {
+		*m.addtenant_id += i
+	} else {
+		m.addtenant_id = &i
+	}
+}
+
+// AddedTenantID returns the value that was added to the "tenant_id" field in this mutation.
+func (m *BallotMutation) AddedTenantID() (r int, exists bool) {
+	v := m.addtenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *BallotMutation) ResetTenantID() {
+	m.tenant_id = nil
+	m.addtenant_id = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *BallotMutation) SetUnitID(i int) {
+	m.unit_id = &i
+	m.addunit_id = nil
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *BallotMutation) UnitID() (r int, exists bool) {
+	v := m.unit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the Ballot entity.
+// If the Ballot object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BallotMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// AddUnitID adds i to the "unit_id" field.
+func (m *BallotMutation) AddUnitID(i int) {
+	if m.addunit_id != nil {
+		*m.addunit_id += i
+	} else {
+		m.addunit_id = &i
+	}
+}
+
+// AddedUnitID returns the value that was added to the "unit_id" field in this mutation.
+func (m *BallotMutation) AddedUnitID() (r int, exists bool) {
+	v := m.addunit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *BallotMutation) ResetUnitID() {
+	m.unit_id = nil
+	m.addunit_id = nil
+}
+
+// SetUnitPath sets the "unit_path" field.
+func (m *BallotMutation) SetUnitPath(s string) {
+	m.unit_path = &s
+}
+
+// UnitPath returns the value of the "unit_path" field in the mutation.
+func (m *BallotMutation) UnitPath() (r string, exists bool) {
+	v := m.unit_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitPath returns the old "unit_path" field's value of the Ballot entity.
+// If the Ballot object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BallotMutation) OldUnitPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitPath: %w", err)
+	}
+	return oldValue.UnitPath, nil
+}
+
+// ResetUnitPath resets all changes to the "unit_path" field.
+func (m *BallotMutation) ResetUnitPath() {
+	m.unit_path = nil
+}
+
+// SetCommunityPath sets the "community_path" field.
+func (m *BallotMutation) SetCommunityPath(s string) {
+	m.community_path = &s
+}
+
+// CommunityPath returns the value of the "community_path" field in the mutation.
+func (m *BallotMutation) CommunityPath() (r string, exists bool) {
+	v := m.community_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommunityPath returns the old "community_path" field's value of the Ballot entity.
+// If the Ballot object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BallotMutation) OldCommunityPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommunityPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommunityPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommunityPath: %w", err)
+	}
+	return oldValue.CommunityPath, nil
+}
+
+// ResetCommunityPath resets all changes to the "community_path" field.
+func (m *BallotMutation) ResetCommunityPath() {
+	m.community_path = nil
+}
+
+// SetVoteID sets the "vote_id" field.
+func (m *BallotMutation) SetVoteID(i int) {
+	m.vote_id = &i
+	m.addvote_id = nil
+}
+
+// VoteID returns the value of the "vote_id" field in the mutation.
+func (m *BallotMutation) VoteID() (r int, exists bool) {
+	v := m.vote_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVoteID returns the old "vote_id" field's value of the Ballot entity.
+// If the Ballot object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BallotMutation) OldVoteID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVoteID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVoteID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVoteID: %w", err)
+	}
+	return oldValue.VoteID, nil
+}
+
+// AddVoteID adds i to the "vote_id" field.
+func (m *BallotMutation) AddVoteID(i int) {
+	if m.addvote_id != nil {
+		*m.addvote_id += i
+	} else {
+		m.addvote_id = &i
+	}
+}
+
+// AddedVoteID returns the value that was added to the "vote_id" field in this mutation.
+func (m *BallotMutation) AddedVoteID() (r int, exists bool) {
+	v := m.addvote_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVoteID resets all changes to the "vote_id" field.
+func (m *BallotMutation) ResetVoteID() {
+	m.vote_id = nil
+	m.addvote_id = nil
+}
+
+// SetToken sets the "token" field.
+func (m *BallotMutation) SetToken(s string) {
+	m.token = &s
+}
+
+// Token returns the value of the "token" field in the mutation.
+func (m *BallotMutation) Token() (r string, exists bool) {
+	v := m.token
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldToken returns the old "token" field's value of the Ballot entity.
+// If the Ballot object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BallotMutation) OldToken(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldToken is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldToken requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldToken: %w", err)
+	}
+	return oldValue.Token, nil
+}
+
+// ResetToken resets all changes to the "token" field.
+func (m *BallotMutation) ResetToken() {
+	m.token = nil
+}
+
+// SetReceiptHash sets the "receipt_hash" field.
+func (m *BallotMutation) SetReceiptHash(s string) {
+	m.receipt_hash = &s
+}
+
+// ReceiptHash returns the value of the "receipt_hash" field in the mutation.
+func (m *BallotMutation) ReceiptHash() (r string, exists bool) {
+	v := m.receipt_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReceiptHash returns the old "receipt_hash" field's value of the Ballot entity.
+// If the Ballot object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BallotMutation) OldReceiptHash(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReceiptHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReceiptHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReceiptHash: %w", err)
+	}
+	return oldValue.ReceiptHash, nil
+}
+
+// ResetReceiptHash resets all changes to the "receipt_hash" field.
+func (m *BallotMutation) ResetReceiptHash() {
+	m.receipt_hash = nil
+}
+
+// SetVoterKey sets the "voter_key" field.
+func (m *BallotMutation) SetVoterKey(s string) {
+	m.voter_key = &s
+}
+
+// VoterKey returns the value of the "voter_key" field in the mutation.
+func (m *BallotMutation) VoterKey() (r string, exists bool) {
+	v := m.voter_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVoterKey returns the old "voter_key" field's value of the Ballot entity.
+// If the Ballot object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BallotMutation) OldVoterKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVoterKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVoterKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVoterKey: %w", err)
+	}
+	return oldValue.VoterKey, nil
+}
+
+// ClearVoterKey clears the value of the "voter_key" field.
+func (m *BallotMutation) ClearVoterKey() {
+	m.voter_key = nil
+	m.clearedFields[ballot.FieldVoterKey] = struct{}{}
+}
+
+// VoterKeyCleared returns if the "voter_key" field was cleared in this mutation.
+func (m *BallotMutation) VoterKeyCleared() bool {
+	_, ok := m.clearedFields[ballot.FieldVoterKey]
+	return ok
+}
+
+// ResetVoterKey resets all changes to the "voter_key" field.
+func (m *BallotMutation) ResetVoterKey() {
+	m.voter_key = nil
+	delete(m.clearedFields, ballot.FieldVoterKey)
+}
+
+// SetOptionIds sets the "option_ids" field.
+func (m *BallotMutation) SetOptionIds(i []int) {
+	m.option_ids = &i
+	m.appendoption_ids = nil
+}
+
+// OptionIds returns the value of the "option_ids" field in the mutation.
+func (m *BallotMutation) OptionIds() (r []int, exists bool) {
+	v := m.option_ids
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOptionIds returns the old "option_ids" field's value of the Ballot entity.
+// If the Ballot object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BallotMutation) OldOptionIds(ctx context.Context) (v []int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOptionIds is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOptionIds requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOptionIds: %w", err)
+	}
+	return oldValue.OptionIds, nil
+}
+
+// AppendOptionIds adds i to the "option_ids" field.
+func (m *BallotMutation) AppendOptionIds(i []int) {
+	m.appendoption_ids = append(m.appendoption_ids, i...)
+}
+
+// AppendedOptionIds returns the list of values that were appended to the "option_ids" field in this mutation.
+func (m *BallotMutation) AppendedOptionIds() ([]int, bool) {
+	if len(m.appendoption_ids) == 0 {
+		return nil, false
+	}
+	return m.appendoption_ids, true
+}
+
+// ResetOptionIds resets all changes to the "option_ids" field.
+func (m *BallotMutation) ResetOptionIds() {
+	m.option_ids = nil
+	m.appendoption_ids = nil
+}
+
+// SetWeight sets the "weight" field.
+func (m *BallotMutation) SetWeight(f float64) {
+	m.weight = &f
+	m.addweight = nil
+}
+
+// Weight returns the value of the "weight" field in the mutation.
+func (m *BallotMutation) Weight() (r float64, exists bool) {
+	v := m.weight
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWeight returns the old "weight" field's value of the Ballot entity.
+// If the Ballot object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BallotMutation) OldWeight(ctx context.Context) (v float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWeight is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWeight requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWeight: %w", err)
+	}
+	return oldValue.Weight, nil
+}
+
+// AddWeight adds f to the "weight" field.
+func (m *BallotMutation) AddWeight(f float64) {
+	if m.addweight != nil {
+		*m.addweight += f
+	} else {
+		m.addweight = &f
+	}
+}
+
+// AddedWeight returns the value that was added to the "weight" field in this mutation.
+func (m *BallotMutation) AddedWeight() (r float64, exists bool) {
+	v := m.addweight
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetWeight resets all changes to the "weight" field.
+func (m *BallotMutation) ResetWeight() {
+	m.weight = nil
+	m.addweight = nil
+}
+
+// SetFloorArea sets the "floor_area" field.
+func (m *BallotMutation) SetFloorArea(f float64) {
+	m.floor_area = &f
+	m.addfloor_area = nil
+}
+
+// FloorArea returns the value of the "floor_area" field in the mutation.
+func (m *BallotMutation) FloorArea() (r float64, exists bool) {
+	v := m.floor_area
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFloorArea returns the old "floor_area" field's value of the Ballot entity.
+// If the Ballot object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *BallotMutation) OldFloorArea(ctx context.Context) (v float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFloorArea is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFloorArea requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFloorArea: %w", err)
+	}
+	return oldValue.FloorArea, nil
+}
+
+// AddFloorArea adds f to the "floor_area" field.
+func (m *BallotMutation) AddFloorArea(f float64) {
+	if m.addfloor_area != nil {
+		*m.addfloor_area += f
+	} else {
+		m.addfloor_area = &f
+	}
+}
+
+// AddedFloorArea returns the value that was added to the "floor_area" field in this mutation.
+func (m *BallotMutation) AddedFloorArea() (r float64, exists bool) {
+	v := m.addfloor_area
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetFloorArea resets all changes to the "floor_area" field.
+func (m *BallotMutation) ResetFloorArea() {
+	m.floor_area = nil
+	m.addfloor_area = nil
+}
+
+// Where appends a list predicates to the BallotMutation builder.
+func (m *BallotMutation) Where(ps ...predicate.Ballot) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the BallotMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *BallotMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Ballot, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *BallotMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *BallotMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Ballot).
+func (m *BallotMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *BallotMutation) Fields() []string {
+	fields := make([]string, 0, 11)
+	if m.tenant_id != nil {
+		fields = append(fields, ballot.FieldTenantID)
+	}
+	if m.unit_id != nil {
+		fields = append(fields, ballot.FieldUnitID)
+	}
+	if m.unit_path != nil {
+		fields = append(fields, ballot.FieldUnitPath)
+	}
+	if m.community_path != nil {
+		fields = append(fields, ballot.FieldCommunityPath)
+	}
+	if m.vote_id != nil {
+		fields = append(fields, ballot.FieldVoteID)
+	}
+	if m.token != nil {
+		fields = append(fields, ballot.FieldToken)
+	}
+	if m.receipt_hash != nil {
+		fields = append(fields, ballot.FieldReceiptHash)
+	}
+	if m.voter_key != nil {
+		fields = append(fields, ballot.FieldVoterKey)
+	}
+	if m.option_ids != nil {
+		fields = append(fields, ballot.FieldOptionIds)
+	}
+	if m.weight != nil {
+		fields = append(fields, ballot.FieldWeight)
+	}
+	if m.floor_area != nil {
+		fields = append(fields, ballot.FieldFloorArea)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *BallotMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case ballot.FieldTenantID:
+		return m.TenantID()
+	case ballot.FieldUnitID:
+		return m.UnitID()
+	case ballot.FieldUnitPath:
+		return m.UnitPath()
+	case ballot.FieldCommunityPath:
+		return m.CommunityPath()
+	case ballot.FieldVoteID:
+		return m.VoteID()
+	case ballot.FieldToken:
+		return m.Token()
+	case ballot.FieldReceiptHash:
+		return m.ReceiptHash()
+	case ballot.FieldVoterKey:
+		return m.VoterKey()
+	case ballot.FieldOptionIds:
+		return m.OptionIds()
+	case ballot.FieldWeight:
+		return m.Weight()
+	case ballot.FieldFloorArea:
+		return m.FloorArea()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *BallotMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case ballot.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case ballot.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case ballot.FieldUnitPath:
+		return m.OldUnitPath(ctx)
+	case ballot.FieldCommunityPath:
+		return m.OldCommunityPath(ctx)
+	case ballot.FieldVoteID:
+		return m.OldVoteID(ctx)
+	case ballot.FieldToken:
+		return m.OldToken(ctx)
+	case ballot.FieldReceiptHash:
+		return m.OldReceiptHash(ctx)
+	case ballot.FieldVoterKey:
+		return m.OldVoterKey(ctx)
+	case ballot.FieldOptionIds:
+		return m.OldOptionIds(ctx)
+	case ballot.FieldWeight:
+		return m.OldWeight(ctx)
+	case ballot.FieldFloorArea:
+		return m.OldFloorArea(ctx)
+	}
+	return nil, fmt.Errorf("unknown Ballot field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *BallotMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case ballot.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case ballot.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case ballot.FieldUnitPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitPath(v)
+		return nil
+	case ballot.FieldCommunityPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommunityPath(v)
+		return nil
+	case ballot.FieldVoteID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVoteID(v)
+		return nil
+	case ballot.FieldToken:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetToken(v)
+		return nil
+	case ballot.FieldReceiptHash:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReceiptHash(v)
+		return nil
+	case ballot.FieldVoterKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVoterKey(v)
+		return nil
+	case ballot.FieldOptionIds:
+		v, ok := value.([]int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOptionIds(v)
+		return nil
+	case ballot.FieldWeight:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWeight(v)
+		return nil
+	case ballot.FieldFloorArea:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFloorArea(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Ballot field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *BallotMutation) AddedFields() []string {
+	var fields []string
+	if m.addtenant_id != nil {
+		fields = append(fields, ballot.FieldTenantID)
+	}
+	if m.addunit_id != nil {
+		fields = append(fields, ballot.FieldUnitID)
+	}
+	if m.addvote_id != nil {
+		fields = append(fields, ballot.FieldVoteID)
+	}
+	if m.addweight != nil {
+		fields = append(fields, ballot.FieldWeight)
+	}
+	if m.addfloor_area != nil {
+		fields = append(fields, ballot.FieldFloorArea)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *BallotMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case ballot.FieldTenantID:
+		return m.AddedTenantID()
+	case ballot.FieldUnitID:
+		return m.AddedUnitID()
+	case ballot.FieldVoteID:
+		return m.AddedVoteID()
+	case ballot.FieldWeight:
+		return m.AddedWeight()
+	case ballot.FieldFloorArea:
+		return m.AddedFloorArea()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *BallotMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case ballot.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTenantID(v)
+		return nil
+	case ballot.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUnitID(v)
+		return nil
+	case ballot.FieldVoteID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVoteID(v)
+		return nil
+	case ballot.FieldWeight:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddWeight(v)
+		return nil
+	case ballot.FieldFloorArea:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddFloorArea(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Ballot numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *BallotMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(ballot.FieldVoterKey) {
+		fields = append(fields, ballot.FieldVoterKey)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *BallotMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *BallotMutation) ClearField(name string) error {
+	switch name {
+	case ballot.FieldVoterKey:
+		m.ClearVoterKey()
+		return nil
+	}
+	return fmt.Errorf("unknown Ballot nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *BallotMutation) ResetField(name string) error {
+	switch name {
+	case ballot.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case ballot.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case ballot.FieldUnitPath:
+		m.ResetUnitPath()
+		return nil
+	case ballot.FieldCommunityPath:
+		m.ResetCommunityPath()
+		return nil
+	case ballot.FieldVoteID:
+		m.ResetVoteID()
+		return nil
+	case ballot.FieldToken:
+		m.ResetToken()
+		return nil
+	case ballot.FieldReceiptHash:
+		m.ResetReceiptHash()
+		return nil
+	case ballot.FieldVoterKey:
+		m.ResetVoterKey()
+		return nil
+	case ballot.FieldOptionIds:
+		m.ResetOptionIds()
+		return nil
+	case ballot.FieldWeight:
+		m.ResetWeight()
+		return nil
+	case ballot.FieldFloorArea:
+		m.ResetFloorArea()
+		return nil
+	}
+	return fmt.Errorf("unknown Ballot field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *BallotMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *BallotMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *BallotMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *BallotMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *BallotMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *BallotMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *BallotMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown Ballot unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *BallotMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown Ballot edge %s", name)
+}
+
 // CommentMutation represents an operation that mutates the Comment nodes in the graph.
 type CommentMutation struct {
 	config
@@ -5160,6 +7207,3507 @@ func (m *CosignatureMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Cosignature edge %s", name)
 }
 
+// EligibleVoterMutation represents an operation that mutates the EligibleVoter nodes in the graph.
+type EligibleVoterMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	tenant_id      *int
+	addtenant_id   *int
+	unit_id        *int
+	addunit_id     *int
+	unit_path      *string
+	community_path *string
+	vote_id        *int
+	addvote_id     *int
+	voter_key      *string
+	weight         *float64
+	addweight      *float64
+	floor_area     *float64
+	addfloor_area  *float64
+	clearedFields  map[string]struct{}
+	done           bool
+	oldValue       func(context.Context) (*EligibleVoter, error)
+	predicates     []predicate.EligibleVoter
+}
+
+var _ ent.Mutation = (*EligibleVoterMutation)(nil)
+
+// eligiblevoterOption allows management of the mutation configuration using functional options.
+type eligiblevoterOption func(*EligibleVoterMutation)
+
+// newEligibleVoterMutation creates new mutation for the EligibleVoter entity.
+func newEligibleVoterMutation(c config, op Op, opts ...eligiblevoterOption) *EligibleVoterMutation {
+	m := &EligibleVoterMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeEligibleVoter,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withEligibleVoterID sets the ID field of the mutation.
+func withEligibleVoterID(id int) eligiblevoterOption {
+	return func(m *EligibleVoterMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *EligibleVoter
+		)
+		m.oldValue = func(ctx context.Context) (*EligibleVoter, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().EligibleVoter.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withEligibleVoter sets the old EligibleVoter of the mutation.
+func withEligibleVoter(node *EligibleVoter) eligiblevoterOption {
+	return func(m *EligibleVoterMutation) {
+		m.oldValue = func(context.Context) (*EligibleVoter, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m EligibleVoterMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m EligibleVoterMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *EligibleVoterMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *EligibleVoterMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().EligibleVoter.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *EligibleVoterMutation) SetTenantID(i int) {
+	m.tenant_id = &i
+	m.addtenant_id = nil
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *EligibleVoterMutation) TenantID() (r int, exists bool) {
+	v := m.tenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the EligibleVoter entity.
+// If the EligibleVoter object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EligibleVoterMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// AddTenantID adds i to the "tenant_id" field.
+func (m *EligibleVoterMutation) AddTenantID(i int) {
+	if m.addtenant_id != nil {
+		*m.addtenant_id += i
+	} else {
+		m.addtenant_id = &i
+	}
+}
+
+// AddedTenantID returns the value that was added to the "tenant_id" field in this mutation.
+func (m *EligibleVoterMutation) AddedTenantID() (r int, exists bool) {
+	v := m.addtenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *EligibleVoterMutation) ResetTenantID() {
+	m.tenant_id = nil
+	m.addtenant_id = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *EligibleVoterMutation) SetUnitID(i int) {
+	m.unit_id = &i
+	m.addunit_id = nil
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *EligibleVoterMutation) UnitID() (r int, exists bool) {
+	v := m.unit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the EligibleVoter entity.
+// If the EligibleVoter object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EligibleVoterMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// AddUnitID adds i to the "unit_id" field.
+func (m *EligibleVoterMutation) AddUnitID(i int) {
+	if m.addunit_id != nil {
+		*m.addunit_id += i
+	} else {
+		m.addunit_id = &i
+	}
+}
+
+// AddedUnitID returns the value that was added to the "unit_id" field in this mutation.
+func (m *EligibleVoterMutation) AddedUnitID() (r int, exists bool) {
+	v := m.addunit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *EligibleVoterMutation) ResetUnitID() {
+	m.unit_id = nil
+	m.addunit_id = nil
+}
+
+// SetUnitPath sets the "unit_path" field.
+func (m *EligibleVoterMutation) SetUnitPath(s string) {
+	m.unit_path = &s
+}
+
+// UnitPath returns the value of the "unit_path" field in the mutation.
+func (m *EligibleVoterMutation) UnitPath() (r string, exists bool) {
+	v := m.unit_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitPath returns the old "unit_path" field's value of the EligibleVoter entity.
+// If the EligibleVoter object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EligibleVoterMutation) OldUnitPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitPath: %w", err)
+	}
+	return oldValue.UnitPath, nil
+}
+
+// ResetUnitPath resets all changes to the "unit_path" field.
+func (m *EligibleVoterMutation) ResetUnitPath() {
+	m.unit_path = nil
+}
+
+// SetCommunityPath sets the "community_path" field.
+func (m *EligibleVoterMutation) SetCommunityPath(s string) {
+	m.community_path = &s
+}
+
+// CommunityPath returns the value of the "community_path" field in the mutation.
+func (m *EligibleVoterMutation) CommunityPath() (r string, exists bool) {
+	v := m.community_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommunityPath returns the old "community_path" field's value of the EligibleVoter entity.
+// If the EligibleVoter object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EligibleVoterMutation) OldCommunityPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommunityPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommunityPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommunityPath: %w", err)
+	}
+	return oldValue.CommunityPath, nil
+}
+
+// ResetCommunityPath resets all changes to the "community_path" field.
+func (m *EligibleVoterMutation) ResetCommunityPath() {
+	m.community_path = nil
+}
+
+// SetVoteID sets the "vote_id" field.
+func (m *EligibleVoterMutation) SetVoteID(i int) {
+	m.vote_id = &i
+	m.addvote_id = nil
+}
+
+// VoteID returns the value of the "vote_id" field in the mutation.
+func (m *EligibleVoterMutation) VoteID() (r int, exists bool) {
+	v := m.vote_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVoteID returns the old "vote_id" field's value of the EligibleVoter entity.
+// If the EligibleVoter object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EligibleVoterMutation) OldVoteID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVoteID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVoteID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVoteID: %w", err)
+	}
+	return oldValue.VoteID, nil
+}
+
+// AddVoteID adds i to the "vote_id" field.
+func (m *EligibleVoterMutation) AddVoteID(i int) {
+	if m.addvote_id != nil {
+		*m.addvote_id += i
+	} else {
+		m.addvote_id = &i
+	}
+}
+
+// AddedVoteID returns the value that was added to the "vote_id" field in this mutation.
+func (m *EligibleVoterMutation) AddedVoteID() (r int, exists bool) {
+	v := m.addvote_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVoteID resets all changes to the "vote_id" field.
+func (m *EligibleVoterMutation) ResetVoteID() {
+	m.vote_id = nil
+	m.addvote_id = nil
+}
+
+// SetVoterKey sets the "voter_key" field.
+func (m *EligibleVoterMutation) SetVoterKey(s string) {
+	m.voter_key = &s
+}
+
+// VoterKey returns the value of the "voter_key" field in the mutation.
+func (m *EligibleVoterMutation) VoterKey() (r string, exists bool) {
+	v := m.voter_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVoterKey returns the old "voter_key" field's value of the EligibleVoter entity.
+// If the EligibleVoter object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EligibleVoterMutation) OldVoterKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVoterKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVoterKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVoterKey: %w", err)
+	}
+	return oldValue.VoterKey, nil
+}
+
+// ResetVoterKey resets all changes to the "voter_key" field.
+func (m *EligibleVoterMutation) ResetVoterKey() {
+	m.voter_key = nil
+}
+
+// SetWeight sets the "weight" field.
+func (m *EligibleVoterMutation) SetWeight(f float64) {
+	m.weight = &f
+	m.addweight = nil
+}
+
+// Weight returns the value of the "weight" field in the mutation.
+func (m *EligibleVoterMutation) Weight() (r float64, exists bool) {
+	v := m.weight
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWeight returns the old "weight" field's value of the EligibleVoter entity.
+// If the EligibleVoter object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EligibleVoterMutation) OldWeight(ctx context.Context) (v float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWeight is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWeight requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWeight: %w", err)
+	}
+	return oldValue.Weight, nil
+}
+
+// AddWeight adds f to the "weight" field.
+func (m *EligibleVoterMutation) AddWeight(f float64) {
+	if m.addweight != nil {
+		*m.addweight += f
+	} else {
+		m.addweight = &f
+	}
+}
+
+// AddedWeight returns the value that was added to the "weight" field in this mutation.
+func (m *EligibleVoterMutation) AddedWeight() (r float64, exists bool) {
+	v := m.addweight
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetWeight resets all changes to the "weight" field.
+func (m *EligibleVoterMutation) ResetWeight() {
+	m.weight = nil
+	m.addweight = nil
+}
+
+// SetFloorArea sets the "floor_area" field.
+func (m *EligibleVoterMutation) SetFloorArea(f float64) {
+	m.floor_area = &f
+	m.addfloor_area = nil
+}
+
+// FloorArea returns the value of the "floor_area" field in the mutation.
+func (m *EligibleVoterMutation) FloorArea() (r float64, exists bool) {
+	v := m.floor_area
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFloorArea returns the old "floor_area" field's value of the EligibleVoter entity.
+// If the EligibleVoter object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EligibleVoterMutation) OldFloorArea(ctx context.Context) (v float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFloorArea is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFloorArea requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFloorArea: %w", err)
+	}
+	return oldValue.FloorArea, nil
+}
+
+// AddFloorArea adds f to the "floor_area" field.
+func (m *EligibleVoterMutation) AddFloorArea(f float64) {
+	if m.addfloor_area != nil {
+		*m.addfloor_area += f
+	} else {
+		m.addfloor_area = &f
+	}
+}
+
+// AddedFloorArea returns the value that was added to the "floor_area" field in this mutation.
+func (m *EligibleVoterMutation) AddedFloorArea() (r float64, exists bool) {
+	v := m.addfloor_area
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetFloorArea resets all changes to the "floor_area" field.
+func (m *EligibleVoterMutation) ResetFloorArea() {
+	m.floor_area = nil
+	m.addfloor_area = nil
+}
+
+// Where appends a list predicates to the EligibleVoterMutation builder.
+func (m *EligibleVoterMutation) Where(ps ...predicate.EligibleVoter) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the EligibleVoterMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *EligibleVoterMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.EligibleVoter, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *EligibleVoterMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *EligibleVoterMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (EligibleVoter).
+func (m *EligibleVoterMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *EligibleVoterMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.tenant_id != nil {
+		fields = append(fields, eligiblevoter.FieldTenantID)
+	}
+	if m.unit_id != nil {
+		fields = append(fields, eligiblevoter.FieldUnitID)
+	}
+	if m.unit_path != nil {
+		fields = append(fields, eligiblevoter.FieldUnitPath)
+	}
+	if m.community_path != nil {
+		fields = append(fields, eligiblevoter.FieldCommunityPath)
+	}
+	if m.vote_id != nil {
+		fields = append(fields, eligiblevoter.FieldVoteID)
+	}
+	if m.voter_key != nil {
+		fields = append(fields, eligiblevoter.FieldVoterKey)
+	}
+	if m.weight != nil {
+		fields = append(fields, eligiblevoter.FieldWeight)
+	}
+	if m.floor_area != nil {
+		fields = append(fields, eligiblevoter.FieldFloorArea)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *EligibleVoterMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case eligiblevoter.FieldTenantID:
+		return m.TenantID()
+	case eligiblevoter.FieldUnitID:
+		return m.UnitID()
+	case eligiblevoter.FieldUnitPath:
+		return m.UnitPath()
+	case eligiblevoter.FieldCommunityPath:
+		return m.CommunityPath()
+	case eligiblevoter.FieldVoteID:
+		return m.VoteID()
+	case eligiblevoter.FieldVoterKey:
+		return m.VoterKey()
+	case eligiblevoter.FieldWeight:
+		return m.Weight()
+	case eligiblevoter.FieldFloorArea:
+		return m.FloorArea()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *EligibleVoterMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case eligiblevoter.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case eligiblevoter.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case eligiblevoter.FieldUnitPath:
+		return m.OldUnitPath(ctx)
+	case eligiblevoter.FieldCommunityPath:
+		return m.OldCommunityPath(ctx)
+	case eligiblevoter.FieldVoteID:
+		return m.OldVoteID(ctx)
+	case eligiblevoter.FieldVoterKey:
+		return m.OldVoterKey(ctx)
+	case eligiblevoter.FieldWeight:
+		return m.OldWeight(ctx)
+	case eligiblevoter.FieldFloorArea:
+		return m.OldFloorArea(ctx)
+	}
+	return nil, fmt.Errorf("unknown EligibleVoter field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EligibleVoterMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case eligiblevoter.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case eligiblevoter.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case eligiblevoter.FieldUnitPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitPath(v)
+		return nil
+	case eligiblevoter.FieldCommunityPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommunityPath(v)
+		return nil
+	case eligiblevoter.FieldVoteID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVoteID(v)
+		return nil
+	case eligiblevoter.FieldVoterKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVoterKey(v)
+		return nil
+	case eligiblevoter.FieldWeight:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWeight(v)
+		return nil
+	case eligiblevoter.FieldFloorArea:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFloorArea(v)
+		return nil
+	}
+	return fmt.Errorf("unknown EligibleVoter field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *EligibleVoterMutation) AddedFields() []string {
+	var fields []string
+	if m.addtenant_id != nil {
+		fields = append(fields, eligiblevoter.FieldTenantID)
+	}
+	if m.addunit_id != nil {
+		fields = append(fields, eligiblevoter.FieldUnitID)
+	}
+	if m.addvote_id != nil {
+		fields = append(fields, eligiblevoter.FieldVoteID)
+	}
+	if m.addweight != nil {
+		fields = append(fields, eligiblevoter.FieldWeight)
+	}
+	if m.addfloor_area != nil {
+		fields = append(fields, eligiblevoter.FieldFloorArea)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *EligibleVoterMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case eligiblevoter.FieldTenantID:
+		return m.AddedTenantID()
+	case eligiblevoter.FieldUnitID:
+		return m.AddedUnitID()
+	case eligiblevoter.FieldVoteID:
+		return m.AddedVoteID()
+	case eligiblevoter.FieldWeight:
+		return m.AddedWeight()
+	case eligiblevoter.FieldFloorArea:
+		return m.AddedFloorArea()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EligibleVoterMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case eligiblevoter.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTenantID(v)
+		return nil
+	case eligiblevoter.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUnitID(v)
+		return nil
+	case eligiblevoter.FieldVoteID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVoteID(v)
+		return nil
+	case eligiblevoter.FieldWeight:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddWeight(v)
+		return nil
+	case eligiblevoter.FieldFloorArea:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddFloorArea(v)
+		return nil
+	}
+	return fmt.Errorf("unknown EligibleVoter numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *EligibleVoterMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *EligibleVoterMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *EligibleVoterMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown EligibleVoter nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *EligibleVoterMutation) ResetField(name string) error {
+	switch name {
+	case eligiblevoter.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case eligiblevoter.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case eligiblevoter.FieldUnitPath:
+		m.ResetUnitPath()
+		return nil
+	case eligiblevoter.FieldCommunityPath:
+		m.ResetCommunityPath()
+		return nil
+	case eligiblevoter.FieldVoteID:
+		m.ResetVoteID()
+		return nil
+	case eligiblevoter.FieldVoterKey:
+		m.ResetVoterKey()
+		return nil
+	case eligiblevoter.FieldWeight:
+		m.ResetWeight()
+		return nil
+	case eligiblevoter.FieldFloorArea:
+		m.ResetFloorArea()
+		return nil
+	}
+	return fmt.Errorf("unknown EligibleVoter field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *EligibleVoterMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *EligibleVoterMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *EligibleVoterMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *EligibleVoterMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *EligibleVoterMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *EligibleVoterMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *EligibleVoterMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown EligibleVoter unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *EligibleVoterMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown EligibleVoter edge %s", name)
+}
+
+// HouseholdMutation represents an operation that mutates the Household nodes in the graph.
+type HouseholdMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	tenant_id      *int
+	addtenant_id   *int
+	unit_id        *int
+	addunit_id     *int
+	unit_path      *string
+	community_path *string
+	created_at     *time.Time
+	updated_at     *time.Time
+	address        *string
+	floor_area     *float64
+	addfloor_area  *float64
+	owner_name     *string
+	owner_phone    *string
+	clearedFields  map[string]struct{}
+	done           bool
+	oldValue       func(context.Context) (*Household, error)
+	predicates     []predicate.Household
+}
+
+var _ ent.Mutation = (*HouseholdMutation)(nil)
+
+// householdOption allows management of the mutation configuration using functional options.
+type householdOption func(*HouseholdMutation)
+
+// newHouseholdMutation creates new mutation for the Household entity.
+func newHouseholdMutation(c config, op Op, opts ...householdOption) *HouseholdMutation {
+	m := &HouseholdMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeHousehold,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withHouseholdID sets the ID field of the mutation.
+func withHouseholdID(id int) householdOption {
+	return func(m *HouseholdMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Household
+		)
+		m.oldValue = func(ctx context.Context) (*Household, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Household.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withHousehold sets the old Household of the mutation.
+func withHousehold(node *Household) householdOption {
+	return func(m *HouseholdMutation) {
+		m.oldValue = func(context.Context) (*Household, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m HouseholdMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m HouseholdMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *HouseholdMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *HouseholdMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Household.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *HouseholdMutation) SetTenantID(i int) {
+	m.tenant_id = &i
+	m.addtenant_id = nil
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *HouseholdMutation) TenantID() (r int, exists bool) {
+	v := m.tenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the Household entity.
+// If the Household object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HouseholdMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// AddTenantID adds i to the "tenant_id" field.
+func (m *HouseholdMutation) AddTenantID(i int) {
+	if m.addtenant_id != nil {
+		*m.addtenant_id += i
+	} else {
+		m.addtenant_id = &i
+	}
+}
+
+// AddedTenantID returns the value that was added to the "tenant_id" field in this mutation.
+func (m *HouseholdMutation) AddedTenantID() (r int, exists bool) {
+	v := m.addtenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *HouseholdMutation) ResetTenantID() {
+	m.tenant_id = nil
+	m.addtenant_id = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *HouseholdMutation) SetUnitID(i int) {
+	m.unit_id = &i
+	m.addunit_id = nil
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *HouseholdMutation) UnitID() (r int, exists bool) {
+	v := m.unit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the Household entity.
+// If the Household object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HouseholdMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// AddUnitID adds i to the "unit_id" field.
+func (m *HouseholdMutation) AddUnitID(i int) {
+	if m.addunit_id != nil {
+		*m.addunit_id += i
+	} else {
+		m.addunit_id = &i
+	}
+}
+
+// AddedUnitID returns the value that was added to the "unit_id" field in this mutation.
+func (m *HouseholdMutation) AddedUnitID() (r int, exists bool) {
+	v := m.addunit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *HouseholdMutation) ResetUnitID() {
+	m.unit_id = nil
+	m.addunit_id = nil
+}
+
+// SetUnitPath sets the "unit_path" field.
+func (m *HouseholdMutation) SetUnitPath(s string) {
+	m.unit_path = &s
+}
+
+// UnitPath returns the value of the "unit_path" field in the mutation.
+func (m *HouseholdMutation) UnitPath() (r string, exists bool) {
+	v := m.unit_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitPath returns the old "unit_path" field's value of the Household entity.
+// If the Household object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HouseholdMutation) OldUnitPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitPath: %w", err)
+	}
+	return oldValue.UnitPath, nil
+}
+
+// ResetUnitPath resets all changes to the "unit_path" field.
+func (m *HouseholdMutation) ResetUnitPath() {
+	m.unit_path = nil
+}
+
+// SetCommunityPath sets the "community_path" field.
+func (m *HouseholdMutation) SetCommunityPath(s string) {
+	m.community_path = &s
+}
+
+// CommunityPath returns the value of the "community_path" field in the mutation.
+func (m *HouseholdMutation) CommunityPath() (r string, exists bool) {
+	v := m.community_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommunityPath returns the old "community_path" field's value of the Household entity.
+// If the Household object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HouseholdMutation) OldCommunityPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommunityPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommunityPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommunityPath: %w", err)
+	}
+	return oldValue.CommunityPath, nil
+}
+
+// ResetCommunityPath resets all changes to the "community_path" field.
+func (m *HouseholdMutation) ResetCommunityPath() {
+	m.community_path = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *HouseholdMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *HouseholdMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Household entity.
+// If the Household object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HouseholdMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *HouseholdMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *HouseholdMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *HouseholdMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Household entity.
+// If the Household object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HouseholdMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *HouseholdMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetAddress sets the "address" field.
+func (m *HouseholdMutation) SetAddress(s string) {
+	m.address = &s
+}
+
+// Address returns the value of the "address" field in the mutation.
+func (m *HouseholdMutation) Address() (r string, exists bool) {
+	v := m.address
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAddress returns the old "address" field's value of the Household entity.
+// If the Household object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HouseholdMutation) OldAddress(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAddress is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAddress requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAddress: %w", err)
+	}
+	return oldValue.Address, nil
+}
+
+// ResetAddress resets all changes to the "address" field.
+func (m *HouseholdMutation) ResetAddress() {
+	m.address = nil
+}
+
+// SetFloorArea sets the "floor_area" field.
+func (m *HouseholdMutation) SetFloorArea(f float64) {
+	m.floor_area = &f
+	m.addfloor_area = nil
+}
+
+// FloorArea returns the value of the "floor_area" field in the mutation.
+func (m *HouseholdMutation) FloorArea() (r float64, exists bool) {
+	v := m.floor_area
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFloorArea returns the old "floor_area" field's value of the Household entity.
+// If the Household object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HouseholdMutation) OldFloorArea(ctx context.Context) (v float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFloorArea is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFloorArea requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFloorArea: %w", err)
+	}
+	return oldValue.FloorArea, nil
+}
+
+// AddFloorArea adds f to the "floor_area" field.
+func (m *HouseholdMutation) AddFloorArea(f float64) {
+	if m.addfloor_area != nil {
+		*m.addfloor_area += f
+	} else {
+		m.addfloor_area = &f
+	}
+}
+
+// AddedFloorArea returns the value that was added to the "floor_area" field in this mutation.
+func (m *HouseholdMutation) AddedFloorArea() (r float64, exists bool) {
+	v := m.addfloor_area
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetFloorArea resets all changes to the "floor_area" field.
+func (m *HouseholdMutation) ResetFloorArea() {
+	m.floor_area = nil
+	m.addfloor_area = nil
+}
+
+// SetOwnerName sets the "owner_name" field.
+func (m *HouseholdMutation) SetOwnerName(s string) {
+	m.owner_name = &s
+}
+
+// OwnerName returns the value of the "owner_name" field in the mutation.
+func (m *HouseholdMutation) OwnerName() (r string, exists bool) {
+	v := m.owner_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOwnerName returns the old "owner_name" field's value of the Household entity.
+// If the Household object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HouseholdMutation) OldOwnerName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOwnerName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOwnerName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOwnerName: %w", err)
+	}
+	return oldValue.OwnerName, nil
+}
+
+// ClearOwnerName clears the value of the "owner_name" field.
+func (m *HouseholdMutation) ClearOwnerName() {
+	m.owner_name = nil
+	m.clearedFields[household.FieldOwnerName] = struct{}{}
+}
+
+// OwnerNameCleared returns if the "owner_name" field was cleared in this mutation.
+func (m *HouseholdMutation) OwnerNameCleared() bool {
+	_, ok := m.clearedFields[household.FieldOwnerName]
+	return ok
+}
+
+// ResetOwnerName resets all changes to the "owner_name" field.
+func (m *HouseholdMutation) ResetOwnerName() {
+	m.owner_name = nil
+	delete(m.clearedFields, household.FieldOwnerName)
+}
+
+// SetOwnerPhone sets the "owner_phone" field.
+func (m *HouseholdMutation) SetOwnerPhone(s string) {
+	m.owner_phone = &s
+}
+
+// OwnerPhone returns the value of the "owner_phone" field in the mutation.
+func (m *HouseholdMutation) OwnerPhone() (r string, exists bool) {
+	v := m.owner_phone
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOwnerPhone returns the old "owner_phone" field's value of the Household entity.
+// If the Household object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HouseholdMutation) OldOwnerPhone(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOwnerPhone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOwnerPhone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOwnerPhone: %w", err)
+	}
+	return oldValue.OwnerPhone, nil
+}
+
+// ClearOwnerPhone clears the value of the "owner_phone" field.
+func (m *HouseholdMutation) ClearOwnerPhone() {
+	m.owner_phone = nil
+	m.clearedFields[household.FieldOwnerPhone] = struct{}{}
+}
+
+// OwnerPhoneCleared returns if the "owner_phone" field was cleared in this mutation.
+func (m *HouseholdMutation) OwnerPhoneCleared() bool {
+	_, ok := m.clearedFields[household.FieldOwnerPhone]
+	return ok
+}
+
+// ResetOwnerPhone resets all changes to the "owner_phone" field.
+func (m *HouseholdMutation) ResetOwnerPhone() {
+	m.owner_phone = nil
+	delete(m.clearedFields, household.FieldOwnerPhone)
+}
+
+// Where appends a list predicates to the HouseholdMutation builder.
+func (m *HouseholdMutation) Where(ps ...predicate.Household) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the HouseholdMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *HouseholdMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Household, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *HouseholdMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *HouseholdMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Household).
+func (m *HouseholdMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *HouseholdMutation) Fields() []string {
+	fields := make([]string, 0, 10)
+	if m.tenant_id != nil {
+		fields = append(fields, household.FieldTenantID)
+	}
+	if m.unit_id != nil {
+		fields = append(fields, household.FieldUnitID)
+	}
+	if m.unit_path != nil {
+		fields = append(fields, household.FieldUnitPath)
+	}
+	if m.community_path != nil {
+		fields = append(fields, household.FieldCommunityPath)
+	}
+	if m.created_at != nil {
+		fields = append(fields, household.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, household.FieldUpdatedAt)
+	}
+	if m.address != nil {
+		fields = append(fields, household.FieldAddress)
+	}
+	if m.floor_area != nil {
+		fields = append(fields, household.FieldFloorArea)
+	}
+	if m.owner_name != nil {
+		fields = append(fields, household.FieldOwnerName)
+	}
+	if m.owner_phone != nil {
+		fields = append(fields, household.FieldOwnerPhone)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *HouseholdMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case household.FieldTenantID:
+		return m.TenantID()
+	case household.FieldUnitID:
+		return m.UnitID()
+	case household.FieldUnitPath:
+		return m.UnitPath()
+	case household.FieldCommunityPath:
+		return m.CommunityPath()
+	case household.FieldCreatedAt:
+		return m.CreatedAt()
+	case household.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case household.FieldAddress:
+		return m.Address()
+	case household.FieldFloorArea:
+		return m.FloorArea()
+	case household.FieldOwnerName:
+		return m.OwnerName()
+	case household.FieldOwnerPhone:
+		return m.OwnerPhone()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *HouseholdMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case household.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case household.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case household.FieldUnitPath:
+		return m.OldUnitPath(ctx)
+	case household.FieldCommunityPath:
+		return m.OldCommunityPath(ctx)
+	case household.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case household.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case household.FieldAddress:
+		return m.OldAddress(ctx)
+	case household.FieldFloorArea:
+		return m.OldFloorArea(ctx)
+	case household.FieldOwnerName:
+		return m.OldOwnerName(ctx)
+	case household.FieldOwnerPhone:
+		return m.OldOwnerPhone(ctx)
+	}
+	return nil, fmt.Errorf("unknown Household field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *HouseholdMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case household.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case household.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case household.FieldUnitPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitPath(v)
+		return nil
+	case household.FieldCommunityPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommunityPath(v)
+		return nil
+	case household.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case household.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case household.FieldAddress:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAddress(v)
+		return nil
+	case household.FieldFloorArea:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFloorArea(v)
+		return nil
+	case household.FieldOwnerName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOwnerName(v)
+		return nil
+	case household.FieldOwnerPhone:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOwnerPhone(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Household field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *HouseholdMutation) AddedFields() []string {
+	var fields []string
+	if m.addtenant_id != nil {
+		fields = append(fields, household.FieldTenantID)
+	}
+	if m.addunit_id != nil {
+		fields = append(fields, household.FieldUnitID)
+	}
+	if m.addfloor_area != nil {
+		fields = append(fields, household.FieldFloorArea)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *HouseholdMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case household.FieldTenantID:
+		return m.AddedTenantID()
+	case household.FieldUnitID:
+		return m.AddedUnitID()
+	case household.FieldFloorArea:
+		return m.AddedFloorArea()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *HouseholdMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case household.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTenantID(v)
+		return nil
+	case household.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUnitID(v)
+		return nil
+	case household.FieldFloorArea:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddFloorArea(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Household numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *HouseholdMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(household.FieldOwnerName) {
+		fields = append(fields, household.FieldOwnerName)
+	}
+	if m.FieldCleared(household.FieldOwnerPhone) {
+		fields = append(fields, household.FieldOwnerPhone)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *HouseholdMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *HouseholdMutation) ClearField(name string) error {
+	switch name {
+	case household.FieldOwnerName:
+		m.ClearOwnerName()
+		return nil
+	case household.FieldOwnerPhone:
+		m.ClearOwnerPhone()
+		return nil
+	}
+	return fmt.Errorf("unknown Household nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *HouseholdMutation) ResetField(name string) error {
+	switch name {
+	case household.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case household.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case household.FieldUnitPath:
+		m.ResetUnitPath()
+		return nil
+	case household.FieldCommunityPath:
+		m.ResetCommunityPath()
+		return nil
+	case household.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case household.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case household.FieldAddress:
+		m.ResetAddress()
+		return nil
+	case household.FieldFloorArea:
+		m.ResetFloorArea()
+		return nil
+	case household.FieldOwnerName:
+		m.ResetOwnerName()
+		return nil
+	case household.FieldOwnerPhone:
+		m.ResetOwnerPhone()
+		return nil
+	}
+	return fmt.Errorf("unknown Household field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *HouseholdMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *HouseholdMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *HouseholdMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *HouseholdMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *HouseholdMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *HouseholdMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *HouseholdMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown Household unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *HouseholdMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown Household edge %s", name)
+}
+
+// HouseholdMemberMutation represents an operation that mutates the HouseholdMember nodes in the graph.
+type HouseholdMemberMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	tenant_id       *int
+	addtenant_id    *int
+	unit_id         *int
+	addunit_id      *int
+	unit_path       *string
+	community_path  *string
+	household_id    *int
+	addhousehold_id *int
+	user_id         *int
+	adduser_id      *int
+	owner           *bool
+	clearedFields   map[string]struct{}
+	done            bool
+	oldValue        func(context.Context) (*HouseholdMember, error)
+	predicates      []predicate.HouseholdMember
+}
+
+var _ ent.Mutation = (*HouseholdMemberMutation)(nil)
+
+// householdmemberOption allows management of the mutation configuration using functional options.
+type householdmemberOption func(*HouseholdMemberMutation)
+
+// newHouseholdMemberMutation creates new mutation for the HouseholdMember entity.
+func newHouseholdMemberMutation(c config, op Op, opts ...householdmemberOption) *HouseholdMemberMutation {
+	m := &HouseholdMemberMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeHouseholdMember,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withHouseholdMemberID sets the ID field of the mutation.
+func withHouseholdMemberID(id int) householdmemberOption {
+	return func(m *HouseholdMemberMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *HouseholdMember
+		)
+		m.oldValue = func(ctx context.Context) (*HouseholdMember, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().HouseholdMember.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withHouseholdMember sets the old HouseholdMember of the mutation.
+func withHouseholdMember(node *HouseholdMember) householdmemberOption {
+	return func(m *HouseholdMemberMutation) {
+		m.oldValue = func(context.Context) (*HouseholdMember, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m HouseholdMemberMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m HouseholdMemberMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *HouseholdMemberMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *HouseholdMemberMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().HouseholdMember.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *HouseholdMemberMutation) SetTenantID(i int) {
+	m.tenant_id = &i
+	m.addtenant_id = nil
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *HouseholdMemberMutation) TenantID() (r int, exists bool) {
+	v := m.tenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the HouseholdMember entity.
+// If the HouseholdMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HouseholdMemberMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// AddTenantID adds i to the "tenant_id" field.
+func (m *HouseholdMemberMutation) AddTenantID(i int) {
+	if m.addtenant_id != nil {
+		*m.addtenant_id += i
+	} else {
+		m.addtenant_id = &i
+	}
+}
+
+// AddedTenantID returns the value that was added to the "tenant_id" field in this mutation.
+func (m *HouseholdMemberMutation) AddedTenantID() (r int, exists bool) {
+	v := m.addtenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *HouseholdMemberMutation) ResetTenantID() {
+	m.tenant_id = nil
+	m.addtenant_id = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *HouseholdMemberMutation) SetUnitID(i int) {
+	m.unit_id = &i
+	m.addunit_id = nil
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *HouseholdMemberMutation) UnitID() (r int, exists bool) {
+	v := m.unit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the HouseholdMember entity.
+// If the HouseholdMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HouseholdMemberMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// AddUnitID adds i to the "unit_id" field.
+func (m *HouseholdMemberMutation) AddUnitID(i int) {
+	if m.addunit_id != nil {
+		*m.addunit_id += i
+	} else {
+		m.addunit_id = &i
+	}
+}
+
+// AddedUnitID returns the value that was added to the "unit_id" field in this mutation.
+func (m *HouseholdMemberMutation) AddedUnitID() (r int, exists bool) {
+	v := m.addunit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *HouseholdMemberMutation) ResetUnitID() {
+	m.unit_id = nil
+	m.addunit_id = nil
+}
+
+// SetUnitPath sets the "unit_path" field.
+func (m *HouseholdMemberMutation) SetUnitPath(s string) {
+	m.unit_path = &s
+}
+
+// UnitPath returns the value of the "unit_path" field in the mutation.
+func (m *HouseholdMemberMutation) UnitPath() (r string, exists bool) {
+	v := m.unit_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitPath returns the old "unit_path" field's value of the HouseholdMember entity.
+// If the HouseholdMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HouseholdMemberMutation) OldUnitPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitPath: %w", err)
+	}
+	return oldValue.UnitPath, nil
+}
+
+// ResetUnitPath resets all changes to the "unit_path" field.
+func (m *HouseholdMemberMutation) ResetUnitPath() {
+	m.unit_path = nil
+}
+
+// SetCommunityPath sets the "community_path" field.
+func (m *HouseholdMemberMutation) SetCommunityPath(s string) {
+	m.community_path = &s
+}
+
+// CommunityPath returns the value of the "community_path" field in the mutation.
+func (m *HouseholdMemberMutation) CommunityPath() (r string, exists bool) {
+	v := m.community_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommunityPath returns the old "community_path" field's value of the HouseholdMember entity.
+// If the HouseholdMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HouseholdMemberMutation) OldCommunityPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommunityPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommunityPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommunityPath: %w", err)
+	}
+	return oldValue.CommunityPath, nil
+}
+
+// ResetCommunityPath resets all changes to the "community_path" field.
+func (m *HouseholdMemberMutation) ResetCommunityPath() {
+	m.community_path = nil
+}
+
+// SetHouseholdID sets the "household_id" field.
+func (m *HouseholdMemberMutation) SetHouseholdID(i int) {
+	m.household_id = &i
+	m.addhousehold_id = nil
+}
+
+// HouseholdID returns the value of the "household_id" field in the mutation.
+func (m *HouseholdMemberMutation) HouseholdID() (r int, exists bool) {
+	v := m.household_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHouseholdID returns the old "household_id" field's value of the HouseholdMember entity.
+// If the HouseholdMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HouseholdMemberMutation) OldHouseholdID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHouseholdID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHouseholdID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHouseholdID: %w", err)
+	}
+	return oldValue.HouseholdID, nil
+}
+
+// AddHouseholdID adds i to the "household_id" field.
+func (m *HouseholdMemberMutation) AddHouseholdID(i int) {
+	if m.addhousehold_id != nil {
+		*m.addhousehold_id += i
+	} else {
+		m.addhousehold_id = &i
+	}
+}
+
+// AddedHouseholdID returns the value that was added to the "household_id" field in this mutation.
+func (m *HouseholdMemberMutation) AddedHouseholdID() (r int, exists bool) {
+	v := m.addhousehold_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetHouseholdID resets all changes to the "household_id" field.
+func (m *HouseholdMemberMutation) ResetHouseholdID() {
+	m.household_id = nil
+	m.addhousehold_id = nil
+}
+
+// SetUserID sets the "user_id" field.
+func (m *HouseholdMemberMutation) SetUserID(i int) {
+	m.user_id = &i
+	m.adduser_id = nil
+}
+
+// UserID returns the value of the "user_id" field in the mutation.
+func (m *HouseholdMemberMutation) UserID() (r int, exists bool) {
+	v := m.user_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUserID returns the old "user_id" field's value of the HouseholdMember entity.
+// If the HouseholdMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HouseholdMemberMutation) OldUserID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUserID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUserID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUserID: %w", err)
+	}
+	return oldValue.UserID, nil
+}
+
+// AddUserID adds i to the "user_id" field.
+func (m *HouseholdMemberMutation) AddUserID(i int) {
+	if m.adduser_id != nil {
+		*m.adduser_id += i
+	} else {
+		m.adduser_id = &i
+	}
+}
+
+// AddedUserID returns the value that was added to the "user_id" field in this mutation.
+func (m *HouseholdMemberMutation) AddedUserID() (r int, exists bool) {
+	v := m.adduser_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUserID resets all changes to the "user_id" field.
+func (m *HouseholdMemberMutation) ResetUserID() {
+	m.user_id = nil
+	m.adduser_id = nil
+}
+
+// SetOwner sets the "owner" field.
+func (m *HouseholdMemberMutation) SetOwner(b bool) {
+	m.owner = &b
+}
+
+// Owner returns the value of the "owner" field in the mutation.
+func (m *HouseholdMemberMutation) Owner() (r bool, exists bool) {
+	v := m.owner
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOwner returns the old "owner" field's value of the HouseholdMember entity.
+// If the HouseholdMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HouseholdMemberMutation) OldOwner(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOwner is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOwner requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOwner: %w", err)
+	}
+	return oldValue.Owner, nil
+}
+
+// ResetOwner resets all changes to the "owner" field.
+func (m *HouseholdMemberMutation) ResetOwner() {
+	m.owner = nil
+}
+
+// Where appends a list predicates to the HouseholdMemberMutation builder.
+func (m *HouseholdMemberMutation) Where(ps ...predicate.HouseholdMember) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the HouseholdMemberMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *HouseholdMemberMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.HouseholdMember, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *HouseholdMemberMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *HouseholdMemberMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (HouseholdMember).
+func (m *HouseholdMemberMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *HouseholdMemberMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.tenant_id != nil {
+		fields = append(fields, householdmember.FieldTenantID)
+	}
+	if m.unit_id != nil {
+		fields = append(fields, householdmember.FieldUnitID)
+	}
+	if m.unit_path != nil {
+		fields = append(fields, householdmember.FieldUnitPath)
+	}
+	if m.community_path != nil {
+		fields = append(fields, householdmember.FieldCommunityPath)
+	}
+	if m.household_id != nil {
+		fields = append(fields, householdmember.FieldHouseholdID)
+	}
+	if m.user_id != nil {
+		fields = append(fields, householdmember.FieldUserID)
+	}
+	if m.owner != nil {
+		fields = append(fields, householdmember.FieldOwner)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *HouseholdMemberMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case householdmember.FieldTenantID:
+		return m.TenantID()
+	case householdmember.FieldUnitID:
+		return m.UnitID()
+	case householdmember.FieldUnitPath:
+		return m.UnitPath()
+	case householdmember.FieldCommunityPath:
+		return m.CommunityPath()
+	case householdmember.FieldHouseholdID:
+		return m.HouseholdID()
+	case householdmember.FieldUserID:
+		return m.UserID()
+	case householdmember.FieldOwner:
+		return m.Owner()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *HouseholdMemberMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case householdmember.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case householdmember.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case householdmember.FieldUnitPath:
+		return m.OldUnitPath(ctx)
+	case householdmember.FieldCommunityPath:
+		return m.OldCommunityPath(ctx)
+	case householdmember.FieldHouseholdID:
+		return m.OldHouseholdID(ctx)
+	case householdmember.FieldUserID:
+		return m.OldUserID(ctx)
+	case householdmember.FieldOwner:
+		return m.OldOwner(ctx)
+	}
+	return nil, fmt.Errorf("unknown HouseholdMember field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *HouseholdMemberMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case householdmember.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case householdmember.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case householdmember.FieldUnitPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitPath(v)
+		return nil
+	case householdmember.FieldCommunityPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommunityPath(v)
+		return nil
+	case householdmember.FieldHouseholdID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHouseholdID(v)
+		return nil
+	case householdmember.FieldUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUserID(v)
+		return nil
+	case householdmember.FieldOwner:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOwner(v)
+		return nil
+	}
+	return fmt.Errorf("unknown HouseholdMember field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *HouseholdMemberMutation) AddedFields() []string {
+	var fields []string
+	if m.addtenant_id != nil {
+		fields = append(fields, householdmember.FieldTenantID)
+	}
+	if m.addunit_id != nil {
+		fields = append(fields, householdmember.FieldUnitID)
+	}
+	if m.addhousehold_id != nil {
+		fields = append(fields, householdmember.FieldHouseholdID)
+	}
+	if m.adduser_id != nil {
+		fields = append(fields, householdmember.FieldUserID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *HouseholdMemberMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case householdmember.FieldTenantID:
+		return m.AddedTenantID()
+	case householdmember.FieldUnitID:
+		return m.AddedUnitID()
+	case householdmember.FieldHouseholdID:
+		return m.AddedHouseholdID()
+	case householdmember.FieldUserID:
+		return m.AddedUserID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *HouseholdMemberMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case householdmember.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTenantID(v)
+		return nil
+	case householdmember.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUnitID(v)
+		return nil
+	case householdmember.FieldHouseholdID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddHouseholdID(v)
+		return nil
+	case householdmember.FieldUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUserID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown HouseholdMember numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *HouseholdMemberMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *HouseholdMemberMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *HouseholdMemberMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown HouseholdMember nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *HouseholdMemberMutation) ResetField(name string) error {
+	switch name {
+	case householdmember.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case householdmember.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case householdmember.FieldUnitPath:
+		m.ResetUnitPath()
+		return nil
+	case householdmember.FieldCommunityPath:
+		m.ResetCommunityPath()
+		return nil
+	case householdmember.FieldHouseholdID:
+		m.ResetHouseholdID()
+		return nil
+	case householdmember.FieldUserID:
+		m.ResetUserID()
+		return nil
+	case householdmember.FieldOwner:
+		m.ResetOwner()
+		return nil
+	}
+	return fmt.Errorf("unknown HouseholdMember field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *HouseholdMemberMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *HouseholdMemberMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *HouseholdMemberMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *HouseholdMemberMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *HouseholdMemberMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *HouseholdMemberMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *HouseholdMemberMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown HouseholdMember unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *HouseholdMemberMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown HouseholdMember edge %s", name)
+}
+
+// IdempotencyKeyMutation represents an operation that mutates the IdempotencyKey nodes in the graph.
+type IdempotencyKeyMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	subject       *string
+	key           *string
+	method        *string
+	_path         *string
+	request_hash  *string
+	status        *int
+	addstatus     *int
+	content_type  *string
+	body          *[]byte
+	created_at    *time.Time
+	expires_at    *time.Time
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*IdempotencyKey, error)
+	predicates    []predicate.IdempotencyKey
+}
+
+var _ ent.Mutation = (*IdempotencyKeyMutation)(nil)
+
+// idempotencykeyOption allows management of the mutation configuration using functional options.
+type idempotencykeyOption func(*IdempotencyKeyMutation)
+
+// newIdempotencyKeyMutation creates new mutation for the IdempotencyKey entity.
+func newIdempotencyKeyMutation(c config, op Op, opts ...idempotencykeyOption) *IdempotencyKeyMutation {
+	m := &IdempotencyKeyMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeIdempotencyKey,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withIdempotencyKeyID sets the ID field of the mutation.
+func withIdempotencyKeyID(id int) idempotencykeyOption {
+	return func(m *IdempotencyKeyMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *IdempotencyKey
+		)
+		m.oldValue = func(ctx context.Context) (*IdempotencyKey, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().IdempotencyKey.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withIdempotencyKey sets the old IdempotencyKey of the mutation.
+func withIdempotencyKey(node *IdempotencyKey) idempotencykeyOption {
+	return func(m *IdempotencyKeyMutation) {
+		m.oldValue = func(context.Context) (*IdempotencyKey, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m IdempotencyKeyMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m IdempotencyKeyMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *IdempotencyKeyMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *IdempotencyKeyMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().IdempotencyKey.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetSubject sets the "subject" field.
+func (m *IdempotencyKeyMutation) SetSubject(s string) {
+	m.subject = &s
+}
+
+// Subject returns the value of the "subject" field in the mutation.
+func (m *IdempotencyKeyMutation) Subject() (r string, exists bool) {
+	v := m.subject
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubject returns the old "subject" field's value of the IdempotencyKey entity.
+// If the IdempotencyKey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyKeyMutation) OldSubject(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubject is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubject requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubject: %w", err)
+	}
+	return oldValue.Subject, nil
+}
+
+// ResetSubject resets all changes to the "subject" field.
+func (m *IdempotencyKeyMutation) ResetSubject() {
+	m.subject = nil
+}
+
+// SetKey sets the "key" field.
+func (m *IdempotencyKeyMutation) SetKey(s string) {
+	m.key = &s
+}
+
+// Key returns the value of the "key" field in the mutation.
+func (m *IdempotencyKeyMutation) Key() (r string, exists bool) {
+	v := m.key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKey returns the old "key" field's value of the IdempotencyKey entity.
+// If the IdempotencyKey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyKeyMutation) OldKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKey: %w", err)
+	}
+	return oldValue.Key, nil
+}
+
+// ResetKey resets all changes to the "key" field.
+func (m *IdempotencyKeyMutation) ResetKey() {
+	m.key = nil
+}
+
+// SetMethod sets the "method" field.
+func (m *IdempotencyKeyMutation) SetMethod(s string) {
+	m.method = &s
+}
+
+// Method returns the value of the "method" field in the mutation.
+func (m *IdempotencyKeyMutation) Method() (r string, exists bool) {
+	v := m.method
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMethod returns the old "method" field's value of the IdempotencyKey entity.
+// If the IdempotencyKey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyKeyMutation) OldMethod(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMethod is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMethod requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMethod: %w", err)
+	}
+	return oldValue.Method, nil
+}
+
+// ResetMethod resets all changes to the "method" field.
+func (m *IdempotencyKeyMutation) ResetMethod() {
+	m.method = nil
+}
+
+// SetPath sets the "path" field.
+func (m *IdempotencyKeyMutation) SetPath(s string) {
+	m._path = &s
+}
+
+// Path returns the value of the "path" field in the mutation.
+func (m *IdempotencyKeyMutation) Path() (r string, exists bool) {
+	v := m._path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPath returns the old "path" field's value of the IdempotencyKey entity.
+// If the IdempotencyKey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyKeyMutation) OldPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPath: %w", err)
+	}
+	return oldValue.Path, nil
+}
+
+// ResetPath resets all changes to the "path" field.
+func (m *IdempotencyKeyMutation) ResetPath() {
+	m._path = nil
+}
+
+// SetRequestHash sets the "request_hash" field.
+func (m *IdempotencyKeyMutation) SetRequestHash(s string) {
+	m.request_hash = &s
+}
+
+// RequestHash returns the value of the "request_hash" field in the mutation.
+func (m *IdempotencyKeyMutation) RequestHash() (r string, exists bool) {
+	v := m.request_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRequestHash returns the old "request_hash" field's value of the IdempotencyKey entity.
+// If the IdempotencyKey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyKeyMutation) OldRequestHash(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRequestHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRequestHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRequestHash: %w", err)
+	}
+	return oldValue.RequestHash, nil
+}
+
+// ResetRequestHash resets all changes to the "request_hash" field.
+func (m *IdempotencyKeyMutation) ResetRequestHash() {
+	m.request_hash = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *IdempotencyKeyMutation) SetStatus(i int) {
+	m.status = &i
+	m.addstatus = nil
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *IdempotencyKeyMutation) Status() (r int, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the IdempotencyKey entity.
+// If the IdempotencyKey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyKeyMutation) OldStatus(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// AddStatus adds i to the "status" field.
+func (m *IdempotencyKeyMutation) AddStatus(i int) {
+	if m.addstatus != nil {
+		*m.addstatus += i
+	} else {
+		m.addstatus = &i
+	}
+}
+
+// AddedStatus returns the value that was added to the "status" field in this mutation.
+func (m *IdempotencyKeyMutation) AddedStatus() (r int, exists bool) {
+	v := m.addstatus
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *IdempotencyKeyMutation) ResetStatus() {
+	m.status = nil
+	m.addstatus = nil
+}
+
+// SetContentType sets the "content_type" field.
+func (m *IdempotencyKeyMutation) SetContentType(s string) {
+	m.content_type = &s
+}
+
+// ContentType returns the value of the "content_type" field in the mutation.
+func (m *IdempotencyKeyMutation) ContentType() (r string, exists bool) {
+	v := m.content_type
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContentType returns the old "content_type" field's value of the IdempotencyKey entity.
+// If the IdempotencyKey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyKeyMutation) OldContentType(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContentType is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContentType requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContentType: %w", err)
+	}
+	return oldValue.ContentType, nil
+}
+
+// ClearContentType clears the value of the "content_type" field.
+func (m *IdempotencyKeyMutation) ClearContentType() {
+	m.content_type = nil
+	m.clearedFields[idempotencykey.FieldContentType] = struct{}{}
+}
+
+// ContentTypeCleared returns if the "content_type" field was cleared in this mutation.
+func (m *IdempotencyKeyMutation) ContentTypeCleared() bool {
+	_, ok := m.clearedFields[idempotencykey.FieldContentType]
+	return ok
+}
+
+// ResetContentType resets all changes to the "content_type" field.
+func (m *IdempotencyKeyMutation) ResetContentType() {
+	m.content_type = nil
+	delete(m.clearedFields, idempotencykey.FieldContentType)
+}
+
+// SetBody sets the "body" field.
+func (m *IdempotencyKeyMutation) SetBody(b []byte) {
+	m.body = &b
+}
+
+// Body returns the value of the "body" field in the mutation.
+func (m *IdempotencyKeyMutation) Body() (r []byte, exists bool) {
+	v := m.body
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBody returns the old "body" field's value of the IdempotencyKey entity.
+// If the IdempotencyKey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyKeyMutation) OldBody(ctx context.Context) (v []byte, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBody is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBody requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBody: %w", err)
+	}
+	return oldValue.Body, nil
+}
+
+// ClearBody clears the value of the "body" field.
+func (m *IdempotencyKeyMutation) ClearBody() {
+	m.body = nil
+	m.clearedFields[idempotencykey.FieldBody] = struct{}{}
+}
+
+// BodyCleared returns if the "body" field was cleared in this mutation.
+func (m *IdempotencyKeyMutation) BodyCleared() bool {
+	_, ok := m.clearedFields[idempotencykey.FieldBody]
+	return ok
+}
+
+// ResetBody resets all changes to the "body" field.
+func (m *IdempotencyKeyMutation) ResetBody() {
+	m.body = nil
+	delete(m.clearedFields, idempotencykey.FieldBody)
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *IdempotencyKeyMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *IdempotencyKeyMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the IdempotencyKey entity.
+// If the IdempotencyKey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyKeyMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *IdempotencyKeyMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetExpiresAt sets the "expires_at" field.
+func (m *IdempotencyKeyMutation) SetExpiresAt(t time.Time) {
+	m.expires_at = &t
+}
+
+// ExpiresAt returns the value of the "expires_at" field in the mutation.
+func (m *IdempotencyKeyMutation) ExpiresAt() (r time.Time, exists bool) {
+	v := m.expires_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExpiresAt returns the old "expires_at" field's value of the IdempotencyKey entity.
+// If the IdempotencyKey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyKeyMutation) OldExpiresAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExpiresAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExpiresAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExpiresAt: %w", err)
+	}
+	return oldValue.ExpiresAt, nil
+}
+
+// ResetExpiresAt resets all changes to the "expires_at" field.
+func (m *IdempotencyKeyMutation) ResetExpiresAt() {
+	m.expires_at = nil
+}
+
+// Where appends a list predicates to the IdempotencyKeyMutation builder.
+func (m *IdempotencyKeyMutation) Where(ps ...predicate.IdempotencyKey) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the IdempotencyKeyMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *IdempotencyKeyMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.IdempotencyKey, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *IdempotencyKeyMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *IdempotencyKeyMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (IdempotencyKey).
+func (m *IdempotencyKeyMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *IdempotencyKeyMutation) Fields() []string {
+	fields := make([]string, 0, 10)
+	if m.subject != nil {
+		fields = append(fields, idempotencykey.FieldSubject)
+	}
+	if m.key != nil {
+		fields = append(fields, idempotencykey.FieldKey)
+	}
+	if m.method != nil {
+		fields = append(fields, idempotencykey.FieldMethod)
+	}
+	if m._path != nil {
+		fields = append(fields, idempotencykey.FieldPath)
+	}
+	if m.request_hash != nil {
+		fields = append(fields, idempotencykey.FieldRequestHash)
+	}
+	if m.status != nil {
+		fields = append(fields, idempotencykey.FieldStatus)
+	}
+	if m.content_type != nil {
+		fields = append(fields, idempotencykey.FieldContentType)
+	}
+	if m.body != nil {
+		fields = append(fields, idempotencykey.FieldBody)
+	}
+	if m.created_at != nil {
+		fields = append(fields, idempotencykey.FieldCreatedAt)
+	}
+	if m.expires_at != nil {
+		fields = append(fields, idempotencykey.FieldExpiresAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *IdempotencyKeyMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case idempotencykey.FieldSubject:
+		return m.Subject()
+	case idempotencykey.FieldKey:
+		return m.Key()
+	case idempotencykey.FieldMethod:
+		return m.Method()
+	case idempotencykey.FieldPath:
+		return m.Path()
+	case idempotencykey.FieldRequestHash:
+		return m.RequestHash()
+	case idempotencykey.FieldStatus:
+		return m.Status()
+	case idempotencykey.FieldContentType:
+		return m.ContentType()
+	case idempotencykey.FieldBody:
+		return m.Body()
+	case idempotencykey.FieldCreatedAt:
+		return m.CreatedAt()
+	case idempotencykey.FieldExpiresAt:
+		return m.ExpiresAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *IdempotencyKeyMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case idempotencykey.FieldSubject:
+		return m.OldSubject(ctx)
+	case idempotencykey.FieldKey:
+		return m.OldKey(ctx)
+	case idempotencykey.FieldMethod:
+		return m.OldMethod(ctx)
+	case idempotencykey.FieldPath:
+		return m.OldPath(ctx)
+	case idempotencykey.FieldRequestHash:
+		return m.OldRequestHash(ctx)
+	case idempotencykey.FieldStatus:
+		return m.OldStatus(ctx)
+	case idempotencykey.FieldContentType:
+		return m.OldContentType(ctx)
+	case idempotencykey.FieldBody:
+		return m.OldBody(ctx)
+	case idempotencykey.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case idempotencykey.FieldExpiresAt:
+		return m.OldExpiresAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown IdempotencyKey field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IdempotencyKeyMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case idempotencykey.FieldSubject:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubject(v)
+		return nil
+	case idempotencykey.FieldKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKey(v)
+		return nil
+	case idempotencykey.FieldMethod:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMethod(v)
+		return nil
+	case idempotencykey.FieldPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPath(v)
+		return nil
+	case idempotencykey.FieldRequestHash:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRequestHash(v)
+		return nil
+	case idempotencykey.FieldStatus:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case idempotencykey.FieldContentType:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContentType(v)
+		return nil
+	case idempotencykey.FieldBody:
+		v, ok := value.([]byte)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBody(v)
+		return nil
+	case idempotencykey.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case idempotencykey.FieldExpiresAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExpiresAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown IdempotencyKey field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *IdempotencyKeyMutation) AddedFields() []string {
+	var fields []string
+	if m.addstatus != nil {
+		fields = append(fields, idempotencykey.FieldStatus)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *IdempotencyKeyMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case idempotencykey.FieldStatus:
+		return m.AddedStatus()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IdempotencyKeyMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case idempotencykey.FieldStatus:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddStatus(v)
+		return nil
+	}
+	return fmt.Errorf("unknown IdempotencyKey numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *IdempotencyKeyMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(idempotencykey.FieldContentType) {
+		fields = append(fields, idempotencykey.FieldContentType)
+	}
+	if m.FieldCleared(idempotencykey.FieldBody) {
+		fields = append(fields, idempotencykey.FieldBody)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *IdempotencyKeyMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *IdempotencyKeyMutation) ClearField(name string) error {
+	switch name {
+	case idempotencykey.FieldContentType:
+		m.ClearContentType()
+		return nil
+	case idempotencykey.FieldBody:
+		m.ClearBody()
+		return nil
+	}
+	return fmt.Errorf("unknown IdempotencyKey nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *IdempotencyKeyMutation) ResetField(name string) error {
+	switch name {
+	case idempotencykey.FieldSubject:
+		m.ResetSubject()
+		return nil
+	case idempotencykey.FieldKey:
+		m.ResetKey()
+		return nil
+	case idempotencykey.FieldMethod:
+		m.ResetMethod()
+		return nil
+	case idempotencykey.FieldPath:
+		m.ResetPath()
+		return nil
+	case idempotencykey.FieldRequestHash:
+		m.ResetRequestHash()
+		return nil
+	case idempotencykey.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case idempotencykey.FieldContentType:
+		m.ResetContentType()
+		return nil
+	case idempotencykey.FieldBody:
+		m.ResetBody()
+		return nil
+	case idempotencykey.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case idempotencykey.FieldExpiresAt:
+		m.ResetExpiresAt()
+		return nil
+	}
+	return fmt.Errorf("unknown IdempotencyKey field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *IdempotencyKeyMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *IdempotencyKeyMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *IdempotencyKeyMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *IdempotencyKeyMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *IdempotencyKeyMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *IdempotencyKeyMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *IdempotencyKeyMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown IdempotencyKey unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *IdempotencyKeyMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown IdempotencyKey edge %s", name)
+}
+
 // ListItemMutation represents an operation that mutates the ListItem nodes in the graph.
 type ListItemMutation struct {
 	config
@@ -6293,6 +11841,1444 @@ func (m *ListItemMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown ListItem edge %s", name)
 }
 
+// MeetingMutation represents an operation that mutates the Meeting nodes in the graph.
+type MeetingMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	tenant_id      *int
+	addtenant_id   *int
+	unit_id        *int
+	addunit_id     *int
+	unit_path      *string
+	community_path *string
+	created_at     *time.Time
+	updated_at     *time.Time
+	title          *string
+	format         *meeting.Format
+	venue_id       *int
+	addvenue_id    *int
+	starts_at      *time.Time
+	ends_at        *time.Time
+	status         *meeting.Status
+	convener_id    *int
+	addconvener_id *int
+	series_id      *int
+	addseries_id   *int
+	recurrence     *string
+	version        *int
+	addversion     *int
+	clearedFields  map[string]struct{}
+	done           bool
+	oldValue       func(context.Context) (*Meeting, error)
+	predicates     []predicate.Meeting
+}
+
+var _ ent.Mutation = (*MeetingMutation)(nil)
+
+// meetingOption allows management of the mutation configuration using functional options.
+type meetingOption func(*MeetingMutation)
+
+// newMeetingMutation creates new mutation for the Meeting entity.
+func newMeetingMutation(c config, op Op, opts ...meetingOption) *MeetingMutation {
+	m := &MeetingMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeMeeting,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withMeetingID sets the ID field of the mutation.
+func withMeetingID(id int) meetingOption {
+	return func(m *MeetingMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Meeting
+		)
+		m.oldValue = func(ctx context.Context) (*Meeting, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Meeting.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withMeeting sets the old Meeting of the mutation.
+func withMeeting(node *Meeting) meetingOption {
+	return func(m *MeetingMutation) {
+		m.oldValue = func(context.Context) (*Meeting, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m MeetingMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m MeetingMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *MeetingMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *MeetingMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Meeting.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *MeetingMutation) SetTenantID(i int) {
+	m.tenant_id = &i
+	m.addtenant_id = nil
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *MeetingMutation) TenantID() (r int, exists bool) {
+	v := m.tenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// AddTenantID adds i to the "tenant_id" field.
+func (m *MeetingMutation) AddTenantID(i int) {
+	if m.addtenant_id != nil {
+		*m.addtenant_id += i
+	} else {
+		m.addtenant_id = &i
+	}
+}
+
+// AddedTenantID returns the value that was added to the "tenant_id" field in this mutation.
+func (m *MeetingMutation) AddedTenantID() (r int, exists bool) {
+	v := m.addtenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *MeetingMutation) ResetTenantID() {
+	m.tenant_id = nil
+	m.addtenant_id = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *MeetingMutation) SetUnitID(i int) {
+	m.unit_id = &i
+	m.addunit_id = nil
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *MeetingMutation) UnitID() (r int, exists bool) {
+	v := m.unit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// AddUnitID adds i to the "unit_id" field.
+func (m *MeetingMutation) AddUnitID(i int) {
+	if m.addunit_id != nil {
+		*m.addunit_id += i
+	} else {
+		m.addunit_id = &i
+	}
+}
+
+// AddedUnitID returns the value that was added to the "unit_id" field in this mutation.
+func (m *MeetingMutation) AddedUnitID() (r int, exists bool) {
+	v := m.addunit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *MeetingMutation) ResetUnitID() {
+	m.unit_id = nil
+	m.addunit_id = nil
+}
+
+// SetUnitPath sets the "unit_path" field.
+func (m *MeetingMutation) SetUnitPath(s string) {
+	m.unit_path = &s
+}
+
+// UnitPath returns the value of the "unit_path" field in the mutation.
+func (m *MeetingMutation) UnitPath() (r string, exists bool) {
+	v := m.unit_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitPath returns the old "unit_path" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldUnitPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitPath: %w", err)
+	}
+	return oldValue.UnitPath, nil
+}
+
+// ResetUnitPath resets all changes to the "unit_path" field.
+func (m *MeetingMutation) ResetUnitPath() {
+	m.unit_path = nil
+}
+
+// SetCommunityPath sets the "community_path" field.
+func (m *MeetingMutation) SetCommunityPath(s string) {
+	m.community_path = &s
+}
+
+// CommunityPath returns the value of the "community_path" field in the mutation.
+func (m *MeetingMutation) CommunityPath() (r string, exists bool) {
+	v := m.community_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommunityPath returns the old "community_path" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldCommunityPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommunityPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommunityPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommunityPath: %w", err)
+	}
+	return oldValue.CommunityPath, nil
+}
+
+// ResetCommunityPath resets all changes to the "community_path" field.
+func (m *MeetingMutation) ResetCommunityPath() {
+	m.community_path = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *MeetingMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *MeetingMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *MeetingMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *MeetingMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *MeetingMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *MeetingMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTitle sets the "title" field.
+func (m *MeetingMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *MeetingMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *MeetingMutation) ResetTitle() {
+	m.title = nil
+}
+
+// SetFormat sets the "format" field.
+func (m *MeetingMutation) SetFormat(value meeting.Format) {
+	m.format = &value
+}
+
+// Format returns the value of the "format" field in the mutation.
+func (m *MeetingMutation) Format() (r meeting.Format, exists bool) {
+	v := m.format
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFormat returns the old "format" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldFormat(ctx context.Context) (v meeting.Format, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFormat is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFormat requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFormat: %w", err)
+	}
+	return oldValue.Format, nil
+}
+
+// ResetFormat resets all changes to the "format" field.
+func (m *MeetingMutation) ResetFormat() {
+	m.format = nil
+}
+
+// SetVenueID sets the "venue_id" field.
+func (m *MeetingMutation) SetVenueID(i int) {
+	m.venue_id = &i
+	m.addvenue_id = nil
+}
+
+// VenueID returns the value of the "venue_id" field in the mutation.
+func (m *MeetingMutation) VenueID() (r int, exists bool) {
+	v := m.venue_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVenueID returns the old "venue_id" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldVenueID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVenueID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVenueID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVenueID: %w", err)
+	}
+	return oldValue.VenueID, nil
+}
+
+// AddVenueID adds i to the "venue_id" field.
+func (m *MeetingMutation) AddVenueID(i int) {
+	if m.addvenue_id != nil {
+		*m.addvenue_id += i
+	} else {
+		m.addvenue_id = &i
+	}
+}
+
+// AddedVenueID returns the value that was added to the "venue_id" field in this mutation.
+func (m *MeetingMutation) AddedVenueID() (r int, exists bool) {
+	v := m.addvenue_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearVenueID clears the value of the "venue_id" field.
+func (m *MeetingMutation) ClearVenueID() {
+	m.venue_id = nil
+	m.addvenue_id = nil
+	m.clearedFields[meeting.FieldVenueID] = struct{}{}
+}
+
+// VenueIDCleared returns if the "venue_id" field was cleared in this mutation.
+func (m *MeetingMutation) VenueIDCleared() bool {
+	_, ok := m.clearedFields[meeting.FieldVenueID]
+	return ok
+}
+
+// ResetVenueID resets all changes to the "venue_id" field.
+func (m *MeetingMutation) ResetVenueID() {
+	m.venue_id = nil
+	m.addvenue_id = nil
+	delete(m.clearedFields, meeting.FieldVenueID)
+}
+
+// SetStartsAt sets the "starts_at" field.
+func (m *MeetingMutation) SetStartsAt(t time.Time) {
+	m.starts_at = &t
+}
+
+// StartsAt returns the value of the "starts_at" field in the mutation.
+func (m *MeetingMutation) StartsAt() (r time.Time, exists bool) {
+	v := m.starts_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStartsAt returns the old "starts_at" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldStartsAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStartsAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStartsAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStartsAt: %w", err)
+	}
+	return oldValue.StartsAt, nil
+}
+
+// ResetStartsAt resets all changes to the "starts_at" field.
+func (m *MeetingMutation) ResetStartsAt() {
+	m.starts_at = nil
+}
+
+// SetEndsAt sets the "ends_at" field.
+func (m *MeetingMutation) SetEndsAt(t time.Time) {
+	m.ends_at = &t
+}
+
+// EndsAt returns the value of the "ends_at" field in the mutation.
+func (m *MeetingMutation) EndsAt() (r time.Time, exists bool) {
+	v := m.ends_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndsAt returns the old "ends_at" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldEndsAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndsAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndsAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndsAt: %w", err)
+	}
+	return oldValue.EndsAt, nil
+}
+
+// ClearEndsAt clears the value of the "ends_at" field.
+func (m *MeetingMutation) ClearEndsAt() {
+	m.ends_at = nil
+	m.clearedFields[meeting.FieldEndsAt] = struct{}{}
+}
+
+// EndsAtCleared returns if the "ends_at" field was cleared in this mutation.
+func (m *MeetingMutation) EndsAtCleared() bool {
+	_, ok := m.clearedFields[meeting.FieldEndsAt]
+	return ok
+}
+
+// ResetEndsAt resets all changes to the "ends_at" field.
+func (m *MeetingMutation) ResetEndsAt() {
+	m.ends_at = nil
+	delete(m.clearedFields, meeting.FieldEndsAt)
+}
+
+// SetStatus sets the "status" field.
+func (m *MeetingMutation) SetStatus(value meeting.Status) {
+	m.status = &value
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *MeetingMutation) Status() (r meeting.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldStatus(ctx context.Context) (v meeting.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *MeetingMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetConvenerID sets the "convener_id" field.
+func (m *MeetingMutation) SetConvenerID(i int) {
+	m.convener_id = &i
+	m.addconvener_id = nil
+}
+
+// ConvenerID returns the value of the "convener_id" field in the mutation.
+func (m *MeetingMutation) ConvenerID() (r int, exists bool) {
+	v := m.convener_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConvenerID returns the old "convener_id" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldConvenerID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConvenerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConvenerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConvenerID: %w", err)
+	}
+	return oldValue.ConvenerID, nil
+}
+
+// AddConvenerID adds i to the "convener_id" field.
+func (m *MeetingMutation) AddConvenerID(i int) {
+	if m.addconvener_id != nil {
+		*m.addconvener_id += i
+	} else {
+		m.addconvener_id = &i
+	}
+}
+
+// AddedConvenerID returns the value that was added to the "convener_id" field in this mutation.
+func (m *MeetingMutation) AddedConvenerID() (r int, exists bool) {
+	v := m.addconvener_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearConvenerID clears the value of the "convener_id" field.
+func (m *MeetingMutation) ClearConvenerID() {
+	m.convener_id = nil
+	m.addconvener_id = nil
+	m.clearedFields[meeting.FieldConvenerID] = struct{}{}
+}
+
+// ConvenerIDCleared returns if the "convener_id" field was cleared in this mutation.
+func (m *MeetingMutation) ConvenerIDCleared() bool {
+	_, ok := m.clearedFields[meeting.FieldConvenerID]
+	return ok
+}
+
+// ResetConvenerID resets all changes to the "convener_id" field.
+func (m *MeetingMutation) ResetConvenerID() {
+	m.convener_id = nil
+	m.addconvener_id = nil
+	delete(m.clearedFields, meeting.FieldConvenerID)
+}
+
+// SetSeriesID sets the "series_id" field.
+func (m *MeetingMutation) SetSeriesID(i int) {
+	m.series_id = &i
+	m.addseries_id = nil
+}
+
+// SeriesID returns the value of the "series_id" field in the mutation.
+func (m *MeetingMutation) SeriesID() (r int, exists bool) {
+	v := m.series_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSeriesID returns the old "series_id" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldSeriesID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSeriesID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSeriesID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSeriesID: %w", err)
+	}
+	return oldValue.SeriesID, nil
+}
+
+// AddSeriesID adds i to the "series_id" field.
+func (m *MeetingMutation) AddSeriesID(i int) {
+	if m.addseries_id != nil {
+		*m.addseries_id += i
+	} else {
+		m.addseries_id = &i
+	}
+}
+
+// AddedSeriesID returns the value that was added to the "series_id" field in this mutation.
+func (m *MeetingMutation) AddedSeriesID() (r int, exists bool) {
+	v := m.addseries_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearSeriesID clears the value of the "series_id" field.
+func (m *MeetingMutation) ClearSeriesID() {
+	m.series_id = nil
+	m.addseries_id = nil
+	m.clearedFields[meeting.FieldSeriesID] = struct{}{}
+}
+
+// SeriesIDCleared returns if the "series_id" field was cleared in this mutation.
+func (m *MeetingMutation) SeriesIDCleared() bool {
+	_, ok := m.clearedFields[meeting.FieldSeriesID]
+	return ok
+}
+
+// ResetSeriesID resets all changes to the "series_id" field.
+func (m *MeetingMutation) ResetSeriesID() {
+	m.series_id = nil
+	m.addseries_id = nil
+	delete(m.clearedFields, meeting.FieldSeriesID)
+}
+
+// SetRecurrence sets the "recurrence" field.
+func (m *MeetingMutation) SetRecurrence(s string) {
+	m.recurrence = &s
+}
+
+// Recurrence returns the value of the "recurrence" field in the mutation.
+func (m *MeetingMutation) Recurrence() (r string, exists bool) {
+	v := m.recurrence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRecurrence returns the old "recurrence" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldRecurrence(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRecurrence is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRecurrence requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRecurrence: %w", err)
+	}
+	return oldValue.Recurrence, nil
+}
+
+// ClearRecurrence clears the value of the "recurrence" field.
+func (m *MeetingMutation) ClearRecurrence() {
+	m.recurrence = nil
+	m.clearedFields[meeting.FieldRecurrence] = struct{}{}
+}
+
+// RecurrenceCleared returns if the "recurrence" field was cleared in this mutation.
+func (m *MeetingMutation) RecurrenceCleared() bool {
+	_, ok := m.clearedFields[meeting.FieldRecurrence]
+	return ok
+}
+
+// ResetRecurrence resets all changes to the "recurrence" field.
+func (m *MeetingMutation) ResetRecurrence() {
+	m.recurrence = nil
+	delete(m.clearedFields, meeting.FieldRecurrence)
+}
+
+// SetVersion sets the "version" field.
+func (m *MeetingMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *MeetingMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Meeting entity.
+// If the Meeting object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MeetingMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *MeetingMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *MeetingMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *MeetingMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// Where appends a list predicates to the MeetingMutation builder.
+func (m *MeetingMutation) Where(ps ...predicate.Meeting) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the MeetingMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *MeetingMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Meeting, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *MeetingMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *MeetingMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Meeting).
+func (m *MeetingMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *MeetingMutation) Fields() []string {
+	fields := make([]string, 0, 16)
+	if m.tenant_id != nil {
+		fields = append(fields, meeting.FieldTenantID)
+	}
+	if m.unit_id != nil {
+		fields = append(fields, meeting.FieldUnitID)
+	}
+	if m.unit_path != nil {
+		fields = append(fields, meeting.FieldUnitPath)
+	}
+	if m.community_path != nil {
+		fields = append(fields, meeting.FieldCommunityPath)
+	}
+	if m.created_at != nil {
+		fields = append(fields, meeting.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, meeting.FieldUpdatedAt)
+	}
+	if m.title != nil {
+		fields = append(fields, meeting.FieldTitle)
+	}
+	if m.format != nil {
+		fields = append(fields, meeting.FieldFormat)
+	}
+	if m.venue_id != nil {
+		fields = append(fields, meeting.FieldVenueID)
+	}
+	if m.starts_at != nil {
+		fields = append(fields, meeting.FieldStartsAt)
+	}
+	if m.ends_at != nil {
+		fields = append(fields, meeting.FieldEndsAt)
+	}
+	if m.status != nil {
+		fields = append(fields, meeting.FieldStatus)
+	}
+	if m.convener_id != nil {
+		fields = append(fields, meeting.FieldConvenerID)
+	}
+	if m.series_id != nil {
+		fields = append(fields, meeting.FieldSeriesID)
+	}
+	if m.recurrence != nil {
+		fields = append(fields, meeting.FieldRecurrence)
+	}
+	if m.version != nil {
+		fields = append(fields, meeting.FieldVersion)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *MeetingMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case meeting.FieldTenantID:
+		return m.TenantID()
+	case meeting.FieldUnitID:
+		return m.UnitID()
+	case meeting.FieldUnitPath:
+		return m.UnitPath()
+	case meeting.FieldCommunityPath:
+		return m.CommunityPath()
+	case meeting.FieldCreatedAt:
+		return m.CreatedAt()
+	case meeting.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case meeting.FieldTitle:
+		return m.Title()
+	case meeting.FieldFormat:
+		return m.Format()
+	case meeting.FieldVenueID:
+		return m.VenueID()
+	case meeting.FieldStartsAt:
+		return m.StartsAt()
+	case meeting.FieldEndsAt:
+		return m.EndsAt()
+	case meeting.FieldStatus:
+		return m.Status()
+	case meeting.FieldConvenerID:
+		return m.ConvenerID()
+	case meeting.FieldSeriesID:
+		return m.SeriesID()
+	case meeting.FieldRecurrence:
+		return m.Recurrence()
+	case meeting.FieldVersion:
+		return m.Version()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *MeetingMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case meeting.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case meeting.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case meeting.FieldUnitPath:
+		return m.OldUnitPath(ctx)
+	case meeting.FieldCommunityPath:
+		return m.OldCommunityPath(ctx)
+	case meeting.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case meeting.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case meeting.FieldTitle:
+		return m.OldTitle(ctx)
+	case meeting.FieldFormat:
+		return m.OldFormat(ctx)
+	case meeting.FieldVenueID:
+		return m.OldVenueID(ctx)
+	case meeting.FieldStartsAt:
+		return m.OldStartsAt(ctx)
+	case meeting.FieldEndsAt:
+		return m.OldEndsAt(ctx)
+	case meeting.FieldStatus:
+		return m.OldStatus(ctx)
+	case meeting.FieldConvenerID:
+		return m.OldConvenerID(ctx)
+	case meeting.FieldSeriesID:
+		return m.OldSeriesID(ctx)
+	case meeting.FieldRecurrence:
+		return m.OldRecurrence(ctx)
+	case meeting.FieldVersion:
+		return m.OldVersion(ctx)
+	}
+	return nil, fmt.Errorf("unknown Meeting field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MeetingMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case meeting.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case meeting.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case meeting.FieldUnitPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitPath(v)
+		return nil
+	case meeting.FieldCommunityPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommunityPath(v)
+		return nil
+	case meeting.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case meeting.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case meeting.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case meeting.FieldFormat:
+		v, ok := value.(meeting.Format)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFormat(v)
+		return nil
+	case meeting.FieldVenueID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVenueID(v)
+		return nil
+	case meeting.FieldStartsAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStartsAt(v)
+		return nil
+	case meeting.FieldEndsAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndsAt(v)
+		return nil
+	case meeting.FieldStatus:
+		v, ok := value.(meeting.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case meeting.FieldConvenerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConvenerID(v)
+		return nil
+	case meeting.FieldSeriesID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSeriesID(v)
+		return nil
+	case meeting.FieldRecurrence:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRecurrence(v)
+		return nil
+	case meeting.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Meeting field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *MeetingMutation) AddedFields() []string {
+	var fields []string
+	if m.addtenant_id != nil {
+		fields = append(fields, meeting.FieldTenantID)
+	}
+	if m.addunit_id != nil {
+		fields = append(fields, meeting.FieldUnitID)
+	}
+	if m.addvenue_id != nil {
+		fields = append(fields, meeting.FieldVenueID)
+	}
+	if m.addconvener_id != nil {
+		fields = append(fields, meeting.FieldConvenerID)
+	}
+	if m.addseries_id != nil {
+		fields = append(fields, meeting.FieldSeriesID)
+	}
+	if m.addversion != nil {
+		fields = append(fields, meeting.FieldVersion)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *MeetingMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case meeting.FieldTenantID:
+		return m.AddedTenantID()
+	case meeting.FieldUnitID:
+		return m.AddedUnitID()
+	case meeting.FieldVenueID:
+		return m.AddedVenueID()
+	case meeting.FieldConvenerID:
+		return m.AddedConvenerID()
+	case meeting.FieldSeriesID:
+		return m.AddedSeriesID()
+	case meeting.FieldVersion:
+		return m.AddedVersion()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MeetingMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case meeting.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTenantID(v)
+		return nil
+	case meeting.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUnitID(v)
+		return nil
+	case meeting.FieldVenueID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVenueID(v)
+		return nil
+	case meeting.FieldConvenerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddConvenerID(v)
+		return nil
+	case meeting.FieldSeriesID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSeriesID(v)
+		return nil
+	case meeting.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Meeting numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *MeetingMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(meeting.FieldVenueID) {
+		fields = append(fields, meeting.FieldVenueID)
+	}
+	if m.FieldCleared(meeting.FieldEndsAt) {
+		fields = append(fields, meeting.FieldEndsAt)
+	}
+	if m.FieldCleared(meeting.FieldConvenerID) {
+		fields = append(fields, meeting.FieldConvenerID)
+	}
+	if m.FieldCleared(meeting.FieldSeriesID) {
+		fields = append(fields, meeting.FieldSeriesID)
+	}
+	if m.FieldCleared(meeting.FieldRecurrence) {
+		fields = append(fields, meeting.FieldRecurrence)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *MeetingMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *MeetingMutation) ClearField(name string) error {
+	switch name {
+	case meeting.FieldVenueID:
+		m.ClearVenueID()
+		return nil
+	case meeting.FieldEndsAt:
+		m.ClearEndsAt()
+		return nil
+	case meeting.FieldConvenerID:
+		m.ClearConvenerID()
+		return nil
+	case meeting.FieldSeriesID:
+		m.ClearSeriesID()
+		return nil
+	case meeting.FieldRecurrence:
+		m.ClearRecurrence()
+		return nil
+	}
+	return fmt.Errorf("unknown Meeting nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *MeetingMutation) ResetField(name string) error {
+	switch name {
+	case meeting.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case meeting.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case meeting.FieldUnitPath:
+		m.ResetUnitPath()
+		return nil
+	case meeting.FieldCommunityPath:
+		m.ResetCommunityPath()
+		return nil
+	case meeting.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case meeting.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case meeting.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case meeting.FieldFormat:
+		m.ResetFormat()
+		return nil
+	case meeting.FieldVenueID:
+		m.ResetVenueID()
+		return nil
+	case meeting.FieldStartsAt:
+		m.ResetStartsAt()
+		return nil
+	case meeting.FieldEndsAt:
+		m.ResetEndsAt()
+		return nil
+	case meeting.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case meeting.FieldConvenerID:
+		m.ResetConvenerID()
+		return nil
+	case meeting.FieldSeriesID:
+		m.ResetSeriesID()
+		return nil
+	case meeting.FieldRecurrence:
+		m.ResetRecurrence()
+		return nil
+	case meeting.FieldVersion:
+		m.ResetVersion()
+		return nil
+	}
+	return fmt.Errorf("unknown Meeting field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *MeetingMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *MeetingMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *MeetingMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *MeetingMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *MeetingMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *MeetingMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *MeetingMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown Meeting unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *MeetingMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown Meeting edge %s", name)
+}
+
 // MembershipMutation represents an operation that mutates the Membership nodes in the graph.
 type MembershipMutation struct {
 	config
@@ -7263,6 +14249,1333 @@ func (m *MembershipMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Membership edge %s", name)
+}
+
+// MinutesMutation represents an operation that mutates the Minutes nodes in the graph.
+type MinutesMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	tenant_id       *int
+	addtenant_id    *int
+	unit_id         *int
+	addunit_id      *int
+	unit_path       *string
+	community_path  *string
+	created_at      *time.Time
+	updated_at      *time.Time
+	meeting_id      *int
+	addmeeting_id   *int
+	version         *int
+	addversion      *int
+	text            *string
+	decisions       *[]schematype.MinutesDecision
+	appenddecisions []schematype.MinutesDecision
+	status          *minutes.Status
+	written_by      *int
+	addwritten_by   *int
+	approved_by     *int
+	addapproved_by  *int
+	approved_at     *time.Time
+	clearedFields   map[string]struct{}
+	done            bool
+	oldValue        func(context.Context) (*Minutes, error)
+	predicates      []predicate.Minutes
+}
+
+var _ ent.Mutation = (*MinutesMutation)(nil)
+
+// minutesOption allows management of the mutation configuration using functional options.
+type minutesOption func(*MinutesMutation)
+
+// newMinutesMutation creates new mutation for the Minutes entity.
+func newMinutesMutation(c config, op Op, opts ...minutesOption) *MinutesMutation {
+	m := &MinutesMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeMinutes,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withMinutesID sets the ID field of the mutation.
+func withMinutesID(id int) minutesOption {
+	return func(m *MinutesMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Minutes
+		)
+		m.oldValue = func(ctx context.Context) (*Minutes, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Minutes.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withMinutes sets the old Minutes of the mutation.
+func withMinutes(node *Minutes) minutesOption {
+	return func(m *MinutesMutation) {
+		m.oldValue = func(context.Context) (*Minutes, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m MinutesMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m MinutesMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *MinutesMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *MinutesMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Minutes.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *MinutesMutation) SetTenantID(i int) {
+	m.tenant_id = &i
+	m.addtenant_id = nil
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *MinutesMutation) TenantID() (r int, exists bool) {
+	v := m.tenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// AddTenantID adds i to the "tenant_id" field.
+func (m *MinutesMutation) AddTenantID(i int) {
+	if m.addtenant_id != nil {
+		*m.addtenant_id += i
+	} else {
+		m.addtenant_id = &i
+	}
+}
+
+// AddedTenantID returns the value that was added to the "tenant_id" field in this mutation.
+func (m *MinutesMutation) AddedTenantID() (r int, exists bool) {
+	v := m.addtenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *MinutesMutation) ResetTenantID() {
+	m.tenant_id = nil
+	m.addtenant_id = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *MinutesMutation) SetUnitID(i int) {
+	m.unit_id = &i
+	m.addunit_id = nil
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *MinutesMutation) UnitID() (r int, exists bool) {
+	v := m.unit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// AddUnitID adds i to the "unit_id" field.
+func (m *MinutesMutation) AddUnitID(i int) {
+	if m.addunit_id != nil {
+		*m.addunit_id += i
+	} else {
+		m.addunit_id = &i
+	}
+}
+
+// AddedUnitID returns the value that was added to the "unit_id" field in this mutation.
+func (m *MinutesMutation) AddedUnitID() (r int, exists bool) {
+	v := m.addunit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *MinutesMutation) ResetUnitID() {
+	m.unit_id = nil
+	m.addunit_id = nil
+}
+
+// SetUnitPath sets the "unit_path" field.
+func (m *MinutesMutation) SetUnitPath(s string) {
+	m.unit_path = &s
+}
+
+// UnitPath returns the value of the "unit_path" field in the mutation.
+func (m *MinutesMutation) UnitPath() (r string, exists bool) {
+	v := m.unit_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitPath returns the old "unit_path" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldUnitPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitPath: %w", err)
+	}
+	return oldValue.UnitPath, nil
+}
+
+// ResetUnitPath resets all changes to the "unit_path" field.
+func (m *MinutesMutation) ResetUnitPath() {
+	m.unit_path = nil
+}
+
+// SetCommunityPath sets the "community_path" field.
+func (m *MinutesMutation) SetCommunityPath(s string) {
+	m.community_path = &s
+}
+
+// CommunityPath returns the value of the "community_path" field in the mutation.
+func (m *MinutesMutation) CommunityPath() (r string, exists bool) {
+	v := m.community_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommunityPath returns the old "community_path" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldCommunityPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommunityPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommunityPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommunityPath: %w", err)
+	}
+	return oldValue.CommunityPath, nil
+}
+
+// ResetCommunityPath resets all changes to the "community_path" field.
+func (m *MinutesMutation) ResetCommunityPath() {
+	m.community_path = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *MinutesMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *MinutesMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *MinutesMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *MinutesMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *MinutesMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *MinutesMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetMeetingID sets the "meeting_id" field.
+func (m *MinutesMutation) SetMeetingID(i int) {
+	m.meeting_id = &i
+	m.addmeeting_id = nil
+}
+
+// MeetingID returns the value of the "meeting_id" field in the mutation.
+func (m *MinutesMutation) MeetingID() (r int, exists bool) {
+	v := m.meeting_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMeetingID returns the old "meeting_id" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldMeetingID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMeetingID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMeetingID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMeetingID: %w", err)
+	}
+	return oldValue.MeetingID, nil
+}
+
+// AddMeetingID adds i to the "meeting_id" field.
+func (m *MinutesMutation) AddMeetingID(i int) {
+	if m.addmeeting_id != nil {
+		*m.addmeeting_id += i
+	} else {
+		m.addmeeting_id = &i
+	}
+}
+
+// AddedMeetingID returns the value that was added to the "meeting_id" field in this mutation.
+func (m *MinutesMutation) AddedMeetingID() (r int, exists bool) {
+	v := m.addmeeting_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetMeetingID resets all changes to the "meeting_id" field.
+func (m *MinutesMutation) ResetMeetingID() {
+	m.meeting_id = nil
+	m.addmeeting_id = nil
+}
+
+// SetVersion sets the "version" field.
+func (m *MinutesMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *MinutesMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *MinutesMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *MinutesMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *MinutesMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// SetText sets the "text" field.
+func (m *MinutesMutation) SetText(s string) {
+	m.text = &s
+}
+
+// Text returns the value of the "text" field in the mutation.
+func (m *MinutesMutation) Text() (r string, exists bool) {
+	v := m.text
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldText returns the old "text" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldText(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldText is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldText requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldText: %w", err)
+	}
+	return oldValue.Text, nil
+}
+
+// ResetText resets all changes to the "text" field.
+func (m *MinutesMutation) ResetText() {
+	m.text = nil
+}
+
+// SetDecisions sets the "decisions" field.
+func (m *MinutesMutation) SetDecisions(sd []schematype.MinutesDecision) {
+	m.decisions = &sd
+	m.appenddecisions = nil
+}
+
+// Decisions returns the value of the "decisions" field in the mutation.
+func (m *MinutesMutation) Decisions() (r []schematype.MinutesDecision, exists bool) {
+	v := m.decisions
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecisions returns the old "decisions" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldDecisions(ctx context.Context) (v []schematype.MinutesDecision, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecisions is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecisions requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecisions: %w", err)
+	}
+	return oldValue.Decisions, nil
+}
+
+// AppendDecisions adds sd to the "decisions" field.
+func (m *MinutesMutation) AppendDecisions(sd []schematype.MinutesDecision) {
+	m.appenddecisions = append(m.appenddecisions, sd...)
+}
+
+// AppendedDecisions returns the list of values that were appended to the "decisions" field in this mutation.
+func (m *MinutesMutation) AppendedDecisions() ([]schematype.MinutesDecision, bool) {
+	if len(m.appenddecisions) == 0 {
+		return nil, false
+	}
+	return m.appenddecisions, true
+}
+
+// ClearDecisions clears the value of the "decisions" field.
+func (m *MinutesMutation) ClearDecisions() {
+	m.decisions = nil
+	m.appenddecisions = nil
+	m.clearedFields[minutes.FieldDecisions] = struct{}{}
+}
+
+// DecisionsCleared returns if the "decisions" field was cleared in this mutation.
+func (m *MinutesMutation) DecisionsCleared() bool {
+	_, ok := m.clearedFields[minutes.FieldDecisions]
+	return ok
+}
+
+// ResetDecisions resets all changes to the "decisions" field.
+func (m *MinutesMutation) ResetDecisions() {
+	m.decisions = nil
+	m.appenddecisions = nil
+	delete(m.clearedFields, minutes.FieldDecisions)
+}
+
+// SetStatus sets the "status" field.
+func (m *MinutesMutation) SetStatus(value minutes.Status) {
+	m.status = &value
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *MinutesMutation) Status() (r minutes.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldStatus(ctx context.Context) (v minutes.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *MinutesMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetWrittenBy sets the "written_by" field.
+func (m *MinutesMutation) SetWrittenBy(i int) {
+	m.written_by = &i
+	m.addwritten_by = nil
+}
+
+// WrittenBy returns the value of the "written_by" field in the mutation.
+func (m *MinutesMutation) WrittenBy() (r int, exists bool) {
+	v := m.written_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWrittenBy returns the old "written_by" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldWrittenBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWrittenBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWrittenBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWrittenBy: %w", err)
+	}
+	return oldValue.WrittenBy, nil
+}
+
+// AddWrittenBy adds i to the "written_by" field.
+func (m *MinutesMutation) AddWrittenBy(i int) {
+	if m.addwritten_by != nil {
+		*m.addwritten_by += i
+	} else {
+		m.addwritten_by = &i
+	}
+}
+
+// AddedWrittenBy returns the value that was added to the "written_by" field in this mutation.
+func (m *MinutesMutation) AddedWrittenBy() (r int, exists bool) {
+	v := m.addwritten_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearWrittenBy clears the value of the "written_by" field.
+func (m *MinutesMutation) ClearWrittenBy() {
+	m.written_by = nil
+	m.addwritten_by = nil
+	m.clearedFields[minutes.FieldWrittenBy] = struct{}{}
+}
+
+// WrittenByCleared returns if the "written_by" field was cleared in this mutation.
+func (m *MinutesMutation) WrittenByCleared() bool {
+	_, ok := m.clearedFields[minutes.FieldWrittenBy]
+	return ok
+}
+
+// ResetWrittenBy resets all changes to the "written_by" field.
+func (m *MinutesMutation) ResetWrittenBy() {
+	m.written_by = nil
+	m.addwritten_by = nil
+	delete(m.clearedFields, minutes.FieldWrittenBy)
+}
+
+// SetApprovedBy sets the "approved_by" field.
+func (m *MinutesMutation) SetApprovedBy(i int) {
+	m.approved_by = &i
+	m.addapproved_by = nil
+}
+
+// ApprovedBy returns the value of the "approved_by" field in the mutation.
+func (m *MinutesMutation) ApprovedBy() (r int, exists bool) {
+	v := m.approved_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldApprovedBy returns the old "approved_by" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldApprovedBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldApprovedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldApprovedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldApprovedBy: %w", err)
+	}
+	return oldValue.ApprovedBy, nil
+}
+
+// AddApprovedBy adds i to the "approved_by" field.
+func (m *MinutesMutation) AddApprovedBy(i int) {
+	if m.addapproved_by != nil {
+		*m.addapproved_by += i
+	} else {
+		m.addapproved_by = &i
+	}
+}
+
+// AddedApprovedBy returns the value that was added to the "approved_by" field in this mutation.
+func (m *MinutesMutation) AddedApprovedBy() (r int, exists bool) {
+	v := m.addapproved_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearApprovedBy clears the value of the "approved_by" field.
+func (m *MinutesMutation) ClearApprovedBy() {
+	m.approved_by = nil
+	m.addapproved_by = nil
+	m.clearedFields[minutes.FieldApprovedBy] = struct{}{}
+}
+
+// ApprovedByCleared returns if the "approved_by" field was cleared in this mutation.
+func (m *MinutesMutation) ApprovedByCleared() bool {
+	_, ok := m.clearedFields[minutes.FieldApprovedBy]
+	return ok
+}
+
+// ResetApprovedBy resets all changes to the "approved_by" field.
+func (m *MinutesMutation) ResetApprovedBy() {
+	m.approved_by = nil
+	m.addapproved_by = nil
+	delete(m.clearedFields, minutes.FieldApprovedBy)
+}
+
+// SetApprovedAt sets the "approved_at" field.
+func (m *MinutesMutation) SetApprovedAt(t time.Time) {
+	m.approved_at = &t
+}
+
+// ApprovedAt returns the value of the "approved_at" field in the mutation.
+func (m *MinutesMutation) ApprovedAt() (r time.Time, exists bool) {
+	v := m.approved_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldApprovedAt returns the old "approved_at" field's value of the Minutes entity.
+// If the Minutes object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MinutesMutation) OldApprovedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldApprovedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldApprovedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldApprovedAt: %w", err)
+	}
+	return oldValue.ApprovedAt, nil
+}
+
+// ClearApprovedAt clears the value of the "approved_at" field.
+func (m *MinutesMutation) ClearApprovedAt() {
+	m.approved_at = nil
+	m.clearedFields[minutes.FieldApprovedAt] = struct{}{}
+}
+
+// ApprovedAtCleared returns if the "approved_at" field was cleared in this mutation.
+func (m *MinutesMutation) ApprovedAtCleared() bool {
+	_, ok := m.clearedFields[minutes.FieldApprovedAt]
+	return ok
+}
+
+// ResetApprovedAt resets all changes to the "approved_at" field.
+func (m *MinutesMutation) ResetApprovedAt() {
+	m.approved_at = nil
+	delete(m.clearedFields, minutes.FieldApprovedAt)
+}
+
+// Where appends a list predicates to the MinutesMutation builder.
+func (m *MinutesMutation) Where(ps ...predicate.Minutes) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the MinutesMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *MinutesMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Minutes, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *MinutesMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *MinutesMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Minutes).
+func (m *MinutesMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *MinutesMutation) Fields() []string {
+	fields := make([]string, 0, 14)
+	if m.tenant_id != nil {
+		fields = append(fields, minutes.FieldTenantID)
+	}
+	if m.unit_id != nil {
+		fields = append(fields, minutes.FieldUnitID)
+	}
+	if m.unit_path != nil {
+		fields = append(fields, minutes.FieldUnitPath)
+	}
+	if m.community_path != nil {
+		fields = append(fields, minutes.FieldCommunityPath)
+	}
+	if m.created_at != nil {
+		fields = append(fields, minutes.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, minutes.FieldUpdatedAt)
+	}
+	if m.meeting_id != nil {
+		fields = append(fields, minutes.FieldMeetingID)
+	}
+	if m.version != nil {
+		fields = append(fields, minutes.FieldVersion)
+	}
+	if m.text != nil {
+		fields = append(fields, minutes.FieldText)
+	}
+	if m.decisions != nil {
+		fields = append(fields, minutes.FieldDecisions)
+	}
+	if m.status != nil {
+		fields = append(fields, minutes.FieldStatus)
+	}
+	if m.written_by != nil {
+		fields = append(fields, minutes.FieldWrittenBy)
+	}
+	if m.approved_by != nil {
+		fields = append(fields, minutes.FieldApprovedBy)
+	}
+	if m.approved_at != nil {
+		fields = append(fields, minutes.FieldApprovedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *MinutesMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case minutes.FieldTenantID:
+		return m.TenantID()
+	case minutes.FieldUnitID:
+		return m.UnitID()
+	case minutes.FieldUnitPath:
+		return m.UnitPath()
+	case minutes.FieldCommunityPath:
+		return m.CommunityPath()
+	case minutes.FieldCreatedAt:
+		return m.CreatedAt()
+	case minutes.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case minutes.FieldMeetingID:
+		return m.MeetingID()
+	case minutes.FieldVersion:
+		return m.Version()
+	case minutes.FieldText:
+		return m.Text()
+	case minutes.FieldDecisions:
+		return m.Decisions()
+	case minutes.FieldStatus:
+		return m.Status()
+	case minutes.FieldWrittenBy:
+		return m.WrittenBy()
+	case minutes.FieldApprovedBy:
+		return m.ApprovedBy()
+	case minutes.FieldApprovedAt:
+		return m.ApprovedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *MinutesMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case minutes.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case minutes.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case minutes.FieldUnitPath:
+		return m.OldUnitPath(ctx)
+	case minutes.FieldCommunityPath:
+		return m.OldCommunityPath(ctx)
+	case minutes.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case minutes.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case minutes.FieldMeetingID:
+		return m.OldMeetingID(ctx)
+	case minutes.FieldVersion:
+		return m.OldVersion(ctx)
+	case minutes.FieldText:
+		return m.OldText(ctx)
+	case minutes.FieldDecisions:
+		return m.OldDecisions(ctx)
+	case minutes.FieldStatus:
+		return m.OldStatus(ctx)
+	case minutes.FieldWrittenBy:
+		return m.OldWrittenBy(ctx)
+	case minutes.FieldApprovedBy:
+		return m.OldApprovedBy(ctx)
+	case minutes.FieldApprovedAt:
+		return m.OldApprovedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Minutes field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MinutesMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case minutes.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case minutes.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case minutes.FieldUnitPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitPath(v)
+		return nil
+	case minutes.FieldCommunityPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommunityPath(v)
+		return nil
+	case minutes.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case minutes.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case minutes.FieldMeetingID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMeetingID(v)
+		return nil
+	case minutes.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	case minutes.FieldText:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetText(v)
+		return nil
+	case minutes.FieldDecisions:
+		v, ok := value.([]schematype.MinutesDecision)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecisions(v)
+		return nil
+	case minutes.FieldStatus:
+		v, ok := value.(minutes.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case minutes.FieldWrittenBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWrittenBy(v)
+		return nil
+	case minutes.FieldApprovedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetApprovedBy(v)
+		return nil
+	case minutes.FieldApprovedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetApprovedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Minutes field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *MinutesMutation) AddedFields() []string {
+	var fields []string
+	if m.addtenant_id != nil {
+		fields = append(fields, minutes.FieldTenantID)
+	}
+	if m.addunit_id != nil {
+		fields = append(fields, minutes.FieldUnitID)
+	}
+	if m.addmeeting_id != nil {
+		fields = append(fields, minutes.FieldMeetingID)
+	}
+	if m.addversion != nil {
+		fields = append(fields, minutes.FieldVersion)
+	}
+	if m.addwritten_by != nil {
+		fields = append(fields, minutes.FieldWrittenBy)
+	}
+	if m.addapproved_by != nil {
+		fields = append(fields, minutes.FieldApprovedBy)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *MinutesMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case minutes.FieldTenantID:
+		return m.AddedTenantID()
+	case minutes.FieldUnitID:
+		return m.AddedUnitID()
+	case minutes.FieldMeetingID:
+		return m.AddedMeetingID()
+	case minutes.FieldVersion:
+		return m.AddedVersion()
+	case minutes.FieldWrittenBy:
+		return m.AddedWrittenBy()
+	case minutes.FieldApprovedBy:
+		return m.AddedApprovedBy()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MinutesMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case minutes.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTenantID(v)
+		return nil
+	case minutes.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUnitID(v)
+		return nil
+	case minutes.FieldMeetingID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddMeetingID(v)
+		return nil
+	case minutes.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	case minutes.FieldWrittenBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddWrittenBy(v)
+		return nil
+	case minutes.FieldApprovedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddApprovedBy(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Minutes numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *MinutesMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(minutes.FieldDecisions) {
+		fields = append(fields, minutes.FieldDecisions)
+	}
+	if m.FieldCleared(minutes.FieldWrittenBy) {
+		fields = append(fields, minutes.FieldWrittenBy)
+	}
+	if m.FieldCleared(minutes.FieldApprovedBy) {
+		fields = append(fields, minutes.FieldApprovedBy)
+	}
+	if m.FieldCleared(minutes.FieldApprovedAt) {
+		fields = append(fields, minutes.FieldApprovedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *MinutesMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *MinutesMutation) ClearField(name string) error {
+	switch name {
+	case minutes.FieldDecisions:
+		m.ClearDecisions()
+		return nil
+	case minutes.FieldWrittenBy:
+		m.ClearWrittenBy()
+		return nil
+	case minutes.FieldApprovedBy:
+		m.ClearApprovedBy()
+		return nil
+	case minutes.FieldApprovedAt:
+		m.ClearApprovedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Minutes nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *MinutesMutation) ResetField(name string) error {
+	switch name {
+	case minutes.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case minutes.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case minutes.FieldUnitPath:
+		m.ResetUnitPath()
+		return nil
+	case minutes.FieldCommunityPath:
+		m.ResetCommunityPath()
+		return nil
+	case minutes.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case minutes.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case minutes.FieldMeetingID:
+		m.ResetMeetingID()
+		return nil
+	case minutes.FieldVersion:
+		m.ResetVersion()
+		return nil
+	case minutes.FieldText:
+		m.ResetText()
+		return nil
+	case minutes.FieldDecisions:
+		m.ResetDecisions()
+		return nil
+	case minutes.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case minutes.FieldWrittenBy:
+		m.ResetWrittenBy()
+		return nil
+	case minutes.FieldApprovedBy:
+		m.ResetApprovedBy()
+		return nil
+	case minutes.FieldApprovedAt:
+		m.ResetApprovedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Minutes field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *MinutesMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *MinutesMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *MinutesMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *MinutesMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *MinutesMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *MinutesMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *MinutesMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown Minutes unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *MinutesMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown Minutes edge %s", name)
 }
 
 // OrganizationMutation represents an operation that mutates the Organization nodes in the graph.
@@ -8951,6 +17264,1068 @@ func (m *OrganizationMemberMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *OrganizationMemberMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown OrganizationMember edge %s", name)
+}
+
+// ParticipantMutation represents an operation that mutates the Participant nodes in the graph.
+type ParticipantMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	tenant_id      *int
+	addtenant_id   *int
+	unit_id        *int
+	addunit_id     *int
+	unit_path      *string
+	community_path *string
+	meeting_id     *int
+	addmeeting_id  *int
+	user_id        *int
+	adduser_id     *int
+	guest_name     *string
+	guest_phone    *string
+	identity       *participant.Identity
+	attended       *bool
+	created_at     *time.Time
+	clearedFields  map[string]struct{}
+	done           bool
+	oldValue       func(context.Context) (*Participant, error)
+	predicates     []predicate.Participant
+}
+
+var _ ent.Mutation = (*ParticipantMutation)(nil)
+
+// participantOption allows management of the mutation configuration using functional options.
+type participantOption func(*ParticipantMutation)
+
+// newParticipantMutation creates new mutation for the Participant entity.
+func newParticipantMutation(c config, op Op, opts ...participantOption) *ParticipantMutation {
+	m := &ParticipantMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeParticipant,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withParticipantID sets the ID field of the mutation.
+func withParticipantID(id int) participantOption {
+	return func(m *ParticipantMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Participant
+		)
+		m.oldValue = func(ctx context.Context) (*Participant, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Participant.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withParticipant sets the old Participant of the mutation.
+func withParticipant(node *Participant) participantOption {
+	return func(m *ParticipantMutation) {
+		m.oldValue = func(context.Context) (*Participant, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ParticipantMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ParticipantMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ParticipantMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ParticipantMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Participant.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *ParticipantMutation) SetTenantID(i int) {
+	m.tenant_id = &i
+	m.addtenant_id = nil
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *ParticipantMutation) TenantID() (r int, exists bool) {
+	v := m.tenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the Participant entity.
+// If the Participant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ParticipantMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// AddTenantID adds i to the "tenant_id" field.
+func (m *ParticipantMutation) AddTenantID(i int) {
+	if m.addtenant_id != nil {
+		*m.addtenant_id += i
+	} else {
+		m.addtenant_id = &i
+	}
+}
+
+// AddedTenantID returns the value that was added to the "tenant_id" field in this mutation.
+func (m *ParticipantMutation) AddedTenantID() (r int, exists bool) {
+	v := m.addtenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *ParticipantMutation) ResetTenantID() {
+	m.tenant_id = nil
+	m.addtenant_id = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *ParticipantMutation) SetUnitID(i int) {
+	m.unit_id = &i
+	m.addunit_id = nil
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *ParticipantMutation) UnitID() (r int, exists bool) {
+	v := m.unit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the Participant entity.
+// If the Participant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ParticipantMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// AddUnitID adds i to the "unit_id" field.
+func (m *ParticipantMutation) AddUnitID(i int) {
+	if m.addunit_id != nil {
+		*m.addunit_id += i
+	} else {
+		m.addunit_id = &i
+	}
+}
+
+// AddedUnitID returns the value that was added to the "unit_id" field in this mutation.
+func (m *ParticipantMutation) AddedUnitID() (r int, exists bool) {
+	v := m.addunit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *ParticipantMutation) ResetUnitID() {
+	m.unit_id = nil
+	m.addunit_id = nil
+}
+
+// SetUnitPath sets the "unit_path" field.
+func (m *ParticipantMutation) SetUnitPath(s string) {
+	m.unit_path = &s
+}
+
+// UnitPath returns the value of the "unit_path" field in the mutation.
+func (m *ParticipantMutation) UnitPath() (r string, exists bool) {
+	v := m.unit_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitPath returns the old "unit_path" field's value of the Participant entity.
+// If the Participant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ParticipantMutation) OldUnitPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitPath: %w", err)
+	}
+	return oldValue.UnitPath, nil
+}
+
+// ResetUnitPath resets all changes to the "unit_path" field.
+func (m *ParticipantMutation) ResetUnitPath() {
+	m.unit_path = nil
+}
+
+// SetCommunityPath sets the "community_path" field.
+func (m *ParticipantMutation) SetCommunityPath(s string) {
+	m.community_path = &s
+}
+
+// CommunityPath returns the value of the "community_path" field in the mutation.
+func (m *ParticipantMutation) CommunityPath() (r string, exists bool) {
+	v := m.community_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommunityPath returns the old "community_path" field's value of the Participant entity.
+// If the Participant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ParticipantMutation) OldCommunityPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommunityPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommunityPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommunityPath: %w", err)
+	}
+	return oldValue.CommunityPath, nil
+}
+
+// ResetCommunityPath resets all changes to the "community_path" field.
+func (m *ParticipantMutation) ResetCommunityPath() {
+	m.community_path = nil
+}
+
+// SetMeetingID sets the "meeting_id" field.
+func (m *ParticipantMutation) SetMeetingID(i int) {
+	m.meeting_id = &i
+	m.addmeeting_id = nil
+}
+
+// MeetingID returns the value of the "meeting_id" field in the mutation.
+func (m *ParticipantMutation) MeetingID() (r int, exists bool) {
+	v := m.meeting_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMeetingID returns the old "meeting_id" field's value of the Participant entity.
+// If the Participant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ParticipantMutation) OldMeetingID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMeetingID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMeetingID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMeetingID: %w", err)
+	}
+	return oldValue.MeetingID, nil
+}
+
+// AddMeetingID adds i to the "meeting_id" field.
+func (m *ParticipantMutation) AddMeetingID(i int) {
+	if m.addmeeting_id != nil {
+		*m.addmeeting_id += i
+	} else {
+		m.addmeeting_id = &i
+	}
+}
+
+// AddedMeetingID returns the value that was added to the "meeting_id" field in this mutation.
+func (m *ParticipantMutation) AddedMeetingID() (r int, exists bool) {
+	v := m.addmeeting_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetMeetingID resets all changes to the "meeting_id" field.
+func (m *ParticipantMutation) ResetMeetingID() {
+	m.meeting_id = nil
+	m.addmeeting_id = nil
+}
+
+// SetUserID sets the "user_id" field.
+func (m *ParticipantMutation) SetUserID(i int) {
+	m.user_id = &i
+	m.adduser_id = nil
+}
+
+// UserID returns the value of the "user_id" field in the mutation.
+func (m *ParticipantMutation) UserID() (r int, exists bool) {
+	v := m.user_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUserID returns the old "user_id" field's value of the Participant entity.
+// If the Participant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ParticipantMutation) OldUserID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUserID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUserID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUserID: %w", err)
+	}
+	return oldValue.UserID, nil
+}
+
+// AddUserID adds i to the "user_id" field.
+func (m *ParticipantMutation) AddUserID(i int) {
+	if m.adduser_id != nil {
+		*m.adduser_id += i
+	} else {
+		m.adduser_id = &i
+	}
+}
+
+// AddedUserID returns the value that was added to the "user_id" field in this mutation.
+func (m *ParticipantMutation) AddedUserID() (r int, exists bool) {
+	v := m.adduser_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearUserID clears the value of the "user_id" field.
+func (m *ParticipantMutation) ClearUserID() {
+	m.user_id = nil
+	m.adduser_id = nil
+	m.clearedFields[participant.FieldUserID] = struct{}{}
+}
+
+// UserIDCleared returns if the "user_id" field was cleared in this mutation.
+func (m *ParticipantMutation) UserIDCleared() bool {
+	_, ok := m.clearedFields[participant.FieldUserID]
+	return ok
+}
+
+// ResetUserID resets all changes to the "user_id" field.
+func (m *ParticipantMutation) ResetUserID() {
+	m.user_id = nil
+	m.adduser_id = nil
+	delete(m.clearedFields, participant.FieldUserID)
+}
+
+// SetGuestName sets the "guest_name" field.
+func (m *ParticipantMutation) SetGuestName(s string) {
+	m.guest_name = &s
+}
+
+// GuestName returns the value of the "guest_name" field in the mutation.
+func (m *ParticipantMutation) GuestName() (r string, exists bool) {
+	v := m.guest_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGuestName returns the old "guest_name" field's value of the Participant entity.
+// If the Participant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ParticipantMutation) OldGuestName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGuestName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGuestName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGuestName: %w", err)
+	}
+	return oldValue.GuestName, nil
+}
+
+// ClearGuestName clears the value of the "guest_name" field.
+func (m *ParticipantMutation) ClearGuestName() {
+	m.guest_name = nil
+	m.clearedFields[participant.FieldGuestName] = struct{}{}
+}
+
+// GuestNameCleared returns if the "guest_name" field was cleared in this mutation.
+func (m *ParticipantMutation) GuestNameCleared() bool {
+	_, ok := m.clearedFields[participant.FieldGuestName]
+	return ok
+}
+
+// ResetGuestName resets all changes to the "guest_name" field.
+func (m *ParticipantMutation) ResetGuestName() {
+	m.guest_name = nil
+	delete(m.clearedFields, participant.FieldGuestName)
+}
+
+// SetGuestPhone sets the "guest_phone" field.
+func (m *ParticipantMutation) SetGuestPhone(s string) {
+	m.guest_phone = &s
+}
+
+// GuestPhone returns the value of the "guest_phone" field in the mutation.
+func (m *ParticipantMutation) GuestPhone() (r string, exists bool) {
+	v := m.guest_phone
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGuestPhone returns the old "guest_phone" field's value of the Participant entity.
+// If the Participant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ParticipantMutation) OldGuestPhone(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGuestPhone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGuestPhone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGuestPhone: %w", err)
+	}
+	return oldValue.GuestPhone, nil
+}
+
+// ClearGuestPhone clears the value of the "guest_phone" field.
+func (m *ParticipantMutation) ClearGuestPhone() {
+	m.guest_phone = nil
+	m.clearedFields[participant.FieldGuestPhone] = struct{}{}
+}
+
+// GuestPhoneCleared returns if the "guest_phone" field was cleared in this mutation.
+func (m *ParticipantMutation) GuestPhoneCleared() bool {
+	_, ok := m.clearedFields[participant.FieldGuestPhone]
+	return ok
+}
+
+// ResetGuestPhone resets all changes to the "guest_phone" field.
+func (m *ParticipantMutation) ResetGuestPhone() {
+	m.guest_phone = nil
+	delete(m.clearedFields, participant.FieldGuestPhone)
+}
+
+// SetIdentity sets the "identity" field.
+func (m *ParticipantMutation) SetIdentity(pa participant.Identity) {
+	m.identity = &pa
+}
+
+// Identity returns the value of the "identity" field in the mutation.
+func (m *ParticipantMutation) Identity() (r participant.Identity, exists bool) {
+	v := m.identity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIdentity returns the old "identity" field's value of the Participant entity.
+// If the Participant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ParticipantMutation) OldIdentity(ctx context.Context) (v participant.Identity, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIdentity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIdentity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIdentity: %w", err)
+	}
+	return oldValue.Identity, nil
+}
+
+// ResetIdentity resets all changes to the "identity" field.
+func (m *ParticipantMutation) ResetIdentity() {
+	m.identity = nil
+}
+
+// SetAttended sets the "attended" field.
+func (m *ParticipantMutation) SetAttended(b bool) {
+	m.attended = &b
+}
+
+// Attended returns the value of the "attended" field in the mutation.
+func (m *ParticipantMutation) Attended() (r bool, exists bool) {
+	v := m.attended
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAttended returns the old "attended" field's value of the Participant entity.
+// If the Participant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ParticipantMutation) OldAttended(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAttended is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAttended requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAttended: %w", err)
+	}
+	return oldValue.Attended, nil
+}
+
+// ResetAttended resets all changes to the "attended" field.
+func (m *ParticipantMutation) ResetAttended() {
+	m.attended = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ParticipantMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ParticipantMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Participant entity.
+// If the Participant object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ParticipantMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ParticipantMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// Where appends a list predicates to the ParticipantMutation builder.
+func (m *ParticipantMutation) Where(ps ...predicate.Participant) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ParticipantMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ParticipantMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Participant, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ParticipantMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ParticipantMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Participant).
+func (m *ParticipantMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ParticipantMutation) Fields() []string {
+	fields := make([]string, 0, 11)
+	if m.tenant_id != nil {
+		fields = append(fields, participant.FieldTenantID)
+	}
+	if m.unit_id != nil {
+		fields = append(fields, participant.FieldUnitID)
+	}
+	if m.unit_path != nil {
+		fields = append(fields, participant.FieldUnitPath)
+	}
+	if m.community_path != nil {
+		fields = append(fields, participant.FieldCommunityPath)
+	}
+	if m.meeting_id != nil {
+		fields = append(fields, participant.FieldMeetingID)
+	}
+	if m.user_id != nil {
+		fields = append(fields, participant.FieldUserID)
+	}
+	if m.guest_name != nil {
+		fields = append(fields, participant.FieldGuestName)
+	}
+	if m.guest_phone != nil {
+		fields = append(fields, participant.FieldGuestPhone)
+	}
+	if m.identity != nil {
+		fields = append(fields, participant.FieldIdentity)
+	}
+	if m.attended != nil {
+		fields = append(fields, participant.FieldAttended)
+	}
+	if m.created_at != nil {
+		fields = append(fields, participant.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ParticipantMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case participant.FieldTenantID:
+		return m.TenantID()
+	case participant.FieldUnitID:
+		return m.UnitID()
+	case participant.FieldUnitPath:
+		return m.UnitPath()
+	case participant.FieldCommunityPath:
+		return m.CommunityPath()
+	case participant.FieldMeetingID:
+		return m.MeetingID()
+	case participant.FieldUserID:
+		return m.UserID()
+	case participant.FieldGuestName:
+		return m.GuestName()
+	case participant.FieldGuestPhone:
+		return m.GuestPhone()
+	case participant.FieldIdentity:
+		return m.Identity()
+	case participant.FieldAttended:
+		return m.Attended()
+	case participant.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ParticipantMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case participant.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case participant.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case participant.FieldUnitPath:
+		return m.OldUnitPath(ctx)
+	case participant.FieldCommunityPath:
+		return m.OldCommunityPath(ctx)
+	case participant.FieldMeetingID:
+		return m.OldMeetingID(ctx)
+	case participant.FieldUserID:
+		return m.OldUserID(ctx)
+	case participant.FieldGuestName:
+		return m.OldGuestName(ctx)
+	case participant.FieldGuestPhone:
+		return m.OldGuestPhone(ctx)
+	case participant.FieldIdentity:
+		return m.OldIdentity(ctx)
+	case participant.FieldAttended:
+		return m.OldAttended(ctx)
+	case participant.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Participant field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ParticipantMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case participant.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case participant.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case participant.FieldUnitPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitPath(v)
+		return nil
+	case participant.FieldCommunityPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommunityPath(v)
+		return nil
+	case participant.FieldMeetingID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMeetingID(v)
+		return nil
+	case participant.FieldUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUserID(v)
+		return nil
+	case participant.FieldGuestName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGuestName(v)
+		return nil
+	case participant.FieldGuestPhone:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGuestPhone(v)
+		return nil
+	case participant.FieldIdentity:
+		v, ok := value.(participant.Identity)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIdentity(v)
+		return nil
+	case participant.FieldAttended:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAttended(v)
+		return nil
+	case participant.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Participant field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ParticipantMutation) AddedFields() []string {
+	var fields []string
+	if m.addtenant_id != nil {
+		fields = append(fields, participant.FieldTenantID)
+	}
+	if m.addunit_id != nil {
+		fields = append(fields, participant.FieldUnitID)
+	}
+	if m.addmeeting_id != nil {
+		fields = append(fields, participant.FieldMeetingID)
+	}
+	if m.adduser_id != nil {
+		fields = append(fields, participant.FieldUserID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ParticipantMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case participant.FieldTenantID:
+		return m.AddedTenantID()
+	case participant.FieldUnitID:
+		return m.AddedUnitID()
+	case participant.FieldMeetingID:
+		return m.AddedMeetingID()
+	case participant.FieldUserID:
+		return m.AddedUserID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ParticipantMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case participant.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTenantID(v)
+		return nil
+	case participant.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUnitID(v)
+		return nil
+	case participant.FieldMeetingID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddMeetingID(v)
+		return nil
+	case participant.FieldUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUserID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Participant numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ParticipantMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(participant.FieldUserID) {
+		fields = append(fields, participant.FieldUserID)
+	}
+	if m.FieldCleared(participant.FieldGuestName) {
+		fields = append(fields, participant.FieldGuestName)
+	}
+	if m.FieldCleared(participant.FieldGuestPhone) {
+		fields = append(fields, participant.FieldGuestPhone)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ParticipantMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ParticipantMutation) ClearField(name string) error {
+	switch name {
+	case participant.FieldUserID:
+		m.ClearUserID()
+		return nil
+	case participant.FieldGuestName:
+		m.ClearGuestName()
+		return nil
+	case participant.FieldGuestPhone:
+		m.ClearGuestPhone()
+		return nil
+	}
+	return fmt.Errorf("unknown Participant nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ParticipantMutation) ResetField(name string) error {
+	switch name {
+	case participant.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case participant.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case participant.FieldUnitPath:
+		m.ResetUnitPath()
+		return nil
+	case participant.FieldCommunityPath:
+		m.ResetCommunityPath()
+		return nil
+	case participant.FieldMeetingID:
+		m.ResetMeetingID()
+		return nil
+	case participant.FieldUserID:
+		m.ResetUserID()
+		return nil
+	case participant.FieldGuestName:
+		m.ResetGuestName()
+		return nil
+	case participant.FieldGuestPhone:
+		m.ResetGuestPhone()
+		return nil
+	case participant.FieldIdentity:
+		m.ResetIdentity()
+		return nil
+	case participant.FieldAttended:
+		m.ResetAttended()
+		return nil
+	case participant.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Participant field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ParticipantMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ParticipantMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ParticipantMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ParticipantMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ParticipantMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ParticipantMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ParticipantMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown Participant unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ParticipantMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown Participant edge %s", name)
 }
 
 // PolicyStateMutation represents an operation that mutates the PolicyState nodes in the graph.
@@ -17030,4 +26405,4883 @@ func (m *UserMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *UserMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown User edge %s", name)
+}
+
+// VenueMutation represents an operation that mutates the Venue nodes in the graph.
+type VenueMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	tenant_id      *int
+	addtenant_id   *int
+	unit_id        *int
+	addunit_id     *int
+	unit_path      *string
+	community_path *string
+	created_at     *time.Time
+	updated_at     *time.Time
+	name           *string
+	kind           *venue.Kind
+	address        *string
+	capacity       *int
+	addcapacity    *int
+	status         *venue.Status
+	clearedFields  map[string]struct{}
+	done           bool
+	oldValue       func(context.Context) (*Venue, error)
+	predicates     []predicate.Venue
+}
+
+var _ ent.Mutation = (*VenueMutation)(nil)
+
+// venueOption allows management of the mutation configuration using functional options.
+type venueOption func(*VenueMutation)
+
+// newVenueMutation creates new mutation for the Venue entity.
+func newVenueMutation(c config, op Op, opts ...venueOption) *VenueMutation {
+	m := &VenueMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeVenue,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withVenueID sets the ID field of the mutation.
+func withVenueID(id int) venueOption {
+	return func(m *VenueMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Venue
+		)
+		m.oldValue = func(ctx context.Context) (*Venue, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Venue.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withVenue sets the old Venue of the mutation.
+func withVenue(node *Venue) venueOption {
+	return func(m *VenueMutation) {
+		m.oldValue = func(context.Context) (*Venue, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m VenueMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m VenueMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *VenueMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *VenueMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Venue.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *VenueMutation) SetTenantID(i int) {
+	m.tenant_id = &i
+	m.addtenant_id = nil
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *VenueMutation) TenantID() (r int, exists bool) {
+	v := m.tenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the Venue entity.
+// If the Venue object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VenueMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// AddTenantID adds i to the "tenant_id" field.
+func (m *VenueMutation) AddTenantID(i int) {
+	if m.addtenant_id != nil {
+		*m.addtenant_id += i
+	} else {
+		m.addtenant_id = &i
+	}
+}
+
+// AddedTenantID returns the value that was added to the "tenant_id" field in this mutation.
+func (m *VenueMutation) AddedTenantID() (r int, exists bool) {
+	v := m.addtenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *VenueMutation) ResetTenantID() {
+	m.tenant_id = nil
+	m.addtenant_id = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *VenueMutation) SetUnitID(i int) {
+	m.unit_id = &i
+	m.addunit_id = nil
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *VenueMutation) UnitID() (r int, exists bool) {
+	v := m.unit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the Venue entity.
+// If the Venue object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VenueMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// AddUnitID adds i to the "unit_id" field.
+func (m *VenueMutation) AddUnitID(i int) {
+	if m.addunit_id != nil {
+		*m.addunit_id += i
+	} else {
+		m.addunit_id = &i
+	}
+}
+
+// AddedUnitID returns the value that was added to the "unit_id" field in this mutation.
+func (m *VenueMutation) AddedUnitID() (r int, exists bool) {
+	v := m.addunit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *VenueMutation) ResetUnitID() {
+	m.unit_id = nil
+	m.addunit_id = nil
+}
+
+// SetUnitPath sets the "unit_path" field.
+func (m *VenueMutation) SetUnitPath(s string) {
+	m.unit_path = &s
+}
+
+// UnitPath returns the value of the "unit_path" field in the mutation.
+func (m *VenueMutation) UnitPath() (r string, exists bool) {
+	v := m.unit_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitPath returns the old "unit_path" field's value of the Venue entity.
+// If the Venue object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VenueMutation) OldUnitPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitPath: %w", err)
+	}
+	return oldValue.UnitPath, nil
+}
+
+// ResetUnitPath resets all changes to the "unit_path" field.
+func (m *VenueMutation) ResetUnitPath() {
+	m.unit_path = nil
+}
+
+// SetCommunityPath sets the "community_path" field.
+func (m *VenueMutation) SetCommunityPath(s string) {
+	m.community_path = &s
+}
+
+// CommunityPath returns the value of the "community_path" field in the mutation.
+func (m *VenueMutation) CommunityPath() (r string, exists bool) {
+	v := m.community_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommunityPath returns the old "community_path" field's value of the Venue entity.
+// If the Venue object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VenueMutation) OldCommunityPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommunityPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommunityPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommunityPath: %w", err)
+	}
+	return oldValue.CommunityPath, nil
+}
+
+// ResetCommunityPath resets all changes to the "community_path" field.
+func (m *VenueMutation) ResetCommunityPath() {
+	m.community_path = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *VenueMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *VenueMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Venue entity.
+// If the Venue object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VenueMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *VenueMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *VenueMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *VenueMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Venue entity.
+// If the Venue object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VenueMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *VenueMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetName sets the "name" field.
+func (m *VenueMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *VenueMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the Venue entity.
+// If the Venue object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VenueMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *VenueMutation) ResetName() {
+	m.name = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *VenueMutation) SetKind(v venue.Kind) {
+	m.kind = &v
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *VenueMutation) Kind() (r venue.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Venue entity.
+// If the Venue object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VenueMutation) OldKind(ctx context.Context) (v venue.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *VenueMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetAddress sets the "address" field.
+func (m *VenueMutation) SetAddress(s string) {
+	m.address = &s
+}
+
+// Address returns the value of the "address" field in the mutation.
+func (m *VenueMutation) Address() (r string, exists bool) {
+	v := m.address
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAddress returns the old "address" field's value of the Venue entity.
+// If the Venue object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VenueMutation) OldAddress(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAddress is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAddress requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAddress: %w", err)
+	}
+	return oldValue.Address, nil
+}
+
+// ClearAddress clears the value of the "address" field.
+func (m *VenueMutation) ClearAddress() {
+	m.address = nil
+	m.clearedFields[venue.FieldAddress] = struct{}{}
+}
+
+// AddressCleared returns if the "address" field was cleared in this mutation.
+func (m *VenueMutation) AddressCleared() bool {
+	_, ok := m.clearedFields[venue.FieldAddress]
+	return ok
+}
+
+// ResetAddress resets all changes to the "address" field.
+func (m *VenueMutation) ResetAddress() {
+	m.address = nil
+	delete(m.clearedFields, venue.FieldAddress)
+}
+
+// SetCapacity sets the "capacity" field.
+func (m *VenueMutation) SetCapacity(i int) {
+	m.capacity = &i
+	m.addcapacity = nil
+}
+
+// Capacity returns the value of the "capacity" field in the mutation.
+func (m *VenueMutation) Capacity() (r int, exists bool) {
+	v := m.capacity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCapacity returns the old "capacity" field's value of the Venue entity.
+// If the Venue object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VenueMutation) OldCapacity(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCapacity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCapacity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCapacity: %w", err)
+	}
+	return oldValue.Capacity, nil
+}
+
+// AddCapacity adds i to the "capacity" field.
+func (m *VenueMutation) AddCapacity(i int) {
+	if m.addcapacity != nil {
+		*m.addcapacity += i
+	} else {
+		m.addcapacity = &i
+	}
+}
+
+// AddedCapacity returns the value that was added to the "capacity" field in this mutation.
+func (m *VenueMutation) AddedCapacity() (r int, exists bool) {
+	v := m.addcapacity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCapacity clears the value of the "capacity" field.
+func (m *VenueMutation) ClearCapacity() {
+	m.capacity = nil
+	m.addcapacity = nil
+	m.clearedFields[venue.FieldCapacity] = struct{}{}
+}
+
+// CapacityCleared returns if the "capacity" field was cleared in this mutation.
+func (m *VenueMutation) CapacityCleared() bool {
+	_, ok := m.clearedFields[venue.FieldCapacity]
+	return ok
+}
+
+// ResetCapacity resets all changes to the "capacity" field.
+func (m *VenueMutation) ResetCapacity() {
+	m.capacity = nil
+	m.addcapacity = nil
+	delete(m.clearedFields, venue.FieldCapacity)
+}
+
+// SetStatus sets the "status" field.
+func (m *VenueMutation) SetStatus(v venue.Status) {
+	m.status = &v
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *VenueMutation) Status() (r venue.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Venue entity.
+// If the Venue object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VenueMutation) OldStatus(ctx context.Context) (v venue.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *VenueMutation) ResetStatus() {
+	m.status = nil
+}
+
+// Where appends a list predicates to the VenueMutation builder.
+func (m *VenueMutation) Where(ps ...predicate.Venue) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the VenueMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *VenueMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Venue, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *VenueMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *VenueMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Venue).
+func (m *VenueMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *VenueMutation) Fields() []string {
+	fields := make([]string, 0, 11)
+	if m.tenant_id != nil {
+		fields = append(fields, venue.FieldTenantID)
+	}
+	if m.unit_id != nil {
+		fields = append(fields, venue.FieldUnitID)
+	}
+	if m.unit_path != nil {
+		fields = append(fields, venue.FieldUnitPath)
+	}
+	if m.community_path != nil {
+		fields = append(fields, venue.FieldCommunityPath)
+	}
+	if m.created_at != nil {
+		fields = append(fields, venue.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, venue.FieldUpdatedAt)
+	}
+	if m.name != nil {
+		fields = append(fields, venue.FieldName)
+	}
+	if m.kind != nil {
+		fields = append(fields, venue.FieldKind)
+	}
+	if m.address != nil {
+		fields = append(fields, venue.FieldAddress)
+	}
+	if m.capacity != nil {
+		fields = append(fields, venue.FieldCapacity)
+	}
+	if m.status != nil {
+		fields = append(fields, venue.FieldStatus)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *VenueMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case venue.FieldTenantID:
+		return m.TenantID()
+	case venue.FieldUnitID:
+		return m.UnitID()
+	case venue.FieldUnitPath:
+		return m.UnitPath()
+	case venue.FieldCommunityPath:
+		return m.CommunityPath()
+	case venue.FieldCreatedAt:
+		return m.CreatedAt()
+	case venue.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case venue.FieldName:
+		return m.Name()
+	case venue.FieldKind:
+		return m.Kind()
+	case venue.FieldAddress:
+		return m.Address()
+	case venue.FieldCapacity:
+		return m.Capacity()
+	case venue.FieldStatus:
+		return m.Status()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *VenueMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case venue.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case venue.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case venue.FieldUnitPath:
+		return m.OldUnitPath(ctx)
+	case venue.FieldCommunityPath:
+		return m.OldCommunityPath(ctx)
+	case venue.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case venue.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case venue.FieldName:
+		return m.OldName(ctx)
+	case venue.FieldKind:
+		return m.OldKind(ctx)
+	case venue.FieldAddress:
+		return m.OldAddress(ctx)
+	case venue.FieldCapacity:
+		return m.OldCapacity(ctx)
+	case venue.FieldStatus:
+		return m.OldStatus(ctx)
+	}
+	return nil, fmt.Errorf("unknown Venue field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *VenueMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case venue.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case venue.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case venue.FieldUnitPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitPath(v)
+		return nil
+	case venue.FieldCommunityPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommunityPath(v)
+		return nil
+	case venue.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case venue.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case venue.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case venue.FieldKind:
+		v, ok := value.(venue.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case venue.FieldAddress:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAddress(v)
+		return nil
+	case venue.FieldCapacity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCapacity(v)
+		return nil
+	case venue.FieldStatus:
+		v, ok := value.(venue.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Venue field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *VenueMutation) AddedFields() []string {
+	var fields []string
+	if m.addtenant_id != nil {
+		fields = append(fields, venue.FieldTenantID)
+	}
+	if m.addunit_id != nil {
+		fields = append(fields, venue.FieldUnitID)
+	}
+	if m.addcapacity != nil {
+		fields = append(fields, venue.FieldCapacity)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *VenueMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case venue.FieldTenantID:
+		return m.AddedTenantID()
+	case venue.FieldUnitID:
+		return m.AddedUnitID()
+	case venue.FieldCapacity:
+		return m.AddedCapacity()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *VenueMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case venue.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTenantID(v)
+		return nil
+	case venue.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUnitID(v)
+		return nil
+	case venue.FieldCapacity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCapacity(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Venue numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *VenueMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(venue.FieldAddress) {
+		fields = append(fields, venue.FieldAddress)
+	}
+	if m.FieldCleared(venue.FieldCapacity) {
+		fields = append(fields, venue.FieldCapacity)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *VenueMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *VenueMutation) ClearField(name string) error {
+	switch name {
+	case venue.FieldAddress:
+		m.ClearAddress()
+		return nil
+	case venue.FieldCapacity:
+		m.ClearCapacity()
+		return nil
+	}
+	return fmt.Errorf("unknown Venue nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *VenueMutation) ResetField(name string) error {
+	switch name {
+	case venue.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case venue.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case venue.FieldUnitPath:
+		m.ResetUnitPath()
+		return nil
+	case venue.FieldCommunityPath:
+		m.ResetCommunityPath()
+		return nil
+	case venue.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case venue.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case venue.FieldName:
+		m.ResetName()
+		return nil
+	case venue.FieldKind:
+		m.ResetKind()
+		return nil
+	case venue.FieldAddress:
+		m.ResetAddress()
+		return nil
+	case venue.FieldCapacity:
+		m.ResetCapacity()
+		return nil
+	case venue.FieldStatus:
+		m.ResetStatus()
+		return nil
+	}
+	return fmt.Errorf("unknown Venue field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *VenueMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *VenueMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *VenueMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *VenueMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *VenueMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *VenueMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *VenueMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown Venue unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *VenueMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown Venue edge %s", name)
+}
+
+// VoteMutation represents an operation that mutates the Vote nodes in the graph.
+type VoteMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *int
+	tenant_id          *int
+	addtenant_id       *int
+	unit_id            *int
+	addunit_id         *int
+	unit_path          *string
+	community_path     *string
+	created_at         *time.Time
+	updated_at         *time.Time
+	title              *string
+	proposal_id        *int
+	addproposal_id     *int
+	meeting_id         *int
+	addmeeting_id      *int
+	method             *vote.Method
+	max_choices        *int
+	addmax_choices     *int
+	eligibility        *vote.Eligibility
+	weighting          *vote.Weighting
+	rule               *vote.Rule
+	major_matter       *bool
+	quorum             *float64
+	addquorum          *float64
+	anonymous          *bool
+	results_visibility *vote.ResultsVisibility
+	status             *vote.Status
+	opens_at           *time.Time
+	closes_at          *time.Time
+	opened_at          *time.Time
+	closed_at          *time.Time
+	eligible_count     *int
+	addeligible_count  *int
+	eligible_weight    *float64
+	addeligible_weight *float64
+	created_by         *int
+	addcreated_by      *int
+	version            *int
+	addversion         *int
+	clearedFields      map[string]struct{}
+	done               bool
+	oldValue           func(context.Context) (*Vote, error)
+	predicates         []predicate.Vote
+}
+
+var _ ent.Mutation = (*VoteMutation)(nil)
+
+// voteOption allows management of the mutation configuration using functional options.
+type voteOption func(*VoteMutation)
+
+// newVoteMutation creates new mutation for the Vote entity.
+func newVoteMutation(c config, op Op, opts ...voteOption) *VoteMutation {
+	m := &VoteMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeVote,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withVoteID sets the ID field of the mutation.
+func withVoteID(id int) voteOption {
+	return func(m *VoteMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Vote
+		)
+		m.oldValue = func(ctx context.Context) (*Vote, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Vote.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withVote sets the old Vote of the mutation.
+func withVote(node *Vote) voteOption {
+	return func(m *VoteMutation) {
+		m.oldValue = func(context.Context) (*Vote, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m VoteMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m VoteMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *VoteMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *VoteMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Vote.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *VoteMutation) SetTenantID(i int) {
+	m.tenant_id = &i
+	m.addtenant_id = nil
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *VoteMutation) TenantID() (r int, exists bool) {
+	v := m.tenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// AddTenantID adds i to the "tenant_id" field.
+func (m *VoteMutation) AddTenantID(i int) {
+	if m.addtenant_id != nil {
+		*m.addtenant_id += i
+	} else {
+		m.addtenant_id = &i
+	}
+}
+
+// AddedTenantID returns the value that was added to the "tenant_id" field in this mutation.
+func (m *VoteMutation) AddedTenantID() (r int, exists bool) {
+	v := m.addtenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *VoteMutation) ResetTenantID() {
+	m.tenant_id = nil
+	m.addtenant_id = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *VoteMutation) SetUnitID(i int) {
+	m.unit_id = &i
+	m.addunit_id = nil
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *VoteMutation) UnitID() (r int, exists bool) {
+	v := m.unit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// AddUnitID adds i to the "unit_id" field.
+func (m *VoteMutation) AddUnitID(i int) {
+	if m.addunit_id != nil {
+		*m.addunit_id += i
+	} else {
+		m.addunit_id = &i
+	}
+}
+
+// AddedUnitID returns the value that was added to the "unit_id" field in this mutation.
+func (m *VoteMutation) AddedUnitID() (r int, exists bool) {
+	v := m.addunit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *VoteMutation) ResetUnitID() {
+	m.unit_id = nil
+	m.addunit_id = nil
+}
+
+// SetUnitPath sets the "unit_path" field.
+func (m *VoteMutation) SetUnitPath(s string) {
+	m.unit_path = &s
+}
+
+// UnitPath returns the value of the "unit_path" field in the mutation.
+func (m *VoteMutation) UnitPath() (r string, exists bool) {
+	v := m.unit_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitPath returns the old "unit_path" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldUnitPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitPath: %w", err)
+	}
+	return oldValue.UnitPath, nil
+}
+
+// ResetUnitPath resets all changes to the "unit_path" field.
+func (m *VoteMutation) ResetUnitPath() {
+	m.unit_path = nil
+}
+
+// SetCommunityPath sets the "community_path" field.
+func (m *VoteMutation) SetCommunityPath(s string) {
+	m.community_path = &s
+}
+
+// CommunityPath returns the value of the "community_path" field in the mutation.
+func (m *VoteMutation) CommunityPath() (r string, exists bool) {
+	v := m.community_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommunityPath returns the old "community_path" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldCommunityPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommunityPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommunityPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommunityPath: %w", err)
+	}
+	return oldValue.CommunityPath, nil
+}
+
+// ResetCommunityPath resets all changes to the "community_path" field.
+func (m *VoteMutation) ResetCommunityPath() {
+	m.community_path = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *VoteMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *VoteMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *VoteMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *VoteMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *VoteMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *VoteMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTitle sets the "title" field.
+func (m *VoteMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *VoteMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *VoteMutation) ResetTitle() {
+	m.title = nil
+}
+
+// SetProposalID sets the "proposal_id" field.
+func (m *VoteMutation) SetProposalID(i int) {
+	m.proposal_id = &i
+	m.addproposal_id = nil
+}
+
+// ProposalID returns the value of the "proposal_id" field in the mutation.
+func (m *VoteMutation) ProposalID() (r int, exists bool) {
+	v := m.proposal_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProposalID returns the old "proposal_id" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldProposalID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProposalID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProposalID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProposalID: %w", err)
+	}
+	return oldValue.ProposalID, nil
+}
+
+// AddProposalID adds i to the "proposal_id" field.
+func (m *VoteMutation) AddProposalID(i int) {
+	if m.addproposal_id != nil {
+		*m.addproposal_id += i
+	} else {
+		m.addproposal_id = &i
+	}
+}
+
+// AddedProposalID returns the value that was added to the "proposal_id" field in this mutation.
+func (m *VoteMutation) AddedProposalID() (r int, exists bool) {
+	v := m.addproposal_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearProposalID clears the value of the "proposal_id" field.
+func (m *VoteMutation) ClearProposalID() {
+	m.proposal_id = nil
+	m.addproposal_id = nil
+	m.clearedFields[vote.FieldProposalID] = struct{}{}
+}
+
+// ProposalIDCleared returns if the "proposal_id" field was cleared in this mutation.
+func (m *VoteMutation) ProposalIDCleared() bool {
+	_, ok := m.clearedFields[vote.FieldProposalID]
+	return ok
+}
+
+// ResetProposalID resets all changes to the "proposal_id" field.
+func (m *VoteMutation) ResetProposalID() {
+	m.proposal_id = nil
+	m.addproposal_id = nil
+	delete(m.clearedFields, vote.FieldProposalID)
+}
+
+// SetMeetingID sets the "meeting_id" field.
+func (m *VoteMutation) SetMeetingID(i int) {
+	m.meeting_id = &i
+	m.addmeeting_id = nil
+}
+
+// MeetingID returns the value of the "meeting_id" field in the mutation.
+func (m *VoteMutation) MeetingID() (r int, exists bool) {
+	v := m.meeting_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMeetingID returns the old "meeting_id" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldMeetingID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMeetingID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMeetingID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMeetingID: %w", err)
+	}
+	return oldValue.MeetingID, nil
+}
+
+// AddMeetingID adds i to the "meeting_id" field.
+func (m *VoteMutation) AddMeetingID(i int) {
+	if m.addmeeting_id != nil {
+		*m.addmeeting_id += i
+	} else {
+		m.addmeeting_id = &i
+	}
+}
+
+// AddedMeetingID returns the value that was added to the "meeting_id" field in this mutation.
+func (m *VoteMutation) AddedMeetingID() (r int, exists bool) {
+	v := m.addmeeting_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearMeetingID clears the value of the "meeting_id" field.
+func (m *VoteMutation) ClearMeetingID() {
+	m.meeting_id = nil
+	m.addmeeting_id = nil
+	m.clearedFields[vote.FieldMeetingID] = struct{}{}
+}
+
+// MeetingIDCleared returns if the "meeting_id" field was cleared in this mutation.
+func (m *VoteMutation) MeetingIDCleared() bool {
+	_, ok := m.clearedFields[vote.FieldMeetingID]
+	return ok
+}
+
+// ResetMeetingID resets all changes to the "meeting_id" field.
+func (m *VoteMutation) ResetMeetingID() {
+	m.meeting_id = nil
+	m.addmeeting_id = nil
+	delete(m.clearedFields, vote.FieldMeetingID)
+}
+
+// SetMethod sets the "method" field.
+func (m *VoteMutation) SetMethod(v vote.Method) {
+	m.method = &v
+}
+
+// Method returns the value of the "method" field in the mutation.
+func (m *VoteMutation) Method() (r vote.Method, exists bool) {
+	v := m.method
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMethod returns the old "method" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldMethod(ctx context.Context) (v vote.Method, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMethod is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMethod requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMethod: %w", err)
+	}
+	return oldValue.Method, nil
+}
+
+// ResetMethod resets all changes to the "method" field.
+func (m *VoteMutation) ResetMethod() {
+	m.method = nil
+}
+
+// SetMaxChoices sets the "max_choices" field.
+func (m *VoteMutation) SetMaxChoices(i int) {
+	m.max_choices = &i
+	m.addmax_choices = nil
+}
+
+// MaxChoices returns the value of the "max_choices" field in the mutation.
+func (m *VoteMutation) MaxChoices() (r int, exists bool) {
+	v := m.max_choices
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMaxChoices returns the old "max_choices" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldMaxChoices(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMaxChoices is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMaxChoices requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMaxChoices: %w", err)
+	}
+	return oldValue.MaxChoices, nil
+}
+
+// AddMaxChoices adds i to the "max_choices" field.
+func (m *VoteMutation) AddMaxChoices(i int) {
+	if m.addmax_choices != nil {
+		*m.addmax_choices += i
+	} else {
+		m.addmax_choices = &i
+	}
+}
+
+// AddedMaxChoices returns the value that was added to the "max_choices" field in this mutation.
+func (m *VoteMutation) AddedMaxChoices() (r int, exists bool) {
+	v := m.addmax_choices
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetMaxChoices resets all changes to the "max_choices" field.
+func (m *VoteMutation) ResetMaxChoices() {
+	m.max_choices = nil
+	m.addmax_choices = nil
+}
+
+// SetEligibility sets the "eligibility" field.
+func (m *VoteMutation) SetEligibility(v vote.Eligibility) {
+	m.eligibility = &v
+}
+
+// Eligibility returns the value of the "eligibility" field in the mutation.
+func (m *VoteMutation) Eligibility() (r vote.Eligibility, exists bool) {
+	v := m.eligibility
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEligibility returns the old "eligibility" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldEligibility(ctx context.Context) (v vote.Eligibility, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEligibility is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEligibility requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEligibility: %w", err)
+	}
+	return oldValue.Eligibility, nil
+}
+
+// ResetEligibility resets all changes to the "eligibility" field.
+func (m *VoteMutation) ResetEligibility() {
+	m.eligibility = nil
+}
+
+// SetWeighting sets the "weighting" field.
+func (m *VoteMutation) SetWeighting(v vote.Weighting) {
+	m.weighting = &v
+}
+
+// Weighting returns the value of the "weighting" field in the mutation.
+func (m *VoteMutation) Weighting() (r vote.Weighting, exists bool) {
+	v := m.weighting
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWeighting returns the old "weighting" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldWeighting(ctx context.Context) (v vote.Weighting, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWeighting is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWeighting requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWeighting: %w", err)
+	}
+	return oldValue.Weighting, nil
+}
+
+// ResetWeighting resets all changes to the "weighting" field.
+func (m *VoteMutation) ResetWeighting() {
+	m.weighting = nil
+}
+
+// SetRule sets the "rule" field.
+func (m *VoteMutation) SetRule(v vote.Rule) {
+	m.rule = &v
+}
+
+// Rule returns the value of the "rule" field in the mutation.
+func (m *VoteMutation) Rule() (r vote.Rule, exists bool) {
+	v := m.rule
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRule returns the old "rule" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldRule(ctx context.Context) (v vote.Rule, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRule is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRule requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRule: %w", err)
+	}
+	return oldValue.Rule, nil
+}
+
+// ResetRule resets all changes to the "rule" field.
+func (m *VoteMutation) ResetRule() {
+	m.rule = nil
+}
+
+// SetMajorMatter sets the "major_matter" field.
+func (m *VoteMutation) SetMajorMatter(b bool) {
+	m.major_matter = &b
+}
+
+// MajorMatter returns the value of the "major_matter" field in the mutation.
+func (m *VoteMutation) MajorMatter() (r bool, exists bool) {
+	v := m.major_matter
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMajorMatter returns the old "major_matter" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldMajorMatter(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMajorMatter is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMajorMatter requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMajorMatter: %w", err)
+	}
+	return oldValue.MajorMatter, nil
+}
+
+// ResetMajorMatter resets all changes to the "major_matter" field.
+func (m *VoteMutation) ResetMajorMatter() {
+	m.major_matter = nil
+}
+
+// SetQuorum sets the "quorum" field.
+func (m *VoteMutation) SetQuorum(f float64) {
+	m.quorum = &f
+	m.addquorum = nil
+}
+
+// Quorum returns the value of the "quorum" field in the mutation.
+func (m *VoteMutation) Quorum() (r float64, exists bool) {
+	v := m.quorum
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuorum returns the old "quorum" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldQuorum(ctx context.Context) (v *float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuorum is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuorum requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuorum: %w", err)
+	}
+	return oldValue.Quorum, nil
+}
+
+// AddQuorum adds f to the "quorum" field.
+func (m *VoteMutation) AddQuorum(f float64) {
+	if m.addquorum != nil {
+		*m.addquorum += f
+	} else {
+		m.addquorum = &f
+	}
+}
+
+// AddedQuorum returns the value that was added to the "quorum" field in this mutation.
+func (m *VoteMutation) AddedQuorum() (r float64, exists bool) {
+	v := m.addquorum
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearQuorum clears the value of the "quorum" field.
+func (m *VoteMutation) ClearQuorum() {
+	m.quorum = nil
+	m.addquorum = nil
+	m.clearedFields[vote.FieldQuorum] = struct{}{}
+}
+
+// QuorumCleared returns if the "quorum" field was cleared in this mutation.
+func (m *VoteMutation) QuorumCleared() bool {
+	_, ok := m.clearedFields[vote.FieldQuorum]
+	return ok
+}
+
+// ResetQuorum resets all changes to the "quorum" field.
+func (m *VoteMutation) ResetQuorum() {
+	m.quorum = nil
+	m.addquorum = nil
+	delete(m.clearedFields, vote.FieldQuorum)
+}
+
+// SetAnonymous sets the "anonymous" field.
+func (m *VoteMutation) SetAnonymous(b bool) {
+	m.anonymous = &b
+}
+
+// Anonymous returns the value of the "anonymous" field in the mutation.
+func (m *VoteMutation) Anonymous() (r bool, exists bool) {
+	v := m.anonymous
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAnonymous returns the old "anonymous" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldAnonymous(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAnonymous is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAnonymous requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAnonymous: %w", err)
+	}
+	return oldValue.Anonymous, nil
+}
+
+// ResetAnonymous resets all changes to the "anonymous" field.
+func (m *VoteMutation) ResetAnonymous() {
+	m.anonymous = nil
+}
+
+// SetResultsVisibility sets the "results_visibility" field.
+func (m *VoteMutation) SetResultsVisibility(vv vote.ResultsVisibility) {
+	m.results_visibility = &vv
+}
+
+// ResultsVisibility returns the value of the "results_visibility" field in the mutation.
+func (m *VoteMutation) ResultsVisibility() (r vote.ResultsVisibility, exists bool) {
+	v := m.results_visibility
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldResultsVisibility returns the old "results_visibility" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldResultsVisibility(ctx context.Context) (v vote.ResultsVisibility, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldResultsVisibility is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldResultsVisibility requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldResultsVisibility: %w", err)
+	}
+	return oldValue.ResultsVisibility, nil
+}
+
+// ResetResultsVisibility resets all changes to the "results_visibility" field.
+func (m *VoteMutation) ResetResultsVisibility() {
+	m.results_visibility = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *VoteMutation) SetStatus(v vote.Status) {
+	m.status = &v
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *VoteMutation) Status() (r vote.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldStatus(ctx context.Context) (v vote.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *VoteMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetOpensAt sets the "opens_at" field.
+func (m *VoteMutation) SetOpensAt(t time.Time) {
+	m.opens_at = &t
+}
+
+// OpensAt returns the value of the "opens_at" field in the mutation.
+func (m *VoteMutation) OpensAt() (r time.Time, exists bool) {
+	v := m.opens_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOpensAt returns the old "opens_at" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldOpensAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOpensAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOpensAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOpensAt: %w", err)
+	}
+	return oldValue.OpensAt, nil
+}
+
+// ClearOpensAt clears the value of the "opens_at" field.
+func (m *VoteMutation) ClearOpensAt() {
+	m.opens_at = nil
+	m.clearedFields[vote.FieldOpensAt] = struct{}{}
+}
+
+// OpensAtCleared returns if the "opens_at" field was cleared in this mutation.
+func (m *VoteMutation) OpensAtCleared() bool {
+	_, ok := m.clearedFields[vote.FieldOpensAt]
+	return ok
+}
+
+// ResetOpensAt resets all changes to the "opens_at" field.
+func (m *VoteMutation) ResetOpensAt() {
+	m.opens_at = nil
+	delete(m.clearedFields, vote.FieldOpensAt)
+}
+
+// SetClosesAt sets the "closes_at" field.
+func (m *VoteMutation) SetClosesAt(t time.Time) {
+	m.closes_at = &t
+}
+
+// ClosesAt returns the value of the "closes_at" field in the mutation.
+func (m *VoteMutation) ClosesAt() (r time.Time, exists bool) {
+	v := m.closes_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosesAt returns the old "closes_at" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldClosesAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosesAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosesAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosesAt: %w", err)
+	}
+	return oldValue.ClosesAt, nil
+}
+
+// ClearClosesAt clears the value of the "closes_at" field.
+func (m *VoteMutation) ClearClosesAt() {
+	m.closes_at = nil
+	m.clearedFields[vote.FieldClosesAt] = struct{}{}
+}
+
+// ClosesAtCleared returns if the "closes_at" field was cleared in this mutation.
+func (m *VoteMutation) ClosesAtCleared() bool {
+	_, ok := m.clearedFields[vote.FieldClosesAt]
+	return ok
+}
+
+// ResetClosesAt resets all changes to the "closes_at" field.
+func (m *VoteMutation) ResetClosesAt() {
+	m.closes_at = nil
+	delete(m.clearedFields, vote.FieldClosesAt)
+}
+
+// SetOpenedAt sets the "opened_at" field.
+func (m *VoteMutation) SetOpenedAt(t time.Time) {
+	m.opened_at = &t
+}
+
+// OpenedAt returns the value of the "opened_at" field in the mutation.
+func (m *VoteMutation) OpenedAt() (r time.Time, exists bool) {
+	v := m.opened_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOpenedAt returns the old "opened_at" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldOpenedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOpenedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOpenedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOpenedAt: %w", err)
+	}
+	return oldValue.OpenedAt, nil
+}
+
+// ClearOpenedAt clears the value of the "opened_at" field.
+func (m *VoteMutation) ClearOpenedAt() {
+	m.opened_at = nil
+	m.clearedFields[vote.FieldOpenedAt] = struct{}{}
+}
+
+// OpenedAtCleared returns if the "opened_at" field was cleared in this mutation.
+func (m *VoteMutation) OpenedAtCleared() bool {
+	_, ok := m.clearedFields[vote.FieldOpenedAt]
+	return ok
+}
+
+// ResetOpenedAt resets all changes to the "opened_at" field.
+func (m *VoteMutation) ResetOpenedAt() {
+	m.opened_at = nil
+	delete(m.clearedFields, vote.FieldOpenedAt)
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (m *VoteMutation) SetClosedAt(t time.Time) {
+	m.closed_at = &t
+}
+
+// ClosedAt returns the value of the "closed_at" field in the mutation.
+func (m *VoteMutation) ClosedAt() (r time.Time, exists bool) {
+	v := m.closed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedAt returns the old "closed_at" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldClosedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedAt: %w", err)
+	}
+	return oldValue.ClosedAt, nil
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (m *VoteMutation) ClearClosedAt() {
+	m.closed_at = nil
+	m.clearedFields[vote.FieldClosedAt] = struct{}{}
+}
+
+// ClosedAtCleared returns if the "closed_at" field was cleared in this mutation.
+func (m *VoteMutation) ClosedAtCleared() bool {
+	_, ok := m.clearedFields[vote.FieldClosedAt]
+	return ok
+}
+
+// ResetClosedAt resets all changes to the "closed_at" field.
+func (m *VoteMutation) ResetClosedAt() {
+	m.closed_at = nil
+	delete(m.clearedFields, vote.FieldClosedAt)
+}
+
+// SetEligibleCount sets the "eligible_count" field.
+func (m *VoteMutation) SetEligibleCount(i int) {
+	m.eligible_count = &i
+	m.addeligible_count = nil
+}
+
+// EligibleCount returns the value of the "eligible_count" field in the mutation.
+func (m *VoteMutation) EligibleCount() (r int, exists bool) {
+	v := m.eligible_count
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEligibleCount returns the old "eligible_count" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldEligibleCount(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEligibleCount is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEligibleCount requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEligibleCount: %w", err)
+	}
+	return oldValue.EligibleCount, nil
+}
+
+// AddEligibleCount adds i to the "eligible_count" field.
+func (m *VoteMutation) AddEligibleCount(i int) {
+	if m.addeligible_count != nil {
+		*m.addeligible_count += i
+	} else {
+		m.addeligible_count = &i
+	}
+}
+
+// AddedEligibleCount returns the value that was added to the "eligible_count" field in this mutation.
+func (m *VoteMutation) AddedEligibleCount() (r int, exists bool) {
+	v := m.addeligible_count
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEligibleCount resets all changes to the "eligible_count" field.
+func (m *VoteMutation) ResetEligibleCount() {
+	m.eligible_count = nil
+	m.addeligible_count = nil
+}
+
+// SetEligibleWeight sets the "eligible_weight" field.
+func (m *VoteMutation) SetEligibleWeight(f float64) {
+	m.eligible_weight = &f
+	m.addeligible_weight = nil
+}
+
+// EligibleWeight returns the value of the "eligible_weight" field in the mutation.
+func (m *VoteMutation) EligibleWeight() (r float64, exists bool) {
+	v := m.eligible_weight
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEligibleWeight returns the old "eligible_weight" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldEligibleWeight(ctx context.Context) (v float64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEligibleWeight is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEligibleWeight requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEligibleWeight: %w", err)
+	}
+	return oldValue.EligibleWeight, nil
+}
+
+// AddEligibleWeight adds f to the "eligible_weight" field.
+func (m *VoteMutation) AddEligibleWeight(f float64) {
+	if m.addeligible_weight != nil {
+		*m.addeligible_weight += f
+	} else {
+		m.addeligible_weight = &f
+	}
+}
+
+// AddedEligibleWeight returns the value that was added to the "eligible_weight" field in this mutation.
+func (m *VoteMutation) AddedEligibleWeight() (r float64, exists bool) {
+	v := m.addeligible_weight
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEligibleWeight resets all changes to the "eligible_weight" field.
+func (m *VoteMutation) ResetEligibleWeight() {
+	m.eligible_weight = nil
+	m.addeligible_weight = nil
+}
+
+// SetCreatedBy sets the "created_by" field.
+func (m *VoteMutation) SetCreatedBy(i int) {
+	m.created_by = &i
+	m.addcreated_by = nil
+}
+
+// CreatedBy returns the value of the "created_by" field in the mutation.
+func (m *VoteMutation) CreatedBy() (r int, exists bool) {
+	v := m.created_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedBy returns the old "created_by" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldCreatedBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedBy: %w", err)
+	}
+	return oldValue.CreatedBy, nil
+}
+
+// AddCreatedBy adds i to the "created_by" field.
+func (m *VoteMutation) AddCreatedBy(i int) {
+	if m.addcreated_by != nil {
+		*m.addcreated_by += i
+	} else {
+		m.addcreated_by = &i
+	}
+}
+
+// AddedCreatedBy returns the value that was added to the "created_by" field in this mutation.
+func (m *VoteMutation) AddedCreatedBy() (r int, exists bool) {
+	v := m.addcreated_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCreatedBy clears the value of the "created_by" field.
+func (m *VoteMutation) ClearCreatedBy() {
+	m.created_by = nil
+	m.addcreated_by = nil
+	m.clearedFields[vote.FieldCreatedBy] = struct{}{}
+}
+
+// CreatedByCleared returns if the "created_by" field was cleared in this mutation.
+func (m *VoteMutation) CreatedByCleared() bool {
+	_, ok := m.clearedFields[vote.FieldCreatedBy]
+	return ok
+}
+
+// ResetCreatedBy resets all changes to the "created_by" field.
+func (m *VoteMutation) ResetCreatedBy() {
+	m.created_by = nil
+	m.addcreated_by = nil
+	delete(m.clearedFields, vote.FieldCreatedBy)
+}
+
+// SetVersion sets the "version" field.
+func (m *VoteMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *VoteMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *VoteMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *VoteMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *VoteMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// Where appends a list predicates to the VoteMutation builder.
+func (m *VoteMutation) Where(ps ...predicate.Vote) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the VoteMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *VoteMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Vote, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *VoteMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *VoteMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Vote).
+func (m *VoteMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *VoteMutation) Fields() []string {
+	fields := make([]string, 0, 27)
+	if m.tenant_id != nil {
+		fields = append(fields, vote.FieldTenantID)
+	}
+	if m.unit_id != nil {
+		fields = append(fields, vote.FieldUnitID)
+	}
+	if m.unit_path != nil {
+		fields = append(fields, vote.FieldUnitPath)
+	}
+	if m.community_path != nil {
+		fields = append(fields, vote.FieldCommunityPath)
+	}
+	if m.created_at != nil {
+		fields = append(fields, vote.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, vote.FieldUpdatedAt)
+	}
+	if m.title != nil {
+		fields = append(fields, vote.FieldTitle)
+	}
+	if m.proposal_id != nil {
+		fields = append(fields, vote.FieldProposalID)
+	}
+	if m.meeting_id != nil {
+		fields = append(fields, vote.FieldMeetingID)
+	}
+	if m.method != nil {
+		fields = append(fields, vote.FieldMethod)
+	}
+	if m.max_choices != nil {
+		fields = append(fields, vote.FieldMaxChoices)
+	}
+	if m.eligibility != nil {
+		fields = append(fields, vote.FieldEligibility)
+	}
+	if m.weighting != nil {
+		fields = append(fields, vote.FieldWeighting)
+	}
+	if m.rule != nil {
+		fields = append(fields, vote.FieldRule)
+	}
+	if m.major_matter != nil {
+		fields = append(fields, vote.FieldMajorMatter)
+	}
+	if m.quorum != nil {
+		fields = append(fields, vote.FieldQuorum)
+	}
+	if m.anonymous != nil {
+		fields = append(fields, vote.FieldAnonymous)
+	}
+	if m.results_visibility != nil {
+		fields = append(fields, vote.FieldResultsVisibility)
+	}
+	if m.status != nil {
+		fields = append(fields, vote.FieldStatus)
+	}
+	if m.opens_at != nil {
+		fields = append(fields, vote.FieldOpensAt)
+	}
+	if m.closes_at != nil {
+		fields = append(fields, vote.FieldClosesAt)
+	}
+	if m.opened_at != nil {
+		fields = append(fields, vote.FieldOpenedAt)
+	}
+	if m.closed_at != nil {
+		fields = append(fields, vote.FieldClosedAt)
+	}
+	if m.eligible_count != nil {
+		fields = append(fields, vote.FieldEligibleCount)
+	}
+	if m.eligible_weight != nil {
+		fields = append(fields, vote.FieldEligibleWeight)
+	}
+	if m.created_by != nil {
+		fields = append(fields, vote.FieldCreatedBy)
+	}
+	if m.version != nil {
+		fields = append(fields, vote.FieldVersion)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *VoteMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case vote.FieldTenantID:
+		return m.TenantID()
+	case vote.FieldUnitID:
+		return m.UnitID()
+	case vote.FieldUnitPath:
+		return m.UnitPath()
+	case vote.FieldCommunityPath:
+		return m.CommunityPath()
+	case vote.FieldCreatedAt:
+		return m.CreatedAt()
+	case vote.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case vote.FieldTitle:
+		return m.Title()
+	case vote.FieldProposalID:
+		return m.ProposalID()
+	case vote.FieldMeetingID:
+		return m.MeetingID()
+	case vote.FieldMethod:
+		return m.Method()
+	case vote.FieldMaxChoices:
+		return m.MaxChoices()
+	case vote.FieldEligibility:
+		return m.Eligibility()
+	case vote.FieldWeighting:
+		return m.Weighting()
+	case vote.FieldRule:
+		return m.Rule()
+	case vote.FieldMajorMatter:
+		return m.MajorMatter()
+	case vote.FieldQuorum:
+		return m.Quorum()
+	case vote.FieldAnonymous:
+		return m.Anonymous()
+	case vote.FieldResultsVisibility:
+		return m.ResultsVisibility()
+	case vote.FieldStatus:
+		return m.Status()
+	case vote.FieldOpensAt:
+		return m.OpensAt()
+	case vote.FieldClosesAt:
+		return m.ClosesAt()
+	case vote.FieldOpenedAt:
+		return m.OpenedAt()
+	case vote.FieldClosedAt:
+		return m.ClosedAt()
+	case vote.FieldEligibleCount:
+		return m.EligibleCount()
+	case vote.FieldEligibleWeight:
+		return m.EligibleWeight()
+	case vote.FieldCreatedBy:
+		return m.CreatedBy()
+	case vote.FieldVersion:
+		return m.Version()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *VoteMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case vote.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case vote.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case vote.FieldUnitPath:
+		return m.OldUnitPath(ctx)
+	case vote.FieldCommunityPath:
+		return m.OldCommunityPath(ctx)
+	case vote.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case vote.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case vote.FieldTitle:
+		return m.OldTitle(ctx)
+	case vote.FieldProposalID:
+		return m.OldProposalID(ctx)
+	case vote.FieldMeetingID:
+		return m.OldMeetingID(ctx)
+	case vote.FieldMethod:
+		return m.OldMethod(ctx)
+	case vote.FieldMaxChoices:
+		return m.OldMaxChoices(ctx)
+	case vote.FieldEligibility:
+		return m.OldEligibility(ctx)
+	case vote.FieldWeighting:
+		return m.OldWeighting(ctx)
+	case vote.FieldRule:
+		return m.OldRule(ctx)
+	case vote.FieldMajorMatter:
+		return m.OldMajorMatter(ctx)
+	case vote.FieldQuorum:
+		return m.OldQuorum(ctx)
+	case vote.FieldAnonymous:
+		return m.OldAnonymous(ctx)
+	case vote.FieldResultsVisibility:
+		return m.OldResultsVisibility(ctx)
+	case vote.FieldStatus:
+		return m.OldStatus(ctx)
+	case vote.FieldOpensAt:
+		return m.OldOpensAt(ctx)
+	case vote.FieldClosesAt:
+		return m.OldClosesAt(ctx)
+	case vote.FieldOpenedAt:
+		return m.OldOpenedAt(ctx)
+	case vote.FieldClosedAt:
+		return m.OldClosedAt(ctx)
+	case vote.FieldEligibleCount:
+		return m.OldEligibleCount(ctx)
+	case vote.FieldEligibleWeight:
+		return m.OldEligibleWeight(ctx)
+	case vote.FieldCreatedBy:
+		return m.OldCreatedBy(ctx)
+	case vote.FieldVersion:
+		return m.OldVersion(ctx)
+	}
+	return nil, fmt.Errorf("unknown Vote field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *VoteMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case vote.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case vote.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case vote.FieldUnitPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitPath(v)
+		return nil
+	case vote.FieldCommunityPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommunityPath(v)
+		return nil
+	case vote.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case vote.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case vote.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case vote.FieldProposalID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProposalID(v)
+		return nil
+	case vote.FieldMeetingID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMeetingID(v)
+		return nil
+	case vote.FieldMethod:
+		v, ok := value.(vote.Method)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMethod(v)
+		return nil
+	case vote.FieldMaxChoices:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMaxChoices(v)
+		return nil
+	case vote.FieldEligibility:
+		v, ok := value.(vote.Eligibility)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEligibility(v)
+		return nil
+	case vote.FieldWeighting:
+		v, ok := value.(vote.Weighting)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWeighting(v)
+		return nil
+	case vote.FieldRule:
+		v, ok := value.(vote.Rule)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRule(v)
+		return nil
+	case vote.FieldMajorMatter:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMajorMatter(v)
+		return nil
+	case vote.FieldQuorum:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuorum(v)
+		return nil
+	case vote.FieldAnonymous:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAnonymous(v)
+		return nil
+	case vote.FieldResultsVisibility:
+		v, ok := value.(vote.ResultsVisibility)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetResultsVisibility(v)
+		return nil
+	case vote.FieldStatus:
+		v, ok := value.(vote.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case vote.FieldOpensAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOpensAt(v)
+		return nil
+	case vote.FieldClosesAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosesAt(v)
+		return nil
+	case vote.FieldOpenedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOpenedAt(v)
+		return nil
+	case vote.FieldClosedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedAt(v)
+		return nil
+	case vote.FieldEligibleCount:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEligibleCount(v)
+		return nil
+	case vote.FieldEligibleWeight:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEligibleWeight(v)
+		return nil
+	case vote.FieldCreatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedBy(v)
+		return nil
+	case vote.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Vote field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *VoteMutation) AddedFields() []string {
+	var fields []string
+	if m.addtenant_id != nil {
+		fields = append(fields, vote.FieldTenantID)
+	}
+	if m.addunit_id != nil {
+		fields = append(fields, vote.FieldUnitID)
+	}
+	if m.addproposal_id != nil {
+		fields = append(fields, vote.FieldProposalID)
+	}
+	if m.addmeeting_id != nil {
+		fields = append(fields, vote.FieldMeetingID)
+	}
+	if m.addmax_choices != nil {
+		fields = append(fields, vote.FieldMaxChoices)
+	}
+	if m.addquorum != nil {
+		fields = append(fields, vote.FieldQuorum)
+	}
+	if m.addeligible_count != nil {
+		fields = append(fields, vote.FieldEligibleCount)
+	}
+	if m.addeligible_weight != nil {
+		fields = append(fields, vote.FieldEligibleWeight)
+	}
+	if m.addcreated_by != nil {
+		fields = append(fields, vote.FieldCreatedBy)
+	}
+	if m.addversion != nil {
+		fields = append(fields, vote.FieldVersion)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *VoteMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case vote.FieldTenantID:
+		return m.AddedTenantID()
+	case vote.FieldUnitID:
+		return m.AddedUnitID()
+	case vote.FieldProposalID:
+		return m.AddedProposalID()
+	case vote.FieldMeetingID:
+		return m.AddedMeetingID()
+	case vote.FieldMaxChoices:
+		return m.AddedMaxChoices()
+	case vote.FieldQuorum:
+		return m.AddedQuorum()
+	case vote.FieldEligibleCount:
+		return m.AddedEligibleCount()
+	case vote.FieldEligibleWeight:
+		return m.AddedEligibleWeight()
+	case vote.FieldCreatedBy:
+		return m.AddedCreatedBy()
+	case vote.FieldVersion:
+		return m.AddedVersion()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *VoteMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case vote.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTenantID(v)
+		return nil
+	case vote.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUnitID(v)
+		return nil
+	case vote.FieldProposalID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddProposalID(v)
+		return nil
+	case vote.FieldMeetingID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddMeetingID(v)
+		return nil
+	case vote.FieldMaxChoices:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddMaxChoices(v)
+		return nil
+	case vote.FieldQuorum:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddQuorum(v)
+		return nil
+	case vote.FieldEligibleCount:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddEligibleCount(v)
+		return nil
+	case vote.FieldEligibleWeight:
+		v, ok := value.(float64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddEligibleWeight(v)
+		return nil
+	case vote.FieldCreatedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCreatedBy(v)
+		return nil
+	case vote.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Vote numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *VoteMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(vote.FieldProposalID) {
+		fields = append(fields, vote.FieldProposalID)
+	}
+	if m.FieldCleared(vote.FieldMeetingID) {
+		fields = append(fields, vote.FieldMeetingID)
+	}
+	if m.FieldCleared(vote.FieldQuorum) {
+		fields = append(fields, vote.FieldQuorum)
+	}
+	if m.FieldCleared(vote.FieldOpensAt) {
+		fields = append(fields, vote.FieldOpensAt)
+	}
+	if m.FieldCleared(vote.FieldClosesAt) {
+		fields = append(fields, vote.FieldClosesAt)
+	}
+	if m.FieldCleared(vote.FieldOpenedAt) {
+		fields = append(fields, vote.FieldOpenedAt)
+	}
+	if m.FieldCleared(vote.FieldClosedAt) {
+		fields = append(fields, vote.FieldClosedAt)
+	}
+	if m.FieldCleared(vote.FieldCreatedBy) {
+		fields = append(fields, vote.FieldCreatedBy)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *VoteMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *VoteMutation) ClearField(name string) error {
+	switch name {
+	case vote.FieldProposalID:
+		m.ClearProposalID()
+		return nil
+	case vote.FieldMeetingID:
+		m.ClearMeetingID()
+		return nil
+	case vote.FieldQuorum:
+		m.ClearQuorum()
+		return nil
+	case vote.FieldOpensAt:
+		m.ClearOpensAt()
+		return nil
+	case vote.FieldClosesAt:
+		m.ClearClosesAt()
+		return nil
+	case vote.FieldOpenedAt:
+		m.ClearOpenedAt()
+		return nil
+	case vote.FieldClosedAt:
+		m.ClearClosedAt()
+		return nil
+	case vote.FieldCreatedBy:
+		m.ClearCreatedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Vote nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *VoteMutation) ResetField(name string) error {
+	switch name {
+	case vote.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case vote.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case vote.FieldUnitPath:
+		m.ResetUnitPath()
+		return nil
+	case vote.FieldCommunityPath:
+		m.ResetCommunityPath()
+		return nil
+	case vote.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case vote.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case vote.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case vote.FieldProposalID:
+		m.ResetProposalID()
+		return nil
+	case vote.FieldMeetingID:
+		m.ResetMeetingID()
+		return nil
+	case vote.FieldMethod:
+		m.ResetMethod()
+		return nil
+	case vote.FieldMaxChoices:
+		m.ResetMaxChoices()
+		return nil
+	case vote.FieldEligibility:
+		m.ResetEligibility()
+		return nil
+	case vote.FieldWeighting:
+		m.ResetWeighting()
+		return nil
+	case vote.FieldRule:
+		m.ResetRule()
+		return nil
+	case vote.FieldMajorMatter:
+		m.ResetMajorMatter()
+		return nil
+	case vote.FieldQuorum:
+		m.ResetQuorum()
+		return nil
+	case vote.FieldAnonymous:
+		m.ResetAnonymous()
+		return nil
+	case vote.FieldResultsVisibility:
+		m.ResetResultsVisibility()
+		return nil
+	case vote.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case vote.FieldOpensAt:
+		m.ResetOpensAt()
+		return nil
+	case vote.FieldClosesAt:
+		m.ResetClosesAt()
+		return nil
+	case vote.FieldOpenedAt:
+		m.ResetOpenedAt()
+		return nil
+	case vote.FieldClosedAt:
+		m.ResetClosedAt()
+		return nil
+	case vote.FieldEligibleCount:
+		m.ResetEligibleCount()
+		return nil
+	case vote.FieldEligibleWeight:
+		m.ResetEligibleWeight()
+		return nil
+	case vote.FieldCreatedBy:
+		m.ResetCreatedBy()
+		return nil
+	case vote.FieldVersion:
+		m.ResetVersion()
+		return nil
+	}
+	return fmt.Errorf("unknown Vote field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *VoteMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *VoteMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *VoteMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *VoteMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *VoteMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *VoteMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *VoteMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown Vote unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *VoteMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown Vote edge %s", name)
+}
+
+// VoteOptionMutation represents an operation that mutates the VoteOption nodes in the graph.
+type VoteOptionMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	tenant_id      *int
+	addtenant_id   *int
+	unit_id        *int
+	addunit_id     *int
+	unit_path      *string
+	community_path *string
+	vote_id        *int
+	addvote_id     *int
+	label          *string
+	position       *int
+	addposition    *int
+	clearedFields  map[string]struct{}
+	done           bool
+	oldValue       func(context.Context) (*VoteOption, error)
+	predicates     []predicate.VoteOption
+}
+
+var _ ent.Mutation = (*VoteOptionMutation)(nil)
+
+// voteoptionOption allows management of the mutation configuration using functional options.
+type voteoptionOption func(*VoteOptionMutation)
+
+// newVoteOptionMutation creates new mutation for the VoteOption entity.
+func newVoteOptionMutation(c config, op Op, opts ...voteoptionOption) *VoteOptionMutation {
+	m := &VoteOptionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeVoteOption,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withVoteOptionID sets the ID field of the mutation.
+func withVoteOptionID(id int) voteoptionOption {
+	return func(m *VoteOptionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *VoteOption
+		)
+		m.oldValue = func(ctx context.Context) (*VoteOption, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().VoteOption.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withVoteOption sets the old VoteOption of the mutation.
+func withVoteOption(node *VoteOption) voteoptionOption {
+	return func(m *VoteOptionMutation) {
+		m.oldValue = func(context.Context) (*VoteOption, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m VoteOptionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m VoteOptionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *VoteOptionMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *VoteOptionMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().VoteOption.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *VoteOptionMutation) SetTenantID(i int) {
+	m.tenant_id = &i
+	m.addtenant_id = nil
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *VoteOptionMutation) TenantID() (r int, exists bool) {
+	v := m.tenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the VoteOption entity.
+// If the VoteOption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteOptionMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// AddTenantID adds i to the "tenant_id" field.
+func (m *VoteOptionMutation) AddTenantID(i int) {
+	if m.addtenant_id != nil {
+		*m.addtenant_id += i
+	} else {
+		m.addtenant_id = &i
+	}
+}
+
+// AddedTenantID returns the value that was added to the "tenant_id" field in this mutation.
+func (m *VoteOptionMutation) AddedTenantID() (r int, exists bool) {
+	v := m.addtenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *VoteOptionMutation) ResetTenantID() {
+	m.tenant_id = nil
+	m.addtenant_id = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *VoteOptionMutation) SetUnitID(i int) {
+	m.unit_id = &i
+	m.addunit_id = nil
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *VoteOptionMutation) UnitID() (r int, exists bool) {
+	v := m.unit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the VoteOption entity.
+// If the VoteOption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteOptionMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// AddUnitID adds i to the "unit_id" field.
+func (m *VoteOptionMutation) AddUnitID(i int) {
+	if m.addunit_id != nil {
+		*m.addunit_id += i
+	} else {
+		m.addunit_id = &i
+	}
+}
+
+// AddedUnitID returns the value that was added to the "unit_id" field in this mutation.
+func (m *VoteOptionMutation) AddedUnitID() (r int, exists bool) {
+	v := m.addunit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *VoteOptionMutation) ResetUnitID() {
+	m.unit_id = nil
+	m.addunit_id = nil
+}
+
+// SetUnitPath sets the "unit_path" field.
+func (m *VoteOptionMutation) SetUnitPath(s string) {
+	m.unit_path = &s
+}
+
+// UnitPath returns the value of the "unit_path" field in the mutation.
+func (m *VoteOptionMutation) UnitPath() (r string, exists bool) {
+	v := m.unit_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitPath returns the old "unit_path" field's value of the VoteOption entity.
+// If the VoteOption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteOptionMutation) OldUnitPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitPath: %w", err)
+	}
+	return oldValue.UnitPath, nil
+}
+
+// ResetUnitPath resets all changes to the "unit_path" field.
+func (m *VoteOptionMutation) ResetUnitPath() {
+	m.unit_path = nil
+}
+
+// SetCommunityPath sets the "community_path" field.
+func (m *VoteOptionMutation) SetCommunityPath(s string) {
+	m.community_path = &s
+}
+
+// CommunityPath returns the value of the "community_path" field in the mutation.
+func (m *VoteOptionMutation) CommunityPath() (r string, exists bool) {
+	v := m.community_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommunityPath returns the old "community_path" field's value of the VoteOption entity.
+// If the VoteOption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteOptionMutation) OldCommunityPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommunityPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommunityPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommunityPath: %w", err)
+	}
+	return oldValue.CommunityPath, nil
+}
+
+// ResetCommunityPath resets all changes to the "community_path" field.
+func (m *VoteOptionMutation) ResetCommunityPath() {
+	m.community_path = nil
+}
+
+// SetVoteID sets the "vote_id" field.
+func (m *VoteOptionMutation) SetVoteID(i int) {
+	m.vote_id = &i
+	m.addvote_id = nil
+}
+
+// VoteID returns the value of the "vote_id" field in the mutation.
+func (m *VoteOptionMutation) VoteID() (r int, exists bool) {
+	v := m.vote_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVoteID returns the old "vote_id" field's value of the VoteOption entity.
+// If the VoteOption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteOptionMutation) OldVoteID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVoteID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVoteID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVoteID: %w", err)
+	}
+	return oldValue.VoteID, nil
+}
+
+// AddVoteID adds i to the "vote_id" field.
+func (m *VoteOptionMutation) AddVoteID(i int) {
+	if m.addvote_id != nil {
+		*m.addvote_id += i
+	} else {
+		m.addvote_id = &i
+	}
+}
+
+// AddedVoteID returns the value that was added to the "vote_id" field in this mutation.
+func (m *VoteOptionMutation) AddedVoteID() (r int, exists bool) {
+	v := m.addvote_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVoteID resets all changes to the "vote_id" field.
+func (m *VoteOptionMutation) ResetVoteID() {
+	m.vote_id = nil
+	m.addvote_id = nil
+}
+
+// SetLabel sets the "label" field.
+func (m *VoteOptionMutation) SetLabel(s string) {
+	m.label = &s
+}
+
+// Label returns the value of the "label" field in the mutation.
+func (m *VoteOptionMutation) Label() (r string, exists bool) {
+	v := m.label
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLabel returns the old "label" field's value of the VoteOption entity.
+// If the VoteOption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteOptionMutation) OldLabel(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLabel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLabel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLabel: %w", err)
+	}
+	return oldValue.Label, nil
+}
+
+// ResetLabel resets all changes to the "label" field.
+func (m *VoteOptionMutation) ResetLabel() {
+	m.label = nil
+}
+
+// SetPosition sets the "position" field.
+func (m *VoteOptionMutation) SetPosition(i int) {
+	m.position = &i
+	m.addposition = nil
+}
+
+// Position returns the value of the "position" field in the mutation.
+func (m *VoteOptionMutation) Position() (r int, exists bool) {
+	v := m.position
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPosition returns the old "position" field's value of the VoteOption entity.
+// If the VoteOption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteOptionMutation) OldPosition(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPosition is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPosition requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPosition: %w", err)
+	}
+	return oldValue.Position, nil
+}
+
+// AddPosition adds i to the "position" field.
+func (m *VoteOptionMutation) AddPosition(i int) {
+	if m.addposition != nil {
+		*m.addposition += i
+	} else {
+		m.addposition = &i
+	}
+}
+
+// AddedPosition returns the value that was added to the "position" field in this mutation.
+func (m *VoteOptionMutation) AddedPosition() (r int, exists bool) {
+	v := m.addposition
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPosition resets all changes to the "position" field.
+func (m *VoteOptionMutation) ResetPosition() {
+	m.position = nil
+	m.addposition = nil
+}
+
+// Where appends a list predicates to the VoteOptionMutation builder.
+func (m *VoteOptionMutation) Where(ps ...predicate.VoteOption) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the VoteOptionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *VoteOptionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.VoteOption, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *VoteOptionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *VoteOptionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (VoteOption).
+func (m *VoteOptionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *VoteOptionMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.tenant_id != nil {
+		fields = append(fields, voteoption.FieldTenantID)
+	}
+	if m.unit_id != nil {
+		fields = append(fields, voteoption.FieldUnitID)
+	}
+	if m.unit_path != nil {
+		fields = append(fields, voteoption.FieldUnitPath)
+	}
+	if m.community_path != nil {
+		fields = append(fields, voteoption.FieldCommunityPath)
+	}
+	if m.vote_id != nil {
+		fields = append(fields, voteoption.FieldVoteID)
+	}
+	if m.label != nil {
+		fields = append(fields, voteoption.FieldLabel)
+	}
+	if m.position != nil {
+		fields = append(fields, voteoption.FieldPosition)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *VoteOptionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case voteoption.FieldTenantID:
+		return m.TenantID()
+	case voteoption.FieldUnitID:
+		return m.UnitID()
+	case voteoption.FieldUnitPath:
+		return m.UnitPath()
+	case voteoption.FieldCommunityPath:
+		return m.CommunityPath()
+	case voteoption.FieldVoteID:
+		return m.VoteID()
+	case voteoption.FieldLabel:
+		return m.Label()
+	case voteoption.FieldPosition:
+		return m.Position()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *VoteOptionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case voteoption.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case voteoption.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case voteoption.FieldUnitPath:
+		return m.OldUnitPath(ctx)
+	case voteoption.FieldCommunityPath:
+		return m.OldCommunityPath(ctx)
+	case voteoption.FieldVoteID:
+		return m.OldVoteID(ctx)
+	case voteoption.FieldLabel:
+		return m.OldLabel(ctx)
+	case voteoption.FieldPosition:
+		return m.OldPosition(ctx)
+	}
+	return nil, fmt.Errorf("unknown VoteOption field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *VoteOptionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case voteoption.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case voteoption.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case voteoption.FieldUnitPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitPath(v)
+		return nil
+	case voteoption.FieldCommunityPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommunityPath(v)
+		return nil
+	case voteoption.FieldVoteID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVoteID(v)
+		return nil
+	case voteoption.FieldLabel:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLabel(v)
+		return nil
+	case voteoption.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPosition(v)
+		return nil
+	}
+	return fmt.Errorf("unknown VoteOption field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *VoteOptionMutation) AddedFields() []string {
+	var fields []string
+	if m.addtenant_id != nil {
+		fields = append(fields, voteoption.FieldTenantID)
+	}
+	if m.addunit_id != nil {
+		fields = append(fields, voteoption.FieldUnitID)
+	}
+	if m.addvote_id != nil {
+		fields = append(fields, voteoption.FieldVoteID)
+	}
+	if m.addposition != nil {
+		fields = append(fields, voteoption.FieldPosition)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *VoteOptionMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case voteoption.FieldTenantID:
+		return m.AddedTenantID()
+	case voteoption.FieldUnitID:
+		return m.AddedUnitID()
+	case voteoption.FieldVoteID:
+		return m.AddedVoteID()
+	case voteoption.FieldPosition:
+		return m.AddedPosition()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *VoteOptionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case voteoption.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTenantID(v)
+		return nil
+	case voteoption.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUnitID(v)
+		return nil
+	case voteoption.FieldVoteID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVoteID(v)
+		return nil
+	case voteoption.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPosition(v)
+		return nil
+	}
+	return fmt.Errorf("unknown VoteOption numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *VoteOptionMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *VoteOptionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *VoteOptionMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown VoteOption nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *VoteOptionMutation) ResetField(name string) error {
+	switch name {
+	case voteoption.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case voteoption.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case voteoption.FieldUnitPath:
+		m.ResetUnitPath()
+		return nil
+	case voteoption.FieldCommunityPath:
+		m.ResetCommunityPath()
+		return nil
+	case voteoption.FieldVoteID:
+		m.ResetVoteID()
+		return nil
+	case voteoption.FieldLabel:
+		m.ResetLabel()
+		return nil
+	case voteoption.FieldPosition:
+		m.ResetPosition()
+		return nil
+	}
+	return fmt.Errorf("unknown VoteOption field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *VoteOptionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *VoteOptionMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *VoteOptionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *VoteOptionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *VoteOptionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *VoteOptionMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *VoteOptionMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown VoteOption unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *VoteOptionMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown VoteOption edge %s", name)
+}
+
+// VoteParticipationMutation represents an operation that mutates the VoteParticipation nodes in the graph.
+type VoteParticipationMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	tenant_id      *int
+	addtenant_id   *int
+	unit_id        *int
+	addunit_id     *int
+	unit_path      *string
+	community_path *string
+	vote_id        *int
+	addvote_id     *int
+	voter_key      *string
+	cast_by        *int
+	addcast_by     *int
+	created_at     *time.Time
+	clearedFields  map[string]struct{}
+	done           bool
+	oldValue       func(context.Context) (*VoteParticipation, error)
+	predicates     []predicate.VoteParticipation
+}
+
+var _ ent.Mutation = (*VoteParticipationMutation)(nil)
+
+// voteparticipationOption allows management of the mutation configuration using functional options.
+type voteparticipationOption func(*VoteParticipationMutation)
+
+// newVoteParticipationMutation creates new mutation for the VoteParticipation entity.
+func newVoteParticipationMutation(c config, op Op, opts ...voteparticipationOption) *VoteParticipationMutation {
+	m := &VoteParticipationMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeVoteParticipation,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withVoteParticipationID sets the ID field of the mutation.
+func withVoteParticipationID(id int) voteparticipationOption {
+	return func(m *VoteParticipationMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *VoteParticipation
+		)
+		m.oldValue = func(ctx context.Context) (*VoteParticipation, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().VoteParticipation.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withVoteParticipation sets the old VoteParticipation of the mutation.
+func withVoteParticipation(node *VoteParticipation) voteparticipationOption {
+	return func(m *VoteParticipationMutation) {
+		m.oldValue = func(context.Context) (*VoteParticipation, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m VoteParticipationMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m VoteParticipationMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *VoteParticipationMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *VoteParticipationMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().VoteParticipation.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *VoteParticipationMutation) SetTenantID(i int) {
+	m.tenant_id = &i
+	m.addtenant_id = nil
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *VoteParticipationMutation) TenantID() (r int, exists bool) {
+	v := m.tenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the VoteParticipation entity.
+// If the VoteParticipation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteParticipationMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// AddTenantID adds i to the "tenant_id" field.
+func (m *VoteParticipationMutation) AddTenantID(i int) {
+	if m.addtenant_id != nil {
+		*m.addtenant_id += i
+	} else {
+		m.addtenant_id = &i
+	}
+}
+
+// AddedTenantID returns the value that was added to the "tenant_id" field in this mutation.
+func (m *VoteParticipationMutation) AddedTenantID() (r int, exists bool) {
+	v := m.addtenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *VoteParticipationMutation) ResetTenantID() {
+	m.tenant_id = nil
+	m.addtenant_id = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *VoteParticipationMutation) SetUnitID(i int) {
+	m.unit_id = &i
+	m.addunit_id = nil
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *VoteParticipationMutation) UnitID() (r int, exists bool) {
+	v := m.unit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the VoteParticipation entity.
+// If the VoteParticipation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteParticipationMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// AddUnitID adds i to the "unit_id" field.
+func (m *VoteParticipationMutation) AddUnitID(i int) {
+	if m.addunit_id != nil {
+		*m.addunit_id += i
+	} else {
+		m.addunit_id = &i
+	}
+}
+
+// AddedUnitID returns the value that was added to the "unit_id" field in this mutation.
+func (m *VoteParticipationMutation) AddedUnitID() (r int, exists bool) {
+	v := m.addunit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *VoteParticipationMutation) ResetUnitID() {
+	m.unit_id = nil
+	m.addunit_id = nil
+}
+
+// SetUnitPath sets the "unit_path" field.
+func (m *VoteParticipationMutation) SetUnitPath(s string) {
+	m.unit_path = &s
+}
+
+// UnitPath returns the value of the "unit_path" field in the mutation.
+func (m *VoteParticipationMutation) UnitPath() (r string, exists bool) {
+	v := m.unit_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitPath returns the old "unit_path" field's value of the VoteParticipation entity.
+// If the VoteParticipation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteParticipationMutation) OldUnitPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitPath: %w", err)
+	}
+	return oldValue.UnitPath, nil
+}
+
+// ResetUnitPath resets all changes to the "unit_path" field.
+func (m *VoteParticipationMutation) ResetUnitPath() {
+	m.unit_path = nil
+}
+
+// SetCommunityPath sets the "community_path" field.
+func (m *VoteParticipationMutation) SetCommunityPath(s string) {
+	m.community_path = &s
+}
+
+// CommunityPath returns the value of the "community_path" field in the mutation.
+func (m *VoteParticipationMutation) CommunityPath() (r string, exists bool) {
+	v := m.community_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommunityPath returns the old "community_path" field's value of the VoteParticipation entity.
+// If the VoteParticipation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteParticipationMutation) OldCommunityPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommunityPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommunityPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommunityPath: %w", err)
+	}
+	return oldValue.CommunityPath, nil
+}
+
+// ResetCommunityPath resets all changes to the "community_path" field.
+func (m *VoteParticipationMutation) ResetCommunityPath() {
+	m.community_path = nil
+}
+
+// SetVoteID sets the "vote_id" field.
+func (m *VoteParticipationMutation) SetVoteID(i int) {
+	m.vote_id = &i
+	m.addvote_id = nil
+}
+
+// VoteID returns the value of the "vote_id" field in the mutation.
+func (m *VoteParticipationMutation) VoteID() (r int, exists bool) {
+	v := m.vote_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVoteID returns the old "vote_id" field's value of the VoteParticipation entity.
+// If the VoteParticipation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteParticipationMutation) OldVoteID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVoteID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVoteID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVoteID: %w", err)
+	}
+	return oldValue.VoteID, nil
+}
+
+// AddVoteID adds i to the "vote_id" field.
+func (m *VoteParticipationMutation) AddVoteID(i int) {
+	if m.addvote_id != nil {
+		*m.addvote_id += i
+	} else {
+		m.addvote_id = &i
+	}
+}
+
+// AddedVoteID returns the value that was added to the "vote_id" field in this mutation.
+func (m *VoteParticipationMutation) AddedVoteID() (r int, exists bool) {
+	v := m.addvote_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVoteID resets all changes to the "vote_id" field.
+func (m *VoteParticipationMutation) ResetVoteID() {
+	m.vote_id = nil
+	m.addvote_id = nil
+}
+
+// SetVoterKey sets the "voter_key" field.
+func (m *VoteParticipationMutation) SetVoterKey(s string) {
+	m.voter_key = &s
+}
+
+// VoterKey returns the value of the "voter_key" field in the mutation.
+func (m *VoteParticipationMutation) VoterKey() (r string, exists bool) {
+	v := m.voter_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVoterKey returns the old "voter_key" field's value of the VoteParticipation entity.
+// If the VoteParticipation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteParticipationMutation) OldVoterKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVoterKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVoterKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVoterKey: %w", err)
+	}
+	return oldValue.VoterKey, nil
+}
+
+// ResetVoterKey resets all changes to the "voter_key" field.
+func (m *VoteParticipationMutation) ResetVoterKey() {
+	m.voter_key = nil
+}
+
+// SetCastBy sets the "cast_by" field.
+func (m *VoteParticipationMutation) SetCastBy(i int) {
+	m.cast_by = &i
+	m.addcast_by = nil
+}
+
+// CastBy returns the value of the "cast_by" field in the mutation.
+func (m *VoteParticipationMutation) CastBy() (r int, exists bool) {
+	v := m.cast_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCastBy returns the old "cast_by" field's value of the VoteParticipation entity.
+// If the VoteParticipation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteParticipationMutation) OldCastBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCastBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCastBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCastBy: %w", err)
+	}
+	return oldValue.CastBy, nil
+}
+
+// AddCastBy adds i to the "cast_by" field.
+func (m *VoteParticipationMutation) AddCastBy(i int) {
+	if m.addcast_by != nil {
+		*m.addcast_by += i
+	} else {
+		m.addcast_by = &i
+	}
+}
+
+// AddedCastBy returns the value that was added to the "cast_by" field in this mutation.
+func (m *VoteParticipationMutation) AddedCastBy() (r int, exists bool) {
+	v := m.addcast_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearCastBy clears the value of the "cast_by" field.
+func (m *VoteParticipationMutation) ClearCastBy() {
+	m.cast_by = nil
+	m.addcast_by = nil
+	m.clearedFields[voteparticipation.FieldCastBy] = struct{}{}
+}
+
+// CastByCleared returns if the "cast_by" field was cleared in this mutation.
+func (m *VoteParticipationMutation) CastByCleared() bool {
+	_, ok := m.clearedFields[voteparticipation.FieldCastBy]
+	return ok
+}
+
+// ResetCastBy resets all changes to the "cast_by" field.
+func (m *VoteParticipationMutation) ResetCastBy() {
+	m.cast_by = nil
+	m.addcast_by = nil
+	delete(m.clearedFields, voteparticipation.FieldCastBy)
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *VoteParticipationMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *VoteParticipationMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the VoteParticipation entity.
+// If the VoteParticipation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteParticipationMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *VoteParticipationMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// Where appends a list predicates to the VoteParticipationMutation builder.
+func (m *VoteParticipationMutation) Where(ps ...predicate.VoteParticipation) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the VoteParticipationMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *VoteParticipationMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.VoteParticipation, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *VoteParticipationMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *VoteParticipationMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (VoteParticipation).
+func (m *VoteParticipationMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *VoteParticipationMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.tenant_id != nil {
+		fields = append(fields, voteparticipation.FieldTenantID)
+	}
+	if m.unit_id != nil {
+		fields = append(fields, voteparticipation.FieldUnitID)
+	}
+	if m.unit_path != nil {
+		fields = append(fields, voteparticipation.FieldUnitPath)
+	}
+	if m.community_path != nil {
+		fields = append(fields, voteparticipation.FieldCommunityPath)
+	}
+	if m.vote_id != nil {
+		fields = append(fields, voteparticipation.FieldVoteID)
+	}
+	if m.voter_key != nil {
+		fields = append(fields, voteparticipation.FieldVoterKey)
+	}
+	if m.cast_by != nil {
+		fields = append(fields, voteparticipation.FieldCastBy)
+	}
+	if m.created_at != nil {
+		fields = append(fields, voteparticipation.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *VoteParticipationMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case voteparticipation.FieldTenantID:
+		return m.TenantID()
+	case voteparticipation.FieldUnitID:
+		return m.UnitID()
+	case voteparticipation.FieldUnitPath:
+		return m.UnitPath()
+	case voteparticipation.FieldCommunityPath:
+		return m.CommunityPath()
+	case voteparticipation.FieldVoteID:
+		return m.VoteID()
+	case voteparticipation.FieldVoterKey:
+		return m.VoterKey()
+	case voteparticipation.FieldCastBy:
+		return m.CastBy()
+	case voteparticipation.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *VoteParticipationMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case voteparticipation.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case voteparticipation.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case voteparticipation.FieldUnitPath:
+		return m.OldUnitPath(ctx)
+	case voteparticipation.FieldCommunityPath:
+		return m.OldCommunityPath(ctx)
+	case voteparticipation.FieldVoteID:
+		return m.OldVoteID(ctx)
+	case voteparticipation.FieldVoterKey:
+		return m.OldVoterKey(ctx)
+	case voteparticipation.FieldCastBy:
+		return m.OldCastBy(ctx)
+	case voteparticipation.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown VoteParticipation field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *VoteParticipationMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case voteparticipation.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case voteparticipation.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case voteparticipation.FieldUnitPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitPath(v)
+		return nil
+	case voteparticipation.FieldCommunityPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommunityPath(v)
+		return nil
+	case voteparticipation.FieldVoteID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVoteID(v)
+		return nil
+	case voteparticipation.FieldVoterKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVoterKey(v)
+		return nil
+	case voteparticipation.FieldCastBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCastBy(v)
+		return nil
+	case voteparticipation.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown VoteParticipation field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *VoteParticipationMutation) AddedFields() []string {
+	var fields []string
+	if m.addtenant_id != nil {
+		fields = append(fields, voteparticipation.FieldTenantID)
+	}
+	if m.addunit_id != nil {
+		fields = append(fields, voteparticipation.FieldUnitID)
+	}
+	if m.addvote_id != nil {
+		fields = append(fields, voteparticipation.FieldVoteID)
+	}
+	if m.addcast_by != nil {
+		fields = append(fields, voteparticipation.FieldCastBy)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *VoteParticipationMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case voteparticipation.FieldTenantID:
+		return m.AddedTenantID()
+	case voteparticipation.FieldUnitID:
+		return m.AddedUnitID()
+	case voteparticipation.FieldVoteID:
+		return m.AddedVoteID()
+	case voteparticipation.FieldCastBy:
+		return m.AddedCastBy()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *VoteParticipationMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case voteparticipation.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTenantID(v)
+		return nil
+	case voteparticipation.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUnitID(v)
+		return nil
+	case voteparticipation.FieldVoteID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVoteID(v)
+		return nil
+	case voteparticipation.FieldCastBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCastBy(v)
+		return nil
+	}
+	return fmt.Errorf("unknown VoteParticipation numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *VoteParticipationMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(voteparticipation.FieldCastBy) {
+		fields = append(fields, voteparticipation.FieldCastBy)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *VoteParticipationMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *VoteParticipationMutation) ClearField(name string) error {
+	switch name {
+	case voteparticipation.FieldCastBy:
+		m.ClearCastBy()
+		return nil
+	}
+	return fmt.Errorf("unknown VoteParticipation nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *VoteParticipationMutation) ResetField(name string) error {
+	switch name {
+	case voteparticipation.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case voteparticipation.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case voteparticipation.FieldUnitPath:
+		m.ResetUnitPath()
+		return nil
+	case voteparticipation.FieldCommunityPath:
+		m.ResetCommunityPath()
+		return nil
+	case voteparticipation.FieldVoteID:
+		m.ResetVoteID()
+		return nil
+	case voteparticipation.FieldVoterKey:
+		m.ResetVoterKey()
+		return nil
+	case voteparticipation.FieldCastBy:
+		m.ResetCastBy()
+		return nil
+	case voteparticipation.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown VoteParticipation field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *VoteParticipationMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *VoteParticipationMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *VoteParticipationMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *VoteParticipationMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *VoteParticipationMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *VoteParticipationMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *VoteParticipationMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown VoteParticipation unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *VoteParticipationMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown VoteParticipation edge %s", name)
 }

@@ -16,22 +16,40 @@ type Tx struct {
 	config
 	// APIClient is the client for interacting with the APIClient builders.
 	APIClient *APIClientClient
+	// AgendaItem is the client for interacting with the AgendaItem builders.
+	AgendaItem *AgendaItemClient
 	// Attachment is the client for interacting with the Attachment builders.
 	Attachment *AttachmentClient
 	// AuditLog is the client for interacting with the AuditLog builders.
 	AuditLog *AuditLogClient
+	// Ballot is the client for interacting with the Ballot builders.
+	Ballot *BallotClient
 	// Comment is the client for interacting with the Comment builders.
 	Comment *CommentClient
 	// Cosignature is the client for interacting with the Cosignature builders.
 	Cosignature *CosignatureClient
+	// EligibleVoter is the client for interacting with the EligibleVoter builders.
+	EligibleVoter *EligibleVoterClient
+	// Household is the client for interacting with the Household builders.
+	Household *HouseholdClient
+	// HouseholdMember is the client for interacting with the HouseholdMember builders.
+	HouseholdMember *HouseholdMemberClient
+	// IdempotencyKey is the client for interacting with the IdempotencyKey builders.
+	IdempotencyKey *IdempotencyKeyClient
 	// ListItem is the client for interacting with the ListItem builders.
 	ListItem *ListItemClient
+	// Meeting is the client for interacting with the Meeting builders.
+	Meeting *MeetingClient
 	// Membership is the client for interacting with the Membership builders.
 	Membership *MembershipClient
+	// Minutes is the client for interacting with the Minutes builders.
+	Minutes *MinutesClient
 	// Organization is the client for interacting with the Organization builders.
 	Organization *OrganizationClient
 	// OrganizationMember is the client for interacting with the OrganizationMember builders.
 	OrganizationMember *OrganizationMemberClient
+	// Participant is the client for interacting with the Participant builders.
+	Participant *ParticipantClient
 	// PolicyState is the client for interacting with the PolicyState builders.
 	PolicyState *PolicyStateClient
 	// Proposal is the client for interacting with the Proposal builders.
@@ -46,6 +64,14 @@ type Tx struct {
 	Unit *UnitClient
 	// User is the client for interacting with the User builders.
 	User *UserClient
+	// Venue is the client for interacting with the Venue builders.
+	Venue *VenueClient
+	// Vote is the client for interacting with the Vote builders.
+	Vote *VoteClient
+	// VoteOption is the client for interacting with the VoteOption builders.
+	VoteOption *VoteOptionClient
+	// VoteParticipation is the client for interacting with the VoteParticipation builders.
+	VoteParticipation *VoteParticipationClient
 
 	// lazily loaded.
 	client     *Client
@@ -178,14 +204,23 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.APIClient = NewAPIClientClient(tx.config)
+	tx.AgendaItem = NewAgendaItemClient(tx.config)
 	tx.Attachment = NewAttachmentClient(tx.config)
 	tx.AuditLog = NewAuditLogClient(tx.config)
+	tx.Ballot = NewBallotClient(tx.config)
 	tx.Comment = NewCommentClient(tx.config)
 	tx.Cosignature = NewCosignatureClient(tx.config)
+	tx.EligibleVoter = NewEligibleVoterClient(tx.config)
+	tx.Household = NewHouseholdClient(tx.config)
+	tx.HouseholdMember = NewHouseholdMemberClient(tx.config)
+	tx.IdempotencyKey = NewIdempotencyKeyClient(tx.config)
 	tx.ListItem = NewListItemClient(tx.config)
+	tx.Meeting = NewMeetingClient(tx.config)
 	tx.Membership = NewMembershipClient(tx.config)
+	tx.Minutes = NewMinutesClient(tx.config)
 	tx.Organization = NewOrganizationClient(tx.config)
 	tx.OrganizationMember = NewOrganizationMemberClient(tx.config)
+	tx.Participant = NewParticipantClient(tx.config)
 	tx.PolicyState = NewPolicyStateClient(tx.config)
 	tx.Proposal = NewProposalClient(tx.config)
 	tx.ProposalEvent = NewProposalEventClient(tx.config)
@@ -193,6 +228,10 @@ func (tx *Tx) init() {
 	tx.RoleAssignment = NewRoleAssignmentClient(tx.config)
 	tx.Unit = NewUnitClient(tx.config)
 	tx.User = NewUserClient(tx.config)
+	tx.Venue = NewVenueClient(tx.config)
+	tx.Vote = NewVoteClient(tx.config)
+	tx.VoteOption = NewVoteOptionClient(tx.config)
+	tx.VoteParticipation = NewVoteParticipationClient(tx.config)
 }
 
 // txDriver wraps the given dialect.Tx with a nop dialect.Driver implementation.

@@ -80,4 +80,5 @@ func registerV1(v1 *gin.RouterGroup, s *server) {
 	a.GET("/proposals/:id/events", s.listProposalEvents)
 	a.POST("/proposals/:id/comments", s.createProposalComment)
 	a.GET("/proposals/:id/comments", s.listProposalComments)
+	registerExtra(a, s)
 }

@@ -7,15 +7,24 @@ import (
 	"fmt"
 
 	"yishi/ent"
+	"yishi/ent/agendaitem"
 	"yishi/ent/apiclient"
 	"yishi/ent/attachment"
 	"yishi/ent/auditlog"
+	"yishi/ent/ballot"
 	"yishi/ent/comment"
 	"yishi/ent/cosignature"
+	"yishi/ent/eligiblevoter"
+	"yishi/ent/household"
+	"yishi/ent/householdmember"
+	"yishi/ent/idempotencykey"
 	"yishi/ent/listitem"
+	"yishi/ent/meeting"
 	"yishi/ent/membership"
+	"yishi/ent/minutes"
 	"yishi/ent/organization"
 	"yishi/ent/organizationmember"
+	"yishi/ent/participant"
 	"yishi/ent/policystate"
 	"yishi/ent/predicate"
 	"yishi/ent/proposal"
@@ -24,6 +33,10 @@ import (
 	"yishi/ent/roleassignment"
 	"yishi/ent/unit"
 	"yishi/ent/user"
+	"yishi/ent/venue"
+	"yishi/ent/vote"
+	"yishi/ent/voteoption"
+	"yishi/ent/voteparticipation"
 
 	"entgo.io/ent/dialect/sql"
 )
@@ -111,6 +124,33 @@ func (f TraverseAPIClient) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.APIClientQuery", q)
 }
 
+// The AgendaItemFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AgendaItemFunc func(context.Context, *ent.AgendaItemQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AgendaItemFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AgendaItemQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AgendaItemQuery", q)
+}
+
+// The TraverseAgendaItem type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAgendaItem func(context.Context, *ent.AgendaItemQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAgendaItem) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAgendaItem) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AgendaItemQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AgendaItemQuery", q)
+}
+
 // The AttachmentFunc type is an adapter to allow the use of ordinary function as a Querier.
 type AttachmentFunc func(context.Context, *ent.AttachmentQuery) (ent.Value, error)
 
@@ -163,6 +203,33 @@ func (f TraverseAuditLog) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.AuditLogQuery", q)
+}
+
+// The BallotFunc type is an adapter to allow the use of ordinary function as a Querier.
+type BallotFunc func(context.Context, *ent.BallotQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f BallotFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.BallotQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.BallotQuery", q)
+}
+
+// The TraverseBallot type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseBallot func(context.Context, *ent.BallotQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseBallot) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseBallot) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.BallotQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.BallotQuery", q)
 }
 
 // The CommentFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -219,6 +286,114 @@ func (f TraverseCosignature) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.CosignatureQuery", q)
 }
 
+// The EligibleVoterFunc type is an adapter to allow the use of ordinary function as a Querier.
+type EligibleVoterFunc func(context.Context, *ent.EligibleVoterQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f EligibleVoterFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.EligibleVoterQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.EligibleVoterQuery", q)
+}
+
+// The TraverseEligibleVoter type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseEligibleVoter func(context.Context, *ent.EligibleVoterQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseEligibleVoter) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseEligibleVoter) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EligibleVoterQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.EligibleVoterQuery", q)
+}
+
+// The HouseholdFunc type is an adapter to allow the use of ordinary function as a Querier.
+type HouseholdFunc func(context.Context, *ent.HouseholdQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f HouseholdFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.HouseholdQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.HouseholdQuery", q)
+}
+
+// The TraverseHousehold type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseHousehold func(context.Context, *ent.HouseholdQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseHousehold) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseHousehold) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.HouseholdQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.HouseholdQuery", q)
+}
+
+// The HouseholdMemberFunc type is an adapter to allow the use of ordinary function as a Querier.
+type HouseholdMemberFunc func(context.Context, *ent.HouseholdMemberQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f HouseholdMemberFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.HouseholdMemberQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.HouseholdMemberQuery", q)
+}
+
+// The TraverseHouseholdMember type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseHouseholdMember func(context.Context, *ent.HouseholdMemberQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseHouseholdMember) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseHouseholdMember) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.HouseholdMemberQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.HouseholdMemberQuery", q)
+}
+
+// The IdempotencyKeyFunc type is an adapter to allow the use of ordinary function as a Querier.
+type IdempotencyKeyFunc func(context.Context, *ent.IdempotencyKeyQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f IdempotencyKeyFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.IdempotencyKeyQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.IdempotencyKeyQuery", q)
+}
+
+// The TraverseIdempotencyKey type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseIdempotencyKey func(context.Context, *ent.IdempotencyKeyQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseIdempotencyKey) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseIdempotencyKey) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.IdempotencyKeyQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.IdempotencyKeyQuery", q)
+}
+
 // The ListItemFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ListItemFunc func(context.Context, *ent.ListItemQuery) (ent.Value, error)
 
@@ -246,6 +421,33 @@ func (f TraverseListItem) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.ListItemQuery", q)
 }
 
+// The MeetingFunc type is an adapter to allow the use of ordinary function as a Querier.
+type MeetingFunc func(context.Context, *ent.MeetingQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f MeetingFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.MeetingQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.MeetingQuery", q)
+}
+
+// The TraverseMeeting type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseMeeting func(context.Context, *ent.MeetingQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseMeeting) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseMeeting) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MeetingQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.MeetingQuery", q)
+}
+
 // The MembershipFunc type is an adapter to allow the use of ordinary function as a Querier.
 type MembershipFunc func(context.Context, *ent.MembershipQuery) (ent.Value, error)
 
@@ -271,6 +473,33 @@ func (f TraverseMembership) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.MembershipQuery", q)
+}
+
+// The MinutesFunc type is an adapter to allow the use of ordinary function as a Querier.
+type MinutesFunc func(context.Context, *ent.MinutesQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f MinutesFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.MinutesQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.MinutesQuery", q)
+}
+
+// The TraverseMinutes type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseMinutes func(context.Context, *ent.MinutesQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseMinutes) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseMinutes) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MinutesQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.MinutesQuery", q)
 }
 
 // The OrganizationFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -325,6 +554,33 @@ func (f TraverseOrganizationMember) Traverse(ctx context.Context, q ent.Query) e
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.OrganizationMemberQuery", q)
+}
+
+// The ParticipantFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ParticipantFunc func(context.Context, *ent.ParticipantQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ParticipantFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ParticipantQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ParticipantQuery", q)
+}
+
+// The TraverseParticipant type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseParticipant func(context.Context, *ent.ParticipantQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseParticipant) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseParticipant) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ParticipantQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ParticipantQuery", q)
 }
 
 // The PolicyStateFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -516,27 +772,153 @@ func (f TraverseUser) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.UserQuery", q)
 }
 
+// The VenueFunc type is an adapter to allow the use of ordinary function as a Querier.
+type VenueFunc func(context.Context, *ent.VenueQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f VenueFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.VenueQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.VenueQuery", q)
+}
+
+// The TraverseVenue type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseVenue func(context.Context, *ent.VenueQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseVenue) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseVenue) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.VenueQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.VenueQuery", q)
+}
+
+// The VoteFunc type is an adapter to allow the use of ordinary function as a Querier.
+type VoteFunc func(context.Context, *ent.VoteQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f VoteFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.VoteQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.VoteQuery", q)
+}
+
+// The TraverseVote type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseVote func(context.Context, *ent.VoteQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseVote) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseVote) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.VoteQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.VoteQuery", q)
+}
+
+// The VoteOptionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type VoteOptionFunc func(context.Context, *ent.VoteOptionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f VoteOptionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.VoteOptionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.VoteOptionQuery", q)
+}
+
+// The TraverseVoteOption type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseVoteOption func(context.Context, *ent.VoteOptionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseVoteOption) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseVoteOption) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.VoteOptionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.VoteOptionQuery", q)
+}
+
+// The VoteParticipationFunc type is an adapter to allow the use of ordinary function as a Querier.
+type VoteParticipationFunc func(context.Context, *ent.VoteParticipationQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f VoteParticipationFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.VoteParticipationQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.VoteParticipationQuery", q)
+}
+
+// The TraverseVoteParticipation type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseVoteParticipation func(context.Context, *ent.VoteParticipationQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseVoteParticipation) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseVoteParticipation) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.VoteParticipationQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.VoteParticipationQuery", q)
+}
+
 // NewQuery returns the generic Query interface for the given typed query.
 func NewQuery(q ent.Query) (Query, error) {
 	switch q := q.(type) {
 	case *ent.APIClientQuery:
 		return &query[*ent.APIClientQuery, predicate.APIClient, apiclient.OrderOption]{typ: ent.TypeAPIClient, tq: q}, nil
+	case *ent.AgendaItemQuery:
+		return &query[*ent.AgendaItemQuery, predicate.AgendaItem, agendaitem.OrderOption]{typ: ent.TypeAgendaItem, tq: q}, nil
 	case *ent.AttachmentQuery:
 		return &query[*ent.AttachmentQuery, predicate.Attachment, attachment.OrderOption]{typ: ent.TypeAttachment, tq: q}, nil
 	case *ent.AuditLogQuery:
 		return &query[*ent.AuditLogQuery, predicate.AuditLog, auditlog.OrderOption]{typ: ent.TypeAuditLog, tq: q}, nil
+	case *ent.BallotQuery:
+		return &query[*ent.BallotQuery, predicate.Ballot, ballot.OrderOption]{typ: ent.TypeBallot, tq: q}, nil
 	case *ent.CommentQuery:
 		return &query[*ent.CommentQuery, predicate.Comment, comment.OrderOption]{typ: ent.TypeComment, tq: q}, nil
 	case *ent.CosignatureQuery:
 		return &query[*ent.CosignatureQuery, predicate.Cosignature, cosignature.OrderOption]{typ: ent.TypeCosignature, tq: q}, nil
+	case *ent.EligibleVoterQuery:
+		return &query[*ent.EligibleVoterQuery, predicate.EligibleVoter, eligiblevoter.OrderOption]{typ: ent.TypeEligibleVoter, tq: q}, nil
+	case *ent.HouseholdQuery:
+		return &query[*ent.HouseholdQuery, predicate.Household, household.OrderOption]{typ: ent.TypeHousehold, tq: q}, nil
+	case *ent.HouseholdMemberQuery:
+		return &query[*ent.HouseholdMemberQuery, predicate.HouseholdMember, householdmember.OrderOption]{typ: ent.TypeHouseholdMember, tq: q}, nil
+	case *ent.IdempotencyKeyQuery:
+		return &query[*ent.IdempotencyKeyQuery, predicate.IdempotencyKey, idempotencykey.OrderOption]{typ: ent.TypeIdempotencyKey, tq: q}, nil
 	case *ent.ListItemQuery:
 		return &query[*ent.ListItemQuery, predicate.ListItem, listitem.OrderOption]{typ: ent.TypeListItem, tq: q}, nil
+	case *ent.MeetingQuery:
+		return &query[*ent.MeetingQuery, predicate.Meeting, meeting.OrderOption]{typ: ent.TypeMeeting, tq: q}, nil
 	case *ent.MembershipQuery:
 		return &query[*ent.MembershipQuery, predicate.Membership, membership.OrderOption]{typ: ent.TypeMembership, tq: q}, nil
+	case *ent.MinutesQuery:
+		return &query[*ent.MinutesQuery, predicate.Minutes, minutes.OrderOption]{typ: ent.TypeMinutes, tq: q}, nil
 	case *ent.OrganizationQuery:
 		return &query[*ent.OrganizationQuery, predicate.Organization, organization.OrderOption]{typ: ent.TypeOrganization, tq: q}, nil
 	case *ent.OrganizationMemberQuery:
 		return &query[*ent.OrganizationMemberQuery, predicate.OrganizationMember, organizationmember.OrderOption]{typ: ent.TypeOrganizationMember, tq: q}, nil
+	case *ent.ParticipantQuery:
+		return &query[*ent.ParticipantQuery, predicate.Participant, participant.OrderOption]{typ: ent.TypeParticipant, tq: q}, nil
 	case *ent.PolicyStateQuery:
 		return &query[*ent.PolicyStateQuery, predicate.PolicyState, policystate.OrderOption]{typ: ent.TypePolicyState, tq: q}, nil
 	case *ent.ProposalQuery:
@@ -551,6 +933,14 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.UnitQuery, predicate.Unit, unit.OrderOption]{typ: ent.TypeUnit, tq: q}, nil
 	case *ent.UserQuery:
 		return &query[*ent.UserQuery, predicate.User, user.OrderOption]{typ: ent.TypeUser, tq: q}, nil
+	case *ent.VenueQuery:
+		return &query[*ent.VenueQuery, predicate.Venue, venue.OrderOption]{typ: ent.TypeVenue, tq: q}, nil
+	case *ent.VoteQuery:
+		return &query[*ent.VoteQuery, predicate.Vote, vote.OrderOption]{typ: ent.TypeVote, tq: q}, nil
+	case *ent.VoteOptionQuery:
+		return &query[*ent.VoteOptionQuery, predicate.VoteOption, voteoption.OrderOption]{typ: ent.TypeVoteOption, tq: q}, nil
+	case *ent.VoteParticipationQuery:
+		return &query[*ent.VoteParticipationQuery, predicate.VoteParticipation, voteparticipation.OrderOption]{typ: ent.TypeVoteParticipation, tq: q}, nil
 	default:
 		return nil, fmt.Errorf("unknown query type %T", q)
 	}

@@ -48,6 +48,52 @@ var (
 			},
 		},
 	}
+	// AgendaItemsColumns holds the columns for the "agenda_items" table.
+	AgendaItemsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "meeting_id", Type: field.TypeInt},
+		{Name: "proposal_id", Type: field.TypeInt, Nullable: true},
+		{Name: "title", Type: field.TypeString, Size: 200},
+		{Name: "position", Type: field.TypeInt, Default: 0},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// AgendaItemsTable holds the schema information for the "agenda_items" table.
+	AgendaItemsTable = &schema.Table{
+		Name:       "agenda_items",
+		Columns:    AgendaItemsColumns,
+		PrimaryKey: []*schema.Column{AgendaItemsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "agendaitem_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{AgendaItemsColumns[1]},
+			},
+			{
+				Name:    "agendaitem_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{AgendaItemsColumns[3]},
+			},
+			{
+				Name:    "agendaitem_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{AgendaItemsColumns[4]},
+			},
+			{
+				Name:    "agendaitem_meeting_id_proposal_id",
+				Unique:  true,
+				Columns: []*schema.Column{AgendaItemsColumns[5], AgendaItemsColumns[6]},
+			},
+			{
+				Name:    "agendaitem_proposal_id",
+				Unique:  false,
+				Columns: []*schema.Column{AgendaItemsColumns[6]},
+			},
+		},
+	}
 	// AttachmentsColumns holds the columns for the "attachments" table.
 	AttachmentsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -123,6 +169,54 @@ var (
 				Name:    "auditlog_unit_path",
 				Unique:  false,
 				Columns: []*schema.Column{AuditLogsColumns[2]},
+			},
+		},
+	}
+	// BallotsColumns holds the columns for the "ballots" table.
+	BallotsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "vote_id", Type: field.TypeInt},
+		{Name: "token", Type: field.TypeString, Unique: true, Size: 64},
+		{Name: "receipt_hash", Type: field.TypeString, Size: 64},
+		{Name: "voter_key", Type: field.TypeString, Nullable: true, Size: 32},
+		{Name: "option_ids", Type: field.TypeJSON},
+		{Name: "weight", Type: field.TypeFloat64},
+		{Name: "floor_area", Type: field.TypeFloat64, Default: 0},
+	}
+	// BallotsTable holds the schema information for the "ballots" table.
+	BallotsTable = &schema.Table{
+		Name:       "ballots",
+		Columns:    BallotsColumns,
+		PrimaryKey: []*schema.Column{BallotsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "ballot_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{BallotsColumns[1]},
+			},
+			{
+				Name:    "ballot_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{BallotsColumns[3]},
+			},
+			{
+				Name:    "ballot_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{BallotsColumns[4]},
+			},
+			{
+				Name:    "ballot_vote_id_token",
+				Unique:  false,
+				Columns: []*schema.Column{BallotsColumns[5], BallotsColumns[6]},
+			},
+			{
+				Name:    "ballot_vote_id_receipt_hash",
+				Unique:  false,
+				Columns: []*schema.Column{BallotsColumns[5], BallotsColumns[7]},
 			},
 		},
 	}
@@ -213,6 +307,164 @@ var (
 			},
 		},
 	}
+	// EligibleVotersColumns holds the columns for the "eligible_voters" table.
+	EligibleVotersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "vote_id", Type: field.TypeInt},
+		{Name: "voter_key", Type: field.TypeString, Size: 32},
+		{Name: "weight", Type: field.TypeFloat64},
+		{Name: "floor_area", Type: field.TypeFloat64, Default: 0},
+	}
+	// EligibleVotersTable holds the schema information for the "eligible_voters" table.
+	EligibleVotersTable = &schema.Table{
+		Name:       "eligible_voters",
+		Columns:    EligibleVotersColumns,
+		PrimaryKey: []*schema.Column{EligibleVotersColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "eligiblevoter_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{EligibleVotersColumns[1]},
+			},
+			{
+				Name:    "eligiblevoter_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{EligibleVotersColumns[3]},
+			},
+			{
+				Name:    "eligiblevoter_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{EligibleVotersColumns[4]},
+			},
+			{
+				Name:    "eligiblevoter_vote_id_voter_key",
+				Unique:  true,
+				Columns: []*schema.Column{EligibleVotersColumns[5], EligibleVotersColumns[6]},
+			},
+		},
+	}
+	// HouseholdsColumns holds the columns for the "households" table.
+	HouseholdsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "address", Type: field.TypeString, Size: 200},
+		{Name: "floor_area", Type: field.TypeFloat64},
+		{Name: "owner_name", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "owner_phone", Type: field.TypeString, Nullable: true, Size: 20},
+	}
+	// HouseholdsTable holds the schema information for the "households" table.
+	HouseholdsTable = &schema.Table{
+		Name:       "households",
+		Columns:    HouseholdsColumns,
+		PrimaryKey: []*schema.Column{HouseholdsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "household_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{HouseholdsColumns[1]},
+			},
+			{
+				Name:    "household_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{HouseholdsColumns[3]},
+			},
+			{
+				Name:    "household_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{HouseholdsColumns[4]},
+			},
+			{
+				Name:    "household_unit_id_address",
+				Unique:  true,
+				Columns: []*schema.Column{HouseholdsColumns[2], HouseholdsColumns[7]},
+			},
+		},
+	}
+	// HouseholdMembersColumns holds the columns for the "household_members" table.
+	HouseholdMembersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "household_id", Type: field.TypeInt},
+		{Name: "user_id", Type: field.TypeInt},
+		{Name: "owner", Type: field.TypeBool, Default: true},
+	}
+	// HouseholdMembersTable holds the schema information for the "household_members" table.
+	HouseholdMembersTable = &schema.Table{
+		Name:       "household_members",
+		Columns:    HouseholdMembersColumns,
+		PrimaryKey: []*schema.Column{HouseholdMembersColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "householdmember_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{HouseholdMembersColumns[1]},
+			},
+			{
+				Name:    "householdmember_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{HouseholdMembersColumns[3]},
+			},
+			{
+				Name:    "householdmember_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{HouseholdMembersColumns[4]},
+			},
+			{
+				Name:    "householdmember_household_id_user_id",
+				Unique:  true,
+				Columns: []*schema.Column{HouseholdMembersColumns[5], HouseholdMembersColumns[6]},
+			},
+			{
+				Name:    "householdmember_user_id",
+				Unique:  false,
+				Columns: []*schema.Column{HouseholdMembersColumns[6]},
+			},
+		},
+	}
+	// IdempotencyKeysColumns holds the columns for the "idempotency_keys" table.
+	IdempotencyKeysColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "subject", Type: field.TypeString, Size: 32},
+		{Name: "key", Type: field.TypeString, Size: 255},
+		{Name: "method", Type: field.TypeString, Size: 8},
+		{Name: "path", Type: field.TypeString, Size: 255},
+		{Name: "request_hash", Type: field.TypeString, Size: 64},
+		{Name: "status", Type: field.TypeInt, Default: 0},
+		{Name: "content_type", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "body", Type: field.TypeBytes, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "expires_at", Type: field.TypeTime},
+	}
+	// IdempotencyKeysTable holds the schema information for the "idempotency_keys" table.
+	IdempotencyKeysTable = &schema.Table{
+		Name:       "idempotency_keys",
+		Columns:    IdempotencyKeysColumns,
+		PrimaryKey: []*schema.Column{IdempotencyKeysColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "idempotencykey_subject_key",
+				Unique:  true,
+				Columns: []*schema.Column{IdempotencyKeysColumns[1], IdempotencyKeysColumns[2]},
+			},
+			{
+				Name:    "idempotencykey_expires_at",
+				Unique:  false,
+				Columns: []*schema.Column{IdempotencyKeysColumns[10]},
+			},
+		},
+	}
 	// ListItemsColumns holds the columns for the "list_items" table.
 	ListItemsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -250,6 +502,59 @@ var (
 				Name:    "listitem_tenant_id_kind_code",
 				Unique:  true,
 				Columns: []*schema.Column{ListItemsColumns[1], ListItemsColumns[6], ListItemsColumns[7]},
+			},
+		},
+	}
+	// MeetingsColumns holds the columns for the "meetings" table.
+	MeetingsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "title", Type: field.TypeString, Size: 200},
+		{Name: "format", Type: field.TypeEnum, Enums: []string{"deliberation", "tuesday_talk", "face_to_face", "hearing", "report_meeting"}},
+		{Name: "venue_id", Type: field.TypeInt, Nullable: true},
+		{Name: "starts_at", Type: field.TypeTime},
+		{Name: "ends_at", Type: field.TypeTime, Nullable: true},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"scheduled", "held", "cancelled"}, Default: "scheduled"},
+		{Name: "convener_id", Type: field.TypeInt, Nullable: true},
+		{Name: "series_id", Type: field.TypeInt, Nullable: true},
+		{Name: "recurrence", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+	}
+	// MeetingsTable holds the schema information for the "meetings" table.
+	MeetingsTable = &schema.Table{
+		Name:       "meetings",
+		Columns:    MeetingsColumns,
+		PrimaryKey: []*schema.Column{MeetingsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "meeting_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{MeetingsColumns[1]},
+			},
+			{
+				Name:    "meeting_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{MeetingsColumns[3]},
+			},
+			{
+				Name:    "meeting_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{MeetingsColumns[4]},
+			},
+			{
+				Name:    "meeting_unit_id_starts_at",
+				Unique:  false,
+				Columns: []*schema.Column{MeetingsColumns[2], MeetingsColumns[10]},
+			},
+			{
+				Name:    "meeting_series_id",
+				Unique:  false,
+				Columns: []*schema.Column{MeetingsColumns[14]},
 			},
 		},
 	}
@@ -299,6 +604,52 @@ var (
 				Name:    "membership_user_id",
 				Unique:  false,
 				Columns: []*schema.Column{MembershipsColumns[9]},
+			},
+		},
+	}
+	// MinutesColumns holds the columns for the "minutes" table.
+	MinutesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "meeting_id", Type: field.TypeInt},
+		{Name: "version", Type: field.TypeInt},
+		{Name: "text", Type: field.TypeString, Size: 2147483647},
+		{Name: "decisions", Type: field.TypeJSON, Nullable: true},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"draft", "approved"}, Default: "draft"},
+		{Name: "written_by", Type: field.TypeInt, Nullable: true},
+		{Name: "approved_by", Type: field.TypeInt, Nullable: true},
+		{Name: "approved_at", Type: field.TypeTime, Nullable: true},
+	}
+	// MinutesTable holds the schema information for the "minutes" table.
+	MinutesTable = &schema.Table{
+		Name:       "minutes",
+		Columns:    MinutesColumns,
+		PrimaryKey: []*schema.Column{MinutesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "minutes_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{MinutesColumns[1]},
+			},
+			{
+				Name:    "minutes_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{MinutesColumns[3]},
+			},
+			{
+				Name:    "minutes_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{MinutesColumns[4]},
+			},
+			{
+				Name:    "minutes_meeting_id_version",
+				Unique:  true,
+				Columns: []*schema.Column{MinutesColumns[7], MinutesColumns[8]},
 			},
 		},
 	}
@@ -375,6 +726,49 @@ var (
 				Name:    "organizationmember_user_id",
 				Unique:  false,
 				Columns: []*schema.Column{OrganizationMembersColumns[7]},
+			},
+		},
+	}
+	// ParticipantsColumns holds the columns for the "participants" table.
+	ParticipantsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "meeting_id", Type: field.TypeInt},
+		{Name: "user_id", Type: field.TypeInt, Nullable: true},
+		{Name: "guest_name", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "guest_phone", Type: field.TypeString, Nullable: true, Size: 20},
+		{Name: "identity", Type: field.TypeEnum, Enums: []string{"party_member", "resident_rep", "building_head", "org_leader", "merchant", "property_rep", "grid_worker", "volunteer", "resident"}},
+		{Name: "attended", Type: field.TypeBool, Default: false},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// ParticipantsTable holds the schema information for the "participants" table.
+	ParticipantsTable = &schema.Table{
+		Name:       "participants",
+		Columns:    ParticipantsColumns,
+		PrimaryKey: []*schema.Column{ParticipantsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "participant_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{ParticipantsColumns[1]},
+			},
+			{
+				Name:    "participant_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{ParticipantsColumns[3]},
+			},
+			{
+				Name:    "participant_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{ParticipantsColumns[4]},
+			},
+			{
+				Name:    "participant_meeting_id_user_id",
+				Unique:  true,
+				Columns: []*schema.Column{ParticipantsColumns[5], ParticipantsColumns[6]},
 			},
 		},
 	}
@@ -670,17 +1064,217 @@ var (
 		Columns:    UsersColumns,
 		PrimaryKey: []*schema.Column{UsersColumns[0]},
 	}
+	// VenuesColumns holds the columns for the "venues" table.
+	VenuesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"tea_house", "pavilion", "hall", "online"}},
+		{Name: "address", Type: field.TypeString, Nullable: true, Size: 300},
+		{Name: "capacity", Type: field.TypeInt, Nullable: true},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"active", "retired"}, Default: "active"},
+	}
+	// VenuesTable holds the schema information for the "venues" table.
+	VenuesTable = &schema.Table{
+		Name:       "venues",
+		Columns:    VenuesColumns,
+		PrimaryKey: []*schema.Column{VenuesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "venue_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{VenuesColumns[1]},
+			},
+			{
+				Name:    "venue_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{VenuesColumns[3]},
+			},
+			{
+				Name:    "venue_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{VenuesColumns[4]},
+			},
+			{
+				Name:    "venue_unit_id_name",
+				Unique:  true,
+				Columns: []*schema.Column{VenuesColumns[2], VenuesColumns[7]},
+			},
+		},
+	}
+	// VotesColumns holds the columns for the "votes" table.
+	VotesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "title", Type: field.TypeString, Size: 200},
+		{Name: "proposal_id", Type: field.TypeInt, Nullable: true},
+		{Name: "meeting_id", Type: field.TypeInt, Nullable: true},
+		{Name: "method", Type: field.TypeEnum, Enums: []string{"single", "multiple"}},
+		{Name: "max_choices", Type: field.TypeInt, Default: 1},
+		{Name: "eligibility", Type: field.TypeEnum, Enums: []string{"members", "participants", "households"}},
+		{Name: "weighting", Type: field.TypeEnum, Enums: []string{"person", "household", "floor_area"}},
+		{Name: "rule", Type: field.TypeEnum, Enums: []string{"plurality", "majority_quorum", "civil_code_278"}, Default: "plurality"},
+		{Name: "major_matter", Type: field.TypeBool, Default: false},
+		{Name: "quorum", Type: field.TypeFloat64, Nullable: true},
+		{Name: "anonymous", Type: field.TypeBool, Default: false},
+		{Name: "results_visibility", Type: field.TypeEnum, Enums: []string{"live", "after_close"}, Default: "after_close"},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"draft", "open", "closed"}, Default: "draft"},
+		{Name: "opens_at", Type: field.TypeTime, Nullable: true},
+		{Name: "closes_at", Type: field.TypeTime, Nullable: true},
+		{Name: "opened_at", Type: field.TypeTime, Nullable: true},
+		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "eligible_count", Type: field.TypeInt, Default: 0},
+		{Name: "eligible_weight", Type: field.TypeFloat64, Default: 0},
+		{Name: "created_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+	}
+	// VotesTable holds the schema information for the "votes" table.
+	VotesTable = &schema.Table{
+		Name:       "votes",
+		Columns:    VotesColumns,
+		PrimaryKey: []*schema.Column{VotesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "vote_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{VotesColumns[1]},
+			},
+			{
+				Name:    "vote_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{VotesColumns[3]},
+			},
+			{
+				Name:    "vote_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{VotesColumns[4]},
+			},
+			{
+				Name:    "vote_status_opens_at",
+				Unique:  false,
+				Columns: []*schema.Column{VotesColumns[19], VotesColumns[20]},
+			},
+			{
+				Name:    "vote_status_closes_at",
+				Unique:  false,
+				Columns: []*schema.Column{VotesColumns[19], VotesColumns[21]},
+			},
+			{
+				Name:    "vote_proposal_id",
+				Unique:  false,
+				Columns: []*schema.Column{VotesColumns[8]},
+			},
+		},
+	}
+	// VoteOptionsColumns holds the columns for the "vote_options" table.
+	VoteOptionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "vote_id", Type: field.TypeInt},
+		{Name: "label", Type: field.TypeString, Size: 200},
+		{Name: "position", Type: field.TypeInt},
+	}
+	// VoteOptionsTable holds the schema information for the "vote_options" table.
+	VoteOptionsTable = &schema.Table{
+		Name:       "vote_options",
+		Columns:    VoteOptionsColumns,
+		PrimaryKey: []*schema.Column{VoteOptionsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "voteoption_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{VoteOptionsColumns[1]},
+			},
+			{
+				Name:    "voteoption_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{VoteOptionsColumns[3]},
+			},
+			{
+				Name:    "voteoption_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{VoteOptionsColumns[4]},
+			},
+			{
+				Name:    "voteoption_vote_id_position",
+				Unique:  true,
+				Columns: []*schema.Column{VoteOptionsColumns[5], VoteOptionsColumns[7]},
+			},
+		},
+	}
+	// VoteParticipationsColumns holds the columns for the "vote_participations" table.
+	VoteParticipationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "vote_id", Type: field.TypeInt},
+		{Name: "voter_key", Type: field.TypeString, Size: 32},
+		{Name: "cast_by", Type: field.TypeInt, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// VoteParticipationsTable holds the schema information for the "vote_participations" table.
+	VoteParticipationsTable = &schema.Table{
+		Name:       "vote_participations",
+		Columns:    VoteParticipationsColumns,
+		PrimaryKey: []*schema.Column{VoteParticipationsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "voteparticipation_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{VoteParticipationsColumns[1]},
+			},
+			{
+				Name:    "voteparticipation_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{VoteParticipationsColumns[3]},
+			},
+			{
+				Name:    "voteparticipation_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{VoteParticipationsColumns[4]},
+			},
+			{
+				Name:    "voteparticipation_vote_id_voter_key",
+				Unique:  true,
+				Columns: []*schema.Column{VoteParticipationsColumns[5], VoteParticipationsColumns[6]},
+			},
+		},
+	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		APIClientsTable,
+		AgendaItemsTable,
 		AttachmentsTable,
 		AuditLogsTable,
+		BallotsTable,
 		CommentsTable,
 		CosignaturesTable,
+		EligibleVotersTable,
+		HouseholdsTable,
+		HouseholdMembersTable,
+		IdempotencyKeysTable,
 		ListItemsTable,
+		MeetingsTable,
 		MembershipsTable,
+		MinutesTable,
 		OrganizationsTable,
 		OrganizationMembersTable,
+		ParticipantsTable,
 		PolicyStatesTable,
 		ProposalsTable,
 		ProposalEventsTable,
@@ -688,6 +1282,10 @@ var (
 		RoleAssignmentsTable,
 		UnitsTable,
 		UsersTable,
+		VenuesTable,
+		VotesTable,
+		VoteOptionsTable,
+		VoteParticipationsTable,
 	}
 )
 

@@ -9,11 +9,17 @@ import (
 // APIClient is the predicate function for apiclient builders.
 type APIClient func(*sql.Selector)
 
+// AgendaItem is the predicate function for agendaitem builders.
+type AgendaItem func(*sql.Selector)
+
 // Attachment is the predicate function for attachment builders.
 type Attachment func(*sql.Selector)
 
 // AuditLog is the predicate function for auditlog builders.
 type AuditLog func(*sql.Selector)
+
+// Ballot is the predicate function for ballot builders.
+type Ballot func(*sql.Selector)
 
 // Comment is the predicate function for comment builders.
 type Comment func(*sql.Selector)
@@ -21,17 +27,38 @@ type Comment func(*sql.Selector)
 // Cosignature is the predicate function for cosignature builders.
 type Cosignature func(*sql.Selector)
 
+// EligibleVoter is the predicate function for eligiblevoter builders.
+type EligibleVoter func(*sql.Selector)
+
+// Household is the predicate function for household builders.
+type Household func(*sql.Selector)
+
+// HouseholdMember is the predicate function for householdmember builders.
+type HouseholdMember func(*sql.Selector)
+
+// IdempotencyKey is the predicate function for idempotencykey builders.
+type IdempotencyKey func(*sql.Selector)
+
 // ListItem is the predicate function for listitem builders.
 type ListItem func(*sql.Selector)
 
+// Meeting is the predicate function for meeting builders.
+type Meeting func(*sql.Selector)
+
 // Membership is the predicate function for membership builders.
 type Membership func(*sql.Selector)
+
+// Minutes is the predicate function for minutes builders.
+type Minutes func(*sql.Selector)
 
 // Organization is the predicate function for organization builders.
 type Organization func(*sql.Selector)
 
 // OrganizationMember is the predicate function for organizationmember builders.
 type OrganizationMember func(*sql.Selector)
+
+// Participant is the predicate function for participant builders.
+type Participant func(*sql.Selector)
 
 // PolicyState is the predicate function for policystate builders.
 type PolicyState func(*sql.Selector)
@@ -53,3 +80,15 @@ type Unit func(*sql.Selector)
 
 // User is the predicate function for user builders.
 type User func(*sql.Selector)
+
+// Venue is the predicate function for venue builders.
+type Venue func(*sql.Selector)
+
+// Vote is the predicate function for vote builders.
+type Vote func(*sql.Selector)
+
+// VoteOption is the predicate function for voteoption builders.
+type VoteOption func(*sql.Selector)
+
+// VoteParticipation is the predicate function for voteparticipation builders.
+type VoteParticipation func(*sql.Selector)

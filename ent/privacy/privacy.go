@@ -135,6 +135,30 @@ func (f APIClientMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutat
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.APIClientMutation", m)
 }
 
+// The AgendaItemQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AgendaItemQueryRuleFunc func(context.Context, *ent.AgendaItemQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AgendaItemQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AgendaItemQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AgendaItemQuery", q)
+}
+
+// The AgendaItemMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AgendaItemMutationRuleFunc func(context.Context, *ent.AgendaItemMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AgendaItemMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AgendaItemMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AgendaItemMutation", m)
+}
+
 // The AttachmentQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type AttachmentQueryRuleFunc func(context.Context, *ent.AttachmentQuery) error
@@ -181,6 +205,30 @@ func (f AuditLogMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AuditLogMutation", m)
+}
+
+// The BallotQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type BallotQueryRuleFunc func(context.Context, *ent.BallotQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f BallotQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.BallotQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.BallotQuery", q)
+}
+
+// The BallotMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type BallotMutationRuleFunc func(context.Context, *ent.BallotMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f BallotMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.BallotMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.BallotMutation", m)
 }
 
 // The CommentQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -231,6 +279,102 @@ func (f CosignatureMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mut
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CosignatureMutation", m)
 }
 
+// The EligibleVoterQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type EligibleVoterQueryRuleFunc func(context.Context, *ent.EligibleVoterQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f EligibleVoterQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EligibleVoterQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.EligibleVoterQuery", q)
+}
+
+// The EligibleVoterMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type EligibleVoterMutationRuleFunc func(context.Context, *ent.EligibleVoterMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f EligibleVoterMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.EligibleVoterMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EligibleVoterMutation", m)
+}
+
+// The HouseholdQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type HouseholdQueryRuleFunc func(context.Context, *ent.HouseholdQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f HouseholdQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.HouseholdQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.HouseholdQuery", q)
+}
+
+// The HouseholdMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type HouseholdMutationRuleFunc func(context.Context, *ent.HouseholdMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f HouseholdMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.HouseholdMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.HouseholdMutation", m)
+}
+
+// The HouseholdMemberQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type HouseholdMemberQueryRuleFunc func(context.Context, *ent.HouseholdMemberQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f HouseholdMemberQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.HouseholdMemberQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.HouseholdMemberQuery", q)
+}
+
+// The HouseholdMemberMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type HouseholdMemberMutationRuleFunc func(context.Context, *ent.HouseholdMemberMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f HouseholdMemberMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.HouseholdMemberMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.HouseholdMemberMutation", m)
+}
+
+// The IdempotencyKeyQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type IdempotencyKeyQueryRuleFunc func(context.Context, *ent.IdempotencyKeyQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f IdempotencyKeyQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.IdempotencyKeyQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.IdempotencyKeyQuery", q)
+}
+
+// The IdempotencyKeyMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type IdempotencyKeyMutationRuleFunc func(context.Context, *ent.IdempotencyKeyMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f IdempotencyKeyMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.IdempotencyKeyMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.IdempotencyKeyMutation", m)
+}
+
 // The ListItemQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ListItemQueryRuleFunc func(context.Context, *ent.ListItemQuery) error
@@ -255,6 +399,30 @@ func (f ListItemMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ListItemMutation", m)
 }
 
+// The MeetingQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type MeetingQueryRuleFunc func(context.Context, *ent.MeetingQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f MeetingQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MeetingQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.MeetingQuery", q)
+}
+
+// The MeetingMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type MeetingMutationRuleFunc func(context.Context, *ent.MeetingMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f MeetingMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.MeetingMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MeetingMutation", m)
+}
+
 // The MembershipQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type MembershipQueryRuleFunc func(context.Context, *ent.MembershipQuery) error
@@ -277,6 +445,30 @@ func (f MembershipMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MembershipMutation", m)
+}
+
+// The MinutesQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type MinutesQueryRuleFunc func(context.Context, *ent.MinutesQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f MinutesQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MinutesQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.MinutesQuery", q)
+}
+
+// The MinutesMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type MinutesMutationRuleFunc func(context.Context, *ent.MinutesMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f MinutesMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.MinutesMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MinutesMutation", m)
 }
 
 // The OrganizationQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -325,6 +517,30 @@ func (f OrganizationMemberMutationRuleFunc) EvalMutation(ctx context.Context, m 
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OrganizationMemberMutation", m)
+}
+
+// The ParticipantQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ParticipantQueryRuleFunc func(context.Context, *ent.ParticipantQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ParticipantQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ParticipantQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ParticipantQuery", q)
+}
+
+// The ParticipantMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ParticipantMutationRuleFunc func(context.Context, *ent.ParticipantMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ParticipantMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ParticipantMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ParticipantMutation", m)
 }
 
 // The PolicyStateQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -495,6 +711,102 @@ func (f UserMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) 
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.UserMutation", m)
 }
 
+// The VenueQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type VenueQueryRuleFunc func(context.Context, *ent.VenueQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f VenueQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.VenueQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.VenueQuery", q)
+}
+
+// The VenueMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type VenueMutationRuleFunc func(context.Context, *ent.VenueMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f VenueMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.VenueMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.VenueMutation", m)
+}
+
+// The VoteQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type VoteQueryRuleFunc func(context.Context, *ent.VoteQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f VoteQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.VoteQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.VoteQuery", q)
+}
+
+// The VoteMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type VoteMutationRuleFunc func(context.Context, *ent.VoteMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f VoteMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.VoteMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.VoteMutation", m)
+}
+
+// The VoteOptionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type VoteOptionQueryRuleFunc func(context.Context, *ent.VoteOptionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f VoteOptionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.VoteOptionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.VoteOptionQuery", q)
+}
+
+// The VoteOptionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type VoteOptionMutationRuleFunc func(context.Context, *ent.VoteOptionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f VoteOptionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.VoteOptionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.VoteOptionMutation", m)
+}
+
+// The VoteParticipationQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type VoteParticipationQueryRuleFunc func(context.Context, *ent.VoteParticipationQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f VoteParticipationQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.VoteParticipationQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.VoteParticipationQuery", q)
+}
+
+// The VoteParticipationMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type VoteParticipationMutationRuleFunc func(context.Context, *ent.VoteParticipationMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f VoteParticipationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.VoteParticipationMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.VoteParticipationMutation", m)
+}
+
 type (
 	// Filter is the interface that wraps the Where function
 	// for filtering nodes in queries and mutations.
@@ -532,21 +844,39 @@ func queryFilter(q ent.Query) (Filter, error) {
 	switch q := q.(type) {
 	case *ent.APIClientQuery:
 		return q.Filter(), nil
+	case *ent.AgendaItemQuery:
+		return q.Filter(), nil
 	case *ent.AttachmentQuery:
 		return q.Filter(), nil
 	case *ent.AuditLogQuery:
+		return q.Filter(), nil
+	case *ent.BallotQuery:
 		return q.Filter(), nil
 	case *ent.CommentQuery:
 		return q.Filter(), nil
 	case *ent.CosignatureQuery:
 		return q.Filter(), nil
+	case *ent.EligibleVoterQuery:
+		return q.Filter(), nil
+	case *ent.HouseholdQuery:
+		return q.Filter(), nil
+	case *ent.HouseholdMemberQuery:
+		return q.Filter(), nil
+	case *ent.IdempotencyKeyQuery:
+		return q.Filter(), nil
 	case *ent.ListItemQuery:
 		return q.Filter(), nil
+	case *ent.MeetingQuery:
+		return q.Filter(), nil
 	case *ent.MembershipQuery:
+		return q.Filter(), nil
+	case *ent.MinutesQuery:
 		return q.Filter(), nil
 	case *ent.OrganizationQuery:
 		return q.Filter(), nil
 	case *ent.OrganizationMemberQuery:
+		return q.Filter(), nil
+	case *ent.ParticipantQuery:
 		return q.Filter(), nil
 	case *ent.PolicyStateQuery:
 		return q.Filter(), nil
@@ -562,6 +892,14 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.UserQuery:
 		return q.Filter(), nil
+	case *ent.VenueQuery:
+		return q.Filter(), nil
+	case *ent.VoteQuery:
+		return q.Filter(), nil
+	case *ent.VoteOptionQuery:
+		return q.Filter(), nil
+	case *ent.VoteParticipationQuery:
+		return q.Filter(), nil
 	default:
 		return nil, Denyf("ent/privacy: unexpected query type %T for query filter", q)
 	}
@@ -571,21 +909,39 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	switch m := m.(type) {
 	case *ent.APIClientMutation:
 		return m.Filter(), nil
+	case *ent.AgendaItemMutation:
+		return m.Filter(), nil
 	case *ent.AttachmentMutation:
 		return m.Filter(), nil
 	case *ent.AuditLogMutation:
+		return m.Filter(), nil
+	case *ent.BallotMutation:
 		return m.Filter(), nil
 	case *ent.CommentMutation:
 		return m.Filter(), nil
 	case *ent.CosignatureMutation:
 		return m.Filter(), nil
+	case *ent.EligibleVoterMutation:
+		return m.Filter(), nil
+	case *ent.HouseholdMutation:
+		return m.Filter(), nil
+	case *ent.HouseholdMemberMutation:
+		return m.Filter(), nil
+	case *ent.IdempotencyKeyMutation:
+		return m.Filter(), nil
 	case *ent.ListItemMutation:
 		return m.Filter(), nil
+	case *ent.MeetingMutation:
+		return m.Filter(), nil
 	case *ent.MembershipMutation:
+		return m.Filter(), nil
+	case *ent.MinutesMutation:
 		return m.Filter(), nil
 	case *ent.OrganizationMutation:
 		return m.Filter(), nil
 	case *ent.OrganizationMemberMutation:
+		return m.Filter(), nil
+	case *ent.ParticipantMutation:
 		return m.Filter(), nil
 	case *ent.PolicyStateMutation:
 		return m.Filter(), nil
@@ -600,6 +956,14 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.UnitMutation:
 		return m.Filter(), nil
 	case *ent.UserMutation:
+		return m.Filter(), nil
+	case *ent.VenueMutation:
+		return m.Filter(), nil
+	case *ent.VoteMutation:
+		return m.Filter(), nil
+	case *ent.VoteOptionMutation:
+		return m.Filter(), nil
+	case *ent.VoteParticipationMutation:
 		return m.Filter(), nil
 	default:
 		return nil, Denyf("ent/privacy: unexpected mutation type %T for mutation filter", m)

@@ -5,15 +5,24 @@ package runtime
 import (
 	"context"
 	"time"
+	"yishi/ent/agendaitem"
 	"yishi/ent/apiclient"
 	"yishi/ent/attachment"
 	"yishi/ent/auditlog"
+	"yishi/ent/ballot"
 	"yishi/ent/comment"
 	"yishi/ent/cosignature"
+	"yishi/ent/eligiblevoter"
+	"yishi/ent/household"
+	"yishi/ent/householdmember"
+	"yishi/ent/idempotencykey"
 	"yishi/ent/listitem"
+	"yishi/ent/meeting"
 	"yishi/ent/membership"
+	"yishi/ent/minutes"
 	"yishi/ent/organization"
 	"yishi/ent/organizationmember"
+	"yishi/ent/participant"
 	"yishi/ent/policystate"
 	"yishi/ent/proposal"
 	"yishi/ent/proposalevent"
@@ -22,6 +31,10 @@ import (
 	"yishi/ent/schema"
 	"yishi/ent/unit"
 	"yishi/ent/user"
+	"yishi/ent/venue"
+	"yishi/ent/vote"
+	"yishi/ent/voteoption"
+	"yishi/ent/voteparticipation"
 
 	"entgo.io/ent"
 	"entgo.io/ent/privacy"
@@ -141,6 +154,92 @@ func init() {
 			return nil
 		}
 	}()
+	agendaitemMixin := schema.AgendaItem{}.Mixin()
+	agendaitem.Policy = privacy.NewPolicies(schema.AgendaItem{})
+	agendaitem.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := agendaitem.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	agendaitemMixinFields0 := agendaitemMixin[0].Fields()
+	_ = agendaitemMixinFields0
+	agendaitemMixinFields1 := agendaitemMixin[1].Fields()
+	_ = agendaitemMixinFields1
+	agendaitemFields := schema.AgendaItem{}.Fields()
+	_ = agendaitemFields
+	// agendaitemDescTenantID is the schema descriptor for tenant_id field.
+	agendaitemDescTenantID := agendaitemMixinFields0[0].Descriptor()
+	// agendaitem.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	agendaitem.TenantIDValidator = agendaitemDescTenantID.Validators[0].(func(int) error)
+	// agendaitemDescUnitID is the schema descriptor for unit_id field.
+	agendaitemDescUnitID := agendaitemMixinFields0[1].Descriptor()
+	// agendaitem.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	agendaitem.UnitIDValidator = agendaitemDescUnitID.Validators[0].(func(int) error)
+	// agendaitemDescUnitPath is the schema descriptor for unit_path field.
+	agendaitemDescUnitPath := agendaitemMixinFields0[2].Descriptor()
+	// agendaitem.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	agendaitem.UnitPathValidator = func() func(string) error {
+		validators := agendaitemDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// agendaitemDescCommunityPath is the schema descriptor for community_path field.
+	agendaitemDescCommunityPath := agendaitemMixinFields1[0].Descriptor()
+	// agendaitem.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	agendaitem.CommunityPathValidator = func() func(string) error {
+		validators := agendaitemDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// agendaitemDescTitle is the schema descriptor for title field.
+	agendaitemDescTitle := agendaitemFields[2].Descriptor()
+	// agendaitem.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	agendaitem.TitleValidator = func() func(string) error {
+		validators := agendaitemDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// agendaitemDescPosition is the schema descriptor for position field.
+	agendaitemDescPosition := agendaitemFields[3].Descriptor()
+	// agendaitem.DefaultPosition holds the default value on creation for the position field.
+	agendaitem.DefaultPosition = agendaitemDescPosition.Default.(int)
+	// agendaitemDescCreatedAt is the schema descriptor for created_at field.
+	agendaitemDescCreatedAt := agendaitemFields[4].Descriptor()
+	// agendaitem.DefaultCreatedAt holds the default value on creation for the created_at field.
+	agendaitem.DefaultCreatedAt = agendaitemDescCreatedAt.Default.(func() time.Time)
 	attachmentMixin := schema.Attachment{}.Mixin()
 	attachment.Policy = privacy.NewPolicies(schema.Attachment{})
 	attachment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -388,6 +487,110 @@ func init() {
 	auditlogDescCreatedAt := auditlogFields[8].Descriptor()
 	// auditlog.DefaultCreatedAt holds the default value on creation for the created_at field.
 	auditlog.DefaultCreatedAt = auditlogDescCreatedAt.Default.(func() time.Time)
+	ballotMixin := schema.Ballot{}.Mixin()
+	ballot.Policy = privacy.NewPolicies(schema.Ballot{})
+	ballot.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := ballot.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	ballotMixinFields0 := ballotMixin[0].Fields()
+	_ = ballotMixinFields0
+	ballotMixinFields1 := ballotMixin[1].Fields()
+	_ = ballotMixinFields1
+	ballotFields := schema.Ballot{}.Fields()
+	_ = ballotFields
+	// ballotDescTenantID is the schema descriptor for tenant_id field.
+	ballotDescTenantID := ballotMixinFields0[0].Descriptor()
+	// ballot.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	ballot.TenantIDValidator = ballotDescTenantID.Validators[0].(func(int) error)
+	// ballotDescUnitID is the schema descriptor for unit_id field.
+	ballotDescUnitID := ballotMixinFields0[1].Descriptor()
+	// ballot.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	ballot.UnitIDValidator = ballotDescUnitID.Validators[0].(func(int) error)
+	// ballotDescUnitPath is the schema descriptor for unit_path field.
+	ballotDescUnitPath := ballotMixinFields0[2].Descriptor()
+	// ballot.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	ballot.UnitPathValidator = func() func(string) error {
+		validators := ballotDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// ballotDescCommunityPath is the schema descriptor for community_path field.
+	ballotDescCommunityPath := ballotMixinFields1[0].Descriptor()
+	// ballot.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	ballot.CommunityPathValidator = func() func(string) error {
+		validators := ballotDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// ballotDescToken is the schema descriptor for token field.
+	ballotDescToken := ballotFields[1].Descriptor()
+	// ballot.TokenValidator is a validator for the "token" field. It is called by the builders before save.
+	ballot.TokenValidator = func() func(string) error {
+		validators := ballotDescToken.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(token string) error {
+			for _, fn := range fns {
+				if err := fn(token); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// ballotDescReceiptHash is the schema descriptor for receipt_hash field.
+	ballotDescReceiptHash := ballotFields[2].Descriptor()
+	// ballot.ReceiptHashValidator is a validator for the "receipt_hash" field. It is called by the builders before save.
+	ballot.ReceiptHashValidator = func() func(string) error {
+		validators := ballotDescReceiptHash.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(receipt_hash string) error {
+			for _, fn := range fns {
+				if err := fn(receipt_hash); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// ballotDescVoterKey is the schema descriptor for voter_key field.
+	ballotDescVoterKey := ballotFields[3].Descriptor()
+	// ballot.VoterKeyValidator is a validator for the "voter_key" field. It is called by the builders before save.
+	ballot.VoterKeyValidator = ballotDescVoterKey.Validators[0].(func(string) error)
+	// ballotDescFloorArea is the schema descriptor for floor_area field.
+	ballotDescFloorArea := ballotFields[6].Descriptor()
+	// ballot.DefaultFloorArea holds the default value on creation for the floor_area field.
+	ballot.DefaultFloorArea = ballotDescFloorArea.Default.(float64)
 	commentMixin := schema.Comment{}.Mixin()
 	comment.Policy = privacy.NewPolicies(schema.Comment{})
 	comment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -528,6 +731,367 @@ func init() {
 	cosignatureDescCreatedAt := cosignatureFields[3].Descriptor()
 	// cosignature.DefaultCreatedAt holds the default value on creation for the created_at field.
 	cosignature.DefaultCreatedAt = cosignatureDescCreatedAt.Default.(func() time.Time)
+	eligiblevoterMixin := schema.EligibleVoter{}.Mixin()
+	eligiblevoter.Policy = privacy.NewPolicies(schema.EligibleVoter{})
+	eligiblevoter.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := eligiblevoter.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	eligiblevoterMixinFields0 := eligiblevoterMixin[0].Fields()
+	_ = eligiblevoterMixinFields0
+	eligiblevoterMixinFields1 := eligiblevoterMixin[1].Fields()
+	_ = eligiblevoterMixinFields1
+	eligiblevoterFields := schema.EligibleVoter{}.Fields()
+	_ = eligiblevoterFields
+	// eligiblevoterDescTenantID is the schema descriptor for tenant_id field.
+	eligiblevoterDescTenantID := eligiblevoterMixinFields0[0].Descriptor()
+	// eligiblevoter.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	eligiblevoter.TenantIDValidator = eligiblevoterDescTenantID.Validators[0].(func(int) error)
+	// eligiblevoterDescUnitID is the schema descriptor for unit_id field.
+	eligiblevoterDescUnitID := eligiblevoterMixinFields0[1].Descriptor()
+	// eligiblevoter.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	eligiblevoter.UnitIDValidator = eligiblevoterDescUnitID.Validators[0].(func(int) error)
+	// eligiblevoterDescUnitPath is the schema descriptor for unit_path field.
+	eligiblevoterDescUnitPath := eligiblevoterMixinFields0[2].Descriptor()
+	// eligiblevoter.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	eligiblevoter.UnitPathValidator = func() func(string) error {
+		validators := eligiblevoterDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// eligiblevoterDescCommunityPath is the schema descriptor for community_path field.
+	eligiblevoterDescCommunityPath := eligiblevoterMixinFields1[0].Descriptor()
+	// eligiblevoter.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	eligiblevoter.CommunityPathValidator = func() func(string) error {
+		validators := eligiblevoterDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// eligiblevoterDescVoterKey is the schema descriptor for voter_key field.
+	eligiblevoterDescVoterKey := eligiblevoterFields[1].Descriptor()
+	// eligiblevoter.VoterKeyValidator is a validator for the "voter_key" field. It is called by the builders before save.
+	eligiblevoter.VoterKeyValidator = func() func(string) error {
+		validators := eligiblevoterDescVoterKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(voter_key string) error {
+			for _, fn := range fns {
+				if err := fn(voter_key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// eligiblevoterDescFloorArea is the schema descriptor for floor_area field.
+	eligiblevoterDescFloorArea := eligiblevoterFields[3].Descriptor()
+	// eligiblevoter.DefaultFloorArea holds the default value on creation for the floor_area field.
+	eligiblevoter.DefaultFloorArea = eligiblevoterDescFloorArea.Default.(float64)
+	householdMixin := schema.Household{}.Mixin()
+	household.Policy = privacy.NewPolicies(schema.Household{})
+	household.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := household.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	householdMixinFields0 := householdMixin[0].Fields()
+	_ = householdMixinFields0
+	householdMixinFields1 := householdMixin[1].Fields()
+	_ = householdMixinFields1
+	householdMixinFields2 := householdMixin[2].Fields()
+	_ = householdMixinFields2
+	householdFields := schema.Household{}.Fields()
+	_ = householdFields
+	// householdDescTenantID is the schema descriptor for tenant_id field.
+	householdDescTenantID := householdMixinFields0[0].Descriptor()
+	// household.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	household.TenantIDValidator = householdDescTenantID.Validators[0].(func(int) error)
+	// householdDescUnitID is the schema descriptor for unit_id field.
+	householdDescUnitID := householdMixinFields0[1].Descriptor()
+	// household.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	household.UnitIDValidator = householdDescUnitID.Validators[0].(func(int) error)
+	// householdDescUnitPath is the schema descriptor for unit_path field.
+	householdDescUnitPath := householdMixinFields0[2].Descriptor()
+	// household.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	household.UnitPathValidator = func() func(string) error {
+		validators := householdDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// householdDescCommunityPath is the schema descriptor for community_path field.
+	householdDescCommunityPath := householdMixinFields1[0].Descriptor()
+	// household.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	household.CommunityPathValidator = func() func(string) error {
+		validators := householdDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// householdDescCreatedAt is the schema descriptor for created_at field.
+	householdDescCreatedAt := householdMixinFields2[0].Descriptor()
+	// household.DefaultCreatedAt holds the default value on creation for the created_at field.
+	household.DefaultCreatedAt = householdDescCreatedAt.Default.(func() time.Time)
+	// householdDescUpdatedAt is the schema descriptor for updated_at field.
+	householdDescUpdatedAt := householdMixinFields2[1].Descriptor()
+	// household.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	household.DefaultUpdatedAt = householdDescUpdatedAt.Default.(func() time.Time)
+	// household.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	household.UpdateDefaultUpdatedAt = householdDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// householdDescAddress is the schema descriptor for address field.
+	householdDescAddress := householdFields[0].Descriptor()
+	// household.AddressValidator is a validator for the "address" field. It is called by the builders before save.
+	household.AddressValidator = func() func(string) error {
+		validators := householdDescAddress.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(address string) error {
+			for _, fn := range fns {
+				if err := fn(address); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// householdDescFloorArea is the schema descriptor for floor_area field.
+	householdDescFloorArea := householdFields[1].Descriptor()
+	// household.FloorAreaValidator is a validator for the "floor_area" field. It is called by the builders before save.
+	household.FloorAreaValidator = householdDescFloorArea.Validators[0].(func(float64) error)
+	// householdDescOwnerName is the schema descriptor for owner_name field.
+	householdDescOwnerName := householdFields[2].Descriptor()
+	// household.OwnerNameValidator is a validator for the "owner_name" field. It is called by the builders before save.
+	household.OwnerNameValidator = householdDescOwnerName.Validators[0].(func(string) error)
+	// householdDescOwnerPhone is the schema descriptor for owner_phone field.
+	householdDescOwnerPhone := householdFields[3].Descriptor()
+	// household.OwnerPhoneValidator is a validator for the "owner_phone" field. It is called by the builders before save.
+	household.OwnerPhoneValidator = householdDescOwnerPhone.Validators[0].(func(string) error)
+	householdmemberMixin := schema.HouseholdMember{}.Mixin()
+	householdmember.Policy = privacy.NewPolicies(schema.HouseholdMember{})
+	householdmember.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := householdmember.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	householdmemberMixinFields0 := householdmemberMixin[0].Fields()
+	_ = householdmemberMixinFields0
+	householdmemberMixinFields1 := householdmemberMixin[1].Fields()
+	_ = householdmemberMixinFields1
+	householdmemberFields := schema.HouseholdMember{}.Fields()
+	_ = householdmemberFields
+	// householdmemberDescTenantID is the schema descriptor for tenant_id field.
+	householdmemberDescTenantID := householdmemberMixinFields0[0].Descriptor()
+	// householdmember.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	householdmember.TenantIDValidator = householdmemberDescTenantID.Validators[0].(func(int) error)
+	// householdmemberDescUnitID is the schema descriptor for unit_id field.
+	householdmemberDescUnitID := householdmemberMixinFields0[1].Descriptor()
+	// householdmember.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	householdmember.UnitIDValidator = householdmemberDescUnitID.Validators[0].(func(int) error)
+	// householdmemberDescUnitPath is the schema descriptor for unit_path field.
+	householdmemberDescUnitPath := householdmemberMixinFields0[2].Descriptor()
+	// householdmember.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	householdmember.UnitPathValidator = func() func(string) error {
+		validators := householdmemberDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// householdmemberDescCommunityPath is the schema descriptor for community_path field.
+	householdmemberDescCommunityPath := householdmemberMixinFields1[0].Descriptor()
+	// householdmember.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	householdmember.CommunityPathValidator = func() func(string) error {
+		validators := householdmemberDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// householdmemberDescOwner is the schema descriptor for owner field.
+	householdmemberDescOwner := householdmemberFields[2].Descriptor()
+	// householdmember.DefaultOwner holds the default value on creation for the owner field.
+	householdmember.DefaultOwner = householdmemberDescOwner.Default.(bool)
+	idempotencykey.Policy = privacy.NewPolicies(schema.IdempotencyKey{})
+	idempotencykey.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := idempotencykey.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	idempotencykeyFields := schema.IdempotencyKey{}.Fields()
+	_ = idempotencykeyFields
+	// idempotencykeyDescSubject is the schema descriptor for subject field.
+	idempotencykeyDescSubject := idempotencykeyFields[0].Descriptor()
+	// idempotencykey.SubjectValidator is a validator for the "subject" field. It is called by the builders before save.
+	idempotencykey.SubjectValidator = func() func(string) error {
+		validators := idempotencykeyDescSubject.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(subject string) error {
+			for _, fn := range fns {
+				if err := fn(subject); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// idempotencykeyDescKey is the schema descriptor for key field.
+	idempotencykeyDescKey := idempotencykeyFields[1].Descriptor()
+	// idempotencykey.KeyValidator is a validator for the "key" field. It is called by the builders before save.
+	idempotencykey.KeyValidator = func() func(string) error {
+		validators := idempotencykeyDescKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(key string) error {
+			for _, fn := range fns {
+				if err := fn(key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// idempotencykeyDescMethod is the schema descriptor for method field.
+	idempotencykeyDescMethod := idempotencykeyFields[2].Descriptor()
+	// idempotencykey.MethodValidator is a validator for the "method" field. It is called by the builders before save.
+	idempotencykey.MethodValidator = func() func(string) error {
+		validators := idempotencykeyDescMethod.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(method string) error {
+			for _, fn := range fns {
+				if err := fn(method); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// idempotencykeyDescPath is the schema descriptor for path field.
+	idempotencykeyDescPath := idempotencykeyFields[3].Descriptor()
+	// idempotencykey.PathValidator is a validator for the "path" field. It is called by the builders before save.
+	idempotencykey.PathValidator = func() func(string) error {
+		validators := idempotencykeyDescPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(_path string) error {
+			for _, fn := range fns {
+				if err := fn(_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// idempotencykeyDescRequestHash is the schema descriptor for request_hash field.
+	idempotencykeyDescRequestHash := idempotencykeyFields[4].Descriptor()
+	// idempotencykey.RequestHashValidator is a validator for the "request_hash" field. It is called by the builders before save.
+	idempotencykey.RequestHashValidator = func() func(string) error {
+		validators := idempotencykeyDescRequestHash.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(request_hash string) error {
+			for _, fn := range fns {
+				if err := fn(request_hash); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// idempotencykeyDescStatus is the schema descriptor for status field.
+	idempotencykeyDescStatus := idempotencykeyFields[5].Descriptor()
+	// idempotencykey.DefaultStatus holds the default value on creation for the status field.
+	idempotencykey.DefaultStatus = idempotencykeyDescStatus.Default.(int)
+	// idempotencykeyDescContentType is the schema descriptor for content_type field.
+	idempotencykeyDescContentType := idempotencykeyFields[6].Descriptor()
+	// idempotencykey.ContentTypeValidator is a validator for the "content_type" field. It is called by the builders before save.
+	idempotencykey.ContentTypeValidator = idempotencykeyDescContentType.Validators[0].(func(string) error)
+	// idempotencykeyDescCreatedAt is the schema descriptor for created_at field.
+	idempotencykeyDescCreatedAt := idempotencykeyFields[8].Descriptor()
+	// idempotencykey.DefaultCreatedAt holds the default value on creation for the created_at field.
+	idempotencykey.DefaultCreatedAt = idempotencykeyDescCreatedAt.Default.(func() time.Time)
 	listitemMixin := schema.ListItem{}.Mixin()
 	listitem.Policy = privacy.NewPolicies(schema.ListItem{})
 	listitem.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -628,6 +1192,104 @@ func init() {
 	listitemDescPosition := listitemFields[7].Descriptor()
 	// listitem.DefaultPosition holds the default value on creation for the position field.
 	listitem.DefaultPosition = listitemDescPosition.Default.(int)
+	meetingMixin := schema.Meeting{}.Mixin()
+	meeting.Policy = privacy.NewPolicies(schema.Meeting{})
+	meeting.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := meeting.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	meetingMixinFields0 := meetingMixin[0].Fields()
+	_ = meetingMixinFields0
+	meetingMixinFields1 := meetingMixin[1].Fields()
+	_ = meetingMixinFields1
+	meetingMixinFields2 := meetingMixin[2].Fields()
+	_ = meetingMixinFields2
+	meetingFields := schema.Meeting{}.Fields()
+	_ = meetingFields
+	// meetingDescTenantID is the schema descriptor for tenant_id field.
+	meetingDescTenantID := meetingMixinFields0[0].Descriptor()
+	// meeting.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	meeting.TenantIDValidator = meetingDescTenantID.Validators[0].(func(int) error)
+	// meetingDescUnitID is the schema descriptor for unit_id field.
+	meetingDescUnitID := meetingMixinFields0[1].Descriptor()
+	// meeting.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	meeting.UnitIDValidator = meetingDescUnitID.Validators[0].(func(int) error)
+	// meetingDescUnitPath is the schema descriptor for unit_path field.
+	meetingDescUnitPath := meetingMixinFields0[2].Descriptor()
+	// meeting.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	meeting.UnitPathValidator = func() func(string) error {
+		validators := meetingDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// meetingDescCommunityPath is the schema descriptor for community_path field.
+	meetingDescCommunityPath := meetingMixinFields1[0].Descriptor()
+	// meeting.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	meeting.CommunityPathValidator = func() func(string) error {
+		validators := meetingDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// meetingDescCreatedAt is the schema descriptor for created_at field.
+	meetingDescCreatedAt := meetingMixinFields2[0].Descriptor()
+	// meeting.DefaultCreatedAt holds the default value on creation for the created_at field.
+	meeting.DefaultCreatedAt = meetingDescCreatedAt.Default.(func() time.Time)
+	// meetingDescUpdatedAt is the schema descriptor for updated_at field.
+	meetingDescUpdatedAt := meetingMixinFields2[1].Descriptor()
+	// meeting.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	meeting.DefaultUpdatedAt = meetingDescUpdatedAt.Default.(func() time.Time)
+	// meeting.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	meeting.UpdateDefaultUpdatedAt = meetingDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// meetingDescTitle is the schema descriptor for title field.
+	meetingDescTitle := meetingFields[0].Descriptor()
+	// meeting.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	meeting.TitleValidator = func() func(string) error {
+		validators := meetingDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// meetingDescRecurrence is the schema descriptor for recurrence field.
+	meetingDescRecurrence := meetingFields[8].Descriptor()
+	// meeting.RecurrenceValidator is a validator for the "recurrence" field. It is called by the builders before save.
+	meeting.RecurrenceValidator = meetingDescRecurrence.Validators[0].(func(string) error)
+	// meetingDescVersion is the schema descriptor for version field.
+	meetingDescVersion := meetingFields[9].Descriptor()
+	// meeting.DefaultVersion holds the default value on creation for the version field.
+	meeting.DefaultVersion = meetingDescVersion.Default.(int)
 	membershipMixin := schema.Membership{}.Mixin()
 	membership.Policy = privacy.NewPolicies(schema.Membership{})
 	membership.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -684,6 +1346,82 @@ func init() {
 	membershipDescAddress := membershipFields[2].Descriptor()
 	// membership.AddressValidator is a validator for the "address" field. It is called by the builders before save.
 	membership.AddressValidator = membershipDescAddress.Validators[0].(func(string) error)
+	minutesMixin := schema.Minutes{}.Mixin()
+	minutes.Policy = privacy.NewPolicies(schema.Minutes{})
+	minutes.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := minutes.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	minutesMixinFields0 := minutesMixin[0].Fields()
+	_ = minutesMixinFields0
+	minutesMixinFields1 := minutesMixin[1].Fields()
+	_ = minutesMixinFields1
+	minutesMixinFields2 := minutesMixin[2].Fields()
+	_ = minutesMixinFields2
+	minutesFields := schema.Minutes{}.Fields()
+	_ = minutesFields
+	// minutesDescTenantID is the schema descriptor for tenant_id field.
+	minutesDescTenantID := minutesMixinFields0[0].Descriptor()
+	// minutes.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	minutes.TenantIDValidator = minutesDescTenantID.Validators[0].(func(int) error)
+	// minutesDescUnitID is the schema descriptor for unit_id field.
+	minutesDescUnitID := minutesMixinFields0[1].Descriptor()
+	// minutes.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	minutes.UnitIDValidator = minutesDescUnitID.Validators[0].(func(int) error)
+	// minutesDescUnitPath is the schema descriptor for unit_path field.
+	minutesDescUnitPath := minutesMixinFields0[2].Descriptor()
+	// minutes.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	minutes.UnitPathValidator = func() func(string) error {
+		validators := minutesDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// minutesDescCommunityPath is the schema descriptor for community_path field.
+	minutesDescCommunityPath := minutesMixinFields1[0].Descriptor()
+	// minutes.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	minutes.CommunityPathValidator = func() func(string) error {
+		validators := minutesDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// minutesDescCreatedAt is the schema descriptor for created_at field.
+	minutesDescCreatedAt := minutesMixinFields2[0].Descriptor()
+	// minutes.DefaultCreatedAt holds the default value on creation for the created_at field.
+	minutes.DefaultCreatedAt = minutesDescCreatedAt.Default.(func() time.Time)
+	// minutesDescUpdatedAt is the schema descriptor for updated_at field.
+	minutesDescUpdatedAt := minutesMixinFields2[1].Descriptor()
+	// minutes.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	minutes.DefaultUpdatedAt = minutesDescUpdatedAt.Default.(func() time.Time)
+	// minutes.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	minutes.UpdateDefaultUpdatedAt = minutesDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// minutesDescVersion is the schema descriptor for version field.
+	minutesDescVersion := minutesFields[1].Descriptor()
+	// minutes.VersionValidator is a validator for the "version" field. It is called by the builders before save.
+	minutes.VersionValidator = minutesDescVersion.Validators[0].(func(int) error)
 	organizationMixin := schema.Organization{}.Mixin()
 	organization.Policy = privacy.NewPolicies(schema.Organization{})
 	organization.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -810,6 +1548,82 @@ func init() {
 	organizationmember.DefaultUpdatedAt = organizationmemberDescUpdatedAt.Default.(func() time.Time)
 	// organizationmember.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	organizationmember.UpdateDefaultUpdatedAt = organizationmemberDescUpdatedAt.UpdateDefault.(func() time.Time)
+	participantMixin := schema.Participant{}.Mixin()
+	participant.Policy = privacy.NewPolicies(schema.Participant{})
+	participant.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := participant.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	participantMixinFields0 := participantMixin[0].Fields()
+	_ = participantMixinFields0
+	participantMixinFields1 := participantMixin[1].Fields()
+	_ = participantMixinFields1
+	participantFields := schema.Participant{}.Fields()
+	_ = participantFields
+	// participantDescTenantID is the schema descriptor for tenant_id field.
+	participantDescTenantID := participantMixinFields0[0].Descriptor()
+	// participant.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	participant.TenantIDValidator = participantDescTenantID.Validators[0].(func(int) error)
+	// participantDescUnitID is the schema descriptor for unit_id field.
+	participantDescUnitID := participantMixinFields0[1].Descriptor()
+	// participant.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	participant.UnitIDValidator = participantDescUnitID.Validators[0].(func(int) error)
+	// participantDescUnitPath is the schema descriptor for unit_path field.
+	participantDescUnitPath := participantMixinFields0[2].Descriptor()
+	// participant.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	participant.UnitPathValidator = func() func(string) error {
+		validators := participantDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// participantDescCommunityPath is the schema descriptor for community_path field.
+	participantDescCommunityPath := participantMixinFields1[0].Descriptor()
+	// participant.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	participant.CommunityPathValidator = func() func(string) error {
+		validators := participantDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// participantDescGuestName is the schema descriptor for guest_name field.
+	participantDescGuestName := participantFields[2].Descriptor()
+	// participant.GuestNameValidator is a validator for the "guest_name" field. It is called by the builders before save.
+	participant.GuestNameValidator = participantDescGuestName.Validators[0].(func(string) error)
+	// participantDescGuestPhone is the schema descriptor for guest_phone field.
+	participantDescGuestPhone := participantFields[3].Descriptor()
+	// participant.GuestPhoneValidator is a validator for the "guest_phone" field. It is called by the builders before save.
+	participant.GuestPhoneValidator = participantDescGuestPhone.Validators[0].(func(string) error)
+	// participantDescAttended is the schema descriptor for attended field.
+	participantDescAttended := participantFields[5].Descriptor()
+	// participant.DefaultAttended holds the default value on creation for the attended field.
+	participant.DefaultAttended = participantDescAttended.Default.(bool)
+	// participantDescCreatedAt is the schema descriptor for created_at field.
+	participantDescCreatedAt := participantFields[6].Descriptor()
+	// participant.DefaultCreatedAt holds the default value on creation for the created_at field.
+	participant.DefaultCreatedAt = participantDescCreatedAt.Default.(func() time.Time)
 	policystate.Policy = privacy.NewPolicies(schema.PolicyState{})
 	policystate.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -1353,6 +2167,378 @@ func init() {
 	userDescPasswordHash := userFields[2].Descriptor()
 	// user.PasswordHashValidator is a validator for the "password_hash" field. It is called by the builders before save.
 	user.PasswordHashValidator = userDescPasswordHash.Validators[0].(func(string) error)
+	venueMixin := schema.Venue{}.Mixin()
+	venue.Policy = privacy.NewPolicies(schema.Venue{})
+	venue.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := venue.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	venueMixinFields0 := venueMixin[0].Fields()
+	_ = venueMixinFields0
+	venueMixinFields1 := venueMixin[1].Fields()
+	_ = venueMixinFields1
+	venueMixinFields2 := venueMixin[2].Fields()
+	_ = venueMixinFields2
+	venueFields := schema.Venue{}.Fields()
+	_ = venueFields
+	// venueDescTenantID is the schema descriptor for tenant_id field.
+	venueDescTenantID := venueMixinFields0[0].Descriptor()
+	// venue.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	venue.TenantIDValidator = venueDescTenantID.Validators[0].(func(int) error)
+	// venueDescUnitID is the schema descriptor for unit_id field.
+	venueDescUnitID := venueMixinFields0[1].Descriptor()
+	// venue.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	venue.UnitIDValidator = venueDescUnitID.Validators[0].(func(int) error)
+	// venueDescUnitPath is the schema descriptor for unit_path field.
+	venueDescUnitPath := venueMixinFields0[2].Descriptor()
+	// venue.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	venue.UnitPathValidator = func() func(string) error {
+		validators := venueDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// venueDescCommunityPath is the schema descriptor for community_path field.
+	venueDescCommunityPath := venueMixinFields1[0].Descriptor()
+	// venue.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	venue.CommunityPathValidator = func() func(string) error {
+		validators := venueDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// venueDescCreatedAt is the schema descriptor for created_at field.
+	venueDescCreatedAt := venueMixinFields2[0].Descriptor()
+	// venue.DefaultCreatedAt holds the default value on creation for the created_at field.
+	venue.DefaultCreatedAt = venueDescCreatedAt.Default.(func() time.Time)
+	// venueDescUpdatedAt is the schema descriptor for updated_at field.
+	venueDescUpdatedAt := venueMixinFields2[1].Descriptor()
+	// venue.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	venue.DefaultUpdatedAt = venueDescUpdatedAt.Default.(func() time.Time)
+	// venue.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	venue.UpdateDefaultUpdatedAt = venueDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// venueDescName is the schema descriptor for name field.
+	venueDescName := venueFields[0].Descriptor()
+	// venue.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	venue.NameValidator = func() func(string) error {
+		validators := venueDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// venueDescAddress is the schema descriptor for address field.
+	venueDescAddress := venueFields[2].Descriptor()
+	// venue.AddressValidator is a validator for the "address" field. It is called by the builders before save.
+	venue.AddressValidator = venueDescAddress.Validators[0].(func(string) error)
+	// venueDescCapacity is the schema descriptor for capacity field.
+	venueDescCapacity := venueFields[3].Descriptor()
+	// venue.CapacityValidator is a validator for the "capacity" field. It is called by the builders before save.
+	venue.CapacityValidator = venueDescCapacity.Validators[0].(func(int) error)
+	voteMixin := schema.Vote{}.Mixin()
+	vote.Policy = privacy.NewPolicies(schema.Vote{})
+	vote.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := vote.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	voteMixinFields0 := voteMixin[0].Fields()
+	_ = voteMixinFields0
+	voteMixinFields1 := voteMixin[1].Fields()
+	_ = voteMixinFields1
+	voteMixinFields2 := voteMixin[2].Fields()
+	_ = voteMixinFields2
+	voteFields := schema.Vote{}.Fields()
+	_ = voteFields
+	// voteDescTenantID is the schema descriptor for tenant_id field.
+	voteDescTenantID := voteMixinFields0[0].Descriptor()
+	// vote.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	vote.TenantIDValidator = voteDescTenantID.Validators[0].(func(int) error)
+	// voteDescUnitID is the schema descriptor for unit_id field.
+	voteDescUnitID := voteMixinFields0[1].Descriptor()
+	// vote.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	vote.UnitIDValidator = voteDescUnitID.Validators[0].(func(int) error)
+	// voteDescUnitPath is the schema descriptor for unit_path field.
+	voteDescUnitPath := voteMixinFields0[2].Descriptor()
+	// vote.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	vote.UnitPathValidator = func() func(string) error {
+		validators := voteDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// voteDescCommunityPath is the schema descriptor for community_path field.
+	voteDescCommunityPath := voteMixinFields1[0].Descriptor()
+	// vote.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	vote.CommunityPathValidator = func() func(string) error {
+		validators := voteDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// voteDescCreatedAt is the schema descriptor for created_at field.
+	voteDescCreatedAt := voteMixinFields2[0].Descriptor()
+	// vote.DefaultCreatedAt holds the default value on creation for the created_at field.
+	vote.DefaultCreatedAt = voteDescCreatedAt.Default.(func() time.Time)
+	// voteDescUpdatedAt is the schema descriptor for updated_at field.
+	voteDescUpdatedAt := voteMixinFields2[1].Descriptor()
+	// vote.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	vote.DefaultUpdatedAt = voteDescUpdatedAt.Default.(func() time.Time)
+	// vote.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	vote.UpdateDefaultUpdatedAt = voteDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// voteDescTitle is the schema descriptor for title field.
+	voteDescTitle := voteFields[0].Descriptor()
+	// vote.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	vote.TitleValidator = func() func(string) error {
+		validators := voteDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// voteDescMaxChoices is the schema descriptor for max_choices field.
+	voteDescMaxChoices := voteFields[4].Descriptor()
+	// vote.DefaultMaxChoices holds the default value on creation for the max_choices field.
+	vote.DefaultMaxChoices = voteDescMaxChoices.Default.(int)
+	// voteDescMajorMatter is the schema descriptor for major_matter field.
+	voteDescMajorMatter := voteFields[8].Descriptor()
+	// vote.DefaultMajorMatter holds the default value on creation for the major_matter field.
+	vote.DefaultMajorMatter = voteDescMajorMatter.Default.(bool)
+	// voteDescAnonymous is the schema descriptor for anonymous field.
+	voteDescAnonymous := voteFields[10].Descriptor()
+	// vote.DefaultAnonymous holds the default value on creation for the anonymous field.
+	vote.DefaultAnonymous = voteDescAnonymous.Default.(bool)
+	// voteDescEligibleCount is the schema descriptor for eligible_count field.
+	voteDescEligibleCount := voteFields[17].Descriptor()
+	// vote.DefaultEligibleCount holds the default value on creation for the eligible_count field.
+	vote.DefaultEligibleCount = voteDescEligibleCount.Default.(int)
+	// voteDescEligibleWeight is the schema descriptor for eligible_weight field.
+	voteDescEligibleWeight := voteFields[18].Descriptor()
+	// vote.DefaultEligibleWeight holds the default value on creation for the eligible_weight field.
+	vote.DefaultEligibleWeight = voteDescEligibleWeight.Default.(float64)
+	// voteDescVersion is the schema descriptor for version field.
+	voteDescVersion := voteFields[20].Descriptor()
+	// vote.DefaultVersion holds the default value on creation for the version field.
+	vote.DefaultVersion = voteDescVersion.Default.(int)
+	voteoptionMixin := schema.VoteOption{}.Mixin()
+	voteoption.Policy = privacy.NewPolicies(schema.VoteOption{})
+	voteoption.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := voteoption.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	voteoptionMixinFields0 := voteoptionMixin[0].Fields()
+	_ = voteoptionMixinFields0
+	voteoptionMixinFields1 := voteoptionMixin[1].Fields()
+	_ = voteoptionMixinFields1
+	voteoptionFields := schema.VoteOption{}.Fields()
+	_ = voteoptionFields
+	// voteoptionDescTenantID is the schema descriptor for tenant_id field.
+	voteoptionDescTenantID := voteoptionMixinFields0[0].Descriptor()
+	// voteoption.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	voteoption.TenantIDValidator = voteoptionDescTenantID.Validators[0].(func(int) error)
+	// voteoptionDescUnitID is the schema descriptor for unit_id field.
+	voteoptionDescUnitID := voteoptionMixinFields0[1].Descriptor()
+	// voteoption.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	voteoption.UnitIDValidator = voteoptionDescUnitID.Validators[0].(func(int) error)
+	// voteoptionDescUnitPath is the schema descriptor for unit_path field.
+	voteoptionDescUnitPath := voteoptionMixinFields0[2].Descriptor()
+	// voteoption.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	voteoption.UnitPathValidator = func() func(string) error {
+		validators := voteoptionDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// voteoptionDescCommunityPath is the schema descriptor for community_path field.
+	voteoptionDescCommunityPath := voteoptionMixinFields1[0].Descriptor()
+	// voteoption.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	voteoption.CommunityPathValidator = func() func(string) error {
+		validators := voteoptionDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// voteoptionDescLabel is the schema descriptor for label field.
+	voteoptionDescLabel := voteoptionFields[1].Descriptor()
+	// voteoption.LabelValidator is a validator for the "label" field. It is called by the builders before save.
+	voteoption.LabelValidator = func() func(string) error {
+		validators := voteoptionDescLabel.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(label string) error {
+			for _, fn := range fns {
+				if err := fn(label); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	voteparticipationMixin := schema.VoteParticipation{}.Mixin()
+	voteparticipation.Policy = privacy.NewPolicies(schema.VoteParticipation{})
+	voteparticipation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := voteparticipation.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	voteparticipationMixinFields0 := voteparticipationMixin[0].Fields()
+	_ = voteparticipationMixinFields0
+	voteparticipationMixinFields1 := voteparticipationMixin[1].Fields()
+	_ = voteparticipationMixinFields1
+	voteparticipationFields := schema.VoteParticipation{}.Fields()
+	_ = voteparticipationFields
+	// voteparticipationDescTenantID is the schema descriptor for tenant_id field.
+	voteparticipationDescTenantID := voteparticipationMixinFields0[0].Descriptor()
+	// voteparticipation.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	voteparticipation.TenantIDValidator = voteparticipationDescTenantID.Validators[0].(func(int) error)
+	// voteparticipationDescUnitID is the schema descriptor for unit_id field.
+	voteparticipationDescUnitID := voteparticipationMixinFields0[1].Descriptor()
+	// voteparticipation.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	voteparticipation.UnitIDValidator = voteparticipationDescUnitID.Validators[0].(func(int) error)
+	// voteparticipationDescUnitPath is the schema descriptor for unit_path field.
+	voteparticipationDescUnitPath := voteparticipationMixinFields0[2].Descriptor()
+	// voteparticipation.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	voteparticipation.UnitPathValidator = func() func(string) error {
+		validators := voteparticipationDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// voteparticipationDescCommunityPath is the schema descriptor for community_path field.
+	voteparticipationDescCommunityPath := voteparticipationMixinFields1[0].Descriptor()
+	// voteparticipation.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	voteparticipation.CommunityPathValidator = func() func(string) error {
+		validators := voteparticipationDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// voteparticipationDescVoterKey is the schema descriptor for voter_key field.
+	voteparticipationDescVoterKey := voteparticipationFields[1].Descriptor()
+	// voteparticipation.VoterKeyValidator is a validator for the "voter_key" field. It is called by the builders before save.
+	voteparticipation.VoterKeyValidator = func() func(string) error {
+		validators := voteparticipationDescVoterKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(voter_key string) error {
+			for _, fn := range fns {
+				if err := fn(voter_key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// voteparticipationDescCreatedAt is the schema descriptor for created_at field.
+	voteparticipationDescCreatedAt := voteparticipationFields[3].Descriptor()
+	// voteparticipation.DefaultCreatedAt holds the default value on creation for the created_at field.
+	voteparticipation.DefaultCreatedAt = voteparticipationDescCreatedAt.Default.(func() time.Time)
 }
 
 const (

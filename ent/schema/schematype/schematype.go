@@ -18,3 +18,12 @@ type ScreeningFlag struct {
 	// Reason explains the flag in one sentence.
 	Reason string `json:"reason" example:"matched negative-list keywords 起诉, 法院"`
 }
+
+// MinutesDecision is one decision recorded in minutes, linked to an agenda
+// item and, through it, to a proposal whose timeline shows it.
+type MinutesDecision struct {
+	AgendaItemID int    `json:"agenda_item_id" example:"3"`
+	ProposalID   int    `json:"proposal_id,omitempty" example:"12"`
+	Outcome      string `json:"outcome" enums:"approved,declined,deferred,noted" example:"approved"`
+	Text         string `json:"text" example:"同意在3栋、5栋楼道转角安装折叠椅"`
+}

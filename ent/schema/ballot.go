@@ -1,0 +1,39 @@
+package schema
+
+import (
+	"entgo.io/ent"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// Ballot is one cast ballot: the chosen options and weight. For an
+// anonymous vote voter_key is empty and the row has no time, so it cannot
+// be joined back to the VoteParticipation; the voter keeps a receipt code
+// whose hash is receipt_hash and can find their ballot in the published
+// list. For a named vote voter_key names the voter.
+type Ballot struct{ ent.Schema }
+
+// Mixin adds tenancy and the community path.
+func (Ballot) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, CommunityMixin{}} }
+
+// Fields of Ballot. token is a random public identifier; lists are
+// ordered by it, never by id, so order reveals nothing.
+func (Ballot) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("vote_id").Immutable(),
+		field.String("token").NotEmpty().MaxLen(64).Unique().Immutable(),
+		field.String("receipt_hash").NotEmpty().MaxLen(64).Immutable(),
+		field.String("voter_key").Optional().MaxLen(32).Immutable(),
+		field.Ints("option_ids").Immutable(),
+		field.Float("weight").Immutable(),
+		field.Float("floor_area").Default(0).Immutable(),
+	}
+}
+
+// Indexes of Ballot.
+func (Ballot) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("vote_id", "token"), index.Fields("vote_id", "receipt_hash")}
+}
+
+// Policy: like the vote.
+func (Ballot) Policy() ent.Policy { return proposalChildPolicy("") }

@@ -1,0 +1,31 @@
+package schema
+
+import (
+	"entgo.io/ent"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// HouseholdMember links a registered user to the household they may vote
+// for; the household still casts one ballot.
+type HouseholdMember struct{ ent.Schema }
+
+// Mixin adds tenancy and the community path.
+func (HouseholdMember) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, CommunityMixin{}} }
+
+// Fields of HouseholdMember.
+func (HouseholdMember) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("household_id").Immutable(),
+		field.Int("user_id").Immutable(),
+		field.Bool("owner").Default(true),
+	}
+}
+
+// Indexes: a user belongs to a household once.
+func (HouseholdMember) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("household_id", "user_id").Unique(), index.Fields("user_id")}
+}
+
+// Policy: like the household; a member sees their own rows.
+func (HouseholdMember) Policy() ent.Policy { return proposalChildPolicy("user_id") }
