@@ -27,3 +27,10 @@ func proposalChannel(c string) proposal.Channel { return proposal.Channel(c) }
 func proposalStatus(s string) proposal.Status   { return proposal.Status(s) }
 
 func proposalOutcome(o string) proposal.Outcome { return proposal.Outcome(o) }
+
+// RecordEvent adds a timeline entry that does not change the status: a
+// meeting decision, a report meeting's minutes, a progress report. The
+// entry shows where it came from in detail (e.g. meeting_id, minutes_id).
+func RecordEvent(ctx context.Context, tx *ent.Tx, p *ent.Proposal, by Actor, action, note string, detail map[string]any) error {
+	return appendEvent(ctx, tx, p, by, action, string(p.Status), string(p.Status), note, "", detail)
+}

@@ -35,6 +35,19 @@ type change struct {
 func Transition(ctx context.Context, client *ent.Client, p *ent.Proposal, action string, in TransitionInput, by Actor) (*ent.Proposal, error) {
 	var out *ent.Proposal
 	err := store.WithTx(ctx, client, func(tx *ent.Tx) error {
+		var err error
+		out, err = TransitionTx(ctx, tx, p, action, in, by)
+		return err
+	})
+	return out, err
+}
+
+// TransitionTx is Transition inside the caller's transaction, for changes
+// that move a proposal as part of something bigger (putting it on a
+// meeting's agenda schedules it).
+func TransitionTx(ctx context.Context, tx *ent.Tx, p *ent.Proposal, action string, in TransitionInput, by Actor) (*ent.Proposal, error) {
+	var out *ent.Proposal
+	err := func() error {
 		ch, err := prepare(ctx, tx, p, action, in, by)
 		if err != nil {
 			return err
@@ -66,7 +79,7 @@ func Transition(ctx context.Context, client *ent.Client, p *ent.Proposal, action
 			}
 		}
 		return appendEvent(ctx, tx, out, by, action, string(p.Status), next, in.Note, in.ReasonCode, ch.detail)
-	})
+	}()
 	return out, err
 }
 
