@@ -19,6 +19,7 @@ import (
 	"yishi/ent/comment"
 	"yishi/ent/cosignature"
 	"yishi/ent/eligiblevoter"
+	"yishi/ent/feedback"
 	"yishi/ent/household"
 	"yishi/ent/householdmember"
 	"yishi/ent/idempotencykey"
@@ -26,14 +27,18 @@ import (
 	"yishi/ent/meeting"
 	"yishi/ent/membership"
 	"yishi/ent/minutes"
+	"yishi/ent/notification"
 	"yishi/ent/organization"
 	"yishi/ent/organizationmember"
 	"yishi/ent/participant"
 	"yishi/ent/policystate"
+	"yishi/ent/progressreport"
 	"yishi/ent/proposal"
 	"yishi/ent/proposalevent"
+	"yishi/ent/proposalfollow"
 	"yishi/ent/refreshtoken"
 	"yishi/ent/roleassignment"
+	"yishi/ent/task"
 	"yishi/ent/unit"
 	"yishi/ent/user"
 	"yishi/ent/venue"
@@ -70,6 +75,8 @@ type Client struct {
 	Cosignature *CosignatureClient
 	// EligibleVoter is the client for interacting with the EligibleVoter builders.
 	EligibleVoter *EligibleVoterClient
+	// Feedback is the client for interacting with the Feedback builders.
+	Feedback *FeedbackClient
 	// Household is the client for interacting with the Household builders.
 	Household *HouseholdClient
 	// HouseholdMember is the client for interacting with the HouseholdMember builders.
@@ -84,6 +91,8 @@ type Client struct {
 	Membership *MembershipClient
 	// Minutes is the client for interacting with the Minutes builders.
 	Minutes *MinutesClient
+	// Notification is the client for interacting with the Notification builders.
+	Notification *NotificationClient
 	// Organization is the client for interacting with the Organization builders.
 	Organization *OrganizationClient
 	// OrganizationMember is the client for interacting with the OrganizationMember builders.
@@ -92,14 +101,20 @@ type Client struct {
 	Participant *ParticipantClient
 	// PolicyState is the client for interacting with the PolicyState builders.
 	PolicyState *PolicyStateClient
+	// ProgressReport is the client for interacting with the ProgressReport builders.
+	ProgressReport *ProgressReportClient
 	// Proposal is the client for interacting with the Proposal builders.
 	Proposal *ProposalClient
 	// ProposalEvent is the client for interacting with the ProposalEvent builders.
 	ProposalEvent *ProposalEventClient
+	// ProposalFollow is the client for interacting with the ProposalFollow builders.
+	ProposalFollow *ProposalFollowClient
 	// RefreshToken is the client for interacting with the RefreshToken builders.
 	RefreshToken *RefreshTokenClient
 	// RoleAssignment is the client for interacting with the RoleAssignment builders.
 	RoleAssignment *RoleAssignmentClient
+	// Task is the client for interacting with the Task builders.
+	Task *TaskClient
 	// Unit is the client for interacting with the Unit builders.
 	Unit *UnitClient
 	// User is the client for interacting with the User builders.
@@ -131,6 +146,7 @@ func (c *Client) init() {
 	c.Comment = NewCommentClient(c.config)
 	c.Cosignature = NewCosignatureClient(c.config)
 	c.EligibleVoter = NewEligibleVoterClient(c.config)
+	c.Feedback = NewFeedbackClient(c.config)
 	c.Household = NewHouseholdClient(c.config)
 	c.HouseholdMember = NewHouseholdMemberClient(c.config)
 	c.IdempotencyKey = NewIdempotencyKeyClient(c.config)
@@ -138,14 +154,18 @@ func (c *Client) init() {
 	c.Meeting = NewMeetingClient(c.config)
 	c.Membership = NewMembershipClient(c.config)
 	c.Minutes = NewMinutesClient(c.config)
+	c.Notification = NewNotificationClient(c.config)
 	c.Organization = NewOrganizationClient(c.config)
 	c.OrganizationMember = NewOrganizationMemberClient(c.config)
 	c.Participant = NewParticipantClient(c.config)
 	c.PolicyState = NewPolicyStateClient(c.config)
+	c.ProgressReport = NewProgressReportClient(c.config)
 	c.Proposal = NewProposalClient(c.config)
 	c.ProposalEvent = NewProposalEventClient(c.config)
+	c.ProposalFollow = NewProposalFollowClient(c.config)
 	c.RefreshToken = NewRefreshTokenClient(c.config)
 	c.RoleAssignment = NewRoleAssignmentClient(c.config)
+	c.Task = NewTaskClient(c.config)
 	c.Unit = NewUnitClient(c.config)
 	c.User = NewUserClient(c.config)
 	c.Venue = NewVenueClient(c.config)
@@ -252,6 +272,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Comment:            NewCommentClient(cfg),
 		Cosignature:        NewCosignatureClient(cfg),
 		EligibleVoter:      NewEligibleVoterClient(cfg),
+		Feedback:           NewFeedbackClient(cfg),
 		Household:          NewHouseholdClient(cfg),
 		HouseholdMember:    NewHouseholdMemberClient(cfg),
 		IdempotencyKey:     NewIdempotencyKeyClient(cfg),
@@ -259,14 +280,18 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Meeting:            NewMeetingClient(cfg),
 		Membership:         NewMembershipClient(cfg),
 		Minutes:            NewMinutesClient(cfg),
+		Notification:       NewNotificationClient(cfg),
 		Organization:       NewOrganizationClient(cfg),
 		OrganizationMember: NewOrganizationMemberClient(cfg),
 		Participant:        NewParticipantClient(cfg),
 		PolicyState:        NewPolicyStateClient(cfg),
+		ProgressReport:     NewProgressReportClient(cfg),
 		Proposal:           NewProposalClient(cfg),
 		ProposalEvent:      NewProposalEventClient(cfg),
+		ProposalFollow:     NewProposalFollowClient(cfg),
 		RefreshToken:       NewRefreshTokenClient(cfg),
 		RoleAssignment:     NewRoleAssignmentClient(cfg),
+		Task:               NewTaskClient(cfg),
 		Unit:               NewUnitClient(cfg),
 		User:               NewUserClient(cfg),
 		Venue:              NewVenueClient(cfg),
@@ -300,6 +325,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Comment:            NewCommentClient(cfg),
 		Cosignature:        NewCosignatureClient(cfg),
 		EligibleVoter:      NewEligibleVoterClient(cfg),
+		Feedback:           NewFeedbackClient(cfg),
 		Household:          NewHouseholdClient(cfg),
 		HouseholdMember:    NewHouseholdMemberClient(cfg),
 		IdempotencyKey:     NewIdempotencyKeyClient(cfg),
@@ -307,14 +333,18 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Meeting:            NewMeetingClient(cfg),
 		Membership:         NewMembershipClient(cfg),
 		Minutes:            NewMinutesClient(cfg),
+		Notification:       NewNotificationClient(cfg),
 		Organization:       NewOrganizationClient(cfg),
 		OrganizationMember: NewOrganizationMemberClient(cfg),
 		Participant:        NewParticipantClient(cfg),
 		PolicyState:        NewPolicyStateClient(cfg),
+		ProgressReport:     NewProgressReportClient(cfg),
 		Proposal:           NewProposalClient(cfg),
 		ProposalEvent:      NewProposalEventClient(cfg),
+		ProposalFollow:     NewProposalFollowClient(cfg),
 		RefreshToken:       NewRefreshTokenClient(cfg),
 		RoleAssignment:     NewRoleAssignmentClient(cfg),
+		Task:               NewTaskClient(cfg),
 		Unit:               NewUnitClient(cfg),
 		User:               NewUserClient(cfg),
 		Venue:              NewVenueClient(cfg),
@@ -351,11 +381,12 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIClient, c.AgendaItem, c.Attachment, c.AuditLog, c.Ballot, c.Comment,
-		c.Cosignature, c.EligibleVoter, c.Household, c.HouseholdMember,
+		c.Cosignature, c.EligibleVoter, c.Feedback, c.Household, c.HouseholdMember,
 		c.IdempotencyKey, c.ListItem, c.Meeting, c.Membership, c.Minutes,
-		c.Organization, c.OrganizationMember, c.Participant, c.PolicyState, c.Proposal,
-		c.ProposalEvent, c.RefreshToken, c.RoleAssignment, c.Unit, c.User, c.Venue,
-		c.Vote, c.VoteOption, c.VoteParticipation,
+		c.Notification, c.Organization, c.OrganizationMember, c.Participant,
+		c.PolicyState, c.ProgressReport, c.Proposal, c.ProposalEvent, c.ProposalFollow,
+		c.RefreshToken, c.RoleAssignment, c.Task, c.Unit, c.User, c.Venue, c.Vote,
+		c.VoteOption, c.VoteParticipation,
 	} {
 		n.Use(hooks...)
 	}
@@ -366,11 +397,12 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIClient, c.AgendaItem, c.Attachment, c.AuditLog, c.Ballot, c.Comment,
-		c.Cosignature, c.EligibleVoter, c.Household, c.HouseholdMember,
+		c.Cosignature, c.EligibleVoter, c.Feedback, c.Household, c.HouseholdMember,
 		c.IdempotencyKey, c.ListItem, c.Meeting, c.Membership, c.Minutes,
-		c.Organization, c.OrganizationMember, c.Participant, c.PolicyState, c.Proposal,
-		c.ProposalEvent, c.RefreshToken, c.RoleAssignment, c.Unit, c.User, c.Venue,
-		c.Vote, c.VoteOption, c.VoteParticipation,
+		c.Notification, c.Organization, c.OrganizationMember, c.Participant,
+		c.PolicyState, c.ProgressReport, c.Proposal, c.ProposalEvent, c.ProposalFollow,
+		c.RefreshToken, c.RoleAssignment, c.Task, c.Unit, c.User, c.Venue, c.Vote,
+		c.VoteOption, c.VoteParticipation,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -395,6 +427,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Cosignature.mutate(ctx, m)
 	case *EligibleVoterMutation:
 		return c.EligibleVoter.mutate(ctx, m)
+	case *FeedbackMutation:
+		return c.Feedback.mutate(ctx, m)
 	case *HouseholdMutation:
 		return c.Household.mutate(ctx, m)
 	case *HouseholdMemberMutation:
@@ -409,6 +443,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Membership.mutate(ctx, m)
 	case *MinutesMutation:
 		return c.Minutes.mutate(ctx, m)
+	case *NotificationMutation:
+		return c.Notification.mutate(ctx, m)
 	case *OrganizationMutation:
 		return c.Organization.mutate(ctx, m)
 	case *OrganizationMemberMutation:
@@ -417,14 +453,20 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Participant.mutate(ctx, m)
 	case *PolicyStateMutation:
 		return c.PolicyState.mutate(ctx, m)
+	case *ProgressReportMutation:
+		return c.ProgressReport.mutate(ctx, m)
 	case *ProposalMutation:
 		return c.Proposal.mutate(ctx, m)
 	case *ProposalEventMutation:
 		return c.ProposalEvent.mutate(ctx, m)
+	case *ProposalFollowMutation:
+		return c.ProposalFollow.mutate(ctx, m)
 	case *RefreshTokenMutation:
 		return c.RefreshToken.mutate(ctx, m)
 	case *RoleAssignmentMutation:
 		return c.RoleAssignment.mutate(ctx, m)
+	case *TaskMutation:
+		return c.Task.mutate(ctx, m)
 	case *UnitMutation:
 		return c.Unit.mutate(ctx, m)
 	case *UserMutation:
@@ -1514,6 +1556,140 @@ func (c *EligibleVoterClient) mutate(ctx context.Context, m *EligibleVoterMutati
 	}
 }
 
+// FeedbackClient is a client for the Feedback schema.
+type FeedbackClient struct {
+	config
+}
+
+// NewFeedbackClient returns a client for the Feedback from the given config.
+func NewFeedbackClient(c config) *FeedbackClient {
+	return &FeedbackClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `feedback.Hooks(f(g(h())))`.
+func (c *FeedbackClient) Use(hooks ...Hook) {
+	c.hooks.Feedback = append(c.hooks.Feedback, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `feedback.Intercept(f(g(h())))`.
+func (c *FeedbackClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Feedback = append(c.inters.Feedback, interceptors...)
+}
+
+// Create returns a builder for creating a Feedback entity.
+func (c *FeedbackClient) Create() *FeedbackCreate {
+	mutation := newFeedbackMutation(c.config, OpCreate)
+	return &FeedbackCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Feedback entities.
+func (c *FeedbackClient) CreateBulk(builders ...*FeedbackCreate) *FeedbackCreateBulk {
+	return &FeedbackCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *FeedbackClient) MapCreateBulk(slice any, setFunc func(*FeedbackCreate, int)) *FeedbackCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &FeedbackCreateBulk{err: fmt.Errorf("calling to FeedbackClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*FeedbackCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &FeedbackCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Feedback.
+func (c *FeedbackClient) Update() *FeedbackUpdate {
+	mutation := newFeedbackMutation(c.config, OpUpdate)
+	return &FeedbackUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *FeedbackClient) UpdateOne(_m *Feedback) *FeedbackUpdateOne {
+	mutation := newFeedbackMutation(c.config, OpUpdateOne, withFeedback(_m))
+	return &FeedbackUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *FeedbackClient) UpdateOneID(id int) *FeedbackUpdateOne {
+	mutation := newFeedbackMutation(c.config, OpUpdateOne, withFeedbackID(id))
+	return &FeedbackUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Feedback.
+func (c *FeedbackClient) Delete() *FeedbackDelete {
+	mutation := newFeedbackMutation(c.config, OpDelete)
+	return &FeedbackDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *FeedbackClient) DeleteOne(_m *Feedback) *FeedbackDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *FeedbackClient) DeleteOneID(id int) *FeedbackDeleteOne {
+	builder := c.Delete().Where(feedback.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &FeedbackDeleteOne{builder}
+}
+
+// Query returns a query builder for Feedback.
+func (c *FeedbackClient) Query() *FeedbackQuery {
+	return &FeedbackQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeFeedback},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Feedback entity by its id.
+func (c *FeedbackClient) Get(ctx context.Context, id int) (*Feedback, error) {
+	return c.Query().Where(feedback.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *FeedbackClient) GetX(ctx context.Context, id int) *Feedback {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *FeedbackClient) Hooks() []Hook {
+	hooks := c.hooks.Feedback
+	return append(hooks[:len(hooks):len(hooks)], feedback.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *FeedbackClient) Interceptors() []Interceptor {
+	return c.inters.Feedback
+}
+
+func (c *FeedbackClient) mutate(ctx context.Context, m *FeedbackMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&FeedbackCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&FeedbackUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&FeedbackUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&FeedbackDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Feedback mutation op: %q", m.Op())
+	}
+}
+
 // HouseholdClient is a client for the Household schema.
 type HouseholdClient struct {
 	config
@@ -2468,6 +2644,140 @@ func (c *MinutesClient) mutate(ctx context.Context, m *MinutesMutation) (Value, 
 	}
 }
 
+// NotificationClient is a client for the Notification schema.
+type NotificationClient struct {
+	config
+}
+
+// NewNotificationClient returns a client for the Notification from the given config.
+func NewNotificationClient(c config) *NotificationClient {
+	return &NotificationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `notification.Hooks(f(g(h())))`.
+func (c *NotificationClient) Use(hooks ...Hook) {
+	c.hooks.Notification = append(c.hooks.Notification, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `notification.Intercept(f(g(h())))`.
+func (c *NotificationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Notification = append(c.inters.Notification, interceptors...)
+}
+
+// Create returns a builder for creating a Notification entity.
+func (c *NotificationClient) Create() *NotificationCreate {
+	mutation := newNotificationMutation(c.config, OpCreate)
+	return &NotificationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Notification entities.
+func (c *NotificationClient) CreateBulk(builders ...*NotificationCreate) *NotificationCreateBulk {
+	return &NotificationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *NotificationClient) MapCreateBulk(slice any, setFunc func(*NotificationCreate, int)) *NotificationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &NotificationCreateBulk{err: fmt.Errorf("calling to NotificationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*NotificationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &NotificationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Notification.
+func (c *NotificationClient) Update() *NotificationUpdate {
+	mutation := newNotificationMutation(c.config, OpUpdate)
+	return &NotificationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *NotificationClient) UpdateOne(_m *Notification) *NotificationUpdateOne {
+	mutation := newNotificationMutation(c.config, OpUpdateOne, withNotification(_m))
+	return &NotificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *NotificationClient) UpdateOneID(id int) *NotificationUpdateOne {
+	mutation := newNotificationMutation(c.config, OpUpdateOne, withNotificationID(id))
+	return &NotificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Notification.
+func (c *NotificationClient) Delete() *NotificationDelete {
+	mutation := newNotificationMutation(c.config, OpDelete)
+	return &NotificationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *NotificationClient) DeleteOne(_m *Notification) *NotificationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *NotificationClient) DeleteOneID(id int) *NotificationDeleteOne {
+	builder := c.Delete().Where(notification.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &NotificationDeleteOne{builder}
+}
+
+// Query returns a query builder for Notification.
+func (c *NotificationClient) Query() *NotificationQuery {
+	return &NotificationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeNotification},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Notification entity by its id.
+func (c *NotificationClient) Get(ctx context.Context, id int) (*Notification, error) {
+	return c.Query().Where(notification.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *NotificationClient) GetX(ctx context.Context, id int) *Notification {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *NotificationClient) Hooks() []Hook {
+	hooks := c.hooks.Notification
+	return append(hooks[:len(hooks):len(hooks)], notification.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *NotificationClient) Interceptors() []Interceptor {
+	return c.inters.Notification
+}
+
+func (c *NotificationClient) mutate(ctx context.Context, m *NotificationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&NotificationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&NotificationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&NotificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&NotificationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Notification mutation op: %q", m.Op())
+	}
+}
+
 // OrganizationClient is a client for the Organization schema.
 type OrganizationClient struct {
 	config
@@ -3004,6 +3314,140 @@ func (c *PolicyStateClient) mutate(ctx context.Context, m *PolicyStateMutation) 
 	}
 }
 
+// ProgressReportClient is a client for the ProgressReport schema.
+type ProgressReportClient struct {
+	config
+}
+
+// NewProgressReportClient returns a client for the ProgressReport from the given config.
+func NewProgressReportClient(c config) *ProgressReportClient {
+	return &ProgressReportClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `progressreport.Hooks(f(g(h())))`.
+func (c *ProgressReportClient) Use(hooks ...Hook) {
+	c.hooks.ProgressReport = append(c.hooks.ProgressReport, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `progressreport.Intercept(f(g(h())))`.
+func (c *ProgressReportClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ProgressReport = append(c.inters.ProgressReport, interceptors...)
+}
+
+// Create returns a builder for creating a ProgressReport entity.
+func (c *ProgressReportClient) Create() *ProgressReportCreate {
+	mutation := newProgressReportMutation(c.config, OpCreate)
+	return &ProgressReportCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ProgressReport entities.
+func (c *ProgressReportClient) CreateBulk(builders ...*ProgressReportCreate) *ProgressReportCreateBulk {
+	return &ProgressReportCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ProgressReportClient) MapCreateBulk(slice any, setFunc func(*ProgressReportCreate, int)) *ProgressReportCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ProgressReportCreateBulk{err: fmt.Errorf("calling to ProgressReportClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ProgressReportCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ProgressReportCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ProgressReport.
+func (c *ProgressReportClient) Update() *ProgressReportUpdate {
+	mutation := newProgressReportMutation(c.config, OpUpdate)
+	return &ProgressReportUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ProgressReportClient) UpdateOne(_m *ProgressReport) *ProgressReportUpdateOne {
+	mutation := newProgressReportMutation(c.config, OpUpdateOne, withProgressReport(_m))
+	return &ProgressReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ProgressReportClient) UpdateOneID(id int) *ProgressReportUpdateOne {
+	mutation := newProgressReportMutation(c.config, OpUpdateOne, withProgressReportID(id))
+	return &ProgressReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ProgressReport.
+func (c *ProgressReportClient) Delete() *ProgressReportDelete {
+	mutation := newProgressReportMutation(c.config, OpDelete)
+	return &ProgressReportDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ProgressReportClient) DeleteOne(_m *ProgressReport) *ProgressReportDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ProgressReportClient) DeleteOneID(id int) *ProgressReportDeleteOne {
+	builder := c.Delete().Where(progressreport.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ProgressReportDeleteOne{builder}
+}
+
+// Query returns a query builder for ProgressReport.
+func (c *ProgressReportClient) Query() *ProgressReportQuery {
+	return &ProgressReportQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeProgressReport},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ProgressReport entity by its id.
+func (c *ProgressReportClient) Get(ctx context.Context, id int) (*ProgressReport, error) {
+	return c.Query().Where(progressreport.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ProgressReportClient) GetX(ctx context.Context, id int) *ProgressReport {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *ProgressReportClient) Hooks() []Hook {
+	hooks := c.hooks.ProgressReport
+	return append(hooks[:len(hooks):len(hooks)], progressreport.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ProgressReportClient) Interceptors() []Interceptor {
+	return c.inters.ProgressReport
+}
+
+func (c *ProgressReportClient) mutate(ctx context.Context, m *ProgressReportMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ProgressReportCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ProgressReportUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ProgressReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ProgressReportDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ProgressReport mutation op: %q", m.Op())
+	}
+}
+
 // ProposalClient is a client for the Proposal schema.
 type ProposalClient struct {
 	config
@@ -3272,6 +3716,140 @@ func (c *ProposalEventClient) mutate(ctx context.Context, m *ProposalEventMutati
 	}
 }
 
+// ProposalFollowClient is a client for the ProposalFollow schema.
+type ProposalFollowClient struct {
+	config
+}
+
+// NewProposalFollowClient returns a client for the ProposalFollow from the given config.
+func NewProposalFollowClient(c config) *ProposalFollowClient {
+	return &ProposalFollowClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `proposalfollow.Hooks(f(g(h())))`.
+func (c *ProposalFollowClient) Use(hooks ...Hook) {
+	c.hooks.ProposalFollow = append(c.hooks.ProposalFollow, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `proposalfollow.Intercept(f(g(h())))`.
+func (c *ProposalFollowClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ProposalFollow = append(c.inters.ProposalFollow, interceptors...)
+}
+
+// Create returns a builder for creating a ProposalFollow entity.
+func (c *ProposalFollowClient) Create() *ProposalFollowCreate {
+	mutation := newProposalFollowMutation(c.config, OpCreate)
+	return &ProposalFollowCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ProposalFollow entities.
+func (c *ProposalFollowClient) CreateBulk(builders ...*ProposalFollowCreate) *ProposalFollowCreateBulk {
+	return &ProposalFollowCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ProposalFollowClient) MapCreateBulk(slice any, setFunc func(*ProposalFollowCreate, int)) *ProposalFollowCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ProposalFollowCreateBulk{err: fmt.Errorf("calling to ProposalFollowClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ProposalFollowCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ProposalFollowCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ProposalFollow.
+func (c *ProposalFollowClient) Update() *ProposalFollowUpdate {
+	mutation := newProposalFollowMutation(c.config, OpUpdate)
+	return &ProposalFollowUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ProposalFollowClient) UpdateOne(_m *ProposalFollow) *ProposalFollowUpdateOne {
+	mutation := newProposalFollowMutation(c.config, OpUpdateOne, withProposalFollow(_m))
+	return &ProposalFollowUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ProposalFollowClient) UpdateOneID(id int) *ProposalFollowUpdateOne {
+	mutation := newProposalFollowMutation(c.config, OpUpdateOne, withProposalFollowID(id))
+	return &ProposalFollowUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ProposalFollow.
+func (c *ProposalFollowClient) Delete() *ProposalFollowDelete {
+	mutation := newProposalFollowMutation(c.config, OpDelete)
+	return &ProposalFollowDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ProposalFollowClient) DeleteOne(_m *ProposalFollow) *ProposalFollowDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ProposalFollowClient) DeleteOneID(id int) *ProposalFollowDeleteOne {
+	builder := c.Delete().Where(proposalfollow.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ProposalFollowDeleteOne{builder}
+}
+
+// Query returns a query builder for ProposalFollow.
+func (c *ProposalFollowClient) Query() *ProposalFollowQuery {
+	return &ProposalFollowQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeProposalFollow},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ProposalFollow entity by its id.
+func (c *ProposalFollowClient) Get(ctx context.Context, id int) (*ProposalFollow, error) {
+	return c.Query().Where(proposalfollow.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ProposalFollowClient) GetX(ctx context.Context, id int) *ProposalFollow {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *ProposalFollowClient) Hooks() []Hook {
+	hooks := c.hooks.ProposalFollow
+	return append(hooks[:len(hooks):len(hooks)], proposalfollow.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ProposalFollowClient) Interceptors() []Interceptor {
+	return c.inters.ProposalFollow
+}
+
+func (c *ProposalFollowClient) mutate(ctx context.Context, m *ProposalFollowMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ProposalFollowCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ProposalFollowUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ProposalFollowUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ProposalFollowDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ProposalFollow mutation op: %q", m.Op())
+	}
+}
+
 // RefreshTokenClient is a client for the RefreshToken schema.
 type RefreshTokenClient struct {
 	config
@@ -3537,6 +4115,140 @@ func (c *RoleAssignmentClient) mutate(ctx context.Context, m *RoleAssignmentMuta
 		return (&RoleAssignmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown RoleAssignment mutation op: %q", m.Op())
+	}
+}
+
+// TaskClient is a client for the Task schema.
+type TaskClient struct {
+	config
+}
+
+// NewTaskClient returns a client for the Task from the given config.
+func NewTaskClient(c config) *TaskClient {
+	return &TaskClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `task.Hooks(f(g(h())))`.
+func (c *TaskClient) Use(hooks ...Hook) {
+	c.hooks.Task = append(c.hooks.Task, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `task.Intercept(f(g(h())))`.
+func (c *TaskClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Task = append(c.inters.Task, interceptors...)
+}
+
+// Create returns a builder for creating a Task entity.
+func (c *TaskClient) Create() *TaskCreate {
+	mutation := newTaskMutation(c.config, OpCreate)
+	return &TaskCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Task entities.
+func (c *TaskClient) CreateBulk(builders ...*TaskCreate) *TaskCreateBulk {
+	return &TaskCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *TaskClient) MapCreateBulk(slice any, setFunc func(*TaskCreate, int)) *TaskCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &TaskCreateBulk{err: fmt.Errorf("calling to TaskClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*TaskCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &TaskCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Task.
+func (c *TaskClient) Update() *TaskUpdate {
+	mutation := newTaskMutation(c.config, OpUpdate)
+	return &TaskUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *TaskClient) UpdateOne(_m *Task) *TaskUpdateOne {
+	mutation := newTaskMutation(c.config, OpUpdateOne, withTask(_m))
+	return &TaskUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *TaskClient) UpdateOneID(id int) *TaskUpdateOne {
+	mutation := newTaskMutation(c.config, OpUpdateOne, withTaskID(id))
+	return &TaskUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Task.
+func (c *TaskClient) Delete() *TaskDelete {
+	mutation := newTaskMutation(c.config, OpDelete)
+	return &TaskDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *TaskClient) DeleteOne(_m *Task) *TaskDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *TaskClient) DeleteOneID(id int) *TaskDeleteOne {
+	builder := c.Delete().Where(task.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &TaskDeleteOne{builder}
+}
+
+// Query returns a query builder for Task.
+func (c *TaskClient) Query() *TaskQuery {
+	return &TaskQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeTask},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Task entity by its id.
+func (c *TaskClient) Get(ctx context.Context, id int) (*Task, error) {
+	return c.Query().Where(task.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *TaskClient) GetX(ctx context.Context, id int) *Task {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *TaskClient) Hooks() []Hook {
+	hooks := c.hooks.Task
+	return append(hooks[:len(hooks):len(hooks)], task.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *TaskClient) Interceptors() []Interceptor {
+	return c.inters.Task
+}
+
+func (c *TaskClient) mutate(ctx context.Context, m *TaskMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&TaskCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&TaskUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&TaskUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&TaskDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Task mutation op: %q", m.Op())
 	}
 }
 
@@ -4380,17 +5092,19 @@ func (c *VoteParticipationClient) mutate(ctx context.Context, m *VoteParticipati
 type (
 	hooks struct {
 		APIClient, AgendaItem, Attachment, AuditLog, Ballot, Comment, Cosignature,
-		EligibleVoter, Household, HouseholdMember, IdempotencyKey, ListItem, Meeting,
-		Membership, Minutes, Organization, OrganizationMember, Participant,
-		PolicyState, Proposal, ProposalEvent, RefreshToken, RoleAssignment, Unit, User,
-		Venue, Vote, VoteOption, VoteParticipation []ent.Hook
+		EligibleVoter, Feedback, Household, HouseholdMember, IdempotencyKey, ListItem,
+		Meeting, Membership, Minutes, Notification, Organization, OrganizationMember,
+		Participant, PolicyState, ProgressReport, Proposal, ProposalEvent,
+		ProposalFollow, RefreshToken, RoleAssignment, Task, Unit, User, Venue, Vote,
+		VoteOption, VoteParticipation []ent.Hook
 	}
 	inters struct {
 		APIClient, AgendaItem, Attachment, AuditLog, Ballot, Comment, Cosignature,
-		EligibleVoter, Household, HouseholdMember, IdempotencyKey, ListItem, Meeting,
-		Membership, Minutes, Organization, OrganizationMember, Participant,
-		PolicyState, Proposal, ProposalEvent, RefreshToken, RoleAssignment, Unit, User,
-		Venue, Vote, VoteOption, VoteParticipation []ent.Interceptor
+		EligibleVoter, Feedback, Household, HouseholdMember, IdempotencyKey, ListItem,
+		Meeting, Membership, Minutes, Notification, Organization, OrganizationMember,
+		Participant, PolicyState, ProgressReport, Proposal, ProposalEvent,
+		ProposalFollow, RefreshToken, RoleAssignment, Task, Unit, User, Venue, Vote,
+		VoteOption, VoteParticipation []ent.Interceptor
 	}
 )
 

@@ -16,6 +16,7 @@ import (
 	"yishi/ent/comment"
 	"yishi/ent/cosignature"
 	"yishi/ent/eligiblevoter"
+	"yishi/ent/feedback"
 	"yishi/ent/household"
 	"yishi/ent/householdmember"
 	"yishi/ent/idempotencykey"
@@ -23,14 +24,18 @@ import (
 	"yishi/ent/meeting"
 	"yishi/ent/membership"
 	"yishi/ent/minutes"
+	"yishi/ent/notification"
 	"yishi/ent/organization"
 	"yishi/ent/organizationmember"
 	"yishi/ent/participant"
 	"yishi/ent/policystate"
+	"yishi/ent/progressreport"
 	"yishi/ent/proposal"
 	"yishi/ent/proposalevent"
+	"yishi/ent/proposalfollow"
 	"yishi/ent/refreshtoken"
 	"yishi/ent/roleassignment"
+	"yishi/ent/task"
 	"yishi/ent/unit"
 	"yishi/ent/user"
 	"yishi/ent/venue"
@@ -109,6 +114,7 @@ func checkColumn(t, c string) error {
 			comment.Table:            comment.ValidColumn,
 			cosignature.Table:        cosignature.ValidColumn,
 			eligiblevoter.Table:      eligiblevoter.ValidColumn,
+			feedback.Table:           feedback.ValidColumn,
 			household.Table:          household.ValidColumn,
 			householdmember.Table:    householdmember.ValidColumn,
 			idempotencykey.Table:     idempotencykey.ValidColumn,
@@ -116,14 +122,18 @@ func checkColumn(t, c string) error {
 			meeting.Table:            meeting.ValidColumn,
 			membership.Table:         membership.ValidColumn,
 			minutes.Table:            minutes.ValidColumn,
+			notification.Table:       notification.ValidColumn,
 			organization.Table:       organization.ValidColumn,
 			organizationmember.Table: organizationmember.ValidColumn,
 			participant.Table:        participant.ValidColumn,
 			policystate.Table:        policystate.ValidColumn,
+			progressreport.Table:     progressreport.ValidColumn,
 			proposal.Table:           proposal.ValidColumn,
 			proposalevent.Table:      proposalevent.ValidColumn,
+			proposalfollow.Table:     proposalfollow.ValidColumn,
 			refreshtoken.Table:       refreshtoken.ValidColumn,
 			roleassignment.Table:     roleassignment.ValidColumn,
+			task.Table:               task.ValidColumn,
 			unit.Table:               unit.ValidColumn,
 			user.Table:               user.ValidColumn,
 			venue.Table:              venue.ValidColumn,

@@ -11,6 +11,7 @@ import (
 	"yishi/ent/comment"
 	"yishi/ent/cosignature"
 	"yishi/ent/eligiblevoter"
+	"yishi/ent/feedback"
 	"yishi/ent/household"
 	"yishi/ent/householdmember"
 	"yishi/ent/idempotencykey"
@@ -18,15 +19,19 @@ import (
 	"yishi/ent/meeting"
 	"yishi/ent/membership"
 	"yishi/ent/minutes"
+	"yishi/ent/notification"
 	"yishi/ent/organization"
 	"yishi/ent/organizationmember"
 	"yishi/ent/participant"
 	"yishi/ent/policystate"
 	"yishi/ent/predicate"
+	"yishi/ent/progressreport"
 	"yishi/ent/proposal"
 	"yishi/ent/proposalevent"
+	"yishi/ent/proposalfollow"
 	"yishi/ent/refreshtoken"
 	"yishi/ent/roleassignment"
+	"yishi/ent/task"
 	"yishi/ent/unit"
 	"yishi/ent/user"
 	"yishi/ent/venue"
@@ -42,7 +47,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 29)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 34)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apiclient.Table,
@@ -231,6 +236,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   feedback.Table,
+			Columns: feedback.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: feedback.FieldID,
+			},
+		},
+		Type: "Feedback",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			feedback.FieldTenantID:      {Type: field.TypeInt, Column: feedback.FieldTenantID},
+			feedback.FieldUnitID:        {Type: field.TypeInt, Column: feedback.FieldUnitID},
+			feedback.FieldUnitPath:      {Type: field.TypeString, Column: feedback.FieldUnitPath},
+			feedback.FieldCommunityPath: {Type: field.TypeString, Column: feedback.FieldCommunityPath},
+			feedback.FieldProposalID:    {Type: field.TypeInt, Column: feedback.FieldProposalID},
+			feedback.FieldUserID:        {Type: field.TypeInt, Column: feedback.FieldUserID},
+			feedback.FieldSatisfaction:  {Type: field.TypeInt, Column: feedback.FieldSatisfaction},
+			feedback.FieldComment:       {Type: field.TypeString, Column: feedback.FieldComment},
+			feedback.FieldNewNeed:       {Type: field.TypeBool, Column: feedback.FieldNewNeed},
+			feedback.FieldFollowUpID:    {Type: field.TypeInt, Column: feedback.FieldFollowUpID},
+			feedback.FieldCreatedAt:     {Type: field.TypeTime, Column: feedback.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[9] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   household.Table,
 			Columns: household.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -252,7 +281,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			household.FieldOwnerPhone:    {Type: field.TypeString, Column: household.FieldOwnerPhone},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   householdmember.Table,
 			Columns: householdmember.Columns,
@@ -272,7 +301,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			householdmember.FieldOwner:         {Type: field.TypeBool, Column: householdmember.FieldOwner},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   idempotencykey.Table,
 			Columns: idempotencykey.Columns,
@@ -295,7 +324,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			idempotencykey.FieldExpiresAt:   {Type: field.TypeTime, Column: idempotencykey.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   listitem.Table,
 			Columns: listitem.Columns,
@@ -321,7 +350,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			listitem.FieldPosition:    {Type: field.TypeInt, Column: listitem.FieldPosition},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   meeting.Table,
 			Columns: meeting.Columns,
@@ -350,7 +379,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			meeting.FieldVersion:       {Type: field.TypeInt, Column: meeting.FieldVersion},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   membership.Table,
 			Columns: membership.Columns,
@@ -372,7 +401,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			membership.FieldVerifiedBy: {Type: field.TypeInt, Column: membership.FieldVerifiedBy},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   minutes.Table,
 			Columns: minutes.Columns,
@@ -399,7 +428,29 @@ var schemaGraph = func() *sqlgraph.Schema {
 			minutes.FieldApprovedAt:    {Type: field.TypeTime, Column: minutes.FieldApprovedAt},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   notification.Table,
+			Columns: notification.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: notification.FieldID,
+			},
+		},
+		Type: "Notification",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			notification.FieldUserID:     {Type: field.TypeInt, Column: notification.FieldUserID},
+			notification.FieldTenantID:   {Type: field.TypeInt, Column: notification.FieldTenantID},
+			notification.FieldProposalID: {Type: field.TypeInt, Column: notification.FieldProposalID},
+			notification.FieldEventID:    {Type: field.TypeInt, Column: notification.FieldEventID},
+			notification.FieldKind:       {Type: field.TypeString, Column: notification.FieldKind},
+			notification.FieldTitle:      {Type: field.TypeString, Column: notification.FieldTitle},
+			notification.FieldBody:       {Type: field.TypeString, Column: notification.FieldBody},
+			notification.FieldReadAt:     {Type: field.TypeTime, Column: notification.FieldReadAt},
+			notification.FieldCreatedAt:  {Type: field.TypeTime, Column: notification.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organization.Table,
 			Columns: organization.Columns,
@@ -421,7 +472,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organization.FieldStatus:      {Type: field.TypeEnum, Column: organization.FieldStatus},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organizationmember.Table,
 			Columns: organizationmember.Columns,
@@ -442,7 +493,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organizationmember.FieldRole:           {Type: field.TypeEnum, Column: organizationmember.FieldRole},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   participant.Table,
 			Columns: participant.Columns,
@@ -466,7 +517,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			participant.FieldCreatedAt:     {Type: field.TypeTime, Column: participant.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   policystate.Table,
 			Columns: policystate.Columns,
@@ -480,7 +531,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 			policystate.FieldVersion: {Type: field.TypeInt64, Column: policystate.FieldVersion},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   progressreport.Table,
+			Columns: progressreport.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: progressreport.FieldID,
+			},
+		},
+		Type: "ProgressReport",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			progressreport.FieldTenantID:      {Type: field.TypeInt, Column: progressreport.FieldTenantID},
+			progressreport.FieldUnitID:        {Type: field.TypeInt, Column: progressreport.FieldUnitID},
+			progressreport.FieldUnitPath:      {Type: field.TypeString, Column: progressreport.FieldUnitPath},
+			progressreport.FieldCommunityPath: {Type: field.TypeString, Column: progressreport.FieldCommunityPath},
+			progressreport.FieldTaskID:        {Type: field.TypeInt, Column: progressreport.FieldTaskID},
+			progressreport.FieldProposalID:    {Type: field.TypeInt, Column: progressreport.FieldProposalID},
+			progressreport.FieldPercent:       {Type: field.TypeInt, Column: progressreport.FieldPercent},
+			progressreport.FieldNote:          {Type: field.TypeString, Column: progressreport.FieldNote},
+			progressreport.FieldAuthorID:      {Type: field.TypeInt, Column: progressreport.FieldAuthorID},
+			progressreport.FieldCreatedAt:     {Type: field.TypeTime, Column: progressreport.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   proposal.Table,
 			Columns: proposal.Columns,
@@ -491,42 +565,44 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Proposal",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			proposal.FieldTenantID:        {Type: field.TypeInt, Column: proposal.FieldTenantID},
-			proposal.FieldUnitID:          {Type: field.TypeInt, Column: proposal.FieldUnitID},
-			proposal.FieldUnitPath:        {Type: field.TypeString, Column: proposal.FieldUnitPath},
-			proposal.FieldCommunityPath:   {Type: field.TypeString, Column: proposal.FieldCommunityPath},
-			proposal.FieldCreatedAt:       {Type: field.TypeTime, Column: proposal.FieldCreatedAt},
-			proposal.FieldUpdatedAt:       {Type: field.TypeTime, Column: proposal.FieldUpdatedAt},
-			proposal.FieldOriginUnitID:    {Type: field.TypeInt, Column: proposal.FieldOriginUnitID},
-			proposal.FieldOriginPath:      {Type: field.TypeString, Column: proposal.FieldOriginPath},
-			proposal.FieldTitle:           {Type: field.TypeString, Column: proposal.FieldTitle},
-			proposal.FieldBody:            {Type: field.TypeString, Column: proposal.FieldBody},
-			proposal.FieldKind:            {Type: field.TypeEnum, Column: proposal.FieldKind},
-			proposal.FieldChannel:         {Type: field.TypeEnum, Column: proposal.FieldChannel},
-			proposal.FieldCategoryCode:    {Type: field.TypeString, Column: proposal.FieldCategoryCode},
-			proposal.FieldStatus:          {Type: field.TypeEnum, Column: proposal.FieldStatus},
-			proposal.FieldAuthorID:        {Type: field.TypeInt, Column: proposal.FieldAuthorID},
-			proposal.FieldAuthorName:      {Type: field.TypeString, Column: proposal.FieldAuthorName},
-			proposal.FieldAuthorPhone:     {Type: field.TypeString, Column: proposal.FieldAuthorPhone},
-			proposal.FieldOrganizationID:  {Type: field.TypeInt, Column: proposal.FieldOrganizationID},
-			proposal.FieldEnteredBy:       {Type: field.TypeInt, Column: proposal.FieldEnteredBy},
-			proposal.FieldCosignThreshold: {Type: field.TypeInt, Column: proposal.FieldCosignThreshold},
-			proposal.FieldCosignDeadline:  {Type: field.TypeTime, Column: proposal.FieldCosignDeadline},
-			proposal.FieldCosignCount:     {Type: field.TypeInt, Column: proposal.FieldCosignCount},
-			proposal.FieldScreeningFlags:  {Type: field.TypeJSON, Column: proposal.FieldScreeningFlags},
-			proposal.FieldReasonCode:      {Type: field.TypeString, Column: proposal.FieldReasonCode},
-			proposal.FieldReferredTo:      {Type: field.TypeString, Column: proposal.FieldReferredTo},
-			proposal.FieldMergedIntoID:    {Type: field.TypeInt, Column: proposal.FieldMergedIntoID},
-			proposal.FieldOutcome:         {Type: field.TypeEnum, Column: proposal.FieldOutcome},
-			proposal.FieldDecisionNote:    {Type: field.TypeString, Column: proposal.FieldDecisionNote},
-			proposal.FieldFollowUpOfID:    {Type: field.TypeInt, Column: proposal.FieldFollowUpOfID},
-			proposal.FieldVersion:         {Type: field.TypeInt, Column: proposal.FieldVersion},
-			proposal.FieldSubmittedAt:     {Type: field.TypeTime, Column: proposal.FieldSubmittedAt},
-			proposal.FieldResolvedAt:      {Type: field.TypeTime, Column: proposal.FieldResolvedAt},
-			proposal.FieldClosedAt:        {Type: field.TypeTime, Column: proposal.FieldClosedAt},
+			proposal.FieldTenantID:          {Type: field.TypeInt, Column: proposal.FieldTenantID},
+			proposal.FieldUnitID:            {Type: field.TypeInt, Column: proposal.FieldUnitID},
+			proposal.FieldUnitPath:          {Type: field.TypeString, Column: proposal.FieldUnitPath},
+			proposal.FieldCommunityPath:     {Type: field.TypeString, Column: proposal.FieldCommunityPath},
+			proposal.FieldCreatedAt:         {Type: field.TypeTime, Column: proposal.FieldCreatedAt},
+			proposal.FieldUpdatedAt:         {Type: field.TypeTime, Column: proposal.FieldUpdatedAt},
+			proposal.FieldOriginUnitID:      {Type: field.TypeInt, Column: proposal.FieldOriginUnitID},
+			proposal.FieldOriginPath:        {Type: field.TypeString, Column: proposal.FieldOriginPath},
+			proposal.FieldTitle:             {Type: field.TypeString, Column: proposal.FieldTitle},
+			proposal.FieldBody:              {Type: field.TypeString, Column: proposal.FieldBody},
+			proposal.FieldKind:              {Type: field.TypeEnum, Column: proposal.FieldKind},
+			proposal.FieldChannel:           {Type: field.TypeEnum, Column: proposal.FieldChannel},
+			proposal.FieldCategoryCode:      {Type: field.TypeString, Column: proposal.FieldCategoryCode},
+			proposal.FieldStatus:            {Type: field.TypeEnum, Column: proposal.FieldStatus},
+			proposal.FieldAuthorID:          {Type: field.TypeInt, Column: proposal.FieldAuthorID},
+			proposal.FieldAuthorName:        {Type: field.TypeString, Column: proposal.FieldAuthorName},
+			proposal.FieldAuthorPhone:       {Type: field.TypeString, Column: proposal.FieldAuthorPhone},
+			proposal.FieldOrganizationID:    {Type: field.TypeInt, Column: proposal.FieldOrganizationID},
+			proposal.FieldEnteredBy:         {Type: field.TypeInt, Column: proposal.FieldEnteredBy},
+			proposal.FieldCosignThreshold:   {Type: field.TypeInt, Column: proposal.FieldCosignThreshold},
+			proposal.FieldCosignDeadline:    {Type: field.TypeTime, Column: proposal.FieldCosignDeadline},
+			proposal.FieldCosignCount:       {Type: field.TypeInt, Column: proposal.FieldCosignCount},
+			proposal.FieldScreeningFlags:    {Type: field.TypeJSON, Column: proposal.FieldScreeningFlags},
+			proposal.FieldReasonCode:        {Type: field.TypeString, Column: proposal.FieldReasonCode},
+			proposal.FieldReferredTo:        {Type: field.TypeString, Column: proposal.FieldReferredTo},
+			proposal.FieldMergedIntoID:      {Type: field.TypeInt, Column: proposal.FieldMergedIntoID},
+			proposal.FieldOutcome:           {Type: field.TypeEnum, Column: proposal.FieldOutcome},
+			proposal.FieldDecisionNote:      {Type: field.TypeString, Column: proposal.FieldDecisionNote},
+			proposal.FieldDecisionVoteID:    {Type: field.TypeInt, Column: proposal.FieldDecisionVoteID},
+			proposal.FieldDecisionMinutesID: {Type: field.TypeInt, Column: proposal.FieldDecisionMinutesID},
+			proposal.FieldFollowUpOfID:      {Type: field.TypeInt, Column: proposal.FieldFollowUpOfID},
+			proposal.FieldVersion:           {Type: field.TypeInt, Column: proposal.FieldVersion},
+			proposal.FieldSubmittedAt:       {Type: field.TypeTime, Column: proposal.FieldSubmittedAt},
+			proposal.FieldResolvedAt:        {Type: field.TypeTime, Column: proposal.FieldResolvedAt},
+			proposal.FieldClosedAt:          {Type: field.TypeTime, Column: proposal.FieldClosedAt},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   proposalevent.Table,
 			Columns: proposalevent.Columns,
@@ -553,7 +629,27 @@ var schemaGraph = func() *sqlgraph.Schema {
 			proposalevent.FieldCreatedAt:     {Type: field.TypeTime, Column: proposalevent.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   proposalfollow.Table,
+			Columns: proposalfollow.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: proposalfollow.FieldID,
+			},
+		},
+		Type: "ProposalFollow",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			proposalfollow.FieldTenantID:      {Type: field.TypeInt, Column: proposalfollow.FieldTenantID},
+			proposalfollow.FieldUnitID:        {Type: field.TypeInt, Column: proposalfollow.FieldUnitID},
+			proposalfollow.FieldUnitPath:      {Type: field.TypeString, Column: proposalfollow.FieldUnitPath},
+			proposalfollow.FieldCommunityPath: {Type: field.TypeString, Column: proposalfollow.FieldCommunityPath},
+			proposalfollow.FieldProposalID:    {Type: field.TypeInt, Column: proposalfollow.FieldProposalID},
+			proposalfollow.FieldUserID:        {Type: field.TypeInt, Column: proposalfollow.FieldUserID},
+			proposalfollow.FieldCreatedAt:     {Type: field.TypeTime, Column: proposalfollow.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -573,7 +669,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldRevokedAt: {Type: field.TypeTime, Column: refreshtoken.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   roleassignment.Table,
 			Columns: roleassignment.Columns,
@@ -599,7 +695,38 @@ var schemaGraph = func() *sqlgraph.Schema {
 			roleassignment.FieldRevokedVersion: {Type: field.TypeInt64, Column: roleassignment.FieldRevokedVersion},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   task.Table,
+			Columns: task.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: task.FieldID,
+			},
+		},
+		Type: "Task",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			task.FieldTenantID:       {Type: field.TypeInt, Column: task.FieldTenantID},
+			task.FieldUnitID:         {Type: field.TypeInt, Column: task.FieldUnitID},
+			task.FieldUnitPath:       {Type: field.TypeString, Column: task.FieldUnitPath},
+			task.FieldCommunityPath:  {Type: field.TypeString, Column: task.FieldCommunityPath},
+			task.FieldCreatedAt:      {Type: field.TypeTime, Column: task.FieldCreatedAt},
+			task.FieldUpdatedAt:      {Type: field.TypeTime, Column: task.FieldUpdatedAt},
+			task.FieldProposalID:     {Type: field.TypeInt, Column: task.FieldProposalID},
+			task.FieldTitle:          {Type: field.TypeString, Column: task.FieldTitle},
+			task.FieldDescription:    {Type: field.TypeString, Column: task.FieldDescription},
+			task.FieldAssigneeID:     {Type: field.TypeInt, Column: task.FieldAssigneeID},
+			task.FieldOrganizationID: {Type: field.TypeInt, Column: task.FieldOrganizationID},
+			task.FieldDueAt:          {Type: field.TypeTime, Column: task.FieldDueAt},
+			task.FieldWeight:         {Type: field.TypeFloat64, Column: task.FieldWeight},
+			task.FieldStatus:         {Type: field.TypeEnum, Column: task.FieldStatus},
+			task.FieldPercent:        {Type: field.TypeInt, Column: task.FieldPercent},
+			task.FieldDoneAt:         {Type: field.TypeTime, Column: task.FieldDoneAt},
+			task.FieldCreatedBy:      {Type: field.TypeInt, Column: task.FieldCreatedBy},
+			task.FieldVersion:        {Type: field.TypeInt, Column: task.FieldVersion},
+		},
+	}
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   unit.Table,
 			Columns: unit.Columns,
@@ -621,7 +748,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			unit.FieldStatus:    {Type: field.TypeEnum, Column: unit.FieldStatus},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -640,7 +767,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldStatus:       {Type: field.TypeEnum, Column: user.FieldStatus},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   venue.Table,
 			Columns: venue.Columns,
@@ -664,7 +791,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			venue.FieldStatus:        {Type: field.TypeEnum, Column: venue.FieldStatus},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   vote.Table,
 			Columns: vote.Columns,
@@ -704,7 +831,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			vote.FieldVersion:           {Type: field.TypeInt, Column: vote.FieldVersion},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   voteoption.Table,
 			Columns: voteoption.Columns,
@@ -724,7 +851,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			voteoption.FieldPosition:      {Type: field.TypeInt, Column: voteoption.FieldPosition},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   voteparticipation.Table,
 			Columns: voteparticipation.Columns,
@@ -1521,6 +1648,101 @@ func (f *EligibleVoterFilter) WhereFloorArea(p entql.Float64P) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *FeedbackQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the FeedbackQuery builder.
+func (_q *FeedbackQuery) Filter() *FeedbackFilter {
+	return &FeedbackFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *FeedbackMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the FeedbackMutation builder.
+func (m *FeedbackMutation) Filter() *FeedbackFilter {
+	return &FeedbackFilter{config: m.config, predicateAdder: m}
+}
+
+// FeedbackFilter provides a generic filtering capability at runtime for FeedbackQuery.
+type FeedbackFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *FeedbackFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *FeedbackFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(feedback.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *FeedbackFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(feedback.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *FeedbackFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(feedback.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *FeedbackFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(feedback.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *FeedbackFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(feedback.FieldCommunityPath))
+}
+
+// WhereProposalID applies the entql int predicate on the proposal_id field.
+func (f *FeedbackFilter) WhereProposalID(p entql.IntP) {
+	f.Where(p.Field(feedback.FieldProposalID))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *FeedbackFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(feedback.FieldUserID))
+}
+
+// WhereSatisfaction applies the entql int predicate on the satisfaction field.
+func (f *FeedbackFilter) WhereSatisfaction(p entql.IntP) {
+	f.Where(p.Field(feedback.FieldSatisfaction))
+}
+
+// WhereComment applies the entql string predicate on the comment field.
+func (f *FeedbackFilter) WhereComment(p entql.StringP) {
+	f.Where(p.Field(feedback.FieldComment))
+}
+
+// WhereNewNeed applies the entql bool predicate on the new_need field.
+func (f *FeedbackFilter) WhereNewNeed(p entql.BoolP) {
+	f.Where(p.Field(feedback.FieldNewNeed))
+}
+
+// WhereFollowUpID applies the entql int predicate on the follow_up_id field.
+func (f *FeedbackFilter) WhereFollowUpID(p entql.IntP) {
+	f.Where(p.Field(feedback.FieldFollowUpID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *FeedbackFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(feedback.FieldCreatedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *HouseholdQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1549,7 +1771,7 @@ type HouseholdFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HouseholdFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1639,7 +1861,7 @@ type HouseholdMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HouseholdMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1714,7 +1936,7 @@ type IdempotencyKeyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IdempotencyKeyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1804,7 +2026,7 @@ type ListItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ListItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1909,7 +2131,7 @@ type MeetingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MeetingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2029,7 +2251,7 @@ type MembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2128,7 +2350,7 @@ type MinutesFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MinutesFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2210,6 +2432,91 @@ func (f *MinutesFilter) WhereApprovedAt(p entql.TimeP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *NotificationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the NotificationQuery builder.
+func (_q *NotificationQuery) Filter() *NotificationFilter {
+	return &NotificationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *NotificationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the NotificationMutation builder.
+func (m *NotificationMutation) Filter() *NotificationFilter {
+	return &NotificationFilter{config: m.config, predicateAdder: m}
+}
+
+// NotificationFilter provides a generic filtering capability at runtime for NotificationQuery.
+type NotificationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *NotificationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *NotificationFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(notification.FieldID))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *NotificationFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(notification.FieldUserID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *NotificationFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(notification.FieldTenantID))
+}
+
+// WhereProposalID applies the entql int predicate on the proposal_id field.
+func (f *NotificationFilter) WhereProposalID(p entql.IntP) {
+	f.Where(p.Field(notification.FieldProposalID))
+}
+
+// WhereEventID applies the entql int predicate on the event_id field.
+func (f *NotificationFilter) WhereEventID(p entql.IntP) {
+	f.Where(p.Field(notification.FieldEventID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *NotificationFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(notification.FieldKind))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *NotificationFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(notification.FieldTitle))
+}
+
+// WhereBody applies the entql string predicate on the body field.
+func (f *NotificationFilter) WhereBody(p entql.StringP) {
+	f.Where(p.Field(notification.FieldBody))
+}
+
+// WhereReadAt applies the entql time.Time predicate on the read_at field.
+func (f *NotificationFilter) WhereReadAt(p entql.TimeP) {
+	f.Where(p.Field(notification.FieldReadAt))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *NotificationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(notification.FieldCreatedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *OrganizationQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2238,7 +2545,7 @@ type OrganizationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2323,7 +2630,7 @@ type OrganizationMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2403,7 +2710,7 @@ type ParticipantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ParticipantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2498,7 +2805,7 @@ type PolicyStateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PolicyStateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2512,6 +2819,96 @@ func (f *PolicyStateFilter) WhereID(p entql.IntP) {
 // WhereVersion applies the entql int64 predicate on the version field.
 func (f *PolicyStateFilter) WhereVersion(p entql.Int64P) {
 	f.Where(p.Field(policystate.FieldVersion))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ProgressReportQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ProgressReportQuery builder.
+func (_q *ProgressReportQuery) Filter() *ProgressReportFilter {
+	return &ProgressReportFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ProgressReportMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ProgressReportMutation builder.
+func (m *ProgressReportMutation) Filter() *ProgressReportFilter {
+	return &ProgressReportFilter{config: m.config, predicateAdder: m}
+}
+
+// ProgressReportFilter provides a generic filtering capability at runtime for ProgressReportQuery.
+type ProgressReportFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ProgressReportFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ProgressReportFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(progressreport.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *ProgressReportFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(progressreport.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *ProgressReportFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(progressreport.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *ProgressReportFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(progressreport.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *ProgressReportFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(progressreport.FieldCommunityPath))
+}
+
+// WhereTaskID applies the entql int predicate on the task_id field.
+func (f *ProgressReportFilter) WhereTaskID(p entql.IntP) {
+	f.Where(p.Field(progressreport.FieldTaskID))
+}
+
+// WhereProposalID applies the entql int predicate on the proposal_id field.
+func (f *ProgressReportFilter) WhereProposalID(p entql.IntP) {
+	f.Where(p.Field(progressreport.FieldProposalID))
+}
+
+// WherePercent applies the entql int predicate on the percent field.
+func (f *ProgressReportFilter) WherePercent(p entql.IntP) {
+	f.Where(p.Field(progressreport.FieldPercent))
+}
+
+// WhereNote applies the entql string predicate on the note field.
+func (f *ProgressReportFilter) WhereNote(p entql.StringP) {
+	f.Where(p.Field(progressreport.FieldNote))
+}
+
+// WhereAuthorID applies the entql int predicate on the author_id field.
+func (f *ProgressReportFilter) WhereAuthorID(p entql.IntP) {
+	f.Where(p.Field(progressreport.FieldAuthorID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ProgressReportFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(progressreport.FieldCreatedAt))
 }
 
 // addPredicate implements the predicateAdder interface.
@@ -2543,7 +2940,7 @@ type ProposalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProposalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2694,6 +3091,16 @@ func (f *ProposalFilter) WhereDecisionNote(p entql.StringP) {
 	f.Where(p.Field(proposal.FieldDecisionNote))
 }
 
+// WhereDecisionVoteID applies the entql int predicate on the decision_vote_id field.
+func (f *ProposalFilter) WhereDecisionVoteID(p entql.IntP) {
+	f.Where(p.Field(proposal.FieldDecisionVoteID))
+}
+
+// WhereDecisionMinutesID applies the entql int predicate on the decision_minutes_id field.
+func (f *ProposalFilter) WhereDecisionMinutesID(p entql.IntP) {
+	f.Where(p.Field(proposal.FieldDecisionMinutesID))
+}
+
 // WhereFollowUpOfID applies the entql int predicate on the follow_up_of_id field.
 func (f *ProposalFilter) WhereFollowUpOfID(p entql.IntP) {
 	f.Where(p.Field(proposal.FieldFollowUpOfID))
@@ -2748,7 +3155,7 @@ type ProposalEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProposalEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2830,6 +3237,81 @@ func (f *ProposalEventFilter) WhereCreatedAt(p entql.TimeP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ProposalFollowQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ProposalFollowQuery builder.
+func (_q *ProposalFollowQuery) Filter() *ProposalFollowFilter {
+	return &ProposalFollowFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ProposalFollowMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ProposalFollowMutation builder.
+func (m *ProposalFollowMutation) Filter() *ProposalFollowFilter {
+	return &ProposalFollowFilter{config: m.config, predicateAdder: m}
+}
+
+// ProposalFollowFilter provides a generic filtering capability at runtime for ProposalFollowQuery.
+type ProposalFollowFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ProposalFollowFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ProposalFollowFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(proposalfollow.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *ProposalFollowFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(proposalfollow.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *ProposalFollowFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(proposalfollow.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *ProposalFollowFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(proposalfollow.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *ProposalFollowFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(proposalfollow.FieldCommunityPath))
+}
+
+// WhereProposalID applies the entql int predicate on the proposal_id field.
+func (f *ProposalFollowFilter) WhereProposalID(p entql.IntP) {
+	f.Where(p.Field(proposalfollow.FieldProposalID))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *ProposalFollowFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(proposalfollow.FieldUserID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ProposalFollowFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(proposalfollow.FieldCreatedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *RefreshTokenQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2858,7 +3340,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2933,7 +3415,7 @@ type RoleAssignmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RoleAssignmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3010,6 +3492,136 @@ func (f *RoleAssignmentFilter) WhereRevokedVersion(p entql.Int64P) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *TaskQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the TaskQuery builder.
+func (_q *TaskQuery) Filter() *TaskFilter {
+	return &TaskFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *TaskMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the TaskMutation builder.
+func (m *TaskMutation) Filter() *TaskFilter {
+	return &TaskFilter{config: m.config, predicateAdder: m}
+}
+
+// TaskFilter provides a generic filtering capability at runtime for TaskQuery.
+type TaskFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *TaskFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *TaskFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(task.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *TaskFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(task.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *TaskFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(task.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *TaskFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(task.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *TaskFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(task.FieldCommunityPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *TaskFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(task.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *TaskFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(task.FieldUpdatedAt))
+}
+
+// WhereProposalID applies the entql int predicate on the proposal_id field.
+func (f *TaskFilter) WhereProposalID(p entql.IntP) {
+	f.Where(p.Field(task.FieldProposalID))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *TaskFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(task.FieldTitle))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *TaskFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(task.FieldDescription))
+}
+
+// WhereAssigneeID applies the entql int predicate on the assignee_id field.
+func (f *TaskFilter) WhereAssigneeID(p entql.IntP) {
+	f.Where(p.Field(task.FieldAssigneeID))
+}
+
+// WhereOrganizationID applies the entql int predicate on the organization_id field.
+func (f *TaskFilter) WhereOrganizationID(p entql.IntP) {
+	f.Where(p.Field(task.FieldOrganizationID))
+}
+
+// WhereDueAt applies the entql time.Time predicate on the due_at field.
+func (f *TaskFilter) WhereDueAt(p entql.TimeP) {
+	f.Where(p.Field(task.FieldDueAt))
+}
+
+// WhereWeight applies the entql float64 predicate on the weight field.
+func (f *TaskFilter) WhereWeight(p entql.Float64P) {
+	f.Where(p.Field(task.FieldWeight))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *TaskFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(task.FieldStatus))
+}
+
+// WherePercent applies the entql int predicate on the percent field.
+func (f *TaskFilter) WherePercent(p entql.IntP) {
+	f.Where(p.Field(task.FieldPercent))
+}
+
+// WhereDoneAt applies the entql time.Time predicate on the done_at field.
+func (f *TaskFilter) WhereDoneAt(p entql.TimeP) {
+	f.Where(p.Field(task.FieldDoneAt))
+}
+
+// WhereCreatedBy applies the entql int predicate on the created_by field.
+func (f *TaskFilter) WhereCreatedBy(p entql.IntP) {
+	f.Where(p.Field(task.FieldCreatedBy))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *TaskFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(task.FieldVersion))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *UnitQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3038,7 +3650,7 @@ type UnitFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UnitFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3151,7 +3763,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3221,7 +3833,7 @@ type VenueFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VenueFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3316,7 +3928,7 @@ type VoteFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VoteFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3491,7 +4103,7 @@ type VoteOptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VoteOptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3566,7 +4178,7 @@ type VoteParticipationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VoteParticipationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -75,6 +75,10 @@ type Proposal struct {
 	Outcome *proposal.Outcome `json:"outcome,omitempty"`
 	// DecisionNote holds the value of the "decision_note" field.
 	DecisionNote string `json:"decision_note,omitempty"`
+	// DecisionVoteID holds the value of the "decision_vote_id" field.
+	DecisionVoteID *int `json:"decision_vote_id,omitempty"`
+	// DecisionMinutesID holds the value of the "decision_minutes_id" field.
+	DecisionMinutesID *int `json:"decision_minutes_id,omitempty"`
 	// FollowUpOfID holds the value of the "follow_up_of_id" field.
 	FollowUpOfID *int `json:"follow_up_of_id,omitempty"`
 	// Version holds the value of the "version" field.
@@ -95,7 +99,7 @@ func (*Proposal) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case proposal.FieldScreeningFlags:
 			values[i] = new([]byte)
-		case proposal.FieldID, proposal.FieldTenantID, proposal.FieldUnitID, proposal.FieldOriginUnitID, proposal.FieldAuthorID, proposal.FieldOrganizationID, proposal.FieldEnteredBy, proposal.FieldCosignThreshold, proposal.FieldCosignCount, proposal.FieldMergedIntoID, proposal.FieldFollowUpOfID, proposal.FieldVersion:
+		case proposal.FieldID, proposal.FieldTenantID, proposal.FieldUnitID, proposal.FieldOriginUnitID, proposal.FieldAuthorID, proposal.FieldOrganizationID, proposal.FieldEnteredBy, proposal.FieldCosignThreshold, proposal.FieldCosignCount, proposal.FieldMergedIntoID, proposal.FieldDecisionVoteID, proposal.FieldDecisionMinutesID, proposal.FieldFollowUpOfID, proposal.FieldVersion:
 			values[i] = new(sql.NullInt64)
 		case proposal.FieldUnitPath, proposal.FieldCommunityPath, proposal.FieldOriginPath, proposal.FieldTitle, proposal.FieldBody, proposal.FieldKind, proposal.FieldChannel, proposal.FieldCategoryCode, proposal.FieldStatus, proposal.FieldAuthorName, proposal.FieldAuthorPhone, proposal.FieldReasonCode, proposal.FieldReferredTo, proposal.FieldOutcome, proposal.FieldDecisionNote:
 			values[i] = new(sql.NullString)
@@ -299,6 +303,20 @@ func (_m *Proposal) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.DecisionNote = value.String
 			}
+		case proposal.FieldDecisionVoteID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field decision_vote_id", values[i])
+			} else if value.Valid {
+				_m.DecisionVoteID = new(int)
+				*_m.DecisionVoteID = int(value.Int64)
+			}
+		case proposal.FieldDecisionMinutesID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field decision_minutes_id", values[i])
+			} else if value.Valid {
+				_m.DecisionMinutesID = new(int)
+				*_m.DecisionMinutesID = int(value.Int64)
+			}
 		case proposal.FieldFollowUpOfID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field follow_up_of_id", values[i])
@@ -466,6 +484,16 @@ func (_m *Proposal) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("decision_note=")
 	builder.WriteString(_m.DecisionNote)
+	builder.WriteString(", ")
+	if v := _m.DecisionVoteID; v != nil {
+		builder.WriteString("decision_vote_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.DecisionMinutesID; v != nil {
+		builder.WriteString("decision_minutes_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	if v := _m.FollowUpOfID; v != nil {
 		builder.WriteString("follow_up_of_id=")

@@ -319,6 +319,34 @@ func (_c *ProposalCreate) SetNillableDecisionNote(v *string) *ProposalCreate {
 	return _c
 }
 
+// SetDecisionVoteID sets the "decision_vote_id" field.
+func (_c *ProposalCreate) SetDecisionVoteID(v int) *ProposalCreate {
+	_c.mutation.SetDecisionVoteID(v)
+	return _c
+}
+
+// SetNillableDecisionVoteID sets the "decision_vote_id" field if the given value is not nil.
+func (_c *ProposalCreate) SetNillableDecisionVoteID(v *int) *ProposalCreate {
+	if v != nil {
+		_c.SetDecisionVoteID(*v)
+	}
+	return _c
+}
+
+// SetDecisionMinutesID sets the "decision_minutes_id" field.
+func (_c *ProposalCreate) SetDecisionMinutesID(v int) *ProposalCreate {
+	_c.mutation.SetDecisionMinutesID(v)
+	return _c
+}
+
+// SetNillableDecisionMinutesID sets the "decision_minutes_id" field if the given value is not nil.
+func (_c *ProposalCreate) SetNillableDecisionMinutesID(v *int) *ProposalCreate {
+	if v != nil {
+		_c.SetDecisionMinutesID(*v)
+	}
+	return _c
+}
+
 // SetFollowUpOfID sets the "follow_up_of_id" field.
 func (_c *ProposalCreate) SetFollowUpOfID(v int) *ProposalCreate {
 	_c.mutation.SetFollowUpOfID(v)
@@ -719,6 +747,14 @@ func (_c *ProposalCreate) createSpec() (*Proposal, *sqlgraph.CreateSpec) {
 		_spec.SetField(proposal.FieldDecisionNote, field.TypeString, value)
 		_node.DecisionNote = value
 	}
+	if value, ok := _c.mutation.DecisionVoteID(); ok {
+		_spec.SetField(proposal.FieldDecisionVoteID, field.TypeInt, value)
+		_node.DecisionVoteID = &value
+	}
+	if value, ok := _c.mutation.DecisionMinutesID(); ok {
+		_spec.SetField(proposal.FieldDecisionMinutesID, field.TypeInt, value)
+		_node.DecisionMinutesID = &value
+	}
 	if value, ok := _c.mutation.FollowUpOfID(); ok {
 		_spec.SetField(proposal.FieldFollowUpOfID, field.TypeInt, value)
 		_node.FollowUpOfID = &value
@@ -1088,6 +1124,54 @@ func (u *ProposalUpsert) UpdateDecisionNote() *ProposalUpsert {
 // ClearDecisionNote clears the value of the "decision_note" field.
 func (u *ProposalUpsert) ClearDecisionNote() *ProposalUpsert {
 	u.SetNull(proposal.FieldDecisionNote)
+	return u
+}
+
+// SetDecisionVoteID sets the "decision_vote_id" field.
+func (u *ProposalUpsert) SetDecisionVoteID(v int) *ProposalUpsert {
+	u.Set(proposal.FieldDecisionVoteID, v)
+	return u
+}
+
+// UpdateDecisionVoteID sets the "decision_vote_id" field to the value that was provided on create.
+func (u *ProposalUpsert) UpdateDecisionVoteID() *ProposalUpsert {
+	u.SetExcluded(proposal.FieldDecisionVoteID)
+	return u
+}
+
+// AddDecisionVoteID adds v to the "decision_vote_id" field.
+func (u *ProposalUpsert) AddDecisionVoteID(v int) *ProposalUpsert {
+	u.Add(proposal.FieldDecisionVoteID, v)
+	return u
+}
+
+// ClearDecisionVoteID clears the value of the "decision_vote_id" field.
+func (u *ProposalUpsert) ClearDecisionVoteID() *ProposalUpsert {
+	u.SetNull(proposal.FieldDecisionVoteID)
+	return u
+}
+
+// SetDecisionMinutesID sets the "decision_minutes_id" field.
+func (u *ProposalUpsert) SetDecisionMinutesID(v int) *ProposalUpsert {
+	u.Set(proposal.FieldDecisionMinutesID, v)
+	return u
+}
+
+// UpdateDecisionMinutesID sets the "decision_minutes_id" field to the value that was provided on create.
+func (u *ProposalUpsert) UpdateDecisionMinutesID() *ProposalUpsert {
+	u.SetExcluded(proposal.FieldDecisionMinutesID)
+	return u
+}
+
+// AddDecisionMinutesID adds v to the "decision_minutes_id" field.
+func (u *ProposalUpsert) AddDecisionMinutesID(v int) *ProposalUpsert {
+	u.Add(proposal.FieldDecisionMinutesID, v)
+	return u
+}
+
+// ClearDecisionMinutesID clears the value of the "decision_minutes_id" field.
+func (u *ProposalUpsert) ClearDecisionMinutesID() *ProposalUpsert {
+	u.SetNull(proposal.FieldDecisionMinutesID)
 	return u
 }
 
@@ -1585,6 +1669,62 @@ func (u *ProposalUpsertOne) UpdateDecisionNote() *ProposalUpsertOne {
 func (u *ProposalUpsertOne) ClearDecisionNote() *ProposalUpsertOne {
 	return u.Update(func(s *ProposalUpsert) {
 		s.ClearDecisionNote()
+	})
+}
+
+// SetDecisionVoteID sets the "decision_vote_id" field.
+func (u *ProposalUpsertOne) SetDecisionVoteID(v int) *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.SetDecisionVoteID(v)
+	})
+}
+
+// AddDecisionVoteID adds v to the "decision_vote_id" field.
+func (u *ProposalUpsertOne) AddDecisionVoteID(v int) *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.AddDecisionVoteID(v)
+	})
+}
+
+// UpdateDecisionVoteID sets the "decision_vote_id" field to the value that was provided on create.
+func (u *ProposalUpsertOne) UpdateDecisionVoteID() *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.UpdateDecisionVoteID()
+	})
+}
+
+// ClearDecisionVoteID clears the value of the "decision_vote_id" field.
+func (u *ProposalUpsertOne) ClearDecisionVoteID() *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.ClearDecisionVoteID()
+	})
+}
+
+// SetDecisionMinutesID sets the "decision_minutes_id" field.
+func (u *ProposalUpsertOne) SetDecisionMinutesID(v int) *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.SetDecisionMinutesID(v)
+	})
+}
+
+// AddDecisionMinutesID adds v to the "decision_minutes_id" field.
+func (u *ProposalUpsertOne) AddDecisionMinutesID(v int) *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.AddDecisionMinutesID(v)
+	})
+}
+
+// UpdateDecisionMinutesID sets the "decision_minutes_id" field to the value that was provided on create.
+func (u *ProposalUpsertOne) UpdateDecisionMinutesID() *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.UpdateDecisionMinutesID()
+	})
+}
+
+// ClearDecisionMinutesID clears the value of the "decision_minutes_id" field.
+func (u *ProposalUpsertOne) ClearDecisionMinutesID() *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.ClearDecisionMinutesID()
 	})
 }
 
@@ -2260,6 +2400,62 @@ func (u *ProposalUpsertBulk) UpdateDecisionNote() *ProposalUpsertBulk {
 func (u *ProposalUpsertBulk) ClearDecisionNote() *ProposalUpsertBulk {
 	return u.Update(func(s *ProposalUpsert) {
 		s.ClearDecisionNote()
+	})
+}
+
+// SetDecisionVoteID sets the "decision_vote_id" field.
+func (u *ProposalUpsertBulk) SetDecisionVoteID(v int) *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.SetDecisionVoteID(v)
+	})
+}
+
+// AddDecisionVoteID adds v to the "decision_vote_id" field.
+func (u *ProposalUpsertBulk) AddDecisionVoteID(v int) *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.AddDecisionVoteID(v)
+	})
+}
+
+// UpdateDecisionVoteID sets the "decision_vote_id" field to the value that was provided on create.
+func (u *ProposalUpsertBulk) UpdateDecisionVoteID() *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.UpdateDecisionVoteID()
+	})
+}
+
+// ClearDecisionVoteID clears the value of the "decision_vote_id" field.
+func (u *ProposalUpsertBulk) ClearDecisionVoteID() *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.ClearDecisionVoteID()
+	})
+}
+
+// SetDecisionMinutesID sets the "decision_minutes_id" field.
+func (u *ProposalUpsertBulk) SetDecisionMinutesID(v int) *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.SetDecisionMinutesID(v)
+	})
+}
+
+// AddDecisionMinutesID adds v to the "decision_minutes_id" field.
+func (u *ProposalUpsertBulk) AddDecisionMinutesID(v int) *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.AddDecisionMinutesID(v)
+	})
+}
+
+// UpdateDecisionMinutesID sets the "decision_minutes_id" field to the value that was provided on create.
+func (u *ProposalUpsertBulk) UpdateDecisionMinutesID() *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.UpdateDecisionMinutesID()
+	})
+}
+
+// ClearDecisionMinutesID clears the value of the "decision_minutes_id" field.
+func (u *ProposalUpsertBulk) ClearDecisionMinutesID() *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.ClearDecisionMinutesID()
 	})
 }
 

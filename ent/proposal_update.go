@@ -360,6 +360,60 @@ func (_u *ProposalUpdate) ClearDecisionNote() *ProposalUpdate {
 	return _u
 }
 
+// SetDecisionVoteID sets the "decision_vote_id" field.
+func (_u *ProposalUpdate) SetDecisionVoteID(v int) *ProposalUpdate {
+	_u.mutation.ResetDecisionVoteID()
+	_u.mutation.SetDecisionVoteID(v)
+	return _u
+}
+
+// SetNillableDecisionVoteID sets the "decision_vote_id" field if the given value is not nil.
+func (_u *ProposalUpdate) SetNillableDecisionVoteID(v *int) *ProposalUpdate {
+	if v != nil {
+		_u.SetDecisionVoteID(*v)
+	}
+	return _u
+}
+
+// AddDecisionVoteID adds value to the "decision_vote_id" field.
+func (_u *ProposalUpdate) AddDecisionVoteID(v int) *ProposalUpdate {
+	_u.mutation.AddDecisionVoteID(v)
+	return _u
+}
+
+// ClearDecisionVoteID clears the value of the "decision_vote_id" field.
+func (_u *ProposalUpdate) ClearDecisionVoteID() *ProposalUpdate {
+	_u.mutation.ClearDecisionVoteID()
+	return _u
+}
+
+// SetDecisionMinutesID sets the "decision_minutes_id" field.
+func (_u *ProposalUpdate) SetDecisionMinutesID(v int) *ProposalUpdate {
+	_u.mutation.ResetDecisionMinutesID()
+	_u.mutation.SetDecisionMinutesID(v)
+	return _u
+}
+
+// SetNillableDecisionMinutesID sets the "decision_minutes_id" field if the given value is not nil.
+func (_u *ProposalUpdate) SetNillableDecisionMinutesID(v *int) *ProposalUpdate {
+	if v != nil {
+		_u.SetDecisionMinutesID(*v)
+	}
+	return _u
+}
+
+// AddDecisionMinutesID adds value to the "decision_minutes_id" field.
+func (_u *ProposalUpdate) AddDecisionMinutesID(v int) *ProposalUpdate {
+	_u.mutation.AddDecisionMinutesID(v)
+	return _u
+}
+
+// ClearDecisionMinutesID clears the value of the "decision_minutes_id" field.
+func (_u *ProposalUpdate) ClearDecisionMinutesID() *ProposalUpdate {
+	_u.mutation.ClearDecisionMinutesID()
+	return _u
+}
+
 // SetVersion sets the "version" field.
 func (_u *ProposalUpdate) SetVersion(v int) *ProposalUpdate {
 	_u.mutation.ResetVersion()
@@ -664,6 +718,24 @@ func (_u *ProposalUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.DecisionNoteCleared() {
 		_spec.ClearField(proposal.FieldDecisionNote, field.TypeString)
+	}
+	if value, ok := _u.mutation.DecisionVoteID(); ok {
+		_spec.SetField(proposal.FieldDecisionVoteID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedDecisionVoteID(); ok {
+		_spec.AddField(proposal.FieldDecisionVoteID, field.TypeInt, value)
+	}
+	if _u.mutation.DecisionVoteIDCleared() {
+		_spec.ClearField(proposal.FieldDecisionVoteID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.DecisionMinutesID(); ok {
+		_spec.SetField(proposal.FieldDecisionMinutesID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedDecisionMinutesID(); ok {
+		_spec.AddField(proposal.FieldDecisionMinutesID, field.TypeInt, value)
+	}
+	if _u.mutation.DecisionMinutesIDCleared() {
+		_spec.ClearField(proposal.FieldDecisionMinutesID, field.TypeInt)
 	}
 	if _u.mutation.FollowUpOfIDCleared() {
 		_spec.ClearField(proposal.FieldFollowUpOfID, field.TypeInt)
@@ -1042,6 +1114,60 @@ func (_u *ProposalUpdateOne) ClearDecisionNote() *ProposalUpdateOne {
 	return _u
 }
 
+// SetDecisionVoteID sets the "decision_vote_id" field.
+func (_u *ProposalUpdateOne) SetDecisionVoteID(v int) *ProposalUpdateOne {
+	_u.mutation.ResetDecisionVoteID()
+	_u.mutation.SetDecisionVoteID(v)
+	return _u
+}
+
+// SetNillableDecisionVoteID sets the "decision_vote_id" field if the given value is not nil.
+func (_u *ProposalUpdateOne) SetNillableDecisionVoteID(v *int) *ProposalUpdateOne {
+	if v != nil {
+		_u.SetDecisionVoteID(*v)
+	}
+	return _u
+}
+
+// AddDecisionVoteID adds value to the "decision_vote_id" field.
+func (_u *ProposalUpdateOne) AddDecisionVoteID(v int) *ProposalUpdateOne {
+	_u.mutation.AddDecisionVoteID(v)
+	return _u
+}
+
+// ClearDecisionVoteID clears the value of the "decision_vote_id" field.
+func (_u *ProposalUpdateOne) ClearDecisionVoteID() *ProposalUpdateOne {
+	_u.mutation.ClearDecisionVoteID()
+	return _u
+}
+
+// SetDecisionMinutesID sets the "decision_minutes_id" field.
+func (_u *ProposalUpdateOne) SetDecisionMinutesID(v int) *ProposalUpdateOne {
+	_u.mutation.ResetDecisionMinutesID()
+	_u.mutation.SetDecisionMinutesID(v)
+	return _u
+}
+
+// SetNillableDecisionMinutesID sets the "decision_minutes_id" field if the given value is not nil.
+func (_u *ProposalUpdateOne) SetNillableDecisionMinutesID(v *int) *ProposalUpdateOne {
+	if v != nil {
+		_u.SetDecisionMinutesID(*v)
+	}
+	return _u
+}
+
+// AddDecisionMinutesID adds value to the "decision_minutes_id" field.
+func (_u *ProposalUpdateOne) AddDecisionMinutesID(v int) *ProposalUpdateOne {
+	_u.mutation.AddDecisionMinutesID(v)
+	return _u
+}
+
+// ClearDecisionMinutesID clears the value of the "decision_minutes_id" field.
+func (_u *ProposalUpdateOne) ClearDecisionMinutesID() *ProposalUpdateOne {
+	_u.mutation.ClearDecisionMinutesID()
+	return _u
+}
+
 // SetVersion sets the "version" field.
 func (_u *ProposalUpdateOne) SetVersion(v int) *ProposalUpdateOne {
 	_u.mutation.ResetVersion()
@@ -1376,6 +1502,24 @@ func (_u *ProposalUpdateOne) sqlSave(ctx context.Context) (_node *Proposal, err 
 	}
 	if _u.mutation.DecisionNoteCleared() {
 		_spec.ClearField(proposal.FieldDecisionNote, field.TypeString)
+	}
+	if value, ok := _u.mutation.DecisionVoteID(); ok {
+		_spec.SetField(proposal.FieldDecisionVoteID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedDecisionVoteID(); ok {
+		_spec.AddField(proposal.FieldDecisionVoteID, field.TypeInt, value)
+	}
+	if _u.mutation.DecisionVoteIDCleared() {
+		_spec.ClearField(proposal.FieldDecisionVoteID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.DecisionMinutesID(); ok {
+		_spec.SetField(proposal.FieldDecisionMinutesID, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedDecisionMinutesID(); ok {
+		_spec.AddField(proposal.FieldDecisionMinutesID, field.TypeInt, value)
+	}
+	if _u.mutation.DecisionMinutesIDCleared() {
+		_spec.ClearField(proposal.FieldDecisionMinutesID, field.TypeInt)
 	}
 	if _u.mutation.FollowUpOfIDCleared() {
 		_spec.ClearField(proposal.FieldFollowUpOfID, field.TypeInt)

@@ -30,6 +30,8 @@ type Tx struct {
 	Cosignature *CosignatureClient
 	// EligibleVoter is the client for interacting with the EligibleVoter builders.
 	EligibleVoter *EligibleVoterClient
+	// Feedback is the client for interacting with the Feedback builders.
+	Feedback *FeedbackClient
 	// Household is the client for interacting with the Household builders.
 	Household *HouseholdClient
 	// HouseholdMember is the client for interacting with the HouseholdMember builders.
@@ -44,6 +46,8 @@ type Tx struct {
 	Membership *MembershipClient
 	// Minutes is the client for interacting with the Minutes builders.
 	Minutes *MinutesClient
+	// Notification is the client for interacting with the Notification builders.
+	Notification *NotificationClient
 	// Organization is the client for interacting with the Organization builders.
 	Organization *OrganizationClient
 	// OrganizationMember is the client for interacting with the OrganizationMember builders.
@@ -52,14 +56,20 @@ type Tx struct {
 	Participant *ParticipantClient
 	// PolicyState is the client for interacting with the PolicyState builders.
 	PolicyState *PolicyStateClient
+	// ProgressReport is the client for interacting with the ProgressReport builders.
+	ProgressReport *ProgressReportClient
 	// Proposal is the client for interacting with the Proposal builders.
 	Proposal *ProposalClient
 	// ProposalEvent is the client for interacting with the ProposalEvent builders.
 	ProposalEvent *ProposalEventClient
+	// ProposalFollow is the client for interacting with the ProposalFollow builders.
+	ProposalFollow *ProposalFollowClient
 	// RefreshToken is the client for interacting with the RefreshToken builders.
 	RefreshToken *RefreshTokenClient
 	// RoleAssignment is the client for interacting with the RoleAssignment builders.
 	RoleAssignment *RoleAssignmentClient
+	// Task is the client for interacting with the Task builders.
+	Task *TaskClient
 	// Unit is the client for interacting with the Unit builders.
 	Unit *UnitClient
 	// User is the client for interacting with the User builders.
@@ -211,6 +221,7 @@ func (tx *Tx) init() {
 	tx.Comment = NewCommentClient(tx.config)
 	tx.Cosignature = NewCosignatureClient(tx.config)
 	tx.EligibleVoter = NewEligibleVoterClient(tx.config)
+	tx.Feedback = NewFeedbackClient(tx.config)
 	tx.Household = NewHouseholdClient(tx.config)
 	tx.HouseholdMember = NewHouseholdMemberClient(tx.config)
 	tx.IdempotencyKey = NewIdempotencyKeyClient(tx.config)
@@ -218,14 +229,18 @@ func (tx *Tx) init() {
 	tx.Meeting = NewMeetingClient(tx.config)
 	tx.Membership = NewMembershipClient(tx.config)
 	tx.Minutes = NewMinutesClient(tx.config)
+	tx.Notification = NewNotificationClient(tx.config)
 	tx.Organization = NewOrganizationClient(tx.config)
 	tx.OrganizationMember = NewOrganizationMemberClient(tx.config)
 	tx.Participant = NewParticipantClient(tx.config)
 	tx.PolicyState = NewPolicyStateClient(tx.config)
+	tx.ProgressReport = NewProgressReportClient(tx.config)
 	tx.Proposal = NewProposalClient(tx.config)
 	tx.ProposalEvent = NewProposalEventClient(tx.config)
+	tx.ProposalFollow = NewProposalFollowClient(tx.config)
 	tx.RefreshToken = NewRefreshTokenClient(tx.config)
 	tx.RoleAssignment = NewRoleAssignmentClient(tx.config)
+	tx.Task = NewTaskClient(tx.config)
 	tx.Unit = NewUnitClient(tx.config)
 	tx.User = NewUserClient(tx.config)
 	tx.Venue = NewVenueClient(tx.config)

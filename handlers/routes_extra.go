@@ -9,4 +9,6 @@ func registerExtra(a *gin.RouterGroup, s *server) {
 	registerAttachments(a, s)
 	registerMeetings(a, s)
 	registerVotes(a, s)
+	registerTasks(a, s)
+	registerFeedback(a, s)
 }

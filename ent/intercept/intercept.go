@@ -15,6 +15,7 @@ import (
 	"yishi/ent/comment"
 	"yishi/ent/cosignature"
 	"yishi/ent/eligiblevoter"
+	"yishi/ent/feedback"
 	"yishi/ent/household"
 	"yishi/ent/householdmember"
 	"yishi/ent/idempotencykey"
@@ -22,15 +23,19 @@ import (
 	"yishi/ent/meeting"
 	"yishi/ent/membership"
 	"yishi/ent/minutes"
+	"yishi/ent/notification"
 	"yishi/ent/organization"
 	"yishi/ent/organizationmember"
 	"yishi/ent/participant"
 	"yishi/ent/policystate"
 	"yishi/ent/predicate"
+	"yishi/ent/progressreport"
 	"yishi/ent/proposal"
 	"yishi/ent/proposalevent"
+	"yishi/ent/proposalfollow"
 	"yishi/ent/refreshtoken"
 	"yishi/ent/roleassignment"
+	"yishi/ent/task"
 	"yishi/ent/unit"
 	"yishi/ent/user"
 	"yishi/ent/venue"
@@ -313,6 +318,33 @@ func (f TraverseEligibleVoter) Traverse(ctx context.Context, q ent.Query) error 
 	return fmt.Errorf("unexpected query type %T. expect *ent.EligibleVoterQuery", q)
 }
 
+// The FeedbackFunc type is an adapter to allow the use of ordinary function as a Querier.
+type FeedbackFunc func(context.Context, *ent.FeedbackQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f FeedbackFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.FeedbackQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.FeedbackQuery", q)
+}
+
+// The TraverseFeedback type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseFeedback func(context.Context, *ent.FeedbackQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseFeedback) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseFeedback) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.FeedbackQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.FeedbackQuery", q)
+}
+
 // The HouseholdFunc type is an adapter to allow the use of ordinary function as a Querier.
 type HouseholdFunc func(context.Context, *ent.HouseholdQuery) (ent.Value, error)
 
@@ -502,6 +534,33 @@ func (f TraverseMinutes) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.MinutesQuery", q)
 }
 
+// The NotificationFunc type is an adapter to allow the use of ordinary function as a Querier.
+type NotificationFunc func(context.Context, *ent.NotificationQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f NotificationFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.NotificationQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.NotificationQuery", q)
+}
+
+// The TraverseNotification type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseNotification func(context.Context, *ent.NotificationQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseNotification) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseNotification) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.NotificationQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.NotificationQuery", q)
+}
+
 // The OrganizationFunc type is an adapter to allow the use of ordinary function as a Querier.
 type OrganizationFunc func(context.Context, *ent.OrganizationQuery) (ent.Value, error)
 
@@ -610,6 +669,33 @@ func (f TraversePolicyState) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.PolicyStateQuery", q)
 }
 
+// The ProgressReportFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ProgressReportFunc func(context.Context, *ent.ProgressReportQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ProgressReportFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ProgressReportQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ProgressReportQuery", q)
+}
+
+// The TraverseProgressReport type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseProgressReport func(context.Context, *ent.ProgressReportQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseProgressReport) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseProgressReport) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProgressReportQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ProgressReportQuery", q)
+}
+
 // The ProposalFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ProposalFunc func(context.Context, *ent.ProposalQuery) (ent.Value, error)
 
@@ -664,6 +750,33 @@ func (f TraverseProposalEvent) Traverse(ctx context.Context, q ent.Query) error 
 	return fmt.Errorf("unexpected query type %T. expect *ent.ProposalEventQuery", q)
 }
 
+// The ProposalFollowFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ProposalFollowFunc func(context.Context, *ent.ProposalFollowQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ProposalFollowFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ProposalFollowQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ProposalFollowQuery", q)
+}
+
+// The TraverseProposalFollow type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseProposalFollow func(context.Context, *ent.ProposalFollowQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseProposalFollow) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseProposalFollow) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProposalFollowQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ProposalFollowQuery", q)
+}
+
 // The RefreshTokenFunc type is an adapter to allow the use of ordinary function as a Querier.
 type RefreshTokenFunc func(context.Context, *ent.RefreshTokenQuery) (ent.Value, error)
 
@@ -716,6 +829,33 @@ func (f TraverseRoleAssignment) Traverse(ctx context.Context, q ent.Query) error
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.RoleAssignmentQuery", q)
+}
+
+// The TaskFunc type is an adapter to allow the use of ordinary function as a Querier.
+type TaskFunc func(context.Context, *ent.TaskQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f TaskFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.TaskQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.TaskQuery", q)
+}
+
+// The TraverseTask type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseTask func(context.Context, *ent.TaskQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseTask) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseTask) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TaskQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.TaskQuery", q)
 }
 
 // The UnitFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -899,6 +1039,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.CosignatureQuery, predicate.Cosignature, cosignature.OrderOption]{typ: ent.TypeCosignature, tq: q}, nil
 	case *ent.EligibleVoterQuery:
 		return &query[*ent.EligibleVoterQuery, predicate.EligibleVoter, eligiblevoter.OrderOption]{typ: ent.TypeEligibleVoter, tq: q}, nil
+	case *ent.FeedbackQuery:
+		return &query[*ent.FeedbackQuery, predicate.Feedback, feedback.OrderOption]{typ: ent.TypeFeedback, tq: q}, nil
 	case *ent.HouseholdQuery:
 		return &query[*ent.HouseholdQuery, predicate.Household, household.OrderOption]{typ: ent.TypeHousehold, tq: q}, nil
 	case *ent.HouseholdMemberQuery:
@@ -913,6 +1055,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.MembershipQuery, predicate.Membership, membership.OrderOption]{typ: ent.TypeMembership, tq: q}, nil
 	case *ent.MinutesQuery:
 		return &query[*ent.MinutesQuery, predicate.Minutes, minutes.OrderOption]{typ: ent.TypeMinutes, tq: q}, nil
+	case *ent.NotificationQuery:
+		return &query[*ent.NotificationQuery, predicate.Notification, notification.OrderOption]{typ: ent.TypeNotification, tq: q}, nil
 	case *ent.OrganizationQuery:
 		return &query[*ent.OrganizationQuery, predicate.Organization, organization.OrderOption]{typ: ent.TypeOrganization, tq: q}, nil
 	case *ent.OrganizationMemberQuery:
@@ -921,14 +1065,20 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ParticipantQuery, predicate.Participant, participant.OrderOption]{typ: ent.TypeParticipant, tq: q}, nil
 	case *ent.PolicyStateQuery:
 		return &query[*ent.PolicyStateQuery, predicate.PolicyState, policystate.OrderOption]{typ: ent.TypePolicyState, tq: q}, nil
+	case *ent.ProgressReportQuery:
+		return &query[*ent.ProgressReportQuery, predicate.ProgressReport, progressreport.OrderOption]{typ: ent.TypeProgressReport, tq: q}, nil
 	case *ent.ProposalQuery:
 		return &query[*ent.ProposalQuery, predicate.Proposal, proposal.OrderOption]{typ: ent.TypeProposal, tq: q}, nil
 	case *ent.ProposalEventQuery:
 		return &query[*ent.ProposalEventQuery, predicate.ProposalEvent, proposalevent.OrderOption]{typ: ent.TypeProposalEvent, tq: q}, nil
+	case *ent.ProposalFollowQuery:
+		return &query[*ent.ProposalFollowQuery, predicate.ProposalFollow, proposalfollow.OrderOption]{typ: ent.TypeProposalFollow, tq: q}, nil
 	case *ent.RefreshTokenQuery:
 		return &query[*ent.RefreshTokenQuery, predicate.RefreshToken, refreshtoken.OrderOption]{typ: ent.TypeRefreshToken, tq: q}, nil
 	case *ent.RoleAssignmentQuery:
 		return &query[*ent.RoleAssignmentQuery, predicate.RoleAssignment, roleassignment.OrderOption]{typ: ent.TypeRoleAssignment, tq: q}, nil
+	case *ent.TaskQuery:
+		return &query[*ent.TaskQuery, predicate.Task, task.OrderOption]{typ: ent.TypeTask, tq: q}, nil
 	case *ent.UnitQuery:
 		return &query[*ent.UnitQuery, predicate.Unit, unit.OrderOption]{typ: ent.TypeUnit, tq: q}, nil
 	case *ent.UserQuery:

@@ -347,6 +347,49 @@ var (
 			},
 		},
 	}
+	// FeedbacksColumns holds the columns for the "feedbacks" table.
+	FeedbacksColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "proposal_id", Type: field.TypeInt},
+		{Name: "user_id", Type: field.TypeInt},
+		{Name: "satisfaction", Type: field.TypeInt},
+		{Name: "comment", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "new_need", Type: field.TypeBool, Default: false},
+		{Name: "follow_up_id", Type: field.TypeInt, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// FeedbacksTable holds the schema information for the "feedbacks" table.
+	FeedbacksTable = &schema.Table{
+		Name:       "feedbacks",
+		Columns:    FeedbacksColumns,
+		PrimaryKey: []*schema.Column{FeedbacksColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "feedback_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{FeedbacksColumns[1]},
+			},
+			{
+				Name:    "feedback_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{FeedbacksColumns[3]},
+			},
+			{
+				Name:    "feedback_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{FeedbacksColumns[4]},
+			},
+			{
+				Name:    "feedback_proposal_id_user_id",
+				Unique:  true,
+				Columns: []*schema.Column{FeedbacksColumns[5], FeedbacksColumns[6]},
+			},
+		},
+	}
 	// HouseholdsColumns holds the columns for the "households" table.
 	HouseholdsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -653,6 +696,37 @@ var (
 			},
 		},
 	}
+	// NotificationsColumns holds the columns for the "notifications" table.
+	NotificationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "user_id", Type: field.TypeInt},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "proposal_id", Type: field.TypeInt, Nullable: true},
+		{Name: "event_id", Type: field.TypeInt},
+		{Name: "kind", Type: field.TypeString, Size: 32},
+		{Name: "title", Type: field.TypeString, Size: 200},
+		{Name: "body", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "read_at", Type: field.TypeTime, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// NotificationsTable holds the schema information for the "notifications" table.
+	NotificationsTable = &schema.Table{
+		Name:       "notifications",
+		Columns:    NotificationsColumns,
+		PrimaryKey: []*schema.Column{NotificationsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "notification_user_id_event_id",
+				Unique:  true,
+				Columns: []*schema.Column{NotificationsColumns[1], NotificationsColumns[4]},
+			},
+			{
+				Name:    "notification_user_id_id",
+				Unique:  false,
+				Columns: []*schema.Column{NotificationsColumns[1], NotificationsColumns[0]},
+			},
+		},
+	}
 	// OrganizationsColumns holds the columns for the "organizations" table.
 	OrganizationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -783,6 +857,53 @@ var (
 		Columns:    PolicyStatesColumns,
 		PrimaryKey: []*schema.Column{PolicyStatesColumns[0]},
 	}
+	// ProgressReportsColumns holds the columns for the "progress_reports" table.
+	ProgressReportsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "task_id", Type: field.TypeInt},
+		{Name: "proposal_id", Type: field.TypeInt},
+		{Name: "percent", Type: field.TypeInt},
+		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "author_id", Type: field.TypeInt, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// ProgressReportsTable holds the schema information for the "progress_reports" table.
+	ProgressReportsTable = &schema.Table{
+		Name:       "progress_reports",
+		Columns:    ProgressReportsColumns,
+		PrimaryKey: []*schema.Column{ProgressReportsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "progressreport_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProgressReportsColumns[1]},
+			},
+			{
+				Name:    "progressreport_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{ProgressReportsColumns[3]},
+			},
+			{
+				Name:    "progressreport_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{ProgressReportsColumns[4]},
+			},
+			{
+				Name:    "progressreport_task_id_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProgressReportsColumns[5], ProgressReportsColumns[0]},
+			},
+			{
+				Name:    "progressreport_proposal_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProgressReportsColumns[6]},
+			},
+		},
+	}
 	// ProposalsColumns holds the columns for the "proposals" table.
 	ProposalsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -814,6 +935,8 @@ var (
 		{Name: "merged_into_id", Type: field.TypeInt, Nullable: true},
 		{Name: "outcome", Type: field.TypeEnum, Nullable: true, Enums: []string{"approved", "declined"}},
 		{Name: "decision_note", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "decision_vote_id", Type: field.TypeInt, Nullable: true},
+		{Name: "decision_minutes_id", Type: field.TypeInt, Nullable: true},
 		{Name: "follow_up_of_id", Type: field.TypeInt, Nullable: true},
 		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "submitted_at", Type: field.TypeTime, Nullable: true},
@@ -909,6 +1032,50 @@ var (
 			},
 		},
 	}
+	// ProposalFollowsColumns holds the columns for the "proposal_follows" table.
+	ProposalFollowsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "proposal_id", Type: field.TypeInt},
+		{Name: "user_id", Type: field.TypeInt},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// ProposalFollowsTable holds the schema information for the "proposal_follows" table.
+	ProposalFollowsTable = &schema.Table{
+		Name:       "proposal_follows",
+		Columns:    ProposalFollowsColumns,
+		PrimaryKey: []*schema.Column{ProposalFollowsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "proposalfollow_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProposalFollowsColumns[1]},
+			},
+			{
+				Name:    "proposalfollow_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{ProposalFollowsColumns[3]},
+			},
+			{
+				Name:    "proposalfollow_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{ProposalFollowsColumns[4]},
+			},
+			{
+				Name:    "proposalfollow_proposal_id_user_id",
+				Unique:  true,
+				Columns: []*schema.Column{ProposalFollowsColumns[5], ProposalFollowsColumns[6]},
+			},
+			{
+				Name:    "proposalfollow_user_id",
+				Unique:  false,
+				Columns: []*schema.Column{ProposalFollowsColumns[6]},
+			},
+		},
+	}
 	// RefreshTokensColumns holds the columns for the "refresh_tokens" table.
 	RefreshTokensColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -993,6 +1160,66 @@ var (
 				Name:    "roleassignment_unit_id",
 				Unique:  false,
 				Columns: []*schema.Column{RoleAssignmentsColumns[6]},
+			},
+		},
+	}
+	// TasksColumns holds the columns for the "tasks" table.
+	TasksColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "proposal_id", Type: field.TypeInt},
+		{Name: "title", Type: field.TypeString, Size: 200},
+		{Name: "description", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "assignee_id", Type: field.TypeInt, Nullable: true},
+		{Name: "organization_id", Type: field.TypeInt, Nullable: true},
+		{Name: "due_at", Type: field.TypeTime},
+		{Name: "weight", Type: field.TypeFloat64, Default: 1},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"todo", "doing", "done", "blocked"}, Default: "todo"},
+		{Name: "percent", Type: field.TypeInt, Default: 0},
+		{Name: "done_at", Type: field.TypeTime, Nullable: true},
+		{Name: "created_by", Type: field.TypeInt, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+	}
+	// TasksTable holds the schema information for the "tasks" table.
+	TasksTable = &schema.Table{
+		Name:       "tasks",
+		Columns:    TasksColumns,
+		PrimaryKey: []*schema.Column{TasksColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "task_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{TasksColumns[1]},
+			},
+			{
+				Name:    "task_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{TasksColumns[3]},
+			},
+			{
+				Name:    "task_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{TasksColumns[4]},
+			},
+			{
+				Name:    "task_proposal_id",
+				Unique:  false,
+				Columns: []*schema.Column{TasksColumns[7]},
+			},
+			{
+				Name:    "task_status_due_at",
+				Unique:  false,
+				Columns: []*schema.Column{TasksColumns[14], TasksColumns[12]},
+			},
+			{
+				Name:    "task_assignee_id",
+				Unique:  false,
+				Columns: []*schema.Column{TasksColumns[10]},
 			},
 		},
 	}
@@ -1265,6 +1492,7 @@ var (
 		CommentsTable,
 		CosignaturesTable,
 		EligibleVotersTable,
+		FeedbacksTable,
 		HouseholdsTable,
 		HouseholdMembersTable,
 		IdempotencyKeysTable,
@@ -1272,14 +1500,18 @@ var (
 		MeetingsTable,
 		MembershipsTable,
 		MinutesTable,
+		NotificationsTable,
 		OrganizationsTable,
 		OrganizationMembersTable,
 		ParticipantsTable,
 		PolicyStatesTable,
+		ProgressReportsTable,
 		ProposalsTable,
 		ProposalEventsTable,
+		ProposalFollowsTable,
 		RefreshTokensTable,
 		RoleAssignmentsTable,
+		TasksTable,
 		UnitsTable,
 		UsersTable,
 		VenuesTable,

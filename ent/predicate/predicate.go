@@ -30,6 +30,9 @@ type Cosignature func(*sql.Selector)
 // EligibleVoter is the predicate function for eligiblevoter builders.
 type EligibleVoter func(*sql.Selector)
 
+// Feedback is the predicate function for feedback builders.
+type Feedback func(*sql.Selector)
+
 // Household is the predicate function for household builders.
 type Household func(*sql.Selector)
 
@@ -51,6 +54,9 @@ type Membership func(*sql.Selector)
 // Minutes is the predicate function for minutes builders.
 type Minutes func(*sql.Selector)
 
+// Notification is the predicate function for notification builders.
+type Notification func(*sql.Selector)
+
 // Organization is the predicate function for organization builders.
 type Organization func(*sql.Selector)
 
@@ -63,17 +69,26 @@ type Participant func(*sql.Selector)
 // PolicyState is the predicate function for policystate builders.
 type PolicyState func(*sql.Selector)
 
+// ProgressReport is the predicate function for progressreport builders.
+type ProgressReport func(*sql.Selector)
+
 // Proposal is the predicate function for proposal builders.
 type Proposal func(*sql.Selector)
 
 // ProposalEvent is the predicate function for proposalevent builders.
 type ProposalEvent func(*sql.Selector)
 
+// ProposalFollow is the predicate function for proposalfollow builders.
+type ProposalFollow func(*sql.Selector)
+
 // RefreshToken is the predicate function for refreshtoken builders.
 type RefreshToken func(*sql.Selector)
 
 // RoleAssignment is the predicate function for roleassignment builders.
 type RoleAssignment func(*sql.Selector)
+
+// Task is the predicate function for task builders.
+type Task func(*sql.Selector)
 
 // Unit is the predicate function for unit builders.
 type Unit func(*sql.Selector)

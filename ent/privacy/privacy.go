@@ -303,6 +303,30 @@ func (f EligibleVoterMutationRuleFunc) EvalMutation(ctx context.Context, m ent.M
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EligibleVoterMutation", m)
 }
 
+// The FeedbackQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type FeedbackQueryRuleFunc func(context.Context, *ent.FeedbackQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f FeedbackQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.FeedbackQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.FeedbackQuery", q)
+}
+
+// The FeedbackMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type FeedbackMutationRuleFunc func(context.Context, *ent.FeedbackMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f FeedbackMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.FeedbackMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.FeedbackMutation", m)
+}
+
 // The HouseholdQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type HouseholdQueryRuleFunc func(context.Context, *ent.HouseholdQuery) error
@@ -471,6 +495,30 @@ func (f MinutesMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MinutesMutation", m)
 }
 
+// The NotificationQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type NotificationQueryRuleFunc func(context.Context, *ent.NotificationQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f NotificationQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.NotificationQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.NotificationQuery", q)
+}
+
+// The NotificationMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type NotificationMutationRuleFunc func(context.Context, *ent.NotificationMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f NotificationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.NotificationMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.NotificationMutation", m)
+}
+
 // The OrganizationQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type OrganizationQueryRuleFunc func(context.Context, *ent.OrganizationQuery) error
@@ -567,6 +615,30 @@ func (f PolicyStateMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mut
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PolicyStateMutation", m)
 }
 
+// The ProgressReportQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProgressReportQueryRuleFunc func(context.Context, *ent.ProgressReportQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProgressReportQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProgressReportQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProgressReportQuery", q)
+}
+
+// The ProgressReportMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProgressReportMutationRuleFunc func(context.Context, *ent.ProgressReportMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProgressReportMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProgressReportMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProgressReportMutation", m)
+}
+
 // The ProposalQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ProposalQueryRuleFunc func(context.Context, *ent.ProposalQuery) error
@@ -615,6 +687,30 @@ func (f ProposalEventMutationRuleFunc) EvalMutation(ctx context.Context, m ent.M
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProposalEventMutation", m)
 }
 
+// The ProposalFollowQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ProposalFollowQueryRuleFunc func(context.Context, *ent.ProposalFollowQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ProposalFollowQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ProposalFollowQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ProposalFollowQuery", q)
+}
+
+// The ProposalFollowMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ProposalFollowMutationRuleFunc func(context.Context, *ent.ProposalFollowMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ProposalFollowMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ProposalFollowMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ProposalFollowMutation", m)
+}
+
 // The RefreshTokenQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type RefreshTokenQueryRuleFunc func(context.Context, *ent.RefreshTokenQuery) error
@@ -661,6 +757,30 @@ func (f RoleAssignmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RoleAssignmentMutation", m)
+}
+
+// The TaskQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type TaskQueryRuleFunc func(context.Context, *ent.TaskQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f TaskQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TaskQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.TaskQuery", q)
+}
+
+// The TaskMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type TaskMutationRuleFunc func(context.Context, *ent.TaskMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f TaskMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.TaskMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.TaskMutation", m)
 }
 
 // The UnitQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -858,6 +978,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.EligibleVoterQuery:
 		return q.Filter(), nil
+	case *ent.FeedbackQuery:
+		return q.Filter(), nil
 	case *ent.HouseholdQuery:
 		return q.Filter(), nil
 	case *ent.HouseholdMemberQuery:
@@ -872,6 +994,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.MinutesQuery:
 		return q.Filter(), nil
+	case *ent.NotificationQuery:
+		return q.Filter(), nil
 	case *ent.OrganizationQuery:
 		return q.Filter(), nil
 	case *ent.OrganizationMemberQuery:
@@ -880,13 +1004,19 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.PolicyStateQuery:
 		return q.Filter(), nil
+	case *ent.ProgressReportQuery:
+		return q.Filter(), nil
 	case *ent.ProposalQuery:
 		return q.Filter(), nil
 	case *ent.ProposalEventQuery:
 		return q.Filter(), nil
+	case *ent.ProposalFollowQuery:
+		return q.Filter(), nil
 	case *ent.RefreshTokenQuery:
 		return q.Filter(), nil
 	case *ent.RoleAssignmentQuery:
+		return q.Filter(), nil
+	case *ent.TaskQuery:
 		return q.Filter(), nil
 	case *ent.UnitQuery:
 		return q.Filter(), nil
@@ -923,6 +1053,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.EligibleVoterMutation:
 		return m.Filter(), nil
+	case *ent.FeedbackMutation:
+		return m.Filter(), nil
 	case *ent.HouseholdMutation:
 		return m.Filter(), nil
 	case *ent.HouseholdMemberMutation:
@@ -937,6 +1069,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.MinutesMutation:
 		return m.Filter(), nil
+	case *ent.NotificationMutation:
+		return m.Filter(), nil
 	case *ent.OrganizationMutation:
 		return m.Filter(), nil
 	case *ent.OrganizationMemberMutation:
@@ -945,13 +1079,19 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.PolicyStateMutation:
 		return m.Filter(), nil
+	case *ent.ProgressReportMutation:
+		return m.Filter(), nil
 	case *ent.ProposalMutation:
 		return m.Filter(), nil
 	case *ent.ProposalEventMutation:
 		return m.Filter(), nil
+	case *ent.ProposalFollowMutation:
+		return m.Filter(), nil
 	case *ent.RefreshTokenMutation:
 		return m.Filter(), nil
 	case *ent.RoleAssignmentMutation:
+		return m.Filter(), nil
+	case *ent.TaskMutation:
 		return m.Filter(), nil
 	case *ent.UnitMutation:
 		return m.Filter(), nil

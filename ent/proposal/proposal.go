@@ -71,6 +71,10 @@ const (
 	FieldOutcome = "outcome"
 	// FieldDecisionNote holds the string denoting the decision_note field in the database.
 	FieldDecisionNote = "decision_note"
+	// FieldDecisionVoteID holds the string denoting the decision_vote_id field in the database.
+	FieldDecisionVoteID = "decision_vote_id"
+	// FieldDecisionMinutesID holds the string denoting the decision_minutes_id field in the database.
+	FieldDecisionMinutesID = "decision_minutes_id"
 	// FieldFollowUpOfID holds the string denoting the follow_up_of_id field in the database.
 	FieldFollowUpOfID = "follow_up_of_id"
 	// FieldVersion holds the string denoting the version field in the database.
@@ -116,6 +120,8 @@ var Columns = []string{
 	FieldMergedIntoID,
 	FieldOutcome,
 	FieldDecisionNote,
+	FieldDecisionVoteID,
+	FieldDecisionMinutesID,
 	FieldFollowUpOfID,
 	FieldVersion,
 	FieldSubmittedAt,
@@ -430,6 +436,16 @@ func ByOutcome(opts ...sql.OrderTermOption) OrderOption {
 // ByDecisionNote orders the results by the decision_note field.
 func ByDecisionNote(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDecisionNote, opts...).ToFunc()
+}
+
+// ByDecisionVoteID orders the results by the decision_vote_id field.
+func ByDecisionVoteID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDecisionVoteID, opts...).ToFunc()
+}
+
+// ByDecisionMinutesID orders the results by the decision_minutes_id field.
+func ByDecisionMinutesID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDecisionMinutesID, opts...).ToFunc()
 }
 
 // ByFollowUpOfID orders the results by the follow_up_of_id field.

@@ -169,6 +169,16 @@ func DecisionNote(v string) predicate.Proposal {
 	return predicate.Proposal(sql.FieldEQ(FieldDecisionNote, v))
 }
 
+// DecisionVoteID applies equality check predicate on the "decision_vote_id" field. It's identical to DecisionVoteIDEQ.
+func DecisionVoteID(v int) predicate.Proposal {
+	return predicate.Proposal(sql.FieldEQ(FieldDecisionVoteID, v))
+}
+
+// DecisionMinutesID applies equality check predicate on the "decision_minutes_id" field. It's identical to DecisionMinutesIDEQ.
+func DecisionMinutesID(v int) predicate.Proposal {
+	return predicate.Proposal(sql.FieldEQ(FieldDecisionMinutesID, v))
+}
+
 // FollowUpOfID applies equality check predicate on the "follow_up_of_id" field. It's identical to FollowUpOfIDEQ.
 func FollowUpOfID(v int) predicate.Proposal {
 	return predicate.Proposal(sql.FieldEQ(FieldFollowUpOfID, v))
@@ -1597,6 +1607,106 @@ func DecisionNoteEqualFold(v string) predicate.Proposal {
 // DecisionNoteContainsFold applies the ContainsFold predicate on the "decision_note" field.
 func DecisionNoteContainsFold(v string) predicate.Proposal {
 	return predicate.Proposal(sql.FieldContainsFold(FieldDecisionNote, v))
+}
+
+// DecisionVoteIDEQ applies the EQ predicate on the "decision_vote_id" field.
+func DecisionVoteIDEQ(v int) predicate.Proposal {
+	return predicate.Proposal(sql.FieldEQ(FieldDecisionVoteID, v))
+}
+
+// DecisionVoteIDNEQ applies the NEQ predicate on the "decision_vote_id" field.
+func DecisionVoteIDNEQ(v int) predicate.Proposal {
+	return predicate.Proposal(sql.FieldNEQ(FieldDecisionVoteID, v))
+}
+
+// DecisionVoteIDIn applies the In predicate on the "decision_vote_id" field.
+func DecisionVoteIDIn(vs ...int) predicate.Proposal {
+	return predicate.Proposal(sql.FieldIn(FieldDecisionVoteID, vs...))
+}
+
+// DecisionVoteIDNotIn applies the NotIn predicate on the "decision_vote_id" field.
+func DecisionVoteIDNotIn(vs ...int) predicate.Proposal {
+	return predicate.Proposal(sql.FieldNotIn(FieldDecisionVoteID, vs...))
+}
+
+// DecisionVoteIDGT applies the GT predicate on the "decision_vote_id" field.
+func DecisionVoteIDGT(v int) predicate.Proposal {
+	return predicate.Proposal(sql.FieldGT(FieldDecisionVoteID, v))
+}
+
+// DecisionVoteIDGTE applies the GTE predicate on the "decision_vote_id" field.
+func DecisionVoteIDGTE(v int) predicate.Proposal {
+	return predicate.Proposal(sql.FieldGTE(FieldDecisionVoteID, v))
+}
+
+// DecisionVoteIDLT applies the LT predicate on the "decision_vote_id" field.
+func DecisionVoteIDLT(v int) predicate.Proposal {
+	return predicate.Proposal(sql.FieldLT(FieldDecisionVoteID, v))
+}
+
+// DecisionVoteIDLTE applies the LTE predicate on the "decision_vote_id" field.
+func DecisionVoteIDLTE(v int) predicate.Proposal {
+	return predicate.Proposal(sql.FieldLTE(FieldDecisionVoteID, v))
+}
+
+// DecisionVoteIDIsNil applies the IsNil predicate on the "decision_vote_id" field.
+func DecisionVoteIDIsNil() predicate.Proposal {
+	return predicate.Proposal(sql.FieldIsNull(FieldDecisionVoteID))
+}
+
+// DecisionVoteIDNotNil applies the NotNil predicate on the "decision_vote_id" field.
+func DecisionVoteIDNotNil() predicate.Proposal {
+	return predicate.Proposal(sql.FieldNotNull(FieldDecisionVoteID))
+}
+
+// DecisionMinutesIDEQ applies the EQ predicate on the "decision_minutes_id" field.
+func DecisionMinutesIDEQ(v int) predicate.Proposal {
+	return predicate.Proposal(sql.FieldEQ(FieldDecisionMinutesID, v))
+}
+
+// DecisionMinutesIDNEQ applies the NEQ predicate on the "decision_minutes_id" field.
+func DecisionMinutesIDNEQ(v int) predicate.Proposal {
+	return predicate.Proposal(sql.FieldNEQ(FieldDecisionMinutesID, v))
+}
+
+// DecisionMinutesIDIn applies the In predicate on the "decision_minutes_id" field.
+func DecisionMinutesIDIn(vs ...int) predicate.Proposal {
+	return predicate.Proposal(sql.FieldIn(FieldDecisionMinutesID, vs...))
+}
+
+// DecisionMinutesIDNotIn applies the NotIn predicate on the "decision_minutes_id" field.
+func DecisionMinutesIDNotIn(vs ...int) predicate.Proposal {
+	return predicate.Proposal(sql.FieldNotIn(FieldDecisionMinutesID, vs...))
+}
+
+// DecisionMinutesIDGT applies the GT predicate on the "decision_minutes_id" field.
+func DecisionMinutesIDGT(v int) predicate.Proposal {
+	return predicate.Proposal(sql.FieldGT(FieldDecisionMinutesID, v))
+}
+
+// DecisionMinutesIDGTE applies the GTE predicate on the "decision_minutes_id" field.
+func DecisionMinutesIDGTE(v int) predicate.Proposal {
+	return predicate.Proposal(sql.FieldGTE(FieldDecisionMinutesID, v))
+}
+
+// DecisionMinutesIDLT applies the LT predicate on the "decision_minutes_id" field.
+func DecisionMinutesIDLT(v int) predicate.Proposal {
+	return predicate.Proposal(sql.FieldLT(FieldDecisionMinutesID, v))
+}
+
+// DecisionMinutesIDLTE applies the LTE predicate on the "decision_minutes_id" field.
+func DecisionMinutesIDLTE(v int) predicate.Proposal {
+	return predicate.Proposal(sql.FieldLTE(FieldDecisionMinutesID, v))
+}
+
+// DecisionMinutesIDIsNil applies the IsNil predicate on the "decision_minutes_id" field.
+func DecisionMinutesIDIsNil() predicate.Proposal {
+	return predicate.Proposal(sql.FieldIsNull(FieldDecisionMinutesID))
+}
+
+// DecisionMinutesIDNotNil applies the NotNil predicate on the "decision_minutes_id" field.
+func DecisionMinutesIDNotNil() predicate.Proposal {
+	return predicate.Proposal(sql.FieldNotNull(FieldDecisionMinutesID))
 }
 
 // FollowUpOfIDEQ applies the EQ predicate on the "follow_up_of_id" field.

@@ -13,6 +13,7 @@ import (
 	"yishi/ent/comment"
 	"yishi/ent/cosignature"
 	"yishi/ent/eligiblevoter"
+	"yishi/ent/feedback"
 	"yishi/ent/household"
 	"yishi/ent/householdmember"
 	"yishi/ent/idempotencykey"
@@ -20,15 +21,19 @@ import (
 	"yishi/ent/meeting"
 	"yishi/ent/membership"
 	"yishi/ent/minutes"
+	"yishi/ent/notification"
 	"yishi/ent/organization"
 	"yishi/ent/organizationmember"
 	"yishi/ent/participant"
 	"yishi/ent/policystate"
+	"yishi/ent/progressreport"
 	"yishi/ent/proposal"
 	"yishi/ent/proposalevent"
+	"yishi/ent/proposalfollow"
 	"yishi/ent/refreshtoken"
 	"yishi/ent/roleassignment"
 	"yishi/ent/schema"
+	"yishi/ent/task"
 	"yishi/ent/unit"
 	"yishi/ent/user"
 	"yishi/ent/venue"
@@ -813,6 +818,92 @@ func init() {
 	eligiblevoterDescFloorArea := eligiblevoterFields[3].Descriptor()
 	// eligiblevoter.DefaultFloorArea holds the default value on creation for the floor_area field.
 	eligiblevoter.DefaultFloorArea = eligiblevoterDescFloorArea.Default.(float64)
+	feedbackMixin := schema.Feedback{}.Mixin()
+	feedback.Policy = privacy.NewPolicies(schema.Feedback{})
+	feedback.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := feedback.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	feedbackMixinFields0 := feedbackMixin[0].Fields()
+	_ = feedbackMixinFields0
+	feedbackMixinFields1 := feedbackMixin[1].Fields()
+	_ = feedbackMixinFields1
+	feedbackFields := schema.Feedback{}.Fields()
+	_ = feedbackFields
+	// feedbackDescTenantID is the schema descriptor for tenant_id field.
+	feedbackDescTenantID := feedbackMixinFields0[0].Descriptor()
+	// feedback.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	feedback.TenantIDValidator = feedbackDescTenantID.Validators[0].(func(int) error)
+	// feedbackDescUnitID is the schema descriptor for unit_id field.
+	feedbackDescUnitID := feedbackMixinFields0[1].Descriptor()
+	// feedback.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	feedback.UnitIDValidator = feedbackDescUnitID.Validators[0].(func(int) error)
+	// feedbackDescUnitPath is the schema descriptor for unit_path field.
+	feedbackDescUnitPath := feedbackMixinFields0[2].Descriptor()
+	// feedback.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	feedback.UnitPathValidator = func() func(string) error {
+		validators := feedbackDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// feedbackDescCommunityPath is the schema descriptor for community_path field.
+	feedbackDescCommunityPath := feedbackMixinFields1[0].Descriptor()
+	// feedback.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	feedback.CommunityPathValidator = func() func(string) error {
+		validators := feedbackDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// feedbackDescSatisfaction is the schema descriptor for satisfaction field.
+	feedbackDescSatisfaction := feedbackFields[2].Descriptor()
+	// feedback.SatisfactionValidator is a validator for the "satisfaction" field. It is called by the builders before save.
+	feedback.SatisfactionValidator = func() func(int) error {
+		validators := feedbackDescSatisfaction.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(satisfaction int) error {
+			for _, fn := range fns {
+				if err := fn(satisfaction); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// feedbackDescNewNeed is the schema descriptor for new_need field.
+	feedbackDescNewNeed := feedbackFields[4].Descriptor()
+	// feedback.DefaultNewNeed holds the default value on creation for the new_need field.
+	feedback.DefaultNewNeed = feedbackDescNewNeed.Default.(bool)
+	// feedbackDescCreatedAt is the schema descriptor for created_at field.
+	feedbackDescCreatedAt := feedbackFields[6].Descriptor()
+	// feedback.DefaultCreatedAt holds the default value on creation for the created_at field.
+	feedback.DefaultCreatedAt = feedbackDescCreatedAt.Default.(func() time.Time)
 	householdMixin := schema.Household{}.Mixin()
 	household.Policy = privacy.NewPolicies(schema.Household{})
 	household.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1422,6 +1513,57 @@ func init() {
 	minutesDescVersion := minutesFields[1].Descriptor()
 	// minutes.VersionValidator is a validator for the "version" field. It is called by the builders before save.
 	minutes.VersionValidator = minutesDescVersion.Validators[0].(func(int) error)
+	notification.Policy = privacy.NewPolicies(schema.Notification{})
+	notification.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := notification.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	notificationFields := schema.Notification{}.Fields()
+	_ = notificationFields
+	// notificationDescKind is the schema descriptor for kind field.
+	notificationDescKind := notificationFields[4].Descriptor()
+	// notification.KindValidator is a validator for the "kind" field. It is called by the builders before save.
+	notification.KindValidator = func() func(string) error {
+		validators := notificationDescKind.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(kind string) error {
+			for _, fn := range fns {
+				if err := fn(kind); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// notificationDescTitle is the schema descriptor for title field.
+	notificationDescTitle := notificationFields[5].Descriptor()
+	// notification.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	notification.TitleValidator = func() func(string) error {
+		validators := notificationDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// notificationDescCreatedAt is the schema descriptor for created_at field.
+	notificationDescCreatedAt := notificationFields[8].Descriptor()
+	// notification.DefaultCreatedAt holds the default value on creation for the created_at field.
+	notification.DefaultCreatedAt = notificationDescCreatedAt.Default.(func() time.Time)
 	organizationMixin := schema.Organization{}.Mixin()
 	organization.Policy = privacy.NewPolicies(schema.Organization{})
 	organization.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1639,6 +1781,88 @@ func init() {
 	policystateDescVersion := policystateFields[0].Descriptor()
 	// policystate.DefaultVersion holds the default value on creation for the version field.
 	policystate.DefaultVersion = policystateDescVersion.Default.(int64)
+	progressreportMixin := schema.ProgressReport{}.Mixin()
+	progressreport.Policy = privacy.NewPolicies(schema.ProgressReport{})
+	progressreport.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := progressreport.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	progressreportMixinFields0 := progressreportMixin[0].Fields()
+	_ = progressreportMixinFields0
+	progressreportMixinFields1 := progressreportMixin[1].Fields()
+	_ = progressreportMixinFields1
+	progressreportFields := schema.ProgressReport{}.Fields()
+	_ = progressreportFields
+	// progressreportDescTenantID is the schema descriptor for tenant_id field.
+	progressreportDescTenantID := progressreportMixinFields0[0].Descriptor()
+	// progressreport.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	progressreport.TenantIDValidator = progressreportDescTenantID.Validators[0].(func(int) error)
+	// progressreportDescUnitID is the schema descriptor for unit_id field.
+	progressreportDescUnitID := progressreportMixinFields0[1].Descriptor()
+	// progressreport.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	progressreport.UnitIDValidator = progressreportDescUnitID.Validators[0].(func(int) error)
+	// progressreportDescUnitPath is the schema descriptor for unit_path field.
+	progressreportDescUnitPath := progressreportMixinFields0[2].Descriptor()
+	// progressreport.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	progressreport.UnitPathValidator = func() func(string) error {
+		validators := progressreportDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// progressreportDescCommunityPath is the schema descriptor for community_path field.
+	progressreportDescCommunityPath := progressreportMixinFields1[0].Descriptor()
+	// progressreport.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	progressreport.CommunityPathValidator = func() func(string) error {
+		validators := progressreportDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// progressreportDescPercent is the schema descriptor for percent field.
+	progressreportDescPercent := progressreportFields[2].Descriptor()
+	// progressreport.PercentValidator is a validator for the "percent" field. It is called by the builders before save.
+	progressreport.PercentValidator = func() func(int) error {
+		validators := progressreportDescPercent.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(percent int) error {
+			for _, fn := range fns {
+				if err := fn(percent); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// progressreportDescCreatedAt is the schema descriptor for created_at field.
+	progressreportDescCreatedAt := progressreportFields[5].Descriptor()
+	// progressreport.DefaultCreatedAt holds the default value on creation for the created_at field.
+	progressreport.DefaultCreatedAt = progressreportDescCreatedAt.Default.(func() time.Time)
 	proposalMixin := schema.Proposal{}.Mixin()
 	proposal.Policy = privacy.NewPolicies(schema.Proposal{})
 	proposal.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1786,7 +2010,7 @@ func init() {
 	// proposal.ReferredToValidator is a validator for the "referred_to" field. It is called by the builders before save.
 	proposal.ReferredToValidator = proposalDescReferredTo.Validators[0].(func(string) error)
 	// proposalDescVersion is the schema descriptor for version field.
-	proposalDescVersion := proposalFields[23].Descriptor()
+	proposalDescVersion := proposalFields[25].Descriptor()
 	// proposal.DefaultVersion holds the default value on creation for the version field.
 	proposal.DefaultVersion = proposalDescVersion.Default.(int)
 	proposaleventMixin := schema.ProposalEvent{}.Mixin()
@@ -1919,6 +2143,70 @@ func init() {
 	proposaleventDescCreatedAt := proposaleventFields[9].Descriptor()
 	// proposalevent.DefaultCreatedAt holds the default value on creation for the created_at field.
 	proposalevent.DefaultCreatedAt = proposaleventDescCreatedAt.Default.(func() time.Time)
+	proposalfollowMixin := schema.ProposalFollow{}.Mixin()
+	proposalfollow.Policy = privacy.NewPolicies(schema.ProposalFollow{})
+	proposalfollow.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := proposalfollow.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	proposalfollowMixinFields0 := proposalfollowMixin[0].Fields()
+	_ = proposalfollowMixinFields0
+	proposalfollowMixinFields1 := proposalfollowMixin[1].Fields()
+	_ = proposalfollowMixinFields1
+	proposalfollowFields := schema.ProposalFollow{}.Fields()
+	_ = proposalfollowFields
+	// proposalfollowDescTenantID is the schema descriptor for tenant_id field.
+	proposalfollowDescTenantID := proposalfollowMixinFields0[0].Descriptor()
+	// proposalfollow.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	proposalfollow.TenantIDValidator = proposalfollowDescTenantID.Validators[0].(func(int) error)
+	// proposalfollowDescUnitID is the schema descriptor for unit_id field.
+	proposalfollowDescUnitID := proposalfollowMixinFields0[1].Descriptor()
+	// proposalfollow.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	proposalfollow.UnitIDValidator = proposalfollowDescUnitID.Validators[0].(func(int) error)
+	// proposalfollowDescUnitPath is the schema descriptor for unit_path field.
+	proposalfollowDescUnitPath := proposalfollowMixinFields0[2].Descriptor()
+	// proposalfollow.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	proposalfollow.UnitPathValidator = func() func(string) error {
+		validators := proposalfollowDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// proposalfollowDescCommunityPath is the schema descriptor for community_path field.
+	proposalfollowDescCommunityPath := proposalfollowMixinFields1[0].Descriptor()
+	// proposalfollow.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	proposalfollow.CommunityPathValidator = func() func(string) error {
+		validators := proposalfollowDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// proposalfollowDescCreatedAt is the schema descriptor for created_at field.
+	proposalfollowDescCreatedAt := proposalfollowFields[2].Descriptor()
+	// proposalfollow.DefaultCreatedAt holds the default value on creation for the created_at field.
+	proposalfollow.DefaultCreatedAt = proposalfollowDescCreatedAt.Default.(func() time.Time)
 	refreshtoken.Policy = privacy.NewPolicies(schema.RefreshToken{})
 	refreshtoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -2039,6 +2327,126 @@ func init() {
 	roleassignmentDescGrantedAt := roleassignmentFields[8].Descriptor()
 	// roleassignment.DefaultGrantedAt holds the default value on creation for the granted_at field.
 	roleassignment.DefaultGrantedAt = roleassignmentDescGrantedAt.Default.(func() time.Time)
+	taskMixin := schema.Task{}.Mixin()
+	task.Policy = privacy.NewPolicies(schema.Task{})
+	task.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := task.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	taskMixinFields0 := taskMixin[0].Fields()
+	_ = taskMixinFields0
+	taskMixinFields1 := taskMixin[1].Fields()
+	_ = taskMixinFields1
+	taskMixinFields2 := taskMixin[2].Fields()
+	_ = taskMixinFields2
+	taskFields := schema.Task{}.Fields()
+	_ = taskFields
+	// taskDescTenantID is the schema descriptor for tenant_id field.
+	taskDescTenantID := taskMixinFields0[0].Descriptor()
+	// task.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	task.TenantIDValidator = taskDescTenantID.Validators[0].(func(int) error)
+	// taskDescUnitID is the schema descriptor for unit_id field.
+	taskDescUnitID := taskMixinFields0[1].Descriptor()
+	// task.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	task.UnitIDValidator = taskDescUnitID.Validators[0].(func(int) error)
+	// taskDescUnitPath is the schema descriptor for unit_path field.
+	taskDescUnitPath := taskMixinFields0[2].Descriptor()
+	// task.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	task.UnitPathValidator = func() func(string) error {
+		validators := taskDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// taskDescCommunityPath is the schema descriptor for community_path field.
+	taskDescCommunityPath := taskMixinFields1[0].Descriptor()
+	// task.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	task.CommunityPathValidator = func() func(string) error {
+		validators := taskDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// taskDescCreatedAt is the schema descriptor for created_at field.
+	taskDescCreatedAt := taskMixinFields2[0].Descriptor()
+	// task.DefaultCreatedAt holds the default value on creation for the created_at field.
+	task.DefaultCreatedAt = taskDescCreatedAt.Default.(func() time.Time)
+	// taskDescUpdatedAt is the schema descriptor for updated_at field.
+	taskDescUpdatedAt := taskMixinFields2[1].Descriptor()
+	// task.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	task.DefaultUpdatedAt = taskDescUpdatedAt.Default.(func() time.Time)
+	// task.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	task.UpdateDefaultUpdatedAt = taskDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// taskDescTitle is the schema descriptor for title field.
+	taskDescTitle := taskFields[1].Descriptor()
+	// task.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	task.TitleValidator = func() func(string) error {
+		validators := taskDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// taskDescWeight is the schema descriptor for weight field.
+	taskDescWeight := taskFields[6].Descriptor()
+	// task.DefaultWeight holds the default value on creation for the weight field.
+	task.DefaultWeight = taskDescWeight.Default.(float64)
+	// task.WeightValidator is a validator for the "weight" field. It is called by the builders before save.
+	task.WeightValidator = taskDescWeight.Validators[0].(func(float64) error)
+	// taskDescPercent is the schema descriptor for percent field.
+	taskDescPercent := taskFields[8].Descriptor()
+	// task.DefaultPercent holds the default value on creation for the percent field.
+	task.DefaultPercent = taskDescPercent.Default.(int)
+	// task.PercentValidator is a validator for the "percent" field. It is called by the builders before save.
+	task.PercentValidator = func() func(int) error {
+		validators := taskDescPercent.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(percent int) error {
+			for _, fn := range fns {
+				if err := fn(percent); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// taskDescVersion is the schema descriptor for version field.
+	taskDescVersion := taskFields[11].Descriptor()
+	// task.DefaultVersion holds the default value on creation for the version field.
+	task.DefaultVersion = taskDescVersion.Default.(int)
 	unitMixin := schema.Unit{}.Mixin()
 	unit.Policy = privacy.NewPolicies(schema.Unit{})
 	unit.Hooks[0] = func(next ent.Mutator) ent.Mutator {

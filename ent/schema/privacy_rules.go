@@ -111,3 +111,28 @@ func anyOf(ps []entql.P) entql.P {
 	}
 	return entql.Or(ps[0], ps[1], ps[2:]...)
 }
+
+// ownInboxPolicy: a user reads and updates only rows addressed to them
+// (user_id); only system work creates or deletes rows.
+func ownInboxPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{allowSystem(), ownerOnly()},
+		Mutation: privacy.MutationPolicy{
+			allowSystem(),
+			privacy.OnMutationOperation(ownerOnly(), ent.OpUpdate|ent.OpUpdateOne),
+			privacy.AlwaysDenyRule(),
+		},
+	}
+}
+
+// ownerOnly filters to rows whose user_id is the viewer's.
+func ownerOnly() privacy.QueryMutationRule {
+	return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
+		v := viewer.FromContext(ctx)
+		if v.UserID == 0 {
+			return privacy.Denyf("privacy: inbox needs a user")
+		}
+		f.Where(entql.FieldEQ("user_id", v.UserID))
+		return privacy.Allow
+	})
+}

@@ -48,6 +48,8 @@ func (Proposal) Fields() []ent.Field {
 		field.Int("merged_into_id").Optional().Nillable(),
 		field.Enum("outcome").Values("approved", "declined").Optional().Nillable(),
 		field.Text("decision_note").Optional(),
+		field.Int("decision_vote_id").Optional().Nillable(),
+		field.Int("decision_minutes_id").Optional().Nillable(),
 		field.Int("follow_up_of_id").Optional().Nillable().Immutable(),
 		field.Int("version").Default(1),
 		field.Time("submitted_at").Optional().Nillable(),

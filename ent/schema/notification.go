@@ -1,0 +1,37 @@
+package schema
+
+import (
+	"entgo.io/ent"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// Notification is an in-app message to one user about a proposal they
+// wrote, co-signed or follow. It is written in the transaction of the
+// timeline event that caused it; the unique (user, event) index means an
+// event never notifies anyone twice.
+type Notification struct{ ent.Schema }
+
+// Fields of Notification.
+func (Notification) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("user_id").Immutable(),
+		field.Int("tenant_id").Immutable(),
+		field.Int("proposal_id").Optional().Nillable().Immutable(),
+		field.Int("event_id").Immutable(),
+		field.String("kind").NotEmpty().MaxLen(32).Immutable(),
+		field.String("title").NotEmpty().MaxLen(200).Immutable(),
+		field.Text("body").Optional().Immutable(),
+		field.Time("read_at").Optional().Nillable(),
+		field.Time("created_at").Default(nowUTC).Immutable(),
+	}
+}
+
+// Indexes: a user's inbox, newest first; one notification per event.
+func (Notification) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("user_id", "event_id").Unique(), index.Fields("user_id", "id")}
+}
+
+// Policy: a user reads and marks only their own; the event writer (system
+// context) creates them.
+func (Notification) Policy() ent.Policy { return ownInboxPolicy() }

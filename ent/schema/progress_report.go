@@ -1,0 +1,34 @@
+package schema
+
+import (
+	"entgo.io/ent"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// ProgressReport is one regular report on a task (定期汇报): the new
+// percent and a note, by the assignee or a lead in scope.
+type ProgressReport struct{ ent.Schema }
+
+// Mixin adds tenancy and the community path.
+func (ProgressReport) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, CommunityMixin{}} }
+
+// Fields of ProgressReport.
+func (ProgressReport) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("task_id").Immutable(),
+		field.Int("proposal_id").Immutable(),
+		field.Int("percent").Min(0).Max(100).Immutable(),
+		field.Text("note").Optional().Immutable(),
+		field.Int("author_id").Optional().Nillable().Immutable(),
+		field.Time("created_at").Default(nowUTC).Immutable(),
+	}
+}
+
+// Indexes of ProgressReport.
+func (ProgressReport) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("task_id", "id"), index.Fields("proposal_id")}
+}
+
+// Policy: like the task.
+func (ProgressReport) Policy() ent.Policy { return proposalChildPolicy("author_id") }

@@ -1,0 +1,44 @@
+package schema
+
+import (
+	"entgo.io/ent"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// Task is one responsibility assigned when an approved proposal is put to
+// work (分配职责): to a person holding implementer or a higher role in
+// scope, or to an organization such as the property company. A proposal's
+// progress is the weighted mean of its tasks' percent.
+type Task struct{ ent.Schema }
+
+// Mixin adds tenancy, the community path and timestamps.
+func (Task) Mixin() []ent.Mixin {
+	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, TimeMixin{}}
+}
+
+// Fields of Task.
+func (Task) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("proposal_id").Immutable(),
+		field.String("title").NotEmpty().MaxLen(200),
+		field.Text("description").Optional(),
+		field.Int("assignee_id").Optional().Nillable(),
+		field.Int("organization_id").Optional().Nillable(),
+		field.Time("due_at"),
+		field.Float("weight").Positive().Default(1),
+		field.Enum("status").Values("todo", "doing", "done", "blocked").Default("todo"),
+		field.Int("percent").Min(0).Max(100).Default(0),
+		field.Time("done_at").Optional().Nillable(),
+		field.Int("created_by").Optional().Nillable().Immutable(),
+		field.Int("version").Default(1),
+	}
+}
+
+// Indexes serve a proposal's tasks and the overdue list.
+func (Task) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("proposal_id"), index.Fields("status", "due_at"), index.Fields("assignee_id")}
+}
+
+// Policy: staff of the subtree, the community's residents, and the assignee.
+func (Task) Policy() ent.Policy { return proposalChildPolicy("assignee_id") }
