@@ -60,6 +60,6 @@ func (s *server) checkIfMatch(c *gin.Context, etag string) error {
 	if want == "" || want == "*" || want == etag {
 		return nil
 	}
-	return &apperr.Error{Kind: apperr.KindConflict, Code: "precondition.failed",
+	return &apperr.Error{Kind: apperr.KindPreconditionFailed, Code: "precondition.failed",
 		Detail: "the resource changed since you read it (ETag " + etag + ")"}
 }

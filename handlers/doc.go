@@ -3,7 +3,7 @@
 //
 //	@title						Yishi (议事) API
 //	@version					1.0
-//	@description				Multi-tenant community deliberation: residents raise problems, officials at subdistrict, community and grid level lead, guide and review them into proposals, meetings deliberate and vote, and delivery is tracked until residents' feedback closes the loop.
+//	@description				Multi-tenant community deliberation: residents raise problems, officials at subdistrict, community and grid level lead, guide and review them into proposals, meetings deliberate and vote, and delivery is tracked until residents' feedback closes the loop. Every authenticated POST honours an Idempotency-Key header (1–255 visible ASCII characters, scoped to the caller, kept 24 hours): a retry with the same key and the same request replays the first final answer with Idempotent-Replayed: true instead of writing twice; the same key with a different request is 422 idempotency.key_reused, and while the first is still running 409 idempotency.in_progress. Server errors are not stored, so they may be retried with the same key. The /v1/auth and /v1/oauth endpoints ignore the header.
 //	@BasePath					/
 //	@securityDefinitions.apikey	BearerAuth
 //	@in							header

@@ -34,6 +34,7 @@ var kindStatus = map[apperr.Kind]int{
 	apperr.KindUnprocessable:      http.StatusUnprocessableEntity,
 	apperr.KindTooMany:            http.StatusTooManyRequests,
 	apperr.KindPreconditionFailed: http.StatusPreconditionFailed,
+	apperr.KindTooLarge:           http.StatusRequestEntityTooLarge,
 }
 
 // classify turns any error into a client-safe *apperr.Error. Database text

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http/httptest"
 	"strings"
 	"sync/atomic"
@@ -21,6 +22,7 @@ import (
 	"yishi/authz"
 	"yishi/ent"
 	"yishi/handlers"
+	"yishi/internal/blobstore"
 	"yishi/internal/config"
 	"yishi/internal/password"
 	"yishi/internal/session"
@@ -32,11 +34,12 @@ import (
 
 // api is one running Yishi instance over a private database.
 type api struct {
-	t      testing.TB
-	st     *store.Store
-	deps   handlers.Deps
-	router *gin.Engine
-	phones atomic.Int64
+	t       testing.TB
+	st      *store.Store
+	deps    handlers.Deps
+	router  *gin.Engine
+	phones  atomic.Int64
+	blobDir string // where attachment bytes land, for tests that count files
 }
 
 // newAPI builds the real router on a fresh migrated database (SQLite in
@@ -82,6 +85,12 @@ func newAPIOn(t testing.TB, st *store.Store, keys *authz.KeySet) *api {
 		t.Fatal(err)
 	}
 	go policy.Watch(ctx)
+	cfg.MaxUploadBytes = testMaxUpload
+	blobDir := t.TempDir()
+	blobs, err := blobstore.NewLocal(blobDir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	d := handlers.Deps{
 		Config: cfg, Store: st, Logger: logger, Policy: policy, Keys: keys,
 		Tokens:       authz.NewTokens(keys, cfg.Issuer, cfg.Audience, cfg.AccessTTL, time.Now),
@@ -89,14 +98,18 @@ func newAPIOn(t testing.TB, st *store.Store, keys *authz.KeySet) *api {
 		Passwords:    password.NewHasher(password.TestParams()),
 		LoginByPhone: throttle.New(5, time.Minute, 1000, time.Now),
 		LoginByIP:    throttle.New(1000, time.Minute, 1000, time.Now),
-		Registry:     prometheus.NewRegistry(), Version: "test",
+		Registry:     prometheus.NewRegistry(), Version: "test", Blobs: blobs,
 	}
 	r, err := handlers.NewRouter(d)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &api{t: t, st: st, deps: d, router: r}
+	return &api{t: t, st: st, deps: d, router: r, blobDir: blobDir}
 }
+
+// testMaxUpload keeps the 413 tests fast, yet lies above the 1 MiB JSON
+// body limit so tests prove that uploads are not held to it.
+const testMaxUpload = 1536 << 10
 
 // response is a recorded answer with helpers to read it.
 type response struct {
@@ -104,13 +117,22 @@ type response struct {
 	t testing.TB
 }
 
-// do sends a JSON request; body may be nil, a string (sent raw) or any
-// value (marshalled).
+// do sends a JSON request; body may be nil, a string (sent raw), a
+// multipartBody (sent as multipart/form-data) or any value (marshalled).
 func (a *api) do(method, path, token string, body any) response {
 	a.t.Helper()
+	return a.doWith(method, path, token, body, nil)
+}
+
+// doWith is do with extra request headers (Idempotency-Key, If-Match …).
+func (a *api) doWith(method, path, token string, body any, headers map[string]string) response {
+	a.t.Helper()
 	var rd io.Reader
+	contentType := "application/json"
 	switch b := body.(type) {
 	case nil:
+	case multipartBody:
+		rd, contentType = b.encode(a.t)
 	case string:
 		rd = strings.NewReader(b)
 	default:
@@ -121,13 +143,45 @@ func (a *api) do(method, path, token string, body any) response {
 		rd = bytes.NewReader(raw)
 	}
 	req := httptest.NewRequest(method, path, rd)
-	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Content-Type", contentType)
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	for k, v := range headers {
+		req.Header.Set(k, v)
 	}
 	w := httptest.NewRecorder()
 	a.router.ServeHTTP(w, req)
 	return response{w, a.t}
+}
+
+// multipartBody is a file upload: fields are written first, then data as
+// the file part named field.
+type multipartBody struct {
+	field, filename string
+	data            []byte
+	fields          map[string]string
+}
+
+func (b multipartBody) encode(t testing.TB) (io.Reader, string) {
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for k, v := range b.fields {
+		if err := mw.WriteField(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fw, err := mw.CreateFormFile(b.field, b.filename)
+	if err == nil {
+		_, err = fw.Write(b.data)
+	}
+	if err == nil {
+		err = mw.Close()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &buf, mw.FormDataContentType()
 }
 
 // want fails the test unless the status is code.

@@ -12,12 +12,14 @@ import (
 // one encouraged category or negative-list item of the subdistrict's
 // guidebook. Negative items are matched by their keywords, so they need one.
 type createListItemRequest struct {
-	Kind        string   `json:"kind" enums:"encouraged,negative" example:"negative"`
-	Code        string   `json:"code" example:"N02" maxLength:"64" pattern:"^[A-Za-z0-9_-]{1,64}$"`
-	Title       string   `json:"title" example:"已进入司法或仲裁程序的事项" maxLength:"200"`
-	TitleEn     string   `json:"title_en,omitempty" example:"Matters already before a court or arbitration" maxLength:"200"`
-	Description string   `json:"description,omitempty" example:"Once a matter is in litigation, deliberation must not interfere." maxLength:"2000"`
-	Keywords    []string `json:"keywords" example:"起诉,法院,仲裁" maxItems:"50"`
+	Kind        string `json:"kind" enums:"encouraged,negative" example:"negative"`
+	Code        string `json:"code" example:"N02" maxLength:"64" pattern:"^[A-Za-z0-9_-]{1,64}$"`
+	Title       string `json:"title" example:"已进入司法或仲裁程序的事项" maxLength:"200"`
+	TitleEn     string `json:"title_en,omitempty" example:"Matters already before a court or arbitration" maxLength:"200"`
+	Description string `json:"description,omitempty" example:"Once a matter is in litigation, deliberation must not interfere." maxLength:"2000"`
+	// Keywords: up to 50 phrases of 1-32 characters, matched as substrings
+	// ignoring case; a negative item needs at least one.
+	Keywords []string `json:"keywords" example:"起诉,法院,仲裁"`
 }
 
 func (r *createListItemRequest) validate() []apperr.FieldError {
@@ -41,11 +43,12 @@ func (r *createListItemRequest) input() lists.Input {
 // fields keep their value. Retiring (status "retired") is how an item
 // leaves use; there is no delete, so old screening flags still resolve.
 type updateListItemRequest struct {
-	Title       *string   `json:"title,omitempty" example:"已进入司法或仲裁程序的事项" maxLength:"200"`
-	TitleEn     *string   `json:"title_en,omitempty" example:"Matters already before a court or arbitration" maxLength:"200"`
-	Description *string   `json:"description,omitempty" maxLength:"2000"`
-	Keywords    *[]string `json:"keywords,omitempty" example:"起诉,法院,仲裁" maxItems:"50"`
-	Status      *string   `json:"status,omitempty" enums:"active,retired" example:"retired"`
+	Title       *string `json:"title,omitempty" example:"已进入司法或仲裁程序的事项" maxLength:"200"`
+	TitleEn     *string `json:"title_en,omitempty" example:"Matters already before a court or arbitration" maxLength:"200"`
+	Description *string `json:"description,omitempty" maxLength:"2000"`
+	// Keywords replace the whole list: up to 50 phrases of 1-32 characters.
+	Keywords *[]string `json:"keywords,omitempty" example:"起诉,法院,仲裁"`
+	Status   *string   `json:"status,omitempty" enums:"active,retired" example:"retired"`
 }
 
 func (r *updateListItemRequest) validate() []apperr.FieldError {

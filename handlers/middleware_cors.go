@@ -20,7 +20,7 @@ func withCORS(origins []string) gin.HandlerFunc {
 		h := c.Writer.Header()
 		h.Set("Access-Control-Allow-Origin", origin)
 		h.Add("Vary", "Origin")
-		h.Set("Access-Control-Expose-Headers", "ETag, Location, Retry-After, X-Request-ID")
+		h.Set("Access-Control-Expose-Headers", "ETag, Location, Retry-After, X-Request-ID, Idempotent-Replayed")
 		if c.Request.Method == http.MethodOptions && c.GetHeader("Access-Control-Request-Method") != "" {
 			h.Set("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE")
 			h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key, If-Match, X-Request-ID")

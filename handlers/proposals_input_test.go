@@ -147,3 +147,13 @@ func TestProposalListFiltersAndSearch(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+func TestProposalTransitionIfMatch412(t *testing.T) {
+	w := newWorld(t)
+	id := w.submittedProposal()
+	etag := w.do("GET", proposalURL(id, ""), w.leadA1.Token, nil).want(200).Header().Get("ETag")
+	w.doWith("POST", proposalURL(id, "/return"), w.leadA1.Token, map[string]any{"note": "x"},
+		map[string]string{"If-Match": `W/"1"`}).want(412)
+	w.doWith("POST", proposalURL(id, "/accept"), w.leadA1.Token, nil, map[string]string{"If-Match": etag}).want(200)
+	w.doWith("POST", proposalURL(id, "/schedule"), w.leadA1.Token, nil, map[string]string{"If-Match": etag}).want(412)
+}

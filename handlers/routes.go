@@ -19,7 +19,7 @@ func NewRouter(d Deps) (*gin.Engine, error) {
 	s := &server{Deps: d}
 	metrics := newHTTPMetrics(d.Registry)
 	r.Use(withRequestID(), withRecovery(d.Logger), withAccessLog(d.Logger), metrics.middleware(),
-		withCORS(d.Config.CORSOrigins), withBodyLimit(d.Config.MaxBodyBytes))
+		withCORS(d.Config.CORSOrigins), withBodyLimit(d.Config.MaxBodyBytes, uploadBodyLimit(d.Config.MaxUploadBytes)))
 	r.NoRoute(func(c *gin.Context) {
 		writeProblem(c, problem{Type: "about:blank", Title: "Not Found", Status: http.StatusNotFound,
 			Code: "route.not_found", Detail: "no such route", Instance: c.Request.URL.Path})
@@ -44,13 +44,16 @@ func registerMeta(r *gin.Engine, s *server) {
 }
 
 func registerV1(v1 *gin.RouterGroup, s *server) {
+	// The public POSTs take no Idempotency-Key (see DECISIONS.md): their
+	// answers are credentials that must not be stored, and an anonymous
+	// caller has no subject to scope a key by.
 	v1.POST("/auth/register", s.register)
 	v1.POST("/auth/login", s.login)
 	v1.POST("/auth/refresh", s.refresh)
 	v1.POST("/auth/logout", s.logout)
 	v1.POST("/oauth/token", s.issueClientToken)
 
-	a := v1.Group("", s.requireAuth())
+	a := v1.Group("", s.requireAuth(), s.idempotent())
 	a.GET("/me", s.getMe)
 	a.GET("/roles", s.listRoles)
 	a.POST("/tenants", s.createTenant)

@@ -7,6 +7,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"yishi/authz"
+	"yishi/internal/blobstore"
 	"yishi/internal/config"
 	"yishi/internal/password"
 	"yishi/internal/session"
@@ -30,6 +31,8 @@ type Deps struct {
 	LoginByIP    *throttle.Limiter
 	Registry     *prometheus.Registry
 	Version      string
+	// Blobs holds attachment bytes; the database keeps only their keys.
+	Blobs blobstore.Store
 }
 
 // server carries Deps to the handler methods.

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -15,6 +16,7 @@ import (
 
 	"yishi/authz"
 	"yishi/handlers"
+	"yishi/internal/blobstore"
 	"yishi/internal/config"
 	"yishi/internal/password"
 	"yishi/internal/session"
@@ -95,6 +97,10 @@ func buildDeps(workers context.Context, cfg config.Config, st *store.Store, logg
 	if err != nil {
 		return handlers.Deps{}, err
 	}
+	blobs, err := blobstore.NewLocal(filepath.Join(cfg.DataDir, "blobs"))
+	if err != nil {
+		return handlers.Deps{}, err
+	}
 	policy, err := authz.NewPolicy(st.Client, st.DB, st.Dialect, logger, authz.WithPostgresURL(postgresURL(st)))
 	if err != nil {
 		return handlers.Deps{}, err
@@ -112,7 +118,7 @@ func buildDeps(workers context.Context, cfg config.Config, st *store.Store, logg
 		Passwords:    password.NewHasher(password.DefaultParams()),
 		LoginByPhone: throttle.New(10, 15*time.Minute, 100_000, time.Now),
 		LoginByIP:    throttle.New(100, 15*time.Minute, 100_000, time.Now),
-		Registry:     reg, Version: version,
+		Registry:     reg, Version: version, Blobs: blobs,
 	}, nil
 }
 

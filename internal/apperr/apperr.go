@@ -23,6 +23,9 @@ const (
 	// KindPreconditionFailed is a conditional request (If-Match) whose
 	// condition no longer holds: the caller edited a stale copy.
 	KindPreconditionFailed
+	// KindTooLarge is a body or file over a configured size limit: the
+	// caller must send less, not fix a field.
+	KindTooLarge
 )
 
 // FieldError names one offending request field, as JSON Pointer-ish dotted

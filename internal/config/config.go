@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -27,6 +28,7 @@ type Config struct {
 	AdminPhone      string
 	AdminPassword   string
 	MaxBodyBytes    int64
+	MaxUploadBytes  int64
 	ShutdownTimeout time.Duration
 	TrustedProxies  []string
 }
@@ -43,7 +45,7 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 		}
 		return def
 	}
-	var cors, proxies, accessTTL, refreshTTL, shutdown string
+	var cors, proxies, accessTTL, refreshTTL, shutdown, maxUpload string
 	fs.StringVar(&c.Addr, "addr", env("YISHI_ADDR", ":8080"), "listen address")
 	fs.StringVar(&c.DatabaseURL, "database-url", env("YISHI_DATABASE_URL", "sqlite://./yishi.db"), "database URL")
 	fs.StringVar(&c.DataDir, "data-dir", env("YISHI_DATA_DIR", "./data"), "directory for keys and files")
@@ -57,6 +59,7 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	fs.StringVar(&c.AdminPhone, "admin-phone", env("YISHI_ADMIN_PHONE", ""), "bootstrap platform_admin phone")
 	fs.StringVar(&c.AdminPassword, "admin-password", env("YISHI_ADMIN_PASSWORD", ""), "bootstrap platform_admin password")
 	fs.Int64Var(&c.MaxBodyBytes, "max-body-bytes", 1<<20, "largest JSON request body")
+	fs.StringVar(&maxUpload, "max-upload-bytes", env("YISHI_MAX_UPLOAD_BYTES", "20971520"), "largest attachment file")
 	fs.StringVar(&shutdown, "shutdown-timeout", env("YISHI_SHUTDOWN_TIMEOUT", "20s"), "grace period for in-flight requests")
 	fs.StringVar(&proxies, "trusted-proxies", env("YISHI_TRUSTED_PROXIES", ""), "comma-separated proxy CIDRs trusted for client IPs")
 	if err := fs.Parse(args); err != nil {
@@ -72,6 +75,9 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	if c.ShutdownTimeout, err = parseDuration("shutdown-timeout", shutdown); err != nil {
+		return c, err
+	}
+	if c.MaxUploadBytes, err = parseSize("max-upload-bytes", maxUpload); err != nil {
 		return c, err
 	}
 	if _, err := c.SlogLevel(); err != nil {
@@ -95,6 +101,17 @@ func parseDuration(name, v string) (time.Duration, error) {
 		return 0, fmt.Errorf("config: %s %q is not a positive duration", name, v)
 	}
 	return d, nil
+}
+
+// parseSize reads a byte count such as MaxUploadBytes, which is separate
+// from MaxBodyBytes because attachments stream to disk while JSON bodies
+// are held in memory.
+func parseSize(name, v string) (int64, error) {
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("config: %s %q is not a positive byte count", name, v)
+	}
+	return n, nil
 }
 
 func splitList(s string) []string {

@@ -26,3 +26,19 @@ func TestLoadRejectsBadValues(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadMaxUploadBytes(t *testing.T) {
+	c, err := Load(nil, func(string) string { return "" })
+	if err != nil || c.MaxUploadBytes != 20<<20 {
+		t.Fatalf("default %d, %v", c.MaxUploadBytes, err)
+	}
+	env := map[string]string{"YISHI_MAX_UPLOAD_BYTES": "65536"}
+	if c, err = Load(nil, func(k string) string { return env[k] }); err != nil || c.MaxUploadBytes != 65536 {
+		t.Fatalf("env %d, %v", c.MaxUploadBytes, err)
+	}
+	for _, v := range []string{"0", "-1", "20MB"} {
+		if _, err := Load([]string{"-max-upload-bytes", v}, func(string) string { return "" }); err == nil {
+			t.Errorf("accepted -max-upload-bytes %s", v)
+		}
+	}
+}

@@ -6,20 +6,24 @@ import (
 
 	"yishi/ent"
 	"yishi/ent/proposal"
+	"yishi/internal/notify"
 )
 
-// appendEvent adds one entry to p's timeline. Timeline rows carry the
-// proposal's current unit and community so privacy scopes them like it.
+// appendEvent adds one entry to p's timeline and, in the same
+// transaction, notifies the proposal's author, co-signers and followers
+// (internal/notify): an event and its notifications commit or roll back
+// together. Timeline rows carry the proposal's current unit and community
+// so privacy scopes them like it.
 func appendEvent(ctx context.Context, tx *ent.Tx, p *ent.Proposal, by Actor, action, from, to, note, reason string, detail map[string]any) error {
-	err := tx.ProposalEvent.Create().
+	ev, err := tx.ProposalEvent.Create().
 		SetTenantID(p.TenantID).SetUnitID(p.UnitID).SetUnitPath(p.UnitPath).SetCommunityPath(p.CommunityPath).
 		SetProposalID(p.ID).SetActor(by.Subject).SetActorName(by.Name).SetAction(action).
 		SetFromStatus(from).SetToStatus(to).SetNote(note).SetReasonCode(reason).SetDetail(detail).
-		Exec(ctx)
+		Save(ctx)
 	if err != nil {
 		return fmt.Errorf("append %s event: %w", action, err)
 	}
-	return nil
+	return notify.ForEvent(ctx, tx, p, ev, by.UserID)
 }
 
 func proposalKind(k string) proposal.Kind       { return proposal.Kind(k) }

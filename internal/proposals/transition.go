@@ -19,6 +19,8 @@ type TransitionInput struct {
 	Outcome    string
 	ReferredTo string
 	IntoID     int
+	VoteID     *int // decide: the closed vote that supports the decision
+	MinutesID  *int // decide: the approved minutes that support it
 }
 
 // change is what one action does besides moving the status.

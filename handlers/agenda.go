@@ -1,0 +1,87 @@
+package handlers
+
+import (
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/ent/meeting"
+	"yishi/internal/apperr"
+	"yishi/internal/meetings"
+	"yishi/internal/store"
+)
+
+// createAgendaItemRequest adds a proposal, or a free item with a title,
+// to a meeting's agenda.
+type createAgendaItemRequest struct {
+	ProposalID *int   `json:"proposal_id,omitempty" example:"12"`
+	Title      string `json:"title,omitempty" example:"椅子款式与摆放位置" maxLength:"200"`
+}
+
+func (r *createAgendaItemRequest) validate() []apperr.FieldError {
+	var out []apperr.FieldError
+	if r.ProposalID != nil && *r.ProposalID <= 0 {
+		out = append(out, apperr.FieldError{Field: "proposal_id", Message: "must be a proposal id"})
+	}
+	n := utf8.RuneCountInString(strings.TrimSpace(r.Title))
+	if n > 200 || (n == 0 && r.ProposalID == nil) {
+		out = append(out, apperr.FieldError{Field: "title", Message: "must be 1 to 200 characters (or give proposal_id)"})
+	}
+	return out
+}
+
+// createAgendaItem godoc
+//
+//	@Summary	Put an item on a meeting's agenda
+//	@Description	Needs meeting:update (lead, guide) on a scheduled meeting (409 meeting.not_scheduled). A proposal must be visible to the caller and handled in, or filed in, the meeting's unit or below (else 400 proposal_id). On a report_meeting it is reported on, in any status from accepted on, with a timeline entry. On any other format an accepted proposal moves to deliberating in the same transaction (needs proposal:schedule, i.e. a lead), one already deliberating is noted on its timeline, and any other status is 409 proposal.invalid_transition. A proposal is on one meeting's agenda once (409 agenda.duplicate).
+//	@Tags		meetings
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int						true	"meeting id"
+//	@Param		body	body		createAgendaItemRequest	true	"the item"
+//	@Success	201		{object}	agendaItemResponse
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	403		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Failure	409		{object}	problem
+//	@Router		/v1/meetings/{id}/agenda [post]
+func (s *server) createAgendaItem(c *gin.Context) {
+	m, err := s.loadMeeting(c, "update")
+	var req createAgendaItemRequest
+	if err == nil {
+		err = bindJSON(c, &req)
+	}
+	if err == nil && req.ProposalID != nil && m.Format != meeting.FormatReportMeeting {
+		err = s.allow(c, "proposal", "schedule", m.UnitPath)
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	ctx, by := c.Request.Context(), s.actor(c)
+	in := meetings.AgendaInput{ProposalID: req.ProposalID, Title: req.Title, Field: "proposal_id"}
+	var item *ent.AgendaItem
+	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+		item, err = meetings.AddAgendaItem(ctx, tx, m, in, by)
+		return err
+	})
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	status, err := s.agendaStatuses(c, []*ent.AgendaItem{item})
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	st := ""
+	if item.ProposalID != nil {
+		st = status[*item.ProposalID]
+	}
+	c.JSON(http.StatusCreated, newAgendaItemResponse(item, st))
+}

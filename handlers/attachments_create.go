@@ -1,0 +1,72 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/internal/viewer"
+)
+
+// createProposalAttachment godoc
+//
+//	@Summary	Attach a file to a proposal
+//	@Description	Streams one file (the multipart part "file") to storage: the original letter, a scan or a photo. Whoever may comment may attach: residents of the community, and guides entering a mailbox letter. The type is sniffed from the bytes, not taken from the client: JPEG, PNG, WebP, PDF or plain text. internal=true keeps the file from residents (needs proposal:read_internal). Files over the configured limit (YISHI_MAX_UPLOAD_BYTES) are refused with 413.
+//	@Tags		attachments
+//	@Accept		multipart/form-data
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id			path		int		true	"proposal id"
+//	@Param		file		formData	file	true	"the file"
+//	@Param		internal	formData	bool	false	"staff-only file"
+//	@Success	201			{object}	attachmentResponse
+//	@Failure	400			{object}	problem
+//	@Failure	401			{object}	problem
+//	@Failure	403			{object}	problem
+//	@Failure	404			{object}	problem
+//	@Failure	413			{object}	problem
+//	@Router		/v1/proposals/{id}/attachments [post]
+func (s *server) createProposalAttachment(c *gin.Context) {
+	p, err := s.loadProposal(c, "comment")
+	var up attachmentUpload
+	if err == nil {
+		up, err = s.readAttachmentUpload(c, s.seesInternal(c, p))
+	}
+	var m *ent.Attachment
+	if err == nil {
+		if m, err = s.insertAttachment(c.Request.Context(), p, up); err != nil {
+			s.discardBlob(c.Request.Context(), up.Key)
+		}
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	c.Header("Location", attachmentContentURL(m.ID))
+	c.JSON(http.StatusCreated, newAttachmentResponse(m))
+}
+
+// insertAttachment records a stored upload against p, copying p's tenancy
+// paths so privacy rules scope the row exactly like its proposal.
+func (s *server) insertAttachment(ctx context.Context, p *ent.Proposal, up attachmentUpload) (*ent.Attachment, error) {
+	q := s.Store.Client.Attachment.Create().
+		SetTenantID(p.TenantID).SetUnitID(p.UnitID).SetUnitPath(p.UnitPath).SetCommunityPath(p.CommunityPath).
+		SetOwnerType(attachmentOwnerProposal).SetOwnerID(p.ID).
+		SetFilename(up.Filename).SetContentType(up.ContentType).SetSize(up.Blob.Size).SetSha256(up.Blob.SHA256).
+		SetStorageKey(up.Key).SetInternal(up.Internal)
+	if v := viewer.FromContext(ctx); v != nil && v.UserID > 0 {
+		q.SetUploadedBy(v.UserID) // partner apps upload as nobody in particular
+	}
+	m, err := q.Save(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("insert attachment: %w", err)
+	}
+	return m, nil
+}
+
+// attachmentOwnerProposal is the owner_type of a proposal's attachments;
+// meetings and progress reports will reuse the table with their own.
+const attachmentOwnerProposal = "proposal"

@@ -1,0 +1,50 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/ent/attachment"
+)
+
+// listProposalAttachments godoc
+//
+//	@Summary	A proposal's attachments
+//	@Description	Oldest first, without the bytes: each item's download_url serves them. Internal files are included only for callers with proposal:read_internal.
+//	@Tags		attachments
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int		true	"proposal id"
+//	@Param		limit	query		int		false	"page size, 1-200"
+//	@Param		cursor	query		string	false	"next_cursor of the previous page"
+//	@Success	200		{object}	attachmentPage
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Router		/v1/proposals/{id}/attachments [get]
+func (s *server) listProposalAttachments(c *gin.Context) {
+	p, err := s.loadProposal(c, "read")
+	var pg page
+	if err == nil {
+		pg, err = parsePage(c)
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	q := s.Store.Client.Attachment.Query().Where(attachment.OwnerType(attachmentOwnerProposal),
+		attachment.OwnerID(p.ID), attachment.IDGT(pg.After))
+	if !s.seesInternal(c, p) {
+		q.Where(attachment.Internal(false))
+	}
+	rows, err := q.Order(ent.Asc(attachment.FieldID)).Limit(pg.Limit + 1).All(c.Request.Context())
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	var out attachmentPage
+	out.Items, out.NextCursor = pageItems(rows, pg, func(m *ent.Attachment) int { return m.ID }, newAttachmentResponse)
+	c.JSON(http.StatusOK, out)
+}

@@ -1,0 +1,131 @@
+package handlers
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/ent/household"
+	"yishi/ent/householdmember"
+	"yishi/ent/user"
+	"yishi/internal/apperr"
+	"yishi/internal/households"
+	"yishi/internal/store"
+)
+
+// createHousehold godoc
+//
+//	@Summary	Register a household
+//	@Description	Guides (household:create) enter a dwelling of the unit with its floor area (m², at most two decimals) and the registered users who may cast its ballot. An address is listed once per unit (409 household.exists).
+//	@Tags		households
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int						true	"unit id"
+//	@Param		body	body		createHouseholdRequest	true	"the household"
+//	@Success	201		{object}	householdResponse
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	403		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Failure	409		{object}	problem
+//	@Router		/v1/units/{id}/households [post]
+func (s *server) createHousehold(c *gin.Context) {
+	u, err := s.loadUnitFor(c, "household", "create")
+	var req createHouseholdRequest
+	if err == nil {
+		err = bindJSON(c, &req)
+	}
+	members := slices.Compact(slices.Sorted(slices.Values(req.MemberUserIDs)))
+	if err == nil {
+		err = s.requireUsers(c, members)
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	ctx := c.Request.Context()
+	var h *ent.Household
+	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+		hs, err := insertHouseholds(ctx, tx, u, []households.Row{{Input: req.input()}}, [][]int{members})
+		if len(hs) == 1 {
+			h = hs[0]
+		}
+		return err
+	})
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	c.JSON(http.StatusCreated, newHouseholdResponse(h, members))
+}
+
+// requireUsers checks that every id names a registered user.
+func (s *server) requireUsers(c *gin.Context, ids []int) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	found, err := s.Store.Client.User.Query().Where(user.IDIn(ids...)).IDs(c.Request.Context())
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if !slices.Contains(found, id) {
+			return apperr.Invalid(apperr.FieldError{Field: "member_user_ids", Message: "names no user: " + strconv.Itoa(id)})
+		}
+	}
+	return nil
+}
+
+// listHouseholds godoc
+//
+//	@Summary	List a unit's households
+//	@Description	The households of the unit and every unit below it, oldest first, with their members. Staff with household:read.
+//	@Tags		households
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int		true	"unit id"
+//	@Param		limit	query		int		false	"page size, 1-200"
+//	@Param		cursor	query		string	false	"next_cursor of the previous page"
+//	@Success	200		{object}	householdPage
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	403		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Router		/v1/units/{id}/households [get]
+func (s *server) listHouseholds(c *gin.Context) {
+	u, err := s.loadUnitFor(c, "household", "read")
+	var p page
+	if err == nil {
+		p, err = parsePage(c)
+	}
+	var rows []*ent.Household
+	if err == nil {
+		rows, err = s.Store.Client.Household.Query().Where(household.UnitPathHasPrefix(u.Path), household.IDGT(p.After)).
+			Order(ent.Asc(household.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
+	}
+	members := map[int][]int{}
+	if err == nil && len(rows) > 0 {
+		ids := make([]int, 0, len(rows))
+		for _, h := range rows {
+			ids = append(ids, h.ID)
+		}
+		var ms []*ent.HouseholdMember
+		ms, err = s.Store.Client.HouseholdMember.Query().Where(householdmember.HouseholdIDIn(ids...)).
+			Order(ent.Asc(householdmember.FieldUserID)).All(c.Request.Context())
+		for _, m := range ms {
+			members[m.HouseholdID] = append(members[m.HouseholdID], m.UserID)
+		}
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	var out householdPage
+	out.Items, out.NextCursor = pageItems(rows, p, func(h *ent.Household) int { return h.ID },
+		func(h *ent.Household) householdResponse { return newHouseholdResponse(h, members[h.ID]) })
+	c.JSON(http.StatusOK, out)
+}

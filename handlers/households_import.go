@@ -1,0 +1,172 @@
+package handlers
+
+import (
+	"errors"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/ent/household"
+	"yishi/ent/user"
+	"yishi/internal/apperr"
+	"yishi/internal/households"
+	"yishi/internal/store"
+)
+
+// importHouseholds godoc
+//
+//	@Summary	Import households from CSV
+//	@Description	Guides (household:create) upload a UTF-8 CSV (Content-Type text/csv) with a header row naming the columns, in any order: address and floor_area (required), owner_name, owner_phone, member_phones (registered users' phones, separated by ";"). Every row is checked first; if any is bad the answer is 400 with one error per problem, field "row N: column" (N is the line in the file, the header being row 1), and nothing is written. Otherwise all rows are written in one transaction: 201 with the counts. An address repeated in the file or already listed at the unit is a row error.
+//	@Tags		households
+//	@Accept		text/csv
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int		true	"unit id"
+//	@Param		body	body		string	true	"the CSV file"
+//	@Success	201		{object}	householdImportResponse
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	403		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Failure	409		{object}	problem
+//	@Router		/v1/units/{id}/households/import [post]
+func (s *server) importHouseholds(c *gin.Context) {
+	u, err := s.loadUnitFor(c, "household", "create")
+	var data []byte
+	if err == nil {
+		data, err = readCSVBody(c)
+	}
+	var rows []households.Row
+	var members [][]int
+	if err == nil {
+		rows, members, err = s.checkImport(c, u, data)
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	ctx, n := c.Request.Context(), 0
+	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+		_, err := insertHouseholds(ctx, tx, u, rows, members)
+		return err
+	})
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	for _, m := range members {
+		n += len(m)
+	}
+	c.JSON(http.StatusCreated, householdImportResponse{Households: len(rows), Members: n})
+}
+
+// maxCSVBytes bounds an import file: 5,000 rows fit in well under 1 MiB.
+const maxCSVBytes = 4 << 20
+
+// readCSVBody reads the file: the body itself (text/csv), or the "file"
+// part of a browser's multipart/form-data upload.
+func readCSVBody(c *gin.Context) ([]byte, error) {
+	mt, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	var src io.Reader
+	switch mt {
+	case "text/csv", "application/csv":
+		src = c.Request.Body
+	case "multipart/form-data":
+		part, err := csvPart(c)
+		if err != nil {
+			return nil, err
+		}
+		src = part
+	default:
+		return nil, apperr.Invalid(apperr.FieldError{Field: "body", Message: "send the file as text/csv or as the multipart part \"file\""})
+	}
+	data, err := io.ReadAll(io.LimitReader(src, maxCSVBytes+1))
+	var maxErr *http.MaxBytesError
+	switch {
+	case errors.As(err, &maxErr):
+		return nil, decodeError(err)
+	case err != nil:
+		return nil, apperr.Invalid(apperr.FieldError{Field: "body", Message: "could not be read"})
+	case len(data) > maxCSVBytes:
+		return nil, &apperr.Error{Kind: apperr.KindInvalid, Code: "request.too_large", Detail: "the file exceeds 4 MiB",
+			Fields: []apperr.FieldError{{Field: "file", Message: "too large"}}}
+	}
+	return data, nil
+}
+
+// csvPart finds the "file" part of a multipart upload.
+func csvPart(c *gin.Context) (io.Reader, error) {
+	mr, err := c.Request.MultipartReader()
+	for err == nil {
+		var part *multipart.Part
+		if part, err = mr.NextPart(); err == nil && part.FormName() == "file" {
+			return part, nil
+		}
+	}
+	return nil, apperr.Invalid(apperr.FieldError{Field: "file", Message: "the upload needs a part named file"})
+}
+
+// checkImport parses the file and resolves its phones and addresses
+// against the database, collecting every row error before writing.
+func (s *server) checkImport(c *gin.Context, u *ent.Unit, data []byte) ([]households.Row, [][]int, error) {
+	rows, probs := households.Parse(data)
+	if len(probs) == 0 && len(rows) == 0 {
+		probs = append(probs, households.RowError{Row: 2, Field: "file", Message: "has no data rows"})
+	}
+	var phones, addresses []string
+	for _, r := range rows {
+		phones = append(phones, r.MemberPhones...)
+		addresses = append(addresses, r.Input.Address)
+	}
+	ctx := c.Request.Context()
+	users, err := s.Store.Client.User.Query().Where(user.PhoneIn(phones...)).All(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	byPhone := map[string]int{}
+	for _, us := range users {
+		byPhone[us.Phone] = us.ID
+	}
+	listed, err := s.Store.Client.Household.Query().Where(household.UnitID(u.ID), household.AddressIn(addresses...)).
+		Select(household.FieldAddress).Strings(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	members := make([][]int, len(rows))
+	for i, r := range rows {
+		for _, p := range r.MemberPhones {
+			if id, ok := byPhone[p]; ok {
+				members[i] = append(members[i], id)
+			} else {
+				probs = append(probs, households.RowError{Row: r.Line, Field: "member_phones", Message: p + " names no registered user"})
+			}
+		}
+		for _, a := range listed {
+			if a == r.Input.Address {
+				probs = append(probs, households.RowError{Row: r.Line, Field: "address", Message: "is already listed at this unit"})
+			}
+		}
+	}
+	if len(probs) > 0 {
+		return nil, nil, importInvalid(probs)
+	}
+	return rows, members, nil
+}
+
+// importInvalid is the 400 naming every bad row and column, in row order.
+func importInvalid(probs []households.RowError) error {
+	slices.SortStableFunc(probs, func(a, b households.RowError) int { return a.Row - b.Row })
+	fields := make([]apperr.FieldError, 0, len(probs))
+	for _, p := range probs {
+		fields = append(fields, apperr.FieldError{Field: "row " + strconv.Itoa(p.Row) + ": " + p.Field, Message: p.Message})
+	}
+	e := apperr.Invalid(fields...)
+	e.Code, e.Detail = "household.import_invalid", "the file has errors; nothing was imported"
+	return e
+}

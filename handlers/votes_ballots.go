@@ -1,0 +1,96 @@
+package handlers
+
+import (
+	"net/http"
+
+	"entgo.io/ent/dialect"
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/internal/apperr"
+	"yishi/internal/store"
+	"yishi/internal/voting"
+)
+
+// castBallotResponse is the voter's copy of their ballot. receipt is
+// shown only here, once: keep it to check the ballot in the published
+// list later (POST /v1/votes/{id}/receipt).
+type castBallotResponse struct {
+	VoteID    int     `json:"vote_id"`
+	Token     string  `json:"token" example:"9f86d081884c7d659a2feaa0c55ad015"`
+	Receipt   string  `json:"receipt" example:"MZXW-6YTB-OI4Q-UZLM-N5XG-C3TH-GU"`
+	OptionIDs []int   `json:"option_ids"`
+	Weight    float64 `json:"weight"`
+	FloorArea float64 `json:"floor_area"`
+}
+
+// castBallot godoc
+//
+//	@Summary	Cast a ballot
+//	@Description	The caller must hold vote:ballot in the vote's community (members hold the resident role) and be on the roll frozen at opening: as a person, or for households as a member of an eligible household (household_id picks one when there are several; the household votes once, whoever casts it). Order of checks: 409 vote.not_open outside the window (not open, or past closes_at); 403 vote.not_eligible; 400 for no option, too many, a repeat or an option of another vote; 409 vote.already_voted for a second ballot, enforced by a unique index. An anonymous vote's stored ballot carries no voter.
+//	@Tags		votes
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int					true	"vote id"
+//	@Param		body	body		castBallotRequest	true	"the choice"
+//	@Success	201		{object}	castBallotResponse
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	403		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Failure	409		{object}	problem
+//	@Router		/v1/votes/{id}/ballots [post]
+func (s *server) castBallot(c *gin.Context) {
+	v, err := s.loadVote(c, "read")
+	if err == nil {
+		err = s.allowBallot(c, v)
+	}
+	var req castBallotRequest
+	if err == nil {
+		err = bindJSON(c, &req)
+	}
+	if err == nil && !voting.InWindow(v, s.now()) {
+		err = voting.NotOpen()
+	}
+	var seat rollSeat
+	if err == nil {
+		seat, err = s.rollSeatOf(c, v, req.HouseholdID)
+	}
+	if err == nil {
+		err = s.checkChoice(c, v, req.OptionIDs)
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	ctx, userID := c.Request.Context(), caller(c).UserID
+	var sec voting.Secrets
+	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+		_, sec, err = voting.Cast(ctx, tx, voting.CastInput{Vote: v, VoterKey: seat.Key, CastBy: &userID,
+			OptionIDs: req.OptionIDs, Weight: seat.Weight, FloorArea: seat.FloorArea, Now: s.now(),
+			LockVote: s.Store.Dialect == dialect.Postgres})
+		return err
+	})
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	// The receipt is shown once: never cached, nor kept for an
+	// Idempotency-Key replay.
+	c.Header("Cache-Control", "no-store")
+	c.JSON(http.StatusCreated, castBallotResponse{VoteID: v.ID, Token: sec.Token, Receipt: sec.Receipt,
+		OptionIDs: req.OptionIDs, Weight: seat.Weight, FloorArea: seat.FloorArea})
+}
+
+// checkChoice validates the chosen options against the vote's.
+func (s *server) checkChoice(c *gin.Context, v *ent.Vote, chosen []int) error {
+	opts, err := s.voteOptions(c.Request.Context(), v.ID)
+	if err != nil {
+		return err
+	}
+	if bad := voting.CheckChoice(chosen, optionIDs(opts), v.MaxChoices); len(bad) > 0 {
+		return apperr.Invalid(bad...)
+	}
+	return nil
+}

@@ -1,0 +1,110 @@
+package handlers
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/ent/vote"
+	"yishi/internal/apperr"
+	"yishi/internal/audit"
+	"yishi/internal/store"
+	"yishi/internal/units"
+)
+
+// createVote godoc
+//
+//	@Summary	Set up a vote (as a draft)
+//	@Description	Leads (vote:create) set up a vote at a unit, on a proposal, a meeting or both (each must be visible to the lead and lie in the unit or below). Options are 2-20 unique labels. eligibility: members (everyone with a membership at the unit or below), participants (the meeting's registered participants; needs meeting_id) or households (one ballot per household of the subtree). weighting: person, household or floor_area; the last two need eligibility households. rule: plurality (default), majority_quorum (needs quorum, a share of the roll's weight in (0,1]) or civil_code_278 (Art. 278 double majority: single choice, eligibility households, weighting floor_area, the first option approves; major_matter needs 3/4 instead of a majority). results_visibility after_close (default) hides counts until the vote closes. opens_at/closes_at schedule the window; the lead's open/close, or the scheduler, whichever comes first.
+//	@Tags		votes
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int					true	"unit id"
+//	@Param		body	body		createVoteRequest	true	"the vote"
+//	@Success	201		{object}	voteResponse
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	403		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Router		/v1/units/{id}/votes [post]
+func (s *server) createVote(c *gin.Context) {
+	u, err := s.loadUnitFor(c, "vote", "create")
+	var req createVoteRequest
+	if err == nil {
+		err = bindJSON(c, &req)
+	}
+	if err == nil {
+		err = s.checkVoteLinks(c, u, req)
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	ctx, cfg, who := c.Request.Context(), req.config(), caller(c)
+	var v *ent.Vote
+	var opts []*ent.VoteOption
+	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+		b := tx.Vote.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
+			SetCommunityPath(units.CommunityPath(u.Path)).SetTitle(strings.TrimSpace(req.Title)).
+			SetNillableProposalID(req.ProposalID).SetNillableMeetingID(req.MeetingID).
+			SetMethod(vote.Method(cfg.Method)).SetMaxChoices(*cfg.MaxChoices).
+			SetEligibility(vote.Eligibility(cfg.Eligibility)).SetWeighting(vote.Weighting(cfg.Weighting)).
+			SetRule(vote.Rule(cfg.Rule)).SetNillableQuorum(cfg.Quorum).SetMajorMatter(cfg.MajorMatter).
+			SetAnonymous(req.Anonymous).SetResultsVisibility(vote.ResultsVisibility(cfg.ResultsVisibility)).
+			SetNillableOpensAt(utcPtr(req.OpensAt)).SetNillableClosesAt(utcPtr(req.ClosesAt)).
+			SetNillableCreatedBy(userIDPtr(who))
+		if v, err = b.Save(ctx); err != nil {
+			return err
+		}
+		bulk := make([]*ent.VoteOptionCreate, 0, len(req.Options))
+		for i, l := range req.Options {
+			bulk = append(bulk, tx.VoteOption.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
+				SetCommunityPath(v.CommunityPath).SetVoteID(v.ID).SetLabel(strings.TrimSpace(l)).SetPosition(i))
+		}
+		if opts, err = tx.VoteOption.CreateBulk(bulk...).Save(ctx); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.Entry{TenantID: &u.TenantID, UnitPath: u.Path, Actor: who.Subject,
+			Action: "vote.create", TargetType: "vote", TargetID: v.ID, RequestID: requestID(c),
+			Detail: map[string]any{"rule": cfg.Rule, "eligibility": cfg.Eligibility}})
+	})
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	c.Header("Location", "/v1/votes/"+strconv.Itoa(v.ID))
+	c.JSON(http.StatusCreated, newVoteResponse(v, opts))
+}
+
+// checkVoteLinks: a linked proposal or meeting must be one the lead can
+// see, in the vote's unit or below it.
+func (s *server) checkVoteLinks(c *gin.Context, u *ent.Unit, req createVoteRequest) error {
+	ctx := c.Request.Context()
+	var bad []apperr.FieldError
+	if req.ProposalID != nil {
+		p, err := s.Store.Client.Proposal.Get(ctx, *req.ProposalID)
+		if err != nil && !ent.IsNotFound(err) {
+			return err
+		}
+		if p == nil || !strings.HasPrefix(p.UnitPath, u.Path) {
+			bad = append(bad, apperr.FieldError{Field: "proposal_id", Message: "names no proposal of this unit or below"})
+		}
+	}
+	if req.MeetingID != nil {
+		m, err := s.Store.Client.Meeting.Get(ctx, *req.MeetingID)
+		if err != nil && !ent.IsNotFound(err) {
+			return err
+		}
+		if m == nil || !strings.HasPrefix(m.UnitPath, u.Path) {
+			bad = append(bad, apperr.FieldError{Field: "meeting_id", Message: "names no meeting of this unit or below"})
+		}
+	}
+	if len(bad) > 0 {
+		return apperr.Invalid(bad...)
+	}
+	return nil
+}

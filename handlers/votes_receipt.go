@@ -1,0 +1,64 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/ent/ballot"
+	"yishi/ent/vote"
+	"yishi/internal/apperr"
+	"yishi/internal/voting"
+)
+
+// receiptResponse confirms a ballot is stored, and so counted: the
+// results are computed from every stored ballot. published says whether
+// the ballot list (where the token can be found) is out yet.
+type receiptResponse struct {
+	VoteID    int     `json:"vote_id"`
+	Token     string  `json:"token"`
+	OptionIDs []int   `json:"option_ids"`
+	Weight    float64 `json:"weight"`
+	FloorArea float64 `json:"floor_area"`
+	Counted   bool    `json:"counted"`
+	Published bool    `json:"published"`
+}
+
+// verifyVoteReceipt godoc
+//
+//	@Summary	Check a receipt
+//	@Description	A voter proves to themselves that their ballot is in the tally: the receipt code given once at casting finds the ballot (by its SHA-256; the code itself is never stored) and returns its public token and choices, which appear in the published ballot list once the vote closes. The code is sent in the body so it stays out of URLs and logs. 404 ballot.not_found for an unknown code.
+//	@Tags		votes
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int						true	"vote id"
+//	@Param		body	body		verifyReceiptRequest	true	"the receipt code"
+//	@Success	200		{object}	receiptResponse
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	403		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Router		/v1/votes/{id}/receipt [post]
+func (s *server) verifyVoteReceipt(c *gin.Context) {
+	v, err := s.loadVote(c, "read")
+	var req verifyReceiptRequest
+	if err == nil {
+		err = bindJSON(c, &req)
+	}
+	var b *ent.Ballot
+	if err == nil {
+		b, err = s.Store.Client.Ballot.Query().Where(ballot.VoteID(v.ID),
+			ballot.ReceiptHash(voting.HashReceipt(req.Code))).Only(c.Request.Context())
+	}
+	if ent.IsNotFound(err) {
+		err = apperr.NotFound("ballot")
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	c.JSON(http.StatusOK, receiptResponse{VoteID: v.ID, Token: b.Token, OptionIDs: b.OptionIds, Weight: b.Weight,
+		FloorArea: b.FloorArea, Counted: true, Published: v.Status == vote.StatusClosed})
+}

@@ -1,0 +1,83 @@
+package handlers
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/ent/ballot"
+	"yishi/ent/eligiblevoter"
+	"yishi/ent/vote"
+	"yishi/internal/voting"
+)
+
+// getVoteResults godoc
+//
+//	@Summary	A vote's results
+//	@Description	Counted from the stored ballots on every request, exactly as anyone can recount them from the published list. With results_visibility after_close, the answer before closing is 200 with hidden=true: turnout only, no option counts, no outcome — for staff too. outcome applies the rule: plurality names the winner(s) (several on a tie); majority_quorum reports quorum (turnout weight >= quorum × eligible weight) and majority (the top option > 1/2 of the turnout weight) and passed; civil_code_278 reports participation by floor area and by headcount (>= 2/3 each), then approval of the first option by participating floor area and headcount (> 1/2, or >= 3/4 for a major matter), each with required, actual and met. Thresholds are decided in exact arithmetic; the numbers shown are rounded floats.
+//	@Tags		votes
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id	path		int	true	"vote id"
+//	@Success	200	{object}	voteResultsResponse
+//	@Failure	401	{object}	problem
+//	@Failure	403	{object}	problem
+//	@Failure	404	{object}	problem
+//	@Router		/v1/votes/{id}/results [get]
+func (s *server) getVoteResults(c *gin.Context) {
+	v, err := s.loadVote(c, "read")
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	ctx := c.Request.Context()
+	opts, err := s.voteOptions(ctx, v.ID)
+	var roll voting.Roll
+	var tally voting.Tally
+	if err == nil {
+		roll, tally, err = s.countVote(ctx, v, optionIDs(opts))
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	closed := v.Status == vote.StatusClosed
+	hidden := v.ResultsVisibility == vote.ResultsVisibilityAfterClose && !closed
+	out := voteResultsResponse{VoteID: v.ID, Status: string(v.Status), Hidden: hidden, Final: closed,
+		Weighting: string(v.Weighting), EligibleCount: roll.Count, EligibleWeight: voting.Float(roll.Weight),
+		EligibleFloorArea: voting.Float(roll.FloorArea), Options: optionResults(opts, tally, hidden),
+		Turnout: turnoutResponse{Count: tally.Ballots, Weight: voting.Float(tally.Weight), FloorArea: voting.Float(tally.FloorArea)}}
+	if !hidden {
+		spec := voting.Spec{Rule: string(v.Rule), Options: optionIDs(opts), Major: v.MajorMatter}
+		if v.Quorum != nil {
+			spec.Quorum = *v.Quorum
+		}
+		out.Outcome = newOutcomeResponse(voting.Evaluate(spec, roll, tally))
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+// countVote totals v's frozen roll and tallies its ballots.
+func (s *server) countVote(ctx context.Context, v *ent.Vote, options []int) (voting.Roll, voting.Tally, error) {
+	roll, err := s.Store.Client.EligibleVoter.Query().Where(eligiblevoter.VoteID(v.ID)).
+		Select(eligiblevoter.FieldWeight, eligiblevoter.FieldFloorArea).All(ctx)
+	if err != nil {
+		return voting.Roll{}, voting.Tally{}, err
+	}
+	voters := make([]voting.Voter, 0, len(roll))
+	for _, r := range roll {
+		voters = append(voters, voting.Voter{Weight: r.Weight, FloorArea: r.FloorArea})
+	}
+	rows, err := s.Store.Client.Ballot.Query().Where(ballot.VoteID(v.ID)).
+		Select(ballot.FieldOptionIds, ballot.FieldWeight, ballot.FieldFloorArea).All(ctx)
+	if err != nil {
+		return voting.Roll{}, voting.Tally{}, err
+	}
+	ballots := make([]voting.Ballot, 0, len(rows))
+	for _, b := range rows {
+		ballots = append(ballots, voting.Ballot{OptionIDs: b.OptionIds, Weight: b.Weight, FloorArea: b.FloorArea})
+	}
+	return voting.Totals(voters), voting.Count(options, ballots), nil
+}

@@ -1,0 +1,102 @@
+package handlers
+
+import (
+	"yishi/ent"
+	"yishi/internal/voting"
+)
+
+// turnoutResponse is how many ballots were cast and what they weigh.
+type turnoutResponse struct {
+	Count     int     `json:"count"`
+	Weight    float64 `json:"weight"`
+	FloorArea float64 `json:"floor_area"`
+}
+
+// optionResultResponse is one option's support; the numbers are absent
+// while results are hidden.
+type optionResultResponse struct {
+	ID        int      `json:"id"`
+	Label     string   `json:"label"`
+	Position  int      `json:"position"`
+	Count     *int     `json:"count,omitempty"`
+	Weight    *float64 `json:"weight,omitempty"`
+	FloorArea *float64 `json:"floor_area,omitempty"`
+}
+
+// thresholdResponse states one condition of the rule: actual compared
+// (">=" or ">") with required = share × base, decided exactly.
+type thresholdResponse struct {
+	Name       string  `json:"name" example:"participation_floor_area"`
+	Measure    string  `json:"measure" enums:"headcount,floor_area,weight"`
+	OptionID   *int    `json:"option_id,omitempty"`
+	Share      string  `json:"share" example:"2/3"`
+	Comparison string  `json:"comparison" enums:">=,>"`
+	Required   float64 `json:"required"`
+	Actual     float64 `json:"actual"`
+	Base       float64 `json:"base"`
+	Met        bool    `json:"met"`
+}
+
+// outcomeResponse is the rule's reading: winners for plurality; passed
+// and thresholds for majority_quorum and civil_code_278.
+type outcomeResponse struct {
+	Rule       string              `json:"rule"`
+	Passed     *bool               `json:"passed"`
+	Winners    []int               `json:"winners"`
+	Thresholds []thresholdResponse `json:"thresholds"`
+}
+
+// voteResultsResponse is a vote's tally. While hidden (results after
+// close, vote not closed) it shows the turnout but no option counts and
+// no outcome.
+type voteResultsResponse struct {
+	VoteID            int                    `json:"vote_id"`
+	Status            string                 `json:"status" enums:"draft,open,closed"`
+	Hidden            bool                   `json:"hidden"`
+	Final             bool                   `json:"final"`
+	Weighting         string                 `json:"weighting"`
+	EligibleCount     int                    `json:"eligible_count"`
+	EligibleWeight    float64                `json:"eligible_weight"`
+	EligibleFloorArea float64                `json:"eligible_floor_area"`
+	Turnout           turnoutResponse        `json:"turnout"`
+	Options           []optionResultResponse `json:"options"`
+	Outcome           *outcomeResponse       `json:"outcome,omitempty"`
+}
+
+func newThresholdResponse(t voting.Threshold) thresholdResponse {
+	out := thresholdResponse{Name: t.Name, Measure: t.Measure, Share: t.Share.RatString(), Comparison: ">=",
+		Required: voting.Float(t.Required()), Actual: voting.Float(t.Actual), Base: voting.Float(t.Base), Met: t.Met}
+	if t.Strict {
+		out.Comparison = ">"
+	}
+	if t.Option != 0 {
+		id := t.Option
+		out.OptionID = &id
+	}
+	return out
+}
+
+func newOutcomeResponse(o voting.Outcome) *outcomeResponse {
+	out := &outcomeResponse{Rule: o.Rule, Passed: o.Passed, Winners: o.Winners, Thresholds: []thresholdResponse{}}
+	if out.Winners == nil {
+		out.Winners = []int{}
+	}
+	for _, t := range o.Thresholds {
+		out.Thresholds = append(out.Thresholds, newThresholdResponse(t))
+	}
+	return out
+}
+
+// optionResults lists the options, with their numbers unless hidden.
+func optionResults(opts []*ent.VoteOption, t voting.Tally, hidden bool) []optionResultResponse {
+	out := make([]optionResultResponse, 0, len(opts))
+	for _, o := range opts {
+		r := optionResultResponse{ID: o.ID, Label: o.Label, Position: o.Position}
+		if ot := t.Options[o.ID]; !hidden && ot != nil {
+			n, w, a := ot.Count, voting.Float(ot.Weight), voting.Float(ot.FloorArea)
+			r.Count, r.Weight, r.FloorArea = &n, &w, &a
+		}
+		out = append(out, r)
+	}
+	return out
+}

@@ -1,0 +1,64 @@
+// Package notify writes in-app notifications for proposal timeline
+// events. It runs inside the transaction that writes the event, so a
+// notification exists exactly when its event does: a rolled-back change
+// notifies nobody, and a committed one cannot lose its notifications. The
+// unique (user_id, event_id) index makes a second write for the same event
+// fail instead of notifying anyone twice.
+package notify
+
+import (
+	"context"
+	"fmt"
+
+	"yishi/ent"
+	"yishi/internal/viewer"
+)
+
+// Notifies reports whether a timeline event is news to the proposal's
+// people: every status change, and the entries that report on a proposal
+// without moving it (meeting decisions, report meetings, progress
+// reports, vote results, agendas, follow-ups). Filing a draft and a
+// co-signature that leaves the status unchanged are not: the first has no
+// audience yet, the second would flood the author of a popular proposal.
+func Notifies(ev *ent.ProposalEvent) bool {
+	switch {
+	case ev.Action == "create":
+		return false
+	case ev.Action == "cosign" && ev.FromStatus == ev.ToStatus:
+		return false
+	}
+	return true
+}
+
+// ForEvent notifies the author, the co-signers and the followers of p of
+// ev, except the person who caused it (actorUserID; 0 for the system and
+// partner apps). It must run in tx, the event's own transaction.
+//
+// This is the event writer: notifications are system-created (their
+// privacy policy lets no caller create one), so the recipients are read
+// and the rows written under viewer.SystemContext, on the same tx.
+func ForEvent(ctx context.Context, tx *ent.Tx, p *ent.Proposal, ev *ent.ProposalEvent, actorUserID int) error {
+	if !Notifies(ev) {
+		return nil
+	}
+	sys := viewer.SystemContext(ctx)
+	people, err := recipients(sys, tx, p)
+	if err != nil {
+		return err
+	}
+	delete(people, actorUserID)
+	if len(people) == 0 {
+		return nil
+	}
+	body := Body(ev)
+	builders := make([]*ent.NotificationCreate, 0, len(people))
+	for _, uid := range sortedIDs(people) {
+		builders = append(builders, tx.Notification.Create().SetUserID(uid).SetTenantID(p.TenantID).
+			SetProposalID(p.ID).SetEventID(ev.ID).SetKind(ev.Action).
+			SetTitle(Title(people[uid], p.Title, ev)).SetBody(body))
+	}
+	if err := tx.Notification.CreateBulk(builders...).Exec(sys); err != nil {
+		return fmt.Errorf("notify event %d: %w", ev.ID, err)
+	}
+	return nil
+}
