@@ -103,6 +103,20 @@ func (_c *BallotCreate) SetNillableFloorArea(v *float64) *BallotCreate {
 	return _c
 }
 
+// SetID sets the "id" field.
+func (_c *BallotCreate) SetID(v int64) *BallotCreate {
+	_c.mutation.SetID(v)
+	return _c
+}
+
+// SetNillableID sets the "id" field if the given value is not nil.
+func (_c *BallotCreate) SetNillableID(v *int64) *BallotCreate {
+	if v != nil {
+		_c.SetID(*v)
+	}
+	return _c
+}
+
 // Mutation returns the BallotMutation object of the builder.
 func (_c *BallotCreate) Mutation() *BallotMutation {
 	return _c.mutation
@@ -143,6 +157,13 @@ func (_c *BallotCreate) defaults() error {
 	if _, ok := _c.mutation.FloorArea(); !ok {
 		v := ballot.DefaultFloorArea
 		_c.mutation.SetFloorArea(v)
+	}
+	if _, ok := _c.mutation.ID(); !ok {
+		if ballot.DefaultID == nil {
+			return fmt.Errorf("ent: uninitialized ballot.DefaultID (forgotten import ent/runtime?)")
+		}
+		v := ballot.DefaultID()
+		_c.mutation.SetID(v)
 	}
 	return nil
 }
@@ -228,8 +249,10 @@ func (_c *BallotCreate) sqlSave(ctx context.Context) (*Ballot, error) {
 		}
 		return nil, err
 	}
-	id := _spec.ID.Value.(int64)
-	_node.ID = int(id)
+	if _spec.ID.Value != _node.ID {
+		id := _spec.ID.Value.(int64)
+		_node.ID = int64(id)
+	}
 	_c.mutation.id = &_node.ID
 	_c.mutation.done = true
 	return _node, nil
@@ -238,9 +261,13 @@ func (_c *BallotCreate) sqlSave(ctx context.Context) (*Ballot, error) {
 func (_c *BallotCreate) createSpec() (*Ballot, *sqlgraph.CreateSpec) {
 	var (
 		_node = &Ballot{config: _c.config}
-		_spec = sqlgraph.NewCreateSpec(ballot.Table, sqlgraph.NewFieldSpec(ballot.FieldID, field.TypeInt))
+		_spec = sqlgraph.NewCreateSpec(ballot.Table, sqlgraph.NewFieldSpec(ballot.FieldID, field.TypeInt64))
 	)
 	_spec.OnConflict = _c.conflict
+	if id, ok := _c.mutation.ID(); ok {
+		_node.ID = id
+		_spec.ID.Value = id
+	}
 	if value, ok := _c.mutation.TenantID(); ok {
 		_spec.SetField(ballot.FieldTenantID, field.TypeInt, value)
 		_node.TenantID = value
@@ -367,17 +394,23 @@ func (u *BallotUpsert) UpdateUnitPath() *BallotUpsert {
 	return u
 }
 
-// UpdateNewValues updates the mutable fields using the new values that were set on create.
+// UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
 //	client.Ballot.Create().
 //		OnConflict(
 //			sql.ResolveWithNewValues(),
+//			sql.ResolveWith(func(u *sql.UpdateSet) {
+//				u.SetIgnore(ballot.FieldID)
+//			}),
 //		).
 //		Exec(ctx)
 func (u *BallotUpsertOne) UpdateNewValues() *BallotUpsertOne {
 	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
 	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
+		if _, exists := u.create.mutation.ID(); exists {
+			s.SetIgnore(ballot.FieldID)
+		}
 		if _, exists := u.create.mutation.TenantID(); exists {
 			s.SetIgnore(ballot.FieldTenantID)
 		}
@@ -487,7 +520,7 @@ func (u *BallotUpsertOne) ExecX(ctx context.Context) {
 }
 
 // Exec executes the UPSERT query and returns the inserted/updated ID.
-func (u *BallotUpsertOne) ID(ctx context.Context) (id int, err error) {
+func (u *BallotUpsertOne) ID(ctx context.Context) (id int64, err error) {
 	node, err := u.create.Save(ctx)
 	if err != nil {
 		return id, err
@@ -496,7 +529,7 @@ func (u *BallotUpsertOne) ID(ctx context.Context) (id int, err error) {
 }
 
 // IDX is like ID, but panics if an error occurs.
-func (u *BallotUpsertOne) IDX(ctx context.Context) int {
+func (u *BallotUpsertOne) IDX(ctx context.Context) int64 {
 	id, err := u.ID(ctx)
 	if err != nil {
 		panic(err)
@@ -551,9 +584,9 @@ func (_c *BallotCreateBulk) Save(ctx context.Context) ([]*Ballot, error) {
 					return nil, err
 				}
 				mutation.id = &nodes[i].ID
-				if specs[i].ID.Value != nil {
+				if specs[i].ID.Value != nil && nodes[i].ID == 0 {
 					id := specs[i].ID.Value.(int64)
-					nodes[i].ID = int(id)
+					nodes[i].ID = int64(id)
 				}
 				mutation.done = true
 				return nodes[i], nil
@@ -641,12 +674,18 @@ type BallotUpsertBulk struct {
 //	client.Ballot.Create().
 //		OnConflict(
 //			sql.ResolveWithNewValues(),
+//			sql.ResolveWith(func(u *sql.UpdateSet) {
+//				u.SetIgnore(ballot.FieldID)
+//			}),
 //		).
 //		Exec(ctx)
 func (u *BallotUpsertBulk) UpdateNewValues() *BallotUpsertBulk {
 	u.create.conflict = append(u.create.conflict, sql.ResolveWithNewValues())
 	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
 		for _, b := range u.create.builders {
+			if _, exists := b.mutation.ID(); exists {
+				s.SetIgnore(ballot.FieldID)
+			}
 			if _, exists := b.mutation.TenantID(); exists {
 				s.SetIgnore(ballot.FieldTenantID)
 			}

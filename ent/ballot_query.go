@@ -85,8 +85,8 @@ func (_q *BallotQuery) FirstX(ctx context.Context) *Ballot {
 
 // FirstID returns the first Ballot ID from the query.
 // Returns a *NotFoundError when no Ballot ID was found.
-func (_q *BallotQuery) FirstID(ctx context.Context) (id int, err error) {
-	var ids []int
+func (_q *BallotQuery) FirstID(ctx context.Context) (id int64, err error) {
+	var ids []int64
 	if ids, err = _q.Limit(1).IDs(setContextOp(ctx, _q.ctx, ent.OpQueryFirstID)); err != nil {
 		return
 	}
@@ -98,7 +98,7 @@ func (_q *BallotQuery) FirstID(ctx context.Context) (id int, err error) {
 }
 
 // FirstIDX is like FirstID, but panics if an error occurs.
-func (_q *BallotQuery) FirstIDX(ctx context.Context) int {
+func (_q *BallotQuery) FirstIDX(ctx context.Context) int64 {
 	id, err := _q.FirstID(ctx)
 	if err != nil && !IsNotFound(err) {
 		panic(err)
@@ -136,8 +136,8 @@ func (_q *BallotQuery) OnlyX(ctx context.Context) *Ballot {
 // OnlyID is like Only, but returns the only Ballot ID in the query.
 // Returns a *NotSingularError when more than one Ballot ID is found.
 // Returns a *NotFoundError when no entities are found.
-func (_q *BallotQuery) OnlyID(ctx context.Context) (id int, err error) {
-	var ids []int
+func (_q *BallotQuery) OnlyID(ctx context.Context) (id int64, err error) {
+	var ids []int64
 	if ids, err = _q.Limit(2).IDs(setContextOp(ctx, _q.ctx, ent.OpQueryOnlyID)); err != nil {
 		return
 	}
@@ -153,7 +153,7 @@ func (_q *BallotQuery) OnlyID(ctx context.Context) (id int, err error) {
 }
 
 // OnlyIDX is like OnlyID, but panics if an error occurs.
-func (_q *BallotQuery) OnlyIDX(ctx context.Context) int {
+func (_q *BallotQuery) OnlyIDX(ctx context.Context) int64 {
 	id, err := _q.OnlyID(ctx)
 	if err != nil {
 		panic(err)
@@ -181,7 +181,7 @@ func (_q *BallotQuery) AllX(ctx context.Context) []*Ballot {
 }
 
 // IDs executes the query and returns a list of Ballot IDs.
-func (_q *BallotQuery) IDs(ctx context.Context) (ids []int, err error) {
+func (_q *BallotQuery) IDs(ctx context.Context) (ids []int64, err error) {
 	if _q.ctx.Unique == nil && _q.path != nil {
 		_q.Unique(true)
 	}
@@ -193,7 +193,7 @@ func (_q *BallotQuery) IDs(ctx context.Context) (ids []int, err error) {
 }
 
 // IDsX is like IDs, but panics if an error occurs.
-func (_q *BallotQuery) IDsX(ctx context.Context) []int {
+func (_q *BallotQuery) IDsX(ctx context.Context) []int64 {
 	ids, err := _q.IDs(ctx)
 	if err != nil {
 		panic(err)
@@ -380,7 +380,7 @@ func (_q *BallotQuery) sqlCount(ctx context.Context) (int, error) {
 }
 
 func (_q *BallotQuery) querySpec() *sqlgraph.QuerySpec {
-	_spec := sqlgraph.NewQuerySpec(ballot.Table, ballot.Columns, sqlgraph.NewFieldSpec(ballot.FieldID, field.TypeInt))
+	_spec := sqlgraph.NewQuerySpec(ballot.Table, ballot.Columns, sqlgraph.NewFieldSpec(ballot.FieldID, field.TypeInt64))
 	_spec.From = _q.sql
 	if unique := _q.ctx.Unique; unique != nil {
 		_spec.Unique = *unique

@@ -113,7 +113,7 @@ func (_u *BallotUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if err := _u.check(); err != nil {
 		return _node, err
 	}
-	_spec := sqlgraph.NewUpdateSpec(ballot.Table, ballot.Columns, sqlgraph.NewFieldSpec(ballot.FieldID, field.TypeInt))
+	_spec := sqlgraph.NewUpdateSpec(ballot.Table, ballot.Columns, sqlgraph.NewFieldSpec(ballot.FieldID, field.TypeInt64))
 	if ps := _u.mutation.predicates; len(ps) > 0 {
 		_spec.Predicate = func(selector *sql.Selector) {
 			for i := range ps {
@@ -252,7 +252,7 @@ func (_u *BallotUpdateOne) sqlSave(ctx context.Context) (_node *Ballot, err erro
 	if err := _u.check(); err != nil {
 		return _node, err
 	}
-	_spec := sqlgraph.NewUpdateSpec(ballot.Table, ballot.Columns, sqlgraph.NewFieldSpec(ballot.FieldID, field.TypeInt))
+	_spec := sqlgraph.NewUpdateSpec(ballot.Table, ballot.Columns, sqlgraph.NewFieldSpec(ballot.FieldID, field.TypeInt64))
 	id, ok := _u.mutation.ID()
 	if !ok {
 		return nil, &ValidationError{Name: "id", err: errors.New(`ent: missing "Ballot.id" for update`)}

@@ -1081,7 +1081,7 @@ func (c *BallotClient) UpdateOne(_m *Ballot) *BallotUpdateOne {
 }
 
 // UpdateOneID returns an update builder for the given id.
-func (c *BallotClient) UpdateOneID(id int) *BallotUpdateOne {
+func (c *BallotClient) UpdateOneID(id int64) *BallotUpdateOne {
 	mutation := newBallotMutation(c.config, OpUpdateOne, withBallotID(id))
 	return &BallotUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
 }
@@ -1098,7 +1098,7 @@ func (c *BallotClient) DeleteOne(_m *Ballot) *BallotDeleteOne {
 }
 
 // DeleteOneID returns a builder for deleting the given entity by its id.
-func (c *BallotClient) DeleteOneID(id int) *BallotDeleteOne {
+func (c *BallotClient) DeleteOneID(id int64) *BallotDeleteOne {
 	builder := c.Delete().Where(ballot.ID(id))
 	builder.mutation.id = &id
 	builder.mutation.op = OpDeleteOne
@@ -1115,12 +1115,12 @@ func (c *BallotClient) Query() *BallotQuery {
 }
 
 // Get returns a Ballot entity by its id.
-func (c *BallotClient) Get(ctx context.Context, id int) (*Ballot, error) {
+func (c *BallotClient) Get(ctx context.Context, id int64) (*Ballot, error) {
 	return c.Query().Where(ballot.ID(id)).Only(ctx)
 }
 
 // GetX is like Get, but panics if an error occurs.
-func (c *BallotClient) GetX(ctx context.Context, id int) *Ballot {
+func (c *BallotClient) GetX(ctx context.Context, id int64) *Ballot {
 	obj, err := c.Get(ctx, id)
 	if err != nil {
 		panic(err)

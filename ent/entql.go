@@ -150,7 +150,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Table:   ballot.Table,
 			Columns: ballot.Columns,
 			ID: &sqlgraph.FieldSpec{
-				Type:   field.TypeInt,
+				Type:   field.TypeInt64,
 				Column: ballot.FieldID,
 			},
 		},
@@ -1337,8 +1337,8 @@ func (f *BallotFilter) Where(p entql.P) {
 	})
 }
 
-// WhereID applies the entql int predicate on the id field.
-func (f *BallotFilter) WhereID(p entql.IntP) {
+// WhereID applies the entql int64 predicate on the id field.
+func (f *BallotFilter) WhereID(p entql.Int64P) {
 	f.Where(p.Field(ballot.FieldID))
 }
 

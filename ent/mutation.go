@@ -4308,7 +4308,7 @@ type BallotMutation struct {
 	config
 	op               Op
 	typ              string
-	id               *int
+	id               *int64
 	tenant_id        *int
 	addtenant_id     *int
 	unit_id          *int
@@ -4352,7 +4352,7 @@ func newBallotMutation(c config, op Op, opts ...ballotOption) *BallotMutation {
 }
 
 // withBallotID sets the ID field of the mutation.
-func withBallotID(id int) ballotOption {
+func withBallotID(id int64) ballotOption {
 	return func(m *BallotMutation) {
 		var (
 			err   error
@@ -4402,9 +4402,15 @@ func (m BallotMutation) Tx() (*Tx, error) {
 	return tx, nil
 }
 
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Ballot entities.
+func (m *BallotMutation) SetID(id int64) {
+	m.id = &id
+}
+
 // ID returns the ID value in the mutation. Note that the ID is only available
 // if it was provided to the builder or after it was returned from the database.
-func (m *BallotMutation) ID() (id int, exists bool) {
+func (m *BallotMutation) ID() (id int64, exists bool) {
 	if m.id == nil {
 		return
 	}
@@ -4415,12 +4421,12 @@ func (m *BallotMutation) ID() (id int, exists bool) {
 // That means, if the mutation is applied within a transaction with an isolation level such
 // as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
 // or updated by the mutation.
-func (m *BallotMutation) IDs(ctx context.Context) ([]int, error) {
+func (m *BallotMutation) IDs(ctx context.Context) ([]int64, error) {
 	switch {
 	case m.op.Is(OpUpdateOne | OpDeleteOne):
 		id, exists := m.ID()
 		if exists {
-			return []int{id}, nil
+			return []int64{id}, nil
 		}
 		fallthrough
 	case m.op.Is(OpUpdate | OpDelete):

@@ -35,6 +35,11 @@ func TestVoteAnonymousBallotsCarryNoVoter(t *testing.T) {
 		if b.VoterKey != "" {
 			t.Fatalf("anonymous ballot carries voter %q", b.VoterKey)
 		}
+		// Ids are random, not auto-increment, so ballot and participation
+		// rows written together cannot be paired by their order.
+		if b.ID < 1<<32 {
+			t.Fatalf("ballot id %d looks sequential", b.ID)
+		}
 	}
 	if n := w.st.Client.VoteParticipation.Query().Where(voteparticipation.VoteID(anon)).CountX(ctx); n != 3 {
 		t.Fatalf("%d participations", n)

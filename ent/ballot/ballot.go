@@ -88,6 +88,8 @@ var (
 	VoterKeyValidator func(string) error
 	// DefaultFloorArea holds the default value on creation for the "floor_area" field.
 	DefaultFloorArea float64
+	// DefaultID holds the default value on creation for the "id" field.
+	DefaultID func() int64
 )
 
 // OrderOption defines the ordering options for the Ballot queries.

@@ -9,47 +9,47 @@ import (
 )
 
 // ID filters vertices based on their ID field.
-func ID(id int) predicate.Ballot {
+func ID(id int64) predicate.Ballot {
 	return predicate.Ballot(sql.FieldEQ(FieldID, id))
 }
 
 // IDEQ applies the EQ predicate on the ID field.
-func IDEQ(id int) predicate.Ballot {
+func IDEQ(id int64) predicate.Ballot {
 	return predicate.Ballot(sql.FieldEQ(FieldID, id))
 }
 
 // IDNEQ applies the NEQ predicate on the ID field.
-func IDNEQ(id int) predicate.Ballot {
+func IDNEQ(id int64) predicate.Ballot {
 	return predicate.Ballot(sql.FieldNEQ(FieldID, id))
 }
 
 // IDIn applies the In predicate on the ID field.
-func IDIn(ids ...int) predicate.Ballot {
+func IDIn(ids ...int64) predicate.Ballot {
 	return predicate.Ballot(sql.FieldIn(FieldID, ids...))
 }
 
 // IDNotIn applies the NotIn predicate on the ID field.
-func IDNotIn(ids ...int) predicate.Ballot {
+func IDNotIn(ids ...int64) predicate.Ballot {
 	return predicate.Ballot(sql.FieldNotIn(FieldID, ids...))
 }
 
 // IDGT applies the GT predicate on the ID field.
-func IDGT(id int) predicate.Ballot {
+func IDGT(id int64) predicate.Ballot {
 	return predicate.Ballot(sql.FieldGT(FieldID, id))
 }
 
 // IDGTE applies the GTE predicate on the ID field.
-func IDGTE(id int) predicate.Ballot {
+func IDGTE(id int64) predicate.Ballot {
 	return predicate.Ballot(sql.FieldGTE(FieldID, id))
 }
 
 // IDLT applies the LT predicate on the ID field.
-func IDLT(id int) predicate.Ballot {
+func IDLT(id int64) predicate.Ballot {
 	return predicate.Ballot(sql.FieldLT(FieldID, id))
 }
 
 // IDLTE applies the LTE predicate on the ID field.
-func IDLTE(id int) predicate.Ballot {
+func IDLTE(id int64) predicate.Ballot {
 	return predicate.Ballot(sql.FieldLTE(FieldID, id))
 }
 

@@ -174,7 +174,7 @@ var (
 	}
 	// BallotsColumns holds the columns for the "ballots" table.
 	BallotsColumns = []*schema.Column{
-		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "id", Type: field.TypeInt64, Increment: true},
 		{Name: "tenant_id", Type: field.TypeInt},
 		{Name: "unit_id", Type: field.TypeInt},
 		{Name: "unit_path", Type: field.TypeString, Size: 255},

@@ -553,7 +553,7 @@ func init() {
 		}
 	}()
 	// ballotDescToken is the schema descriptor for token field.
-	ballotDescToken := ballotFields[1].Descriptor()
+	ballotDescToken := ballotFields[2].Descriptor()
 	// ballot.TokenValidator is a validator for the "token" field. It is called by the builders before save.
 	ballot.TokenValidator = func() func(string) error {
 		validators := ballotDescToken.Validators
@@ -571,7 +571,7 @@ func init() {
 		}
 	}()
 	// ballotDescReceiptHash is the schema descriptor for receipt_hash field.
-	ballotDescReceiptHash := ballotFields[2].Descriptor()
+	ballotDescReceiptHash := ballotFields[3].Descriptor()
 	// ballot.ReceiptHashValidator is a validator for the "receipt_hash" field. It is called by the builders before save.
 	ballot.ReceiptHashValidator = func() func(string) error {
 		validators := ballotDescReceiptHash.Validators
@@ -589,13 +589,17 @@ func init() {
 		}
 	}()
 	// ballotDescVoterKey is the schema descriptor for voter_key field.
-	ballotDescVoterKey := ballotFields[3].Descriptor()
+	ballotDescVoterKey := ballotFields[4].Descriptor()
 	// ballot.VoterKeyValidator is a validator for the "voter_key" field. It is called by the builders before save.
 	ballot.VoterKeyValidator = ballotDescVoterKey.Validators[0].(func(string) error)
 	// ballotDescFloorArea is the schema descriptor for floor_area field.
-	ballotDescFloorArea := ballotFields[6].Descriptor()
+	ballotDescFloorArea := ballotFields[7].Descriptor()
 	// ballot.DefaultFloorArea holds the default value on creation for the floor_area field.
 	ballot.DefaultFloorArea = ballotDescFloorArea.Default.(float64)
+	// ballotDescID is the schema descriptor for id field.
+	ballotDescID := ballotFields[0].Descriptor()
+	// ballot.DefaultID holds the default value on creation for the id field.
+	ballot.DefaultID = ballotDescID.Default.(func() int64)
 	commentMixin := schema.Comment{}.Mixin()
 	comment.Policy = privacy.NewPolicies(schema.Comment{})
 	comment.Hooks[0] = func(next ent.Mutator) ent.Mutator {

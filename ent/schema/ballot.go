@@ -1,6 +1,9 @@
 package schema
 
 import (
+	"crypto/rand"
+	"encoding/binary"
+
 	"entgo.io/ent"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
@@ -17,9 +20,12 @@ type Ballot struct{ ent.Schema }
 func (Ballot) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, CommunityMixin{}} }
 
 // Fields of Ballot. token is a random public identifier; lists are
-// ordered by it, never by id, so order reveals nothing.
+// ordered by it, never by id, so order reveals nothing. The id itself is
+// random too: with an auto-increment id, ballots and participations
+// written in the same transaction could be paired by their order.
 func (Ballot) Fields() []ent.Field {
 	return []ent.Field{
+		field.Int64("id").DefaultFunc(randomID).Immutable(),
 		field.Int("vote_id").Immutable(),
 		field.String("token").NotEmpty().MaxLen(64).Unique().Immutable(),
 		field.String("receipt_hash").NotEmpty().MaxLen(64).Immutable(),
@@ -37,3 +43,10 @@ func (Ballot) Indexes() []ent.Index {
 
 // Policy: like the vote.
 func (Ballot) Policy() ent.Policy { return proposalChildPolicy("") }
+
+// randomID draws a positive 62-bit id, so row ids carry no order.
+func randomID() int64 {
+	var b [8]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never returns an error since Go 1.24
+	return int64(binary.BigEndian.Uint64(b[:]) >> 2)
+}
