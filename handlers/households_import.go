@@ -1,10 +1,6 @@
 package handlers
 
 import (
-	"errors"
-	"io"
-	"mime"
-	"mime/multipart"
 	"net/http"
 	"slices"
 	"strconv"
@@ -22,7 +18,7 @@ import (
 // importHouseholds godoc
 //
 //	@Summary	Import households from CSV
-//	@Description	Guides (household:create) upload a UTF-8 CSV (Content-Type text/csv) with a header row naming the columns, in any order: address and floor_area (required), owner_name, owner_phone, member_phones (registered users' phones, separated by ";"). Every row is checked first; if any is bad the answer is 400 with one error per problem, field "row N: column" (N is the line in the file, the header being row 1), and nothing is written. Otherwise all rows are written in one transaction: 201 with the counts. An address repeated in the file or already listed at the unit is a row error.
+//	@Description	Guides (household:create) upload a UTF-8 CSV (Content-Type text/csv; a browser form may instead send multipart/form-data with the file in the part "file") with a header row naming the columns, in any order: address and floor_area (required), owner_name, owner_phone, member_phones (registered users' phones, separated by ";"). Every row is checked first; if any is bad the answer is 400 with one error per problem, field "row N: column" (N is the line in the file, the header being row 1), and nothing is written. Otherwise all rows are written in one transaction: 201 with the counts. An address repeated in the file or already listed at the unit is a row error.
 //	@Tags		households
 //	@Accept		text/csv
 //	@Produce	json
@@ -53,8 +49,10 @@ func (s *server) importHouseholds(c *gin.Context) {
 	}
 	ctx, n := c.Request.Context(), 0
 	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
-		_, err := insertHouseholds(ctx, tx, u, rows, members)
-		return err
+		if _, err := insertHouseholds(ctx, tx, u, rows, members); err != nil {
+			return err
+		}
+		return s.auditHouseholds(c, tx, u, "household.import", 0, len(rows))
 	})
 	if err != nil {
 		writeError(c, s.Logger, err)
@@ -64,52 +62,6 @@ func (s *server) importHouseholds(c *gin.Context) {
 		n += len(m)
 	}
 	c.JSON(http.StatusCreated, householdImportResponse{Households: len(rows), Members: n})
-}
-
-// maxCSVBytes bounds an import file: 5,000 rows fit in well under 1 MiB.
-const maxCSVBytes = 4 << 20
-
-// readCSVBody reads the file: the body itself (text/csv), or the "file"
-// part of a browser's multipart/form-data upload.
-func readCSVBody(c *gin.Context) ([]byte, error) {
-	mt, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
-	var src io.Reader
-	switch mt {
-	case "text/csv", "application/csv":
-		src = c.Request.Body
-	case "multipart/form-data":
-		part, err := csvPart(c)
-		if err != nil {
-			return nil, err
-		}
-		src = part
-	default:
-		return nil, apperr.Invalid(apperr.FieldError{Field: "body", Message: "send the file as text/csv or as the multipart part \"file\""})
-	}
-	data, err := io.ReadAll(io.LimitReader(src, maxCSVBytes+1))
-	var maxErr *http.MaxBytesError
-	switch {
-	case errors.As(err, &maxErr):
-		return nil, decodeError(err)
-	case err != nil:
-		return nil, apperr.Invalid(apperr.FieldError{Field: "body", Message: "could not be read"})
-	case len(data) > maxCSVBytes:
-		return nil, &apperr.Error{Kind: apperr.KindInvalid, Code: "request.too_large", Detail: "the file exceeds 4 MiB",
-			Fields: []apperr.FieldError{{Field: "file", Message: "too large"}}}
-	}
-	return data, nil
-}
-
-// csvPart finds the "file" part of a multipart upload.
-func csvPart(c *gin.Context) (io.Reader, error) {
-	mr, err := c.Request.MultipartReader()
-	for err == nil {
-		var part *multipart.Part
-		if part, err = mr.NextPart(); err == nil && part.FormName() == "file" {
-			return part, nil
-		}
-	}
-	return nil, apperr.Invalid(apperr.FieldError{Field: "file", Message: "the upload needs a part named file"})
 }
 
 // checkImport parses the file and resolves its phones and addresses

@@ -114,6 +114,7 @@ type proposalResponse struct {
 	ResolvedAt      *time.Time                 `json:"resolved_at"`
 	ClosedAt        *time.Time                 `json:"closed_at"`
 	Similar         []similarProposal          `json:"similar,omitempty"`
+	FollowUps       []followUpResponse         `json:"follow_ups,omitempty"`
 }
 
 // similarProposal is an open proposal close to a new one, offered so the

@@ -131,7 +131,10 @@ func TestProposalLifecycleToClosed(t *testing.T) {
 	w.act(w.leadA1, id, "schedule", nil).want(200)
 	w.act(w.leadA1, id, "decide", map[string]any{"outcome": "maybe"}).want(400)
 	w.act(w.leadA1, id, "decide", map[string]any{"outcome": "approved", "note": "议事会通过"}).want(200)
+	vol := w.implementer("志愿者", w.A1g1) // start needs a task, complete needs it done
+	task := w.createTask(id, taskBody("安装爱心椅", time.Hour, map[string]any{"assignee_id": vol.ID}))
 	w.act(w.leadA1, id, "start", nil).want(200)
+	w.report(vol, task, 100, "安装完毕").want(201)
 	w.act(w.leadA1, id, "complete", nil).want(200)
 	closed := w.act(w.leadA1, id, "close", nil).want(200).obj()
 	if closed["status"] != "closed" || closed["outcome"] != "approved" || closed["closed_at"] == nil {

@@ -48,7 +48,7 @@ func proposalETag(p *ent.Proposal) string { return fmt.Sprintf(`W/"%d"`, p.Versi
 // getProposal godoc
 //
 //	@Summary	Get a proposal
-//	@Description	Includes status, handling unit, screening flags and co-signature count. Residents see their own community's proposals past draft, with other people's name and phone masked. The ETag is the proposal's version.
+//	@Description	Includes status, handling unit, screening flags and co-signature count, and follow_ups: the follow-up proposals feedback opened (those the caller can see). Residents see their own community's proposals past draft, with other people's name and phone masked. The ETag is the proposal's version.
 //	@Tags		proposals
 //	@Produce	json
 //	@Security	BearerAuth
@@ -63,8 +63,13 @@ func (s *server) getProposal(c *gin.Context) {
 		writeError(c, s.Logger, err)
 		return
 	}
+	out := newProposalResponse(p, s.seesPersonalData(c, p))
+	if out.FollowUps, err = s.followUps(c, p); err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
 	c.Header("ETag", proposalETag(p))
-	c.JSON(http.StatusOK, newProposalResponse(p, s.seesPersonalData(c, p)))
+	c.JSON(http.StatusOK, out)
 }
 
 // similarProposals lists up to five open proposals of p's community whose

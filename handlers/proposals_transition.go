@@ -22,6 +22,8 @@ type transitionRequest struct {
 	IntoID     int    `json:"into_id,omitempty" example:"41"`
 	Outcome    string `json:"outcome,omitempty" enums:"approved,declined"`
 	ReferredTo string `json:"referred_to,omitempty" example:"区住建局"`
+	VoteID     *int   `json:"vote_id,omitempty" example:"8"`
+	MinutesID  *int   `json:"minutes_id,omitempty" example:"5"`
 }
 
 func (r *transitionRequest) validate() []apperr.FieldError {
@@ -41,7 +43,7 @@ func (r *transitionRequest) validate() []apperr.FieldError {
 // transitionProposal godoc
 //
 //	@Summary	Move a proposal through its lifecycle
-//	@Description	action is one of submit, cosign, return, resubmit, accept, reject, merge, escalate, refer, schedule, decide, start, complete, close, withdraw (DESIGN.md §4). Each is allowed only to the roles that hold proposal:{action} at a unit that holds the proposal; submit, resubmit and withdraw also need the author (or, for offline channels, the guide who entered it). return and reject need a note; reject needs a negative-list reason_code when screening matched one; merge needs into_id; refer needs referred_to; decide needs outcome. An illegal transition is 409 proposal.invalid_transition; a concurrent change is 409 proposal.conflict; a stale If-Match is 412.
+//	@Description	action is one of submit, cosign, return, resubmit, accept, reject, merge, escalate, refer, schedule, decide, start, complete, close, withdraw (DESIGN.md §4). Each is allowed only to the roles that hold proposal:{action} at a unit that holds the proposal; submit, resubmit and withdraw also need the author (or, for offline channels, the guide who entered it). return and reject need a note; reject needs a negative-list reason_code when screening matched one; merge needs into_id; refer needs referred_to; decide needs outcome and a note (the decision text), and cites what supports it: vote_id, a closed vote on the proposal, and/or minutes_id, approved minutes of a meeting whose agenda had it; without either, the proposal's one closed vote and its one meeting's latest approved minutes are cited automatically, several candidates make it 400, and a proposal with neither is decided on the note alone. start needs a task (409 proposal.no_tasks); complete needs every task done (409 proposal.tasks_open). An illegal transition is 409 proposal.invalid_transition; a concurrent change is 409 proposal.conflict; a stale If-Match is 412.
 //	@Tags		proposals
 //	@Accept		json
 //	@Produce	json
@@ -80,7 +82,7 @@ func (s *server) transitionProposal(c *gin.Context) {
 		return
 	}
 	in := proposals.TransitionInput{Note: strings.TrimSpace(req.Note), ReasonCode: req.ReasonCode,
-		Outcome: req.Outcome, ReferredTo: req.ReferredTo, IntoID: req.IntoID}
+		Outcome: req.Outcome, ReferredTo: req.ReferredTo, IntoID: req.IntoID, VoteID: req.VoteID, MinutesID: req.MinutesID}
 	out, err := proposals.Transition(c.Request.Context(), s.Store.Client, p, action, in, s.actor(c))
 	if err != nil {
 		writeError(c, s.Logger, err)

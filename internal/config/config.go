@@ -31,6 +31,9 @@ type Config struct {
 	MaxUploadBytes  int64
 	ShutdownTimeout time.Duration
 	TrustedProxies  []string
+	// FeedbackWindow is how long a completed proposal stays open for
+	// residents' feedback before the background job closes it.
+	FeedbackWindow time.Duration
 }
 
 // Load parses args (without the program and subcommand names) over the
@@ -45,7 +48,7 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 		}
 		return def
 	}
-	var cors, proxies, accessTTL, refreshTTL, shutdown, maxUpload string
+	var cors, proxies, accessTTL, refreshTTL, shutdown, maxUpload, feedback string
 	fs.StringVar(&c.Addr, "addr", env("YISHI_ADDR", ":8080"), "listen address")
 	fs.StringVar(&c.DatabaseURL, "database-url", env("YISHI_DATABASE_URL", "sqlite://./yishi.db"), "database URL")
 	fs.StringVar(&c.DataDir, "data-dir", env("YISHI_DATA_DIR", "./data"), "directory for keys and files")
@@ -62,6 +65,7 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	fs.StringVar(&maxUpload, "max-upload-bytes", env("YISHI_MAX_UPLOAD_BYTES", "20971520"), "largest attachment file")
 	fs.StringVar(&shutdown, "shutdown-timeout", env("YISHI_SHUTDOWN_TIMEOUT", "20s"), "grace period for in-flight requests")
 	fs.StringVar(&proxies, "trusted-proxies", env("YISHI_TRUSTED_PROXIES", ""), "comma-separated proxy CIDRs trusted for client IPs")
+	fs.StringVar(&feedback, "feedback-window", env("YISHI_FEEDBACK_WINDOW", "720h"), "how long completed proposals await feedback before closing")
 	if err := fs.Parse(args); err != nil {
 		return c, fmt.Errorf("config: %w", err)
 	}
@@ -75,6 +79,9 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	if c.ShutdownTimeout, err = parseDuration("shutdown-timeout", shutdown); err != nil {
+		return c, err
+	}
+	if c.FeedbackWindow, err = parseDuration("feedback-window", feedback); err != nil {
 		return c, err
 	}
 	if c.MaxUploadBytes, err = parseSize("max-upload-bytes", maxUpload); err != nil {

@@ -74,6 +74,8 @@ func actionLabel(a string) string {
 	switch a {
 	case "escalate":
 		return "已上报上级单位"
+	case "task_assigned":
+		return "已分配职责"
 	case "progress_report":
 		return "有新的进展汇报"
 	case "meeting_decision":

@@ -33,9 +33,11 @@ func prepare(ctx context.Context, tx *ent.Tx, p *ent.Proposal, action string, in
 		return change{set: func(u *ent.ProposalUpdate) { u.SetReferredTo(strings.TrimSpace(in.ReferredTo)) },
 			detail: map[string]any{"referred_to": in.ReferredTo}}, nil
 	case workflow.Decide:
-		return change{input: workflow.Input{Outcome: in.Outcome}, set: func(u *ent.ProposalUpdate) {
-			u.SetOutcome(proposalOutcome(in.Outcome)).SetDecisionNote(in.Note)
-		}}, nil
+		return decideChange(ctx, tx, p, in)
+	case workflow.Start:
+		return startChange(ctx, tx, p)
+	case workflow.Complete:
+		return completeChange(ctx, tx, p)
 	}
 	return change{}, nil
 }

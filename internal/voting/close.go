@@ -13,6 +13,7 @@ import (
 // Close ends an open vote in tx. The update is conditional on the status;
 // on PostgreSQL it also waits for ballots in flight, which hold a share
 // lock on the vote row (see Cast), so no ballot commits after the close.
+// A vote on a proposal announces its result on the proposal's timeline.
 func Close(ctx context.Context, tx *ent.Tx, v *ent.Vote, now time.Time) (*ent.Vote, error) {
 	n, err := tx.Vote.Update().Where(vote.ID(v.ID), vote.StatusEQ(vote.StatusOpen)).
 		SetStatus(vote.StatusClosed).SetClosedAt(now).AddVersion(1).Save(ctx)
@@ -26,5 +27,5 @@ func Close(ctx context.Context, tx *ent.Tx, v *ent.Vote, now time.Time) (*ent.Vo
 	if err != nil {
 		return nil, fmt.Errorf("reload vote %d: %w", v.ID, err)
 	}
-	return out, nil
+	return out, announceResult(ctx, tx, out)
 }

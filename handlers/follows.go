@@ -1,0 +1,89 @@
+package handlers
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/ent/proposalfollow"
+	"yishi/internal/apperr"
+)
+
+// followResponse confirms that the caller follows a proposal: from now on
+// every status change and report on it reaches their inbox.
+type followResponse struct {
+	ProposalID int       `json:"proposal_id"`
+	UserID     int       `json:"user_id"`
+	CreatedAt  time.Time `json:"created_at"`
+}
+
+// followProposal godoc
+//
+//	@Summary	Follow a proposal
+//	@Description	Anyone who can read the proposal follows it to receive a notification for each of its status changes, progress reports, meeting decisions and vote results. Authors and co-signers are notified without following. Following twice is harmless: 201 the first time, 200 after.
+//	@Tags		notifications
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id	path		int	true	"proposal id"
+//	@Success	201	{object}	followResponse
+//	@Success	200	{object}	followResponse	"already following"
+//	@Failure	401	{object}	problem
+//	@Failure	403	{object}	problem
+//	@Failure	404	{object}	problem
+//	@Router		/v1/proposals/{id}/follow [post]
+func (s *server) followProposal(c *gin.Context) {
+	p, err := s.loadProposal(c, "read")
+	v := caller(c)
+	if err == nil && v.UserID == 0 {
+		err = apperr.Forbidden("only a person follows a proposal")
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	ctx := c.Request.Context()
+	f, err := s.Store.Client.ProposalFollow.Create().SetTenantID(p.TenantID).SetUnitID(p.UnitID).
+		SetUnitPath(p.UnitPath).SetCommunityPath(p.CommunityPath).SetProposalID(p.ID).SetUserID(v.UserID).Save(ctx)
+	status := http.StatusCreated
+	if ent.IsConstraintError(err) {
+		status = http.StatusOK
+		f, err = s.Store.Client.ProposalFollow.Query().
+			Where(proposalfollow.ProposalID(p.ID), proposalfollow.UserID(v.UserID)).Only(ctx)
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	c.JSON(status, followResponse{ProposalID: f.ProposalID, UserID: f.UserID, CreatedAt: f.CreatedAt.UTC()})
+}
+
+// unfollowProposal godoc
+//
+//	@Summary	Stop following a proposal
+//	@Description	Idempotent: 204 whether or not the caller followed it. Authors and co-signers keep being notified.
+//	@Tags		notifications
+//	@Security	BearerAuth
+//	@Param		id	path	int	true	"proposal id"
+//	@Success	204
+//	@Failure	401	{object}	problem
+//	@Failure	403	{object}	problem
+//	@Failure	404	{object}	problem
+//	@Router		/v1/proposals/{id}/follow [delete]
+func (s *server) unfollowProposal(c *gin.Context) {
+	p, err := s.loadProposal(c, "read")
+	v := caller(c)
+	if err == nil && v.UserID == 0 {
+		err = apperr.Forbidden("only a person follows a proposal")
+	}
+	if err == nil {
+		_, err = s.Store.Client.ProposalFollow.Delete().
+			Where(proposalfollow.ProposalID(p.ID), proposalfollow.UserID(v.UserID)).Exec(c.Request.Context())
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}

@@ -1,0 +1,71 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/ent/notification"
+	"yishi/internal/apperr"
+)
+
+// inboxOwner is the user whose inbox a request reads; partner-app tokens
+// have none.
+func inboxOwner(c *gin.Context) (int, error) {
+	if v := caller(c); v.UserID > 0 {
+		return v.UserID, nil
+	}
+	return 0, apperr.Forbidden("notifications are for user tokens")
+}
+
+// listMyNotifications godoc
+//
+//	@Summary	The caller's notifications
+//	@Description	Newest first. Each comes from a timeline event on a proposal the caller wrote, co-signed or follows, written in the same transaction as the event. unread=true keeps the unread ones only.
+//	@Tags		notifications
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		unread	query		bool	false	"only unread"
+//	@Param		limit	query		int		false	"page size, 1-200"
+//	@Param		cursor	query		string	false	"next_cursor of the previous page"
+//	@Success	200		{object}	notificationPage
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	403		{object}	problem	"partner-app tokens have no inbox"
+//	@Router		/v1/me/notifications [get]
+func (s *server) listMyNotifications(c *gin.Context) {
+	uid, err := inboxOwner(c)
+	var pg page
+	if err == nil {
+		pg, err = parsePage(c)
+	}
+	unread := c.Query("unread")
+	if err == nil && unread != "" && unread != "true" && unread != "false" {
+		err = apperr.Invalid(apperr.FieldError{Field: "unread", Message: "must be true or false"})
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	ctx := c.Request.Context()
+	q := s.Store.Client.Notification.Query().Where(notification.UserID(uid))
+	if unread == "true" {
+		q.Where(notification.ReadAtIsNil())
+	}
+	if pg.After > 0 {
+		q.Where(notification.IDLT(pg.After))
+	}
+	rows, err := q.Order(ent.Desc(notification.FieldID)).Limit(pg.Limit + 1).All(ctx)
+	var out notificationPage
+	if err == nil {
+		out.UnreadCount, err = s.Store.Client.Notification.Query().
+			Where(notification.UserID(uid), notification.ReadAtIsNil()).Count(ctx)
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	out.Items, out.NextCursor = pageItems(rows, pg, func(n *ent.Notification) int { return n.ID }, newNotificationResponse)
+	c.JSON(http.StatusOK, out)
+}

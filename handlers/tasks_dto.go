@@ -1,0 +1,90 @@
+package handlers
+
+import (
+	"time"
+
+	"yishi/ent"
+	"yishi/internal/tasks"
+)
+
+// taskResponse is a task as clients see it. overdue and overdue_days are
+// computed at the time of the answer.
+type taskResponse struct {
+	ID             int        `json:"id"`
+	ProposalID     int        `json:"proposal_id"`
+	UnitID         int        `json:"unit_id"`
+	Title          string     `json:"title" example:"楼道转角安装折叠椅"`
+	Description    string     `json:"description,omitempty"`
+	AssigneeID     *int       `json:"assignee_id" example:"12"`
+	OrganizationID *int       `json:"organization_id" example:"3"`
+	DueAt          time.Time  `json:"due_at"`
+	Weight         float64    `json:"weight" example:"2"`
+	Status         string     `json:"status" enums:"todo,doing,done,blocked"`
+	Percent        int        `json:"percent" example:"30"`
+	DoneAt         *time.Time `json:"done_at"`
+	Overdue        bool       `json:"overdue"`
+	OverdueDays    int        `json:"overdue_days" example:"3"`
+	CreatedBy      *int       `json:"created_by"`
+	Version        int        `json:"version"`
+	CreatedAt      time.Time  `json:"created_at"`
+	UpdatedAt      time.Time  `json:"updated_at"`
+}
+
+// taskPage is one page of tasks, oldest first.
+type taskPage struct {
+	Items      []taskResponse `json:"items"`
+	NextCursor string         `json:"next_cursor"`
+}
+
+// proposalTasksResponse is a proposal's tasks with where its delivery
+// stands; the summary covers every task, not only this page.
+type proposalTasksResponse struct {
+	Items      []taskResponse `json:"items"`
+	NextCursor string         `json:"next_cursor"`
+	Progress   float64        `json:"progress" example:"65"`
+	Total      int            `json:"total" example:"2"`
+	Done       int            `json:"done" example:"1"`
+	Overdue    int            `json:"overdue" example:"0"`
+}
+
+// taskConverter turns tasks into responses as of one instant, so a page
+// reports overdue days consistently.
+func taskConverter(now time.Time) func(*ent.Task) taskResponse {
+	return func(t *ent.Task) taskResponse {
+		return taskResponse{
+			ID: t.ID, ProposalID: t.ProposalID, UnitID: t.UnitID, Title: t.Title, Description: t.Description,
+			AssigneeID: t.AssigneeID, OrganizationID: t.OrganizationID, DueAt: t.DueAt.UTC(), Weight: t.Weight,
+			Status: string(t.Status), Percent: t.Percent, DoneAt: utcPtr(t.DoneAt),
+			Overdue: tasks.IsOverdue(t, now), OverdueDays: tasks.OverdueDays(t, now), CreatedBy: t.CreatedBy,
+			Version: t.Version, CreatedAt: t.CreatedAt.UTC(), UpdatedAt: t.UpdatedAt.UTC(),
+		}
+	}
+}
+
+// progressReportResponse is one progress report.
+type progressReportResponse struct {
+	ID         int       `json:"id"`
+	TaskID     int       `json:"task_id"`
+	ProposalID int       `json:"proposal_id"`
+	Percent    int       `json:"percent" example:"100"`
+	Note       string    `json:"note" example:"300把折叠椅安装完毕"`
+	AuthorID   *int      `json:"author_id"`
+	CreatedAt  time.Time `json:"created_at"`
+}
+
+// progressReportPage is one page of a task's reports, oldest first.
+type progressReportPage struct {
+	Items      []progressReportResponse `json:"items"`
+	NextCursor string                   `json:"next_cursor"`
+}
+
+// createdReportResponse is a new report with the task it moved.
+type createdReportResponse struct {
+	progressReportResponse
+	Task taskResponse `json:"task"`
+}
+
+func newProgressReportResponse(r *ent.ProgressReport) progressReportResponse {
+	return progressReportResponse{ID: r.ID, TaskID: r.TaskID, ProposalID: r.ProposalID, Percent: r.Percent,
+		Note: r.Note, AuthorID: r.AuthorID, CreatedAt: r.CreatedAt.UTC()}
+}

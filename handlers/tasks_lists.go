@@ -1,0 +1,97 @@
+package handlers
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/ent/organizationmember"
+	"yishi/ent/predicate"
+	"yishi/ent/task"
+	"yishi/internal/apperr"
+)
+
+// listUnitTasks godoc
+//
+//	@Summary	Tasks of a unit's subtree, e.g. the overdue ones
+//	@Description	Needs task:read at the unit (leads, staff, implementers). Covers every task whose proposal is handled at the unit or below. overdue=true keeps tasks not done whose due date has passed; each task says overdue_days, whole days late counting a started day (an hour late is 1). status (comma-separated), assignee_id and organization_id filter further. Oldest first.
+//	@Tags		tasks
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id				path		int		true	"unit id"
+//	@Param		overdue			query		bool	false	"only overdue (true) or only not overdue (false)"
+//	@Param		status			query		string	false	"todo, doing, done, blocked; comma-separated"
+//	@Param		assignee_id		query		int		false	"tasks assigned to this user"
+//	@Param		organization_id	query		int		false	"tasks assigned to this organization"
+//	@Param		limit			query		int		false	"page size, 1-200"
+//	@Param		cursor			query		string	false	"next_cursor of the previous page"
+//	@Success	200				{object}	taskPage
+//	@Failure	400				{object}	problem
+//	@Failure	401				{object}	problem
+//	@Failure	403				{object}	problem
+//	@Failure	404				{object}	problem
+//	@Router		/v1/units/{id}/tasks [get]
+func (s *server) listUnitTasks(c *gin.Context) {
+	u, err := s.loadUnitFor(c, "task", "read")
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	s.pageTasks(c, task.UnitPathHasPrefix(u.Path))
+}
+
+// listMyTasks godoc
+//
+//	@Summary	The caller's own tasks
+//	@Description	Tasks assigned to the caller, or to an organization the caller is a member of (the property company's staff see its tasks), with the same filters as the unit list. Oldest first.
+//	@Tags		tasks
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		overdue			query		bool	false	"only overdue (true) or only not overdue (false)"
+//	@Param		status			query		string	false	"todo, doing, done, blocked; comma-separated"
+//	@Param		organization_id	query		int		false	"tasks assigned to this organization"
+//	@Param		limit			query		int		false	"page size, 1-200"
+//	@Param		cursor			query		string	false	"next_cursor of the previous page"
+//	@Success	200				{object}	taskPage
+//	@Failure	400				{object}	problem
+//	@Failure	401				{object}	problem
+//	@Failure	403				{object}	problem
+//	@Router		/v1/me/tasks [get]
+func (s *server) listMyTasks(c *gin.Context) {
+	v := caller(c)
+	if v.UserID == 0 {
+		writeError(c, s.Logger, apperr.Forbidden("only a person has tasks of their own"))
+		return
+	}
+	orgs, err := s.Store.Client.OrganizationMember.Query().Where(organizationmember.UserID(v.UserID)).
+		Select(organizationmember.FieldOrganizationID).Ints(c.Request.Context())
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	s.pageTasks(c, task.Or(task.AssigneeID(v.UserID), task.OrganizationIDIn(orgs...)))
+}
+
+// pageTasks answers one filtered page of the tasks matching scope.
+func (s *server) pageTasks(c *gin.Context, scope predicate.Task) {
+	now := time.Now()
+	filters, err := taskFilters(c, now)
+	var pg page
+	if err == nil {
+		pg, err = parsePage(c)
+	}
+	var rows []*ent.Task
+	if err == nil {
+		rows, err = s.Store.Client.Task.Query().Where(scope, task.IDGT(pg.After)).Where(filters...).
+			Order(ent.Asc(task.FieldID)).Limit(pg.Limit + 1).All(c.Request.Context())
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	var out taskPage
+	out.Items, out.NextCursor = pageItems(rows, pg, func(t *ent.Task) int { return t.ID }, taskConverter(now))
+	c.JSON(http.StatusOK, out)
+}

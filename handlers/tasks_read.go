@@ -1,0 +1,81 @@
+package handlers
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/ent/task"
+	"yishi/internal/tasks"
+)
+
+// listProposalTasks godoc
+//
+//	@Summary	A proposal's tasks and its progress
+//	@Description	Whoever reads the proposal reads its tasks: residents follow the delivery. progress is the weighted mean of every task's percent (weights from the tasks), with how many tasks there are, are done and are overdue; items are paged oldest first.
+//	@Tags		tasks
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int		true	"proposal id"
+//	@Param		limit	query		int		false	"page size, 1-200"
+//	@Param		cursor	query		string	false	"next_cursor of the previous page"
+//	@Success	200		{object}	proposalTasksResponse
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Router		/v1/proposals/{id}/tasks [get]
+func (s *server) listProposalTasks(c *gin.Context) {
+	p, err := s.loadProposal(c, "read")
+	var pg page
+	if err == nil {
+		pg, err = parsePage(c)
+	}
+	var rows []*ent.Task
+	if err == nil {
+		rows, err = s.Store.Client.Task.Query().Where(task.ProposalID(p.ID)).
+			Order(ent.Asc(task.FieldID)).All(c.Request.Context())
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	now := time.Now()
+	sum := tasks.Summarize(rows, now)
+	out := proposalTasksResponse{Progress: sum.Progress, Total: sum.Tasks, Done: sum.Done, Overdue: sum.Overdue}
+	var after []*ent.Task
+	for _, t := range rows {
+		if t.ID > pg.After {
+			after = append(after, t)
+		}
+	}
+	out.Items, out.NextCursor = pageItems(after, pg, func(t *ent.Task) int { return t.ID }, taskConverter(now))
+	c.JSON(http.StatusOK, out)
+}
+
+// getTask godoc
+//
+//	@Summary	Get a task
+//	@Description	Readable by whoever reads its proposal, and by staff holding task:read there. The ETag is the task's version, for If-Match on PATCH.
+//	@Tags		tasks
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id	path		int	true	"task id"
+//	@Success	200	{object}	taskResponse
+//	@Failure	401	{object}	problem
+//	@Failure	403	{object}	problem
+//	@Failure	404	{object}	problem
+//	@Router		/v1/tasks/{id} [get]
+func (s *server) getTask(c *gin.Context) {
+	t, err := s.loadTask(c)
+	if err == nil {
+		err = s.allowTaskRead(c, t)
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	c.Header("ETag", taskETag(t))
+	c.JSON(http.StatusOK, taskConverter(time.Now())(t))
+}

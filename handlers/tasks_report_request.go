@@ -1,0 +1,25 @@
+package handlers
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"yishi/internal/apperr"
+)
+
+// createTaskReportRequest is one progress report.
+type createTaskReportRequest struct {
+	Percent *int   `json:"percent" example:"100" minimum:"0" maximum:"100"`
+	Note    string `json:"note" example:"300把折叠椅安装完毕" maxLength:"5000"`
+}
+
+func (r *createTaskReportRequest) validate() []apperr.FieldError {
+	var out []apperr.FieldError
+	if r.Percent == nil || *r.Percent < 0 || *r.Percent > 100 {
+		out = append(out, apperr.FieldError{Field: "percent", Message: "must be an integer from 0 to 100"})
+	}
+	if n := utf8.RuneCountInString(strings.TrimSpace(r.Note)); n < 1 || n > 5000 {
+		out = append(out, apperr.FieldError{Field: "note", Message: "must be 1 to 5000 characters: say what was done"})
+	}
+	return out
+}

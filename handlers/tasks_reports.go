@@ -1,0 +1,103 @@
+package handlers
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/ent/progressreport"
+	"yishi/internal/store"
+	"yishi/internal/tasks"
+)
+
+// createTaskReport godoc
+//
+//	@Summary	Report progress on a task
+//	@Description	Needs task:report where the task lies (implementers and staff hold it) and, unless the caller leads there (task:update), to be the task's assignee or a member of its organization (403 otherwise). percent is 0-100 and may not fall below the task's current percent (409 task.percent_below_current) unless a lead reports, which is how a lead corrects a report or reopens a done task. 100% makes the task done and stamps done_at; below it the task is doing (a blocked task stays blocked until a lead changes it). The proposal must be approved or implementing. The report, the task's change and a progress_report entry on the proposal's timeline are written in one transaction, so followers hear of every report; the proposal's version (its ETag) moves on with its progress.
+//	@Tags		tasks
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int						true	"task id"
+//	@Param		body	body		createTaskReportRequest	true	"the report"
+//	@Success	201		{object}	createdReportResponse
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	403		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Failure	409		{object}	problem
+//	@Router		/v1/tasks/{id}/reports [post]
+func (s *server) createTaskReport(c *gin.Context) {
+	t, err := s.loadTask(c)
+	if err == nil {
+		err = s.allowVisible(c, "task", "report", t.UnitPath)
+	}
+	var req createTaskReportRequest
+	if err == nil {
+		err = bindJSON(c, &req)
+	}
+	if err == nil {
+		err = s.checkReporter(c, t)
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	ctx, by, now := c.Request.Context(), s.actor(c), time.Now()
+	in := tasks.NewReport{Percent: *req.Percent, Note: req.Note, AuthorID: userIDPtr(caller(c)), Correct: s.leadsTask(c, t)}
+	var r *ent.ProgressReport
+	var moved *ent.Task
+	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) (err error) {
+		r, moved, err = tasks.Report(ctx, tx, t, in, by, now)
+		return err
+	})
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	c.Header("Location", "/v1/tasks/"+strconv.Itoa(t.ID)+"/reports")
+	c.JSON(http.StatusCreated, createdReportResponse{newProgressReportResponse(r), taskConverter(now)(moved)})
+}
+
+// listTaskReports godoc
+//
+//	@Summary	A task's progress reports
+//	@Description	Oldest first. Readable by whoever reads the task's proposal, and by staff holding task:read there.
+//	@Tags		tasks
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id		path		int		true	"task id"
+//	@Param		limit	query		int		false	"page size, 1-200"
+//	@Param		cursor	query		string	false	"next_cursor of the previous page"
+//	@Success	200		{object}	progressReportPage
+//	@Failure	400		{object}	problem
+//	@Failure	401		{object}	problem
+//	@Failure	403		{object}	problem
+//	@Failure	404		{object}	problem
+//	@Router		/v1/tasks/{id}/reports [get]
+func (s *server) listTaskReports(c *gin.Context) {
+	t, err := s.loadTask(c)
+	if err == nil {
+		err = s.allowTaskRead(c, t)
+	}
+	var pg page
+	if err == nil {
+		pg, err = parsePage(c)
+	}
+	var rows []*ent.ProgressReport
+	if err == nil {
+		rows, err = s.Store.Client.ProgressReport.Query().
+			Where(progressreport.TaskID(t.ID), progressreport.IDGT(pg.After)).
+			Order(ent.Asc(progressreport.FieldID)).Limit(pg.Limit + 1).All(c.Request.Context())
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	var out progressReportPage
+	out.Items, out.NextCursor = pageItems(rows, pg, func(r *ent.ProgressReport) int { return r.ID }, newProgressReportResponse)
+	c.JSON(http.StatusOK, out)
+}

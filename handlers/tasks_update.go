@@ -1,0 +1,66 @@
+package handlers
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
+	"yishi/internal/store"
+	"yishi/internal/tasks"
+)
+
+// updateTask godoc
+//
+//	@Summary	Change a task
+//	@Description	Needs task:update (lead) where the task lies, while its proposal is approved or implementing (409 proposal.not_in_delivery). status is todo, doing or blocked; done comes only from a 100% progress report, and a done task's status does not change here (409 task.done): a lead reopens it with a progress report below 100%. assignee_id or organization_id reassigns the task (the same rules as creating one) and clears the other. Send If-Match with the ETag from a read; a concurrent change is 409 task.conflict.
+//	@Tags		tasks
+//	@Accept		json
+//	@Produce	json
+//	@Security	BearerAuth
+//	@Param		id			path		int					true	"task id"
+//	@Param		If-Match	header		string				false	"ETag of the version you saw"
+//	@Param		body		body		updateTaskRequest	true	"the changes"
+//	@Success	200			{object}	taskResponse
+//	@Failure	400			{object}	problem
+//	@Failure	401			{object}	problem
+//	@Failure	403			{object}	problem
+//	@Failure	404			{object}	problem
+//	@Failure	409			{object}	problem
+//	@Router		/v1/tasks/{id} [patch]
+func (s *server) updateTask(c *gin.Context) {
+	t, err := s.loadTask(c)
+	if err == nil {
+		err = s.allowVisible(c, "task", "update", t.UnitPath)
+	}
+	if err == nil {
+		err = s.checkIfMatch(c, taskETag(t))
+	}
+	var req updateTaskRequest
+	if err == nil {
+		err = bindJSON(c, &req)
+	}
+	if err == nil {
+		err = s.checkTaskAssignee(req.AssigneeID, t.UnitPath)
+	}
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	ctx := c.Request.Context()
+	var out *ent.Task
+	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+		p, err := tx.Proposal.Get(ctx, t.ProposalID)
+		if err == nil {
+			out, err = tasks.Update(ctx, tx, p, t, req.patch())
+		}
+		return err
+	})
+	if err != nil {
+		writeError(c, s.Logger, err)
+		return
+	}
+	c.Header("ETag", taskETag(out))
+	c.JSON(http.StatusOK, taskConverter(time.Now())(out))
+}

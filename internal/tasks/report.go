@@ -1,0 +1,79 @@
+package tasks
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"yishi/ent"
+	"yishi/ent/task"
+	"yishi/internal/apperr"
+	"yishi/internal/proposals"
+)
+
+// NewReport is one progress report (定期汇报) on a task. Correct is set
+// when a lead in scope reports: only a lead may lower the percent, to
+// correct an over-optimistic report or reopen a done task.
+type NewReport struct {
+	Percent  int
+	Note     string
+	AuthorID *int
+	Correct  bool
+}
+
+// Report records in on t in one transaction: the task's new percent and
+// status (100% is done, with done_at), the report row, and a
+// progress_report entry on the proposal's timeline, which is how the
+// report reaches the proposal's followers.
+func Report(ctx context.Context, tx *ent.Tx, t *ent.Task, in NewReport, by proposals.Actor, now time.Time) (*ent.ProgressReport, *ent.Task, error) {
+	if in.Percent < t.Percent && !in.Correct {
+		return nil, nil, apperr.Conflict("task.percent_below_current",
+			fmt.Sprintf("the task is at %d%%; only a lead lowers the percent", t.Percent))
+	}
+	status := nextStatus(t, in.Percent)
+	upd := tx.Task.Update().Where(task.ID(t.ID), task.Version(t.Version)).AddVersion(1).
+		SetPercent(in.Percent).SetStatus(status)
+	switch {
+	case status == task.StatusDone && t.DoneAt == nil:
+		upd.SetDoneAt(now.UTC())
+	case status != task.StatusDone:
+		upd.ClearDoneAt()
+	}
+	out, err := saveTask(ctx, tx, t.ID, upd)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := holdDelivery(ctx, tx, t.ProposalID); err != nil {
+		return nil, nil, err
+	}
+	r, err := tx.ProgressReport.Create().SetTenantID(t.TenantID).SetUnitID(t.UnitID).SetUnitPath(t.UnitPath).
+		SetCommunityPath(t.CommunityPath).SetTaskID(t.ID).SetProposalID(t.ProposalID).SetPercent(in.Percent).
+		SetNote(strings.TrimSpace(in.Note)).SetNillableAuthorID(in.AuthorID).Save(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("create progress report: %w", err)
+	}
+	p, err := tx.Proposal.Get(ctx, t.ProposalID)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load proposal %d: %w", t.ProposalID, err)
+	}
+	detail := map[string]any{"task_id": t.ID, "task_title": t.Title, "report_id": r.ID,
+		"percent": in.Percent, "previous_percent": t.Percent, "task_status": string(status)}
+	if err := proposals.RecordEvent(ctx, tx, p, by, "progress_report", r.Note, detail); err != nil {
+		return nil, nil, err
+	}
+	return r, out, nil
+}
+
+// nextStatus: 100% is done; a blocked task stays blocked until a lead
+// unblocks it; otherwise reported work is in progress (a lead's
+// correction below 100% reopens a done task).
+func nextStatus(t *ent.Task, percent int) task.Status {
+	switch {
+	case percent == 100:
+		return task.StatusDone
+	case t.Status == task.StatusBlocked:
+		return task.StatusBlocked
+	}
+	return task.StatusDoing
+}

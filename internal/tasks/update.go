@@ -1,0 +1,78 @@
+package tasks
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"yishi/ent"
+	"yishi/ent/task"
+	"yishi/internal/apperr"
+)
+
+// Patch is a lead's change to a task; nil fields stay as they are. Status
+// is todo, doing or blocked: done comes only from a 100% progress report,
+// so "done" always means someone reported the work finished. Setting
+// AssigneeID or OrganizationID reassigns the task and clears the other.
+type Patch struct {
+	Title, Description         *string
+	Status                     *string
+	DueAt                      *time.Time
+	Weight                     *float64
+	AssigneeID, OrganizationID *int
+}
+
+// Update applies in to t, which belongs to p, in tx. t's version guards
+// against overwriting a concurrent change (409 task.conflict).
+func Update(ctx context.Context, tx *ent.Tx, p *ent.Proposal, t *ent.Task, in Patch) (*ent.Task, error) {
+	if err := requireDelivery(p); err != nil {
+		return nil, err
+	}
+	if in.Status != nil && t.Status == task.StatusDone {
+		return nil, apperr.Conflict("task.done",
+			"a done task is reopened by a lead's progress report below 100%, not by a status change")
+	}
+	upd := tx.Task.Update().Where(task.ID(t.ID), task.Version(t.Version)).AddVersion(1)
+	if in.Title != nil {
+		upd.SetTitle(strings.TrimSpace(*in.Title))
+	}
+	if in.Description != nil {
+		upd.SetDescription(*in.Description)
+	}
+	if in.Status != nil {
+		upd.SetStatus(task.Status(*in.Status))
+	}
+	if in.DueAt != nil {
+		upd.SetDueAt(in.DueAt.UTC())
+	}
+	if in.Weight != nil {
+		upd.SetWeight(*in.Weight)
+	}
+	if in.AssigneeID != nil {
+		upd.SetAssigneeID(*in.AssigneeID).ClearOrganizationID()
+	}
+	if in.OrganizationID != nil {
+		if _, err := CheckOrganization(ctx, tx, p, *in.OrganizationID); err != nil {
+			return nil, err
+		}
+		upd.SetOrganizationID(*in.OrganizationID).ClearAssigneeID()
+	}
+	return saveTask(ctx, tx, t.ID, upd)
+}
+
+// saveTask runs a version-guarded update and reloads the task.
+func saveTask(ctx context.Context, tx *ent.Tx, id int, upd *ent.TaskUpdate) (*ent.Task, error) {
+	n, err := upd.Save(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("update task %d: %w", id, err)
+	}
+	if n == 0 {
+		return nil, apperr.Conflict("task.conflict", "the task changed while you acted; reload it and retry")
+	}
+	out, err := tx.Task.Get(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("reload task %d: %w", id, err)
+	}
+	return out, nil
+}
