@@ -63,7 +63,10 @@ func TestLoveSeatEndToEnd(t *testing.T) {
 	w.do("PUT", meetingURL(meeting, "/minutes"), w.leadA1.Token, map[string]any{"text": "多方议事：物业、楼道长、居民代表、网格员、志愿者",
 		"decisions": []map[string]any{{"agenda_item_id": item, "outcome": "approved", "text": "在楼道转角安装折叠椅"}}}).want(200)
 	minutes := w.do("POST", meetingURL(meeting, "/minutes/approve"), w.leadA1.Token, nil).want(200).id()
-	w.act(w.leadA1, pid, "decide", map[string]any{"outcome": "approved", "note": "议事会通过", "minutes_id": minutes, "vote_id": vote}).want(200)
+	decided := w.act(w.leadA1, pid, "decide", map[string]any{"outcome": "approved", "note": "议事会通过", "minutes_id": minutes, "vote_id": vote}).want(200).obj()
+	if int(decided["decision_vote_id"].(float64)) != vote || int(decided["decision_minutes_id"].(float64)) != minutes {
+		t.Fatalf("decision citations = %v / %v", decided["decision_vote_id"], decided["decision_minutes_id"])
+	}
 
 	// Delivery: the property company and a volunteer; one task is overdue.
 	org, propertyRep := w.propertyCompany()

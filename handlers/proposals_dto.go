@@ -84,37 +84,39 @@ type authorResponse struct {
 
 // proposalResponse is a proposal as clients see it.
 type proposalResponse struct {
-	ID              int                        `json:"id"`
-	UnitID          int                        `json:"unit_id"`
-	UnitPath        string                     `json:"unit_path"`
-	OriginUnitID    int                        `json:"origin_unit_id"`
-	Title           string                     `json:"title"`
-	Body            string                     `json:"body"`
-	Kind            string                     `json:"kind" enums:"individual,joint,organizational"`
-	Channel         string                     `json:"channel"`
-	CategoryCode    string                     `json:"category_code"`
-	Status          string                     `json:"status"`
-	Author          authorResponse             `json:"author"`
-	OrganizationID  *int                       `json:"organization_id"`
-	EnteredBy       *int                       `json:"entered_by"`
-	CosignThreshold *int                       `json:"cosign_threshold"`
-	CosignDeadline  *time.Time                 `json:"cosign_deadline"`
-	CosignCount     int                        `json:"cosign_count"`
-	ScreeningFlags  []schematype.ScreeningFlag `json:"screening_flags"`
-	ReasonCode      string                     `json:"reason_code,omitempty"`
-	ReferredTo      string                     `json:"referred_to,omitempty"`
-	MergedIntoID    *int                       `json:"merged_into_id"`
-	Outcome         *string                    `json:"outcome"`
-	DecisionNote    string                     `json:"decision_note,omitempty"`
-	FollowUpOfID    *int                       `json:"follow_up_of_id"`
-	Version         int                        `json:"version"`
-	CreatedAt       time.Time                  `json:"created_at"`
-	UpdatedAt       time.Time                  `json:"updated_at"`
-	SubmittedAt     *time.Time                 `json:"submitted_at"`
-	ResolvedAt      *time.Time                 `json:"resolved_at"`
-	ClosedAt        *time.Time                 `json:"closed_at"`
-	Similar         []similarProposal          `json:"similar,omitempty"`
-	FollowUps       []followUpResponse         `json:"follow_ups,omitempty"`
+	ID                int                        `json:"id"`
+	UnitID            int                        `json:"unit_id"`
+	UnitPath          string                     `json:"unit_path"`
+	OriginUnitID      int                        `json:"origin_unit_id"`
+	Title             string                     `json:"title"`
+	Body              string                     `json:"body"`
+	Kind              string                     `json:"kind" enums:"individual,joint,organizational"`
+	Channel           string                     `json:"channel"`
+	CategoryCode      string                     `json:"category_code"`
+	Status            string                     `json:"status"`
+	Author            authorResponse             `json:"author"`
+	OrganizationID    *int                       `json:"organization_id"`
+	EnteredBy         *int                       `json:"entered_by"`
+	CosignThreshold   *int                       `json:"cosign_threshold"`
+	CosignDeadline    *time.Time                 `json:"cosign_deadline"`
+	CosignCount       int                        `json:"cosign_count"`
+	ScreeningFlags    []schematype.ScreeningFlag `json:"screening_flags"`
+	ReasonCode        string                     `json:"reason_code,omitempty"`
+	ReferredTo        string                     `json:"referred_to,omitempty"`
+	MergedIntoID      *int                       `json:"merged_into_id"`
+	Outcome           *string                    `json:"outcome"`
+	DecisionNote      string                     `json:"decision_note,omitempty"`
+	DecisionVoteID    *int                       `json:"decision_vote_id"`
+	DecisionMinutesID *int                       `json:"decision_minutes_id"`
+	FollowUpOfID      *int                       `json:"follow_up_of_id"`
+	Version           int                        `json:"version"`
+	CreatedAt         time.Time                  `json:"created_at"`
+	UpdatedAt         time.Time                  `json:"updated_at"`
+	SubmittedAt       *time.Time                 `json:"submitted_at"`
+	ResolvedAt        *time.Time                 `json:"resolved_at"`
+	ClosedAt          *time.Time                 `json:"closed_at"`
+	Similar           []similarProposal          `json:"similar,omitempty"`
+	FollowUps         []followUpResponse         `json:"follow_ups,omitempty"`
 }
 
 // similarProposal is an open proposal close to a new one, offered so the
@@ -140,7 +142,7 @@ func newProposalResponse(p *ent.Proposal, personal bool) proposalResponse {
 		OrganizationID: p.OrganizationID, EnteredBy: p.EnteredBy, CosignThreshold: p.CosignThreshold,
 		CosignDeadline: utcPtr(p.CosignDeadline), CosignCount: p.CosignCount, ScreeningFlags: p.ScreeningFlags,
 		ReasonCode: p.ReasonCode, ReferredTo: p.ReferredTo, MergedIntoID: p.MergedIntoID,
-		DecisionNote: p.DecisionNote, FollowUpOfID: p.FollowUpOfID, Version: p.Version,
+		DecisionNote: p.DecisionNote, DecisionVoteID: p.DecisionVoteID, DecisionMinutesID: p.DecisionMinutesID, FollowUpOfID: p.FollowUpOfID, Version: p.Version,
 		CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), SubmittedAt: utcPtr(p.SubmittedAt),
 		ResolvedAt: utcPtr(p.ResolvedAt), ClosedAt: utcPtr(p.ClosedAt),
 	}
