@@ -48,41 +48,41 @@ func Transition(ctx context.Context, client *ent.Client, p *ent.Proposal, action
 // that move a proposal as part of something bigger (putting it on a
 // meeting's agenda schedules it).
 func TransitionTx(ctx context.Context, tx *ent.Tx, p *ent.Proposal, action string, in TransitionInput, by Actor) (*ent.Proposal, error) {
-	var out *ent.Proposal
-	err := func() error {
-		ch, err := prepare(ctx, tx, p, action, in, by)
-		if err != nil {
-			return err
+	ch, err := prepare(ctx, tx, p, action, in, by)
+	if err != nil {
+		return nil, err
+	}
+	ch.input.Kind = string(p.Kind)
+	next, err := workflow.Next(string(p.Status), action, ch.input)
+	if err != nil {
+		return nil, err
+	}
+	upd := tx.Proposal.Update().Where(proposal.ID(p.ID), proposal.Version(p.Version)).
+		SetStatus(proposalStatus(next)).AddVersion(1)
+	stampTimes(upd, next, time.Now().UTC())
+	if ch.set != nil {
+		ch.set(upd)
+	}
+	n, err := upd.Save(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%s proposal %d: %w", action, p.ID, err)
+	}
+	if n == 0 {
+		return nil, apperr.Conflict("proposal.conflict", "the proposal changed while you acted; reload it and retry")
+	}
+	out, err := tx.Proposal.Get(ctx, p.ID)
+	if err != nil {
+		return nil, fmt.Errorf("reload proposal %d: %w", p.ID, err)
+	}
+	if ch.after != nil {
+		if err := ch.after(ctx, tx, out); err != nil {
+			return nil, err
 		}
-		ch.input.Kind = string(p.Kind)
-		next, err := workflow.Next(string(p.Status), action, ch.input)
-		if err != nil {
-			return err
-		}
-		upd := tx.Proposal.Update().Where(proposal.ID(p.ID), proposal.Version(p.Version)).
-			SetStatus(proposalStatus(next)).AddVersion(1)
-		stampTimes(upd, next, time.Now().UTC())
-		if ch.set != nil {
-			ch.set(upd)
-		}
-		n, err := upd.Save(ctx)
-		if err != nil {
-			return fmt.Errorf("%s proposal %d: %w", action, p.ID, err)
-		}
-		if n == 0 {
-			return apperr.Conflict("proposal.conflict", "the proposal changed while you acted; reload it and retry")
-		}
-		if out, err = tx.Proposal.Get(ctx, p.ID); err != nil {
-			return fmt.Errorf("reload proposal %d: %w", p.ID, err)
-		}
-		if ch.after != nil {
-			if err := ch.after(ctx, tx, out); err != nil {
-				return err
-			}
-		}
-		return appendEvent(ctx, tx, out, by, action, string(p.Status), next, in.Note, in.ReasonCode, ch.detail)
-	}()
-	return out, err
+	}
+	if err := appendEvent(ctx, tx, out, by, action, string(p.Status), next, in.Note, in.ReasonCode, ch.detail); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // stampTimes records when a proposal entered review and when it was
