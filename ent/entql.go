@@ -551,6 +551,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			progressreport.FieldPercent:       {Type: field.TypeInt, Column: progressreport.FieldPercent},
 			progressreport.FieldNote:          {Type: field.TypeString, Column: progressreport.FieldNote},
 			progressreport.FieldAuthorID:      {Type: field.TypeInt, Column: progressreport.FieldAuthorID},
+			progressreport.FieldAttachmentIds: {Type: field.TypeJSON, Column: progressreport.FieldAttachmentIds},
 			progressreport.FieldCreatedAt:     {Type: field.TypeTime, Column: progressreport.FieldCreatedAt},
 		},
 	}
@@ -2904,6 +2905,11 @@ func (f *ProgressReportFilter) WhereNote(p entql.StringP) {
 // WhereAuthorID applies the entql int predicate on the author_id field.
 func (f *ProgressReportFilter) WhereAuthorID(p entql.IntP) {
 	f.Where(p.Field(progressreport.FieldAuthorID))
+}
+
+// WhereAttachmentIds applies the entql json.RawMessage predicate on the attachment_ids field.
+func (f *ProgressReportFilter) WhereAttachmentIds(p entql.BytesP) {
+	f.Where(p.Field(progressreport.FieldAttachmentIds))
 }
 
 // WhereCreatedAt applies the entql time.Time predicate on the created_at field.

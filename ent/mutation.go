@@ -20772,29 +20772,31 @@ func (m *PolicyStateMutation) ResetEdge(name string) error {
 // ProgressReportMutation represents an operation that mutates the ProgressReport nodes in the graph.
 type ProgressReportMutation struct {
 	config
-	op             Op
-	typ            string
-	id             *int
-	tenant_id      *int
-	addtenant_id   *int
-	unit_id        *int
-	addunit_id     *int
-	unit_path      *string
-	community_path *string
-	task_id        *int
-	addtask_id     *int
-	proposal_id    *int
-	addproposal_id *int
-	percent        *int
-	addpercent     *int
-	note           *string
-	author_id      *int
-	addauthor_id   *int
-	created_at     *time.Time
-	clearedFields  map[string]struct{}
-	done           bool
-	oldValue       func(context.Context) (*ProgressReport, error)
-	predicates     []predicate.ProgressReport
+	op                   Op
+	typ                  string
+	id                   *int
+	tenant_id            *int
+	addtenant_id         *int
+	unit_id              *int
+	addunit_id           *int
+	unit_path            *string
+	community_path       *string
+	task_id              *int
+	addtask_id           *int
+	proposal_id          *int
+	addproposal_id       *int
+	percent              *int
+	addpercent           *int
+	note                 *string
+	author_id            *int
+	addauthor_id         *int
+	attachment_ids       *[]int
+	appendattachment_ids []int
+	created_at           *time.Time
+	clearedFields        map[string]struct{}
+	done                 bool
+	oldValue             func(context.Context) (*ProgressReport, error)
+	predicates           []predicate.ProgressReport
 }
 
 var _ ent.Mutation = (*ProgressReportMutation)(nil)
@@ -21366,6 +21368,71 @@ func (m *ProgressReportMutation) ResetAuthorID() {
 	delete(m.clearedFields, progressreport.FieldAuthorID)
 }
 
+// SetAttachmentIds sets the "attachment_ids" field.
+func (m *ProgressReportMutation) SetAttachmentIds(i []int) {
+	m.attachment_ids = &i
+	m.appendattachment_ids = nil
+}
+
+// AttachmentIds returns the value of the "attachment_ids" field in the mutation.
+func (m *ProgressReportMutation) AttachmentIds() (r []int, exists bool) {
+	v := m.attachment_ids
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAttachmentIds returns the old "attachment_ids" field's value of the ProgressReport entity.
+// If the ProgressReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProgressReportMutation) OldAttachmentIds(ctx context.Context) (v []int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAttachmentIds is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAttachmentIds requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAttachmentIds: %w", err)
+	}
+	return oldValue.AttachmentIds, nil
+}
+
+// AppendAttachmentIds adds i to the "attachment_ids" field.
+func (m *ProgressReportMutation) AppendAttachmentIds(i []int) {
+	m.appendattachment_ids = append(m.appendattachment_ids, i...)
+}
+
+// AppendedAttachmentIds returns the list of values that were appended to the "attachment_ids" field in this mutation.
+func (m *ProgressReportMutation) AppendedAttachmentIds() ([]int, bool) {
+	if len(m.appendattachment_ids) == 0 {
+		return nil, false
+	}
+	return m.appendattachment_ids, true
+}
+
+// ClearAttachmentIds clears the value of the "attachment_ids" field.
+func (m *ProgressReportMutation) ClearAttachmentIds() {
+	m.attachment_ids = nil
+	m.appendattachment_ids = nil
+	m.clearedFields[progressreport.FieldAttachmentIds] = struct{}{}
+}
+
+// AttachmentIdsCleared returns if the "attachment_ids" field was cleared in this mutation.
+func (m *ProgressReportMutation) AttachmentIdsCleared() bool {
+	_, ok := m.clearedFields[progressreport.FieldAttachmentIds]
+	return ok
+}
+
+// ResetAttachmentIds resets all changes to the "attachment_ids" field.
+func (m *ProgressReportMutation) ResetAttachmentIds() {
+	m.attachment_ids = nil
+	m.appendattachment_ids = nil
+	delete(m.clearedFields, progressreport.FieldAttachmentIds)
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (m *ProgressReportMutation) SetCreatedAt(t time.Time) {
 	m.created_at = &t
@@ -21436,7 +21503,7 @@ func (m *ProgressReportMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProgressReportMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 11)
 	if m.tenant_id != nil {
 		fields = append(fields, progressreport.FieldTenantID)
 	}
@@ -21463,6 +21530,9 @@ func (m *ProgressReportMutation) Fields() []string {
 	}
 	if m.author_id != nil {
 		fields = append(fields, progressreport.FieldAuthorID)
+	}
+	if m.attachment_ids != nil {
+		fields = append(fields, progressreport.FieldAttachmentIds)
 	}
 	if m.created_at != nil {
 		fields = append(fields, progressreport.FieldCreatedAt)
@@ -21493,6 +21563,8 @@ func (m *ProgressReportMutation) Field(name string) (ent.Value, bool) {
 		return m.Note()
 	case progressreport.FieldAuthorID:
 		return m.AuthorID()
+	case progressreport.FieldAttachmentIds:
+		return m.AttachmentIds()
 	case progressreport.FieldCreatedAt:
 		return m.CreatedAt()
 	}
@@ -21522,6 +21594,8 @@ func (m *ProgressReportMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldNote(ctx)
 	case progressreport.FieldAuthorID:
 		return m.OldAuthorID(ctx)
+	case progressreport.FieldAttachmentIds:
+		return m.OldAttachmentIds(ctx)
 	case progressreport.FieldCreatedAt:
 		return m.OldCreatedAt(ctx)
 	}
@@ -21595,6 +21669,13 @@ func (m *ProgressReportMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetAuthorID(v)
+		return nil
+	case progressreport.FieldAttachmentIds:
+		v, ok := value.([]int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAttachmentIds(v)
 		return nil
 	case progressreport.FieldCreatedAt:
 		v, ok := value.(time.Time)
@@ -21714,6 +21795,9 @@ func (m *ProgressReportMutation) ClearedFields() []string {
 	if m.FieldCleared(progressreport.FieldAuthorID) {
 		fields = append(fields, progressreport.FieldAuthorID)
 	}
+	if m.FieldCleared(progressreport.FieldAttachmentIds) {
+		fields = append(fields, progressreport.FieldAttachmentIds)
+	}
 	return fields
 }
 
@@ -21733,6 +21817,9 @@ func (m *ProgressReportMutation) ClearField(name string) error {
 		return nil
 	case progressreport.FieldAuthorID:
 		m.ClearAuthorID()
+		return nil
+	case progressreport.FieldAttachmentIds:
+		m.ClearAttachmentIds()
 		return nil
 	}
 	return fmt.Errorf("unknown ProgressReport nullable field %s", name)
@@ -21768,6 +21855,9 @@ func (m *ProgressReportMutation) ResetField(name string) error {
 		return nil
 	case progressreport.FieldAuthorID:
 		m.ResetAuthorID()
+		return nil
+	case progressreport.FieldAttachmentIds:
+		m.ResetAttachmentIds()
 		return nil
 	case progressreport.FieldCreatedAt:
 		m.ResetCreatedAt()

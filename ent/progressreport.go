@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -35,6 +36,8 @@ type ProgressReport struct {
 	Note string `json:"note,omitempty"`
 	// AuthorID holds the value of the "author_id" field.
 	AuthorID *int `json:"author_id,omitempty"`
+	// AttachmentIds holds the value of the "attachment_ids" field.
+	AttachmentIds []int `json:"attachment_ids,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
 	CreatedAt    time.Time `json:"created_at,omitempty"`
 	selectValues sql.SelectValues
@@ -45,6 +48,8 @@ func (*ProgressReport) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case progressreport.FieldAttachmentIds:
+			values[i] = new([]byte)
 		case progressreport.FieldID, progressreport.FieldTenantID, progressreport.FieldUnitID, progressreport.FieldTaskID, progressreport.FieldProposalID, progressreport.FieldPercent, progressreport.FieldAuthorID:
 			values[i] = new(sql.NullInt64)
 		case progressreport.FieldUnitPath, progressreport.FieldCommunityPath, progressreport.FieldNote:
@@ -127,6 +132,14 @@ func (_m *ProgressReport) assignValues(columns []string, values []any) error {
 				_m.AuthorID = new(int)
 				*_m.AuthorID = int(value.Int64)
 			}
+		case progressreport.FieldAttachmentIds:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field attachment_ids", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.AttachmentIds); err != nil {
+					return fmt.Errorf("unmarshal field attachment_ids: %w", err)
+				}
+			}
 		case progressreport.FieldCreatedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
@@ -197,6 +210,9 @@ func (_m *ProgressReport) String() string {
 		builder.WriteString("author_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("attachment_ids=")
+	builder.WriteString(fmt.Sprintf("%v", _m.AttachmentIds))
 	builder.WriteString(", ")
 	builder.WriteString("created_at=")
 	builder.WriteString(_m.CreatedAt.Format(time.ANSIC))

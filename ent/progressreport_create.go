@@ -92,6 +92,12 @@ func (_c *ProgressReportCreate) SetNillableAuthorID(v *int) *ProgressReportCreat
 	return _c
 }
 
+// SetAttachmentIds sets the "attachment_ids" field.
+func (_c *ProgressReportCreate) SetAttachmentIds(v []int) *ProgressReportCreate {
+	_c.mutation.SetAttachmentIds(v)
+	return _c
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (_c *ProgressReportCreate) SetCreatedAt(v time.Time) *ProgressReportCreate {
 	_c.mutation.SetCreatedAt(v)
@@ -267,6 +273,10 @@ func (_c *ProgressReportCreate) createSpec() (*ProgressReport, *sqlgraph.CreateS
 		_spec.SetField(progressreport.FieldAuthorID, field.TypeInt, value)
 		_node.AuthorID = &value
 	}
+	if value, ok := _c.mutation.AttachmentIds(); ok {
+		_spec.SetField(progressreport.FieldAttachmentIds, field.TypeJSON, value)
+		_node.AttachmentIds = value
+	}
 	if value, ok := _c.mutation.CreatedAt(); ok {
 		_spec.SetField(progressreport.FieldCreatedAt, field.TypeTime, value)
 		_node.CreatedAt = value
@@ -384,6 +394,9 @@ func (u *ProgressReportUpsertOne) UpdateNewValues() *ProgressReportUpsertOne {
 		}
 		if _, exists := u.create.mutation.AuthorID(); exists {
 			s.SetIgnore(progressreport.FieldAuthorID)
+		}
+		if _, exists := u.create.mutation.AttachmentIds(); exists {
+			s.SetIgnore(progressreport.FieldAttachmentIds)
 		}
 		if _, exists := u.create.mutation.CreatedAt(); exists {
 			s.SetIgnore(progressreport.FieldCreatedAt)
@@ -650,6 +663,9 @@ func (u *ProgressReportUpsertBulk) UpdateNewValues() *ProgressReportUpsertBulk {
 			}
 			if _, exists := b.mutation.AuthorID(); exists {
 				s.SetIgnore(progressreport.FieldAuthorID)
+			}
+			if _, exists := b.mutation.AttachmentIds(); exists {
+				s.SetIgnore(progressreport.FieldAttachmentIds)
 			}
 			if _, exists := b.mutation.CreatedAt(); exists {
 				s.SetIgnore(progressreport.FieldCreatedAt)

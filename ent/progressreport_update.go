@@ -136,6 +136,9 @@ func (_u *ProgressReportUpdate) sqlSave(ctx context.Context) (_node int, err err
 	if _u.mutation.AuthorIDCleared() {
 		_spec.ClearField(progressreport.FieldAuthorID, field.TypeInt)
 	}
+	if _u.mutation.AttachmentIdsCleared() {
+		_spec.ClearField(progressreport.FieldAttachmentIds, field.TypeJSON)
+	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
 			err = &NotFoundError{progressreport.Label}
@@ -294,6 +297,9 @@ func (_u *ProgressReportUpdateOne) sqlSave(ctx context.Context) (_node *Progress
 	}
 	if _u.mutation.AuthorIDCleared() {
 		_spec.ClearField(progressreport.FieldAuthorID, field.TypeInt)
+	}
+	if _u.mutation.AttachmentIdsCleared() {
+		_spec.ClearField(progressreport.FieldAttachmentIds, field.TypeJSON)
 	}
 	_node = &ProgressReport{config: _u.config}
 	_spec.Assign = _node.assignValues

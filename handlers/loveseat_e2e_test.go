@@ -80,7 +80,14 @@ func TestLoveSeatEndToEnd(t *testing.T) {
 	w.act(w.leadA1, pid, "start", nil).want(200)
 	w.report(propertyRep, chairs, 30, "已采购100把").want(201)
 	w.report(volunteer, signs, 100, "须知已张贴").want(201)
-	w.report(propertyRep, chairs, 100, "300把折叠椅安装完毕").want(201)
+	photo := w.attach(pid, propertyRep, multipartBody{field: "file", filename: "chairs.png", data: onePixelPNG()}).want(201).id()
+	done := w.do("POST", taskURL(chairs, "/reports"), propertyRep.Token, map[string]any{
+		"percent": 100, "note": "300把折叠椅安装完毕", "attachment_ids": []int{photo}}).want(201).obj()
+	if ids := done["attachment_ids"].([]any); len(ids) != 1 || int(ids[0].(float64)) != photo {
+		t.Fatalf("report cites %v", ids)
+	}
+	w.do("POST", taskURL(chairs, "/reports"), propertyRep.Token, map[string]any{
+		"percent": 100, "note": "x", "attachment_ids": []int{photo + 1000}}).want(400)
 
 	// A report meeting tells residents, then the work is complete.
 	report := deliberation("爱心椅项目报告会", pid)

@@ -63,13 +63,16 @@ func taskConverter(now time.Time) func(*ent.Task) taskResponse {
 
 // progressReportResponse is one progress report.
 type progressReportResponse struct {
-	ID         int       `json:"id"`
-	TaskID     int       `json:"task_id"`
-	ProposalID int       `json:"proposal_id"`
-	Percent    int       `json:"percent" example:"100"`
-	Note       string    `json:"note" example:"300把折叠椅安装完毕"`
-	AuthorID   *int      `json:"author_id"`
-	CreatedAt  time.Time `json:"created_at"`
+	ID         int    `json:"id"`
+	TaskID     int    `json:"task_id"`
+	ProposalID int    `json:"proposal_id"`
+	Percent    int    `json:"percent" example:"100"`
+	Note       string `json:"note" example:"300把折叠椅安装完毕"`
+	AuthorID   *int   `json:"author_id"`
+	// AttachmentIDs are the proposal's files this report cites; download
+	// them at /v1/attachments/{id}/content.
+	AttachmentIDs []int     `json:"attachment_ids"`
+	CreatedAt     time.Time `json:"created_at"`
 }
 
 // progressReportPage is one page of a task's reports, oldest first.
@@ -86,5 +89,5 @@ type createdReportResponse struct {
 
 func newProgressReportResponse(r *ent.ProgressReport) progressReportResponse {
 	return progressReportResponse{ID: r.ID, TaskID: r.TaskID, ProposalID: r.ProposalID, Percent: r.Percent,
-		Note: r.Note, AuthorID: r.AuthorID, CreatedAt: r.CreatedAt.UTC()}
+		Note: r.Note, AuthorID: r.AuthorID, AttachmentIDs: nonNilInts(r.AttachmentIds), CreatedAt: r.CreatedAt.UTC()}
 }

@@ -11,6 +11,9 @@ import (
 type createTaskReportRequest struct {
 	Percent *int   `json:"percent" example:"100" minimum:"0" maximum:"100"`
 	Note    string `json:"note" example:"300把折叠椅安装完毕" maxLength:"5000"`
+	// AttachmentIDs cite files uploaded to the task's proposal with
+	// POST /v1/proposals/{id}/attachments (photos, receipts).
+	AttachmentIDs []int `json:"attachment_ids,omitempty" example:"7,8"`
 }
 
 func (r *createTaskReportRequest) validate() []apperr.FieldError {
@@ -20,6 +23,9 @@ func (r *createTaskReportRequest) validate() []apperr.FieldError {
 	}
 	if n := utf8.RuneCountInString(strings.TrimSpace(r.Note)); n < 1 || n > 5000 {
 		out = append(out, apperr.FieldError{Field: "note", Message: "must be 1 to 5000 characters: say what was done"})
+	}
+	if len(r.AttachmentIDs) > 20 {
+		out = append(out, apperr.FieldError{Field: "attachment_ids", Message: "at most 20 files per report"})
 	}
 	return out
 }

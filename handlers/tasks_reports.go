@@ -42,12 +42,16 @@ func (s *server) createTaskReport(c *gin.Context) {
 	if err == nil {
 		err = s.checkReporter(c, t)
 	}
+	if err == nil {
+		err = s.checkReportAttachments(c, t, req.AttachmentIDs)
+	}
 	if err != nil {
 		writeError(c, s.Logger, err)
 		return
 	}
 	ctx, by, now := c.Request.Context(), s.actor(c), time.Now()
-	in := tasks.NewReport{Percent: *req.Percent, Note: req.Note, AuthorID: userIDPtr(caller(c)), Correct: s.leadsTask(c, t)}
+	in := tasks.NewReport{Percent: *req.Percent, Note: req.Note, AuthorID: userIDPtr(caller(c)),
+		Correct: s.leadsTask(c, t), AttachmentIDs: req.AttachmentIDs}
 	var r *ent.ProgressReport
 	var moved *ent.Task
 	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) (err error) {

@@ -869,6 +869,7 @@ var (
 		{Name: "percent", Type: field.TypeInt},
 		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "author_id", Type: field.TypeInt, Nullable: true},
+		{Name: "attachment_ids", Type: field.TypeJSON, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
 	}
 	// ProgressReportsTable holds the schema information for the "progress_reports" table.

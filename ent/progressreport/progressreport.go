@@ -32,6 +32,8 @@ const (
 	FieldNote = "note"
 	// FieldAuthorID holds the string denoting the author_id field in the database.
 	FieldAuthorID = "author_id"
+	// FieldAttachmentIds holds the string denoting the attachment_ids field in the database.
+	FieldAttachmentIds = "attachment_ids"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
 	FieldCreatedAt = "created_at"
 	// Table holds the table name of the progressreport in the database.
@@ -50,6 +52,7 @@ var Columns = []string{
 	FieldPercent,
 	FieldNote,
 	FieldAuthorID,
+	FieldAttachmentIds,
 	FieldCreatedAt,
 }
 

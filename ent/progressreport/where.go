@@ -559,6 +559,16 @@ func AuthorIDNotNil() predicate.ProgressReport {
 	return predicate.ProgressReport(sql.FieldNotNull(FieldAuthorID))
 }
 
+// AttachmentIdsIsNil applies the IsNil predicate on the "attachment_ids" field.
+func AttachmentIdsIsNil() predicate.ProgressReport {
+	return predicate.ProgressReport(sql.FieldIsNull(FieldAttachmentIds))
+}
+
+// AttachmentIdsNotNil applies the NotNil predicate on the "attachment_ids" field.
+func AttachmentIdsNotNil() predicate.ProgressReport {
+	return predicate.ProgressReport(sql.FieldNotNull(FieldAttachmentIds))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.ProgressReport {
 	return predicate.ProgressReport(sql.FieldEQ(FieldCreatedAt, v))

@@ -1864,7 +1864,7 @@ func init() {
 		}
 	}()
 	// progressreportDescCreatedAt is the schema descriptor for created_at field.
-	progressreportDescCreatedAt := progressreportFields[5].Descriptor()
+	progressreportDescCreatedAt := progressreportFields[6].Descriptor()
 	// progressreport.DefaultCreatedAt holds the default value on creation for the created_at field.
 	progressreport.DefaultCreatedAt = progressreportDescCreatedAt.Default.(func() time.Time)
 	proposalMixin := schema.Proposal{}.Mixin()

@@ -7,7 +7,8 @@ import (
 )
 
 // ProgressReport is one regular report on a task (定期汇报): the new
-// percent and a note, by the assignee or a lead in scope.
+// percent and a note, by the assignee or a lead in scope, citing photos
+// or documents already attached to the proposal (attachment_ids).
 type ProgressReport struct{ ent.Schema }
 
 // Mixin adds tenancy and the community path.
@@ -21,6 +22,7 @@ func (ProgressReport) Fields() []ent.Field {
 		field.Int("percent").Min(0).Max(100).Immutable(),
 		field.Text("note").Optional().Immutable(),
 		field.Int("author_id").Optional().Nillable().Immutable(),
+		field.Ints("attachment_ids").Optional().Immutable(),
 		field.Time("created_at").Default(nowUTC).Immutable(),
 	}
 }

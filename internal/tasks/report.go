@@ -20,6 +20,9 @@ type NewReport struct {
 	Note     string
 	AuthorID *int
 	Correct  bool
+	// AttachmentIDs are files on the task's proposal (photos of the
+	// installed chairs, say) that the report cites; the caller checks them.
+	AttachmentIDs []int
 }
 
 // Report records in on t in one transaction: the task's new percent and
@@ -49,7 +52,7 @@ func Report(ctx context.Context, tx *ent.Tx, t *ent.Task, in NewReport, by propo
 	}
 	r, err := tx.ProgressReport.Create().SetTenantID(t.TenantID).SetUnitID(t.UnitID).SetUnitPath(t.UnitPath).
 		SetCommunityPath(t.CommunityPath).SetTaskID(t.ID).SetProposalID(t.ProposalID).SetPercent(in.Percent).
-		SetNote(strings.TrimSpace(in.Note)).SetNillableAuthorID(in.AuthorID).Save(ctx)
+		SetNote(strings.TrimSpace(in.Note)).SetNillableAuthorID(in.AuthorID).SetAttachmentIds(in.AttachmentIDs).Save(ctx)
 	if err != nil {
 		return nil, nil, fmt.Errorf("create progress report: %w", err)
 	}
@@ -58,7 +61,8 @@ func Report(ctx context.Context, tx *ent.Tx, t *ent.Task, in NewReport, by propo
 		return nil, nil, fmt.Errorf("load proposal %d: %w", t.ProposalID, err)
 	}
 	detail := map[string]any{"task_id": t.ID, "task_title": t.Title, "report_id": r.ID,
-		"percent": in.Percent, "previous_percent": t.Percent, "task_status": string(status)}
+		"percent": in.Percent, "previous_percent": t.Percent, "task_status": string(status),
+		"attachment_ids": in.AttachmentIDs}
 	if err := proposals.RecordEvent(ctx, tx, p, by, "progress_report", r.Note, detail); err != nil {
 		return nil, nil, err
 	}
