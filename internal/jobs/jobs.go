@@ -7,6 +7,7 @@ package jobs
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"hash/fnv"
 	"log/slog"
@@ -63,8 +64,19 @@ func (r Runner) Once(ctx context.Context, j Job) error {
 	if !got {
 		return nil
 	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", key)
+	defer unlock(context.WithoutCancel(ctx), conn, key)
 	return r.run(ctx, j)
+}
+
+// unlock releases the job's advisory lock. If that fails the connection
+// is discarded rather than returned to the pool still holding the lock,
+// which would stop every instance from running the job again.
+func unlock(ctx context.Context, conn *sql.Conn, key int64) {
+	var released bool
+	err := conn.QueryRowContext(ctx, "SELECT pg_advisory_unlock($1)", key).Scan(&released)
+	if err != nil || !released {
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
 }
 
 func (r Runner) run(ctx context.Context, j Job) error {

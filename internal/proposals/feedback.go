@@ -8,6 +8,7 @@ import (
 	"yishi/ent"
 	"yishi/ent/proposal"
 	"yishi/internal/apperr"
+	"yishi/internal/viewer"
 )
 
 // LowSatisfaction is the highest score that counts as dissatisfied: such
@@ -33,13 +34,12 @@ func (in FeedbackInput) NeedsFollowUp() bool {
 // is the caller's check; this enforces when (only while completed) and
 // how often (once per person, by the unique index).
 func GiveFeedback(ctx context.Context, tx *ent.Tx, p *ent.Proposal, in FeedbackInput, by Actor) (*ent.Feedback, error) {
+	if err := holdCompleted(ctx, tx, p.ID); err != nil {
+		return nil, err
+	}
 	cur, err := tx.Proposal.Get(ctx, p.ID)
 	if err != nil {
 		return nil, fmt.Errorf("reload proposal %d: %w", p.ID, err)
-	}
-	if cur.Status != proposal.StatusCompleted {
-		return nil, apperr.Conflict("feedback.not_open",
-			"feedback opens when a proposal is completed and ends when it closes; this one is "+string(cur.Status))
 	}
 	fb, err := tx.Feedback.Create().SetTenantID(cur.TenantID).SetUnitID(cur.UnitID).SetUnitPath(cur.UnitPath).
 		SetCommunityPath(cur.CommunityPath).SetProposalID(cur.ID).SetUserID(by.UserID).
@@ -63,4 +63,24 @@ func GiveFeedback(ctx context.Context, tx *ent.Tx, p *ent.Proposal, in FeedbackI
 		return nil, fmt.Errorf("link follow-up: %w", err)
 	}
 	return fb, nil
+}
+
+// holdCompleted checks in tx that the proposal is completed and keeps it
+// so until tx ends. A plain read would let a concurrent close commit
+// first under PostgreSQL's read committed, and the feedback would land on
+// a closed proposal. The no-op update locks the row without bumping the
+// version, so a close waits for the feedback and then still applies.
+// Authorization happened before; the lock is bookkeeping, hence the
+// system context (residents may not update proposals).
+func holdCompleted(ctx context.Context, tx *ent.Tx, id int) error {
+	n, err := tx.Proposal.Update().Where(proposal.ID(id), proposal.StatusEQ(proposal.StatusCompleted)).
+		SetStatus(proposal.StatusCompleted).Save(viewer.SystemContext(ctx))
+	if err != nil {
+		return fmt.Errorf("hold proposal %d: %w", id, err)
+	}
+	if n == 0 {
+		return apperr.Conflict("feedback.not_open",
+			"feedback opens when a proposal is completed and ends when it closes")
+	}
+	return nil
 }

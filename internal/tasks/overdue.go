@@ -8,7 +8,8 @@ import (
 	"yishi/ent/task"
 )
 
-const day = 24 * time.Hour
+// daySeconds is one day in seconds.
+const daySeconds = 24 * 60 * 60
 
 // IsOverdue reports whether t is past its due date and not done.
 func IsOverdue(t *ent.Task, now time.Time) bool {
@@ -17,11 +18,18 @@ func IsOverdue(t *ent.Task, now time.Time) bool {
 
 // OverdueDays says by how many days t is overdue, counting a started day
 // as a whole one: an hour late is 1 day, so an overdue task never says 0.
+// It counts in whole seconds rather than with now.Sub, which saturates
+// about 292 years out and then overflowed into a negative count for a
+// due date such as 0001-01-01.
 func OverdueDays(t *ent.Task, now time.Time) int {
 	if !IsOverdue(t, now) {
 		return 0
 	}
-	return int((now.Sub(t.DueAt) + day - 1) / day)
+	secs := now.Unix() - t.DueAt.Unix()
+	if now.Nanosecond() > t.DueAt.Nanosecond() {
+		secs++ // a started second
+	}
+	return int((secs + daySeconds - 1) / daySeconds)
 }
 
 // OverdueAt selects the tasks IsOverdue at now, for list filters; its

@@ -40,6 +40,7 @@ func TestOverdueDaysCountsStartedDays(t *testing.T) {
 		{24*time.Hour + time.Second, task.StatusDoing, 2},
 		{50 * time.Hour, task.StatusDoing, 3},
 		{50 * time.Hour, task.StatusDone, 0},
+		{24*time.Hour - time.Nanosecond, task.StatusDoing, 1},
 	} {
 		tk := &ent.Task{DueAt: now.Add(-c.late), Status: c.status}
 		if got := tasks.OverdueDays(tk, now); got != c.want {
@@ -48,5 +49,16 @@ func TestOverdueDaysCountsStartedDays(t *testing.T) {
 		if tasks.IsOverdue(tk, now) != (c.want > 0) {
 			t.Errorf("%s late, %s: IsOverdue disagrees", c.late, c.status)
 		}
+	}
+}
+
+// A due date centuries back (0001-01-01 passes JSON decoding) once made
+// now.Sub saturate and the count overflow to -106750.
+func TestOverdueDaysFarInThePast(t *testing.T) {
+	now := time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
+	tk := &ent.Task{DueAt: time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), Status: task.StatusTodo}
+	want := int(now.Unix()-tk.DueAt.Unix())/86400 + 1
+	if got := tasks.OverdueDays(tk, now); got != want {
+		t.Fatalf("OverdueDays = %d, want %d", got, want)
 	}
 }
