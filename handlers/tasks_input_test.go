@@ -34,6 +34,7 @@ func TestTaskInput400(t *testing.T) {
 	create(taskBody("安装", time.Hour, nil), "assignee_id", "organization_id")
 	create(map[string]any{"title": "安装", "assignee_id": vol.ID}, "due_at")
 	create(taskBody("", time.Hour, map[string]any{"assignee_id": vol.ID, "weight": 0}), "title", "weight")
+	create(map[string]any{"title": "安装", "assignee_id": vol.ID, "due_at": "0001-01-01T00:00:00Z"}, "due_at")
 	id := w.createTask(pid, taskBody("安装", time.Hour, map[string]any{"assignee_id": vol.ID}))
 	report := func(body map[string]any, fields ...string) {
 		t.Helper()
@@ -49,6 +50,7 @@ func TestTaskInput400(t *testing.T) {
 	}
 	patch(map[string]any{}, "body")
 	patch(map[string]any{"status": "done"}, "status")
+	patch(map[string]any{"due_at": "9999-12-31T00:00:00Z"}, "due_at")
 	patch(map[string]any{"assignee_id": vol.ID, "organization_id": org}, "assignee_id", "organization_id")
 	for _, q := range []string{"?overdue=maybe", "?status=finished", "?assignee_id=x", "?limit=0"} {
 		w.do("GET", unitPath(w.A1, "/tasks"+q), w.leadA1.Token, nil).want(400)

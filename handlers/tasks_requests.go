@@ -27,7 +27,22 @@ func (r *createTaskRequest) validate() []apperr.FieldError {
 	if r.DueAt == nil {
 		out = append(out, apperr.FieldError{Field: "due_at", Message: "is required (RFC 3339)"})
 	}
+	out = append(out, checkTaskDue(r.DueAt)...)
 	return append(out, checkTaskWeight(r.Weight)...)
+}
+
+// checkTaskDue keeps due dates within ten years either way: a task may be
+// recorded late, but year 0001 or 9999 is a typo, and it would make the
+// overdue arithmetic meaningless.
+func checkTaskDue(due *time.Time) []apperr.FieldError {
+	if due == nil {
+		return nil
+	}
+	now := time.Now()
+	if due.Before(now.AddDate(-10, 0, 0)) || due.After(now.AddDate(10, 0, 0)) {
+		return []apperr.FieldError{{Field: "due_at", Message: "must be within ten years of today"}}
+	}
+	return nil
 }
 
 func (r *createTaskRequest) newTask() tasks.NewTask {

@@ -32,6 +32,7 @@ func (r *updateTaskRequest) validate() []apperr.FieldError {
 		out = append(out, apperr.FieldError{Field: "status",
 			Message: "must be todo, doing or blocked; a task is done at a 100% progress report"})
 	}
+	out = append(out, checkTaskDue(r.DueAt)...)
 	return append(out, checkTaskWeight(r.Weight)...)
 }
 
