@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"unicode/utf8"
@@ -9,6 +10,7 @@ import (
 
 	"yishi/ent"
 	"yishi/ent/meeting"
+	"yishi/ent/proposal"
 	"yishi/internal/apperr"
 	"yishi/internal/meetings"
 	"yishi/internal/store"
@@ -57,7 +59,7 @@ func (s *server) createAgendaItem(c *gin.Context) {
 		err = bindJSON(c, &req)
 	}
 	if err == nil && req.ProposalID != nil && m.Format != meeting.FormatReportMeeting {
-		err = s.allow(c, "proposal", "schedule", m.UnitPath)
+		err = s.allowSchedule(c, m.UnitPath, []int{*req.ProposalID})
 	}
 	if err != nil {
 		writeError(c, s.Logger, err)
@@ -84,4 +86,28 @@ func (s *server) createAgendaItem(c *gin.Context) {
 		st = status[*item.ProposalID]
 	}
 	c.JSON(http.StatusCreated, newAgendaItemResponse(item, st))
+}
+
+// allowSchedule checks proposal:schedule at the meeting's unit and at the
+// unit handling each proposal the caller can see: a proposal escalated
+// out of a grid is scheduled by the community, not by a grid lead whose
+// meeting it was filed under. Proposals the caller cannot see are left to
+// the agenda's own 400.
+func (s *server) allowSchedule(c *gin.Context, meetingPath string, ids []int) error {
+	if err := s.allow(c, "proposal", "schedule", meetingPath); err != nil {
+		return err
+	}
+	ps, err := s.Store.Client.Proposal.Query().Where(proposal.IDIn(ids...)).All(c.Request.Context())
+	if err != nil {
+		return fmt.Errorf("load agenda proposals: %w", err)
+	}
+	for _, p := range ps {
+		if err := s.allow(c, "proposal", "schedule", p.UnitPath); err != nil {
+			if _, ok := apperr.As(err); !ok {
+				return err
+			}
+			return apperr.Forbidden(fmt.Sprintf("proposal %d is handled at a unit where you may not schedule it", p.ID))
+		}
+	}
+	return nil
 }

@@ -53,3 +53,14 @@ func TestAPIClientsCreate400And403(t *testing.T) {
 	w.do("POST", unitPath(w.A1, "/api-clients"), w.leadA1.Token, map[string]any{
 		"name": "x", "role": "guide", "scopes": []string{"unit:read"}}).want(403)
 }
+
+// TestOAuthTokenControlCharacterClientID400: the client_id goes into a
+// query, and PostgreSQL answers a NUL with an error (a 500). No client id
+// holds a control character, so the request is malformed.
+func TestOAuthTokenControlCharacterClientID400(t *testing.T) {
+	a := newAPI(t)
+	p := a.clientToken("yc_\x00abc", "ys_secret", "").want(400).obj()
+	if p["code"] != "oauth.invalid_request" {
+		t.Fatalf("problem = %v", p)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"yishi/ent"
@@ -11,6 +12,11 @@ import (
 )
 
 var phonePattern = regexp.MustCompile(`^1[3-9][0-9]{9}$`)
+
+// hasControl reports whether s holds a control character. No name, phone
+// or address needs one, and PostgreSQL refuses NUL in text outright, so
+// letting one through would turn bad input into a 500.
+func hasControl(s string) bool { return strings.IndexFunc(s, unicode.IsControl) >= 0 }
 
 // registerRequest is the body of POST /v1/auth/register.
 type registerRequest struct {
@@ -29,6 +35,8 @@ func (r *registerRequest) validate() []apperr.FieldError {
 	}
 	if n := utf8.RuneCountInString(strings.TrimSpace(r.Name)); n < 1 || n > 100 {
 		out = append(out, apperr.FieldError{Field: "name", Message: "must be 1 to 100 characters"})
+	} else if hasControl(r.Name) {
+		out = append(out, apperr.FieldError{Field: "name", Message: "must not contain control characters"})
 	}
 	return out
 }
@@ -43,6 +51,8 @@ func (r *loginRequest) validate() []apperr.FieldError {
 	var out []apperr.FieldError
 	if r.Phone == "" || len(r.Phone) > 20 {
 		out = append(out, apperr.FieldError{Field: "phone", Message: "is required"})
+	} else if hasControl(r.Phone) {
+		out = append(out, apperr.FieldError{Field: "phone", Message: "must not contain control characters"})
 	}
 	if r.Password == "" || len(r.Password) > 512 {
 		out = append(out, apperr.FieldError{Field: "password", Message: "is required"})

@@ -112,3 +112,18 @@ func TestTenantsCreateByTenantStaff403(t *testing.T) {
 		w.do("POST", "/v1/tenants", p.Token, map[string]string{"name": "x", "code": "x"}).want(403)
 	}
 }
+
+// TestAuthControlCharacters400: PostgreSQL refuses NUL in text, so a NUL
+// that reached a query or an insert was a 500 there (and stored as is on
+// SQLite). Control characters are bad input: 400 naming the field.
+func TestAuthControlCharacters400(t *testing.T) {
+	a := newAPI(t)
+	r := a.do("POST", "/v1/auth/register", "", `{"phone":"13912345678","password":"longenough","name":"a\u0000b"}`).want(400)
+	if !namesField(r.obj(), "name") {
+		t.Fatalf("register: %s", r.Body.String())
+	}
+	r = a.do("POST", "/v1/auth/login", "", `{"phone":"1391234\u00005678","password":"longenough"}`).want(400)
+	if !namesField(r.obj(), "phone") {
+		t.Fatalf("login: %s", r.Body.String())
+	}
+}

@@ -36,7 +36,7 @@ func (s *server) createMeeting(c *gin.Context) {
 		err = bindJSON(c, &req)
 	}
 	if err == nil && len(req.ProposalIDs) > 0 && req.Format != string(meeting.FormatReportMeeting) {
-		err = s.allow(c, "proposal", "schedule", u.Path)
+		err = s.allowSchedule(c, u.Path, req.ProposalIDs)
 	}
 	if err != nil {
 		writeError(c, s.Logger, err)

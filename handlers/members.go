@@ -43,7 +43,7 @@ func (s *server) createMember(c *gin.Context) {
 		writeError(c, s.Logger, err)
 		return
 	}
-	if err := s.requireUser(c, req.UserID); err != nil {
+	if err := s.checkMemberGrant(c, req.UserID); err != nil {
 		writeError(c, s.Logger, err)
 		return
 	}
@@ -74,6 +74,16 @@ func (s *server) createMember(c *gin.Context) {
 	s.syncPolicy(c)
 	m.Edges.User, _ = s.Store.Client.User.Get(ctx, req.UserID)
 	c.JSON(http.StatusCreated, newMemberResponse(m, false))
+}
+
+// checkMemberGrant applies the grant rules to a membership, which grants
+// the resident role: like a direct grant, nobody may give it to
+// themselves (DECISIONS 6), or a guide could verify themselves and vote.
+func (s *server) checkMemberGrant(c *gin.Context, userID int) error {
+	if caller(c).UserID == userID {
+		return apperr.Forbidden("nobody may verify themselves as a member")
+	}
+	return s.requireUser(c, userID)
 }
 
 // grantResidentOnce gives a new member the resident role at the unit

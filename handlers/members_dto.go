@@ -37,6 +37,8 @@ func (r *createMemberRequest) validate() []apperr.FieldError {
 	}
 	if len([]rune(r.Address)) > 200 {
 		out = append(out, apperr.FieldError{Field: "address", Message: "must be at most 200 characters"})
+	} else if hasControl(r.Address) {
+		out = append(out, apperr.FieldError{Field: "address", Message: "must not contain control characters"})
 	}
 	return out
 }

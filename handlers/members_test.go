@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -45,4 +46,28 @@ func TestMembersCreate400And422(t *testing.T) {
 	}
 	w.do("POST", unitPath(w.A1, "/members"), w.leadA1.Token, `{"user_id":987654,"identities":["resident"]}`).want(422)
 	w.do("POST", unitPath(w.A1, "/members"), w.resA1g1.Token, map[string]any{"user_id": w.leadA2.ID, "identities": []string{"resident"}}).want(404)
+}
+
+// TestMembersCreateSelf403: a membership grants the resident role, so
+// staff may not verify themselves (DECISIONS 6) and gain a vote.
+func TestMembersCreateSelf403(t *testing.T) {
+	w := newWorld(t)
+	w.do("POST", unitPath(w.A1g1, "/members"), w.guideA1g1.Token, map[string]any{
+		"user_id": w.guideA1g1.ID, "identities": []string{"resident"}}).want(403)
+	me := w.do("GET", "/v1/me", w.guideA1g1.Token, nil).want(200).obj()
+	if n := len(me["role_assignments"].([]any)); n != 1 {
+		t.Fatalf("guide holds %d roles after verifying themselves: %v", n, me)
+	}
+}
+
+// TestMembersAddressControlCharacters400: a NUL in the address was a 500
+// on PostgreSQL; control characters are bad input.
+func TestMembersAddressControlCharacters400(t *testing.T) {
+	w := newWorld(t)
+	p := w.newPerson("王大爷")
+	r := w.do("POST", unitPath(w.A1g1, "/members"), w.guideA1g1.Token,
+		fmt.Sprintf(`{"user_id":%d,"identities":["resident"],"address":"3栋\u00002单元"}`, p.ID)).want(400)
+	if !namesField(r.obj(), "address") {
+		t.Fatalf("problem = %s", r.Body.String())
+	}
 }

@@ -44,6 +44,12 @@ func (s *server) issueClientToken(c *gin.Context) {
 		writeError(c, s.Logger, oauthError(apperr.KindInvalid, "invalid_request", "client_id and client_secret are required"))
 		return
 	}
+	// No client id holds a control character, and PostgreSQL refuses NUL
+	// in a query parameter: refuse it here rather than answer 500.
+	if hasControl(id) {
+		writeError(c, s.Logger, oauthError(apperr.KindInvalid, "invalid_request", "client_id is malformed"))
+		return
+	}
 	if err := s.throttle(c, s.LoginByIP, "ip:"+c.ClientIP()); err != nil {
 		writeError(c, s.Logger, err)
 		return

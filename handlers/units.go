@@ -1,11 +1,15 @@
 package handlers
 
 import (
+	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
+	"yishi/authz"
 	"yishi/ent"
 	"yishi/ent/unit"
 	"yishi/internal/audit"
@@ -196,16 +200,36 @@ func (s *server) listUnitChildren(c *gin.Context) {
 
 // loadUnitUnscoped reads the unit named by :id without privacy filtering,
 // for community-wide reads where a resident of a grid lists their whole
-// community (allowInCommunity). The caller MUST authorize right after; a
-// failed check answers 404 exactly like a missing unit.
+// community (allowInCommunity). The caller MUST authorize right after.
+// A unit the caller cannot reach at all (another tenant, another
+// community) answers the same errUnitNotFound as a missing id: the 404
+// of the later check names the listed object, and that difference alone
+// would confirm that the unit exists.
 func (s *server) loadUnitUnscoped(c *gin.Context) (*ent.Unit, error) {
 	id, err := pathID(c, "id", "unit")
 	if err != nil {
 		return nil, err
 	}
 	u, err := s.Store.Client.Unit.Get(viewer.SystemContext(c.Request.Context()), id)
-	if ent.IsNotFound(err) {
+	if ent.IsNotFound(err) || (err == nil && !reachesCommunity(caller(c), u.Path)) {
 		return nil, errUnitNotFound
 	}
-	return u, err
+	if err != nil {
+		return nil, fmt.Errorf("load unit %d: %w", id, err)
+	}
+	return u, nil
+}
+
+// reachesCommunity reports whether v could be allowed anything at path by
+// allowInCommunity: the platform operator sees every unit, and anyone else
+// needs a scope covering path or lying inside path's community.
+func reachesCommunity(v *viewer.Viewer, path string) bool {
+	if v == nil {
+		return false
+	}
+	if v.Platform || v.InScope(path) {
+		return true
+	}
+	community := authz.CommunityOf(path)
+	return slices.ContainsFunc(v.Scopes, func(sc string) bool { return strings.HasPrefix(sc, community) })
 }

@@ -122,3 +122,21 @@ func TestUnitsGet404(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitsCommunityWideLists404LikeMissingUnit: the community-wide lists
+// read their unit unscoped, so a caller from another tenant or community
+// must get the very 404 a missing id gets; a different code
+// (proposal.not_found instead of unit.not_found) would confirm the unit
+// exists.
+func TestUnitsCommunityWideLists404LikeMissingUnit(t *testing.T) {
+	w := newWorld(t)
+	for _, suffix := range []string{"/proposals", "/meetings", "/venues", "/votes"} {
+		missing := w.do("GET", unitPath(987654, suffix), w.adminB.Token, nil).want(404).obj()
+		for name, p := range map[string]person{"other tenant": w.adminB, "sibling community": w.leadA2} {
+			got := w.do("GET", unitPath(w.A1g1, suffix), p.Token, nil).want(404).obj()
+			if got["code"] != missing["code"] || got["detail"] != missing["detail"] {
+				t.Errorf("%s %s: 404 %v differs from a missing unit's %v", name, suffix, got, missing)
+			}
+		}
+	}
+}

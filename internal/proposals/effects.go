@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	"yishi/ent"
 	"yishi/ent/cosignature"
@@ -46,6 +47,16 @@ func screenChange(ctx context.Context, tx *ent.Tx, p *ent.Proposal) (change, err
 	}, nil
 }
 
+// checkDeadline refuses a joint proposal's co-signature or submission
+// once its deadline has passed, even before the lapse job (which runs
+// every minute) has moved it to lapsed.
+func checkDeadline(p *ent.Proposal) error {
+	if p.CosignDeadline != nil && !time.Now().Before(*p.CosignDeadline) {
+		return apperr.Conflict("proposal.deadline_passed", "the co-signature deadline has passed")
+	}
+	return nil
+}
+
 // cosignChange records the caller's co-signature. The unique index makes
 // a second signature fail, whatever the timing.
 func cosignChange(ctx context.Context, tx *ent.Tx, p *ent.Proposal, by Actor) (change, error) {
@@ -54,6 +65,9 @@ func cosignChange(ctx context.Context, tx *ent.Tx, p *ent.Proposal, by Actor) (c
 	}
 	if p.AuthorID != nil && *p.AuthorID == by.UserID {
 		return change{}, apperr.Conflict("proposal.own_proposal", "authors do not co-sign their own proposal")
+	}
+	if err := checkDeadline(p); err != nil {
+		return change{}, err
 	}
 	err := tx.Cosignature.Create().SetTenantID(p.TenantID).SetUnitID(p.UnitID).SetUnitPath(p.UnitPath).
 		SetCommunityPath(p.CommunityPath).SetProposalID(p.ID).SetUserID(by.UserID).Exec(ctx)

@@ -14,7 +14,12 @@ import (
 // transition itself fails.
 func prepare(ctx context.Context, tx *ent.Tx, p *ent.Proposal, action string, in TransitionInput, by Actor) (change, error) {
 	switch action {
-	case workflow.Submit, workflow.Resubmit:
+	case workflow.Submit:
+		if err := checkDeadline(p); err != nil {
+			return change{}, err
+		}
+		return screenChange(ctx, tx, p)
+	case workflow.Resubmit:
 		return screenChange(ctx, tx, p)
 	case workflow.Cosign:
 		return cosignChange(ctx, tx, p, by)

@@ -9,6 +9,7 @@ import (
 	"yishi/ent/proposal"
 	"yishi/internal/apperr"
 	"yishi/internal/store"
+	"yishi/internal/viewer"
 	"yishi/internal/workflow"
 )
 
@@ -48,6 +49,9 @@ func Transition(ctx context.Context, client *ent.Client, p *ent.Proposal, action
 // that move a proposal as part of something bigger (putting it on a
 // meeting's agenda schedules it).
 func TransitionTx(ctx context.Context, tx *ent.Tx, p *ent.Proposal, action string, in TransitionInput, by Actor) (*ent.Proposal, error) {
+	if err := workflow.Check(string(p.Status), action); err != nil {
+		return nil, err
+	}
 	ch, err := prepare(ctx, tx, p, action, in, by)
 	if err != nil {
 		return nil, err
@@ -79,7 +83,7 @@ func TransitionTx(ctx context.Context, tx *ent.Tx, p *ent.Proposal, action strin
 			return nil, err
 		}
 	}
-	if err := appendEvent(ctx, tx, out, by, action, string(p.Status), next, in.Note, in.ReasonCode, ch.detail); err != nil {
+	if err := appendEvent(eventContext(ctx, action), tx, out, by, action, string(p.Status), next, in.Note, in.ReasonCode, ch.detail); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -96,4 +100,16 @@ func stampTimes(u *ent.ProposalUpdate, next string, now time.Time) {
 	case "closed":
 		u.SetClosedAt(now)
 	}
+}
+
+// eventContext is the context the timeline entry is written in. An
+// escalation moves the proposal, and so its new entry, above the unit
+// where the caller was authorized (a grid lead escalating to the
+// community has no scope there), so that one entry is written as the
+// system; the transition itself was authorized and applied as the caller.
+func eventContext(ctx context.Context, action string) context.Context {
+	if action == workflow.Escalate {
+		return viewer.SystemContext(ctx)
+	}
+	return ctx
 }

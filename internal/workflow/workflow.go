@@ -84,17 +84,29 @@ type Input struct {
 	Outcome         string // approved or declined, for decide
 }
 
+// Check returns nil when action may start from status, else a 404 for an
+// unknown action or the 409 proposal.invalid_transition naming the
+// current status. Callers check it before validating an action's body, so
+// that an action the status forbids is 409 whatever the body holds.
+func Check(status, action string) error {
+	r, ok := rules()[action]
+	if !ok {
+		return apperr.NotFound("action")
+	}
+	if !slices.Contains(r.from, status) {
+		return &apperr.Error{Kind: apperr.KindConflict, Code: "proposal.invalid_transition",
+			Detail: fmt.Sprintf("cannot %s a proposal that is %s", action, status)}
+	}
+	return nil
+}
+
 // Next returns the status action leads to from status, or a 409
 // proposal.invalid_transition naming the current status.
 func Next(status, action string, in Input) (string, error) {
-	r, ok := rules()[action]
-	if !ok {
-		return "", apperr.NotFound("action")
+	if err := Check(status, action); err != nil {
+		return "", err
 	}
-	if !slices.Contains(r.from, status) {
-		return "", &apperr.Error{Kind: apperr.KindConflict, Code: "proposal.invalid_transition",
-			Detail: fmt.Sprintf("cannot %s a proposal that is %s", action, status)}
-	}
+	r := rules()[action]
 	switch action {
 	case Submit:
 		if in.Kind == "joint" {
