@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -31,6 +32,9 @@ func bindJSON(c *gin.Context, dst validator) error {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return apperr.Invalid(apperr.FieldError{Field: "body", Message: "must hold a single JSON object"})
 	}
+	if err := rejectNUL(dst); err != nil {
+		return err
+	}
 	if fields := dst.validate(); len(fields) > 0 {
 		return apperr.Invalid(fields...)
 	}
@@ -50,8 +54,10 @@ func decodeError(err error) error {
 		return apperr.Invalid(apperr.FieldError{Field: "body", Message: "must not be empty"})
 	case errors.As(err, &syntaxErr), errors.Is(err, io.ErrUnexpectedEOF):
 		return apperr.Invalid(apperr.FieldError{Field: "body", Message: "is not valid JSON"})
+	case errors.As(err, &typeErr) && typeErr.Field == "":
+		return apperr.Invalid(apperr.FieldError{Field: "body", Message: "must be a JSON object"})
 	case errors.As(err, &typeErr):
-		return apperr.Invalid(apperr.FieldError{Field: typeErr.Field, Message: "must be a " + typeErr.Type.String()})
+		return apperr.Invalid(apperr.FieldError{Field: typeErr.Field, Message: "must be " + jsonKind(typeErr.Type.Kind())})
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 		return apperr.Invalid(apperr.FieldError{Field: name, Message: "is not a known field"})
@@ -78,4 +84,25 @@ func bindOptionalJSON(c *gin.Context, dst validator) error {
 		return nil
 	}
 	return bindJSON(c, dst)
+}
+
+// jsonKind names a Go kind the way a JSON client thinks of it, so
+// problems never show Go type names.
+func jsonKind(k reflect.Kind) string {
+	switch k {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Map, reflect.Struct:
+		return "an object"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "an integer"
+	}
+	return "a different type"
 }

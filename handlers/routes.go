@@ -19,7 +19,7 @@ func NewRouter(d Deps) (*gin.Engine, error) {
 	s := &server{Deps: d}
 	metrics := newHTTPMetrics(d.Registry)
 	r.Use(withRequestID(), withRecovery(d.Logger), withAccessLog(d.Logger), metrics.middleware(),
-		withCORS(d.Config.CORSOrigins), withBodyLimit(d.Config.MaxBodyBytes, uploadBodyLimit(d.Config.MaxUploadBytes)))
+		withCORS(d.Config.CORSOrigins), withBodyLimit(d.Config.MaxBodyBytes, uploadBodyLimit(d.Config.MaxUploadBytes)), withQueryNULCheck(s))
 	r.NoRoute(func(c *gin.Context) {
 		writeProblem(c, problem{Type: "about:blank", Title: "Not Found", Status: http.StatusNotFound,
 			Code: "route.not_found", Detail: "no such route", Instance: c.Request.URL.Path})

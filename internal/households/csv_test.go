@@ -81,3 +81,10 @@ func TestCheckAreas(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckRefusesControlCharacters(t *testing.T) {
+	probs := Check(Input{Address: "3栋\x00401", FloorArea: 80, OwnerName: "李\x00"})
+	if len(probs) != 2 || probs[0].Field != "address" || probs[1].Field != "owner_name" {
+		t.Fatalf("problems = %+v", probs)
+	}
+}

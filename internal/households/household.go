@@ -44,8 +44,8 @@ func Check(in Input) []Problem {
 	if m := checkArea(in.FloorArea); m != "" {
 		add("floor_area", m)
 	}
-	if utf8.RuneCountInString(in.OwnerName) > 100 {
-		add("owner_name", "must be at most 100 characters")
+	if utf8.RuneCountInString(in.OwnerName) > 100 || strings.IndexFunc(in.OwnerName, unicode.IsControl) >= 0 {
+		add("owner_name", "must be at most 100 characters without control characters")
 	}
 	if in.OwnerPhone != "" && !ValidPhone(in.OwnerPhone) {
 		add("owner_phone", "must be an 11-digit mainland mobile number")
