@@ -2,7 +2,9 @@ package handlers_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -141,4 +143,35 @@ func TestProposalLifecycleToClosed(t *testing.T) {
 		t.Fatalf("closed = %v", closed)
 	}
 	w.act(w.resA1g1, id, "withdraw", nil).want(409)
+}
+
+// TestProposalConcurrentCosignsAllCount: neighbours signing at the same
+// moment all count; none is told to retry.
+func TestProposalConcurrentCosignsAllCount(t *testing.T) {
+	w := newWorld(t)
+	author := w.member("发起人", w.A1g1)
+	id := w.do("POST", unitPath(w.A1g1, "/proposals"), author.Token, jointProposal(time.Now().Add(48*time.Hour), 50)).want(201).id()
+	w.act(author, id, "submit", nil).want(200)
+	signers := make([]person, 8)
+	for i := range signers {
+		signers[i] = w.member(fmt.Sprintf("邻居%d", i), w.A1g1)
+	}
+	codes := make([]int, len(signers))
+	var wg sync.WaitGroup
+	for i, p := range signers {
+		wg.Add(1)
+		go func(i int, p person) {
+			defer wg.Done()
+			codes[i] = w.act(p, id, "cosign", nil).Code
+		}(i, p)
+	}
+	wg.Wait()
+	for i, c := range codes {
+		if c != 200 {
+			t.Fatalf("signer %d got %d (codes %v)", i, c, codes)
+		}
+	}
+	if n := w.do("GET", proposalURL(id, ""), author.Token, nil).want(200).obj()["cosign_count"].(float64); n != 8 {
+		t.Fatalf("cosign_count = %v, want 8", n)
+	}
 }

@@ -35,14 +35,32 @@ type change struct {
 // Transition applies action to p in one transaction: the action's own
 // work, the status change guarded by p's version (so of two concurrent
 // transitions exactly one applies) and one timeline event.
+//
+// Co-signatures are retried on a version conflict: neighbours signing at
+// the same moment do not contradict each other, so the loser re-reads the
+// proposal and signs again instead of failing. Other actions report the
+// conflict, since the caller acted on a state that has changed.
 func Transition(ctx context.Context, client *ent.Client, p *ent.Proposal, action string, in TransitionInput, by Actor) (*ent.Proposal, error) {
-	var out *ent.Proposal
-	err := store.WithTx(ctx, client, func(tx *ent.Tx) error {
-		var err error
-		out, err = TransitionTx(ctx, tx, p, action, in, by)
-		return err
-	})
-	return out, err
+	for attempt := 0; ; attempt++ {
+		var out *ent.Proposal
+		err := store.WithTx(ctx, client, func(tx *ent.Tx) error {
+			var err error
+			out, err = TransitionTx(ctx, tx, p, action, in, by)
+			return err
+		})
+		if action != workflow.Cosign || attempt >= 32 || !isConflict(err) {
+			return out, err
+		}
+		if p, err = client.Proposal.Get(ctx, p.ID); err != nil {
+			return nil, fmt.Errorf("reload proposal %d: %w", p.ID, err)
+		}
+	}
+}
+
+// isConflict reports the optimistic-lock failure of TransitionTx.
+func isConflict(err error) bool {
+	e, ok := apperr.As(err)
+	return ok && e.Code == "proposal.conflict"
 }
 
 // TransitionTx is Transition inside the caller's transaction, for changes
