@@ -175,3 +175,22 @@ func TestProposalConcurrentCosignsAllCount(t *testing.T) {
 		t.Fatalf("cosign_count = %v, want 8", n)
 	}
 }
+
+// TestProposalMergeTakesCollectingTargetToSubmitted: carried signatures
+// that reach a collecting target's threshold submit it.
+func TestProposalMergeTakesCollectingTargetToSubmitted(t *testing.T) {
+	w := newWorld(t)
+	a, b, c, d := w.member("甲", w.A1g1), w.member("乙", w.A1g1), w.member("丙", w.A1g1), w.member("丁", w.A1g1)
+	deadline := time.Now().Add(48 * time.Hour)
+	target := w.do("POST", unitPath(w.A1g1, "/proposals"), a.Token, jointProposal(deadline, 3)).want(201).id()
+	source := w.do("POST", unitPath(w.A1g1, "/proposals"), b.Token, jointProposal(deadline, 2)).want(201).id()
+	w.act(a, target, "submit", nil).want(200)
+	w.act(b, source, "submit", nil).want(200)
+	w.act(c, source, "cosign", nil).want(200)
+	w.act(d, source, "cosign", nil).want(200) // source submitted
+	w.act(w.leadA1, source, "merge", map[string]any{"into_id": target}).want(200)
+	got := w.do("GET", proposalURL(target, ""), a.Token, nil).want(200).obj()
+	if got["status"] != "submitted" || got["cosign_count"].(float64) != 3 {
+		t.Fatalf("target after merge = %v / %v", got["status"], got["cosign_count"])
+	}
+}

@@ -139,7 +139,7 @@ func escalateChange(ctx context.Context, tx *ent.Tx, p *ent.Proposal) (change, e
 // mergeChange merges p into the target named by into_id. Co-signers, and
 // the source's registered author, carry over as co-signers of the target;
 // nobody is counted twice because the unique index absorbs repeats.
-func mergeChange(ctx context.Context, tx *ent.Tx, p *ent.Proposal, in TransitionInput) (change, error) {
+func mergeChange(ctx context.Context, tx *ent.Tx, p *ent.Proposal, in TransitionInput, by Actor) (change, error) {
 	if in.IntoID <= 0 || in.IntoID == p.ID {
 		return change{}, apperr.Invalid(apperr.FieldError{Field: "into_id", Message: "must name another proposal"})
 	}
@@ -157,14 +157,16 @@ func mergeChange(ctx context.Context, tx *ent.Tx, p *ent.Proposal, in Transition
 	return change{
 		set: func(u *ent.ProposalUpdate) { u.SetMergedIntoID(target.ID) },
 		after: func(ctx context.Context, tx *ent.Tx, src *ent.Proposal) error {
-			return carryCosigners(ctx, tx, src, target)
+			return carryCosigners(ctx, tx, src, target, by)
 		},
 		detail: map[string]any{"into_id": target.ID},
 	}, nil
 }
 
-// carryCosigners copies src's signers onto target and recounts it.
-func carryCosigners(ctx context.Context, tx *ent.Tx, src, target *ent.Proposal) error {
+// carryCosigners copies src's signers onto target and recounts it. A
+// collecting target that the carried signatures take to its threshold is
+// submitted, exactly as if the last of them had signed.
+func carryCosigners(ctx context.Context, tx *ent.Tx, src, target *ent.Proposal, by Actor) error {
 	signers, err := tx.Cosignature.Query().Where(cosignature.ProposalID(src.ID)).
 		Select(cosignature.FieldUserID).Ints(ctx)
 	if err != nil {
@@ -189,5 +191,15 @@ func carryCosigners(ctx context.Context, tx *ent.Tx, src, target *ent.Proposal) 
 	if err != nil {
 		return fmt.Errorf("recount co-signers: %w", err)
 	}
-	return tx.Proposal.UpdateOneID(target.ID).SetCosignCount(count).AddVersion(1).Exec(ctx)
+	upd := tx.Proposal.UpdateOneID(target.ID).SetCosignCount(count).AddVersion(1)
+	reached := target.Status == proposal.StatusCollecting && target.CosignThreshold != nil && count >= *target.CosignThreshold
+	if reached {
+		upd.SetStatus(proposal.StatusSubmitted).SetSubmittedAt(time.Now().UTC())
+	}
+	updated, err := upd.Save(ctx)
+	if err != nil || !reached {
+		return err
+	}
+	return appendEvent(ctx, tx, updated, by, "merge_in", string(proposal.StatusCollecting), string(proposal.StatusSubmitted),
+		"", "", map[string]any{"merged_from": src.ID, "cosign_count": count})
 }

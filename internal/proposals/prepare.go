@@ -28,7 +28,7 @@ func prepare(ctx context.Context, tx *ent.Tx, p *ent.Proposal, action string, in
 	case workflow.Reject:
 		return rejectChange(ctx, tx, p, in)
 	case workflow.Merge:
-		return mergeChange(ctx, tx, p, in)
+		return mergeChange(ctx, tx, p, in, by)
 	case workflow.Escalate:
 		return escalateChange(ctx, tx, p)
 	case workflow.Refer:
