@@ -14,8 +14,8 @@ import (
 // Every /v1 route except the token endpoints sits behind it.
 func (s *server) requireAuth() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		raw, ok := strings.CutPrefix(c.GetHeader("Authorization"), "Bearer ")
-		if !ok || raw == "" {
+		scheme, raw, _ := strings.Cut(c.GetHeader("Authorization"), " ")
+		if !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(raw) == "" { // schemes are case-insensitive (RFC 9110)
 			writeError(c, s.Logger, apperr.Unauthorized("a bearer access token is required"))
 			return
 		}

@@ -9,6 +9,7 @@ import (
 
 	"yishi/ent"
 	"yishi/ent/listitem"
+	"yishi/ent/membership"
 	"yishi/ent/organizationmember"
 	"yishi/internal/apperr"
 	"yishi/internal/proposals"
@@ -106,10 +107,7 @@ func (s *server) offlineAuthor(c *gin.Context, u *ent.Unit, req createProposalRe
 	}
 	n.EnteredBy = userIDPtr(caller(c))
 	if req.AuthorID != nil {
-		if err := s.requireUser(c, *req.AuthorID); err != nil {
-			return err
-		}
-		a, err := s.Store.Client.User.Get(c.Request.Context(), *req.AuthorID)
+		a, err := s.tenantMember(c, u.TenantID, *req.AuthorID)
 		if err != nil {
 			return err
 		}
@@ -174,4 +172,19 @@ func (s *server) actor(c *gin.Context) proposals.Actor {
 		}
 	}
 	return a
+}
+
+// tenantMember returns the registered author a guide names, who must be a
+// member somewhere in the subdistrict. A missing user and a user of
+// another tenant get the same 400, so the answer reveals nobody.
+func (s *server) tenantMember(c *gin.Context, tenantID, userID int) (*ent.User, error) {
+	sys := viewer.SystemContext(c.Request.Context())
+	ok, err := s.Store.Client.Membership.Query().Where(membership.TenantID(tenantID), membership.UserID(userID)).Exist(sys)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, apperr.Invalid(apperr.FieldError{Field: "author_id", Message: "is not a member of this subdistrict"})
+	}
+	return s.Store.Client.User.Get(c.Request.Context(), userID)
 }

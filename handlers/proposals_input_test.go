@@ -157,3 +157,34 @@ func TestProposalTransitionIfMatch412(t *testing.T) {
 	w.doWith("POST", proposalURL(id, "/accept"), w.leadA1.Token, nil, map[string]string{"If-Match": etag}).want(200)
 	w.doWith("POST", proposalURL(id, "/schedule"), w.leadA1.Token, nil, map[string]string{"If-Match": etag}).want(412)
 }
+
+// TestProposalOfflineAuthorMustBeATenantMember: a guide names a registered
+// author only from the subdistrict; a stranger and a missing user get the
+// same 400, so the answer reveals nobody.
+func TestProposalOfflineAuthorMustBeATenantMember(t *testing.T) {
+	w := newWorld(t)
+	outsider := w.newPerson("外街道居民")
+	body := loveSeat("mailbox")
+	delete(body, "author_name")
+	delete(body, "author_phone")
+	var details []string
+	for _, id := range []int{outsider.ID, 987654} {
+		body["author_id"] = id
+		r := w.do("POST", unitPath(w.A1g1, "/proposals"), w.guideA1g1.Token, body).want(400)
+		if !namesField(r.obj(), "author_id") {
+			t.Fatalf("author %d: %s", id, r.Body.String())
+		}
+		details = append(details, r.Body.String()[strings.Index(r.Body.String(), `"errors"`):])
+	}
+	if details[0] != details[1] {
+		t.Fatalf("a stranger and a missing user are told apart: %v", details)
+	}
+	body["author_id"] = w.member("李阿姨", w.A1g2).ID
+	w.do("POST", unitPath(w.A1g1, "/proposals"), w.guideA1g1.Token, body).want(201)
+}
+
+func TestBearerSchemeIsCaseInsensitive(t *testing.T) {
+	w := newWorld(t)
+	w.doWith("GET", "/v1/me", "", nil, map[string]string{"Authorization": "bearer " + w.leadA1.Token}).want(200)
+	w.doWith("GET", "/v1/me", "", nil, map[string]string{"Authorization": "Basic " + w.leadA1.Token}).want(401)
+}
