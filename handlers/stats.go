@@ -65,6 +65,10 @@ func parseStatsRange(c *gin.Context, loc *time.Location) (stats.Range, error) {
 			fields = append(fields, apperr.FieldError{Field: b.name, Message: "must be a date (2026-11-01) or an RFC 3339 time"})
 			continue
 		}
+		if t.Year() < 2000 || t.After(time.Now().AddDate(1, 0, 0)) {
+			fields = append(fields, apperr.FieldError{Field: b.name, Message: "must lie between 2000 and a year from now"})
+			continue
+		}
 		*b.dst = &t
 	}
 	if len(fields) == 0 && r.From != nil && r.To != nil {

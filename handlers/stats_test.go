@@ -117,7 +117,7 @@ func TestStatsAccessAndInput(t *testing.T) {
 	w.do("GET", unitPath(w.A1, "/stats"), w.guideA1g1.Token, nil).want(404) // above the guide's grid
 	w.do("GET", unitPath(w.A1g1, "/stats"), w.guideA1g1.Token, nil).want(403)
 	for _, q := range []string{"?from=2026-13-01", "?to=yesterday", "?from=2026-11-02&to=2026-11-01",
-		"?from=2000-01-01&to=2026-01-01", "?from=2026-11-02T00:00:00"} {
+		"?from=2000-01-01&to=2026-01-01", "?from=2026-11-02T00:00:00", "?to=9999-12-31", "?from=0001-01-01"} {
 		w.do("GET", unitPath(w.A1, "/stats"+q), w.leadA1.Token, nil).want(400)
 	}
 	empty := decode[statsDoc](w.do("GET", unitPath(w.A1, "/stats?from=2026-11-01&to=2026-12-31"), w.leadA1.Token, nil).want(200))
