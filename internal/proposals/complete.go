@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"yishi/ent"
-	"yishi/ent/proposal"
 	"yishi/ent/task"
 	"yishi/internal/apperr"
 )
@@ -14,12 +13,9 @@ import (
 // still open: every task must be done (a 100% progress report). A new
 // task or a progress report bumps the proposal's version in its own
 // transaction, so neither can slip in between this count and the status
-// change: one of the two transactions gets 409. Outside implementing the
-// check is skipped and the workflow answers proposal.invalid_transition.
+// change: one of the two transactions gets 409. TransitionTx has already
+// checked the status (implementing).
 func completeChange(ctx context.Context, tx *ent.Tx, p *ent.Proposal) (change, error) {
-	if p.Status != proposal.StatusImplementing {
-		return change{}, nil
-	}
 	total, err := tx.Task.Query().Where(task.ProposalID(p.ID)).Count(ctx)
 	if err != nil {
 		return change{}, fmt.Errorf("complete: count tasks: %w", err)

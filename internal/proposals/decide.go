@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"yishi/ent"
-	"yishi/ent/proposal"
 	"yishi/internal/workflow"
 )
 
@@ -21,13 +20,9 @@ import (
 //   - a proposal with no closed vote and no approved minutes is decided on
 //     the note alone (a secretary deciding at a face-to-face session).
 //
-// Outside deliberating the checks are skipped so the workflow answers 409
-// proposal.invalid_transition, as for every other illegal action.
+// TransitionTx has already checked the status (deliberating).
 func decideChange(ctx context.Context, tx *ent.Tx, p *ent.Proposal, in TransitionInput) (change, error) {
 	ch := change{input: workflow.Input{Outcome: in.Outcome}}
-	if p.Status != proposal.StatusDeliberating {
-		return ch, nil
-	}
 	if err := requireNote(in, "the note is the decision text residents read"); err != nil {
 		return change{}, err
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"yishi/ent"
-	"yishi/ent/proposal"
 	"yishi/ent/task"
 	"yishi/internal/apperr"
 )
@@ -13,12 +12,9 @@ import (
 // startChange refuses to start delivery with nobody responsible for it:
 // an approved proposal needs at least one task (分配职责) before it is
 // implementing. It counts inside the transition's transaction, so the
-// check and the status change see the same tasks. Outside approved the
-// check is skipped and the workflow answers proposal.invalid_transition.
+// check and the status change see the same tasks. TransitionTx has
+// already checked the status (approved).
 func startChange(ctx context.Context, tx *ent.Tx, p *ent.Proposal) (change, error) {
-	if p.Status != proposal.StatusApproved {
-		return change{}, nil
-	}
 	n, err := tx.Task.Query().Where(task.ProposalID(p.ID)).Count(ctx)
 	if err != nil {
 		return change{}, fmt.Errorf("start: count tasks: %w", err)
