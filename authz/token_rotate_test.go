@@ -66,3 +66,45 @@ func TestJWKSListsEveryKey(t *testing.T) {
 		t.Fatal("empty key set accepted")
 	}
 }
+
+// TestStagedRotationNeverStrandsATokenAcrossInstances models two
+// instances: one restarted after each step, one still on the old file.
+// Whatever mix is running, every token verifies everywhere.
+func TestStagedRotationNeverStrandsATokenAcrossInstances(t *testing.T) {
+	c := newTestClock()
+	path := filepath.Join(t.TempDir(), "keys.pem")
+	if err := StageKeyFile(path); err == nil {
+		t.Fatal("staging into a missing file accepted")
+	}
+	if err := RotateKeyFile(path, 3); err != nil {
+		t.Fatal(err)
+	}
+	before := loadTest(t, path)
+	if err := PromoteKeyFile(path); err == nil {
+		t.Fatal("promoting with nothing staged accepted")
+	}
+	if err := StageKeyFile(path); err != nil {
+		t.Fatal(err)
+	}
+	staged := loadTest(t, path)
+	if staged.SigningKID() != before.SigningKID() || len(staged.KIDs()) != 2 {
+		t.Fatalf("staging changed the signer: %v → %v", before.KIDs(), staged.KIDs())
+	}
+	if err := PromoteKeyFile(path); err != nil {
+		t.Fatal(err)
+	}
+	promoted := loadTest(t, path)
+	if promoted.SigningKID() != staged.KIDs()[1] {
+		t.Fatalf("promote did not sign with the staged key: %v", promoted.KIDs())
+	}
+	// A promoted instance's token verifies on an instance still at the
+	// staged step, and vice versa.
+	tokNew := issueTest(t, NewTokens(promoted, testIssuer, testAudience, testTTL, c.now), AccessClaimsInput{Subject: "u:1"})
+	tokOld := issueTest(t, NewTokens(staged, testIssuer, testAudience, testTTL, c.now), AccessClaimsInput{Subject: "u:1"})
+	if _, err := NewTokens(staged, testIssuer, testAudience, testTTL, c.now).VerifyAccess(tokNew); err != nil {
+		t.Fatalf("staged instance rejects the promoted key's token: %v", err)
+	}
+	if _, err := NewTokens(promoted, testIssuer, testAudience, testTTL, c.now).VerifyAccess(tokOld); err != nil {
+		t.Fatalf("promoted instance rejects the old key's token: %v", err)
+	}
+}

@@ -8,11 +8,24 @@ import (
 	"yishi/authz"
 )
 
-// keysCmd manages JWT signing keys. "rotate" prepends a new key to the key
-// file; the old ones keep verifying until tokens they signed expire.
-// Running instances pick up the new key on restart.
+// keysCmd manages JWT signing keys; instances read the key file at start.
+//
+//	rotate   prepend a new signing key (one instance, or accept a short
+//	         window where restarted instances sign with a key others lack)
+//	stage    append a new verify-only key; restart every instance
+//	promote  make the staged key sign; restart every instance
+//
+// Old keys keep verifying until tokens they signed have expired.
 func keysCmd(args []string, getenv func(string) string, out io.Writer) error {
-	if len(args) == 0 || args[0] != "rotate" {
+	if len(args) == 0 {
+		return errUsage
+	}
+	edit, ok := map[string]func(string) error{
+		"rotate":  func(p string) error { return authz.RotateKeyFile(p, 3) },
+		"stage":   authz.StageKeyFile,
+		"promote": authz.PromoteKeyFile,
+	}[args[0]]
+	if !ok {
 		return errUsage
 	}
 	cfg, err := loadConfig(args[1:], getenv)
@@ -23,9 +36,9 @@ func keysCmd(args []string, getenv func(string) string, out io.Writer) error {
 	if path == "" {
 		path = filepath.Join(cfg.DataDir, authz.DefaultKeyFileName)
 	}
-	if err := authz.RotateKeyFile(path, 3); err != nil {
+	if err := edit(path); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(out, "keys: rotated %s (keeping the 3 newest keys)\n", path)
+	_, err = fmt.Fprintf(out, "keys: %s done on %s; restart every instance\n", args[0], path)
 	return err
 }

@@ -3,7 +3,7 @@
 //	yishi serve     run the HTTP API (migrates first)
 //	yishi migrate   apply pending database migrations
 //	yishi seed      load the demo tenant (胜利街道)
-//	yishi keys rotate   add a new JWT signing key; old ones keep verifying
+//	yishi keys rotate|stage|promote   manage JWT signing keys (see keys.go)
 //	yishi version   print the version
 package main
 
@@ -30,7 +30,7 @@ func main() {
 }
 
 // errUsage is returned for an unknown or missing subcommand.
-var errUsage = errors.New("usage: yishi serve|migrate|seed|keys rotate|version [flags]")
+var errUsage = errors.New("usage: yishi serve|migrate|seed|keys rotate|stage|promote|version [flags]")
 
 // run dispatches a subcommand; main only supplies the process's context,
 // arguments, environment and output, so tests can call run directly.

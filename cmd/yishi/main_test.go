@@ -101,3 +101,17 @@ func TestServeBootstrapsAnswersAndShutsDown(t *testing.T) {
 		t.Fatal("still serving after shutdown")
 	}
 }
+
+func TestKeysStageThenPromote(t *testing.T) {
+	dir := t.TempDir()
+	e := env(map[string]string{"YISHI_DATA_DIR": dir})
+	var out bytes.Buffer
+	for _, step := range []string{"rotate", "stage", "promote"} {
+		if err := run(context.Background(), []string{"keys", step}, e, &out); err != nil {
+			t.Fatalf("keys %s: %v", step, err)
+		}
+	}
+	if err := run(context.Background(), []string{"keys", "burn"}, e, &out); err != errUsage {
+		t.Fatalf("unknown keys step: %v", err)
+	}
+}
