@@ -319,6 +319,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			idempotencykey.FieldRequestHash: {Type: field.TypeString, Column: idempotencykey.FieldRequestHash},
 			idempotencykey.FieldStatus:      {Type: field.TypeInt, Column: idempotencykey.FieldStatus},
 			idempotencykey.FieldContentType: {Type: field.TypeString, Column: idempotencykey.FieldContentType},
+			idempotencykey.FieldHeaders:     {Type: field.TypeJSON, Column: idempotencykey.FieldHeaders},
 			idempotencykey.FieldBody:        {Type: field.TypeBytes, Column: idempotencykey.FieldBody},
 			idempotencykey.FieldCreatedAt:   {Type: field.TypeTime, Column: idempotencykey.FieldCreatedAt},
 			idempotencykey.FieldExpiresAt:   {Type: field.TypeTime, Column: idempotencykey.FieldExpiresAt},
@@ -1981,6 +1982,11 @@ func (f *IdempotencyKeyFilter) WhereStatus(p entql.IntP) {
 // WhereContentType applies the entql string predicate on the content_type field.
 func (f *IdempotencyKeyFilter) WhereContentType(p entql.StringP) {
 	f.Where(p.Field(idempotencykey.FieldContentType))
+}
+
+// WhereHeaders applies the entql json.RawMessage predicate on the headers field.
+func (f *IdempotencyKeyFilter) WhereHeaders(p entql.BytesP) {
+	f.Where(p.Field(idempotencykey.FieldHeaders))
 }
 
 // WhereBody applies the entql []byte predicate on the body field.

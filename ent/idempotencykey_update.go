@@ -68,6 +68,18 @@ func (_u *IdempotencyKeyUpdate) ClearContentType() *IdempotencyKeyUpdate {
 	return _u
 }
 
+// SetHeaders sets the "headers" field.
+func (_u *IdempotencyKeyUpdate) SetHeaders(v map[string]string) *IdempotencyKeyUpdate {
+	_u.mutation.SetHeaders(v)
+	return _u
+}
+
+// ClearHeaders clears the value of the "headers" field.
+func (_u *IdempotencyKeyUpdate) ClearHeaders() *IdempotencyKeyUpdate {
+	_u.mutation.ClearHeaders()
+	return _u
+}
+
 // SetBody sets the "body" field.
 func (_u *IdempotencyKeyUpdate) SetBody(v []byte) *IdempotencyKeyUpdate {
 	_u.mutation.SetBody(v)
@@ -146,6 +158,12 @@ func (_u *IdempotencyKeyUpdate) sqlSave(ctx context.Context) (_node int, err err
 	if _u.mutation.ContentTypeCleared() {
 		_spec.ClearField(idempotencykey.FieldContentType, field.TypeString)
 	}
+	if value, ok := _u.mutation.Headers(); ok {
+		_spec.SetField(idempotencykey.FieldHeaders, field.TypeJSON, value)
+	}
+	if _u.mutation.HeadersCleared() {
+		_spec.ClearField(idempotencykey.FieldHeaders, field.TypeJSON)
+	}
 	if value, ok := _u.mutation.Body(); ok {
 		_spec.SetField(idempotencykey.FieldBody, field.TypeBytes, value)
 	}
@@ -210,6 +228,18 @@ func (_u *IdempotencyKeyUpdateOne) SetNillableContentType(v *string) *Idempotenc
 // ClearContentType clears the value of the "content_type" field.
 func (_u *IdempotencyKeyUpdateOne) ClearContentType() *IdempotencyKeyUpdateOne {
 	_u.mutation.ClearContentType()
+	return _u
+}
+
+// SetHeaders sets the "headers" field.
+func (_u *IdempotencyKeyUpdateOne) SetHeaders(v map[string]string) *IdempotencyKeyUpdateOne {
+	_u.mutation.SetHeaders(v)
+	return _u
+}
+
+// ClearHeaders clears the value of the "headers" field.
+func (_u *IdempotencyKeyUpdateOne) ClearHeaders() *IdempotencyKeyUpdateOne {
+	_u.mutation.ClearHeaders()
 	return _u
 }
 
@@ -320,6 +350,12 @@ func (_u *IdempotencyKeyUpdateOne) sqlSave(ctx context.Context) (_node *Idempote
 	}
 	if _u.mutation.ContentTypeCleared() {
 		_spec.ClearField(idempotencykey.FieldContentType, field.TypeString)
+	}
+	if value, ok := _u.mutation.Headers(); ok {
+		_spec.SetField(idempotencykey.FieldHeaders, field.TypeJSON, value)
+	}
+	if _u.mutation.HeadersCleared() {
+		_spec.ClearField(idempotencykey.FieldHeaders, field.TypeJSON)
 	}
 	if value, ok := _u.mutation.Body(); ok {
 		_spec.SetField(idempotencykey.FieldBody, field.TypeBytes, value)

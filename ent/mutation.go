@@ -10958,6 +10958,7 @@ type IdempotencyKeyMutation struct {
 	status        *int
 	addstatus     *int
 	content_type  *string
+	headers       *map[string]string
 	body          *[]byte
 	created_at    *time.Time
 	expires_at    *time.Time
@@ -11350,6 +11351,55 @@ func (m *IdempotencyKeyMutation) ResetContentType() {
 	delete(m.clearedFields, idempotencykey.FieldContentType)
 }
 
+// SetHeaders sets the "headers" field.
+func (m *IdempotencyKeyMutation) SetHeaders(value map[string]string) {
+	m.headers = &value
+}
+
+// Headers returns the value of the "headers" field in the mutation.
+func (m *IdempotencyKeyMutation) Headers() (r map[string]string, exists bool) {
+	v := m.headers
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHeaders returns the old "headers" field's value of the IdempotencyKey entity.
+// If the IdempotencyKey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyKeyMutation) OldHeaders(ctx context.Context) (v map[string]string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHeaders is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHeaders requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHeaders: %w", err)
+	}
+	return oldValue.Headers, nil
+}
+
+// ClearHeaders clears the value of the "headers" field.
+func (m *IdempotencyKeyMutation) ClearHeaders() {
+	m.headers = nil
+	m.clearedFields[idempotencykey.FieldHeaders] = struct{}{}
+}
+
+// HeadersCleared returns if the "headers" field was cleared in this mutation.
+func (m *IdempotencyKeyMutation) HeadersCleared() bool {
+	_, ok := m.clearedFields[idempotencykey.FieldHeaders]
+	return ok
+}
+
+// ResetHeaders resets all changes to the "headers" field.
+func (m *IdempotencyKeyMutation) ResetHeaders() {
+	m.headers = nil
+	delete(m.clearedFields, idempotencykey.FieldHeaders)
+}
+
 // SetBody sets the "body" field.
 func (m *IdempotencyKeyMutation) SetBody(b []byte) {
 	m.body = &b
@@ -11505,7 +11555,7 @@ func (m *IdempotencyKeyMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *IdempotencyKeyMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 11)
 	if m.subject != nil {
 		fields = append(fields, idempotencykey.FieldSubject)
 	}
@@ -11526,6 +11576,9 @@ func (m *IdempotencyKeyMutation) Fields() []string {
 	}
 	if m.content_type != nil {
 		fields = append(fields, idempotencykey.FieldContentType)
+	}
+	if m.headers != nil {
+		fields = append(fields, idempotencykey.FieldHeaders)
 	}
 	if m.body != nil {
 		fields = append(fields, idempotencykey.FieldBody)
@@ -11558,6 +11611,8 @@ func (m *IdempotencyKeyMutation) Field(name string) (ent.Value, bool) {
 		return m.Status()
 	case idempotencykey.FieldContentType:
 		return m.ContentType()
+	case idempotencykey.FieldHeaders:
+		return m.Headers()
 	case idempotencykey.FieldBody:
 		return m.Body()
 	case idempotencykey.FieldCreatedAt:
@@ -11587,6 +11642,8 @@ func (m *IdempotencyKeyMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldStatus(ctx)
 	case idempotencykey.FieldContentType:
 		return m.OldContentType(ctx)
+	case idempotencykey.FieldHeaders:
+		return m.OldHeaders(ctx)
 	case idempotencykey.FieldBody:
 		return m.OldBody(ctx)
 	case idempotencykey.FieldCreatedAt:
@@ -11650,6 +11707,13 @@ func (m *IdempotencyKeyMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetContentType(v)
+		return nil
+	case idempotencykey.FieldHeaders:
+		v, ok := value.(map[string]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHeaders(v)
 		return nil
 	case idempotencykey.FieldBody:
 		v, ok := value.([]byte)
@@ -11720,6 +11784,9 @@ func (m *IdempotencyKeyMutation) ClearedFields() []string {
 	if m.FieldCleared(idempotencykey.FieldContentType) {
 		fields = append(fields, idempotencykey.FieldContentType)
 	}
+	if m.FieldCleared(idempotencykey.FieldHeaders) {
+		fields = append(fields, idempotencykey.FieldHeaders)
+	}
 	if m.FieldCleared(idempotencykey.FieldBody) {
 		fields = append(fields, idempotencykey.FieldBody)
 	}
@@ -11739,6 +11806,9 @@ func (m *IdempotencyKeyMutation) ClearField(name string) error {
 	switch name {
 	case idempotencykey.FieldContentType:
 		m.ClearContentType()
+		return nil
+	case idempotencykey.FieldHeaders:
+		m.ClearHeaders()
 		return nil
 	case idempotencykey.FieldBody:
 		m.ClearBody()
@@ -11771,6 +11841,9 @@ func (m *IdempotencyKeyMutation) ResetField(name string) error {
 		return nil
 	case idempotencykey.FieldContentType:
 		m.ResetContentType()
+		return nil
+	case idempotencykey.FieldHeaders:
+		m.ResetHeaders()
 		return nil
 	case idempotencykey.FieldBody:
 		m.ResetBody()

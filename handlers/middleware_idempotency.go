@@ -77,6 +77,9 @@ func replay(c *gin.Context, r *idempotency.Response) {
 	if r.ContentType != "" {
 		c.Header("Content-Type", r.ContentType)
 	}
+	for name, value := range r.Headers {
+		c.Header(name, value)
+	}
 	c.Status(r.Status)
 	_, _ = c.Writer.Write(r.Body)
 	c.Abort()

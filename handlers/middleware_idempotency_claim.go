@@ -37,7 +37,13 @@ func (s *server) runClaimed(c *gin.Context, keys *idempotency.Keys, claim idempo
 		s.releaseClaim(ctx, keys, claim)
 		return
 	}
-	resp := idempotency.Response{Status: w.Status(), ContentType: w.Header().Get("Content-Type"), Body: w.body.Bytes()}
+	resp := idempotency.Response{Status: w.Status(), ContentType: w.Header().Get("Content-Type"), Body: w.body.Bytes(),
+		Headers: map[string]string{}}
+	for _, h := range idempotency.ReplayedHeaders() {
+		if v := w.Header().Get(h); v != "" {
+			resp.Headers[h] = v
+		}
+	}
 	if err := keys.Complete(ctx, claim, resp); err != nil {
 		s.Logger.ErrorContext(ctx, "idempotency: store answer", "err", err, "request_id", requestID(c))
 		s.releaseClaim(ctx, keys, claim)

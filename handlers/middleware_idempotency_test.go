@@ -39,6 +39,9 @@ func TestIdempotencyRetryReplaysTheFirstAnswer(t *testing.T) {
 	if ct := again.Header().Get("Content-Type"); ct != first.Header().Get("Content-Type") {
 		t.Fatalf("replayed content type %q", ct)
 	}
+	if loc := again.Header().Get("Location"); loc == "" || loc != first.Header().Get("Location") {
+		t.Fatalf("replayed Location %q, first %q", loc, first.Header().Get("Location"))
+	}
 	if n := w.unitsWithCode("retry"); n != 1 {
 		t.Fatalf("%d units, want 1", n)
 	}

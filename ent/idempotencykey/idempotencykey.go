@@ -28,6 +28,8 @@ const (
 	FieldStatus = "status"
 	// FieldContentType holds the string denoting the content_type field in the database.
 	FieldContentType = "content_type"
+	// FieldHeaders holds the string denoting the headers field in the database.
+	FieldHeaders = "headers"
 	// FieldBody holds the string denoting the body field in the database.
 	FieldBody = "body"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
@@ -48,6 +50,7 @@ var Columns = []string{
 	FieldRequestHash,
 	FieldStatus,
 	FieldContentType,
+	FieldHeaders,
 	FieldBody,
 	FieldCreatedAt,
 	FieldExpiresAt,

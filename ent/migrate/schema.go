@@ -486,6 +486,7 @@ var (
 		{Name: "request_hash", Type: field.TypeString, Size: 64},
 		{Name: "status", Type: field.TypeInt, Default: 0},
 		{Name: "content_type", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "headers", Type: field.TypeJSON, Nullable: true},
 		{Name: "body", Type: field.TypeBytes, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "expires_at", Type: field.TypeTime},
@@ -504,7 +505,7 @@ var (
 			{
 				Name:    "idempotencykey_expires_at",
 				Unique:  false,
-				Columns: []*schema.Column{IdempotencyKeysColumns[10]},
+				Columns: []*schema.Column{IdempotencyKeysColumns[11]},
 			},
 		},
 	}

@@ -22,6 +22,7 @@ func (IdempotencyKey) Fields() []ent.Field {
 		field.String("request_hash").NotEmpty().MaxLen(64).Immutable(),
 		field.Int("status").Default(0),
 		field.String("content_type").Optional().MaxLen(100),
+		field.JSON("headers", map[string]string{}).Optional(),
 		field.Bytes("body").Optional(),
 		field.Time("created_at").Default(nowUTC).Immutable(),
 		field.Time("expires_at").Immutable(),

@@ -56,7 +56,13 @@ type Response struct {
 	Status      int
 	ContentType string
 	Body        []byte
+	// Headers are the replayable response headers (Location, ETag).
+	Headers map[string]string
 }
+
+// ReplayedHeaders lists the response headers stored with an answer: the
+// ones a client acts on after a create.
+func ReplayedHeaders() []string { return []string{"Location", "ETag"} }
 
 // Claim is the in-flight row a first request owns until it completes or
 // releases it. Rows are addressed by id, so a claim never touches a newer

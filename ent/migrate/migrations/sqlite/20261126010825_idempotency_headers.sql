@@ -1,0 +1,2 @@
+-- Add column "headers" to table: "idempotency_keys"
+ALTER TABLE `idempotency_keys` ADD COLUMN `headers` json NULL;
