@@ -25,16 +25,29 @@ type problem struct {
 	Errors   []apperr.FieldError `json:"errors,omitempty"`
 }
 
-var kindStatus = map[apperr.Kind]int{
-	apperr.KindInvalid:            http.StatusBadRequest,
-	apperr.KindUnauthorized:       http.StatusUnauthorized,
-	apperr.KindForbidden:          http.StatusForbidden,
-	apperr.KindNotFound:           http.StatusNotFound,
-	apperr.KindConflict:           http.StatusConflict,
-	apperr.KindUnprocessable:      http.StatusUnprocessableEntity,
-	apperr.KindTooMany:            http.StatusTooManyRequests,
-	apperr.KindPreconditionFailed: http.StatusPreconditionFailed,
-	apperr.KindTooLarge:           http.StatusRequestEntityTooLarge,
+// statusOf maps an error kind to its HTTP status; 0 for an unknown kind.
+func statusOf(k apperr.Kind) int {
+	switch k {
+	case apperr.KindInvalid:
+		return http.StatusBadRequest
+	case apperr.KindUnauthorized:
+		return http.StatusUnauthorized
+	case apperr.KindForbidden:
+		return http.StatusForbidden
+	case apperr.KindNotFound:
+		return http.StatusNotFound
+	case apperr.KindConflict:
+		return http.StatusConflict
+	case apperr.KindUnprocessable:
+		return http.StatusUnprocessableEntity
+	case apperr.KindTooMany:
+		return http.StatusTooManyRequests
+	case apperr.KindPreconditionFailed:
+		return http.StatusPreconditionFailed
+	case apperr.KindTooLarge:
+		return http.StatusRequestEntityTooLarge
+	}
+	return 0
 }
 
 // classify turns any error into a client-safe *apperr.Error. Database text
@@ -64,8 +77,8 @@ func writeError(c *gin.Context, logger *slog.Logger, err error) {
 			"request_id", requestID(c), "path", c.FullPath())
 		e = &apperr.Error{Code: "internal", Detail: "internal error"}
 	}
-	status, ok := kindStatus[e.Kind]
-	if !ok {
+	status := statusOf(e.Kind)
+	if status == 0 {
 		status = http.StatusInternalServerError
 	}
 	if e.RetryAfter > 0 {
@@ -86,4 +99,5 @@ func writeProblem(c *gin.Context, p problem) {
 	c.Abort()
 }
 
-var errUnitNotFound = apperr.NotFound("unit")
+// errUnitNotFound is the one answer for a missing or unreachable unit.
+func errUnitNotFound() error { return apperr.NotFound("unit") }

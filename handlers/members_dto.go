@@ -10,9 +10,11 @@ import (
 
 // stakeholderIdentities are the identities a member can hold; meetings and
 // votes count participants by them.
-var stakeholderIdentities = []string{
-	"party_member", "resident_rep", "building_head", "org_leader", "merchant",
-	"property_rep", "grid_worker", "volunteer", "resident",
+func stakeholderIdentities() []string {
+	return []string{
+		"party_member", "resident_rep", "building_head", "org_leader", "merchant",
+		"property_rep", "grid_worker", "volunteer", "resident",
+	}
 }
 
 // createMemberRequest adds a user to the unit in the URL.
@@ -31,7 +33,7 @@ func (r *createMemberRequest) validate() []apperr.FieldError {
 		out = append(out, apperr.FieldError{Field: "identities", Message: "must name at least one identity"})
 	}
 	for i, id := range r.Identities {
-		if !slices.Contains(stakeholderIdentities, id) || slices.Index(r.Identities, id) != i {
+		if !slices.Contains(stakeholderIdentities(), id) || slices.Index(r.Identities, id) != i {
 			out = append(out, apperr.FieldError{Field: "identities", Message: "has an unknown or repeated identity: " + id})
 		}
 	}

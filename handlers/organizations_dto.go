@@ -10,7 +10,10 @@ import (
 	"yishi/internal/units"
 )
 
-var organizationKinds = []string{"self_organization", "property_company", "merchant", "party_branch", "department"}
+// organizationKinds() are the kinds an organization may have.
+func organizationKinds() []string {
+	return []string{"self_organization", "property_company", "merchant", "party_branch", "department"}
+}
 
 // createOrganizationRequest registers an organization at the unit.
 type createOrganizationRequest struct {
@@ -24,7 +27,7 @@ func (r *createOrganizationRequest) validate() []apperr.FieldError {
 	if msg := units.ValidateName(r.Name); msg != "" {
 		out = append(out, apperr.FieldError{Field: "name", Message: msg})
 	}
-	if !slices.Contains(organizationKinds, r.Kind) {
+	if !slices.Contains(organizationKinds(), r.Kind) {
 		out = append(out, apperr.FieldError{Field: "kind", Message: "must be one of self_organization, property_company, merchant, party_branch, department"})
 	}
 	if len([]rune(r.Description)) > 2000 {

@@ -11,10 +11,13 @@ import (
 	"yishi/internal/apperr"
 )
 
-var (
-	proposalKinds    = []string{"individual", "joint", "organizational"}
-	proposalChannels = []string{"online", "mailbox", "face_to_face", "tuesday_talk", "grid_visit", "hotline"}
-)
+// proposalKinds() are the three kinds of proposal (个人, 联名, 组织).
+func proposalKinds() []string { return []string{"individual", "joint", "organizational"} }
+
+// proposalChannels() are the intake channels.
+func proposalChannels() []string {
+	return []string{"online", "mailbox", "face_to_face", "tuesday_talk", "grid_visit", "hotline"}
+}
 
 // createProposalRequest files a proposal at the unit in the URL. A guide
 // entering an offline submission (mailbox, face_to_face, tuesday_talk,
@@ -43,10 +46,10 @@ func (r *createProposalRequest) validate() []apperr.FieldError {
 	if n := utf8.RuneCountInString(r.Body); strings.TrimSpace(r.Body) == "" || n > 20000 {
 		add("body", "must be 1 to 20000 characters")
 	}
-	if !slices.Contains(proposalKinds, r.Kind) {
+	if !slices.Contains(proposalKinds(), r.Kind) {
 		add("kind", "must be individual, joint or organizational")
 	}
-	if !slices.Contains(proposalChannels, r.Channel) {
+	if !slices.Contains(proposalChannels(), r.Channel) {
 		add("channel", "must be online, mailbox, face_to_face, tuesday_talk, grid_visit or hotline")
 	}
 	if r.Kind == "joint" {

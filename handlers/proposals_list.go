@@ -16,8 +16,11 @@ import (
 	"yishi/internal/apperr"
 )
 
-var proposalStatuses = []string{"draft", "collecting", "submitted", "needs_revision", "accepted", "rejected", "merged",
-	"referred", "deliberating", "approved", "declined", "implementing", "completed", "closed", "withdrawn", "lapsed"}
+// proposalStatuses are every status a proposal can have.
+func proposalStatuses() []string {
+	return []string{"draft", "collecting", "submitted", "needs_revision", "accepted", "rejected", "merged",
+		"referred", "deliberating", "approved", "declined", "implementing", "completed", "closed", "withdrawn", "lapsed"}
+}
 
 // listProposals godoc
 //
@@ -84,7 +87,7 @@ func proposalFilters(c *gin.Context) ([]predicate.Proposal, error) {
 	if v := c.Query("status"); v != "" {
 		var sts []proposal.Status
 		for _, st := range strings.Split(v, ",") {
-			if !slices.Contains(proposalStatuses, st) {
+			if !slices.Contains(proposalStatuses(), st) {
 				bad = append(bad, apperr.FieldError{Field: "status", Message: "unknown status " + st})
 			}
 			sts = append(sts, proposal.Status(st))
@@ -95,13 +98,13 @@ func proposalFilters(c *gin.Context) ([]predicate.Proposal, error) {
 		out = append(out, proposal.CategoryCode(v))
 	}
 	if v := c.Query("channel"); v != "" {
-		if !slices.Contains(proposalChannels, v) {
+		if !slices.Contains(proposalChannels(), v) {
 			bad = append(bad, apperr.FieldError{Field: "channel", Message: "unknown channel"})
 		}
 		out = append(out, proposal.ChannelEQ(proposal.Channel(v)))
 	}
 	if v := c.Query("kind"); v != "" {
-		if !slices.Contains(proposalKinds, v) {
+		if !slices.Contains(proposalKinds(), v) {
 			bad = append(bad, apperr.FieldError{Field: "kind", Message: "unknown kind"})
 		}
 		out = append(out, proposal.KindEQ(proposal.Kind(v)))

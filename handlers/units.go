@@ -131,7 +131,7 @@ func (s *server) loadUnitFor(c *gin.Context, obj, act string) (*ent.Unit, error)
 	u, err := s.Store.Client.Unit.Get(c.Request.Context(), id)
 	if err != nil {
 		if ent.IsNotFound(err) {
-			return nil, errUnitNotFound
+			return nil, errUnitNotFound()
 		}
 		return nil, err
 	}
@@ -202,7 +202,7 @@ func (s *server) listUnitChildren(c *gin.Context) {
 // for community-wide reads where a resident of a grid lists their whole
 // community (allowInCommunity). The caller MUST authorize right after.
 // A unit the caller cannot reach at all (another tenant, another
-// community) answers the same errUnitNotFound as a missing id: the 404
+// community) answers the same errUnitNotFound() as a missing id: the 404
 // of the later check names the listed object, and that difference alone
 // would confirm that the unit exists.
 func (s *server) loadUnitUnscoped(c *gin.Context) (*ent.Unit, error) {
@@ -212,7 +212,7 @@ func (s *server) loadUnitUnscoped(c *gin.Context) (*ent.Unit, error) {
 	}
 	u, err := s.Store.Client.Unit.Get(viewer.SystemContext(c.Request.Context()), id)
 	if ent.IsNotFound(err) || (err == nil && !reachesCommunity(caller(c), u.Path)) {
-		return nil, errUnitNotFound
+		return nil, errUnitNotFound()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("load unit %d: %w", id, err)

@@ -14,13 +14,11 @@ import (
 // wrong password.
 var ErrMalformedHash = errors.New("malformed argon2id hash")
 
-var b64 = base64.RawStdEncoding
-
 // encodePHC formats $argon2id$v=19$m=..,t=..,p=..$salt$key.
 func encodePHC(p Params, salt, key []byte) string {
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
 		argon2.Version, p.Memory, p.Time, p.Threads,
-		b64.EncodeToString(salt), b64.EncodeToString(key))
+		base64.RawStdEncoding.EncodeToString(salt), base64.RawStdEncoding.EncodeToString(key))
 }
 
 // decodePHC parses a PHC string and checks its parameters are sane.
@@ -36,10 +34,10 @@ func decodePHC(encoded string) (p Params, salt, key []byte, err error) {
 	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &p.Memory, &p.Time, &p.Threads); err != nil {
 		return p, nil, nil, fmt.Errorf("%w: params: %w", ErrMalformedHash, err)
 	}
-	if salt, err = b64.Strict().DecodeString(parts[4]); err != nil {
+	if salt, err = base64.RawStdEncoding.Strict().DecodeString(parts[4]); err != nil {
 		return p, nil, nil, fmt.Errorf("%w: salt: %w", ErrMalformedHash, err)
 	}
-	if key, err = b64.Strict().DecodeString(parts[5]); err != nil {
+	if key, err = base64.RawStdEncoding.Strict().DecodeString(parts[5]); err != nil {
 		return p, nil, nil, fmt.Errorf("%w: key: %w", ErrMalformedHash, err)
 	}
 	p.KeyLen, p.SaltLen = uint32(len(key)), uint32(len(salt))

@@ -28,7 +28,7 @@ func CloseDue(ctx context.Context, client *ent.Client, now time.Time, window tim
 	note := fmt.Sprintf("feedback window of %s ended", windowText(window))
 	n := 0
 	for _, p := range due {
-		_, err := Transition(sys, client, p, workflow.Close, TransitionInput{Note: note}, systemActor)
+		_, err := Transition(sys, client, p, workflow.Close, TransitionInput{Note: note}, systemActor())
 		if e, ok := apperr.As(err); ok && e.Kind == apperr.KindConflict {
 			continue
 		}

@@ -13,7 +13,7 @@ import (
 )
 
 // systemActor is the timeline actor of background jobs.
-var systemActor = Actor{Subject: "system", Name: "system"}
+func systemActor() Actor { return Actor{Subject: "system", Name: "system"} }
 
 // LapseDue moves every joint proposal still collecting after its deadline
 // to lapsed and returns how many it moved. A proposal that changed
@@ -28,7 +28,7 @@ func LapseDue(ctx context.Context, client *ent.Client, now time.Time) (int, erro
 	}
 	n := 0
 	for _, p := range due {
-		_, err := Transition(sys, client, p, workflow.Lapse, TransitionInput{Note: "co-signature deadline passed"}, systemActor)
+		_, err := Transition(sys, client, p, workflow.Lapse, TransitionInput{Note: "co-signature deadline passed"}, systemActor())
 		if e, ok := apperr.As(err); ok && e.Kind == apperr.KindConflict {
 			continue
 		}

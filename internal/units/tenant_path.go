@@ -11,5 +11,5 @@ import (
 // data, such as the proposal lists, is authorized against this path without
 // reading the unit, which a community-level caller cannot see.
 func TenantPath(tenantID int) string {
-	return fmt.Sprintf("%s%d/", levelPrefix[unit.LevelSubdistrict], tenantID)
+	return fmt.Sprintf("%s%d/", levelPrefix(unit.LevelSubdistrict), tenantID)
 }

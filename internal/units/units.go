@@ -15,9 +15,15 @@ import (
 	"yishi/internal/apperr"
 )
 
-// Level prefixes used in paths: s12/c345/g6/.
-var levelPrefix = map[unit.Level]string{
-	unit.LevelSubdistrict: "s", unit.LevelCommunity: "c", unit.LevelGrid: "g",
+// levelPrefix is the letter a level's ids carry in paths: s12/c345/g6/.
+func levelPrefix(l unit.Level) string {
+	switch l {
+	case unit.LevelSubdistrict:
+		return "s"
+	case unit.LevelCommunity:
+		return "c"
+	}
+	return "g"
 }
 
 // ChildLevel is the only level a child of parent may have; ok is false for
@@ -101,7 +107,7 @@ func create(ctx context.Context, tx *ent.Tx, parent *ent.Unit, level unit.Level,
 	if parent == nil {
 		tenantID = u.ID
 	}
-	path := fmt.Sprintf("%s%s%d/", parentPath, levelPrefix[level], u.ID)
+	path := fmt.Sprintf("%s%s%d/", parentPath, levelPrefix(level), u.ID)
 	u, err = tx.Unit.UpdateOne(u).SetPath(path).SetTenantID(tenantID).Save(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("set unit path: %w", err)

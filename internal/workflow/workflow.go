@@ -32,7 +32,9 @@ const (
 )
 
 // openStatuses can still be escalated or referred: nothing has been decided.
-var openStatuses = []string{"collecting", "submitted", "needs_revision", "accepted", "deliberating"}
+func openStatuses() []string {
+	return []string{"collecting", "submitted", "needs_revision", "accepted", "deliberating"}
+}
 
 // rule is one row of the lifecycle table. to == "" means the status is
 // computed (submit, cosign, escalate, decide).
@@ -53,8 +55,8 @@ func rules() map[string]rule {
 		Accept:   {from: []string{"submitted"}, to: "accepted"},
 		Reject:   {from: []string{"submitted"}, to: "rejected"},
 		Merge:    {from: []string{"submitted", "accepted"}, to: "merged"},
-		Escalate: {from: openStatuses},
-		Refer:    {from: openStatuses, to: "referred"},
+		Escalate: {from: openStatuses()},
+		Refer:    {from: openStatuses(), to: "referred"},
 		Schedule: {from: []string{"accepted"}, to: "deliberating"},
 		Decide:   {from: []string{"deliberating"}},
 		Start:    {from: []string{"approved"}, to: "implementing"},
