@@ -94,6 +94,13 @@ func TestProposalEscalateReferReject(t *testing.T) {
 		t.Fatalf("escalated = %v", esc)
 	}
 	w.act(w.guideA1g1, id, "return", map[string]any{"note": "x"}).want(403) // grid staff still follow it, no longer handle it
+	var sawEscalate bool
+	for _, e := range w.do("GET", proposalURL(id, "/events"), w.guideA1g1.Token, nil).want(200).obj()["items"].([]any) {
+		sawEscalate = sawEscalate || e.(map[string]any)["action"] == "escalate"
+	}
+	if !sawEscalate {
+		t.Fatal("grid staff lost the timeline of the proposal they escalated")
+	}
 	up := w.act(w.leadA1, id, "escalate", nil).want(200).obj()
 	if int(up["unit_id"].(float64)) != w.A {
 		t.Fatalf("escalated twice = %v", up)

@@ -19,6 +19,12 @@ func proposalVisibility(v *viewer.Viewer, ownerField, originField string, hideDr
 	var ors []entql.P
 	for _, s := range v.StaffScopes {
 		ors = append(ors, entql.FieldHasPrefix("unit_path", s), entql.FieldHasPrefix(originField, s))
+		if originField == "community_path" && viewer.CommunityOf(s) != s {
+			// Rows hanging off a proposal (its timeline, say) stay readable
+			// to grid staff after the proposal is escalated to their
+			// community; residents there read them too.
+			ors = append(ors, entql.FieldEQ("community_path", viewer.CommunityOf(s)))
+		}
 	}
 	for _, c := range v.CommunityScopes {
 		p := entql.FieldHasPrefix("community_path", c)

@@ -13,6 +13,7 @@ import (
 	"yishi/ent"
 	"yishi/ent/unit"
 	"yishi/internal/apperr"
+	"yishi/internal/viewer"
 )
 
 // levelPrefix is the letter a level's ids carry in paths: s12/c345/g6/.
@@ -118,10 +119,4 @@ func create(ctx context.Context, tx *ent.Tx, parent *ent.Unit, level unit.Level,
 // CommunityPath cuts a unit path to its community ("s1/c4/g9/" → "s1/c4/");
 // a community or subdistrict path is its own. Residents see the proposals
 // of their community, so rows carry this prefix.
-func CommunityPath(path string) string {
-	parts := strings.SplitAfter(path, "/")
-	if len(parts) >= 3 && parts[1] != "" {
-		return parts[0] + parts[1]
-	}
-	return path
-}
+func CommunityPath(path string) string { return viewer.CommunityOf(path) }

@@ -85,3 +85,14 @@ func (v *Viewer) TokenAllows(obj, act string) bool {
 	}
 	return false
 }
+
+// CommunityOf cuts a unit path to its community ("s1/c4/g9/" → "s1/c4/");
+// a community or subdistrict path is its own. It lives here, in the leaf
+// package, because ent's privacy rules need it as well as the handlers.
+func CommunityOf(path string) string {
+	parts := strings.SplitAfter(path, "/")
+	if len(parts) >= 3 && parts[1] != "" {
+		return parts[0] + parts[1]
+	}
+	return path
+}
