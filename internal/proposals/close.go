@@ -7,8 +7,6 @@ import (
 
 	"yishi/ent"
 	"yishi/ent/proposal"
-	"yishi/internal/apperr"
-	"yishi/internal/viewer"
 	"yishi/internal/workflow"
 )
 
@@ -19,25 +17,9 @@ import (
 // records the system as actor, and a proposal a lead closed meanwhile is
 // skipped by the version check.
 func CloseDue(ctx context.Context, client *ent.Client, now time.Time, window time.Duration) (int, error) {
-	sys := viewer.SystemContext(ctx)
-	due, err := client.Proposal.Query().Where(proposal.StatusEQ(proposal.StatusCompleted),
-		proposal.ResolvedAtLT(now.Add(-window))).Order(ent.Asc(proposal.FieldID)).Limit(500).All(sys)
-	if err != nil {
-		return 0, fmt.Errorf("close: list due: %w", err)
-	}
 	note := fmt.Sprintf("feedback window of %s ended", windowText(window))
-	n := 0
-	for _, p := range due {
-		_, err := Transition(sys, client, p, workflow.Close, TransitionInput{Note: note}, systemActor())
-		if e, ok := apperr.As(err); ok && e.Kind == apperr.KindConflict {
-			continue
-		}
-		if err != nil {
-			return n, fmt.Errorf("close proposal %d: %w", p.ID, err)
-		}
-		n++
-	}
-	return n, nil
+	return transitionDue(ctx, client, workflow.Close, note,
+		proposal.StatusEQ(proposal.StatusCompleted), proposal.ResolvedAtLT(now.Add(-window)))
 }
 
 // windowText says a window in days when it is whole days (720h → "30
