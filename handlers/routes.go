@@ -1,13 +1,19 @@
 package handlers
 
 import (
+	"fmt"
 	"net/http"
+	"sort"
 
 	"github.com/gin-gonic/gin"
+
+	"yishi/authz/access"
 )
 
 // NewRouter builds the complete HTTP handler: middleware chain, every
-// route, and the problem+json answers for unknown routes and methods.
+// route of the route table with its declared access, and the problem+json
+// answers for unknown routes and methods. It refuses to build a router
+// that serves a route the table does not declare.
 func NewRouter(d Deps) (*gin.Engine, error) {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
@@ -16,7 +22,7 @@ func NewRouter(d Deps) (*gin.Engine, error) {
 	if err := r.SetTrustedProxies(d.Config.TrustedProxies); err != nil {
 		return nil, err
 	}
-	s := &server{Deps: d}
+	s := &server{Deps: d, access: access.NewDecider(d.Policy, d.Store.Client)}
 	metrics := newHTTPMetrics(d.Registry)
 	r.Use(withRequestID(), withRecovery(d.Logger), withAccessLog(d.Logger), metrics.middleware(),
 		withCORS(d.Config.CORSOrigins), withBodyLimit(d.Config.MaxBodyBytes, uploadBodyLimit(d.Config.MaxUploadBytes)), withQueryNULCheck(s))
@@ -28,60 +34,43 @@ func NewRouter(d Deps) (*gin.Engine, error) {
 		writeProblem(c, problem{Type: "about:blank", Title: "Method Not Allowed", Status: http.StatusMethodNotAllowed,
 			Code: "route.method_not_allowed", Detail: "the route does not accept this method", Instance: c.Request.URL.Path})
 	})
-	registerMeta(r, s)
-	registerV1(r.Group("/v1"), s)
+	table := s.routeTable()
+	for _, rt := range table {
+		r.Handle(rt.Method, rt.Path, s.chain(rt)...)
+	}
+	if err := checkDeclared(r, table); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
-func registerMeta(r *gin.Engine, s *server) {
-	r.GET("/healthz", s.getHealth)
-	r.GET("/readyz", s.getReady)
-	r.GET("/metrics", s.getMetrics)
-	r.GET("/openapi.json", getOpenAPI3)
-	r.GET("/swagger.json", getSwagger)
-	r.GET("/docs/*any", getDocs())
-	r.GET("/.well-known/jwks.json", s.getJWKS)
+// chain is the middleware a route runs before its handler. Public routes
+// run bare. The public POSTs take no Idempotency-Key (see DECISIONS.md):
+// their answers are credentials that must not be stored, and an anonymous
+// caller has no subject to scope a key by.
+func (s *server) chain(rt route) []gin.HandlerFunc {
+	if rt.Rule.Mode == access.Public && rt.Actions == nil {
+		return []gin.HandlerFunc{rt.Handle}
+	}
+	return []gin.HandlerFunc{s.requireAuth(), s.idempotent(), s.may(rt), rt.Handle}
 }
 
-func registerV1(v1 *gin.RouterGroup, s *server) {
-	// The public POSTs take no Idempotency-Key (see DECISIONS.md): their
-	// answers are credentials that must not be stored, and an anonymous
-	// caller has no subject to scope a key by.
-	v1.POST("/auth/register", s.register)
-	v1.POST("/auth/login", s.login)
-	v1.POST("/auth/refresh", s.refresh)
-	v1.POST("/auth/logout", s.logout)
-	v1.POST("/oauth/token", s.issueClientToken)
-
-	a := v1.Group("", s.requireAuth(), s.idempotent())
-	a.GET("/me", s.getMe)
-	a.GET("/roles", s.listRoles)
-	a.POST("/tenants", s.createTenant)
-	a.GET("/units/:id", s.getUnit)
-	a.POST("/units/:id/children", s.createUnitChild)
-	a.GET("/units/:id/children", s.listUnitChildren)
-	a.POST("/units/:id/role-assignments", s.createRoleAssignment)
-	a.GET("/units/:id/role-assignments", s.listRoleAssignments)
-	a.DELETE("/role-assignments/:id", s.deleteRoleAssignment)
-	a.POST("/units/:id/members", s.createMember)
-	a.GET("/units/:id/members", s.listMembers)
-	a.POST("/units/:id/api-clients", s.createAPIClient)
-	a.GET("/units/:id/api-clients", s.listAPIClients)
-	a.DELETE("/api-clients/:id", s.deleteAPIClient)
-	a.GET("/units/:id/audit-log", s.listAuditLog)
-	a.POST("/tenants/:id/list-items", s.createListItem)
-	a.GET("/tenants/:id/list-items", s.listListItems)
-	a.GET("/list-items/:id", s.getListItem)
-	a.PATCH("/list-items/:id", s.updateListItem)
-	a.POST("/units/:id/organizations", s.createOrganization)
-	a.GET("/units/:id/organizations", s.listOrganizations)
-	a.POST("/organizations/:id/members", s.addOrganizationMember)
-	a.POST("/units/:id/proposals", s.createProposal)
-	a.GET("/units/:id/proposals", s.listProposals)
-	a.GET("/proposals/:id", s.getProposal)
-	a.POST("/proposals/:id/:action", s.transitionProposal)
-	a.GET("/proposals/:id/events", s.listProposalEvents)
-	a.POST("/proposals/:id/comments", s.createProposalComment)
-	a.GET("/proposals/:id/comments", s.listProposalComments)
-	registerExtra(a, s)
+// checkDeclared fails when the router serves a route the table does not
+// declare, or declares one twice: access must be declared for every route.
+func checkDeclared(r *gin.Engine, table []route) error {
+	declared := map[string]int{}
+	for _, rt := range table {
+		declared[rt.Method+" "+rt.Path]++
+	}
+	var bad []string
+	for _, ri := range r.Routes() {
+		if k := ri.Method + " " + ri.Path; declared[k] != 1 {
+			bad = append(bad, k)
+		}
+	}
+	if len(bad) > 0 {
+		sort.Strings(bad)
+		return fmt.Errorf("routes without exactly one access declaration: %v", bad)
+	}
+	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"yishi/authz"
+	"yishi/authz/access"
 	"yishi/internal/blobstore"
 	"yishi/internal/config"
 	"yishi/internal/password"
@@ -38,6 +39,8 @@ type Deps struct {
 // server carries Deps to the handler methods.
 type server struct {
 	Deps
+	// access decides every route's declared rule (authz/access).
+	access *access.Decider
 }
 
 // now is the server's clock, in UTC as every API timestamp is.

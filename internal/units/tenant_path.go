@@ -2,6 +2,7 @@ package units
 
 import (
 	"fmt"
+	"strings"
 
 	"yishi/ent/unit"
 )
@@ -12,4 +13,13 @@ import (
 // reading the unit, which a community-level caller cannot see.
 func TenantPath(tenantID int) string {
 	return fmt.Sprintf("%s%d/", levelPrefix(unit.LevelSubdistrict), tenantID)
+}
+
+// TenantPathOf cuts a unit path to its tenant root ("s1/c4/g9/" → "s1/"),
+// so tenant-wide access needs no read of the unit; "" stays "".
+func TenantPathOf(path string) string {
+	if i := strings.IndexByte(path, '/'); i >= 0 {
+		return path[:i+1]
+	}
+	return path
 }

@@ -1,17 +1,8 @@
 package handlers
 
-import "github.com/gin-gonic/gin"
-
 // uploadSlack is what a multipart body may carry beyond the file itself:
 // the boundaries, part headers and the small internal field.
 const uploadSlack = 64 << 10
-
-// registerAttachments wires the attachment routes.
-func registerAttachments(a *gin.RouterGroup, s *server) {
-	a.POST("/proposals/:id/attachments", s.createProposalAttachment)
-	a.GET("/proposals/:id/attachments", s.listProposalAttachments)
-	a.GET("/attachments/:id/content", s.getAttachmentContent)
-}
 
 // uploadBodyLimit caps a whole multipart body for files of at most
 // maxFile bytes; withBodyLimit applies it instead of the JSON limit.
