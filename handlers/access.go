@@ -3,6 +3,7 @@ package handlers
 import (
 	"github.com/gin-gonic/gin"
 
+	"yishi/ent"
 	"yishi/ent/user"
 	"yishi/internal/apperr"
 	"yishi/internal/viewer"
@@ -63,3 +64,29 @@ func (s *server) checkIfMatch(c *gin.Context, etag string) error {
 	return &apperr.Error{Kind: apperr.KindPreconditionFailed, Code: "precondition.failed",
 		Detail: "the resource changed since you read it (ETag " + etag + ")"}
 }
+// loadUnit reads the unit named by :id as the caller (privacy hides units
+// outside their scope) and checks unit:act on it.
+func (s *server) loadUnit(c *gin.Context, act string) (*ent.Unit, error) {
+	return s.loadUnitFor(c, "unit", act)
+}
+
+// loadUnitFor is loadUnit for a permission on another object held at the
+// unit, such as member:create.
+func (s *server) loadUnitFor(c *gin.Context, obj, act string) (*ent.Unit, error) {
+	id, err := pathID(c, "id", "unit")
+	if err != nil {
+		return nil, err
+	}
+	u, err := s.Store.Client.Unit.Get(c.Request.Context(), id)
+	if err != nil {
+		if ent.IsNotFound(err) {
+			return nil, errUnitNotFound()
+		}
+		return nil, err
+	}
+	if err := s.allow(c, obj, act, u.Path); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"encoding/base64"
+	"net/http"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
@@ -69,4 +70,28 @@ func pageItems[T any, R any](rows []T, p page, id func(T) int, conv func(T) R) (
 		return items, ""
 	}
 	return items, nextCursor(more, id(rows[len(rows)-1]))
+}
+
+// pageOf is the one list envelope of the API: a page of items and the
+// cursor of the next page ("" at the end).
+type pageOf[T any] struct {
+	Items      []T    `json:"items"`
+	NextCursor string `json:"next_cursor"`
+}
+
+// respondPage is the tail every list shares: parse ?limit=&cursor=, fetch
+// Limit+1 rows after the cursor, convert them and answer 200 with the page.
+func respondPage[T any, R any](c *gin.Context, fetch func(p page) ([]T, error), id func(T) int, conv func(T) R) error {
+	p, err := parsePage(c)
+	if err != nil {
+		return err
+	}
+	rows, err := fetch(p)
+	if err != nil {
+		return err
+	}
+	var out pageOf[R]
+	out.Items, out.NextCursor = pageItems(rows, p, id, conv)
+	c.JSON(http.StatusOK, out)
+	return nil
 }

@@ -23,7 +23,9 @@ type route struct {
 	Actions map[string]access.Rule
 	// ActionOrder lists Actions in the order docs print them.
 	ActionOrder []string
-	Handle      gin.HandlerFunc
+	// Handle is a handlerFunc (func(*gin.Context) error) or, while handlers
+	// move over, a gin.HandlerFunc.
+	Handle any
 }
 
 // loader finds a route's target: it reads the row named by the path as the

@@ -35,7 +35,9 @@ func NewRouter(d Deps) (*gin.Engine, error) {
 			Code: "route.method_not_allowed", Detail: "the route does not accept this method", Instance: c.Request.URL.Path})
 	})
 	table := s.routeTable()
+	s.routes = make(map[string]route, len(table))
 	for _, rt := range table {
+		s.routes[rt.Method+" "+rt.Path] = rt
 		r.Handle(rt.Method, rt.Path, s.chain(rt)...)
 	}
 	if err := checkDeclared(r, table); err != nil {
@@ -50,9 +52,9 @@ func NewRouter(d Deps) (*gin.Engine, error) {
 // caller has no subject to scope a key by.
 func (s *server) chain(rt route) []gin.HandlerFunc {
 	if rt.Rule.Mode == access.Public && rt.Actions == nil {
-		return []gin.HandlerFunc{rt.Handle}
+		return []gin.HandlerFunc{s.ginHandler(rt.Handle)}
 	}
-	return []gin.HandlerFunc{s.requireAuth(), s.idempotent(), s.may(rt), rt.Handle}
+	return []gin.HandlerFunc{s.requireAuth(), s.idempotent(), s.may(rt), s.ginHandler(rt.Handle)}
 }
 
 // checkDeclared fails when the router serves a route the table does not

@@ -41,6 +41,8 @@ type server struct {
 	Deps
 	// access decides every route's declared rule (authz/access).
 	access *access.Decider
+	// routes is the route table by "METHOD /path", for allowed_actions.
+	routes map[string]route
 }
 
 // now is the server's clock, in UTC as every API timestamp is.

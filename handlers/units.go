@@ -34,17 +34,12 @@ import (
 //	@Failure	403		{object}	problem
 //	@Failure	409		{object}	problem	"code already used by another tenant"
 //	@Router		/v1/tenants [post]
-func (s *server) createTenant(c *gin.Context) {
-	if err := s.allow(c, "tenant", "create", ""); err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
+func (s *server) createTenant(c *gin.Context) error {
 	var req createUnitRequest
 	if err := bindJSON(c, &req); err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	s.createUnit(c, nil, req)
+	return s.createUnit(c, nil, req)
 }
 
 // createUnitChild godoc
@@ -65,21 +60,15 @@ func (s *server) createTenant(c *gin.Context) {
 //	@Failure	409		{object}	problem	"code already used among siblings"
 //	@Failure	422		{object}	problem	"the parent is a grid"
 //	@Router		/v1/units/{id}/children [post]
-func (s *server) createUnitChild(c *gin.Context) {
-	parent, err := s.loadUnit(c, "create")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
+func (s *server) createUnitChild(c *gin.Context) error {
 	var req createUnitRequest
 	if err := bindJSON(c, &req); err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	s.createUnit(c, parent, req)
+	return s.createUnit(c, targetOf[*ent.Unit](c), req)
 }
 
-func (s *server) createUnit(c *gin.Context, parent *ent.Unit, req createUnitRequest) {
+func (s *server) createUnit(c *gin.Context, parent *ent.Unit, req createUnitRequest) error {
 	ctx := c.Request.Context()
 	var created *ent.Unit
 	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
@@ -108,37 +97,11 @@ func (s *server) createUnit(c *gin.Context, parent *ent.Unit, req createUnitRequ
 		})
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.Header("Location", "/v1/units/"+strconv.Itoa(created.ID))
 	c.JSON(http.StatusCreated, newUnitResponse(created))
-}
-
-// loadUnit reads the unit named by :id as the caller (privacy hides units
-// outside their scope) and checks unit:act on it.
-func (s *server) loadUnit(c *gin.Context, act string) (*ent.Unit, error) {
-	return s.loadUnitFor(c, "unit", act)
-}
-
-// loadUnitFor is loadUnit for a permission on another object held at the
-// unit, such as member:create.
-func (s *server) loadUnitFor(c *gin.Context, obj, act string) (*ent.Unit, error) {
-	id, err := pathID(c, "id", "unit")
-	if err != nil {
-		return nil, err
-	}
-	u, err := s.Store.Client.Unit.Get(c.Request.Context(), id)
-	if err != nil {
-		if ent.IsNotFound(err) {
-			return nil, errUnitNotFound()
-		}
-		return nil, err
-	}
-	if err := s.allow(c, obj, act, u.Path); err != nil {
-		return nil, err
-	}
-	return u, nil
+	return nil
 }
 
 // getUnit godoc
@@ -152,13 +115,9 @@ func (s *server) loadUnitFor(c *gin.Context, obj, act string) (*ent.Unit, error)
 //	@Failure	401	{object}	problem
 //	@Failure	404	{object}	problem
 //	@Router		/v1/units/{id} [get]
-func (s *server) getUnit(c *gin.Context) {
-	u, err := s.loadUnit(c, "read")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	c.JSON(http.StatusOK, newUnitResponse(u))
+func (s *server) getUnit(c *gin.Context) error {
+	c.JSON(http.StatusOK, newUnitResponse(targetOf[*ent.Unit](c)))
+	return nil
 }
 
 // listUnitChildren godoc
@@ -170,32 +129,17 @@ func (s *server) getUnit(c *gin.Context) {
 //	@Param		id		path		int		true	"unit id"
 //	@Param		limit	query		int		false	"page size, 1-200 (default 50)"
 //	@Param		cursor	query		string	false	"next_cursor from the previous page"
-//	@Success	200		{object}	unitPage
+//	@Success	200		{object}	pageOf[unitResponse]
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/units/{id}/children [get]
-func (s *server) listUnitChildren(c *gin.Context) {
-	u, err := s.loadUnit(c, "read")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	p, err := parsePage(c)
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	rows, err := s.Store.Client.Unit.Query().
-		Where(unit.ParentID(u.ID), unit.IDGT(p.After)).
-		Order(ent.Asc(unit.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	var out unitPage
-	out.Items, out.NextCursor = pageItems(rows, p, func(u *ent.Unit) int { return u.ID }, newUnitResponse)
-	c.JSON(http.StatusOK, out)
+func (s *server) listUnitChildren(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
+	return respondPage(c, func(p page) ([]*ent.Unit, error) {
+		return s.Store.Client.Unit.Query().Where(unit.ParentID(u.ID), unit.IDGT(p.After)).
+			Order(ent.Asc(unit.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
+	}, func(u *ent.Unit) int { return u.ID }, newUnitResponse)
 }
 
 // loadUnitUnscoped reads the unit named by :id without privacy filtering,

@@ -148,3 +148,19 @@ func (d *Decider) inScope(v *viewer.Viewer, t Target, mode Mode) bool {
 	}
 	return v.InScope(t.UnitPath)
 }
+
+// Allowed reports whether the caller in ctx may take r on t, deferred
+// predicates included: allowed_actions uses it so that an SPA shows only
+// the buttons that would not answer 403. A predicate about a body's
+// subject (NotSelf) holds when no subject is named.
+func (d *Decider) Allowed(ctx context.Context, r Rule, t Target) bool {
+	if d.DecideRule(ctx, r, t) != nil {
+		return false
+	}
+	for _, p := range r.Preds {
+		if p.Deferred && d.Check(ctx, p, t) != nil {
+			return false
+		}
+	}
+	return true
+}
