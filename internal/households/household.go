@@ -5,18 +5,17 @@
 package households
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"yishi/internal/phone"
 )
 
 // MaxFloorArea bounds one dwelling's area in square metres; anything
 // larger is a typo (an extra digit), not a flat.
 const MaxFloorArea = 100000
-
-var phonePattern = regexp.MustCompile(`^1[3-9][0-9]{9}$`)
 
 // Input is one household as entered.
 type Input struct {
@@ -54,7 +53,7 @@ func Check(in Input) []Problem {
 }
 
 // ValidPhone reports whether p is a mainland mobile number.
-func ValidPhone(p string) bool { return phonePattern.MatchString(p) }
+func ValidPhone(p string) bool { return phone.Valid(p) }
 
 func checkArea(f float64) string {
 	if !(f > 0) || f > MaxFloorArea {
