@@ -43,32 +43,49 @@ type rule struct {
 	to   string
 }
 
-// rules returns the lifecycle table; a function, not a global, so nobody
-// can change it at run time.
-func rules() map[string]rule {
-	return map[string]rule{
-		Submit:   {from: []string{"draft"}},
-		Cosign:   {from: []string{"collecting"}},
-		Lapse:    {from: []string{"collecting"}, to: "lapsed"},
-		Return:   {from: []string{"submitted"}, to: "needs_revision"},
-		Resubmit: {from: []string{"needs_revision"}, to: "submitted"},
-		Accept:   {from: []string{"submitted"}, to: "accepted"},
-		Reject:   {from: []string{"submitted"}, to: "rejected"},
-		Merge:    {from: []string{"submitted", "accepted"}, to: "merged"},
-		Escalate: {from: openStatuses()},
-		Refer:    {from: openStatuses(), to: "referred"},
-		Schedule: {from: []string{"accepted"}, to: "deliberating"},
-		Decide:   {from: []string{"deliberating"}},
-		Start:    {from: []string{"approved"}, to: "implementing"},
-		Complete: {from: []string{"implementing"}, to: "completed"},
-		Close:    {from: []string{"completed"}, to: "closed"},
-		Withdraw: {from: []string{"draft", "collecting", "submitted", "needs_revision", "accepted"}, to: "withdrawn"},
+// ruleOf returns the lifecycle table's row for action. A switch, not a
+// map: nothing is rebuilt per call and nothing can change it at run time.
+func ruleOf(action string) (rule, bool) {
+	switch action {
+	case Submit:
+		return rule{from: []string{"draft"}}, true
+	case Cosign:
+		return rule{from: []string{"collecting"}}, true
+	case Lapse:
+		return rule{from: []string{"collecting"}, to: "lapsed"}, true
+	case Return:
+		return rule{from: []string{"submitted"}, to: "needs_revision"}, true
+	case Resubmit:
+		return rule{from: []string{"needs_revision"}, to: "submitted"}, true
+	case Accept:
+		return rule{from: []string{"submitted"}, to: "accepted"}, true
+	case Reject:
+		return rule{from: []string{"submitted"}, to: "rejected"}, true
+	case Merge:
+		return rule{from: []string{"submitted", "accepted"}, to: "merged"}, true
+	case Escalate:
+		return rule{from: openStatuses()}, true
+	case Refer:
+		return rule{from: openStatuses(), to: "referred"}, true
+	case Schedule:
+		return rule{from: []string{"accepted"}, to: "deliberating"}, true
+	case Decide:
+		return rule{from: []string{"deliberating"}}, true
+	case Start:
+		return rule{from: []string{"approved"}, to: "implementing"}, true
+	case Complete:
+		return rule{from: []string{"implementing"}, to: "completed"}, true
+	case Close:
+		return rule{from: []string{"completed"}, to: "closed"}, true
+	case Withdraw:
+		return rule{from: []string{"draft", "collecting", "submitted", "needs_revision", "accepted"}, to: "withdrawn"}, true
 	}
+	return rule{}, false
 }
 
 // IsAction reports whether name is a client-facing action.
 func IsAction(name string) bool {
-	_, ok := rules()[name]
+	_, ok := ruleOf(name)
 	return ok && name != Lapse
 }
 
@@ -91,7 +108,7 @@ type Input struct {
 // current status. Callers check it before validating an action's body, so
 // that an action the status forbids is 409 whatever the body holds.
 func Check(status, action string) error {
-	r, ok := rules()[action]
+	r, ok := ruleOf(action)
 	if !ok {
 		return apperr.NotFound("action")
 	}
@@ -108,7 +125,7 @@ func Next(status, action string, in Input) (string, error) {
 	if err := Check(status, action); err != nil {
 		return "", err
 	}
-	r := rules()[action]
+	r, _ := ruleOf(action)
 	switch action {
 	case Submit:
 		if in.Kind == "joint" {
