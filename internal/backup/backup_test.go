@@ -110,3 +110,20 @@ func TestRestoreRefusesADatabaseInUse(t *testing.T) {
 		t.Fatalf("restore over an open database: %v", err)
 	}
 }
+
+// TestCreateWithoutKeysOrBlobs backs up an installation that never
+// started a server (no key file, no blob directory yet).
+func TestCreateWithoutKeysOrBlobs(t *testing.T) {
+	ctx, dir := context.Background(), t.TempDir()
+	src := installation(t, filepath.Join(dir, "src"))
+	src.KeyFile, src.BlobDir = filepath.Join(dir, "none.pem"), filepath.Join(dir, "no-blobs")
+	m, err := Create(ctx, src, filepath.Join(dir, "backup"), time.Now)
+	if err != nil || m.HasKeys || m.Blobs != 0 {
+		t.Fatalf("manifest %+v, %v", m, err)
+	}
+	dst := Layout{DBPath: filepath.Join(dir, "dst", "yishi.db"), KeyFile: filepath.Join(dir, "dst", "k.pem"),
+		BlobDir: filepath.Join(dir, "dst", "blobs")}
+	if _, err := Restore(ctx, filepath.Join(dir, "backup"), dst, false); err != nil {
+		t.Fatal(err)
+	}
+}
