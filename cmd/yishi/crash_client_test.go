@@ -91,7 +91,7 @@ func decodeObject(t testing.TB, r reply) map[string]any {
 	return out
 }
 
-// idOf reads the integer field key ("id" by default use) of an answer.
+// idOf reads the integer field key (an "id", a "percent") of an answer.
 func idOf(t testing.TB, m map[string]any, key string) int {
 	t.Helper()
 	v, ok := m[key].(float64)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -85,7 +86,7 @@ func databaseURL(t *testing.T, dir string) string {
 }
 
 func dialectOf(url string) string {
-	if len(url) >= 9 && url[:9] == "sqlite://" {
+	if strings.HasPrefix(url, "sqlite://") {
 		return "sqlite"
 	}
 	return "postgres"
