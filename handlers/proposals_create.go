@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"yishi/authz/access"
 	"yishi/ent"
 	"yishi/ent/listitem"
 	"yishi/ent/membership"
@@ -34,21 +35,14 @@ import (
 //	@Failure	404		{object}	problem
 //	@Failure	422		{object}	problem	"author_id names no user"
 //	@Router		/v1/units/{id}/proposals [post]
-func (s *server) createProposal(c *gin.Context) {
-	u, err := s.loadUnit(c, "read")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
+func (s *server) createProposal(c *gin.Context) error {
 	var req createProposalRequest
 	if err := bindJSON(c, &req); err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	n, err := s.proposalIntake(c, u, req)
+	n, err := s.proposalIntake(c, targetOf[*ent.Unit](c), req)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	ctx, by := c.Request.Context(), s.actor(c)
 	var p *ent.Proposal
@@ -57,17 +51,16 @@ func (s *server) createProposal(c *gin.Context) {
 		return err
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	out := newProposalResponse(p, true)
+	out := s.proposalView(c, p)
 	if out.Similar, err = s.similarProposals(c, p); err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.Header("Location", "/v1/proposals/"+strconv.Itoa(p.ID))
 	c.Header("ETag", proposalETag(p))
 	c.JSON(http.StatusCreated, out)
+	return nil
 }
 
 // proposalIntake checks who may file what and builds the new proposal.
@@ -77,7 +70,7 @@ func (s *server) proposalIntake(c *gin.Context, u *ent.Unit, req createProposalR
 		CategoryCode: req.CategoryCode, OrganizationID: req.OrganizationID,
 		CosignThreshold: req.CosignThreshold, CosignDeadline: req.CosignDeadline}
 	if req.Channel == "online" {
-		if err := s.allow(c, "proposal", "create", u.Path); err != nil {
+		if err := s.decide(c, "proposal:create", accessTarget(c), access.Subtree); err != nil {
 			return n, err
 		}
 		if v.UserID == 0 {
@@ -102,7 +95,7 @@ func (s *server) proposalIntake(c *gin.Context, u *ent.Unit, req createProposalR
 
 // offlineAuthor fills the author of a proposal a guide enters for someone.
 func (s *server) offlineAuthor(c *gin.Context, u *ent.Unit, req createProposalRequest, n *proposals.NewProposal) error {
-	if err := s.allow(c, "proposal", "create_on_behalf", u.Path); err != nil {
+	if err := s.decide(c, "proposal:create_on_behalf", accessTarget(c), access.Subtree); err != nil {
 		return err
 	}
 	n.EnteredBy = userIDPtr(caller(c))

@@ -1,7 +1,7 @@
 package handlers
 
 import (
-	"net/http"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,7 +9,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"yishi/authz"
 	"yishi/ent"
 	"yishi/ent/predicate"
 	"yishi/ent/proposal"
@@ -40,44 +39,32 @@ func proposalStatuses() []string {
 //	@Param		q			query		string	false	"text search in title and body"
 //	@Param		limit		query		int		false	"page size, 1-200"
 //	@Param		cursor		query		string	false	"next_cursor of the previous page"
-//	@Success	200			{object}	proposalPage
+//	@Success	200			{object}	pageOf[proposalItem]
 //	@Failure	400			{object}	problem
 //	@Failure	401			{object}	problem
 //	@Failure	403			{object}	problem
 //	@Failure	404			{object}	problem
 //	@Router		/v1/units/{id}/proposals [get]
-func (s *server) listProposals(c *gin.Context) {
-	u, err := s.loadUnitUnscoped(c)
-	if err == nil {
-		err = s.allowInCommunity(c, "proposal", "read", u.Path, authz.CommunityOf(u.Path))
-	}
-	var p page
-	var filters []predicate.Proposal
-	if err == nil {
-		p, err = parsePage(c)
-	}
-	if err == nil {
-		filters, err = proposalFilters(c)
-	}
+func (s *server) listProposals(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
+	filters, err := proposalFilters(c)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	q := s.Store.Client.Proposal.Query().Where(
-		proposal.Or(proposal.UnitPathHasPrefix(u.Path), proposal.OriginPathHasPrefix(u.Path)))
-	q.Where(filters...)
-	if p.After > 0 {
-		q.Where(proposal.IDLT(p.After))
-	}
-	rows, err := q.Order(ent.Desc(proposal.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	var out proposalPage
-	out.Items, out.NextCursor = pageItems(rows, p, func(r *ent.Proposal) int { return r.ID },
-		func(r *ent.Proposal) proposalResponse { return newProposalResponse(r, s.seesPersonalData(c, r)) })
-	c.JSON(http.StatusOK, out)
+	return respondPage(c, func(p page) ([]*ent.Proposal, error) {
+		q := s.Store.Client.Proposal.Query().Where(
+			proposal.Or(proposal.UnitPathHasPrefix(u.Path), proposal.OriginPathHasPrefix(u.Path)))
+		q.Where(filters...)
+		if p.After > 0 {
+			q.Where(proposal.IDLT(p.After))
+		}
+		rows, err := q.Order(ent.Desc(proposal.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
+		if err != nil {
+			return nil, fmt.Errorf("list proposals: %w", err)
+		}
+		return rows, nil
+	}, func(r *ent.Proposal) int { return r.ID },
+		func(r *ent.Proposal) proposalItem { return newProposalItem(r, s.seesPersonalData(c, r)) })
 }
 
 // proposalFilters parses the list filters, naming every bad one.
