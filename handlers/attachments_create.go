@@ -29,24 +29,20 @@ import (
 //	@Failure	404			{object}	problem
 //	@Failure	413			{object}	problem
 //	@Router		/v1/proposals/{id}/attachments [post]
-func (s *server) createProposalAttachment(c *gin.Context) {
-	p, err := s.loadProposal(c, "comment")
-	var up attachmentUpload
-	if err == nil {
-		up, err = s.readAttachmentUpload(c, s.seesInternal(c, p))
-	}
-	var m *ent.Attachment
-	if err == nil {
-		if m, err = s.insertAttachment(c.Request.Context(), p, up); err != nil {
-			s.discardBlob(c.Request.Context(), up.Key)
-		}
-	}
+func (s *server) createProposalAttachment(c *gin.Context) error {
+	p := targetOf[*ent.Proposal](c)
+	up, err := s.readAttachmentUpload(c, s.seesInternal(c, p))
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
+	}
+	m, err := s.insertAttachment(c.Request.Context(), p, up)
+	if err != nil {
+		s.discardBlob(c.Request.Context(), up.Key)
+		return err
 	}
 	c.Header("Location", attachmentContentURL(m.ID))
 	c.JSON(http.StatusCreated, newAttachmentResponse(m))
+	return nil
 }
 
 // insertAttachment records a stored upload against p, copying p's tenancy
