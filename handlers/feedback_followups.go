@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -25,7 +26,7 @@ func (s *server) followUps(c *gin.Context, p *ent.Proposal) ([]followUpResponse,
 	rows, err := s.Store.Client.Proposal.Query().Where(proposal.FollowUpOfID(p.ID)).
 		Order(ent.Asc(proposal.FieldID)).Limit(100).All(c.Request.Context())
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read follow-ups: %w", err)
 	}
 	out := make([]followUpResponse, 0, len(rows))
 	for _, r := range rows {

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"fmt"
 	"net/http"
 	"time"
 
@@ -33,15 +34,10 @@ type followResponse struct {
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
 //	@Router		/v1/proposals/{id}/follow [post]
-func (s *server) followProposal(c *gin.Context) {
-	p, err := s.loadProposal(c, "read")
-	v := caller(c)
-	if err == nil && v.UserID == 0 {
-		err = apperr.Forbidden("only a person follows a proposal")
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+func (s *server) followProposal(c *gin.Context) error {
+	p, v := targetOf[*ent.Proposal](c), caller(c)
+	if v.UserID == 0 {
+		return errFollowerNotAPerson()
 	}
 	ctx := c.Request.Context()
 	f, err := s.Store.Client.ProposalFollow.Create().SetTenantID(p.TenantID).SetUnitID(p.UnitID).
@@ -53,11 +49,14 @@ func (s *server) followProposal(c *gin.Context) {
 			Where(proposalfollow.ProposalID(p.ID), proposalfollow.UserID(v.UserID)).Only(ctx)
 	}
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return fmt.Errorf("follow proposal %d: %w", p.ID, err)
 	}
 	c.JSON(status, followResponse{ProposalID: f.ProposalID, UserID: f.UserID, CreatedAt: f.CreatedAt.UTC()})
+	return nil
 }
+
+// errFollowerNotAPerson refuses partner apps: following fills a person's inbox.
+func errFollowerNotAPerson() error { return apperr.Forbidden("only a person follows a proposal") }
 
 // unfollowProposal godoc
 //
@@ -71,19 +70,16 @@ func (s *server) followProposal(c *gin.Context) {
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
 //	@Router		/v1/proposals/{id}/follow [delete]
-func (s *server) unfollowProposal(c *gin.Context) {
-	p, err := s.loadProposal(c, "read")
-	v := caller(c)
-	if err == nil && v.UserID == 0 {
-		err = apperr.Forbidden("only a person follows a proposal")
+func (s *server) unfollowProposal(c *gin.Context) error {
+	p, v := targetOf[*ent.Proposal](c), caller(c)
+	if v.UserID == 0 {
+		return errFollowerNotAPerson()
 	}
-	if err == nil {
-		_, err = s.Store.Client.ProposalFollow.Delete().
-			Where(proposalfollow.ProposalID(p.ID), proposalfollow.UserID(v.UserID)).Exec(c.Request.Context())
-	}
+	_, err := s.Store.Client.ProposalFollow.Delete().
+		Where(proposalfollow.ProposalID(p.ID), proposalfollow.UserID(v.UserID)).Exec(c.Request.Context())
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return fmt.Errorf("unfollow proposal %d: %w", p.ID, err)
 	}
 	c.Status(http.StatusNoContent)
+	return nil
 }
