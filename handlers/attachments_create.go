@@ -2,12 +2,12 @@ package handlers
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
+	"yishi/internal/proposals"
 	"yishi/internal/viewer"
 )
 
@@ -45,24 +45,15 @@ func (s *server) createProposalAttachment(c *gin.Context) error {
 	return nil
 }
 
-// insertAttachment records a stored upload against p, copying p's tenancy
-// paths so privacy rules scope the row exactly like its proposal.
+// insertAttachment records a stored upload against p.
 func (s *server) insertAttachment(ctx context.Context, p *ent.Proposal, up attachmentUpload) (*ent.Attachment, error) {
-	q := s.Store.Client.Attachment.Create().
-		SetTenantID(p.TenantID).SetUnitID(p.UnitID).SetUnitPath(p.UnitPath).SetCommunityPath(p.CommunityPath).
-		SetOwnerType(attachmentOwnerProposal).SetOwnerID(p.ID).
-		SetFilename(up.Filename).SetContentType(up.ContentType).SetSize(up.Blob.Size).SetSha256(up.Blob.SHA256).
-		SetStorageKey(up.Key).SetInternal(up.Internal)
-	if v := viewer.FromContext(ctx); v != nil && v.UserID > 0 {
-		q.SetUploadedBy(v.UserID) // partner apps upload as nobody in particular
+	a := proposals.NewAttachment{Filename: up.Filename, ContentType: up.ContentType, Size: up.Blob.Size,
+		SHA256: up.Blob.SHA256, StorageKey: up.Key, Internal: up.Internal}
+	if v := viewer.FromContext(ctx); v != nil {
+		a.UploadedBy = v.UserID
 	}
-	m, err := q.Save(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("insert attachment: %w", err)
-	}
-	return m, nil
+	return proposals.AddAttachment(ctx, s.Store.Client, p, a)
 }
 
-// attachmentOwnerProposal is the owner_type of a proposal's attachments;
-// meetings and progress reports will reuse the table with their own.
-const attachmentOwnerProposal = "proposal"
+// attachmentOwnerProposal is the owner_type of a proposal's attachments.
+const attachmentOwnerProposal = proposals.AttachmentOwner

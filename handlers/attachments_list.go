@@ -1,12 +1,10 @@
 package handlers
 
 import (
-	"fmt"
-
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/attachment"
+	"yishi/internal/proposals"
 )
 
 // listProposalAttachments godoc
@@ -28,15 +26,6 @@ func (s *server) listProposalAttachments(c *gin.Context) error {
 	p := targetOf[*ent.Proposal](c)
 	internal := s.seesInternal(c, p)
 	return respondPage(c, func(pg page) ([]*ent.Attachment, error) {
-		q := s.Store.Client.Attachment.Query().Where(attachment.OwnerType(attachmentOwnerProposal),
-			attachment.OwnerID(p.ID), attachment.IDGT(pg.After))
-		if !internal {
-			q.Where(attachment.Internal(false))
-		}
-		rows, err := q.Order(ent.Asc(attachment.FieldID)).Limit(pg.Limit + 1).All(c.Request.Context())
-		if err != nil {
-			return nil, fmt.Errorf("list attachments: %w", err)
-		}
-		return rows, nil
+		return proposals.Attachments(c.Request.Context(), s.Store.Client, p, internal, pg.After, pg.Limit+1)
 	}, func(m *ent.Attachment) int { return m.ID }, newAttachmentResponse)
 }

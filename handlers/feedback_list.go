@@ -1,14 +1,13 @@
 package handlers
 
 import (
-	"fmt"
 	"math"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/feedback"
+	"yishi/internal/proposals"
 )
 
 // listProposalFeedback godoc
@@ -34,15 +33,13 @@ func (s *server) listProposalFeedback(c *gin.Context) error {
 		return err
 	}
 	ctx := c.Request.Context()
-	rows, err := s.Store.Client.Feedback.Query().Where(feedback.ProposalID(p.ID), feedback.IDGT(pg.After)).
-		Order(ent.Asc(feedback.FieldID)).Limit(pg.Limit + 1).All(ctx)
+	rows, err := proposals.Feedbacks(ctx, s.Store.Client, p, pg.After, pg.Limit+1)
 	if err != nil {
-		return fmt.Errorf("list feedback: %w", err)
+		return err
 	}
-	scores, err := s.Store.Client.Feedback.Query().Where(feedback.ProposalID(p.ID)).
-		Select(feedback.FieldSatisfaction).Ints(ctx)
+	scores, err := proposals.Scores(ctx, s.Store.Client, p)
 	if err != nil {
-		return fmt.Errorf("read feedback scores: %w", err)
+		return err
 	}
 	out := feedbackPage{Count: len(scores), Average: averageScore(scores)}
 	out.Items, out.NextCursor = pageItems(rows, pg, func(f *ent.Feedback) int { return f.ID }, newFeedbackResponse)

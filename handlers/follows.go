@@ -1,15 +1,14 @@
 package handlers
 
 import (
-	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/proposalfollow"
 	"yishi/internal/apperr"
+	"yishi/internal/proposals"
 )
 
 // followResponse confirms that the caller follows a proposal: from now on
@@ -39,17 +38,13 @@ func (s *server) followProposal(c *gin.Context) error {
 	if v.UserID == 0 {
 		return errFollowerNotAPerson()
 	}
-	ctx := c.Request.Context()
-	f, err := s.Store.Client.ProposalFollow.Create().SetTenantID(p.TenantID).SetUnitID(p.UnitID).
-		SetUnitPath(p.UnitPath).SetCommunityPath(p.CommunityPath).SetProposalID(p.ID).SetUserID(v.UserID).Save(ctx)
-	status := http.StatusCreated
-	if ent.IsConstraintError(err) {
-		status = http.StatusOK
-		f, err = s.Store.Client.ProposalFollow.Query().
-			Where(proposalfollow.ProposalID(p.ID), proposalfollow.UserID(v.UserID)).Only(ctx)
-	}
+	f, created, err := proposals.Follow(c.Request.Context(), s.Store.Client, p, v.UserID)
 	if err != nil {
-		return fmt.Errorf("follow proposal %d: %w", p.ID, err)
+		return err
+	}
+	status := http.StatusOK
+	if created {
+		status = http.StatusCreated
 	}
 	c.JSON(status, followResponse{ProposalID: f.ProposalID, UserID: f.UserID, CreatedAt: f.CreatedAt.UTC()})
 	return nil
@@ -75,10 +70,8 @@ func (s *server) unfollowProposal(c *gin.Context) error {
 	if v.UserID == 0 {
 		return errFollowerNotAPerson()
 	}
-	_, err := s.Store.Client.ProposalFollow.Delete().
-		Where(proposalfollow.ProposalID(p.ID), proposalfollow.UserID(v.UserID)).Exec(c.Request.Context())
-	if err != nil {
-		return fmt.Errorf("unfollow proposal %d: %w", p.ID, err)
+	if err := proposals.Unfollow(c.Request.Context(), s.Store.Client, p, v.UserID); err != nil {
+		return err
 	}
 	c.Status(http.StatusNoContent)
 	return nil

@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -11,8 +10,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/comment"
 	"yishi/internal/apperr"
+	"yishi/internal/proposals"
 )
 
 // createCommentRequest is a comment; internal comments are staff notes.
@@ -70,11 +69,9 @@ func (s *server) createProposalComment(c *gin.Context) error {
 	if v.UserID == 0 {
 		return apperr.Forbidden("only a person can comment")
 	}
-	m, err := s.Store.Client.Comment.Create().SetTenantID(p.TenantID).SetUnitID(p.UnitID).SetUnitPath(p.UnitPath).
-		SetCommunityPath(p.CommunityPath).SetProposalID(p.ID).SetAuthorID(v.UserID).
-		SetBody(strings.TrimSpace(req.Body)).SetInternal(req.Internal).Save(c.Request.Context())
+	m, err := proposals.AddComment(c.Request.Context(), s.Store.Client, p, v.UserID, req.Body, req.Internal)
 	if err != nil {
-		return fmt.Errorf("insert comment: %w", err)
+		return err
 	}
 	c.Header("Location", "/v1/proposals/"+strconv.Itoa(p.ID)+"/comments")
 	c.JSON(http.StatusCreated, newCommentResponse(m))
@@ -100,14 +97,6 @@ func (s *server) listProposalComments(c *gin.Context) error {
 	p := targetOf[*ent.Proposal](c)
 	internal := s.seesInternal(c, p)
 	return respondPage(c, func(pg page) ([]*ent.Comment, error) {
-		q := s.Store.Client.Comment.Query().Where(comment.ProposalID(p.ID), comment.IDGT(pg.After))
-		if !internal {
-			q.Where(comment.Internal(false))
-		}
-		rows, err := q.Order(ent.Asc(comment.FieldID)).Limit(pg.Limit + 1).All(c.Request.Context())
-		if err != nil {
-			return nil, fmt.Errorf("list comments: %w", err)
-		}
-		return rows, nil
+		return proposals.Comments(c.Request.Context(), s.Store.Client, p, internal, pg.After, pg.Limit+1)
 	}, func(m *ent.Comment) int { return m.ID }, newCommentResponse)
 }

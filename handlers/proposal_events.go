@@ -1,13 +1,12 @@
 package handlers
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/proposalevent"
+	"yishi/internal/proposals"
 )
 
 // proposalEventResponse is one timeline entry.
@@ -42,13 +41,7 @@ type proposalEventResponse struct {
 func (s *server) listProposalEvents(c *gin.Context) error {
 	p := targetOf[*ent.Proposal](c)
 	return respondPage(c, func(pg page) ([]*ent.ProposalEvent, error) {
-		rows, err := s.Store.Client.ProposalEvent.Query().
-			Where(proposalevent.ProposalID(p.ID), proposalevent.IDGT(pg.After)).
-			Order(ent.Asc(proposalevent.FieldID)).Limit(pg.Limit + 1).All(c.Request.Context())
-		if err != nil {
-			return nil, fmt.Errorf("list proposal events: %w", err)
-		}
-		return rows, nil
+		return proposals.Events(c.Request.Context(), s.Store.Client, p, pg.After, pg.Limit+1)
 	}, func(e *ent.ProposalEvent) int { return e.ID }, newProposalEventResponse)
 }
 

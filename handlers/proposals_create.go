@@ -9,13 +9,9 @@ import (
 
 	"yishi/authz/access"
 	"yishi/ent"
-	"yishi/ent/listitem"
-	"yishi/ent/membership"
-	"yishi/ent/organizationmember"
 	"yishi/internal/apperr"
 	"yishi/internal/proposals"
 	"yishi/internal/store"
-	"yishi/internal/viewer"
 )
 
 // createProposal godoc
@@ -115,14 +111,12 @@ func (s *server) offlineAuthor(c *gin.Context, u *ent.Unit, req createProposalRe
 }
 
 // checkCategory: a category, when given, must be an active encouraged
-// item of the subdistrict (tenant-wide reference data, read as system).
+// item of the subdistrict.
 func (s *server) checkCategory(c *gin.Context, u *ent.Unit, code string) error {
 	if code == "" {
 		return nil
 	}
-	ok, err := s.Store.Client.ListItem.Query().Where(listitem.TenantID(u.TenantID), listitem.Code(code),
-		listitem.KindEQ(listitem.KindEncouraged), listitem.StatusEQ(listitem.StatusActive)).
-		Exist(viewer.SystemContext(c.Request.Context()))
+	ok, err := proposals.IsActiveCategory(c.Request.Context(), s.Store.Client, u.TenantID, code)
 	if err != nil {
 		return err
 	}
@@ -141,10 +135,7 @@ func (s *server) checkOrganization(c *gin.Context, u *ent.Unit, orgID, authorID 
 	leads := false
 	if authorID != nil {
 		var err error
-		leads, err = s.Store.Client.OrganizationMember.Query().Where(organizationmember.TenantID(u.TenantID),
-			organizationmember.OrganizationID(*orgID),
-			organizationmember.UserID(*authorID), organizationmember.RoleEQ(organizationmember.RoleLeader)).
-			Exist(viewer.SystemContext(c.Request.Context()))
+		leads, err = proposals.LeadsOrganization(c.Request.Context(), s.Store.Client, u.TenantID, *orgID, *authorID)
 		if err != nil {
 			return err
 		}
@@ -171,8 +162,7 @@ func (s *server) actor(c *gin.Context) proposals.Actor {
 // member somewhere in the subdistrict. A missing user and a user of
 // another tenant get the same 400, so the answer reveals nobody.
 func (s *server) tenantMember(c *gin.Context, tenantID, userID int) (*ent.User, error) {
-	sys := viewer.SystemContext(c.Request.Context())
-	ok, err := s.Store.Client.Membership.Query().Where(membership.TenantID(tenantID), membership.UserID(userID)).Exist(sys)
+	ok, err := proposals.IsTenantMember(c.Request.Context(), s.Store.Client, tenantID, userID)
 	if err != nil {
 		return nil, err
 	}

@@ -8,9 +8,8 @@ import (
 
 	"yishi/authz/access"
 	"yishi/ent"
-	"yishi/ent/proposal"
 	"yishi/internal/apperr"
-	"yishi/internal/similarity"
+	"yishi/internal/proposals"
 	"yishi/internal/workflow"
 )
 
@@ -107,26 +106,16 @@ func (s *server) getProposal(c *gin.Context) error {
 }
 
 // similarProposals lists up to five open proposals of p's community whose
-// text is close to p's by character bigrams.
+// text is close to p's.
 func (s *server) similarProposals(c *gin.Context, p *ent.Proposal) ([]similarProposal, error) {
-	rows, err := s.Store.Client.Proposal.Query().Where(
-		proposal.CommunityPath(p.CommunityPath), proposal.IDNEQ(p.ID),
-		proposal.StatusIn(proposal.StatusCollecting, proposal.StatusSubmitted, proposal.StatusNeedsRevision,
-			proposal.StatusAccepted, proposal.StatusDeliberating, proposal.StatusApproved, proposal.StatusImplementing),
-	).Order(ent.Desc(proposal.FieldID)).Limit(500).All(c.Request.Context())
+	matches, err := proposals.Similar(c.Request.Context(), s.Store.Client, p, 5)
 	if err != nil {
-		return nil, fmt.Errorf("read similar proposals: %w", err)
-	}
-	byID := map[int]*ent.Proposal{}
-	cands := make([]similarity.Candidate, 0, len(rows))
-	for _, r := range rows {
-		byID[r.ID] = r
-		cands = append(cands, similarity.Candidate{ID: r.ID, Text: r.Title + " " + r.Body})
+		return nil, err
 	}
 	var out []similarProposal
-	for _, m := range similarity.Rank(p.Title+" "+p.Body, cands, 0.2, 5) {
-		r := byID[m.ID]
-		out = append(out, similarProposal{ID: r.ID, Title: r.Title, Status: string(r.Status), Score: m.Score})
+	for _, m := range matches {
+		out = append(out, similarProposal{ID: m.Proposal.ID, Title: m.Proposal.Title,
+			Status: string(m.Proposal.Status), Score: m.Score})
 	}
 	return out, nil
 }
