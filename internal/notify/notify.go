@@ -53,8 +53,8 @@ func ForEvent(ctx context.Context, tx *ent.Tx, p *ent.Proposal, ev *ent.Proposal
 	body := Body(ev)
 	builders := make([]*ent.NotificationCreate, 0, len(people))
 	for _, uid := range sortedIDs(people) {
-		builders = append(builders, tx.Notification.Create().SetUserID(uid).SetTenantID(p.TenantID).
-			SetProposalID(p.ID).SetEventID(ev.ID).SetKind(ev.Action).
+		builders = append(builders, tx.Notification.Create().SetUserID(uid).SetProposalID(p.ID).
+			SetEventID(ev.ID).SetKind(ev.Action).
 			SetTitle(Title(people[uid], p.Title, ev)).SetBody(body))
 	}
 	if err := tx.Notification.CreateBulk(builders...).Exec(sys); err != nil {

@@ -44,8 +44,7 @@ func Cast(ctx context.Context, tx *ent.Tx, in CastInput) (*ent.Ballot, Secrets, 
 	if err != nil {
 		return nil, Secrets{}, fmt.Errorf("cast: read vote %d: %w", v.ID, err)
 	}
-	err = tx.VoteParticipation.Create().SetTenantID(v.TenantID).SetUnitID(v.UnitID).SetUnitPath(v.UnitPath).
-		SetCommunityPath(v.CommunityPath).SetVoteID(v.ID).SetVoterKey(in.VoterKey).SetNillableCastBy(in.CastBy).
+	err = tx.VoteParticipation.Create().SetVoteID(v.ID).SetVoterKey(in.VoterKey).SetNillableCastBy(in.CastBy).
 		SetCreatedAt(in.Now).Exec(ctx)
 	if ent.IsConstraintError(err) {
 		return nil, Secrets{}, apperr.Conflict("vote.already_voted", "a ballot has already been cast for this voter")
@@ -57,8 +56,7 @@ func Cast(ctx context.Context, tx *ent.Tx, in CastInput) (*ent.Ballot, Secrets, 
 	if err != nil {
 		return nil, Secrets{}, err
 	}
-	b := tx.Ballot.Create().SetTenantID(v.TenantID).SetUnitID(v.UnitID).SetUnitPath(v.UnitPath).
-		SetCommunityPath(v.CommunityPath).SetVoteID(v.ID).SetToken(sec.Token).SetReceiptHash(sec.ReceiptHash).
+	b := tx.Ballot.Create().SetVoteID(v.ID).SetToken(sec.Token).SetReceiptHash(sec.ReceiptHash).
 		SetOptionIds(in.OptionIDs).SetWeight(in.Weight).SetFloorArea(in.FloorArea)
 	if !v.Anonymous {
 		b.SetVoterKey(in.VoterKey)
