@@ -22,7 +22,8 @@ import (
 // of every mixin and schema hook) and evaluates a mixin's policy before
 // the schema's own, so only a rule here fills the columns before the
 // schema's create check (createInCommunity) reads them. The hook keeps
-// the parent read once per bulk insert: see batchParents.
+// the parent read once per bulk insert (see batchParents); callers that
+// have just read the parent skip the read with WithParents.
 type TenantChildMixin struct {
 	mixin.Schema
 	parent  parentRef
@@ -71,7 +72,10 @@ func inheritTenant(m TenantChildMixin) privacy.MutationRule {
 		if err != nil {
 			return err
 		}
-		row, ok := m.batch.lookup(ctx, m.parent.kind, id)
+		row, ok := knownParent(ctx, m.parent.kind, id)
+		if !ok {
+			row, ok = m.batch.lookup(ctx, m.parent.kind, id)
+		}
 		if !ok {
 			if row, err = m.parent.load(ctx, mu, id, m.columns); err != nil {
 				return err

@@ -11,6 +11,7 @@ import (
 	"fmt"
 
 	"yishi/ent"
+	"yishi/ent/schema"
 	"yishi/internal/viewer"
 )
 
@@ -41,7 +42,9 @@ func ForEvent(ctx context.Context, tx *ent.Tx, p *ent.Proposal, ev *ent.Proposal
 	if !Notifies(ev) {
 		return nil
 	}
-	sys := viewer.SystemContext(ctx)
+	// The notifications copy tenant_id from ev (TenantChildMixin), which
+	// this tx has just written: no need to read it back.
+	sys := schema.WithParents(viewer.SystemContext(ctx), ev)
 	people, err := recipients(sys, tx, p)
 	if err != nil {
 		return err

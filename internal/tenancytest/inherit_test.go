@@ -15,6 +15,7 @@ import (
 	"yishi/ent/eligiblevoter"
 	"yishi/ent/privacy"
 	"yishi/ent/proposal"
+	"yishi/ent/schema"
 	"yishi/ent/vote"
 	"yishi/internal/viewer"
 )
@@ -101,5 +102,17 @@ func TestBulkInsertReadsTheParentOnce(t *testing.T) {
 	c.EligibleVoter.Create().SetVoteID(vid).SetVoterKey("late").SetWeight(1).ExecX(w.sys)
 	if got := reads.Load(); got != 2 {
 		t.Fatalf("a later single insert read the vote %d times in all, want 2", got)
+	}
+	// A caller that has just read the vote hands it over and saves the read;
+	// the row is still checked against it.
+	v := c.Vote.GetX(w.sys, vid)
+	known := schema.WithParents(w.sys, v)
+	c.EligibleVoter.Create().SetVoteID(vid).SetVoterKey("known").SetWeight(1).ExecX(known)
+	if got := reads.Load(); got != 3 { // the GetX above, and nothing more
+		t.Fatalf("an insert under WithParents read the vote: %d reads in all, want 3", got)
+	}
+	err := c.EligibleVoter.Create().SetVoteID(vid).SetVoterKey("bad").SetWeight(1).SetTenantID(w.b.ID).Exec(known)
+	if !errors.Is(err, privacy.Deny) {
+		t.Fatalf("a row disagreeing with the known vote: want privacy.Deny, got %v", err)
 	}
 }

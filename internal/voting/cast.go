@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"yishi/ent"
+	"yishi/ent/schema"
 	"yishi/ent/vote"
 	"yishi/internal/apperr"
 )
@@ -37,13 +38,17 @@ func Cast(ctx context.Context, tx *ent.Tx, in CastInput) (*ent.Ballot, Secrets, 
 	if in.LockVote {
 		q = q.ForShare()
 	}
-	cur, err := q.Select(vote.FieldStatus, vote.FieldClosesAt).Only(ctx)
+	cur, err := q.Select(vote.FieldStatus, vote.FieldClosesAt, vote.FieldTenantID, vote.FieldUnitID,
+		vote.FieldUnitPath, vote.FieldCommunityPath).Only(ctx)
 	if ent.IsNotFound(err) || (err == nil && !InWindow(cur, in.Now)) {
 		return nil, Secrets{}, NotOpen()
 	}
 	if err != nil {
 		return nil, Secrets{}, fmt.Errorf("cast: read vote %d: %w", v.ID, err)
 	}
+	// The rows below copy the vote's tenancy (TenantChildMixin) from cur,
+	// read in this tx, instead of reading the vote twice more.
+	ctx = schema.WithParents(ctx, cur)
 	err = tx.VoteParticipation.Create().SetVoteID(v.ID).SetVoterKey(in.VoterKey).SetNillableCastBy(in.CastBy).
 		SetCreatedAt(in.Now).Exec(ctx)
 	if ent.IsConstraintError(err) {
