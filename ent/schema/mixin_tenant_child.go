@@ -34,7 +34,7 @@ type TenantChildMixin struct {
 // childOf makes the mixin for a child whose parent is named by parent;
 // it copies tenant_id, unit_id, unit_path and community_path.
 func childOf(parent parentRef) TenantChildMixin {
-	return TenantChildMixin{parent: parent, columns: tenantColumns, batch: newBatchParents()}
+	return TenantChildMixin{parent: parent, columns: tenantColumns(), batch: newBatchParents()}
 }
 
 // only narrows the copied columns for children (and parents) that lack
@@ -45,7 +45,9 @@ func (m TenantChildMixin) only(columns ...string) TenantChildMixin {
 }
 
 // tenantColumns are every tenancy column a child may copy.
-var tenantColumns = []string{"tenant_id", "unit_id", "unit_path", "community_path"}
+func tenantColumns() []string {
+	return []string{"tenant_id", "unit_id", "unit_path", "community_path"}
+}
 
 // Policy fills and checks the tenant columns on create and refuses
 // updates that would move a child away from its parent.
