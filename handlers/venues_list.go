@@ -1,12 +1,12 @@
 package handlers
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 
 	"github.com/gin-gonic/gin"
 
-	"yishi/authz"
 	"yishi/ent"
 	"yishi/ent/venue"
 	"yishi/internal/apperr"
@@ -23,41 +23,29 @@ import (
 //	@Param		status	query		string	false	"active or retired"
 //	@Param		limit	query		int		false	"page size, 1-200"
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
-//	@Success	200		{object}	venuePage
+//	@Success	200		{object}	pageOf[venueResponse]
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/units/{id}/venues [get]
-func (s *server) listVenues(c *gin.Context) {
-	u, err := s.loadUnitUnscoped(c)
-	if err == nil {
-		err = s.allowInCommunity(c, "venue", "read", u.Path, authz.CommunityOf(u.Path))
-	}
-	var p page
-	if err == nil {
-		p, err = parsePage(c)
-	}
+func (s *server) listVenues(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
 	status := c.Query("status")
-	if err == nil && status != "" && status != "active" && status != "retired" {
-		err = apperr.Invalid(apperr.FieldError{Field: "status", Message: "must be active or retired"})
+	if status != "" && status != "active" && status != "retired" {
+		return apperr.Invalid(apperr.FieldError{Field: "status", Message: "must be active or retired"})
 	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	q := s.Store.Client.Venue.Query().Where(venue.UnitPathHasPrefix(u.Path), venue.IDGT(p.After))
-	if status != "" {
-		q.Where(venue.StatusEQ(venue.Status(status)))
-	}
-	rows, err := q.Order(ent.Asc(venue.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	var out venuePage
-	out.Items, out.NextCursor = pageItems(rows, p, func(v *ent.Venue) int { return v.ID }, newVenueResponse)
-	c.JSON(http.StatusOK, out)
+	return respondPage(c, func(p page) ([]*ent.Venue, error) {
+		q := s.Store.Client.Venue.Query().Where(venue.UnitPathHasPrefix(u.Path), venue.IDGT(p.After))
+		if status != "" {
+			q.Where(venue.StatusEQ(venue.Status(status)))
+		}
+		rows, err := q.Order(ent.Asc(venue.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
+		if err != nil {
+			return nil, fmt.Errorf("list venues: %w", err)
+		}
+		return rows, nil
+	}, func(v *ent.Venue) int { return v.ID }, newVenueResponse)
 }
 
 // updateVenue godoc
@@ -77,17 +65,12 @@ func (s *server) listVenues(c *gin.Context) {
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem	"venue.name_taken"
 //	@Router		/v1/venues/{id} [patch]
-func (s *server) updateVenue(c *gin.Context) {
-	v, err := s.loadVenue(c, "update")
+func (s *server) updateVenue(c *gin.Context) error {
 	var req updateVenueRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	upd := s.Store.Client.Venue.UpdateOne(v).SetNillableCapacity(req.Capacity)
+	upd := s.Store.Client.Venue.UpdateOne(targetOf[*ent.Venue](c)).SetNillableCapacity(req.Capacity)
 	if req.Name != nil {
 		upd.SetName(strings.TrimSpace(*req.Name))
 	}
@@ -99,11 +82,11 @@ func (s *server) updateVenue(c *gin.Context) {
 	}
 	out, err := upd.Save(c.Request.Context())
 	if ent.IsConstraintError(err) {
-		err = apperr.Conflict("venue.name_taken", "a venue with this name exists at this unit")
+		return apperr.Conflict("venue.name_taken", "a venue with this name exists at this unit")
 	}
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return fmt.Errorf("update venue: %w", err)
 	}
 	c.JSON(http.StatusOK, newVenueResponse(out))
+	return nil
 }
