@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -31,23 +32,19 @@ import (
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem
 //	@Router		/v1/units/{id}/households [post]
-func (s *server) createHousehold(c *gin.Context) {
-	u, err := s.loadUnitFor(c, "household", "create")
+func (s *server) createHousehold(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
 	var req createHouseholdRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
 	members := slices.Compact(slices.Sorted(slices.Values(req.MemberUserIDs)))
-	if err == nil {
-		err = s.requireUsers(c, members)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+	if err := s.requireUsers(c, members); err != nil {
+		return err
 	}
 	ctx := c.Request.Context()
 	var h *ent.Household
-	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
 		hs, err := insertHouseholds(ctx, tx, u, []households.Row{{Input: req.input()}}, [][]int{members})
 		if err != nil {
 			return err
@@ -56,10 +53,10 @@ func (s *server) createHousehold(c *gin.Context) {
 		return s.auditHouseholds(c, tx, u, "household.create", h.ID, 1)
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.JSON(http.StatusCreated, newHouseholdResponse(h, members))
+	return nil
 }
 
 // requireUsers checks that every id names a registered user.
@@ -69,7 +66,7 @@ func (s *server) requireUsers(c *gin.Context, ids []int) error {
 	}
 	found, err := s.Store.Client.User.Query().Where(user.IDIn(ids...)).IDs(c.Request.Context())
 	if err != nil {
-		return err
+		return fmt.Errorf("check household members: %w", err)
 	}
 	for _, id := range ids {
 		if !slices.Contains(found, id) {

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -32,22 +33,17 @@ import (
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem
 //	@Router		/v1/units/{id}/households/import [post]
-func (s *server) importHouseholds(c *gin.Context) {
-	u, err := s.loadUnitFor(c, "household", "create")
-	var data []byte
-	if err == nil {
-		data, err = readCSVBody(c)
-	}
-	var rows []households.Row
-	var members [][]int
-	if err == nil {
-		rows, members, err = s.checkImport(c, u, data)
-	}
+func (s *server) importHouseholds(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
+	data, err := readCSVBody(c)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	ctx, n := c.Request.Context(), 0
+	rows, members, err := s.checkImport(c, u, data)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request.Context()
 	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
 		if _, err := insertHouseholds(ctx, tx, u, rows, members); err != nil {
 			return err
@@ -55,13 +51,14 @@ func (s *server) importHouseholds(c *gin.Context) {
 		return s.auditHouseholds(c, tx, u, "household.import", 0, len(rows))
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
+	n := 0
 	for _, m := range members {
 		n += len(m)
 	}
 	c.JSON(http.StatusCreated, householdImportResponse{Households: len(rows), Members: n})
+	return nil
 }
 
 // checkImport parses the file and resolves its phones and addresses
@@ -79,7 +76,7 @@ func (s *server) checkImport(c *gin.Context, u *ent.Unit, data []byte) ([]househ
 	ctx := c.Request.Context()
 	users, err := s.Store.Client.User.Query().Where(user.PhoneIn(phones...)).All(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("resolve member phones: %w", err)
 	}
 	byPhone := map[string]int{}
 	for _, us := range users {
@@ -88,7 +85,7 @@ func (s *server) checkImport(c *gin.Context, u *ent.Unit, data []byte) ([]househ
 	listed, err := s.Store.Client.Household.Query().Where(household.UnitID(u.ID), household.AddressIn(addresses...)).
 		Select(household.FieldAddress).Strings(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("read listed addresses: %w", err)
 	}
 	members := make([][]int, len(rows))
 	for i, r := range rows {
