@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -31,40 +32,37 @@ import (
 //	@Failure	409		{object}	problem
 //	@Failure	422		{object}	problem	"user_id names no user"
 //	@Router		/v1/meetings/{id}/participants [post]
-func (s *server) createParticipant(c *gin.Context) {
-	m, err := s.loadMeeting(c, "update")
+func (s *server) createParticipant(c *gin.Context) error {
+	m := targetOf[*ent.Meeting](c)
 	var req createParticipantRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
-	if err == nil && m.Status == meeting.StatusCancelled {
-		err = apperr.Conflict("meeting.cancelled", "a cancelled meeting takes no participants")
+	if m.Status == meeting.StatusCancelled {
+		return apperr.Conflict("meeting.cancelled", "a cancelled meeting takes no participants")
 	}
-	if err == nil && req.UserID != nil {
-		err = s.requireUser(c, *req.UserID)
+	if req.UserID != nil {
+		if err := s.requireUser(c, *req.UserID); err != nil {
+			return err
+		}
 	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	ctx := c.Request.Context()
 	p, err := s.Store.Client.Participant.Create().SetTenantID(m.TenantID).SetUnitID(m.UnitID).
 		SetUnitPath(m.UnitPath).SetCommunityPath(m.CommunityPath).SetMeetingID(m.ID).
 		SetNillableUserID(req.UserID).SetGuestName(strings.TrimSpace(req.GuestName)).
 		SetGuestPhone(req.GuestPhone).SetIdentity(participant.Identity(req.Identity)).
-		SetAttended(req.Attended).Save(ctx)
+		SetAttended(req.Attended).Save(c.Request.Context())
 	if ent.IsConstraintError(err) {
-		err = apperr.Conflict("participant.duplicate", "the user is already a participant of this meeting")
-	}
-	var names map[int]string
-	if err == nil {
-		names, err = s.participantNames(c, []*ent.Participant{p})
+		return apperr.Conflict("participant.duplicate", "the user is already a participant of this meeting")
 	}
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return fmt.Errorf("add participant: %w", err)
+	}
+	names, err := s.participantNames(c, []*ent.Participant{p})
+	if err != nil {
+		return err
 	}
 	c.JSON(http.StatusCreated, newParticipantResponse(p, names, true, caller(c).UserID))
+	return nil
 }
 
 // participantNames looks up the names of the registered participants.
@@ -81,8 +79,11 @@ func (s *server) participantNames(c *gin.Context, rows []*ent.Participant) (map[
 	}
 	users, err := s.Store.Client.User.Query().Where(user.IDIn(ids...)).
 		Select(user.FieldID, user.FieldName).All(c.Request.Context())
+	if err != nil {
+		return nil, fmt.Errorf("read participant names: %w", err)
+	}
 	for _, u := range users {
 		out[u.ID] = u.Name
 	}
-	return out, err
+	return out, nil
 }
