@@ -30,23 +30,20 @@ import (
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/units/{id}/votes [post]
-func (s *server) createVote(c *gin.Context) {
-	u, err := s.loadUnitFor(c, "vote", "create")
+func (s *server) createVote(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
 	var req createVoteRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
-	if err == nil {
-		err = s.checkVoteLinks(c, u, req)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+	if err := s.checkVoteLinks(c, u, req); err != nil {
+		return err
 	}
 	ctx, cfg, who := c.Request.Context(), req.config(), caller(c)
 	var v *ent.Vote
 	var opts []*ent.VoteOption
-	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+		var err error
 		b := tx.Vote.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
 			SetCommunityPath(units.CommunityPath(u.Path)).SetTitle(strings.TrimSpace(req.Title)).
 			SetNillableProposalID(req.ProposalID).SetNillableMeetingID(req.MeetingID).
@@ -72,9 +69,9 @@ func (s *server) createVote(c *gin.Context) {
 			Detail: map[string]any{"rule": cfg.Rule, "eligibility": cfg.Eligibility}})
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.Header("Location", "/v1/votes/"+strconv.Itoa(v.ID))
-	c.JSON(http.StatusCreated, newVoteResponse(v, opts))
+	c.JSON(http.StatusCreated, s.voteOut(c, v, opts))
+	return nil
 }

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -41,24 +42,21 @@ type receiptResponse struct {
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/votes/{id}/receipt [post]
-func (s *server) verifyVoteReceipt(c *gin.Context) {
-	v, err := s.loadVote(c, "read")
+func (s *server) verifyVoteReceipt(c *gin.Context) error {
+	v := targetOf[*ent.Vote](c)
 	var req verifyReceiptRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
-	var b *ent.Ballot
-	if err == nil {
-		b, err = s.Store.Client.Ballot.Query().Where(ballot.VoteID(v.ID),
-			ballot.ReceiptHash(voting.HashReceipt(req.Code))).Only(c.Request.Context())
-	}
+	b, err := s.Store.Client.Ballot.Query().Where(ballot.VoteID(v.ID),
+		ballot.ReceiptHash(voting.HashReceipt(req.Code))).Only(c.Request.Context())
 	if ent.IsNotFound(err) {
-		err = apperr.NotFound("ballot")
+		return apperr.NotFound("ballot")
 	}
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return fmt.Errorf("find ballot by receipt: %w", err)
 	}
 	c.JSON(http.StatusOK, receiptResponse{VoteID: v.ID, Token: b.Token, OptionIDs: b.OptionIds, Weight: b.Weight,
 		FloorArea: b.FloorArea, Counted: true, Published: v.Status == vote.StatusClosed})
+	return nil
 }

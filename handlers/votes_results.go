@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -26,22 +27,15 @@ import (
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
 //	@Router		/v1/votes/{id}/results [get]
-func (s *server) getVoteResults(c *gin.Context) {
-	v, err := s.loadVote(c, "read")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	ctx := c.Request.Context()
+func (s *server) getVoteResults(c *gin.Context) error {
+	v, ctx := targetOf[*ent.Vote](c), c.Request.Context()
 	opts, err := s.voteOptions(ctx, v.ID)
-	var roll voting.Roll
-	var tally voting.Tally
-	if err == nil {
-		roll, tally, err = s.countVote(ctx, v, optionIDs(opts))
-	}
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
+	}
+	roll, tally, err := s.countVote(ctx, v, optionIDs(opts))
+	if err != nil {
+		return err
 	}
 	closed := v.Status == vote.StatusClosed
 	hidden := v.ResultsVisibility == vote.ResultsVisibilityAfterClose && !closed
@@ -57,6 +51,7 @@ func (s *server) getVoteResults(c *gin.Context) {
 		out.Outcome = newOutcomeResponse(voting.Evaluate(spec, roll, tally))
 	}
 	c.JSON(http.StatusOK, out)
+	return nil
 }
 
 // countVote totals v's frozen roll and tallies its ballots.
@@ -64,7 +59,7 @@ func (s *server) countVote(ctx context.Context, v *ent.Vote, options []int) (vot
 	roll, err := s.Store.Client.EligibleVoter.Query().Where(eligiblevoter.VoteID(v.ID)).
 		Select(eligiblevoter.FieldWeight, eligiblevoter.FieldFloorArea).All(ctx)
 	if err != nil {
-		return voting.Roll{}, voting.Tally{}, err
+		return voting.Roll{}, voting.Tally{}, fmt.Errorf("read roll: %w", err)
 	}
 	voters := make([]voting.Voter, 0, len(roll))
 	for _, r := range roll {
@@ -73,7 +68,7 @@ func (s *server) countVote(ctx context.Context, v *ent.Vote, options []int) (vot
 	rows, err := s.Store.Client.Ballot.Query().Where(ballot.VoteID(v.ID)).
 		Select(ballot.FieldOptionIds, ballot.FieldWeight, ballot.FieldFloorArea).All(ctx)
 	if err != nil {
-		return voting.Roll{}, voting.Tally{}, err
+		return voting.Roll{}, voting.Tally{}, fmt.Errorf("read ballots: %w", err)
 	}
 	ballots := make([]voting.Ballot, 0, len(rows))
 	for _, b := range rows {
