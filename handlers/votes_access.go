@@ -1,15 +1,11 @@
 package handlers
 
 import (
-	"context"
-	"fmt"
-
 	"github.com/gin-gonic/gin"
 
 	"yishi/authz/access"
 	"yishi/ent"
-	"yishi/ent/vote"
-	"yishi/ent/voteoption"
+	"yishi/internal/voting"
 )
 
 // voteAccess is v as access sees it, for allowed_actions on a vote the
@@ -23,9 +19,9 @@ func voteAccess(v *ent.Vote) access.Target {
 // closes an open one; a voter on the roll casts a ballot while it is open.
 // The window's clock (opens_at, closes_at) is left to the routes' 409.
 func voteActionList(v *ent.Vote) []action {
-	isOpen := func() bool { return v.Status == vote.StatusOpen }
+	isOpen := func() bool { return voting.IsOpen(v) }
 	return []action{
-		{Name: "open", Route: "POST /v1/votes/:id/open", Ready: func() bool { return v.Status == vote.StatusDraft }},
+		{Name: "open", Route: "POST /v1/votes/:id/open", Ready: func() bool { return voting.IsDraft(v) }},
 		{Name: "close", Route: "POST /v1/votes/:id/close", Ready: isOpen},
 		{Name: "ballot", Route: "POST /v1/votes/:id/ballots", Ready: isOpen},
 	}
@@ -38,16 +34,6 @@ func (s *server) voteOut(c *gin.Context, v *ent.Vote, opts []*ent.VoteOption) vo
 	return out
 }
 
-// voteOptions lists a vote's options in ballot order.
-func (s *server) voteOptions(ctx context.Context, voteID int) ([]*ent.VoteOption, error) {
-	opts, err := s.Store.Client.VoteOption.Query().Where(voteoption.VoteID(voteID)).
-		Order(ent.Asc(voteoption.FieldPosition)).All(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("read vote options: %w", err)
-	}
-	return opts, nil
-}
-
 // optionIDs are the ids of opts in ballot order.
 func optionIDs(opts []*ent.VoteOption) []int {
 	out := make([]int, 0, len(opts))
@@ -55,22 +41,4 @@ func optionIDs(opts []*ent.VoteOption) []int {
 		out = append(out, o.ID)
 	}
 	return out
-}
-
-// optionsOf loads the options of a page of votes in one query.
-func (s *server) optionsOf(c *gin.Context, votes []*ent.Vote) (map[int][]*ent.VoteOption, error) {
-	ids := make([]int, 0, len(votes))
-	for _, v := range votes {
-		ids = append(ids, v.ID)
-	}
-	opts, err := s.Store.Client.VoteOption.Query().Where(voteoption.VoteIDIn(ids...)).
-		Order(ent.Asc(voteoption.FieldVoteID), ent.Asc(voteoption.FieldPosition)).All(c.Request.Context())
-	if err != nil {
-		return nil, fmt.Errorf("read vote options: %w", err)
-	}
-	out := map[int][]*ent.VoteOption{}
-	for _, o := range opts {
-		out[o.VoteID] = append(out[o.VoteID], o)
-	}
-	return out, nil
 }

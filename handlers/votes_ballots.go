@@ -50,14 +50,14 @@ func (s *server) castBallot(c *gin.Context) error {
 	if !voting.InWindow(v, s.now()) {
 		return voting.NotOpen()
 	}
-	seat, err := s.rollSeatOf(c, v, req.HouseholdID)
+	ctx, userID := c.Request.Context(), caller(c).UserID
+	seat, err := voting.SeatOf(ctx, s.Store.Client, v, userID, req.HouseholdID)
 	if err != nil {
 		return err
 	}
 	if err := s.checkChoice(c, v, req.OptionIDs); err != nil {
 		return err
 	}
-	ctx, userID := c.Request.Context(), caller(c).UserID
 	var sec voting.Secrets
 	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
 		var err error
@@ -79,7 +79,7 @@ func (s *server) castBallot(c *gin.Context) error {
 
 // checkChoice validates the chosen options against the vote's.
 func (s *server) checkChoice(c *gin.Context, v *ent.Vote, chosen []int) error {
-	opts, err := s.voteOptions(c.Request.Context(), v.ID)
+	opts, err := voting.Options(c.Request.Context(), s.Store.Client, v.ID)
 	if err != nil {
 		return err
 	}

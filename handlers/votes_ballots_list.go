@@ -2,16 +2,14 @@ package handlers
 
 import (
 	"encoding/base64"
-	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/ballot"
-	"yishi/ent/vote"
 	"yishi/internal/apperr"
+	"yishi/internal/voting"
 )
 
 // publishedBallot is one ballot in the published list. voter_key ("u:7",
@@ -43,17 +41,16 @@ type publishedBallot struct {
 //	@Router		/v1/votes/{id}/ballots [get]
 func (s *server) listVoteBallots(c *gin.Context) error {
 	v := targetOf[*ent.Vote](c)
-	if v.Status != vote.StatusClosed {
+	if !voting.IsClosed(v) {
 		return apperr.Conflict("vote.not_closed", "ballots are published when the vote closes")
 	}
 	limit, after, err := tokenPage(c)
 	if err != nil {
 		return err
 	}
-	rows, err := s.Store.Client.Ballot.Query().Where(ballot.VoteID(v.ID), ballot.TokenGT(after)).
-		Order(ent.Asc(ballot.FieldToken)).Limit(limit + 1).All(c.Request.Context())
+	rows, err := voting.PublishedBallots(c.Request.Context(), s.Store.Client, v.ID, after, limit)
 	if err != nil {
-		return fmt.Errorf("list ballots: %w", err)
+		return err
 	}
 	out := pageOf[publishedBallot]{Items: []publishedBallot{}}
 	for i, b := range rows {

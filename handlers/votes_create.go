@@ -3,15 +3,13 @@ package handlers
 import (
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/vote"
 	"yishi/internal/audit"
 	"yishi/internal/store"
-	"yishi/internal/units"
+	"yishi/internal/voting"
 )
 
 // createVote godoc
@@ -36,32 +34,18 @@ func (s *server) createVote(c *gin.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	if err := s.checkVoteLinks(c, u, req); err != nil {
+	if err := voting.CheckLinks(c.Request.Context(), s.Store.Client, u.Path, req.ProposalID, req.MeetingID); err != nil {
 		return err
 	}
 	ctx, cfg, who := c.Request.Context(), req.config(), caller(c)
+	n := voting.NewVote{Unit: u, Title: req.Title, ProposalID: req.ProposalID, MeetingID: req.MeetingID,
+		Config: cfg, Anonymous: req.Anonymous, OpensAt: utcPtr(req.OpensAt), ClosesAt: utcPtr(req.ClosesAt),
+		CreatedBy: userIDPtr(who), Options: req.Options}
 	var v *ent.Vote
 	var opts []*ent.VoteOption
 	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
 		var err error
-		b := tx.Vote.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
-			SetCommunityPath(units.CommunityPath(u.Path)).SetTitle(strings.TrimSpace(req.Title)).
-			SetNillableProposalID(req.ProposalID).SetNillableMeetingID(req.MeetingID).
-			SetMethod(vote.Method(cfg.Method)).SetMaxChoices(*cfg.MaxChoices).
-			SetEligibility(vote.Eligibility(cfg.Eligibility)).SetWeighting(vote.Weighting(cfg.Weighting)).
-			SetRule(vote.Rule(cfg.Rule)).SetNillableQuorum(cfg.Quorum).SetMajorMatter(cfg.MajorMatter).
-			SetAnonymous(req.Anonymous).SetResultsVisibility(vote.ResultsVisibility(cfg.ResultsVisibility)).
-			SetNillableOpensAt(utcPtr(req.OpensAt)).SetNillableClosesAt(utcPtr(req.ClosesAt)).
-			SetNillableCreatedBy(userIDPtr(who))
-		if v, err = b.Save(ctx); err != nil {
-			return err
-		}
-		bulk := make([]*ent.VoteOptionCreate, 0, len(req.Options))
-		for i, l := range req.Options {
-			bulk = append(bulk, tx.VoteOption.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
-				SetCommunityPath(v.CommunityPath).SetVoteID(v.ID).SetLabel(strings.TrimSpace(l)).SetPosition(i))
-		}
-		if opts, err = tx.VoteOption.CreateBulk(bulk...).Save(ctx); err != nil {
+		if v, opts, err = voting.Create(ctx, tx, n); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, audit.Entry{TenantID: &u.TenantID, UnitPath: u.Path, Actor: who.Subject,

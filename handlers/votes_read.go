@@ -1,14 +1,13 @@
 package handlers
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/vote"
 	"yishi/internal/apperr"
+	"yishi/internal/voting"
 )
 
 // getVote godoc
@@ -26,7 +25,7 @@ import (
 //	@Router		/v1/votes/{id} [get]
 func (s *server) getVote(c *gin.Context) error {
 	v := targetOf[*ent.Vote](c)
-	opts, err := s.voteOptions(c.Request.Context(), v.ID)
+	opts, err := voting.Options(c.Request.Context(), s.Store.Client, v.ID)
 	if err != nil {
 		return err
 	}
@@ -54,23 +53,17 @@ func (s *server) getVote(c *gin.Context) error {
 func (s *server) listVotes(c *gin.Context) error {
 	u := targetOf[*ent.Unit](c)
 	st := c.Query("status")
-	if st != "" && vote.StatusValidator(vote.Status(st)) != nil {
+	if st != "" && !voting.ValidStatus(st) {
 		return apperr.Invalid(apperr.FieldError{Field: "status", Message: "must be draft, open or closed"})
 	}
 	var byVote map[int][]*ent.VoteOption
+	ctx := c.Request.Context()
 	return respondPage(c, func(p page) ([]*ent.Vote, error) {
-		q := s.Store.Client.Vote.Query().Where(vote.UnitPathHasPrefix(u.Path))
-		if st != "" {
-			q.Where(vote.StatusEQ(vote.Status(st)))
-		}
-		if p.After > 0 {
-			q.Where(vote.IDLT(p.After))
-		}
-		rows, err := q.Order(ent.Desc(vote.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
+		rows, err := voting.List(ctx, s.Store.Client, voting.ListQuery{UnitPath: u.Path, Status: st, Before: p.After, Limit: p.Limit})
 		if err != nil {
-			return nil, fmt.Errorf("list votes: %w", err)
+			return nil, err
 		}
-		byVote, err = s.optionsOf(c, rows)
+		byVote, err = voting.OptionsOf(ctx, s.Store.Client, rows)
 		return rows, err
 	}, func(v *ent.Vote) int { return v.ID },
 		func(v *ent.Vote) voteResponse { return s.voteOut(c, v, byVote[v.ID]) })

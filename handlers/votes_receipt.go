@@ -1,14 +1,11 @@
 package handlers
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/ballot"
-	"yishi/ent/vote"
 	"yishi/internal/apperr"
 	"yishi/internal/voting"
 )
@@ -48,15 +45,14 @@ func (s *server) verifyVoteReceipt(c *gin.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	b, err := s.Store.Client.Ballot.Query().Where(ballot.VoteID(v.ID),
-		ballot.ReceiptHash(voting.HashReceipt(req.Code))).Only(c.Request.Context())
+	b, err := voting.BallotByReceipt(c.Request.Context(), s.Store.Client, v.ID, req.Code)
 	if ent.IsNotFound(err) {
 		return apperr.NotFound("ballot")
 	}
 	if err != nil {
-		return fmt.Errorf("find ballot by receipt: %w", err)
+		return err
 	}
 	c.JSON(http.StatusOK, receiptResponse{VoteID: v.ID, Token: b.Token, OptionIDs: b.OptionIds, Weight: b.Weight,
-		FloorArea: b.FloorArea, Counted: true, Published: v.Status == vote.StatusClosed})
+		FloorArea: b.FloorArea, Counted: true, Published: voting.IsClosed(v)})
 	return nil
 }

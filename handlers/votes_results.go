@@ -1,16 +1,11 @@
 package handlers
 
 import (
-	"context"
-	"fmt"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/ballot"
-	"yishi/ent/eligiblevoter"
-	"yishi/ent/vote"
 	"yishi/internal/voting"
 )
 
@@ -29,16 +24,15 @@ import (
 //	@Router		/v1/votes/{id}/results [get]
 func (s *server) getVoteResults(c *gin.Context) error {
 	v, ctx := targetOf[*ent.Vote](c), c.Request.Context()
-	opts, err := s.voteOptions(ctx, v.ID)
+	opts, err := voting.Options(ctx, s.Store.Client, v.ID)
 	if err != nil {
 		return err
 	}
-	roll, tally, err := s.countVote(ctx, v, optionIDs(opts))
+	roll, tally, err := voting.CountVote(ctx, s.Store.Client, v, optionIDs(opts))
 	if err != nil {
 		return err
 	}
-	closed := v.Status == vote.StatusClosed
-	hidden := v.ResultsVisibility == vote.ResultsVisibilityAfterClose && !closed
+	closed, hidden := voting.IsClosed(v), voting.ResultsHidden(v)
 	out := voteResultsResponse{VoteID: v.ID, Status: string(v.Status), Hidden: hidden, Final: closed,
 		Weighting: string(v.Weighting), EligibleCount: roll.Count, EligibleWeight: voting.Float(roll.Weight),
 		EligibleFloorArea: voting.Float(roll.FloorArea), Options: optionResults(opts, tally, hidden),
@@ -52,27 +46,4 @@ func (s *server) getVoteResults(c *gin.Context) error {
 	}
 	c.JSON(http.StatusOK, out)
 	return nil
-}
-
-// countVote totals v's frozen roll and tallies its ballots.
-func (s *server) countVote(ctx context.Context, v *ent.Vote, options []int) (voting.Roll, voting.Tally, error) {
-	roll, err := s.Store.Client.EligibleVoter.Query().Where(eligiblevoter.VoteID(v.ID)).
-		Select(eligiblevoter.FieldWeight, eligiblevoter.FieldFloorArea).All(ctx)
-	if err != nil {
-		return voting.Roll{}, voting.Tally{}, fmt.Errorf("read roll: %w", err)
-	}
-	voters := make([]voting.Voter, 0, len(roll))
-	for _, r := range roll {
-		voters = append(voters, voting.Voter{Weight: r.Weight, FloorArea: r.FloorArea})
-	}
-	rows, err := s.Store.Client.Ballot.Query().Where(ballot.VoteID(v.ID)).
-		Select(ballot.FieldOptionIds, ballot.FieldWeight, ballot.FieldFloorArea).All(ctx)
-	if err != nil {
-		return voting.Roll{}, voting.Tally{}, fmt.Errorf("read ballots: %w", err)
-	}
-	ballots := make([]voting.Ballot, 0, len(rows))
-	for _, b := range rows {
-		ballots = append(ballots, voting.Ballot{OptionIDs: b.OptionIds, Weight: b.Weight, FloorArea: b.FloorArea})
-	}
-	return voting.Totals(voters), voting.Count(options, ballots), nil
 }

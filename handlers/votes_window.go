@@ -62,7 +62,7 @@ func (s *server) moveVote(c *gin.Context, act string,
 	if err != nil {
 		return err
 	}
-	opts, err := s.voteOptions(ctx, v.ID)
+	opts, err := voting.Options(ctx, s.Store.Client, v.ID)
 	if err != nil {
 		return err
 	}
