@@ -10,8 +10,6 @@ import (
 
 	"yishi/authz/access"
 	"yishi/ent"
-	"yishi/ent/meeting"
-	"yishi/ent/proposal"
 	"yishi/internal/apperr"
 	"yishi/internal/meetings"
 	"yishi/internal/store"
@@ -59,7 +57,7 @@ func (s *server) createAgendaItem(c *gin.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	if req.ProposalID != nil && m.Format != meeting.FormatReportMeeting {
+	if req.ProposalID != nil && string(m.Format) != meetings.ReportMeeting {
 		if err := s.allowSchedule(c, m.UnitPath, []int{*req.ProposalID}); err != nil {
 			return err
 		}
@@ -75,7 +73,7 @@ func (s *server) createAgendaItem(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	status, err := s.agendaStatuses(c, []*ent.AgendaItem{item})
+	status, err := meetings.ProposalStatuses(ctx, s.Store.Client, []*ent.AgendaItem{item})
 	if err != nil {
 		return err
 	}
@@ -93,9 +91,9 @@ func (s *server) allowSchedule(c *gin.Context, meetingPath string, ids []int) er
 	if err := s.decide(c, "proposal:schedule", at, access.Subtree); err != nil {
 		return err
 	}
-	ps, err := s.Store.Client.Proposal.Query().Where(proposal.IDIn(ids...)).All(c.Request.Context())
+	ps, err := meetings.AgendaProposals(c.Request.Context(), s.Store.Client, ids)
 	if err != nil {
-		return fmt.Errorf("load agenda proposals: %w", err)
+		return err
 	}
 	for _, p := range ps {
 		t := access.Target{Kind: "proposal", UnitPath: p.UnitPath, CommunityPath: p.CommunityPath, Visible: true, Object: p}

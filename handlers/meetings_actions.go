@@ -4,8 +4,6 @@ import (
 	"time"
 
 	"yishi/ent"
-	"yishi/ent/meeting"
-	"yishi/ent/minutes"
 	"yishi/internal/meetings"
 )
 
@@ -14,17 +12,17 @@ import (
 // Preconditions beyond the meeting row (a draft to approve, a free
 // agenda slot) are left to the route's 409.
 func meetingActionList(m *ent.Meeting, now time.Time) []action {
-	scheduled := func() bool { return m.Status == meeting.StatusScheduled }
-	notCancelled := func() bool { return m.Status != meeting.StatusCancelled }
+	scheduled := func() bool { return meetings.IsScheduled(m) }
+	notCancelled := func() bool { return !meetings.IsCancelled(m) }
 	return []action{
 		{Name: "update", Route: "PATCH /v1/meetings/:id", Ready: scheduled},
 		{Name: meetings.Held, Route: "POST /v1/meetings/:id/:action", Action: meetings.Held,
-			Ready: func() bool { return scheduled() && !m.StartsAt.After(now) }},
+			Ready: func() bool { return scheduled() && meetings.HasStarted(m, now) }},
 		{Name: meetings.Cancel, Route: "POST /v1/meetings/:id/:action", Action: meetings.Cancel, Ready: scheduled},
 		{Name: "add_participant", Route: "POST /v1/meetings/:id/participants", Ready: notCancelled},
 		{Name: "put_minutes", Route: "PUT /v1/meetings/:id/minutes", Ready: notCancelled},
 		{Name: "approve_minutes", Route: "POST /v1/meetings/:id/minutes/approve",
-			Ready: func() bool { return m.Status == meeting.StatusHeld }},
+			Ready: func() bool { return meetings.IsHeld(m) }},
 	}
 }
 
@@ -35,8 +33,8 @@ func meetingActionList(m *ent.Meeting, now time.Time) []action {
 func minutesActionList(m *ent.Meeting, row *ent.Minutes) []action {
 	return []action{
 		{Name: "update", Route: "PUT /v1/meetings/:id/minutes",
-			Ready: func() bool { return m.Status != meeting.StatusCancelled }},
+			Ready: func() bool { return !meetings.IsCancelled(m) }},
 		{Name: "approve", Route: "POST /v1/meetings/:id/minutes/approve",
-			Ready: func() bool { return m.Status == meeting.StatusHeld && row.Status == minutes.StatusDraft }},
+			Ready: func() bool { return meetings.IsHeld(m) && meetings.IsDraftMinutes(row) }},
 	}
 }

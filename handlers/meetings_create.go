@@ -7,7 +7,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/meeting"
 	"yishi/internal/meetings"
 	"yishi/internal/store"
 )
@@ -35,7 +34,7 @@ func (s *server) createMeeting(c *gin.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	if len(req.ProposalIDs) > 0 && req.Format != string(meeting.FormatReportMeeting) {
+	if len(req.ProposalIDs) > 0 && req.Format != meetings.ReportMeeting {
 		if err := s.allowSchedule(c, u.Path, req.ProposalIDs); err != nil {
 			return err
 		}

@@ -1,13 +1,12 @@
 package handlers
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/meeting"
+	"yishi/internal/meetings"
 )
 
 // listMeetings godoc
@@ -41,15 +40,10 @@ func (s *server) listMeetings(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	q := s.Store.Client.Meeting.Query().Where(meeting.UnitPathHasPrefix(u.Path)).Where(filters...)
-	if cur.ID > 0 {
-		q.Where(meeting.Or(meeting.StartsAtGT(cur.StartsAt),
-			meeting.And(meeting.StartsAt(cur.StartsAt), meeting.IDGT(cur.ID))))
-	}
-	rows, err := q.Order(ent.Asc(meeting.FieldStartsAt), ent.Asc(meeting.FieldID)).Limit(cur.Limit + 1).
-		All(c.Request.Context())
+	rows, err := meetings.List(c.Request.Context(), s.Store.Client, u.Path, filters,
+		meetings.Cursor{StartsAt: cur.StartsAt, ID: cur.ID}, cur.Limit)
 	if err != nil {
-		return fmt.Errorf("list meetings: %w", err)
+		return err
 	}
 	out := pageOf[meetingResponse]{Items: []meetingResponse{}}
 	if len(rows) > cur.Limit {

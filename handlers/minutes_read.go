@@ -1,14 +1,13 @@
 package handlers
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/minutes"
 	"yishi/internal/apperr"
+	"yishi/internal/meetings"
 )
 
 // getMinutes godoc
@@ -26,16 +25,12 @@ import (
 //	@Router		/v1/meetings/{id}/minutes [get]
 func (s *server) getMinutes(c *gin.Context) error {
 	m := targetOf[*ent.Meeting](c)
-	q := s.Store.Client.Minutes.Query().Where(minutes.MeetingID(m.ID))
-	if !s.managesMeeting(c, m) {
-		q.Where(minutes.StatusEQ(minutes.StatusApproved))
-	}
-	row, err := q.Order(ent.Desc(minutes.FieldVersion)).First(c.Request.Context())
+	row, err := meetings.CurrentMinutes(c.Request.Context(), s.Store.Client, m.ID, s.managesMeeting(c, m))
 	if ent.IsNotFound(err) {
 		return apperr.NotFound("minutes")
 	}
 	if err != nil {
-		return fmt.Errorf("read minutes: %w", err)
+		return err
 	}
 	c.JSON(http.StatusOK, s.minutesOut(c, m, row))
 	return nil
@@ -61,15 +56,7 @@ func (s *server) listMinutesVersions(c *gin.Context) error {
 	m := targetOf[*ent.Meeting](c)
 	staff := s.managesMeeting(c, m)
 	return respondPage(c, func(pg page) ([]*ent.Minutes, error) {
-		q := s.Store.Client.Minutes.Query().Where(minutes.MeetingID(m.ID), minutes.VersionGT(pg.After))
-		if !staff {
-			q.Where(minutes.StatusEQ(minutes.StatusApproved))
-		}
-		rows, err := q.Order(ent.Asc(minutes.FieldVersion)).Limit(pg.Limit + 1).All(c.Request.Context())
-		if err != nil {
-			return nil, fmt.Errorf("list minutes versions: %w", err)
-		}
-		return rows, nil
+		return meetings.MinutesVersions(c.Request.Context(), s.Store.Client, m.ID, staff, pg.After, pg.Limit)
 	}, func(r *ent.Minutes) int { return r.Version },
 		func(r *ent.Minutes) minutesResponse { return s.minutesOut(c, m, r) })
 }

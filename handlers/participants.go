@@ -1,17 +1,13 @@
 package handlers
 
 import (
-	"fmt"
 	"net/http"
 	"strings"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/meeting"
-	"yishi/ent/participant"
-	"yishi/ent/user"
-	"yishi/internal/apperr"
+	"yishi/internal/meetings"
 )
 
 // createParticipant godoc
@@ -38,52 +34,25 @@ func (s *server) createParticipant(c *gin.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	if m.Status == meeting.StatusCancelled {
-		return apperr.Conflict("meeting.cancelled", "a cancelled meeting takes no participants")
+	if err := meetings.TakesParticipants(m); err != nil {
+		return err
 	}
 	if req.UserID != nil {
 		if err := s.requireUser(c, *req.UserID); err != nil {
 			return err
 		}
 	}
-	p, err := s.Store.Client.Participant.Create().SetTenantID(m.TenantID).SetUnitID(m.UnitID).
-		SetUnitPath(m.UnitPath).SetCommunityPath(m.CommunityPath).SetMeetingID(m.ID).
-		SetNillableUserID(req.UserID).SetGuestName(strings.TrimSpace(req.GuestName)).
-		SetGuestPhone(req.GuestPhone).SetIdentity(participant.Identity(req.Identity)).
-		SetAttended(req.Attended).Save(c.Request.Context())
-	if ent.IsConstraintError(err) {
-		return apperr.Conflict("participant.duplicate", "the user is already a participant of this meeting")
-	}
+	ctx := c.Request.Context()
+	p, err := meetings.AddParticipant(ctx, s.Store.Client, m, meetings.NewParticipant{UserID: req.UserID,
+		GuestName: strings.TrimSpace(req.GuestName), GuestPhone: req.GuestPhone, Identity: req.Identity,
+		Attended: req.Attended})
 	if err != nil {
-		return fmt.Errorf("add participant: %w", err)
+		return err
 	}
-	names, err := s.participantNames(c, []*ent.Participant{p})
+	names, err := meetings.ParticipantNames(ctx, s.Store.Client, []*ent.Participant{p})
 	if err != nil {
 		return err
 	}
 	c.JSON(http.StatusCreated, newParticipantResponse(p, names, true, caller(c).UserID))
 	return nil
-}
-
-// participantNames looks up the names of the registered participants.
-func (s *server) participantNames(c *gin.Context, rows []*ent.Participant) (map[int]string, error) {
-	var ids []int
-	for _, p := range rows {
-		if p.UserID != nil {
-			ids = append(ids, *p.UserID)
-		}
-	}
-	out := map[int]string{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	users, err := s.Store.Client.User.Query().Where(user.IDIn(ids...)).
-		Select(user.FieldID, user.FieldName).All(c.Request.Context())
-	if err != nil {
-		return nil, fmt.Errorf("read participant names: %w", err)
-	}
-	for _, u := range users {
-		out[u.ID] = u.Name
-	}
-	return out, nil
 }

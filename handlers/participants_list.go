@@ -1,12 +1,10 @@
 package handlers
 
 import (
-	"fmt"
-
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/participant"
+	"yishi/internal/meetings"
 )
 
 // listParticipants godoc
@@ -28,15 +26,13 @@ import (
 func (s *server) listParticipants(c *gin.Context) error {
 	m := targetOf[*ent.Meeting](c)
 	var names map[int]string
-	staff, self := s.managesMeeting(c, m), caller(c).UserID
+	staff, self, ctx := s.managesMeeting(c, m), caller(c).UserID, c.Request.Context()
 	return respondPage(c, func(pg page) ([]*ent.Participant, error) {
-		rows, err := s.Store.Client.Participant.Query().
-			Where(participant.MeetingID(m.ID), participant.IDGT(pg.After)).
-			Order(ent.Asc(participant.FieldID)).Limit(pg.Limit + 1).All(c.Request.Context())
+		rows, err := meetings.Participants(ctx, s.Store.Client, m.ID, pg.After, pg.Limit)
 		if err != nil {
-			return nil, fmt.Errorf("list participants: %w", err)
+			return nil, err
 		}
-		names, err = s.participantNames(c, rows)
+		names, err = meetings.ParticipantNames(ctx, s.Store.Client, rows)
 		return rows, err
 	}, func(p *ent.Participant) int { return p.ID },
 		func(p *ent.Participant) participantResponse { return newParticipantResponse(p, names, staff, self) })

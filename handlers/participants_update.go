@@ -1,14 +1,12 @@
 package handlers
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/meeting"
-	"yishi/internal/apperr"
+	"yishi/internal/meetings"
 )
 
 // updateParticipant godoc
@@ -29,24 +27,16 @@ import (
 //	@Failure	409		{object}	problem
 //	@Router		/v1/participants/{id} [patch]
 func (s *server) updateParticipant(c *gin.Context) error {
-	p := targetOf[*ent.Participant](c)
 	var req updateParticipantRequest
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
 	ctx := c.Request.Context()
-	m, err := s.Store.Client.Meeting.Get(ctx, p.MeetingID)
+	p, err := meetings.MarkAttendance(ctx, s.Store.Client, targetOf[*ent.Participant](c), *req.Attended)
 	if err != nil {
-		return fmt.Errorf("load participant's meeting: %w", err)
+		return err
 	}
-	if m.Status == meeting.StatusCancelled {
-		return apperr.Conflict("meeting.cancelled", "a cancelled meeting has no attendance")
-	}
-	p, err = s.Store.Client.Participant.UpdateOne(p).SetAttended(*req.Attended).Save(ctx)
-	if err != nil {
-		return fmt.Errorf("mark attendance: %w", err)
-	}
-	names, err := s.participantNames(c, []*ent.Participant{p})
+	names, err := meetings.ParticipantNames(ctx, s.Store.Client, []*ent.Participant{p})
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -9,9 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/venue"
-	"yishi/internal/apperr"
-	"yishi/internal/units"
+	"yishi/internal/meetings"
 )
 
 // createVenue godoc
@@ -37,15 +34,10 @@ func (s *server) createVenue(c *gin.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	v, err := s.Store.Client.Venue.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
-		SetCommunityPath(units.CommunityPath(u.Path)).SetName(strings.TrimSpace(req.Name)).
-		SetKind(venue.Kind(req.Kind)).SetAddress(strings.TrimSpace(req.Address)).
-		SetNillableCapacity(req.Capacity).Save(c.Request.Context())
-	if ent.IsConstraintError(err) {
-		return apperr.Conflict("venue.name_taken", "a venue with this name exists at this unit")
-	}
+	v, err := meetings.CreateVenue(c.Request.Context(), s.Store.Client, u, meetings.NewVenue{
+		Name: strings.TrimSpace(req.Name), Kind: req.Kind, Address: strings.TrimSpace(req.Address), Capacity: req.Capacity})
 	if err != nil {
-		return fmt.Errorf("create venue: %w", err)
+		return err
 	}
 	c.Header("Location", "/v1/venues/"+strconv.Itoa(v.ID))
 	c.JSON(http.StatusCreated, newVenueResponse(v))

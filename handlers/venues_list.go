@@ -1,15 +1,14 @@
 package handlers
 
 import (
-	"fmt"
 	"net/http"
 	"strings"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/venue"
 	"yishi/internal/apperr"
+	"yishi/internal/meetings"
 )
 
 // listVenues godoc
@@ -36,15 +35,7 @@ func (s *server) listVenues(c *gin.Context) error {
 		return apperr.Invalid(apperr.FieldError{Field: "status", Message: "must be active or retired"})
 	}
 	return respondPage(c, func(p page) ([]*ent.Venue, error) {
-		q := s.Store.Client.Venue.Query().Where(venue.UnitPathHasPrefix(u.Path), venue.IDGT(p.After))
-		if status != "" {
-			q.Where(venue.StatusEQ(venue.Status(status)))
-		}
-		rows, err := q.Order(ent.Asc(venue.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
-		if err != nil {
-			return nil, fmt.Errorf("list venues: %w", err)
-		}
-		return rows, nil
+		return meetings.Venues(c.Request.Context(), s.Store.Client, u.Path, status, p.After, p.Limit)
 	}, func(v *ent.Venue) int { return v.ID }, newVenueResponse)
 }
 
@@ -70,23 +61,21 @@ func (s *server) updateVenue(c *gin.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	upd := s.Store.Client.Venue.UpdateOne(targetOf[*ent.Venue](c)).SetNillableCapacity(req.Capacity)
-	if req.Name != nil {
-		upd.SetName(strings.TrimSpace(*req.Name))
-	}
-	if req.Address != nil {
-		upd.SetAddress(strings.TrimSpace(*req.Address))
-	}
-	if req.Status != nil {
-		upd.SetStatus(venue.Status(*req.Status))
-	}
-	out, err := upd.Save(c.Request.Context())
-	if ent.IsConstraintError(err) {
-		return apperr.Conflict("venue.name_taken", "a venue with this name exists at this unit")
-	}
+	ch := meetings.VenueChange{Name: trimmed(req.Name), Address: trimmed(req.Address), Capacity: req.Capacity,
+		Status: req.Status}
+	out, err := meetings.UpdateVenue(c.Request.Context(), s.Store.Client, targetOf[*ent.Venue](c), ch)
 	if err != nil {
-		return fmt.Errorf("update venue: %w", err)
+		return err
 	}
 	c.JSON(http.StatusOK, newVenueResponse(out))
 	return nil
+}
+
+// trimmed is *p without surrounding space, nil when p is.
+func trimmed(p *string) *string {
+	if p == nil {
+		return nil
+	}
+	t := strings.TrimSpace(*p)
+	return &t
 }
