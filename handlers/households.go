@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -9,7 +8,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/user"
 	"yishi/internal/apperr"
 	"yishi/internal/households"
 	"yishi/internal/store"
@@ -45,7 +43,7 @@ func (s *server) createHousehold(c *gin.Context) error {
 	ctx := c.Request.Context()
 	var h *ent.Household
 	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
-		hs, err := insertHouseholds(ctx, tx, u, []households.Row{{Input: req.input()}}, [][]int{members})
+		hs, err := households.Insert(ctx, tx, u, []households.Row{{Input: req.input()}}, [][]int{members})
 		if err != nil {
 			return err
 		}
@@ -64,9 +62,9 @@ func (s *server) requireUsers(c *gin.Context, ids []int) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	found, err := s.Store.Client.User.Query().Where(user.IDIn(ids...)).IDs(c.Request.Context())
+	found, err := households.KnownUsers(c.Request.Context(), s.Store.Client, ids)
 	if err != nil {
-		return fmt.Errorf("check household members: %w", err)
+		return err
 	}
 	for _, id := range ids {
 		if !slices.Contains(found, id) {

@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -9,8 +8,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/household"
-	"yishi/ent/user"
 	"yishi/internal/apperr"
 	"yishi/internal/households"
 	"yishi/internal/store"
@@ -45,7 +42,7 @@ func (s *server) importHouseholds(c *gin.Context) error {
 	}
 	ctx := c.Request.Context()
 	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
-		if _, err := insertHouseholds(ctx, tx, u, rows, members); err != nil {
+		if _, err := households.Insert(ctx, tx, u, rows, members); err != nil {
 			return err
 		}
 		return s.auditHouseholds(c, tx, u, "household.import", 0, len(rows))
@@ -74,18 +71,13 @@ func (s *server) checkImport(c *gin.Context, u *ent.Unit, data []byte) ([]househ
 		addresses = append(addresses, r.Input.Address)
 	}
 	ctx := c.Request.Context()
-	users, err := s.Store.Client.User.Query().Where(user.PhoneIn(phones...)).All(ctx)
+	byPhone, err := households.UsersByPhone(ctx, s.Store.Client, phones)
 	if err != nil {
-		return nil, nil, fmt.Errorf("resolve member phones: %w", err)
+		return nil, nil, err
 	}
-	byPhone := map[string]int{}
-	for _, us := range users {
-		byPhone[us.Phone] = us.ID
-	}
-	listed, err := s.Store.Client.Household.Query().Where(household.UnitID(u.ID), household.AddressIn(addresses...)).
-		Select(household.FieldAddress).Strings(ctx)
+	listed, err := households.ListedAddresses(ctx, s.Store.Client, u.ID, addresses)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read listed addresses: %w", err)
+		return nil, nil, err
 	}
 	members := make([][]int, len(rows))
 	for i, r := range rows {
