@@ -7,7 +7,7 @@ import (
 	"yishi/internal/meetings"
 )
 
-// meetingActions are the buttons of a meeting's detail: each names the
+// meetingActionList lists the buttons of a meeting's detail: each names the
 // route that performs it and the status internal/meetings accepts it in.
 // Preconditions beyond the meeting row (a draft to approve, a free
 // agenda slot) are left to the route's 409.
