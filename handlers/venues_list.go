@@ -31,10 +31,12 @@ import (
 func (s *server) listVenues(c *gin.Context) error {
 	u := targetOf[*ent.Unit](c)
 	status := c.Query("status")
-	if status != "" && status != "active" && status != "retired" {
-		return apperr.Invalid(apperr.FieldError{Field: "status", Message: "must be active or retired"})
-	}
 	return respondPage(c, func(p page) ([]*ent.Venue, error) {
+		// status is checked once the page parameters are: a bad limit is
+		// the first error named, as it always was.
+		if status != "" && status != "active" && status != "retired" {
+			return nil, apperr.Invalid(apperr.FieldError{Field: "status", Message: "must be active or retired"})
+		}
 		return meetings.Venues(c.Request.Context(), s.Store.Client, u.Path, status, p.After, p.Limit)
 	}, func(v *ent.Venue) int { return v.ID }, newVenueResponse)
 }

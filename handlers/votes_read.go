@@ -52,13 +52,14 @@ func (s *server) getVote(c *gin.Context) error {
 //	@Router		/v1/units/{id}/votes [get]
 func (s *server) listVotes(c *gin.Context) error {
 	u := targetOf[*ent.Unit](c)
-	st := c.Query("status")
-	if st != "" && !voting.ValidStatus(st) {
-		return apperr.Invalid(apperr.FieldError{Field: "status", Message: "must be draft, open or closed"})
-	}
+	st, ctx := c.Query("status"), c.Request.Context()
 	var byVote map[int][]*ent.VoteOption
-	ctx := c.Request.Context()
 	return respondPage(c, func(p page) ([]*ent.Vote, error) {
+		// status is checked once the page parameters are: a bad limit is
+		// the first error named, as it always was.
+		if st != "" && !voting.ValidStatus(st) {
+			return nil, apperr.Invalid(apperr.FieldError{Field: "status", Message: "must be draft, open or closed"})
+		}
 		rows, err := voting.List(ctx, s.Store.Client, voting.ListQuery{UnitPath: u.Path, Status: st, Before: p.After, Limit: p.Limit})
 		if err != nil {
 			return nil, err
