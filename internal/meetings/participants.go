@@ -36,8 +36,8 @@ func AddParticipant(ctx context.Context, client *ent.Client, m *ent.Meeting, n N
 	if err := TakesParticipants(m); err != nil {
 		return nil, err
 	}
-	p, err := client.Participant.Create().SetTenantID(m.TenantID).SetUnitID(m.UnitID).
-		SetUnitPath(m.UnitPath).SetCommunityPath(m.CommunityPath).SetMeetingID(m.ID).
+	// Tenant columns come from the meeting (schema.TenantChildMixin).
+	p, err := client.Participant.Create().SetMeetingID(m.ID).
 		SetNillableUserID(n.UserID).SetGuestName(n.GuestName).SetGuestPhone(n.GuestPhone).
 		SetIdentity(participant.Identity(n.Identity)).SetAttended(n.Attended).Save(ctx)
 	if ent.IsConstraintError(err) {

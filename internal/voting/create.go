@@ -44,8 +44,8 @@ func Create(ctx context.Context, tx *ent.Tx, n NewVote) (*ent.Vote, []*ent.VoteO
 	}
 	bulk := make([]*ent.VoteOptionCreate, 0, len(n.Options))
 	for i, l := range n.Options {
-		bulk = append(bulk, tx.VoteOption.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
-			SetCommunityPath(v.CommunityPath).SetVoteID(v.ID).SetLabel(strings.TrimSpace(l)).SetPosition(i))
+		// Tenant columns come from the vote (schema.TenantChildMixin).
+		bulk = append(bulk, tx.VoteOption.Create().SetVoteID(v.ID).SetLabel(strings.TrimSpace(l)).SetPosition(i))
 	}
 	opts, err := tx.VoteOption.CreateBulk(bulk...).Save(ctx)
 	if err != nil {
