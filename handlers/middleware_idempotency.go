@@ -84,3 +84,19 @@ func replay(c *gin.Context, r *idempotency.Response) {
 	_, _ = c.Writer.Write(r.Body)
 	c.Abort()
 }
+
+// idempotencyKeyValid answers 400 for a malformed Idempotency-Key before
+// access is decided: the header's shape is the request's fault whoever
+// sends it. The replay itself (idempotent) runs after access, so a stored
+// answer is only handed to a caller who may still make the request.
+func (s *server) idempotencyKeyValid() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		values := c.Request.Header.Values(idempotencyKeyHeader)
+		if c.Request.Method != http.MethodPost || len(values) == 0 {
+			return
+		}
+		if _, err := idempotency.ParseKey(values); err != nil {
+			writeError(c, s.Logger, err)
+		}
+	}
+}

@@ -141,3 +141,31 @@ func TestIdempotencyKeyMalformed400(t *testing.T) {
 		}
 	}
 }
+
+// TestIdempotencyReplayRechecksAccess: a replay is a request like any
+// other; once the caller's role is revoked, the stored answer is not
+// handed out again (issue 15).
+func TestIdempotencyReplayRechecksAccess(t *testing.T) {
+	w := newWorld(t)
+	guide := w.withRole("临时网格员", "guide", w.A1)
+	newcomer := w.newPerson("新居民")
+	path := unitPath(w.A1, "/members")
+	body := map[string]any{"user_id": newcomer.ID, "identities": []string{"resident"}}
+	w.doWith("POST", path, guide.Token, body, keyed("member-once")).want(201)
+	grants := w.do("GET", unitPath(w.A1, "/role-assignments"), w.adminA.Token, nil).want(200).obj()["items"].([]any)
+	revoked := 0
+	for _, g := range grants {
+		g := g.(map[string]any)
+		if int(g["user_id"].(float64)) == guide.ID {
+			w.do("DELETE", fmt.Sprintf("/v1/role-assignments/%d", int(g["id"].(float64))), w.adminA.Token, nil).want(204)
+			revoked++
+		}
+	}
+	if revoked == 0 {
+		t.Fatal("the guide's grant was not found")
+	}
+	again := w.doWith("POST", path, guide.Token, body, keyed("member-once"))
+	if again.Code != 403 && again.Code != 404 || again.replayed() {
+		t.Fatalf("replay after revoke: %d (replayed %v) %s", again.Code, again.replayed(), again.Body)
+	}
+}

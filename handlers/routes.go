@@ -47,14 +47,16 @@ func NewRouter(d Deps) (*gin.Engine, error) {
 }
 
 // chain is the middleware a route runs before its handler. Public routes
-// run bare. The public POSTs take no Idempotency-Key (see DECISIONS.md):
+// run bare. Access is decided before the idempotency layer, so a replay
+// is refused like a fresh request once the caller lost the right to make
+// it (issue 15). The public POSTs take no Idempotency-Key (see DECISIONS.md):
 // their answers are credentials that must not be stored, and an anonymous
 // caller has no subject to scope a key by.
 func (s *server) chain(rt route) []gin.HandlerFunc {
 	if rt.Rule.Mode == access.Public && rt.Actions == nil {
 		return []gin.HandlerFunc{s.ginHandler(rt.Handle)}
 	}
-	return []gin.HandlerFunc{s.requireAuth(), s.idempotent(), s.may(rt), s.ginHandler(rt.Handle)}
+	return []gin.HandlerFunc{s.requireAuth(), s.idempotencyKeyValid(), s.may(rt), s.idempotent(), s.ginHandler(rt.Handle)}
 }
 
 // checkDeclared fails when the router serves a route the table does not
