@@ -7,10 +7,10 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/authz"
+	"yishi/authz/access"
 	"yishi/ent"
 	"yishi/ent/apiclient"
 	"yishi/ent/roleassignment"
-	"yishi/internal/apperr"
 	"yishi/internal/audit"
 	"yishi/internal/clients"
 	"yishi/internal/store"
@@ -32,25 +32,18 @@ import (
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/units/{id}/api-clients [post]
-func (s *server) createAPIClient(c *gin.Context) {
-	u, err := s.loadUnitFor(c, "api_client", "create")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
+func (s *server) createAPIClient(c *gin.Context) error {
 	var req createAPIClientRequest
 	if err := bindJSON(c, &req); err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	if err := s.allow(c, "role_assignment", "grant:"+req.Role, u.Path); err != nil {
-		writeError(c, s.Logger, err)
-		return
+	if err := s.decide(c, "role_assignment:grant:"+req.Role, accessTarget(c), access.Subtree); err != nil {
+		return err
 	}
+	u := targetOf[*ent.Unit](c)
 	creds, err := clients.NewCredentials()
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	ctx, v := c.Request.Context(), caller(c)
 	var ac *ent.APIClient
@@ -72,8 +65,7 @@ func (s *server) createAPIClient(c *gin.Context) {
 		return err
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	s.syncPolicy(c)
 	out := newAPIClientResponse(ac)
@@ -81,6 +73,7 @@ func (s *server) createAPIClient(c *gin.Context) {
 	c.Header("Cache-Control", "no-store")
 	c.Header("Location", "/v1/api-clients/"+strconv.Itoa(ac.ID))
 	c.JSON(http.StatusCreated, out)
+	return nil
 }
 
 // listAPIClients godoc
@@ -92,32 +85,18 @@ func (s *server) createAPIClient(c *gin.Context) {
 //	@Param		id		path		int		true	"unit id"
 //	@Param		limit	query		int		false	"page size, 1-200"
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
-//	@Success	200		{object}	apiClientPage
+//	@Success	200		{object}	pageOf[apiClientResponse]
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/units/{id}/api-clients [get]
-func (s *server) listAPIClients(c *gin.Context) {
-	u, err := s.loadUnitFor(c, "api_client", "read")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	p, err := parsePage(c)
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	rows, err := s.Store.Client.APIClient.Query().Where(apiclient.UnitID(u.ID), apiclient.IDGT(p.After)).
-		Order(ent.Asc(apiclient.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	var out apiClientPage
-	out.Items, out.NextCursor = pageItems(rows, p, func(a *ent.APIClient) int { return a.ID }, newAPIClientResponse)
-	c.JSON(http.StatusOK, out)
+func (s *server) listAPIClients(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
+	return respondPage(c, func(p page) ([]*ent.APIClient, error) {
+		return s.Store.Client.APIClient.Query().Where(apiclient.UnitID(u.ID), apiclient.IDGT(p.After)).
+			Order(ent.Asc(apiclient.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
+	}, func(a *ent.APIClient) int { return a.ID }, newAPIClientResponse)
 }
 
 // deleteAPIClient godoc
@@ -132,29 +111,14 @@ func (s *server) listAPIClients(c *gin.Context) {
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
 //	@Router		/v1/api-clients/{id} [delete]
-func (s *server) deleteAPIClient(c *gin.Context) {
-	id, err := pathID(c, "id", "api_client")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
+func (s *server) deleteAPIClient(c *gin.Context) error {
+	ac := targetOf[*ent.APIClient](c)
 	ctx, v := c.Request.Context(), caller(c)
-	ac, err := s.Store.Client.APIClient.Get(ctx, id)
-	if ent.IsNotFound(err) {
-		err = apperr.NotFound("api_client")
-	}
-	if err == nil {
-		err = s.allow(c, "api_client", "delete", ac.UnitPath)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
 	if ac.RevokedAt != nil {
 		c.Status(http.StatusNoContent)
-		return
+		return nil
 	}
-	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
 		if err := tx.APIClient.UpdateOneID(ac.ID).SetRevokedAt(s.now()).Exec(ctx); err != nil {
 			return err
 		}
@@ -172,9 +136,9 @@ func (s *server) deleteAPIClient(c *gin.Context) {
 			Action: "api_client.revoke", TargetType: "api_client", TargetID: ac.ID, RequestID: requestID(c)})
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	s.syncPolicy(c)
 	c.Status(http.StatusNoContent)
+	return nil
 }

@@ -47,12 +47,6 @@ type organizationResponse struct {
 	CreatedAt   time.Time `json:"created_at"`
 }
 
-// organizationPage is one page of organizations.
-type organizationPage struct {
-	Items      []organizationResponse `json:"items"`
-	NextCursor string                 `json:"next_cursor"`
-}
-
 func newOrganizationResponse(o *ent.Organization) organizationResponse {
 	return organizationResponse{ID: o.ID, UnitID: o.UnitID, Name: o.Name, Kind: string(o.Kind),
 		Description: o.Description, Status: string(o.Status), CreatedAt: o.CreatedAt.UTC()}
