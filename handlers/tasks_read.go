@@ -26,20 +26,16 @@ import (
 //	@Failure	401		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/proposals/{id}/tasks [get]
-func (s *server) listProposalTasks(c *gin.Context) {
-	p, err := s.loadProposal(c, "read")
-	var pg page
-	if err == nil {
-		pg, err = parsePage(c)
-	}
-	var rows []*ent.Task
-	if err == nil {
-		rows, err = s.Store.Client.Task.Query().Where(task.ProposalID(p.ID)).
-			Order(ent.Asc(task.FieldID)).All(c.Request.Context())
-	}
+func (s *server) listProposalTasks(c *gin.Context) error {
+	p := targetOf[*ent.Proposal](c)
+	pg, err := parsePage(c)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
+	}
+	rows, err := s.Store.Client.Task.Query().Where(task.ProposalID(p.ID)).
+		Order(ent.Asc(task.FieldID)).All(c.Request.Context())
+	if err != nil {
+		return err
 	}
 	now := time.Now()
 	sum := tasks.Summarize(rows, now)
@@ -50,8 +46,9 @@ func (s *server) listProposalTasks(c *gin.Context) {
 			after = append(after, t)
 		}
 	}
-	out.Items, out.NextCursor = pageItems(after, pg, func(t *ent.Task) int { return t.ID }, taskConverter(now))
+	out.Items, out.NextCursor = pageItems(after, pg, func(t *ent.Task) int { return t.ID }, s.taskResponder(c, now))
 	c.JSON(http.StatusOK, out)
+	return nil
 }
 
 // getTask godoc
@@ -67,15 +64,11 @@ func (s *server) listProposalTasks(c *gin.Context) {
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
 //	@Router		/v1/tasks/{id} [get]
-func (s *server) getTask(c *gin.Context) {
-	t, err := s.loadTask(c)
-	if err == nil {
-		err = s.allowTaskRead(c, t)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
+func (s *server) getTask(c *gin.Context) error {
+	t := targetOf[*ent.Task](c)
+	out := taskConverter(time.Now())(t)
+	out.AllowedActions = s.allowedActions(c, accessTarget(c), taskActions())
 	c.Header("ETag", taskETag(t))
-	c.JSON(http.StatusOK, taskConverter(time.Now())(t))
+	c.JSON(http.StatusOK, out)
+	return nil
 }
