@@ -34,19 +34,18 @@ func inboxOwner(c *gin.Context) (int, error) {
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem	"partner-app tokens have no inbox"
 //	@Router		/v1/me/notifications [get]
-func (s *server) listMyNotifications(c *gin.Context) {
+func (s *server) listMyNotifications(c *gin.Context) error {
 	uid, err := inboxOwner(c)
-	var pg page
-	if err == nil {
-		pg, err = parsePage(c)
+	if err != nil {
+		return err
+	}
+	pg, err := parsePage(c)
+	if err != nil {
+		return err
 	}
 	unread := c.Query("unread")
-	if err == nil && unread != "" && unread != "true" && unread != "false" {
-		err = apperr.Invalid(apperr.FieldError{Field: "unread", Message: "must be true or false"})
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+	if unread != "" && unread != "true" && unread != "false" {
+		return apperr.Invalid(apperr.FieldError{Field: "unread", Message: "must be true or false"})
 	}
 	ctx := c.Request.Context()
 	q := s.Store.Client.Notification.Query().Where(notification.UserID(uid))
@@ -57,15 +56,16 @@ func (s *server) listMyNotifications(c *gin.Context) {
 		q.Where(notification.IDLT(pg.After))
 	}
 	rows, err := q.Order(ent.Desc(notification.FieldID)).Limit(pg.Limit + 1).All(ctx)
-	var out notificationPage
-	if err == nil {
-		out.UnreadCount, err = s.Store.Client.Notification.Query().
-			Where(notification.UserID(uid), notification.ReadAtIsNil()).Count(ctx)
-	}
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
+	}
+	var out notificationPage
+	out.UnreadCount, err = s.Store.Client.Notification.Query().
+		Where(notification.UserID(uid), notification.ReadAtIsNil()).Count(ctx)
+	if err != nil {
+		return err
 	}
 	out.Items, out.NextCursor = pageItems(rows, pg, func(n *ent.Notification) int { return n.ID }, newNotificationResponse)
 	c.JSON(http.StatusOK, out)
+	return nil
 }

@@ -22,15 +22,14 @@ import (
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem	"partner-app tokens have no inbox"
 //	@Router		/v1/me/notifications/read [post]
-func (s *server) markNotificationsRead(c *gin.Context) {
+func (s *server) markNotificationsRead(c *gin.Context) error {
 	uid, err := inboxOwner(c)
-	var req markNotificationsReadRequest
-	if err == nil {
-		err = bindJSON(c, &req)
-	}
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
+	}
+	var req markNotificationsReadRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
 	u := s.Store.Client.Notification.Update().Where(notification.UserID(uid), notification.ReadAtIsNil())
 	if !req.All {
@@ -38,8 +37,8 @@ func (s *server) markNotificationsRead(c *gin.Context) {
 	}
 	n, err := u.SetReadAt(s.now()).Save(c.Request.Context())
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, markNotificationsReadResponse{Updated: n})
+	return nil
 }

@@ -45,7 +45,7 @@ func (s *server) createOrganization(c *gin.Context) error {
 		return err
 	}
 	c.Header("Location", "/v1/organizations/"+strconv.Itoa(o.ID))
-	c.JSON(http.StatusCreated, newOrganizationResponse(o))
+	c.JSON(http.StatusCreated, s.organizationResponder(c)(o))
 	return nil
 }
 
@@ -69,7 +69,7 @@ func (s *server) listOrganizations(c *gin.Context) error {
 	return respondPage(c, func(p page) ([]*ent.Organization, error) {
 		return s.Store.Client.Organization.Query().Where(organization.UnitID(u.ID), organization.IDGT(p.After)).
 			Order(ent.Asc(organization.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
-	}, func(o *ent.Organization) int { return o.ID }, newOrganizationResponse)
+	}, func(o *ent.Organization) int { return o.ID }, s.organizationResponder(c))
 }
 
 // addOrganizationMember godoc

@@ -45,8 +45,14 @@ type organizationResponse struct {
 	Description string    `json:"description,omitempty"`
 	Status      string    `json:"status"`
 	CreatedAt   time.Time `json:"created_at"`
+	// AllowedActions are what the caller may do to the organization now,
+	// decided by the rules of the routes that do them: "add_member" (POST
+	// /v1/organizations/{id}/members). A listed action does not answer 403.
+	AllowedActions []string `json:"allowed_actions" example:"add_member"`
 }
 
+// newOrganizationResponse is the organization without allowed_actions;
+// organizationResponder adds them for the caller.
 func newOrganizationResponse(o *ent.Organization) organizationResponse {
 	return organizationResponse{ID: o.ID, UnitID: o.UnitID, Name: o.Name, Kind: string(o.Kind),
 		Description: o.Description, Status: string(o.Status), CreatedAt: o.CreatedAt.UTC()}
