@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -8,11 +9,8 @@ import (
 	"yishi/authz"
 	"yishi/authz/access"
 	"yishi/ent"
-	"yishi/ent/membership"
-	"yishi/ent/roleassignment"
 	"yishi/internal/apperr"
-	"yishi/internal/audit"
-	"yishi/internal/store"
+	"yishi/internal/members"
 )
 
 // createMember godoc
@@ -44,32 +42,15 @@ func (s *server) createMember(c *gin.Context) error {
 	if err := s.requireUser(c, req.UserID); err != nil {
 		return err
 	}
-	u := targetOf[*ent.Unit](c)
-	ctx := c.Request.Context()
-	v := caller(c)
-	var m *ent.Membership
-	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
-		var err error
-		m, err = tx.Membership.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
-			SetUserID(req.UserID).SetIdentities(req.Identities).SetAddress(req.Address).
-			SetNillableVerifiedBy(userIDPtr(v)).Save(ctx)
-		if ent.IsConstraintError(err) {
-			return apperr.Conflict("member.exists", "the user is already a member of this unit")
-		}
-		if err != nil {
-			return err
-		}
-		if err := audit.Record(ctx, tx, audit.Entry{TenantID: &u.TenantID, UnitPath: u.Path, Actor: v.Subject,
-			Action: "member.create", TargetType: "membership", TargetID: m.ID, RequestID: requestID(c)}); err != nil {
-			return err
-		}
-		return s.grantResidentOnce(c, tx, u, req.UserID)
+	u, v := targetOf[*ent.Unit](c), caller(c)
+	m, err := members.Add(c.Request.Context(), s.Store.Client, u, members.NewMember{
+		UserID: req.UserID, Identities: req.Identities, Address: req.Address, VerifiedBy: userIDPtr(v),
+		Actor: v.Subject, RequestID: requestID(c), Grant: s.residentGrant(c, u, req.UserID),
 	})
 	if err != nil {
 		return err
 	}
 	s.syncPolicy(c)
-	m.Edges.User, _ = s.Store.Client.User.Get(ctx, req.UserID)
 	c.JSON(http.StatusCreated, newMemberResponse(m, false))
 	return nil
 }
@@ -85,19 +66,16 @@ func (s *server) checkNotSelf(c *gin.Context, userID int, refusal string) error 
 		access.NotSelf().Refusing(func() error { return apperr.Forbidden(refusal) }), t)
 }
 
-// grantResidentOnce gives a new member the resident role at the unit
-// unless they already hold it there.
-func (s *server) grantResidentOnce(c *gin.Context, tx *ent.Tx, u *ent.Unit, userID int) error {
-	ctx := c.Request.Context()
-	held, err := tx.RoleAssignment.Query().Where(roleassignment.Subject(authz.UserSubject(userID)),
-		roleassignment.Role(authz.RoleResident), roleassignment.Domain(u.Path), roleassignment.RevokedAtIsNil()).Exist(ctx)
-	if err != nil || held {
-		return err
-	}
+// residentGrant is the resident role a membership of u brings userID,
+// written by the policy when members.Add finds it missing.
+func (s *server) residentGrant(c *gin.Context, u *ent.Unit, userID int) members.RoleGrant {
 	v := caller(c)
-	_, err = s.Policy.WriteGrant(ctx, tx, authz.Grant{UserID: &userID, Role: authz.RoleResident, Unit: u,
-		GrantedBy: userIDPtr(v), Actor: v.Subject, RequestID: requestID(c)})
-	return err
+	return members.RoleGrant{Subject: authz.UserSubject(userID), Role: authz.RoleResident,
+		Write: func(ctx context.Context, tx *ent.Tx) error {
+			_, err := s.Policy.WriteGrant(ctx, tx, authz.Grant{UserID: &userID, Role: authz.RoleResident, Unit: u,
+				GrantedBy: userIDPtr(v), Actor: v.Subject, RequestID: requestID(c)})
+			return err
+		}}
 }
 
 // listMembers godoc
@@ -118,9 +96,7 @@ func (s *server) grantResidentOnce(c *gin.Context, tx *ent.Tx, u *ent.Unit, user
 func (s *server) listMembers(c *gin.Context) error {
 	u := targetOf[*ent.Unit](c)
 	return respondPage(c, func(p page) ([]*ent.Membership, error) {
-		return s.Store.Client.Membership.Query().
-			Where(membership.UnitID(u.ID), membership.IDGT(p.After)).WithUser().
-			Order(ent.Asc(membership.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
+		return members.AtUnit(c.Request.Context(), s.Store.Client, u.ID, p.After, p.Limit+1)
 	}, func(m *ent.Membership) int { return m.ID },
 		func(m *ent.Membership) memberResponse { return newMemberResponse(m, false) })
 }

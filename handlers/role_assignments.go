@@ -9,10 +9,10 @@ import (
 	"yishi/authz"
 	"yishi/authz/access"
 	"yishi/ent"
-	"yishi/ent/roleassignment"
-	"yishi/ent/unit"
 	"yishi/internal/apperr"
+	"yishi/internal/grants"
 	"yishi/internal/store"
+	"yishi/internal/units"
 	"yishi/internal/viewer"
 )
 
@@ -74,7 +74,7 @@ func (s *server) checkGrant(c *gin.Context, u *ent.Unit, req createRoleAssignmen
 		return err
 	}
 	v := caller(c)
-	if v.Platform && !v.InScope(u.Path) && u.Level != unit.LevelSubdistrict {
+	if v.Platform && !v.InScope(u.Path) && !units.IsTenantRoot(u) {
 		return apperr.New(apperr.KindUnprocessable, "role_assignment.platform_scope",
 			"the platform operator appoints tenant admins at a subdistrict only")
 	}
@@ -116,9 +116,7 @@ func userIDPtr(v *viewer.Viewer) *int {
 func (s *server) listRoleAssignments(c *gin.Context) error {
 	u := targetOf[*ent.Unit](c)
 	return respondPage(c, func(p page) ([]*ent.RoleAssignment, error) {
-		return s.Store.Client.RoleAssignment.Query().
-			Where(roleassignment.UnitID(u.ID), roleassignment.RevokedAtIsNil(), roleassignment.IDGT(p.After)).
-			Order(ent.Asc(roleassignment.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
+		return grants.AtUnit(c.Request.Context(), s.Store.Client, u.ID, p.After, p.Limit+1)
 	}, func(r *ent.RoleAssignment) int { return r.ID }, newRoleAssignmentResponse)
 }
 
