@@ -1,18 +1,16 @@
 package handlers
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/unit"
-	"yishi/internal/apperr"
 	"yishi/internal/audit"
 	"yishi/internal/lists"
 	"yishi/internal/store"
+	"yishi/internal/units"
 )
 
 // createListItem godoc
@@ -34,7 +32,7 @@ import (
 //	@Failure	409		{object}	problem	"code already used in this list (list_item.code_taken)"
 //	@Router		/v1/tenants/{id}/list-items [post]
 func (s *server) createListItem(c *gin.Context) error {
-	tenant, err := s.tenantRoot(c, targetOf[int](c))
+	tenant, err := units.Tenant(c.Request.Context(), s.Store.Client, targetOf[int](c))
 	if err != nil {
 		return err
 	}
@@ -61,20 +59,4 @@ func (s *server) createListItem(c *gin.Context) error {
 	c.Header("Location", "/v1/list-items/"+strconv.Itoa(it.ID))
 	c.JSON(http.StatusCreated, out)
 	return nil
-}
-
-// tenantRoot reads the subdistrict id names as the caller, whose role at
-// its root (decided by the route) makes it visible; a missing id or one
-// naming a community or grid is 404 tenant.
-func (s *server) tenantRoot(c *gin.Context, id int) (*ent.Unit, error) {
-	u, err := s.Store.Client.Unit.Get(c.Request.Context(), id)
-	switch {
-	case ent.IsNotFound(err):
-		return nil, apperr.NotFound("tenant")
-	case err != nil:
-		return nil, fmt.Errorf("read tenant %d: %w", id, err)
-	case u.Level != unit.LevelSubdistrict:
-		return nil, apperr.NotFound("tenant")
-	}
-	return u, nil
 }

@@ -6,11 +6,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/listitem"
-	"yishi/ent/predicate"
 	"yishi/internal/apperr"
 	"yishi/internal/lists"
-	"yishi/internal/viewer"
 )
 
 // listListItems godoc
@@ -32,37 +29,30 @@ import (
 //	@Failure	404		{object}	problem
 //	@Router		/v1/tenants/{id}/list-items [get]
 func (s *server) listListItems(c *gin.Context) error {
-	where, err := listItemFilters(c, targetOf[int](c))
+	f, err := listItemFilter(c)
 	if err != nil {
 		return err
 	}
-	// Deliberate tenant-wide read of reference data: privacy filters list
-	// items to the viewer's own subtrees, which would hide these
-	// subdistrict-owned rows from a community or grid viewer. The route
-	// decided list_item:read inside this tenant, and the query is pinned
-	// to this tenant_id.
+	tenantID := targetOf[int](c)
 	return respondPage(c, func(p page) ([]*ent.ListItem, error) {
-		return s.Store.Client.ListItem.Query().Where(append(where, listitem.IDGT(p.After))...).
-			Order(ent.Asc(listitem.FieldID)).Limit(p.Limit + 1).All(viewer.SystemContext(c.Request.Context()))
+		return lists.List(c.Request.Context(), s.Store.Client, tenantID, f, p.After, p.Limit+1)
 	}, func(it *ent.ListItem) int { return it.ID }, newListItemResponse)
 }
 
-// listItemFilters turns ?kind=&status= into predicates on the tenant's items.
-func listItemFilters(c *gin.Context, tenantID int) ([]predicate.ListItem, error) {
-	where := []predicate.ListItem{listitem.TenantID(tenantID)}
+// listItemFilter reads ?kind=&status=, naming every bad one.
+func listItemFilter(c *gin.Context) (lists.Filter, error) {
+	f := lists.Filter{Kind: c.Query("kind"), Status: c.Query("status")}
 	var bad fieldErrors
-	if k := c.Query("kind"); k != "" {
-		bad.add("kind", lists.ValidateKind(k))
-		where = append(where, listitem.KindEQ(listitem.Kind(k)))
+	if f.Kind != "" {
+		bad.add("kind", lists.ValidateKind(f.Kind))
 	}
-	if st := c.Query("status"); st != "" {
-		bad.add("status", lists.ValidateStatus(st))
-		where = append(where, listitem.StatusEQ(listitem.Status(st)))
+	if f.Status != "" {
+		bad.add("status", lists.ValidateStatus(f.Status))
 	}
 	if len(bad) > 0 {
-		return nil, apperr.Invalid(bad...)
+		return f, apperr.Invalid(bad...)
 	}
-	return where, nil
+	return f, nil
 }
 
 // getListItem godoc
