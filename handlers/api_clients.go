@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
@@ -9,11 +10,7 @@ import (
 	"yishi/authz"
 	"yishi/authz/access"
 	"yishi/ent"
-	"yishi/ent/apiclient"
-	"yishi/ent/roleassignment"
-	"yishi/internal/audit"
 	"yishi/internal/clients"
-	"yishi/internal/store"
 )
 
 // createAPIClient godoc
@@ -45,22 +42,12 @@ func (s *server) createAPIClient(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx, v := c.Request.Context(), caller(c)
-	var ac *ent.APIClient
-	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
-		var err error
-		ac, err = tx.APIClient.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
-			SetClientID(creds.ClientID).SetSecretHash(creds.SecretHash).SetName(req.Name).
-			SetRole(req.Role).SetScopes(req.Scopes).SetNillableCreatedBy(userIDPtr(v)).Save(ctx)
-		if err != nil {
-			return err
-		}
-		if err := audit.Record(ctx, tx, audit.Entry{TenantID: &u.TenantID, UnitPath: u.Path, Actor: v.Subject,
-			Action: "api_client.create", TargetType: "api_client", TargetID: ac.ID, RequestID: requestID(c),
-			Detail: map[string]any{"role": req.Role, "scopes": req.Scopes}}); err != nil {
-			return err
-		}
-		_, err = s.Policy.WriteGrant(ctx, tx, authz.Grant{ClientID: &ac.ID, Role: req.Role, Unit: u,
+	v := caller(c)
+	ac, err := clients.Register(c.Request.Context(), s.Store.Client, u, clients.NewClient{
+		Name: req.Name, Role: req.Role, Scopes: req.Scopes, Creds: creds, CreatedBy: userIDPtr(v),
+		Actor: v.Subject, RequestID: requestID(c),
+	}, func(ctx context.Context, tx *ent.Tx, ac *ent.APIClient) error {
+		_, err := s.Policy.WriteGrant(ctx, tx, authz.Grant{ClientID: &ac.ID, Role: req.Role, Unit: u,
 			GrantedBy: userIDPtr(v), Actor: v.Subject, RequestID: requestID(c)})
 		return err
 	})
@@ -94,8 +81,7 @@ func (s *server) createAPIClient(c *gin.Context) error {
 func (s *server) listAPIClients(c *gin.Context) error {
 	u := targetOf[*ent.Unit](c)
 	return respondPage(c, func(p page) ([]*ent.APIClient, error) {
-		return s.Store.Client.APIClient.Query().Where(apiclient.UnitID(u.ID), apiclient.IDGT(p.After)).
-			Order(ent.Asc(apiclient.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
+		return clients.AtUnit(c.Request.Context(), s.Store.Client, u.ID, p.After, p.Limit+1)
 	}, func(a *ent.APIClient) int { return a.ID }, newAPIClientResponse)
 }
 
@@ -112,33 +98,19 @@ func (s *server) listAPIClients(c *gin.Context) error {
 //	@Failure	404	{object}	problem
 //	@Router		/v1/api-clients/{id} [delete]
 func (s *server) deleteAPIClient(c *gin.Context) error {
-	ac := targetOf[*ent.APIClient](c)
-	ctx, v := c.Request.Context(), caller(c)
-	if ac.RevokedAt != nil {
-		c.Status(http.StatusNoContent)
-		return nil
-	}
-	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
-		if err := tx.APIClient.UpdateOneID(ac.ID).SetRevokedAt(s.now()).Exec(ctx); err != nil {
-			return err
-		}
-		grants, err := tx.RoleAssignment.Query().Where(roleassignment.Subject(authz.ClientSubject(ac.ID)),
-			roleassignment.RevokedAtIsNil()).All(ctx)
-		if err != nil {
-			return err
-		}
-		for _, g := range grants {
-			if err := s.Policy.WriteRevoke(ctx, tx, g, userIDPtr(v), v.Subject, requestID(c)); err != nil {
-				return err
-			}
-		}
-		return audit.Record(ctx, tx, audit.Entry{TenantID: &ac.TenantID, UnitPath: ac.UnitPath, Actor: v.Subject,
-			Action: "api_client.revoke", TargetType: "api_client", TargetID: ac.ID, RequestID: requestID(c)})
+	ac, v := targetOf[*ent.APIClient](c), caller(c)
+	err := clients.Revoke(c.Request.Context(), s.Store.Client, ac, s.now(), clients.Revocation{
+		Subject: authz.ClientSubject(ac.ID), Actor: v.Subject, RequestID: requestID(c),
+		Revoke: func(ctx context.Context, tx *ent.Tx, ra *ent.RoleAssignment) error {
+			return s.Policy.WriteRevoke(ctx, tx, ra, userIDPtr(v), v.Subject, requestID(c))
+		},
 	})
 	if err != nil {
 		return err
 	}
-	s.syncPolicy(c)
+	if ac.RevokedAt == nil {
+		s.syncPolicy(c)
+	}
 	c.Status(http.StatusNoContent)
 	return nil
 }

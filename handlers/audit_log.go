@@ -6,7 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/auditlog"
+	"yishi/internal/audit"
 )
 
 // auditEntryResponse is one audit log entry.
@@ -41,9 +41,7 @@ type auditEntryResponse struct {
 func (s *server) listAuditLog(c *gin.Context) error {
 	u := targetOf[*ent.Unit](c)
 	return respondPage(c, func(p page) ([]*ent.AuditLog, error) {
-		return s.Store.Client.AuditLog.Query().
-			Where(auditlog.UnitPathHasPrefix(u.Path), auditlog.IDGT(p.After)).
-			Order(ent.Asc(auditlog.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
+		return audit.Under(c.Request.Context(), s.Store.Client, u.Path, p.After, p.Limit+1)
 	}, func(a *ent.AuditLog) int { return a.ID }, newAuditEntryResponse)
 }
 

@@ -8,11 +8,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/authz"
-	"yishi/ent"
-	"yishi/ent/apiclient"
 	"yishi/internal/apperr"
 	"yishi/internal/clients"
-	"yishi/internal/viewer"
 )
 
 // issueClientToken godoc
@@ -50,11 +47,11 @@ func (s *server) issueClientToken(c *gin.Context) error {
 	if err := s.throttle(c, s.LoginByIP, "ip:"+c.ClientIP()); err != nil {
 		return err
 	}
-	ac, err := s.Store.Client.APIClient.Query().Where(apiclient.ClientID(id)).Only(viewer.SystemContext(c.Request.Context()))
-	if err != nil && !ent.IsNotFound(err) {
+	ac, ok, err := clients.Authenticate(c.Request.Context(), s.Store.Client, id, secret)
+	if err != nil {
 		return err
 	}
-	if ac == nil || ac.RevokedAt != nil || !clients.SecretMatches(ac.SecretHash, secret) {
+	if !ok {
 		return oauthError(apperr.KindUnauthorized, "invalid_client", "unknown client or wrong secret")
 	}
 	scopes := ac.Scopes

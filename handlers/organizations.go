@@ -3,13 +3,11 @@ package handlers
 import (
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/organization"
-	"yishi/internal/apperr"
+	"yishi/internal/organizations"
 )
 
 // createOrganization godoc
@@ -35,12 +33,8 @@ func (s *server) createOrganization(c *gin.Context) error {
 		return err
 	}
 	u := targetOf[*ent.Unit](c)
-	o, err := s.Store.Client.Organization.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
-		SetName(strings.TrimSpace(req.Name)).SetKind(organization.Kind(req.Kind)).SetDescription(req.Description).
-		Save(c.Request.Context())
-	if ent.IsConstraintError(err) {
-		return apperr.Conflict("organization.name_taken", "an organization with this name exists at this unit")
-	}
+	o, err := organizations.Create(c.Request.Context(), s.Store.Client, u,
+		organizations.New{Name: req.Name, Kind: req.Kind, Description: req.Description})
 	if err != nil {
 		return err
 	}
@@ -67,8 +61,7 @@ func (s *server) createOrganization(c *gin.Context) error {
 func (s *server) listOrganizations(c *gin.Context) error {
 	u := targetOf[*ent.Unit](c)
 	return respondPage(c, func(p page) ([]*ent.Organization, error) {
-		return s.Store.Client.Organization.Query().Where(organization.UnitID(u.ID), organization.IDGT(p.After)).
-			Order(ent.Asc(organization.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
+		return organizations.AtUnit(c.Request.Context(), s.Store.Client, u.ID, p.After, p.Limit+1)
 	}, func(o *ent.Organization) int { return o.ID }, s.organizationResponder(c))
 }
 
@@ -98,12 +91,7 @@ func (s *server) addOrganizationMember(c *gin.Context) error {
 		return err
 	}
 	o := targetOf[*ent.Organization](c)
-	m, err := s.Store.Client.OrganizationMember.Create().SetTenantID(o.TenantID).SetUnitID(o.UnitID).
-		SetUnitPath(o.UnitPath).SetOrganizationID(o.ID).SetUserID(req.UserID).
-		SetRole(organizationMemberRole(req.Role)).Save(c.Request.Context())
-	if ent.IsConstraintError(err) {
-		return apperr.Conflict("organization.member_exists", "the user is already in this organization")
-	}
+	m, err := organizations.AddMember(c.Request.Context(), s.Store.Client, o, req.UserID, req.Role)
 	if err != nil {
 		return err
 	}

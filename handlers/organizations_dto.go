@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"yishi/ent"
-	"yishi/ent/organizationmember"
 	"yishi/internal/apperr"
 	"yishi/internal/units"
 )
@@ -83,5 +82,3 @@ type organizationMemberResponse struct {
 	Role           string    `json:"role"`
 	CreatedAt      time.Time `json:"created_at"`
 }
-
-func organizationMemberRole(r string) organizationmember.Role { return organizationmember.Role(r) }

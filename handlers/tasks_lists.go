@@ -6,10 +6,10 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/organizationmember"
 	"yishi/ent/predicate"
 	"yishi/ent/task"
 	"yishi/internal/apperr"
+	"yishi/internal/organizations"
 )
 
 // listUnitTasks godoc
@@ -58,8 +58,7 @@ func (s *server) listMyTasks(c *gin.Context) error {
 	if v.UserID == 0 {
 		return apperr.Forbidden("only a person has tasks of their own")
 	}
-	orgs, err := s.Store.Client.OrganizationMember.Query().Where(organizationmember.UserID(v.UserID)).
-		Select(organizationmember.FieldOrganizationID).Ints(c.Request.Context())
+	orgs, err := organizations.IDsOf(c.Request.Context(), s.Store.Client, v.UserID)
 	if err != nil {
 		return err
 	}
