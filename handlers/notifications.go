@@ -6,8 +6,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/notification"
 	"yishi/internal/apperr"
+	"yishi/internal/notify"
 )
 
 // inboxOwner is the user whose inbox a request reads; partner-app tokens
@@ -48,21 +48,12 @@ func (s *server) listMyNotifications(c *gin.Context) error {
 		return apperr.Invalid(apperr.FieldError{Field: "unread", Message: "must be true or false"})
 	}
 	ctx := c.Request.Context()
-	q := s.Store.Client.Notification.Query().Where(notification.UserID(uid))
-	if unread == "true" {
-		q.Where(notification.ReadAtIsNil())
-	}
-	if pg.After > 0 {
-		q.Where(notification.IDLT(pg.After))
-	}
-	rows, err := q.Order(ent.Desc(notification.FieldID)).Limit(pg.Limit + 1).All(ctx)
+	rows, err := notify.Inbox(ctx, s.Store.Client, uid, unread == "true", pg.After, pg.Limit+1)
 	if err != nil {
 		return err
 	}
 	var out notificationPage
-	out.UnreadCount, err = s.Store.Client.Notification.Query().
-		Where(notification.UserID(uid), notification.ReadAtIsNil()).Count(ctx)
-	if err != nil {
+	if out.UnreadCount, err = notify.UnreadCount(ctx, s.Store.Client, uid); err != nil {
 		return err
 	}
 	out.Items, out.NextCursor = pageItems(rows, pg, func(n *ent.Notification) int { return n.ID }, newNotificationResponse)

@@ -5,7 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"yishi/ent/notification"
+	"yishi/internal/notify"
 )
 
 // markNotificationsRead godoc
@@ -31,11 +31,7 @@ func (s *server) markNotificationsRead(c *gin.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	u := s.Store.Client.Notification.Update().Where(notification.UserID(uid), notification.ReadAtIsNil())
-	if !req.All {
-		u.Where(notification.IDIn(req.IDs...))
-	}
-	n, err := u.SetReadAt(s.now()).Save(c.Request.Context())
+	n, err := notify.MarkRead(c.Request.Context(), s.Store.Client, uid, req.IDs, req.All, s.now())
 	if err != nil {
 		return err
 	}
