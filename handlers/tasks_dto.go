@@ -85,3 +85,11 @@ func newProgressReportResponse(r *ent.ProgressReport) progressReportResponse {
 	return progressReportResponse{ID: r.ID, TaskID: r.TaskID, ProposalID: r.ProposalID, Percent: r.Percent,
 		Note: r.Note, AuthorID: r.AuthorID, AttachmentIDs: nonNilInts(r.AttachmentIds), CreatedAt: r.CreatedAt.UTC()}
 }
+
+// nonNilInts keeps JSON arrays from turning into null.
+func nonNilInts(v []int) []int {
+	if v == nil {
+		return []int{}
+	}
+	return v
+}

@@ -6,10 +6,9 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/predicate"
-	"yishi/ent/task"
 	"yishi/internal/apperr"
 	"yishi/internal/organizations"
+	"yishi/internal/tasks"
 )
 
 // listUnitTasks godoc
@@ -33,7 +32,7 @@ import (
 //	@Failure	404				{object}	problem
 //	@Router		/v1/units/{id}/tasks [get]
 func (s *server) listUnitTasks(c *gin.Context) error {
-	return s.pageTasks(c, task.UnitPathHasPrefix(targetOf[*ent.Unit](c).Path))
+	return s.pageTasks(c, tasks.InSubtree(targetOf[*ent.Unit](c).Path))
 }
 
 // listMyTasks godoc
@@ -62,18 +61,17 @@ func (s *server) listMyTasks(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.pageTasks(c, task.Or(task.AssigneeID(v.UserID), task.OrganizationIDIn(orgs...)))
+	return s.pageTasks(c, tasks.OwnedBy(v.UserID, orgs))
 }
 
-// pageTasks answers one filtered page of the tasks matching scope.
-func (s *server) pageTasks(c *gin.Context, scope predicate.Task) error {
+// pageTasks answers one filtered page of the tasks in scope.
+func (s *server) pageTasks(c *gin.Context, scope tasks.Scope) error {
 	now := time.Now()
-	filters, err := taskFilters(c, now)
+	f, err := taskFilter(c)
 	if err != nil {
 		return err
 	}
 	return respondPage(c, func(pg page) ([]*ent.Task, error) {
-		return s.Store.Client.Task.Query().Where(scope, task.IDGT(pg.After)).Where(filters...).
-			Order(ent.Asc(task.FieldID)).Limit(pg.Limit + 1).All(c.Request.Context())
+		return tasks.List(c.Request.Context(), s.Store.Client, scope, f, now, pg.After, pg.Limit+1)
 	}, func(t *ent.Task) int { return t.ID }, s.taskResponder(c, now))
 }

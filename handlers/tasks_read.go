@@ -7,7 +7,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/task"
 	"yishi/internal/tasks"
 )
 
@@ -32,8 +31,7 @@ func (s *server) listProposalTasks(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	rows, err := s.Store.Client.Task.Query().Where(task.ProposalID(p.ID)).
-		Order(ent.Asc(task.FieldID)).All(c.Request.Context())
+	rows, err := tasks.OfProposal(c.Request.Context(), s.Store.Client, p.ID)
 	if err != nil {
 		return err
 	}

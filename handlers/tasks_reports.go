@@ -9,7 +9,6 @@ import (
 
 	"yishi/authz/access"
 	"yishi/ent"
-	"yishi/ent/progressreport"
 	"yishi/internal/store"
 	"yishi/internal/tasks"
 )
@@ -37,7 +36,7 @@ func (s *server) createTaskReport(c *gin.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	if err := s.checkReportAttachments(c, t, req.AttachmentIDs); err != nil {
+	if err := tasks.CheckReportAttachments(c.Request.Context(), s.Store.Client, t, req.AttachmentIDs); err != nil {
 		return err
 	}
 	// A lead where the task lies (task:update) corrects or reopens it.
@@ -78,8 +77,6 @@ func (s *server) createTaskReport(c *gin.Context) error {
 func (s *server) listTaskReports(c *gin.Context) error {
 	t := targetOf[*ent.Task](c)
 	return respondPage(c, func(pg page) ([]*ent.ProgressReport, error) {
-		return s.Store.Client.ProgressReport.Query().
-			Where(progressreport.TaskID(t.ID), progressreport.IDGT(pg.After)).
-			Order(ent.Asc(progressreport.FieldID)).Limit(pg.Limit + 1).All(c.Request.Context())
+		return tasks.Reports(c.Request.Context(), s.Store.Client, t.ID, pg.After, pg.Limit+1)
 	}, func(r *ent.ProgressReport) int { return r.ID }, newProgressReportResponse)
 }

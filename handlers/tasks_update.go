@@ -7,7 +7,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/internal/store"
 	"yishi/internal/tasks"
 )
 
@@ -41,15 +40,7 @@ func (s *server) updateTask(c *gin.Context) error {
 	if err := s.checkTaskAssignee(req.AssigneeID, t.UnitPath); err != nil {
 		return err
 	}
-	ctx := c.Request.Context()
-	var out *ent.Task
-	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
-		p, err := tx.Proposal.Get(ctx, t.ProposalID)
-		if err == nil {
-			out, err = tasks.Update(ctx, tx, p, t, req.patch())
-		}
-		return err
-	})
+	out, err := tasks.Change(c.Request.Context(), s.Store.Client, t, req.patch())
 	if err != nil {
 		return err
 	}
