@@ -56,9 +56,10 @@ func (s *server) createMember(c *gin.Context) error {
 }
 
 // checkNotSelf applies the route's deferred not_self predicate to the
-// person the body names: a membership grants the resident role, so like
-// a direct grant nobody may give it to themselves (DECISIONS 6), or a
-// guide could verify themselves and vote. refusal is the 403's detail.
+// person the body names: nobody grants themselves a role, and since a
+// membership grants the resident role, nobody verifies themselves as a
+// member either (DECISIONS 6), or a guide could verify themselves and
+// vote. refusal is the 403's detail, as the clients have always seen it.
 func (s *server) checkNotSelf(c *gin.Context, userID int, refusal string) error {
 	t := accessTarget(c)
 	t.SubjectUserID = userID
