@@ -46,6 +46,7 @@ func (s *server) createOrganization(c *gin.Context) error {
 // listOrganizations godoc
 //
 //	@Summary	List the organizations registered at a unit
+//	@Description	Oldest first. Each organization's allowed_actions names what the caller may do to it now: add_member (POST /v1/organizations/{id}/members), decided by that route's own rule.
 //	@Tags		organizations
 //	@Produce	json
 //	@Security	BearerAuth

@@ -52,7 +52,7 @@ func (s *server) listProposalTasks(c *gin.Context) error {
 // getTask godoc
 //
 //	@Summary	Get a task
-//	@Description	Readable by whoever reads its proposal, and by staff holding task:read there. The ETag is the task's version, for If-Match on PATCH.
+//	@Description	Readable by whoever reads its proposal, and by staff holding task:read there. The ETag is the task's version, for If-Match on PATCH. allowed_actions names what the caller may do to it now: update (PATCH /v1/tasks/{id}) and report (POST /v1/tasks/{id}/reports), decided by those routes' own rules; a listed action does not answer 403, though it may answer 409 once the proposal has left delivery.
 //	@Tags		tasks
 //	@Produce	json
 //	@Security	BearerAuth
