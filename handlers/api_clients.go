@@ -1,19 +1,16 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/authz"
+	"yishi/authz/access"
 	"yishi/ent"
-	"yishi/ent/apiclient"
-	"yishi/ent/roleassignment"
-	"yishi/internal/apperr"
-	"yishi/internal/audit"
 	"yishi/internal/clients"
-	"yishi/internal/store"
 )
 
 // createAPIClient godoc
@@ -32,48 +29,30 @@ import (
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/units/{id}/api-clients [post]
-func (s *server) createAPIClient(c *gin.Context) {
-	u, err := s.loadUnitFor(c, "api_client", "create")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
+func (s *server) createAPIClient(c *gin.Context) error {
 	var req createAPIClientRequest
 	if err := bindJSON(c, &req); err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	if err := s.allow(c, "role_assignment", "grant:"+req.Role, u.Path); err != nil {
-		writeError(c, s.Logger, err)
-		return
+	if err := s.decide(c, "role_assignment:grant:"+req.Role, accessTarget(c), access.Subtree); err != nil {
+		return err
 	}
+	u := targetOf[*ent.Unit](c)
 	creds, err := clients.NewCredentials()
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	ctx, v := c.Request.Context(), caller(c)
-	var ac *ent.APIClient
-	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
-		var err error
-		ac, err = tx.APIClient.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
-			SetClientID(creds.ClientID).SetSecretHash(creds.SecretHash).SetName(req.Name).
-			SetRole(req.Role).SetScopes(req.Scopes).SetNillableCreatedBy(userIDPtr(v)).Save(ctx)
-		if err != nil {
-			return err
-		}
-		if err := audit.Record(ctx, tx, audit.Entry{TenantID: &u.TenantID, UnitPath: u.Path, Actor: v.Subject,
-			Action: "api_client.create", TargetType: "api_client", TargetID: ac.ID, RequestID: requestID(c),
-			Detail: map[string]any{"role": req.Role, "scopes": req.Scopes}}); err != nil {
-			return err
-		}
-		_, err = s.Policy.WriteGrant(ctx, tx, authz.Grant{ClientID: &ac.ID, Role: req.Role, Unit: u,
+	v := caller(c)
+	ac, err := clients.Register(c.Request.Context(), s.Store.Client, u, clients.NewClient{
+		Name: req.Name, Role: req.Role, Scopes: req.Scopes, Creds: creds, CreatedBy: userIDPtr(v),
+		Actor: v.Subject, RequestID: requestID(c),
+	}, func(ctx context.Context, tx *ent.Tx, ac *ent.APIClient) error {
+		_, err := s.Policy.WriteGrant(ctx, tx, authz.Grant{ClientID: &ac.ID, Role: req.Role, Unit: u,
 			GrantedBy: userIDPtr(v), Actor: v.Subject, RequestID: requestID(c)})
 		return err
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	s.syncPolicy(c)
 	out := newAPIClientResponse(ac)
@@ -81,6 +60,7 @@ func (s *server) createAPIClient(c *gin.Context) {
 	c.Header("Cache-Control", "no-store")
 	c.Header("Location", "/v1/api-clients/"+strconv.Itoa(ac.ID))
 	c.JSON(http.StatusCreated, out)
+	return nil
 }
 
 // listAPIClients godoc
@@ -92,32 +72,17 @@ func (s *server) createAPIClient(c *gin.Context) {
 //	@Param		id		path		int		true	"unit id"
 //	@Param		limit	query		int		false	"page size, 1-200"
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
-//	@Success	200		{object}	apiClientPage
+//	@Success	200		{object}	pageOf[apiClientResponse]
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/units/{id}/api-clients [get]
-func (s *server) listAPIClients(c *gin.Context) {
-	u, err := s.loadUnitFor(c, "api_client", "read")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	p, err := parsePage(c)
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	rows, err := s.Store.Client.APIClient.Query().Where(apiclient.UnitID(u.ID), apiclient.IDGT(p.After)).
-		Order(ent.Asc(apiclient.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	var out apiClientPage
-	out.Items, out.NextCursor = pageItems(rows, p, func(a *ent.APIClient) int { return a.ID }, newAPIClientResponse)
-	c.JSON(http.StatusOK, out)
+func (s *server) listAPIClients(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
+	return respondPage(c, func(p page) ([]*ent.APIClient, error) {
+		return clients.AtUnit(c.Request.Context(), s.Store.Client, u.ID, p.After, p.Limit+1)
+	}, func(a *ent.APIClient) int { return a.ID }, newAPIClientResponse)
 }
 
 // deleteAPIClient godoc
@@ -132,49 +97,20 @@ func (s *server) listAPIClients(c *gin.Context) {
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
 //	@Router		/v1/api-clients/{id} [delete]
-func (s *server) deleteAPIClient(c *gin.Context) {
-	id, err := pathID(c, "id", "api_client")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	ctx, v := c.Request.Context(), caller(c)
-	ac, err := s.Store.Client.APIClient.Get(ctx, id)
-	if ent.IsNotFound(err) {
-		err = apperr.NotFound("api_client")
-	}
-	if err == nil {
-		err = s.allow(c, "api_client", "delete", ac.UnitPath)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	if ac.RevokedAt != nil {
-		c.Status(http.StatusNoContent)
-		return
-	}
-	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
-		if err := tx.APIClient.UpdateOneID(ac.ID).SetRevokedAt(s.now()).Exec(ctx); err != nil {
-			return err
-		}
-		grants, err := tx.RoleAssignment.Query().Where(roleassignment.Subject(authz.ClientSubject(ac.ID)),
-			roleassignment.RevokedAtIsNil()).All(ctx)
-		if err != nil {
-			return err
-		}
-		for _, g := range grants {
-			if err := s.Policy.WriteRevoke(ctx, tx, g, userIDPtr(v), v.Subject, requestID(c)); err != nil {
-				return err
-			}
-		}
-		return audit.Record(ctx, tx, audit.Entry{TenantID: &ac.TenantID, UnitPath: ac.UnitPath, Actor: v.Subject,
-			Action: "api_client.revoke", TargetType: "api_client", TargetID: ac.ID, RequestID: requestID(c)})
+func (s *server) deleteAPIClient(c *gin.Context) error {
+	ac, v := targetOf[*ent.APIClient](c), caller(c)
+	err := clients.Revoke(c.Request.Context(), s.Store.Client, ac, s.now(), clients.Revocation{
+		Subject: authz.ClientSubject(ac.ID), Actor: v.Subject, RequestID: requestID(c),
+		Revoke: func(ctx context.Context, tx *ent.Tx, ra *ent.RoleAssignment) error {
+			return s.Policy.WriteRevoke(ctx, tx, ra, userIDPtr(v), v.Subject, requestID(c))
+		},
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	s.syncPolicy(c)
+	if ac.RevokedAt == nil {
+		s.syncPolicy(c)
+	}
 	c.Status(http.StatusNoContent)
+	return nil
 }

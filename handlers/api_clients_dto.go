@@ -73,12 +73,6 @@ type apiClientResponse struct {
 	RevokedAt    *time.Time `json:"revoked_at,omitempty"`
 }
 
-// apiClientPage is one page of partner apps.
-type apiClientPage struct {
-	Items      []apiClientResponse `json:"items"`
-	NextCursor string              `json:"next_cursor"`
-}
-
 func newAPIClientResponse(a *ent.APIClient) apiClientResponse {
 	return apiClientResponse{ID: a.ID, ClientID: a.ClientID, Name: a.Name, Role: a.Role, Scopes: a.Scopes,
 		UnitID: a.UnitID, TenantID: a.TenantID, CreatedAt: a.CreatedAt.UTC(), RevokedAt: a.RevokedAt}

@@ -1,13 +1,12 @@
 package handlers
 
 import (
-	"net/http"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/auditlog"
+	"yishi/internal/audit"
 )
 
 // auditEntryResponse is one audit log entry.
@@ -23,12 +22,6 @@ type auditEntryResponse struct {
 	CreatedAt  time.Time      `json:"created_at"`
 }
 
-// auditPage is one page of the audit log.
-type auditPage struct {
-	Items      []auditEntryResponse `json:"items"`
-	NextCursor string               `json:"next_cursor"`
-}
-
 // listAuditLog godoc
 //
 //	@Summary	The audit log of a unit's subtree
@@ -39,35 +32,20 @@ type auditPage struct {
 //	@Param		id		path		int		true	"unit id"
 //	@Param		limit	query		int		false	"page size, 1-200"
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
-//	@Success	200		{object}	auditPage
+//	@Success	200		{object}	pageOf[auditEntryResponse]
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/units/{id}/audit-log [get]
-func (s *server) listAuditLog(c *gin.Context) {
-	u, err := s.loadUnitFor(c, "audit", "read")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	p, err := parsePage(c)
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	rows, err := s.Store.Client.AuditLog.Query().
-		Where(auditlog.UnitPathHasPrefix(u.Path), auditlog.IDGT(p.After)).
-		Order(ent.Asc(auditlog.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	var out auditPage
-	out.Items, out.NextCursor = pageItems(rows, p, func(a *ent.AuditLog) int { return a.ID },
-		func(a *ent.AuditLog) auditEntryResponse {
-			return auditEntryResponse{ID: a.ID, Actor: a.Actor, Action: a.Action, TargetType: a.TargetType,
-				TargetID: a.TargetID, UnitPath: a.UnitPath, RequestID: a.RequestID, Detail: a.Detail, CreatedAt: a.CreatedAt.UTC()}
-		})
-	c.JSON(http.StatusOK, out)
+func (s *server) listAuditLog(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
+	return respondPage(c, func(p page) ([]*ent.AuditLog, error) {
+		return audit.Under(c.Request.Context(), s.Store.Client, u.Path, p.After, p.Limit+1)
+	}, func(a *ent.AuditLog) int { return a.ID }, newAuditEntryResponse)
+}
+
+func newAuditEntryResponse(a *ent.AuditLog) auditEntryResponse {
+	return auditEntryResponse{ID: a.ID, Actor: a.Actor, Action: a.Action, TargetType: a.TargetType,
+		TargetID: a.TargetID, UnitPath: a.UnitPath, RequestID: a.RequestID, Detail: a.Detail, CreatedAt: a.CreatedAt.UTC()}
 }

@@ -27,24 +27,22 @@ import (
 //	@Failure	409		{object}	problem	"phone already registered"
 //	@Failure	429		{object}	problem
 //	@Router		/v1/auth/register [post]
-func (s *server) register(c *gin.Context) {
+func (s *server) register(c *gin.Context) error {
 	if err := s.throttle(c, s.LoginByIP, "ip:"+c.ClientIP()); err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	var req registerRequest
 	if err := bindJSON(c, &req); err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	u, err := accounts.Register(c.Request.Context(), s.Store.Client, s.Passwords,
 		accounts.NewUser{Phone: req.Phone, Password: req.Password, Name: req.Name})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.Header("Location", "/v1/me")
 	c.JSON(http.StatusCreated, newUserResponse(u))
+	return nil
 }
 
 // login godoc
@@ -60,27 +58,23 @@ func (s *server) register(c *gin.Context) {
 //	@Failure	401		{object}	problem
 //	@Failure	429		{object}	problem
 //	@Router		/v1/auth/login [post]
-func (s *server) login(c *gin.Context) {
+func (s *server) login(c *gin.Context) error {
 	var req loginRequest
 	if err := bindJSON(c, &req); err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	if err := s.throttle(c, s.LoginByIP, "ip:"+c.ClientIP()); err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	if err := s.throttle(c, s.LoginByPhone, "phone:"+req.Phone); err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	u, err := accounts.Authenticate(c.Request.Context(), s.Store.Client, s.Passwords, req.Phone, req.Password)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	s.LoginByPhone.Reset("phone:" + req.Phone)
-	s.issueUserTokens(c, u)
+	return s.issueUserTokens(c, u)
 }
 
 // throttle counts an attempt for key and refuses it with 429 when over
@@ -100,24 +94,25 @@ func (s *server) throttle(c *gin.Context, l *throttle.Limiter, key string) error
 
 // issueUserTokens answers with a new access token and a new refresh-token
 // family for u.
-func (s *server) issueUserTokens(c *gin.Context, u *ent.User) {
+func (s *server) issueUserTokens(c *gin.Context, u *ent.User) error {
 	refresh, err := s.Sessions.Issue(c.Request.Context(), u.ID)
 	if err != nil {
-		writeError(c, s.Logger, fmt.Errorf("issue refresh token: %w", err))
-		return
+		return fmt.Errorf("issue refresh token: %w", err)
 	}
-	s.writeTokens(c, u.ID, refresh)
+	return s.writeTokens(c, u.ID, refresh)
 }
 
-func (s *server) writeTokens(c *gin.Context, userID int, refresh string) {
+// writeTokens answers 200 with a new access token for userID and the
+// given refresh token.
+func (s *server) writeTokens(c *gin.Context, userID int, refresh string) error {
 	access, exp, err := s.Tokens.IssueAccess(authz.AccessClaimsInput{Subject: authz.UserSubject(userID)})
 	if err != nil {
-		writeError(c, s.Logger, fmt.Errorf("issue access token: %w", err))
-		return
+		return fmt.Errorf("issue access token: %w", err)
 	}
 	c.Header("Cache-Control", "no-store")
 	c.JSON(http.StatusOK, tokenResponse{
 		AccessToken: access, RefreshToken: refresh, TokenType: "Bearer",
 		ExpiresIn: int(time.Until(exp).Round(time.Second) / time.Second),
 	})
+	return nil
 }

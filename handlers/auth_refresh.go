@@ -21,25 +21,22 @@ import (
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
 //	@Router		/v1/auth/refresh [post]
-func (s *server) refresh(c *gin.Context) {
+func (s *server) refresh(c *gin.Context) error {
 	var req refreshRequest
 	if err := bindJSON(c, &req); err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	ctx := c.Request.Context()
 	userID, next, err := s.Sessions.Rotate(ctx, req.RefreshToken)
 	if err != nil {
 		s.Logger.InfoContext(ctx, "refresh refused", "err", err, "request_id", requestID(c))
-		writeError(c, s.Logger, apperr.Unauthorized("the refresh token is invalid, expired or already used"))
-		return
+		return apperr.Unauthorized("the refresh token is invalid, expired or already used")
 	}
 	if _, err := accounts.Active(ctx, s.Store.Client, userID); err != nil {
 		_ = s.Sessions.Revoke(ctx, next)
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	s.writeTokens(c, userID, next)
+	return s.writeTokens(c, userID, next)
 }
 
 // logout godoc
@@ -52,16 +49,16 @@ func (s *server) refresh(c *gin.Context) {
 //	@Success	204
 //	@Failure	400	{object}	problem
 //	@Router		/v1/auth/logout [post]
-func (s *server) logout(c *gin.Context) {
+func (s *server) logout(c *gin.Context) error {
 	var req refreshRequest
 	if err := bindJSON(c, &req); err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	if err := s.Sessions.Revoke(c.Request.Context(), req.RefreshToken); err != nil {
 		s.Logger.InfoContext(c.Request.Context(), "logout of unknown token", "err", err)
 	}
 	c.Status(http.StatusNoContent)
+	return nil
 }
 
 // getJWKS godoc
@@ -72,7 +69,8 @@ func (s *server) logout(c *gin.Context) {
 //	@Produce	json
 //	@Success	200	{object}	authz.JWKSDocument
 //	@Router		/.well-known/jwks.json [get]
-func (s *server) getJWKS(c *gin.Context) {
+func (s *server) getJWKS(c *gin.Context) error {
 	c.Header("Cache-Control", "public, max-age=300")
 	c.JSON(http.StatusOK, s.Keys.JWKS())
+	return nil
 }

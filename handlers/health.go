@@ -23,8 +23,9 @@ type healthResponse struct {
 //	@Produce	json
 //	@Success	200	{object}	healthResponse
 //	@Router		/healthz [get]
-func (s *server) getHealth(c *gin.Context) {
+func (s *server) getHealth(c *gin.Context) error {
 	c.JSON(http.StatusOK, healthResponse{Status: "ok", Version: s.Version})
+	return nil
 }
 
 // getReady godoc
@@ -36,16 +37,17 @@ func (s *server) getHealth(c *gin.Context) {
 //	@Success	200	{object}	healthResponse
 //	@Failure	503	{object}	problem
 //	@Router		/readyz [get]
-func (s *server) getReady(c *gin.Context) {
+func (s *server) getReady(c *gin.Context) error {
 	ctx, cancel := context.WithTimeout(c.Request.Context(), 2*time.Second)
 	defer cancel()
 	if err := s.Store.Ping(ctx); err != nil {
 		s.Logger.WarnContext(ctx, "readiness: database unreachable", "err", err)
 		writeProblem(c, problem{Type: "about:blank", Title: "Service Unavailable",
 			Status: http.StatusServiceUnavailable, Code: "database.unavailable", Detail: "the database does not answer"})
-		return
+		return nil
 	}
 	c.JSON(http.StatusOK, healthResponse{Status: "ready", Version: s.Version})
+	return nil
 }
 
 // getMetrics godoc
@@ -55,6 +57,7 @@ func (s *server) getReady(c *gin.Context) {
 //	@Produce	plain
 //	@Success	200	{string}	string	"Prometheus text exposition"
 //	@Router		/metrics [get]
-func (s *server) getMetrics(c *gin.Context) {
+func (s *server) getMetrics(c *gin.Context) error {
 	promhttp.HandlerFor(s.Registry, promhttp.HandlerOpts{}).ServeHTTP(c.Writer, c.Request)
+	return nil
 }

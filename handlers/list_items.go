@@ -1,15 +1,12 @@
 package handlers
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/unit"
-	"yishi/internal/apperr"
 	"yishi/internal/audit"
 	"yishi/internal/lists"
 	"yishi/internal/store"
@@ -34,16 +31,14 @@ import (
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem	"code already used in this list (list_item.code_taken)"
 //	@Router		/v1/tenants/{id}/list-items [post]
-func (s *server) createListItem(c *gin.Context) {
-	tenant, err := s.loadTenantFor(c, "list_item", "create")
+func (s *server) createListItem(c *gin.Context) error {
+	tenant, err := units.Tenant(c.Request.Context(), s.Store.Client, targetOf[int](c))
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	var req createListItemRequest
 	if err := bindJSON(c, &req); err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	ctx, v := c.Request.Context(), caller(c)
 	var it *ent.ListItem
@@ -57,33 +52,11 @@ func (s *server) createListItem(c *gin.Context) {
 			Detail: map[string]any{"kind": string(it.Kind), "code": it.Code}})
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	out := newListItemResponse(it)
 	c.Header("ETag", out.ETag)
 	c.Header("Location", "/v1/list-items/"+strconv.Itoa(it.ID))
 	c.JSON(http.StatusCreated, out)
-}
-
-// loadTenantFor checks obj:act at the root of the tenant named by :id and
-// reads that subdistrict as the caller, whose role there makes it visible.
-func (s *server) loadTenantFor(c *gin.Context, obj, act string) (*ent.Unit, error) {
-	id, err := pathID(c, "id", "tenant")
-	if err != nil {
-		return nil, err
-	}
-	if err := s.allowTenantAdmin(c, obj, act, units.TenantPath(id), "tenant"); err != nil {
-		return nil, err
-	}
-	u, err := s.Store.Client.Unit.Get(c.Request.Context(), id)
-	switch {
-	case ent.IsNotFound(err):
-		return nil, apperr.NotFound("tenant")
-	case err != nil:
-		return nil, fmt.Errorf("read tenant: %w", err)
-	case u.Level != unit.LevelSubdistrict:
-		return nil, apperr.NotFound("tenant")
-	}
-	return u, nil
+	return nil
 }

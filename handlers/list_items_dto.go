@@ -3,7 +3,6 @@ package handlers
 import (
 	"slices"
 
-	"yishi/ent/listitem"
 	"yishi/internal/apperr"
 	"yishi/internal/lists"
 )
@@ -29,13 +28,13 @@ func (r *createListItemRequest) validate() []apperr.FieldError {
 	out.add("title", lists.ValidateText(r.Title, lists.MaxTitleLen, true, false))
 	out.add("title_en", lists.ValidateText(r.TitleEn, lists.MaxTitleLen, false, false))
 	out.add("description", lists.ValidateText(r.Description, lists.MaxDescriptionLen, false, true))
-	out.add("keywords", lists.ValidateKeywords(r.Keywords, listitem.Kind(r.Kind))...)
+	out.add("keywords", lists.ValidateKeywords(r.Keywords, lists.KindOf(r.Kind))...)
 	return out
 }
 
 // input is the validated request in the business layer's terms.
 func (r *createListItemRequest) input() lists.Input {
-	return lists.Input{Kind: listitem.Kind(r.Kind), Code: r.Code, Title: r.Title, TitleEn: r.TitleEn,
+	return lists.Input{Kind: lists.KindOf(r.Kind), Code: r.Code, Title: r.Title, TitleEn: r.TitleEn,
 		Description: r.Description, Keywords: r.Keywords}
 }
 
@@ -78,8 +77,7 @@ func (r *updateListItemRequest) validate() []apperr.FieldError {
 func (r *updateListItemRequest) patch() lists.Patch {
 	p := lists.Patch{Title: r.Title, TitleEn: r.TitleEn, Description: r.Description, Keywords: r.Keywords}
 	if r.Status != nil {
-		st := listitem.Status(*r.Status)
-		p.Status = &st
+		p.Status = lists.StatusOf(*r.Status)
 	}
 	return p
 }

@@ -6,12 +6,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/listitem"
-	"yishi/ent/predicate"
 	"yishi/internal/apperr"
 	"yishi/internal/lists"
-	"yishi/internal/units"
-	"yishi/internal/viewer"
 )
 
 // listListItems godoc
@@ -26,63 +22,37 @@ import (
 //	@Param		status	query		string	false	"only this status"	Enums(active, retired)
 //	@Param		limit	query		int		false	"page size, 1-200 (default 50)"
 //	@Param		cursor	query		string	false	"next_cursor from the previous page"
-//	@Success	200		{object}	listItemPage
+//	@Success	200		{object}	pageOf[listItemResponse]
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/tenants/{id}/list-items [get]
-func (s *server) listListItems(c *gin.Context) {
-	tenantID, err := pathID(c, "id", "tenant")
-	if err == nil {
-		err = s.allowTenantRead(c, "list_item", units.TenantPath(tenantID), "tenant")
-	}
+func (s *server) listListItems(c *gin.Context) error {
+	f, err := listItemFilter(c)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	where, err := listItemFilters(c, tenantID)
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	p, err := parsePage(c)
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	// Deliberate tenant-wide read of reference data: privacy filters list
-	// items to the viewer's own subtrees, which would hide these
-	// subdistrict-owned rows from a community or grid viewer. The caller
-	// was authorized for list_item:read inside this tenant just above, and
-	// the query is pinned to this tenant_id.
-	rows, err := s.Store.Client.ListItem.Query().Where(append(where, listitem.IDGT(p.After))...).
-		Order(ent.Asc(listitem.FieldID)).Limit(p.Limit + 1).All(viewer.SystemContext(c.Request.Context()))
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	var out listItemPage
-	out.Items, out.NextCursor = pageItems(rows, p, func(it *ent.ListItem) int { return it.ID }, newListItemResponse)
-	c.JSON(http.StatusOK, out)
+	tenantID := targetOf[int](c)
+	return respondPage(c, func(p page) ([]*ent.ListItem, error) {
+		return lists.List(c.Request.Context(), s.Store.Client, tenantID, f, p.After, p.Limit+1)
+	}, func(it *ent.ListItem) int { return it.ID }, newListItemResponse)
 }
 
-// listItemFilters turns ?kind=&status= into predicates on the tenant's items.
-func listItemFilters(c *gin.Context, tenantID int) ([]predicate.ListItem, error) {
-	where := []predicate.ListItem{listitem.TenantID(tenantID)}
+// listItemFilter reads ?kind=&status=, naming every bad one.
+func listItemFilter(c *gin.Context) (lists.Filter, error) {
+	f := lists.Filter{Kind: c.Query("kind"), Status: c.Query("status")}
 	var bad fieldErrors
-	if k := c.Query("kind"); k != "" {
-		bad.add("kind", lists.ValidateKind(k))
-		where = append(where, listitem.KindEQ(listitem.Kind(k)))
+	if f.Kind != "" {
+		bad.add("kind", lists.ValidateKind(f.Kind))
 	}
-	if st := c.Query("status"); st != "" {
-		bad.add("status", lists.ValidateStatus(st))
-		where = append(where, listitem.StatusEQ(listitem.Status(st)))
+	if f.Status != "" {
+		bad.add("status", lists.ValidateStatus(f.Status))
 	}
 	if len(bad) > 0 {
-		return nil, apperr.Invalid(bad...)
+		return f, apperr.Invalid(bad...)
 	}
-	return where, nil
+	return f, nil
 }
 
 // getListItem godoc
@@ -99,13 +69,9 @@ func listItemFilters(c *gin.Context, tenantID int) ([]predicate.ListItem, error)
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
 //	@Router		/v1/list-items/{id} [get]
-func (s *server) getListItem(c *gin.Context) {
-	it, err := s.loadListItem(c, "read")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	out := newListItemResponse(it)
+func (s *server) getListItem(c *gin.Context) error {
+	out := newListItemResponse(targetOf[*ent.ListItem](c))
 	c.Header("ETag", out.ETag)
 	c.JSON(http.StatusOK, out)
+	return nil
 }

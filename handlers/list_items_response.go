@@ -25,12 +25,6 @@ type listItemResponse struct {
 	UpdatedAt   time.Time `json:"updated_at"`
 }
 
-// listItemPage is one page of list items.
-type listItemPage struct {
-	Items      []listItemResponse `json:"items"`
-	NextCursor string             `json:"next_cursor" example:"MTI"`
-}
-
 func newListItemResponse(it *ent.ListItem) listItemResponse {
 	kw := it.Keywords
 	if kw == nil {

@@ -30,24 +30,18 @@ import (
 //	@Failure	404			{object}	problem
 //	@Failure	412			{object}	problem	"If-Match names an older version (list_item.stale)"
 //	@Router		/v1/list-items/{id} [patch]
-func (s *server) updateListItem(c *gin.Context) {
-	cur, err := s.loadListItem(c, "update")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
+func (s *server) updateListItem(c *gin.Context) error {
+	cur := targetOf[*ent.ListItem](c)
 	var req updateListItemRequest
 	if err := bindJSON(c, &req); err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	if !ifMatchAllows(c.GetHeader("If-Match"), listItemETag(cur)) {
-		writeError(c, s.Logger, lists.ErrStale())
-		return
+		return lists.ErrStale()
 	}
 	ctx, v := c.Request.Context(), caller(c)
 	var it *ent.ListItem
-	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
 		var err error
 		if it, err = lists.Update(ctx, tx, cur, req.patch(), s.now()); err != nil {
 			return err
@@ -57,10 +51,10 @@ func (s *server) updateListItem(c *gin.Context) {
 			Detail: map[string]any{"code": it.Code, "fields": req.fields(), "status": string(it.Status)}})
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	out := newListItemResponse(it)
 	c.Header("ETag", out.ETag)
 	c.JSON(http.StatusOK, out)
+	return nil
 }

@@ -6,10 +6,10 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/authz"
-	"yishi/ent"
-	"yishi/ent/membership"
-	"yishi/ent/roleassignment"
+	"yishi/internal/accounts"
 	"yishi/internal/apperr"
+	"yishi/internal/grants"
+	"yishi/internal/members"
 )
 
 // meResponse is the caller with their live roles and memberships, so a
@@ -30,41 +30,35 @@ type meResponse struct {
 //	@Failure	401	{object}	problem
 //	@Failure	403	{object}	problem	"partner-app tokens have no user"
 //	@Router		/v1/me [get]
-func (s *server) getMe(c *gin.Context) {
+func (s *server) getMe(c *gin.Context) error {
 	v := caller(c)
 	if v.UserID == 0 {
-		writeError(c, s.Logger, apperr.Forbidden("this endpoint is for user tokens"))
-		return
+		return apperr.Forbidden("this endpoint is for user tokens")
 	}
 	ctx := c.Request.Context()
-	u, err := s.Store.Client.User.Get(ctx, v.UserID)
+	u, err := accounts.Self(ctx, s.Store.Client, v.UserID)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	roles, err := s.Store.Client.RoleAssignment.Query().
-		Where(roleassignment.Subject(authz.UserSubject(u.ID)), roleassignment.RevokedAtIsNil()).
-		Order(ent.Asc(roleassignment.FieldID)).All(ctx)
+	roles, err := grants.LiveOf(ctx, s.Store.Client.RoleAssignment, authz.UserSubject(u.ID))
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	members, err := s.Store.Client.Membership.Query().Where(membership.UserID(u.ID)).
-		WithUser().Order(ent.Asc(membership.FieldID)).All(ctx)
+	mine, err := members.OfUser(ctx, s.Store.Client, u.ID)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	out := meResponse{userResponse: newUserResponse(u),
 		RoleAssignments: make([]roleAssignmentResponse, 0, len(roles)),
-		Memberships:     make([]memberResponse, 0, len(members))}
+		Memberships:     make([]memberResponse, 0, len(mine))}
 	for _, r := range roles {
 		out.RoleAssignments = append(out.RoleAssignments, newRoleAssignmentResponse(r))
 	}
-	for _, m := range members {
+	for _, m := range mine {
 		out.Memberships = append(out.Memberships, newMemberResponse(m, true))
 	}
 	c.JSON(http.StatusOK, out)
+	return nil
 }
 
 // roleCatalogResponse lists every role and its permissions.
@@ -82,6 +76,7 @@ type roleCatalogResponse struct {
 //	@Success	200	{object}	roleCatalogResponse
 //	@Failure	401	{object}	problem
 //	@Router		/v1/roles [get]
-func (s *server) listRoles(c *gin.Context) {
+func (s *server) listRoles(c *gin.Context) error {
 	c.JSON(http.StatusOK, roleCatalogResponse{Items: authz.Roles()})
+	return nil
 }

@@ -1,17 +1,16 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/authz"
+	"yishi/authz/access"
 	"yishi/ent"
-	"yishi/ent/membership"
-	"yishi/ent/roleassignment"
 	"yishi/internal/apperr"
-	"yishi/internal/audit"
-	"yishi/internal/store"
+	"yishi/internal/members"
 )
 
 // createMember godoc
@@ -32,73 +31,52 @@ import (
 //	@Failure	409		{object}	problem	"already a member"
 //	@Failure	422		{object}	problem	"no such user"
 //	@Router		/v1/units/{id}/members [post]
-func (s *server) createMember(c *gin.Context) {
-	u, err := s.loadUnitFor(c, "member", "create")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
+func (s *server) createMember(c *gin.Context) error {
 	var req createMemberRequest
 	if err := bindJSON(c, &req); err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	if err := s.checkMemberGrant(c, req.UserID); err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	ctx := c.Request.Context()
-	v := caller(c)
-	var m *ent.Membership
-	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
-		var err error
-		m, err = tx.Membership.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
-			SetUserID(req.UserID).SetIdentities(req.Identities).SetAddress(req.Address).
-			SetNillableVerifiedBy(userIDPtr(v)).Save(ctx)
-		if ent.IsConstraintError(err) {
-			return apperr.Conflict("member.exists", "the user is already a member of this unit")
-		}
-		if err != nil {
-			return err
-		}
-		if err := audit.Record(ctx, tx, audit.Entry{TenantID: &u.TenantID, UnitPath: u.Path, Actor: v.Subject,
-			Action: "member.create", TargetType: "membership", TargetID: m.ID, RequestID: requestID(c)}); err != nil {
-			return err
-		}
-		return s.grantResidentOnce(c, tx, u, req.UserID)
-	})
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	s.syncPolicy(c)
-	m.Edges.User, _ = s.Store.Client.User.Get(ctx, req.UserID)
-	c.JSON(http.StatusCreated, newMemberResponse(m, false))
-}
-
-// checkMemberGrant applies the grant rules to a membership, which grants
-// the resident role: like a direct grant, nobody may give it to
-// themselves (DECISIONS 6), or a guide could verify themselves and vote.
-func (s *server) checkMemberGrant(c *gin.Context, userID int) error {
-	if caller(c).UserID == userID {
-		return apperr.Forbidden("nobody may verify themselves as a member")
-	}
-	return s.requireUser(c, userID)
-}
-
-// grantResidentOnce gives a new member the resident role at the unit
-// unless they already hold it there.
-func (s *server) grantResidentOnce(c *gin.Context, tx *ent.Tx, u *ent.Unit, userID int) error {
-	ctx := c.Request.Context()
-	held, err := tx.RoleAssignment.Query().Where(roleassignment.Subject(authz.UserSubject(userID)),
-		roleassignment.Role(authz.RoleResident), roleassignment.Domain(u.Path), roleassignment.RevokedAtIsNil()).Exist(ctx)
-	if err != nil || held {
 		return err
 	}
+	if err := s.checkNotSelf(c, req.UserID, "nobody may verify themselves as a member"); err != nil {
+		return err
+	}
+	if err := s.requireUser(c, req.UserID); err != nil {
+		return err
+	}
+	u, v := targetOf[*ent.Unit](c), caller(c)
+	m, err := members.Add(c.Request.Context(), s.Store.Client, u, members.NewMember{
+		UserID: req.UserID, Identities: req.Identities, Address: req.Address, VerifiedBy: userIDPtr(v),
+		Actor: v.Subject, RequestID: requestID(c), Grant: s.residentGrant(c, u, req.UserID),
+	})
+	if err != nil {
+		return err
+	}
+	s.syncPolicy(c)
+	c.JSON(http.StatusCreated, newMemberResponse(m, false))
+	return nil
+}
+
+// checkNotSelf applies the route's deferred not_self predicate to the
+// person the body names: nobody grants themselves a role, and since a
+// membership grants the resident role, nobody verifies themselves as a
+// member either (DECISIONS 6), or a guide could verify themselves and
+// vote. refusal is the 403's detail, as the clients have always seen it.
+func (s *server) checkNotSelf(c *gin.Context, userID int, refusal string) error {
+	t := accessTarget(c)
+	t.SubjectUserID = userID
+	return s.access.Check(c.Request.Context(),
+		access.NotSelf().Refusing(func() error { return apperr.Forbidden(refusal) }), t)
+}
+
+// residentGrant is the resident role a membership of u brings userID,
+// written by the policy when members.Add finds it missing.
+func (s *server) residentGrant(c *gin.Context, u *ent.Unit, userID int) members.RoleGrant {
 	v := caller(c)
-	_, err = s.Policy.WriteGrant(ctx, tx, authz.Grant{UserID: &userID, Role: authz.RoleResident, Unit: u,
-		GrantedBy: userIDPtr(v), Actor: v.Subject, RequestID: requestID(c)})
-	return err
+	return members.RoleGrant{Subject: authz.UserSubject(userID), Role: authz.RoleResident,
+		Write: func(ctx context.Context, tx *ent.Tx) error {
+			_, err := s.Policy.WriteGrant(ctx, tx, authz.Grant{UserID: &userID, Role: authz.RoleResident, Unit: u,
+				GrantedBy: userIDPtr(v), Actor: v.Subject, RequestID: requestID(c)})
+			return err
+		}}
 }
 
 // listMembers godoc
@@ -110,32 +88,16 @@ func (s *server) grantResidentOnce(c *gin.Context, tx *ent.Tx, u *ent.Unit, user
 //	@Param		id		path		int		true	"unit id"
 //	@Param		limit	query		int		false	"page size, 1-200"
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
-//	@Success	200		{object}	memberPage
+//	@Success	200		{object}	pageOf[memberResponse]
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/units/{id}/members [get]
-func (s *server) listMembers(c *gin.Context) {
-	u, err := s.loadUnitFor(c, "member", "read")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	p, err := parsePage(c)
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	rows, err := s.Store.Client.Membership.Query().
-		Where(membership.UnitID(u.ID), membership.IDGT(p.After)).WithUser().
-		Order(ent.Asc(membership.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	var out memberPage
-	out.Items, out.NextCursor = pageItems(rows, p, func(m *ent.Membership) int { return m.ID },
+func (s *server) listMembers(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
+	return respondPage(c, func(p page) ([]*ent.Membership, error) {
+		return members.AtUnit(c.Request.Context(), s.Store.Client, u.ID, p.After, p.Limit+1)
+	}, func(m *ent.Membership) int { return m.ID },
 		func(m *ent.Membership) memberResponse { return newMemberResponse(m, false) })
-	c.JSON(http.StatusOK, out)
 }

@@ -60,12 +60,6 @@ type memberResponse struct {
 	CreatedAt  time.Time `json:"created_at"`
 }
 
-// memberPage is one page of members.
-type memberPage struct {
-	Items      []memberResponse `json:"items"`
-	NextCursor string           `json:"next_cursor"`
-}
-
 func newMemberResponse(m *ent.Membership, own bool) memberResponse {
 	out := memberResponse{ID: m.ID, UnitID: m.UnitID, UnitPath: m.UnitPath, UserID: m.UserID,
 		Identities: m.Identities, Address: m.Address, VerifiedBy: m.VerifiedBy, CreatedAt: m.CreatedAt.UTC()}

@@ -6,8 +6,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/notification"
 	"yishi/internal/apperr"
+	"yishi/internal/notify"
 )
 
 // inboxOwner is the user whose inbox a request reads; partner-app tokens
@@ -34,38 +34,29 @@ func inboxOwner(c *gin.Context) (int, error) {
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem	"partner-app tokens have no inbox"
 //	@Router		/v1/me/notifications [get]
-func (s *server) listMyNotifications(c *gin.Context) {
+func (s *server) listMyNotifications(c *gin.Context) error {
 	uid, err := inboxOwner(c)
-	var pg page
-	if err == nil {
-		pg, err = parsePage(c)
+	if err != nil {
+		return err
+	}
+	pg, err := parsePage(c)
+	if err != nil {
+		return err
 	}
 	unread := c.Query("unread")
-	if err == nil && unread != "" && unread != "true" && unread != "false" {
-		err = apperr.Invalid(apperr.FieldError{Field: "unread", Message: "must be true or false"})
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+	if unread != "" && unread != "true" && unread != "false" {
+		return apperr.Invalid(apperr.FieldError{Field: "unread", Message: "must be true or false"})
 	}
 	ctx := c.Request.Context()
-	q := s.Store.Client.Notification.Query().Where(notification.UserID(uid))
-	if unread == "true" {
-		q.Where(notification.ReadAtIsNil())
-	}
-	if pg.After > 0 {
-		q.Where(notification.IDLT(pg.After))
-	}
-	rows, err := q.Order(ent.Desc(notification.FieldID)).Limit(pg.Limit + 1).All(ctx)
-	var out notificationPage
-	if err == nil {
-		out.UnreadCount, err = s.Store.Client.Notification.Query().
-			Where(notification.UserID(uid), notification.ReadAtIsNil()).Count(ctx)
-	}
+	rows, err := notify.Inbox(ctx, s.Store.Client, uid, unread == "true", pg.After, pg.Limit+1)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
+	}
+	var out notificationPage
+	if out.UnreadCount, err = notify.UnreadCount(ctx, s.Store.Client, uid); err != nil {
+		return err
 	}
 	out.Items, out.NextCursor = pageItems(rows, pg, func(n *ent.Notification) int { return n.ID }, newNotificationResponse)
 	c.JSON(http.StatusOK, out)
+	return nil
 }

@@ -5,7 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"yishi/ent/notification"
+	"yishi/internal/notify"
 )
 
 // markNotificationsRead godoc
@@ -22,24 +22,19 @@ import (
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem	"partner-app tokens have no inbox"
 //	@Router		/v1/me/notifications/read [post]
-func (s *server) markNotificationsRead(c *gin.Context) {
+func (s *server) markNotificationsRead(c *gin.Context) error {
 	uid, err := inboxOwner(c)
+	if err != nil {
+		return err
+	}
 	var req markNotificationsReadRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
+	n, err := notify.MarkRead(c.Request.Context(), s.Store.Client, uid, req.IDs, req.All, s.now())
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	u := s.Store.Client.Notification.Update().Where(notification.UserID(uid), notification.ReadAtIsNil())
-	if !req.All {
-		u.Where(notification.IDIn(req.IDs...))
-	}
-	n, err := u.SetReadAt(s.now()).Save(c.Request.Context())
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, markNotificationsReadResponse{Updated: n})
+	return nil
 }

@@ -8,11 +8,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/authz"
-	"yishi/ent"
-	"yishi/ent/apiclient"
 	"yishi/internal/apperr"
 	"yishi/internal/clients"
-	"yishi/internal/viewer"
 )
 
 // issueClientToken godoc
@@ -31,44 +28,37 @@ import (
 //	@Failure	401				{object}	problem
 //	@Failure	429				{object}	problem
 //	@Router		/v1/oauth/token [post]
-func (s *server) issueClientToken(c *gin.Context) {
+func (s *server) issueClientToken(c *gin.Context) error {
 	if c.PostForm("grant_type") != "client_credentials" {
-		writeError(c, s.Logger, oauthError(apperr.KindInvalid, "unsupported_grant_type", "grant_type must be client_credentials"))
-		return
+		return oauthError(apperr.KindInvalid, "unsupported_grant_type", "grant_type must be client_credentials")
 	}
 	id, secret, ok := c.Request.BasicAuth()
 	if !ok {
 		id, secret = c.PostForm("client_id"), c.PostForm("client_secret")
 	}
 	if id == "" || secret == "" || len(id) > 64 || len(secret) > 128 {
-		writeError(c, s.Logger, oauthError(apperr.KindInvalid, "invalid_request", "client_id and client_secret are required"))
-		return
+		return oauthError(apperr.KindInvalid, "invalid_request", "client_id and client_secret are required")
 	}
 	// No client id holds a control character, and PostgreSQL refuses NUL
 	// in a query parameter: refuse it here rather than answer 500.
 	if hasControl(id) {
-		writeError(c, s.Logger, oauthError(apperr.KindInvalid, "invalid_request", "client_id is malformed"))
-		return
+		return oauthError(apperr.KindInvalid, "invalid_request", "client_id is malformed")
 	}
 	if err := s.throttle(c, s.LoginByIP, "ip:"+c.ClientIP()); err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	ac, err := s.Store.Client.APIClient.Query().Where(apiclient.ClientID(id)).Only(viewer.SystemContext(c.Request.Context()))
-	if err != nil && !ent.IsNotFound(err) {
-		writeError(c, s.Logger, err)
-		return
+	ac, ok, err := clients.Authenticate(c.Request.Context(), s.Store.Client, id, secret)
+	if err != nil {
+		return err
 	}
-	if ac == nil || ac.RevokedAt != nil || !clients.SecretMatches(ac.SecretHash, secret) {
-		writeError(c, s.Logger, oauthError(apperr.KindUnauthorized, "invalid_client", "unknown client or wrong secret"))
-		return
+	if !ok {
+		return oauthError(apperr.KindUnauthorized, "invalid_client", "unknown client or wrong secret")
 	}
 	scopes := ac.Scopes
 	if req := strings.Fields(c.PostForm("scope")); len(req) > 0 {
 		for _, sc := range req {
 			if !slices.Contains(ac.Scopes, sc) {
-				writeError(c, s.Logger, oauthError(apperr.KindInvalid, "invalid_scope", sc+" is not granted to this client"))
-				return
+				return oauthError(apperr.KindInvalid, "invalid_scope", sc+" is not granted to this client")
 			}
 		}
 		scopes = req
@@ -76,12 +66,12 @@ func (s *server) issueClientToken(c *gin.Context) {
 	token, exp, err := s.Tokens.IssueAccess(authz.AccessClaimsInput{
 		Subject: authz.ClientSubject(ac.ID), TenantID: ac.TenantID, Scopes: scopes})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.Header("Cache-Control", "no-store")
 	c.JSON(http.StatusOK, tokenResponse{AccessToken: token, TokenType: "Bearer",
 		ExpiresIn: int(exp.Sub(s.now()).Seconds()), Scope: strings.Join(scopes, " ")})
+	return nil
 }
 
 func oauthError(kind apperr.Kind, code, detail string) *apperr.Error {

@@ -3,13 +3,11 @@ package handlers
 import (
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/organization"
-	"yishi/internal/apperr"
+	"yishi/internal/organizations"
 )
 
 // createOrganization godoc
@@ -29,64 +27,43 @@ import (
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem	"name already used at this unit"
 //	@Router		/v1/units/{id}/organizations [post]
-func (s *server) createOrganization(c *gin.Context) {
-	u, err := s.loadUnitFor(c, "organization", "create")
+func (s *server) createOrganization(c *gin.Context) error {
 	var req createOrganizationRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
+	u := targetOf[*ent.Unit](c)
+	o, err := organizations.Create(c.Request.Context(), s.Store.Client, u,
+		organizations.New{Name: req.Name, Kind: req.Kind, Description: req.Description})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	o, err := s.Store.Client.Organization.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
-		SetName(strings.TrimSpace(req.Name)).SetKind(organization.Kind(req.Kind)).SetDescription(req.Description).
-		Save(c.Request.Context())
-	if ent.IsConstraintError(err) {
-		err = apperr.Conflict("organization.name_taken", "an organization with this name exists at this unit")
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.Header("Location", "/v1/organizations/"+strconv.Itoa(o.ID))
-	c.JSON(http.StatusCreated, newOrganizationResponse(o))
+	c.JSON(http.StatusCreated, s.organizationResponder(c)(o))
+	return nil
 }
 
 // listOrganizations godoc
 //
 //	@Summary	List the organizations registered at a unit
+//	@Description	Oldest first. Each organization's allowed_actions names what the caller may do to it now: add_member (POST /v1/organizations/{id}/members), decided by that route's own rule.
 //	@Tags		organizations
 //	@Produce	json
 //	@Security	BearerAuth
 //	@Param		id		path		int		true	"unit id"
 //	@Param		limit	query		int		false	"page size, 1-200"
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
-//	@Success	200		{object}	organizationPage
+//	@Success	200		{object}	pageOf[organizationResponse]
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/units/{id}/organizations [get]
-func (s *server) listOrganizations(c *gin.Context) {
-	u, err := s.loadUnitFor(c, "organization", "read")
-	var p page
-	if err == nil {
-		p, err = parsePage(c)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	rows, err := s.Store.Client.Organization.Query().Where(organization.UnitID(u.ID), organization.IDGT(p.After)).
-		Order(ent.Asc(organization.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	var out organizationPage
-	out.Items, out.NextCursor = pageItems(rows, p, func(o *ent.Organization) int { return o.ID }, newOrganizationResponse)
-	c.JSON(http.StatusOK, out)
+func (s *server) listOrganizations(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
+	return respondPage(c, func(p page) ([]*ent.Organization, error) {
+		return organizations.AtUnit(c.Request.Context(), s.Store.Client, u.ID, p.After, p.Limit+1)
+	}, func(o *ent.Organization) int { return o.ID }, s.organizationResponder(c))
 }
 
 // addOrganizationMember godoc
@@ -106,39 +83,20 @@ func (s *server) listOrganizations(c *gin.Context) {
 //	@Failure	409		{object}	problem	"already a member"
 //	@Failure	422		{object}	problem	"no such user"
 //	@Router		/v1/organizations/{id}/members [post]
-func (s *server) addOrganizationMember(c *gin.Context) {
-	id, err := pathID(c, "id", "organization")
-	var o *ent.Organization
-	if err == nil {
-		o, err = s.Store.Client.Organization.Get(c.Request.Context(), id)
-		if ent.IsNotFound(err) {
-			err = apperr.NotFound("organization")
-		}
-	}
-	if err == nil {
-		err = s.allow(c, "organization", "update", o.UnitPath)
-	}
+func (s *server) addOrganizationMember(c *gin.Context) error {
 	var req addOrganizationMemberRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
-	if err == nil {
-		err = s.requireUser(c, req.UserID)
+	if err := s.requireUser(c, req.UserID); err != nil {
+		return err
 	}
+	o := targetOf[*ent.Organization](c)
+	m, err := organizations.AddMember(c.Request.Context(), s.Store.Client, o, req.UserID, req.Role)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	m, err := s.Store.Client.OrganizationMember.Create().SetTenantID(o.TenantID).SetUnitID(o.UnitID).
-		SetUnitPath(o.UnitPath).SetOrganizationID(o.ID).SetUserID(req.UserID).
-		SetRole(organizationMemberRole(req.Role)).Save(c.Request.Context())
-	if ent.IsConstraintError(err) {
-		err = apperr.Conflict("organization.member_exists", "the user is already in this organization")
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.JSON(http.StatusCreated, organizationMemberResponse{ID: m.ID, OrganizationID: m.OrganizationID,
 		UserID: m.UserID, Role: string(m.Role), CreatedAt: m.CreatedAt.UTC()})
+	return nil
 }

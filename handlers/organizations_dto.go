@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"yishi/ent"
-	"yishi/ent/organizationmember"
 	"yishi/internal/apperr"
 	"yishi/internal/units"
 )
@@ -45,14 +44,14 @@ type organizationResponse struct {
 	Description string    `json:"description,omitempty"`
 	Status      string    `json:"status"`
 	CreatedAt   time.Time `json:"created_at"`
+	// AllowedActions are what the caller may do to the organization now,
+	// decided by the rules of the routes that do them: "add_member" (POST
+	// /v1/organizations/{id}/members). A listed action does not answer 403.
+	AllowedActions []string `json:"allowed_actions" example:"add_member"`
 }
 
-// organizationPage is one page of organizations.
-type organizationPage struct {
-	Items      []organizationResponse `json:"items"`
-	NextCursor string                 `json:"next_cursor"`
-}
-
+// newOrganizationResponse is the organization without allowed_actions;
+// organizationResponder adds them for the caller.
 func newOrganizationResponse(o *ent.Organization) organizationResponse {
 	return organizationResponse{ID: o.ID, UnitID: o.UnitID, Name: o.Name, Kind: string(o.Kind),
 		Description: o.Description, Status: string(o.Status), CreatedAt: o.CreatedAt.UTC()}
@@ -83,5 +82,3 @@ type organizationMemberResponse struct {
 	Role           string    `json:"role"`
 	CreatedAt      time.Time `json:"created_at"`
 }
-
-func organizationMemberRole(r string) organizationmember.Role { return organizationmember.Role(r) }

@@ -38,12 +38,6 @@ type roleAssignmentResponse struct {
 	RevokedAt *time.Time `json:"revoked_at,omitempty"`
 }
 
-// roleAssignmentPage is one page of grants.
-type roleAssignmentPage struct {
-	Items      []roleAssignmentResponse `json:"items"`
-	NextCursor string                   `json:"next_cursor"`
-}
-
 func newRoleAssignmentResponse(r *ent.RoleAssignment) roleAssignmentResponse {
 	out := roleAssignmentResponse{
 		ID: r.ID, UserID: r.UserID, ClientID: r.APIClientID, Role: r.Role, UnitID: r.UnitID,

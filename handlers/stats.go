@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"yishi/ent"
 	"yishi/internal/apperr"
 	"yishi/internal/stats"
 )
@@ -30,21 +31,18 @@ func chinaTime() *time.Location { return time.FixedZone("CST", 8*60*60) }
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/units/{id}/stats [get]
-func (s *server) getUnitStats(c *gin.Context) {
-	u, err := s.loadUnitFor(c, "stats", "read")
-	var r stats.Range
-	if err == nil {
-		r, err = parseStatsRange(c, chinaTime())
-	}
-	var rep stats.Report
-	if err == nil {
-		rep, err = stats.Compute(c.Request.Context(), s.Store.Client, u.Path, r, chinaTime())
-	}
+func (s *server) getUnitStats(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
+	r, err := parseStatsRange(c, chinaTime())
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
+	}
+	rep, err := stats.Compute(c.Request.Context(), s.Store.Client, u.Path, r, chinaTime())
+	if err != nil {
+		return err
 	}
 	c.JSON(http.StatusOK, newStatsResponse(u.ID, r, rep))
+	return nil
 }
 
 // parseStatsRange reads ?from=&to= into a half-open range.

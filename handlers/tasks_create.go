@@ -29,34 +29,27 @@ import (
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem
 //	@Router		/v1/proposals/{id}/tasks [post]
-func (s *server) createTask(c *gin.Context) {
-	p, err := s.loadProposal(c, "read")
-	if err == nil {
-		err = s.allowVisible(c, "task", "create", p.UnitPath)
-	}
+func (s *server) createTask(c *gin.Context) error {
 	var req createTaskRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
-	if err == nil {
-		err = s.checkTaskAssignee(req.AssigneeID, p.UnitPath)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+	p := targetOf[*ent.Proposal](c)
+	if err := s.checkTaskAssignee(req.AssigneeID, p.UnitPath); err != nil {
+		return err
 	}
 	ctx, by, in := c.Request.Context(), s.actor(c), req.newTask()
 	in.CreatedBy = userIDPtr(caller(c))
 	var t *ent.Task
-	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) (err error) {
+	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) (err error) {
 		t, err = tasks.Create(ctx, tx, p, in, by)
 		return err
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.Header("Location", "/v1/tasks/"+strconv.Itoa(t.ID))
 	c.Header("ETag", taskETag(t))
-	c.JSON(http.StatusCreated, taskConverter(time.Now())(t))
+	c.JSON(http.StatusCreated, s.taskResponder(c, time.Now())(t))
+	return nil
 }

@@ -28,12 +28,12 @@ type taskResponse struct {
 	Version        int        `json:"version"`
 	CreatedAt      time.Time  `json:"created_at"`
 	UpdatedAt      time.Time  `json:"updated_at"`
-}
-
-// taskPage is one page of tasks, oldest first.
-type taskPage struct {
-	Items      []taskResponse `json:"items"`
-	NextCursor string         `json:"next_cursor"`
+	// AllowedActions are what the caller may do to the task now, decided
+	// by the rules of the routes that do them: "update" (PATCH
+	// /v1/tasks/{id}) and "report" (POST /v1/tasks/{id}/reports). A listed
+	// action does not answer 403; it may still answer 409 when the
+	// proposal has left delivery.
+	AllowedActions []string `json:"allowed_actions" example:"report"`
 }
 
 // proposalTasksResponse is a proposal's tasks with where its delivery
@@ -48,7 +48,7 @@ type proposalTasksResponse struct {
 }
 
 // taskConverter turns tasks into responses as of one instant, so a page
-// reports overdue days consistently.
+// reports overdue days consistently; taskResponder adds allowed_actions.
 func taskConverter(now time.Time) func(*ent.Task) taskResponse {
 	return func(t *ent.Task) taskResponse {
 		return taskResponse{
@@ -75,12 +75,6 @@ type progressReportResponse struct {
 	CreatedAt     time.Time `json:"created_at"`
 }
 
-// progressReportPage is one page of a task's reports, oldest first.
-type progressReportPage struct {
-	Items      []progressReportResponse `json:"items"`
-	NextCursor string                   `json:"next_cursor"`
-}
-
 // createdReportResponse is a new report with the task it moved.
 type createdReportResponse struct {
 	progressReportResponse
@@ -90,4 +84,12 @@ type createdReportResponse struct {
 func newProgressReportResponse(r *ent.ProgressReport) progressReportResponse {
 	return progressReportResponse{ID: r.ID, TaskID: r.TaskID, ProposalID: r.ProposalID, Percent: r.Percent,
 		Note: r.Note, AuthorID: r.AuthorID, AttachmentIDs: nonNilInts(r.AttachmentIds), CreatedAt: r.CreatedAt.UTC()}
+}
+
+// nonNilInts keeps JSON arrays from turning into null.
+func nonNilInts(v []int) []int {
+	if v == nil {
+		return []int{}
+	}
+	return v
 }

@@ -3,57 +3,51 @@ package handlers
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
-	"yishi/ent/predicate"
-	"yishi/ent/task"
 	"yishi/internal/apperr"
 	"yishi/internal/tasks"
 )
 
-// taskFilters parses ?overdue=&status=&assignee_id=&organization_id= as of
-// now, naming every bad one.
-func taskFilters(c *gin.Context, now time.Time) ([]predicate.Task, error) {
-	var out []predicate.Task
+// taskFilter parses ?overdue=&status=&assignee_id=&organization_id=,
+// naming every bad one.
+func taskFilter(c *gin.Context) (tasks.Filter, error) {
+	var f tasks.Filter
 	var bad []apperr.FieldError
 	switch c.Query("overdue") {
 	case "":
-	case "true":
-		out = append(out, tasks.OverdueAt(now))
-	case "false":
-		out = append(out, task.Not(tasks.OverdueAt(now)))
+	case "true", "false":
+		overdue := c.Query("overdue") == "true"
+		f.Overdue = &overdue
 	default:
 		bad = append(bad, apperr.FieldError{Field: "overdue", Message: "must be true or false"})
 	}
 	if v := c.Query("status"); v != "" {
-		var sts []task.Status
 		for _, st := range strings.Split(v, ",") {
-			if task.StatusValidator(task.Status(st)) != nil {
+			if !tasks.ValidStatus(st) {
 				bad = append(bad, apperr.FieldError{Field: "status", Message: "unknown status " + st + " (todo, doing, done, blocked)"})
 			}
-			sts = append(sts, task.Status(st))
+			f.Statuses = append(f.Statuses, st)
 		}
-		out = append(out, task.StatusIn(sts...))
 	}
-	for _, name := range []string{"assignee_id", "organization_id"} {
-		v := c.Query(name)
+	for _, q := range []struct {
+		name string
+		dst  **int
+	}{{"assignee_id", &f.AssigneeID}, {"organization_id", &f.OrganizationID}} {
+		v := c.Query(q.name)
 		if v == "" {
 			continue
 		}
 		id, err := strconv.Atoi(v)
-		switch {
-		case err != nil || id <= 0:
-			bad = append(bad, apperr.FieldError{Field: name, Message: "must be an id"})
-		case name == "assignee_id":
-			out = append(out, task.AssigneeID(id))
-		default:
-			out = append(out, task.OrganizationID(id))
+		if err != nil || id <= 0 {
+			bad = append(bad, apperr.FieldError{Field: q.name, Message: "must be an id"})
+			continue
 		}
+		*q.dst = &id
 	}
 	if len(bad) > 0 {
-		return nil, apperr.Invalid(bad...)
+		return f, apperr.Invalid(bad...)
 	}
-	return out, nil
+	return f, nil
 }

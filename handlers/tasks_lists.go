@@ -1,16 +1,14 @@
 package handlers
 
 import (
-	"net/http"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/organizationmember"
-	"yishi/ent/predicate"
-	"yishi/ent/task"
 	"yishi/internal/apperr"
+	"yishi/internal/organizations"
+	"yishi/internal/tasks"
 )
 
 // listUnitTasks godoc
@@ -27,19 +25,14 @@ import (
 //	@Param		organization_id	query		int		false	"tasks assigned to this organization"
 //	@Param		limit			query		int		false	"page size, 1-200"
 //	@Param		cursor			query		string	false	"next_cursor of the previous page"
-//	@Success	200				{object}	taskPage
+//	@Success	200				{object}	pageOf[taskResponse]
 //	@Failure	400				{object}	problem
 //	@Failure	401				{object}	problem
 //	@Failure	403				{object}	problem
 //	@Failure	404				{object}	problem
 //	@Router		/v1/units/{id}/tasks [get]
-func (s *server) listUnitTasks(c *gin.Context) {
-	u, err := s.loadUnitFor(c, "task", "read")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	s.pageTasks(c, task.UnitPathHasPrefix(u.Path))
+func (s *server) listUnitTasks(c *gin.Context) error {
+	return s.pageTasks(c, tasks.InSubtree(targetOf[*ent.Unit](c).Path))
 }
 
 // listMyTasks godoc
@@ -54,44 +47,31 @@ func (s *server) listUnitTasks(c *gin.Context) {
 //	@Param		organization_id	query		int		false	"tasks assigned to this organization"
 //	@Param		limit			query		int		false	"page size, 1-200"
 //	@Param		cursor			query		string	false	"next_cursor of the previous page"
-//	@Success	200				{object}	taskPage
+//	@Success	200				{object}	pageOf[taskResponse]
 //	@Failure	400				{object}	problem
 //	@Failure	401				{object}	problem
 //	@Failure	403				{object}	problem
 //	@Router		/v1/me/tasks [get]
-func (s *server) listMyTasks(c *gin.Context) {
+func (s *server) listMyTasks(c *gin.Context) error {
 	v := caller(c)
 	if v.UserID == 0 {
-		writeError(c, s.Logger, apperr.Forbidden("only a person has tasks of their own"))
-		return
+		return apperr.Forbidden("only a person has tasks of their own")
 	}
-	orgs, err := s.Store.Client.OrganizationMember.Query().Where(organizationmember.UserID(v.UserID)).
-		Select(organizationmember.FieldOrganizationID).Ints(c.Request.Context())
+	orgs, err := organizations.IDsOf(c.Request.Context(), s.Store.Client, v.UserID)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	s.pageTasks(c, task.Or(task.AssigneeID(v.UserID), task.OrganizationIDIn(orgs...)))
+	return s.pageTasks(c, tasks.OwnedBy(v.UserID, orgs))
 }
 
-// pageTasks answers one filtered page of the tasks matching scope.
-func (s *server) pageTasks(c *gin.Context, scope predicate.Task) {
+// pageTasks answers one filtered page of the tasks in scope.
+func (s *server) pageTasks(c *gin.Context, scope tasks.Scope) error {
 	now := time.Now()
-	filters, err := taskFilters(c, now)
-	var pg page
-	if err == nil {
-		pg, err = parsePage(c)
-	}
-	var rows []*ent.Task
-	if err == nil {
-		rows, err = s.Store.Client.Task.Query().Where(scope, task.IDGT(pg.After)).Where(filters...).
-			Order(ent.Asc(task.FieldID)).Limit(pg.Limit + 1).All(c.Request.Context())
-	}
+	f, err := taskFilter(c)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	var out taskPage
-	out.Items, out.NextCursor = pageItems(rows, pg, func(t *ent.Task) int { return t.ID }, taskConverter(now))
-	c.JSON(http.StatusOK, out)
+	return respondPage(c, func(pg page) ([]*ent.Task, error) {
+		return tasks.List(c.Request.Context(), s.Store.Client, scope, f, now, pg.After, pg.Limit+1)
+	}, func(t *ent.Task) int { return t.ID }, s.taskResponder(c, now))
 }

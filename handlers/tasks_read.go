@@ -7,7 +7,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/task"
 	"yishi/internal/tasks"
 )
 
@@ -26,20 +25,15 @@ import (
 //	@Failure	401		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/proposals/{id}/tasks [get]
-func (s *server) listProposalTasks(c *gin.Context) {
-	p, err := s.loadProposal(c, "read")
-	var pg page
-	if err == nil {
-		pg, err = parsePage(c)
-	}
-	var rows []*ent.Task
-	if err == nil {
-		rows, err = s.Store.Client.Task.Query().Where(task.ProposalID(p.ID)).
-			Order(ent.Asc(task.FieldID)).All(c.Request.Context())
-	}
+func (s *server) listProposalTasks(c *gin.Context) error {
+	p := targetOf[*ent.Proposal](c)
+	pg, err := parsePage(c)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
+	}
+	rows, err := tasks.OfProposal(c.Request.Context(), s.Store.Client, p.ID)
+	if err != nil {
+		return err
 	}
 	now := time.Now()
 	sum := tasks.Summarize(rows, now)
@@ -50,14 +44,15 @@ func (s *server) listProposalTasks(c *gin.Context) {
 			after = append(after, t)
 		}
 	}
-	out.Items, out.NextCursor = pageItems(after, pg, func(t *ent.Task) int { return t.ID }, taskConverter(now))
+	out.Items, out.NextCursor = pageItems(after, pg, func(t *ent.Task) int { return t.ID }, s.taskResponder(c, now))
 	c.JSON(http.StatusOK, out)
+	return nil
 }
 
 // getTask godoc
 //
 //	@Summary	Get a task
-//	@Description	Readable by whoever reads its proposal, and by staff holding task:read there. The ETag is the task's version, for If-Match on PATCH.
+//	@Description	Readable by whoever reads its proposal, and by staff holding task:read there. The ETag is the task's version, for If-Match on PATCH. allowed_actions names what the caller may do to it now: update (PATCH /v1/tasks/{id}) and report (POST /v1/tasks/{id}/reports), decided by those routes' own rules; a listed action does not answer 403, though it may answer 409 once the proposal has left delivery.
 //	@Tags		tasks
 //	@Produce	json
 //	@Security	BearerAuth
@@ -67,15 +62,11 @@ func (s *server) listProposalTasks(c *gin.Context) {
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
 //	@Router		/v1/tasks/{id} [get]
-func (s *server) getTask(c *gin.Context) {
-	t, err := s.loadTask(c)
-	if err == nil {
-		err = s.allowTaskRead(c, t)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
+func (s *server) getTask(c *gin.Context) error {
+	t := targetOf[*ent.Task](c)
+	out := taskConverter(time.Now())(t)
+	out.AllowedActions = s.allowedActions(c, accessTarget(c), taskActions())
 	c.Header("ETag", taskETag(t))
-	c.JSON(http.StatusOK, taskConverter(time.Now())(t))
+	c.JSON(http.StatusOK, out)
+	return nil
 }

@@ -7,8 +7,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"yishi/authz/access"
 	"yishi/ent"
-	"yishi/ent/progressreport"
 	"yishi/internal/store"
 	"yishi/internal/tasks"
 )
@@ -30,40 +30,32 @@ import (
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem
 //	@Router		/v1/tasks/{id}/reports [post]
-func (s *server) createTaskReport(c *gin.Context) {
-	t, err := s.loadTask(c)
-	if err == nil {
-		err = s.allowVisible(c, "task", "report", t.UnitPath)
-	}
+func (s *server) createTaskReport(c *gin.Context) error {
+	t := targetOf[*ent.Task](c)
 	var req createTaskReportRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
-	if err == nil {
-		err = s.checkReporter(c, t)
+	if err := tasks.CheckReportAttachments(c.Request.Context(), s.Store.Client, t, req.AttachmentIDs); err != nil {
+		return err
 	}
-	if err == nil {
-		err = s.checkReportAttachments(c, t, req.AttachmentIDs)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
+	// A lead where the task lies (task:update) corrects or reopens it.
+	leads := s.access.Holds(caller(c), access.Perm("task:update"), accessTarget(c), access.Subtree)
 	ctx, by, now := c.Request.Context(), s.actor(c), time.Now()
 	in := tasks.NewReport{Percent: *req.Percent, Note: req.Note, AuthorID: userIDPtr(caller(c)),
-		Correct: s.leadsTask(c, t), AttachmentIDs: req.AttachmentIDs}
+		Correct: leads, AttachmentIDs: req.AttachmentIDs}
 	var r *ent.ProgressReport
 	var moved *ent.Task
-	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) (err error) {
+	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) (err error) {
 		r, moved, err = tasks.Report(ctx, tx, t, in, by, now)
 		return err
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.Header("Location", "/v1/tasks/"+strconv.Itoa(t.ID)+"/reports")
-	c.JSON(http.StatusCreated, createdReportResponse{newProgressReportResponse(r), taskConverter(now)(moved)})
+	c.JSON(http.StatusCreated, createdReportResponse{newProgressReportResponse(r), s.taskResponder(c, now)(moved)})
+	return nil
 }
 
 // listTaskReports godoc
@@ -76,32 +68,15 @@ func (s *server) createTaskReport(c *gin.Context) {
 //	@Param		id		path		int		true	"task id"
 //	@Param		limit	query		int		false	"page size, 1-200"
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
-//	@Success	200		{object}	progressReportPage
+//	@Success	200		{object}	pageOf[progressReportResponse]
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/tasks/{id}/reports [get]
-func (s *server) listTaskReports(c *gin.Context) {
-	t, err := s.loadTask(c)
-	if err == nil {
-		err = s.allowTaskRead(c, t)
-	}
-	var pg page
-	if err == nil {
-		pg, err = parsePage(c)
-	}
-	var rows []*ent.ProgressReport
-	if err == nil {
-		rows, err = s.Store.Client.ProgressReport.Query().
-			Where(progressreport.TaskID(t.ID), progressreport.IDGT(pg.After)).
-			Order(ent.Asc(progressreport.FieldID)).Limit(pg.Limit + 1).All(c.Request.Context())
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	var out progressReportPage
-	out.Items, out.NextCursor = pageItems(rows, pg, func(r *ent.ProgressReport) int { return r.ID }, newProgressReportResponse)
-	c.JSON(http.StatusOK, out)
+func (s *server) listTaskReports(c *gin.Context) error {
+	t := targetOf[*ent.Task](c)
+	return respondPage(c, func(pg page) ([]*ent.ProgressReport, error) {
+		return tasks.Reports(c.Request.Context(), s.Store.Client, t.ID, pg.After, pg.Limit+1)
+	}, func(r *ent.ProgressReport) int { return r.ID }, newProgressReportResponse)
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/internal/store"
 	"yishi/internal/tasks"
 )
 
@@ -29,38 +28,23 @@ import (
 //	@Failure	404			{object}	problem
 //	@Failure	409			{object}	problem
 //	@Router		/v1/tasks/{id} [patch]
-func (s *server) updateTask(c *gin.Context) {
-	t, err := s.loadTask(c)
-	if err == nil {
-		err = s.allowVisible(c, "task", "update", t.UnitPath)
-	}
-	if err == nil {
-		err = s.checkIfMatch(c, taskETag(t))
+func (s *server) updateTask(c *gin.Context) error {
+	t := targetOf[*ent.Task](c)
+	if err := s.checkIfMatch(c, taskETag(t)); err != nil {
+		return err
 	}
 	var req updateTaskRequest
-	if err == nil {
-		err = bindJSON(c, &req)
-	}
-	if err == nil {
-		err = s.checkTaskAssignee(req.AssigneeID, t.UnitPath)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	ctx := c.Request.Context()
-	var out *ent.Task
-	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
-		p, err := tx.Proposal.Get(ctx, t.ProposalID)
-		if err == nil {
-			out, err = tasks.Update(ctx, tx, p, t, req.patch())
-		}
+	if err := bindJSON(c, &req); err != nil {
 		return err
-	})
+	}
+	if err := s.checkTaskAssignee(req.AssigneeID, t.UnitPath); err != nil {
+		return err
+	}
+	out, err := tasks.Change(c.Request.Context(), s.Store.Client, t, req.patch())
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.Header("ETag", taskETag(out))
-	c.JSON(http.StatusOK, taskConverter(time.Now())(out))
+	c.JSON(http.StatusOK, s.taskResponder(c, time.Now())(out))
+	return nil
 }

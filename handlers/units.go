@@ -11,7 +11,6 @@ import (
 
 	"yishi/authz"
 	"yishi/ent"
-	"yishi/ent/unit"
 	"yishi/internal/audit"
 	"yishi/internal/lists"
 	"yishi/internal/store"
@@ -83,10 +82,8 @@ func (s *server) createUnit(c *gin.Context, parent *ent.Unit, req createUnitRequ
 			return err
 		}
 		if parent == nil {
-			// A new tenant starts with the default guidebook. The platform
-			// admin creating it holds no scope inside it yet, so the rows are
-			// written as system; tenant:create was authorized above.
-			if err := lists.SeedDefaults(viewer.SystemContext(ctx), tx, created); err != nil {
+			// A new tenant starts with the default guidebook.
+			if err := lists.SeedNewTenant(ctx, tx, created); err != nil {
 				return err
 			}
 		}
@@ -137,8 +134,7 @@ func (s *server) getUnit(c *gin.Context) error {
 func (s *server) listUnitChildren(c *gin.Context) error {
 	u := targetOf[*ent.Unit](c)
 	return respondPage(c, func(p page) ([]*ent.Unit, error) {
-		return s.Store.Client.Unit.Query().Where(unit.ParentID(u.ID), unit.IDGT(p.After)).
-			Order(ent.Asc(unit.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
+		return units.Children(c.Request.Context(), s.Store.Client, u.ID, p.After, p.Limit+1)
 	}, func(u *ent.Unit) int { return u.ID }, newUnitResponse)
 }
 

@@ -3,7 +3,8 @@
 // notification exists exactly when its event does: a rolled-back change
 // notifies nobody, and a committed one cannot lose its notifications. The
 // unique (user_id, event_id) index makes a second write for the same event
-// fail instead of notifying anyone twice.
+// fail instead of notifying anyone twice. It also reads a user's inbox and
+// marks it read (inbox.go).
 package notify
 
 import (
