@@ -17,19 +17,3 @@ func (s *server) errorsTo(h handlerFunc) gin.HandlerFunc {
 		}
 	}
 }
-
-// ginHandler accepts a route's handler in either shape while handlers move
-// to handlerFunc.
-func (s *server) ginHandler(h any) gin.HandlerFunc {
-	switch h := h.(type) {
-	case func(*gin.Context) error:
-		return s.errorsTo(h)
-	case handlerFunc:
-		return s.errorsTo(h)
-	case func(*gin.Context):
-		return h
-	case gin.HandlerFunc:
-		return h
-	}
-	panic("route handler of unknown shape") // caught by every router test
-}

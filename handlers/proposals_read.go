@@ -8,37 +8,9 @@ import (
 
 	"yishi/authz/access"
 	"yishi/ent"
-	"yishi/internal/apperr"
 	"yishi/internal/proposals"
 	"yishi/internal/workflow"
 )
-
-// loadProposal reads the proposal named by :id as the caller (privacy
-// hides what they may not see: 404) and checks proposal:act. The row is
-// visible by then, so a missing permission is 403, never 404.
-//
-// Legacy: the proposal routes take their target from the route table; the
-// task handlers still call this until they do too.
-func (s *server) loadProposal(c *gin.Context, act string) (*ent.Proposal, error) {
-	id, err := pathID(c, "id", "proposal")
-	if err != nil {
-		return nil, err
-	}
-	p, err := s.Store.Client.Proposal.Get(c.Request.Context(), id)
-	if ent.IsNotFound(err) {
-		return nil, apperr.NotFound("proposal")
-	}
-	if err != nil {
-		return nil, err
-	}
-	if err := s.allowInCommunity(c, "proposal", act, p.UnitPath, p.CommunityPath); err != nil {
-		if e, ok := apperr.As(err); ok && e.Kind == apperr.KindNotFound {
-			return nil, apperr.Forbidden("you may not " + act + " this proposal")
-		}
-		return nil, err
-	}
-	return p, nil
-}
 
 // proposalAccess is p as access sees it, the same target the proposal
 // routes decide on: for a proposal the handler holds after a write

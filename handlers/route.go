@@ -23,9 +23,7 @@ type route struct {
 	Actions map[string]access.Rule
 	// ActionOrder lists Actions in the order docs print them.
 	ActionOrder []string
-	// Handle is a handlerFunc (func(*gin.Context) error) or, while handlers
-	// move over, a gin.HandlerFunc.
-	Handle any
+	Handle      handlerFunc
 }
 
 // loader finds a route's target: it reads the row named by the path as the

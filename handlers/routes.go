@@ -54,9 +54,9 @@ func NewRouter(d Deps) (*gin.Engine, error) {
 // caller has no subject to scope a key by.
 func (s *server) chain(rt route) []gin.HandlerFunc {
 	if rt.Rule.Mode == access.Public && rt.Actions == nil {
-		return []gin.HandlerFunc{s.ginHandler(rt.Handle)}
+		return []gin.HandlerFunc{s.errorsTo(rt.Handle)}
 	}
-	return []gin.HandlerFunc{s.requireAuth(), s.idempotencyKeyValid(), s.may(rt), s.idempotent(), s.ginHandler(rt.Handle)}
+	return []gin.HandlerFunc{s.requireAuth(), s.idempotencyKeyValid(), s.may(rt), s.idempotent(), s.errorsTo(rt.Handle)}
 }
 
 // checkDeclared fails when the router serves a route the table does not

@@ -17,8 +17,9 @@ import (
 //	@Produce	json
 //	@Success	200	{object}	object
 //	@Router		/openapi.json [get]
-func getOpenAPI3(c *gin.Context) {
+func getOpenAPI3(c *gin.Context) error {
 	c.Data(http.StatusOK, "application/json", openapi.OpenAPI3())
+	return nil
 }
 
 // getSwagger godoc
@@ -28,8 +29,9 @@ func getOpenAPI3(c *gin.Context) {
 //	@Produce	json
 //	@Success	200	{object}	object
 //	@Router		/swagger.json [get]
-func getSwagger(c *gin.Context) {
+func getSwagger(c *gin.Context) error {
 	c.Data(http.StatusOK, "application/json", openapi.Swagger())
+	return nil
 }
 
 // getDocs godoc
@@ -41,6 +43,10 @@ func getSwagger(c *gin.Context) {
 //	@Param		any	path	string	true	"asset path, e.g. index.html"
 //	@Success	200	{string}	string	"HTML or asset"
 //	@Router		/docs/{any} [get]
-func getDocs() gin.HandlerFunc {
-	return ginswagger.WrapHandler(swaggerfiles.Handler, ginswagger.URL("/swagger.json"))
+func getDocs() handlerFunc {
+	ui := ginswagger.WrapHandler(swaggerfiles.Handler, ginswagger.URL("/swagger.json"))
+	return func(c *gin.Context) error {
+		ui(c)
+		return nil
+	}
 }

@@ -85,8 +85,7 @@ func proposalTarget() loader {
 		if err != nil {
 			return access.Target{}, err
 		}
-		return access.Target{Kind: "proposal", UnitPath: p.UnitPath, CommunityPath: p.CommunityPath,
-			Visible: true, Object: p}, nil
+		return proposalAccess(p), nil
 	}}
 }
 

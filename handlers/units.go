@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -136,28 +135,6 @@ func (s *server) listUnitChildren(c *gin.Context) error {
 	return respondPage(c, func(p page) ([]*ent.Unit, error) {
 		return units.Children(c.Request.Context(), s.Store.Client, u.ID, p.After, p.Limit+1)
 	}, func(u *ent.Unit) int { return u.ID }, newUnitResponse)
-}
-
-// loadUnitUnscoped reads the unit named by :id without privacy filtering,
-// for community-wide reads where a resident of a grid lists their whole
-// community (allowInCommunity). The caller MUST authorize right after.
-// A unit the caller cannot reach at all (another tenant, another
-// community) answers the same errUnitNotFound() as a missing id: the 404
-// of the later check names the listed object, and that difference alone
-// would confirm that the unit exists.
-func (s *server) loadUnitUnscoped(c *gin.Context) (*ent.Unit, error) {
-	id, err := pathID(c, "id", "unit")
-	if err != nil {
-		return nil, err
-	}
-	u, err := s.Store.Client.Unit.Get(viewer.SystemContext(c.Request.Context()), id)
-	if ent.IsNotFound(err) || (err == nil && !reachesCommunity(caller(c), u.Path)) {
-		return nil, errUnitNotFound()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("load unit %d: %w", id, err)
-	}
-	return u, nil
 }
 
 // reachesCommunity reports whether v could be allowed anything at path by
