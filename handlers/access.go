@@ -3,7 +3,7 @@ package handlers
 import (
 	"github.com/gin-gonic/gin"
 
-	"yishi/ent/user"
+	"yishi/internal/accounts"
 	"yishi/internal/apperr"
 	"yishi/internal/viewer"
 )
@@ -15,7 +15,7 @@ func caller(c *gin.Context) *viewer.Viewer { return viewer.FromContext(c.Request
 // requireUser checks that userID names an existing user; a grant or a
 // membership for nobody is a field error, not a 404 of the URL's unit.
 func (s *server) requireUser(c *gin.Context, userID int) error {
-	ok, err := s.Store.Client.User.Query().Where(user.ID(userID)).Exist(c.Request.Context())
+	ok, err := accounts.Exists(c.Request.Context(), s.Store.Client, userID)
 	if err != nil {
 		return err
 	}

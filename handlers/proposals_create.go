@@ -9,6 +9,7 @@ import (
 
 	"yishi/authz/access"
 	"yishi/ent"
+	"yishi/internal/accounts"
 	"yishi/internal/apperr"
 	"yishi/internal/proposals"
 	"yishi/internal/store"
@@ -75,7 +76,7 @@ func (s *server) proposalIntake(c *gin.Context, u *ent.Unit, req createProposalR
 		if req.AuthorID != nil || req.AuthorName != "" || req.AuthorPhone != "" {
 			return n, apperr.Invalid(apperr.FieldError{Field: "author_id", Message: "online proposals are filed by their author"})
 		}
-		me, err := s.Store.Client.User.Get(c.Request.Context(), v.UserID)
+		me, err := accounts.Self(c.Request.Context(), s.Store.Client, v.UserID)
 		if err != nil {
 			return n, err
 		}
@@ -151,7 +152,7 @@ func (s *server) actor(c *gin.Context) proposals.Actor {
 	v := caller(c)
 	a := proposals.Actor{Subject: v.Subject, UserID: v.UserID}
 	if v.UserID > 0 {
-		if u, err := s.Store.Client.User.Get(c.Request.Context(), v.UserID); err == nil {
+		if u, err := accounts.Self(c.Request.Context(), s.Store.Client, v.UserID); err == nil {
 			a.Name = u.Name
 		}
 	}
@@ -169,5 +170,5 @@ func (s *server) tenantMember(c *gin.Context, tenantID, userID int) (*ent.User, 
 	if !ok {
 		return nil, apperr.Invalid(apperr.FieldError{Field: "author_id", Message: "is not a member of this subdistrict"})
 	}
-	return s.Store.Client.User.Get(c.Request.Context(), userID)
+	return accounts.Self(c.Request.Context(), s.Store.Client, userID)
 }
