@@ -1,0 +1,244 @@
+package handlers_test
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"yishi/openapi"
+)
+
+// TestEveryOperationRefusesMalformedInput sends every operation of the
+// OpenAPI spec wrong JSON types for each body property, bodies missing
+// each property, empty, huge (1 MB strings, 1e400, 2^63), invalid UTF-8
+// and 10k-level nested bodies, malformed path ids and malformed query and
+// header values, as a caller holding every role. Each answer must be a 4xx
+// problem document, or a 2xx where the input happens to be acceptable;
+// never a 5xx. It reads the operations from openapi.json, so a new
+// operation is covered the day it enters the spec.
+func TestEveryOperationRefusesMalformedInput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("sends thousands of requests")
+	}
+	doc, err := openapi3.NewLoader().LoadFromData(openapi.OpenAPI3())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	w := newHostileWorld(t)
+	statuses := map[int]int{}
+	for _, path := range doc.Paths.InMatchingOrder() {
+		for method, op := range doc.Paths.Value(path).Operations() {
+			t.Run(method+" "+path, func(t *testing.T) {
+				for code, n := range hostileOperation(t, w, method, path, op) {
+					statuses[code] += n
+				}
+			})
+		}
+	}
+	t.Logf("answers by status: %v", statuses)
+}
+
+// hostileOperation sends one operation every malformed input and returns
+// how many answers it got of each status.
+func hostileOperation(t *testing.T, w *hostileWorld, method, path string, op *openapi3.Operation) map[int]int {
+	statuses, failures := map[int]int{}, 0
+	check := func(target, what string, b hostileBody, headers map[string]string) {
+		rec := w.send(method, target, b.contentType, b.body, headers)
+		statuses[rec.Code]++
+		ct := rec.Header().Get("Content-Type")
+		bad := ""
+		switch {
+		case rec.Code >= 500:
+			bad = "server error"
+		case rec.Code < 200 || (rec.Code >= 300 && rec.Code < 400):
+			bad = "neither 2xx nor 4xx"
+		case rec.Code >= 400 && strings.HasPrefix(path, "/v1/") && ct != "application/problem+json":
+			bad = "4xx without a problem document (" + ct + ")"
+		case rec.Code != 204 && strings.HasPrefix(ct, "application/json") && !json.Valid(rec.Body.Bytes()):
+			bad = "2xx whose JSON body does not parse"
+		}
+		if bad == "" {
+			return
+		}
+		if failures++; failures <= 10 {
+			t.Errorf("%s %s [%s]: %d, %s; body %.300q; answer %.300s", method, shorten(target), what, rec.Code, bad,
+				b.body, rec.Body.String())
+		}
+	}
+	bodies, sample := operationBodies(op)
+	targets := fillPath(w, path, op)
+	for _, target := range targets {
+		for _, b := range bodies {
+			check(target, "body "+b.name, b, nil)
+		}
+		for _, q := range queryCases(op) {
+			check(target+"?"+q, "query "+q, sample, nil)
+		}
+		for _, h := range headerCases(op) {
+			check(target, "header "+shorten(fmt.Sprint(h)), sample, h)
+		}
+	}
+	for _, target := range malformedPaths(w, path, op) {
+		check(target, "path", sample, nil)
+	}
+	if failures > 10 {
+		t.Errorf("… and %d more failures", failures-10)
+	}
+	if testing.Verbose() {
+		t.Logf("answers by status: %v", statuses)
+	}
+	return statuses
+}
+
+func shorten(s string) string {
+	if len(s) > 120 {
+		return s[:120] + "…"
+	}
+	return s
+}
+
+// operationBodies lists the bodies to send an operation and the one to
+// send with malformed paths, queries and headers (its sample body).
+func operationBodies(op *openapi3.Operation) ([]hostileBody, hostileBody) {
+	sample := hostileBody{name: "none"}
+	if op.RequestBody == nil || op.RequestBody.Value == nil {
+		return []hostileBody{{name: "unexpected JSON", contentType: "application/json", body: []byte(`{"x":` + deep(100, "[", "]") + `}`)}}, sample
+	}
+	var out []hostileBody
+	for _, mt := range slices.Sorted(maps.Keys(op.RequestBody.Value.Content)) {
+		media := op.RequestBody.Value.Content[mt]
+		if mt != "application/json" {
+			out = append(out, otherMediaBodies(mt)...)
+			out = append(out, hostileBody{name: "empty " + mt, contentType: mt})
+			continue
+		}
+		var schema *openapi3.Schema
+		if media.Schema != nil {
+			schema = media.Schema.Value
+		}
+		derived := schemaBodies(schema)
+		if len(derived) > 0 {
+			sample = derived[0]
+		}
+		out = append(out, derived...)
+	}
+	return append(out, genericBodies()...), sample
+}
+
+// fillPath is path with every parameter given a valid value: the
+// fixtures' ids for {id} (by the segment after /v1/), each enum value of
+// an enum parameter, "x" otherwise.
+func fillPath(w *hostileWorld, path string, op *openapi3.Operation) []string {
+	out := []string{path}
+	for _, p := range op.Parameters {
+		if p.Value == nil || p.Value.In != "path" {
+			continue
+		}
+		var values []string
+		switch {
+		case p.Value.Name == "id":
+			for _, id := range idsFor(w, path) {
+				values = append(values, fmt.Sprint(id))
+			}
+		case p.Value.Schema != nil && len(p.Value.Schema.Value.Enum) > 0:
+			for _, e := range p.Value.Schema.Value.Enum {
+				values = append(values, fmt.Sprint(e))
+			}
+		default:
+			values = []string{"x"}
+		}
+		var next []string
+		for _, o := range out {
+			for _, v := range values {
+				next = append(next, strings.Replace(o, "{"+p.Value.Name+"}", v, 1))
+			}
+		}
+		out = next
+	}
+	return out
+}
+
+// idsFor is the fixture ids for a path's {id}: /v1/votes/{id} names a
+// vote. A resource the fixtures lack gets id 1.
+func idsFor(w *hostileWorld, path string) []int {
+	seg, _, _ := strings.Cut(strings.TrimPrefix(path, "/v1/"), "/")
+	if ids := w.ids[seg]; len(ids) > 0 {
+		return ids
+	}
+	return []int{1}
+}
+
+// badPathValues are ids no client should send: negative, zero, beyond
+// int64, not numbers, invalid UTF-8, NUL, full-width digits.
+func badPathValues() []string {
+	return []string{"-1", "0", "99999999999999999999", "9223372036854775808", "abc", "1.5", "1e3", "0x10",
+		"+1", " 1", "１", "\xff\xfe", "\x00", "爱心椅", strings.Repeat("9", 10_000)}
+}
+
+// malformedPaths puts each bad value in each path parameter in turn,
+// with the other parameters valid.
+func malformedPaths(w *hostileWorld, path string, op *openapi3.Operation) []string {
+	var out []string
+	for _, p := range op.Parameters {
+		if p.Value == nil || p.Value.In != "path" {
+			continue
+		}
+		for _, bad := range badPathValues() {
+			marked := strings.Replace(path, "{"+p.Value.Name+"}", "\x01", 1)
+			for _, filled := range fillPath(w, marked, op)[:1] {
+				out = append(out, strings.Replace(filled, "\x01", bad, 1))
+			}
+		}
+	}
+	return out
+}
+
+// queryCases are malformed values for each query parameter, already
+// encoded (some on purpose badly).
+func queryCases(op *openapi3.Operation) []string {
+	values := []string{"abc", "-1", "0", "99999999999999999999", "9223372036854775808", "1e400", "1.5", "true",
+		"", "2026-13-45", "2026-02-30T25:61:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "爱心椅",
+		"[]", "NaN", strings.Repeat("爱", 30_000),
+		base64.RawURLEncoding.EncodeToString([]byte("-1")),
+		base64.RawURLEncoding.EncodeToString([]byte("99999999999999999999")),
+		base64.RawURLEncoding.EncodeToString([]byte("9223372036854775807")),
+		base64.StdEncoding.EncodeToString([]byte("42"))}
+	var out []string
+	for _, p := range op.Parameters {
+		if p.Value == nil || p.Value.In != "query" {
+			continue
+		}
+		name := url.QueryEscape(p.Value.Name)
+		for _, v := range values {
+			out = append(out, name+"="+url.QueryEscape(v))
+		}
+		out = append(out, name+"=%FF%FE", name+"=%00", name+"=%zz", name+"=1&"+name+"=2", name)
+	}
+	return out
+}
+
+// headerCases are malformed values for each header parameter (If-Match).
+func headerCases(op *openapi3.Operation) []map[string]string {
+	var out []map[string]string
+	for _, p := range op.Parameters {
+		if p.Value == nil || p.Value.In != "header" {
+			continue
+		}
+		for _, v := range []string{`"abc"`, `W/"1"`, "*", `"-1"`, `"99999999999999999999"`, "\xff", `""`, "1",
+			strings.Repeat("9", 10_000), `"1", "2"`} {
+			out = append(out, map[string]string{p.Value.Name: v})
+		}
+	}
+	return out
+}
