@@ -110,17 +110,24 @@ func sampleValue(s *openapi3.Schema) any {
 	return map[string]any{}
 }
 
-// schemaBodies derives bodies from an object schema: a sample of every
-// property, each property missing, and each property replaced by every
-// wrong value for its type.
-func schemaBodies(s *openapi3.Schema) []hostileBody {
-	if s == nil || len(s.Properties) == 0 {
-		return nil
-	}
+// sampleBase is an object of schema s with a sample of every property;
+// known gives a property a value that names a live object (venue_id, a
+// fixture venue) when it can.
+func sampleBase(s *openapi3.Schema, known func(prop string) (any, bool)) map[string]any {
 	base := map[string]any{}
 	for name, p := range s.Properties {
 		base[name] = sampleValue(p.Value)
+		if v, ok := known(name); ok {
+			base[name] = v
+		}
 	}
+	return base
+}
+
+// schemaBodies derives bodies from an object schema and a sample of it:
+// the sample, each property missing, and each property replaced by every
+// wrong value for its type.
+func schemaBodies(s *openapi3.Schema, base map[string]any) []hostileBody {
 	out := []hostileBody{jsonBody("sample", base)}
 	for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
 		without := maps.Clone(base)

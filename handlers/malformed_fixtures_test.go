@@ -2,7 +2,9 @@ package handlers_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -85,6 +87,30 @@ func (w *hostileWorld) fixtures() {
 		w.ids[seg] = []int{id}
 	}
 	w.ids["proposals"] = append(w.ids["proposals"], approved)
+	w.ids["users"] = []int{grantee.ID}
+}
+
+// known names a fixture for an id property: venue_id a venue, user_id,
+// author_id and assignee_id a user, proposal_ids a list of one proposal.
+func (w *hostileWorld) known(prop string) (any, bool) {
+	seg, many := strings.CutSuffix(prop, "_ids")
+	if !many {
+		var ok bool
+		if seg, ok = strings.CutSuffix(prop, "_id"); !ok {
+			return nil, false
+		}
+	}
+	if seg == "author" || seg == "assignee" || seg == "member_user" {
+		seg = "user"
+	}
+	ids := w.ids[seg+"s"]
+	switch {
+	case len(ids) == 0:
+		return nil, false
+	case many:
+		return ids[:1], true
+	}
+	return ids[0], true
 }
 
 // send is one raw request as the boss: body bytes are sent as they are,
@@ -103,4 +129,38 @@ func (w *hostileWorld) send(method, path, contentType string, body []byte, heade
 	rec := httptest.NewRecorder()
 	w.router.ServeHTTP(rec, req)
 	return rec
+}
+
+// refine drops from base the properties a 400 names, a few times over, so
+// the sample is accepted where it can be and each wrong value is judged on
+// its own. A property named again once dropped is required: it goes back.
+func (w *hostileWorld) refine(method, target string, base map[string]any) map[string]any {
+	base = maps.Clone(base)
+	dropped := map[string]any{}
+	for range 5 {
+		body, _ := json.Marshal(base) // samples always marshal
+		rec := w.send(method, target, "application/json", body, nil)
+		if rec.Code != 400 {
+			return base
+		}
+		var p struct {
+			Errors []struct{ Field string } `json:"errors"`
+		}
+		_ = json.Unmarshal(rec.Body.Bytes(), &p)
+		changed := false
+		for _, e := range p.Errors {
+			if v, ok := base[e.Field]; ok {
+				dropped[e.Field] = v
+				delete(base, e.Field)
+				changed = true
+			} else if v, ok := dropped[e.Field]; ok {
+				base[e.Field] = v
+				return base
+			}
+		}
+		if !changed {
+			return base
+		}
+	}
+	return base
 }

@@ -71,22 +71,31 @@ func hostileOperation(t *testing.T, w *hostileWorld, method, path string, op *op
 		if bad == "" {
 			return
 		}
+		if bug, ok := knownBugs()[method+" "+path+" ["+what+"]"]; ok && bad == "server error" {
+			t.Logf("known bug, not fixed here: %s: %d (%s)", what, rec.Code, bug)
+			return
+		}
 		if failures++; failures <= 10 {
 			t.Errorf("%s %s [%s]: %d, %s; body %.300q; answer %.300s", method, shorten(target), what, rec.Code, bad,
 				b.body, rec.Body.String())
 		}
 	}
-	bodies, sample := operationBodies(op)
-	targets := fillPath(w, path, op)
-	for _, target := range targets {
+	var sample hostileBody
+	for i, target := range fillPath(w, path, op) {
+		bodies, s := operationBodies(op, func(schema *openapi3.Schema) map[string]any {
+			return w.refine(method, target, sampleBase(schema, w.known))
+		})
+		if i == 0 {
+			sample = s
+		}
 		for _, b := range bodies {
 			check(target, "body "+b.name, b, nil)
 		}
 		for _, q := range queryCases(op) {
-			check(target+"?"+q, "query "+q, sample, nil)
+			check(target+"?"+q, "query "+q, s, nil)
 		}
 		for _, h := range headerCases(op) {
-			check(target, "header "+shorten(fmt.Sprint(h)), sample, h)
+			check(target, "header "+shorten(fmt.Sprint(h)), s, h)
 		}
 	}
 	for _, target := range malformedPaths(w, path, op) {
@@ -109,8 +118,9 @@ func shorten(s string) string {
 }
 
 // operationBodies lists the bodies to send an operation and the one to
-// send with malformed paths, queries and headers (its sample body).
-func operationBodies(op *openapi3.Operation) ([]hostileBody, hostileBody) {
+// send with malformed paths, queries and headers (its sample body, from
+// base).
+func operationBodies(op *openapi3.Operation, base func(*openapi3.Schema) map[string]any) ([]hostileBody, hostileBody) {
 	sample := hostileBody{name: "none"}
 	if op.RequestBody == nil || op.RequestBody.Value == nil {
 		return []hostileBody{{name: "unexpected JSON", contentType: "application/json", body: []byte(`{"x":` + deep(100, "[", "]") + `}`)}}, sample
@@ -127,7 +137,10 @@ func operationBodies(op *openapi3.Operation) ([]hostileBody, hostileBody) {
 		if media.Schema != nil {
 			schema = media.Schema.Value
 		}
-		derived := schemaBodies(schema)
+		var derived []hostileBody
+		if schema != nil && len(schema.Properties) > 0 {
+			derived = schemaBodies(schema, base(schema))
+		}
 		if len(derived) > 0 {
 			sample = derived[0]
 		}
@@ -209,7 +222,7 @@ func malformedPaths(w *hostileWorld, path string, op *openapi3.Operation) []stri
 func queryCases(op *openapi3.Operation) []string {
 	values := []string{"abc", "-1", "0", "99999999999999999999", "9223372036854775808", "1e400", "1.5", "true",
 		"", "2026-13-45", "2026-02-30T25:61:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "爱心椅",
-		"[]", "NaN", strings.Repeat("爱", 30_000),
+		"[]", "NaN", strings.Repeat("爱", 30_000), "9999-12-31T23:59:59-23:59", "0000-01-01T00:00:00+23:59",
 		base64.RawURLEncoding.EncodeToString([]byte("-1")),
 		base64.RawURLEncoding.EncodeToString([]byte("99999999999999999999")),
 		base64.RawURLEncoding.EncodeToString([]byte("9223372036854775807")),
@@ -241,4 +254,14 @@ func headerCases(op *openapi3.Operation) []map[string]string {
 		}
 	}
 	return out
+}
+
+// knownBugs are 5xx answers found and reported but whose fix lies in a
+// handler file this test's author could not change, keyed by "METHOD
+// path [case]", each with the test that reproduces it. Delete an entry
+// with its fix; nothing else may answer 5xx.
+func knownBugs() map[string]string {
+	return map[string]string{
+		"POST /v1/oauth/token [body form: bad utf8]": "PostgreSQL only: TestOAuthClientIDNotUTF8",
+	}
 }
