@@ -23,7 +23,7 @@ type hostileWorld struct {
 	ids map[string][]int
 }
 
-func newHostileWorld(t *testing.T) *hostileWorld {
+func newHostileWorld(t testing.TB) *hostileWorld {
 	t.Helper()
 	w := &hostileWorld{world: newWorld(t)}
 	w.boss = w.newPerson("模糊测试负责人")

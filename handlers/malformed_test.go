@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strings"
@@ -56,18 +57,7 @@ func hostileOperation(t *testing.T, w *hostileWorld, method, path string, op *op
 	check := func(target, what string, b hostileBody, headers map[string]string) {
 		rec := w.send(method, target, b.contentType, b.body, headers)
 		statuses[rec.Code]++
-		ct := rec.Header().Get("Content-Type")
-		bad := ""
-		switch {
-		case rec.Code >= 500:
-			bad = "server error"
-		case rec.Code < 200 || (rec.Code >= 300 && rec.Code < 400):
-			bad = "neither 2xx nor 4xx"
-		case rec.Code >= 400 && strings.HasPrefix(path, "/v1/") && ct != "application/problem+json":
-			bad = "4xx without a problem document (" + ct + ")"
-		case rec.Code != 204 && strings.HasPrefix(ct, "application/json") && !json.Valid(rec.Body.Bytes()):
-			bad = "2xx whose JSON body does not parse"
-		}
+		bad := verdict(path, rec)
 		if bad == "" {
 			return
 		}
@@ -108,6 +98,24 @@ func hostileOperation(t *testing.T, w *hostileWorld, method, path string, op *op
 		t.Logf("answers by status: %v", statuses)
 	}
 	return statuses
+}
+
+// verdict says what is wrong with an answer to a malformed request, or
+// "": it must be a 4xx problem document (for the API under /v1/) or a 2xx
+// with a readable body, never a 5xx.
+func verdict(path string, rec *httptest.ResponseRecorder) string {
+	ct := rec.Header().Get("Content-Type")
+	switch {
+	case rec.Code >= 500:
+		return "server error"
+	case rec.Code < 200 || (rec.Code >= 300 && rec.Code < 400):
+		return "neither 2xx nor 4xx"
+	case rec.Code >= 400 && strings.HasPrefix(path, "/v1/") && ct != "application/problem+json":
+		return "4xx without a problem document (" + ct + ")"
+	case rec.Code != 204 && strings.HasPrefix(ct, "application/json") && !json.Valid(rec.Body.Bytes()):
+		return "2xx whose JSON body does not parse"
+	}
+	return ""
 }
 
 func shorten(s string) string {
