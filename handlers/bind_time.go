@@ -8,10 +8,6 @@ import (
 	"yishi/internal/apperr"
 )
 
-// timeType is reflect's name for time.Time, which the walk below must
-// stop at instead of descending into its unexported fields.
-var timeType = reflect.TypeFor[time.Time]()
-
 // badTimeField names the first time of a decoded request that lies
 // outside the years 1 to 9999 in UTC, or "". RFC 3339 accepts
 // "9999-12-31T23:59:59-23:59", which is in the year 10000 in UTC: the
@@ -30,7 +26,7 @@ func badTimeField(v reflect.Value, name string) string {
 			}
 		}
 	case reflect.Struct:
-		if v.Type() == timeType {
+		if v.Type() == reflect.TypeFor[time.Time]() { // stop before its unexported fields
 			if y := v.Interface().(time.Time).UTC().Year(); !v.IsZero() && (y < 1 || y > 9999) {
 				return name
 			}
