@@ -35,6 +35,9 @@ func bindJSON(c *gin.Context, dst validator) error {
 	if err := rejectNUL(dst); err != nil {
 		return err
 	}
+	if err := rejectBadTimes(dst); err != nil {
+		return err
+	}
 	if fields := dst.validate(); len(fields) > 0 {
 		return apperr.Invalid(fields...)
 	}

@@ -3,6 +3,7 @@ package handlers
 import (
 	"reflect"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -70,17 +71,30 @@ func rejectNUL(dst any) error {
 }
 
 // withQueryNULCheck refuses a query string holding a NUL character (for
-// example ?q=%00), naming the parameter, for the same reason as rejectNUL.
+// example ?q=%00) or bytes that are not UTF-8 (?category=%FF), naming the
+// parameter: PostgreSQL refuses both in a query parameter, which turned
+// such a filter into a 500 (found by TestEveryOperationRefusesMalformedInput).
 func withQueryNULCheck(s *server) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		for name, values := range c.Request.URL.Query() {
 			for _, v := range values {
-				if strings.ContainsRune(v, 0) || strings.ContainsRune(name, 0) {
-					writeError(c, s.Logger, apperr.Invalid(apperr.FieldError{Field: name, Message: "must not contain NUL characters"}))
+				if msg := badQueryText(name, v); msg != "" {
+					writeError(c, s.Logger, apperr.Invalid(apperr.FieldError{Field: strings.ToValidUTF8(name, "\ufffd"), Message: msg}))
 					return
 				}
 			}
 		}
 		c.Next()
 	}
+}
+
+// badQueryText says what is wrong with a query parameter, or "".
+func badQueryText(name, value string) string {
+	switch {
+	case strings.ContainsRune(value, 0) || strings.ContainsRune(name, 0):
+		return "must not contain NUL characters"
+	case !utf8.ValidString(value) || !utf8.ValidString(name):
+		return "must be UTF-8"
+	}
+	return ""
 }

@@ -45,6 +45,11 @@ func Parse(data []byte) (rows []Row, problems []RowError) {
 	if !utf8.Valid(data) {
 		return nil, []RowError{{Row: 1, Field: "file", Message: "must be UTF-8 (save as \"CSV UTF-8\")"}}
 	}
+	// PostgreSQL text cannot hold NUL, and callers look the rows'
+	// addresses up before storing anything: refuse it for the whole file.
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return nil, []RowError{{Row: 1 + bytes.Count(data[:i], []byte("\n")), Field: "file", Message: "must not contain NUL characters"}}
+	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.TrimLeadingSpace = true
 	header, err := r.Read()

@@ -88,3 +88,12 @@ func TestCheckRefusesControlCharacters(t *testing.T) {
 		t.Fatalf("problems = %+v", probs)
 	}
 }
+
+// TestParseRefusesNUL: the handler looks the rows' addresses up before
+// storing, and PostgreSQL refuses NUL in a query parameter (a 500 before
+// this check; found by TestEveryOperationRefusesMalformedInput).
+func TestParseRefusesNUL(t *testing.T) {
+	if got := problemsOf(t, "address,floor_area\n1栋,50\n2栋\x00,50\n"); len(got) != 1 || got[0] != "file@3" {
+		t.Fatalf("NUL: %v", got)
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"yishi/ent"
 	"yishi/ent/meeting"
+	"yishi/internal/apperr"
 	"yishi/internal/proposals"
 	"yishi/internal/units"
 )
@@ -53,7 +54,11 @@ func Create(ctx context.Context, tx *ent.Tx, n NewMeeting, by proposals.Actor) (
 			SetFormat(meeting.Format(n.Format)).SetNillableVenueID(n.VenueID).SetStartsAt(at.UTC()).
 			SetNillableConvenerID(n.ConvenerID)
 		if n.EndsAt != nil {
-			c.SetEndsAt(at.Add(n.EndsAt.Sub(n.StartsAt)).UTC())
+			end := at.Add(n.EndsAt.Sub(n.StartsAt)).UTC()
+			if !Representable(end) { // a late occurrence of a series can end past 9999
+				return nil, apperr.Invalid(apperr.FieldError{Field: "ends_at", Message: "must be in the years 0001 to 9999 (UTC) for every occurrence"})
+			}
+			c.SetEndsAt(end)
 		}
 		if n.Rule != nil {
 			c.SetRecurrence(n.Rule.String())

@@ -39,9 +39,20 @@ func (r Rule) Expand(start time.Time) ([]time.Time, error) {
 		if len(out) == MaxOccurrences {
 			return nil, fmt.Errorf("makes more than %d occurrences", MaxOccurrences)
 		}
+		if !Representable(t) {
+			return nil, errors.New("runs past the year 9999")
+		}
 		out = append(out, t)
 	}
 	return out, nil
+}
+
+// Representable reports whether t lies in the years 1 to 9999 in UTC,
+// the range RFC 3339 and encoding/json can write. A meeting stored outside
+// it could never be read back through the API.
+func Representable(t time.Time) bool {
+	y := t.UTC().Year()
+	return y >= 1 && y <= 9999
 }
 
 // nth is the k-th step from start; ok is false when a monthly step lands

@@ -81,3 +81,18 @@ func TestRuleErrorsNameTheProblem(t *testing.T) {
 		}
 	}
 }
+
+// TestSeriesPastYear9999IsRefused: occurrences must stay where RFC 3339
+// can write them, or the series could never be read back.
+func TestSeriesPastYear9999IsRefused(t *testing.T) {
+	r, err := ParseRule("FREQ=WEEKLY;COUNT=3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Expand(time.Date(9999, 12, 20, 19, 0, 0, 0, time.UTC)); err == nil {
+		t.Fatal("a series into the year 10000 was expanded")
+	}
+	if _, err := r.Expand(time.Date(9999, 12, 1, 19, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatalf("a series ending in 9999: %v", err)
+	}
+}

@@ -42,6 +42,9 @@ func Update(ctx context.Context, tx *ent.Tx, m *ent.Meeting, ch Change) (*ent.Me
 	if ends != nil && !ends.After(starts) {
 		return nil, apperr.Invalid(apperr.FieldError{Field: "ends_at", Message: "must be after starts_at"})
 	}
+	if ends != nil && !Representable(*ends) { // keeping the length can carry it past 9999
+		return nil, apperr.Invalid(apperr.FieldError{Field: "ends_at", Message: "must be in the years 0001 to 9999 (UTC)"})
+	}
 	if ch.VenueID != nil && *ch.VenueID != 0 {
 		if err := checkVenue(ctx, tx, m.TenantID, ch.VenueID, "venue_id"); err != nil {
 			return nil, err
