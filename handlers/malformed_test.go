@@ -61,10 +61,6 @@ func hostileOperation(t *testing.T, w *hostileWorld, method, path string, op *op
 		if bad == "" {
 			return
 		}
-		if bug, ok := knownBugs()[method+" "+path+" ["+what+"]"]; ok && bad == "server error" {
-			t.Logf("known bug, not fixed here: %s: %d (%s)", what, rec.Code, bug)
-			return
-		}
 		if failures++; failures <= 10 {
 			t.Errorf("%s %s [%s]: %d, %s; body %.300q; answer %.300s", method, shorten(target), what, rec.Code, bad,
 				b.body, rec.Body.String())
@@ -157,12 +153,3 @@ func operationBodies(op *openapi3.Operation, base func(*openapi3.Schema) map[str
 	return append(out, genericBodies()...), sample
 }
 
-// knownBugs are 5xx answers found and reported but whose fix lies in a
-// handler file this test's author could not change, keyed by "METHOD
-// path [case]", each with the test that reproduces it. Delete an entry
-// with its fix; nothing else may answer 5xx.
-func knownBugs() map[string]string {
-	return map[string]string{
-		"POST /v1/oauth/token [body form: bad utf8]": "PostgreSQL only: TestOAuthClientIDNotUTF8",
-	}
-}

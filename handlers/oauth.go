@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -39,9 +40,10 @@ func (s *server) issueClientToken(c *gin.Context) error {
 	if id == "" || secret == "" || len(id) > 64 || len(secret) > 128 {
 		return oauthError(apperr.KindInvalid, "invalid_request", "client_id and client_secret are required")
 	}
-	// No client id holds a control character, and PostgreSQL refuses NUL
-	// in a query parameter: refuse it here rather than answer 500.
-	if hasControl(id) {
+	// No client id holds a control character or invalid UTF-8, and
+	// PostgreSQL refuses both in a query parameter: refuse them here rather
+	// than answer 500.
+	if hasControl(id) || !utf8.ValidString(id) {
 		return oauthError(apperr.KindInvalid, "invalid_request", "client_id is malformed")
 	}
 	if err := s.throttle(c, s.LoginByIP, "ip:"+c.ClientIP()); err != nil {
