@@ -5,6 +5,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -46,8 +48,17 @@ func Open(ctx context.Context, url string) (*Store, error) {
 // Close closes the ent client and the pool.
 func (s *Store) Close() error { return s.Client.Close() }
 
-// Ping checks the database answers; /readyz uses it.
-func (s *Store) Ping(ctx context.Context) error { return s.DB.PingContext(ctx) }
+// Ping checks the database answers; /readyz uses it. database/sql does
+// not retry a ping that fails on a pooled connection the server killed
+// (it only retries getting one), so one dead connection would report the
+// instance unready: the dead one is dropped and a second ping decides.
+func (s *Store) Ping(ctx context.Context) error {
+	err := s.DB.PingContext(ctx)
+	if errors.Is(err, driver.ErrBadConn) {
+		err = s.DB.PingContext(ctx)
+	}
+	return err
+}
 
 // openDB opens the pool for url without connecting yet.
 func openDB(url string) (db *sql.DB, dia, dsn string, err error) {

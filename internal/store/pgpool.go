@@ -27,7 +27,8 @@ const defaultConnectTimeout = "5"
 // fail one query. Once the server has killed one connection (a FATAL
 // error such as 57P01), every connection last used before that moment is
 // pinged on its next checkout; a dead one is discarded (driver.ErrBadConn)
-// and database/sql moves on to another, then to a fresh connection.
+// and database/sql moves on to another, then to a fresh connection. A
+// BEGIN that meets a dead connection is retried the same way (pgbegin.go).
 func openPostgres(rawURL string) (*sql.DB, error) {
 	cfg, err := pgx.ParseConfig(withConnectTimeout(rawURL))
 	if err != nil {
@@ -42,7 +43,8 @@ func openPostgres(rawURL string) (*sql.DB, error) {
 		}
 		return keep
 	}
-	return stdlib.OpenDB(*cfg, stdlib.OptionShouldPing(h.shouldPing)), nil
+	connector := stdlib.GetConnector(*cfg, stdlib.OptionShouldPing(h.shouldPing))
+	return sql.OpenDB(beginRetryConnector{connector}), nil
 }
 
 // withConnectTimeout adds connect_timeout to a postgres:// URL that has
