@@ -71,12 +71,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, out i
 		ErrorLog: slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
 	logger.Info("serving", "addr", ln.Addr().String(), "version", version, "dialect", st.Dialect)
-	return runServer(ctx, srv, ln, drain, cfg.ShutdownTimeout, logger)
+	return runServer(ctx, srv, ln, drain, cfg.DrainDelay, cfg.ShutdownTimeout, logger)
 }
 
 // runServer serves until ctx ends, then drains: new requests answer 503
-// (handlers.Drain) while Shutdown waits up to grace for those in flight.
-func runServer(ctx context.Context, srv *http.Server, ln net.Listener, drain *handlers.Drain, grace time.Duration, logger *slog.Logger) error {
+// (handlers.Drain), for delay with the listener still open so a load
+// balancer sees /readyz fail, then Shutdown stops accepting and waits up
+// to grace for the requests in flight.
+func runServer(ctx context.Context, srv *http.Server, ln net.Listener, drain *handlers.Drain, delay, grace time.Duration, logger *slog.Logger) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -84,8 +86,9 @@ func runServer(ctx context.Context, srv *http.Server, ln net.Listener, drain *ha
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
-	logger.Info("shutting down", "grace", grace.String())
+	logger.Info("draining", "delay", delay.String(), "grace", grace.String())
 	drain.Start()
+	time.Sleep(delay)
 	sctx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
