@@ -41,6 +41,12 @@ func FaultOf(err error) Fault {
 	if err == nil {
 		return NoFault
 	}
+	var connectErr *pgconn.ConnectError
+	if errors.As(err, &connectErr) {
+		// Whatever the server said (starting up, shutting down, not
+		// accepting connections), no connection means no service.
+		return Unavailable
+	}
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {
 		return pgFault(pgErr.Code)
@@ -58,12 +64,11 @@ func FaultOf(err error) Fault {
 // connectionLost reports errors of the connection rather than the query:
 // a pool that cannot connect, a socket closed under a query, a deadline.
 func connectionLost(err error) bool {
-	var connectErr *pgconn.ConnectError
 	var netErr net.Error
 	switch {
 	case errors.Is(err, driver.ErrBadConn), errors.Is(err, sql.ErrConnDone),
 		errors.Is(err, context.DeadlineExceeded),
-		errors.As(err, &connectErr), errors.As(err, &netErr), pgconn.SafeToRetry(err),
+		errors.As(err, &netErr), pgconn.SafeToRetry(err),
 		errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET),
 		errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.EPIPE),
 		errors.Is(err, pgconn.ErrConnClosed):
