@@ -3,8 +3,10 @@
 // run time, and lets tests check that the spec and the router agree.
 //
 // swagger.json is written by swag from the annotations in handlers/, and
-// openapi.json is converted from it by scripts/openapi3. Regenerate both
-// with scripts/gen; never edit them by hand.
+// openapi.json is converted from it by scripts/openapi3, which first gives
+// every operation of both its declared access from the route table
+// (x-permission, x-permission-mode, a "Permission:" description line).
+// Regenerate both with scripts/gen; never edit them by hand.
 package openapi
 
 import (

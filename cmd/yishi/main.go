@@ -4,6 +4,8 @@
 //	yishi migrate   apply pending database migrations
 //	yishi seed      load the demo tenant (胜利街道)
 //	yishi keys rotate|stage|promote   manage JWT signing keys (see keys.go)
+//	yishi backup PATH            copy a live SQLite database, keys and blobs
+//	yishi restore [-force] PATH  restore a backup (refused while in use)
 //	yishi version   print the version
 package main
 
@@ -30,7 +32,7 @@ func main() {
 }
 
 // errUsage is returned for an unknown or missing subcommand.
-var errUsage = errors.New("usage: yishi serve|migrate|seed|keys rotate|stage|promote|version [flags]")
+var errUsage = errors.New("usage: yishi serve|migrate|seed|keys rotate|stage|promote|backup PATH|restore [-force] PATH|version [flags]")
 
 // run dispatches a subcommand; main only supplies the process's context,
 // arguments, environment and output, so tests can call run directly.
@@ -47,6 +49,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 		return seedCmd(ctx, args[1:], getenv, out)
 	case "keys":
 		return keysCmd(args[1:], getenv, out)
+	case "backup":
+		return backupCmd(ctx, args[1:], getenv, out)
+	case "restore":
+		return restoreCmd(ctx, args[1:], getenv, out)
 	case "version":
 		_, err := fmt.Fprintln(out, version)
 		return err

@@ -47,12 +47,9 @@ func openStore(ctx context.Context, cfg config.Config, logger *slog.Logger) (*st
 }
 
 func ensureSQLiteDir(url string) error {
-	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
+	path, ok := sqlitePath(url)
+	if !ok {
 		return nil
-	}
-	path := strings.TrimPrefix(strings.TrimPrefix(url, "sqlite://"), "file:")
-	if i := strings.IndexByte(path, '?'); i >= 0 {
-		path = path[:i]
 	}
 	if dir := filepath.Dir(path); dir != "." && dir != "" {
 		if err := os.MkdirAll(dir, 0o750); err != nil {
@@ -60,6 +57,19 @@ func ensureSQLiteDir(url string) error {
 		}
 	}
 	return nil
+}
+
+// sqlitePath is the file of a SQLite database URL; ok is false for
+// PostgreSQL.
+func sqlitePath(url string) (path string, ok bool) {
+	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
+		return "", false
+	}
+	path = strings.TrimPrefix(strings.TrimPrefix(url, "sqlite://"), "file:")
+	if i := strings.IndexByte(path, '?'); i >= 0 {
+		path = path[:i]
+	}
+	return path, true
 }
 
 // migrateCmd applies pending migrations and reports what it did.

@@ -4,6 +4,11 @@
 // conversion runs as the last step of scripts/gen and its output is
 // committed next to swagger.json.
 //
+// On the way every operation gets its declared access from the route
+// table (x-permission, x-permission-mode and a "Permission:" description
+// line), and a spec and table that list different routes fail the run;
+// with -swagger-out the annotated Swagger 2.0 document is written too.
+//
 // The output is validated before it is written, so an annotation mistake
 // fails generation instead of shipping a broken spec, and it is
 // deterministic, so scripts/check-generated can compare it byte for byte.
@@ -22,22 +27,27 @@ import (
 	"github.com/getkin/kin-openapi/openapi2"
 	"github.com/getkin/kin-openapi/openapi2conv"
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"yishi/handlers"
 )
 
 func main() {
-	if err := run(context.Background(), os.Args[1:], os.Stderr); err != nil {
+	if err := run(context.Background(), os.Args[1:], os.Stderr, handlers.AccessTable); err != nil {
 		fmt.Fprintf(os.Stderr, "openapi3: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-// run parses the flags and performs one conversion; it is separate from
-// main so that errors are returned, wrapped, and reported in one place.
-func run(ctx context.Context, args []string, stderr io.Writer) error {
+// run parses the flags, annotates the input with each operation's declared
+// access from the route table that accessTable describes, and performs one
+// conversion; it is separate from main so that errors are returned,
+// wrapped, and reported in one place, and tests can pass a small table.
+func run(ctx context.Context, args []string, stderr io.Writer, accessTable func() ([]handlers.RouteAccess, error)) error {
 	fs := flag.NewFlagSet("openapi3", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	in := fs.String("in", "openapi/swagger.json", "Swagger 2.0 document to read (written by swag)")
 	out := fs.String("out", "openapi/openapi.json", "OpenAPI 3 document to write")
+	swaggerOut := fs.String("swagger-out", "", "also write the annotated Swagger 2.0 document here (scripts/gen: the input itself); empty: do not")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -49,7 +59,20 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("read Swagger 2.0 input: %w", err)
 	}
-	doc, err := convert(ctx, src)
+	table, err := accessTable()
+	if err != nil {
+		return fmt.Errorf("describe the route table: %w", err)
+	}
+	annotated, err := annotate(src, table)
+	if err != nil {
+		return fmt.Errorf("%s: %w", *in, err)
+	}
+	if *swaggerOut != "" {
+		if err := writeFileAtomic(*swaggerOut, annotated); err != nil {
+			return fmt.Errorf("write annotated Swagger 2.0 output: %w", err)
+		}
+	}
+	doc, err := convert(ctx, annotated)
 	if err != nil {
 		return fmt.Errorf("%s: %w", *in, err)
 	}

@@ -76,7 +76,7 @@ func TestRunWritesFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stderr bytes.Buffer
-	if err := run(context.Background(), []string{"-in", in, "-out", out}, &stderr); err != nil {
+	if err := run(context.Background(), []string{"-in", in, "-out", out}, &stderr, unitTable); err != nil {
 		t.Fatalf("run: %v (stderr %q)", err, stderr.String())
 	}
 	if _, err := os.Stat(out); err != nil {
@@ -85,5 +85,11 @@ func TestRunWritesFile(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 2 {
 		t.Errorf("temp files left behind: %v", entries)
+	}
+	if got, _ := os.ReadFile(in); string(got) != swagger2 {
+		t.Error("run rewrote its input without -swagger-out")
+	}
+	if doc, _ := os.ReadFile(out); !bytes.Contains(doc, []byte(`"x-permission": "unit:read"`)) {
+		t.Errorf("openapi.json lacks x-permission:\n%s", doc)
 	}
 }
