@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"yishi/internal/store"
 	"yishi/internal/testdb"
@@ -87,8 +88,10 @@ func TestSQLiteBusyAnswers503(t *testing.T) {
 	if _, err := lock.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
 		t.Fatal(err)
 	}
+	start := time.Now()
 	r := a.do("POST", "/v1/tenants", admin.Token, map[string]string{"name": "幸福街道", "code": "xingfu"})
 	wantProblem(r, 503, "database.busy")
+	t.Logf("write under a held lock: 503 database.busy in %v (busy timeout 100 ms)", time.Since(start).Round(time.Millisecond))
 	if r.Header().Get("Retry-After") == "" {
 		t.Fatal("503 without Retry-After")
 	}
@@ -127,6 +130,7 @@ func TestSQLiteFullAnswers507(t *testing.T) {
 		case 507:
 			wantProblem(r, 507, "storage.full")
 			full = true
+			t.Logf("%d writes answered 201 before the capped file (%d+4 pages) answered 507", i, pages)
 		default:
 			t.Fatalf("write %d: status %d: %s", i, r.Code, r.Body.String())
 		}
