@@ -8,9 +8,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"yishi/authz/access"
 	"yishi/ent"
-	"yishi/ent/meeting"
-	"yishi/ent/proposal"
 	"yishi/internal/apperr"
 	"yishi/internal/meetings"
 	"yishi/internal/store"
@@ -52,57 +51,53 @@ func (r *createAgendaItemRequest) validate() []apperr.FieldError {
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem
 //	@Router		/v1/meetings/{id}/agenda [post]
-func (s *server) createAgendaItem(c *gin.Context) {
-	m, err := s.loadMeeting(c, "update")
+func (s *server) createAgendaItem(c *gin.Context) error {
+	m := targetOf[*ent.Meeting](c)
 	var req createAgendaItemRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
-	if err == nil && req.ProposalID != nil && m.Format != meeting.FormatReportMeeting {
-		err = s.allowSchedule(c, m.UnitPath, []int{*req.ProposalID})
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+	if req.ProposalID != nil && string(m.Format) != meetings.ReportMeeting {
+		if err := s.allowSchedule(c, m.UnitPath, []int{*req.ProposalID}); err != nil {
+			return err
+		}
 	}
 	ctx, by := c.Request.Context(), s.actor(c)
 	in := meetings.AgendaInput{ProposalID: req.ProposalID, Title: req.Title, Field: "proposal_id"}
 	var item *ent.AgendaItem
-	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+		var err error
 		item, err = meetings.AddAgendaItem(ctx, tx, m, in, by)
 		return err
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	status, err := s.agendaStatuses(c, []*ent.AgendaItem{item})
+	status, err := meetings.ProposalStatuses(ctx, s.Store.Client, []*ent.AgendaItem{item})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	st := ""
-	if item.ProposalID != nil {
-		st = status[*item.ProposalID]
-	}
-	c.JSON(http.StatusCreated, newAgendaItemResponse(item, st))
+	c.JSON(http.StatusCreated, newAgendaItemResponse(item, agendaStatus(item, status)))
+	return nil
 }
 
-// allowSchedule checks proposal:schedule at the meeting's unit and at the
+// allowSchedule decides proposal:schedule at the meeting's unit and at the
 // unit handling each proposal the caller can see: a proposal escalated
 // out of a grid is scheduled by the community, not by a grid lead whose
 // meeting it was filed under. Proposals the caller cannot see are left to
 // the agenda's own 400.
 func (s *server) allowSchedule(c *gin.Context, meetingPath string, ids []int) error {
-	if err := s.allow(c, "proposal", "schedule", meetingPath); err != nil {
+	at := access.Target{Kind: "proposal", UnitPath: meetingPath, Visible: true}
+	if err := s.decide(c, "proposal:schedule", at, access.Subtree); err != nil {
 		return err
 	}
-	ps, err := s.Store.Client.Proposal.Query().Where(proposal.IDIn(ids...)).All(c.Request.Context())
+	ps, err := meetings.AgendaProposals(c.Request.Context(), s.Store.Client, ids)
 	if err != nil {
-		return fmt.Errorf("load agenda proposals: %w", err)
+		return err
 	}
 	for _, p := range ps {
-		if err := s.allow(c, "proposal", "schedule", p.UnitPath); err != nil {
+		t := access.Target{Kind: "proposal", UnitPath: p.UnitPath, CommunityPath: p.CommunityPath, Visible: true, Object: p}
+		if err := s.decide(c, "proposal:schedule", t, access.Subtree); err != nil {
 			if _, ok := apperr.As(err); !ok {
 				return err
 			}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
+
+	"yishi/ent"
 )
 
 // getAttachmentContent godoc
@@ -23,23 +25,18 @@ import (
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
 //	@Router		/v1/attachments/{id}/content [get]
-func (s *server) getAttachmentContent(c *gin.Context) {
-	m, err := s.loadAttachment(c)
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
+func (s *server) getAttachmentContent(c *gin.Context) error {
+	m := targetOf[*ent.Attachment](c)
 	etag := `"` + m.Sha256 + `"`
 	if etagMatches(c.GetHeader("If-None-Match"), etag) {
 		c.Header("ETag", etag)
 		c.Header("Cache-Control", "private, no-cache")
 		c.Status(http.StatusNotModified)
-		return
+		return nil
 	}
 	rc, err := s.Blobs.Open(c.Request.Context(), m.StorageKey)
 	if err != nil { // a row without its blob is the server's fault: 500, logged
-		writeError(c, s.Logger, fmt.Errorf("open attachment %d: %w", m.ID, err))
-		return
+		return fmt.Errorf("open attachment %d: %w", m.ID, err)
 	}
 	defer rc.Close()
 	c.DataFromReader(http.StatusOK, m.Size, m.ContentType, rc, map[string]string{
@@ -49,6 +46,7 @@ func (s *server) getAttachmentContent(c *gin.Context) {
 		"Content-Security-Policy": "default-src 'none'; sandbox",
 		"X-Content-Type-Options":  "nosniff",
 	})
+	return nil
 }
 
 // etagMatches implements If-None-Match for a strong ETag: a list of tags,

@@ -2,12 +2,12 @@ package handlers
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
+	"yishi/internal/proposals"
 	"yishi/internal/viewer"
 )
 
@@ -29,44 +29,31 @@ import (
 //	@Failure	404			{object}	problem
 //	@Failure	413			{object}	problem
 //	@Router		/v1/proposals/{id}/attachments [post]
-func (s *server) createProposalAttachment(c *gin.Context) {
-	p, err := s.loadProposal(c, "comment")
-	var up attachmentUpload
-	if err == nil {
-		up, err = s.readAttachmentUpload(c, s.seesInternal(c, p))
-	}
-	var m *ent.Attachment
-	if err == nil {
-		if m, err = s.insertAttachment(c.Request.Context(), p, up); err != nil {
-			s.discardBlob(c.Request.Context(), up.Key)
-		}
-	}
+func (s *server) createProposalAttachment(c *gin.Context) error {
+	p := targetOf[*ent.Proposal](c)
+	up, err := s.readAttachmentUpload(c, s.seesInternal(c, p))
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
+	}
+	m, err := s.insertAttachment(c.Request.Context(), p, up)
+	if err != nil {
+		s.discardBlob(c.Request.Context(), up.Key)
+		return err
 	}
 	c.Header("Location", attachmentContentURL(m.ID))
 	c.JSON(http.StatusCreated, newAttachmentResponse(m))
+	return nil
 }
 
-// insertAttachment records a stored upload against p, copying p's tenancy
-// paths so privacy rules scope the row exactly like its proposal.
+// insertAttachment records a stored upload against p.
 func (s *server) insertAttachment(ctx context.Context, p *ent.Proposal, up attachmentUpload) (*ent.Attachment, error) {
-	q := s.Store.Client.Attachment.Create().
-		SetTenantID(p.TenantID).SetUnitID(p.UnitID).SetUnitPath(p.UnitPath).SetCommunityPath(p.CommunityPath).
-		SetOwnerType(attachmentOwnerProposal).SetOwnerID(p.ID).
-		SetFilename(up.Filename).SetContentType(up.ContentType).SetSize(up.Blob.Size).SetSha256(up.Blob.SHA256).
-		SetStorageKey(up.Key).SetInternal(up.Internal)
-	if v := viewer.FromContext(ctx); v != nil && v.UserID > 0 {
-		q.SetUploadedBy(v.UserID) // partner apps upload as nobody in particular
+	a := proposals.NewAttachment{Filename: up.Filename, ContentType: up.ContentType, Size: up.Blob.Size,
+		SHA256: up.Blob.SHA256, StorageKey: up.Key, Internal: up.Internal}
+	if v := viewer.FromContext(ctx); v != nil {
+		a.UploadedBy = v.UserID
 	}
-	m, err := q.Save(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("insert attachment: %w", err)
-	}
-	return m, nil
+	return proposals.AddAttachment(ctx, s.Store.Client, p, a)
 }
 
-// attachmentOwnerProposal is the owner_type of a proposal's attachments;
-// meetings and progress reports will reuse the table with their own.
-const attachmentOwnerProposal = "proposal"
+// attachmentOwnerProposal is the owner_type of a proposal's attachments.
+const attachmentOwnerProposal = proposals.AttachmentOwner

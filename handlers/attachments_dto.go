@@ -21,12 +21,6 @@ type attachmentResponse struct {
 	DownloadURL string    `json:"download_url" example:"/v1/attachments/12/content"`
 }
 
-// attachmentPage is one page of a proposal's attachments, oldest first.
-type attachmentPage struct {
-	Items      []attachmentResponse `json:"items"`
-	NextCursor string               `json:"next_cursor"`
-}
-
 func newAttachmentResponse(m *ent.Attachment) attachmentResponse {
 	return attachmentResponse{
 		ID: m.ID, Filename: m.Filename, ContentType: m.ContentType, Size: m.Size, SHA256: m.Sha256,

@@ -1,12 +1,10 @@
 package handlers
 
 import (
-	"net/http"
-
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/attachment"
+	"yishi/internal/proposals"
 )
 
 // listProposalAttachments godoc
@@ -19,32 +17,15 @@ import (
 //	@Param		id		path		int		true	"proposal id"
 //	@Param		limit	query		int		false	"page size, 1-200"
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
-//	@Success	200		{object}	attachmentPage
+//	@Success	200		{object}	pageOf[attachmentResponse]
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/proposals/{id}/attachments [get]
-func (s *server) listProposalAttachments(c *gin.Context) {
-	p, err := s.loadProposal(c, "read")
-	var pg page
-	if err == nil {
-		pg, err = parsePage(c)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	q := s.Store.Client.Attachment.Query().Where(attachment.OwnerType(attachmentOwnerProposal),
-		attachment.OwnerID(p.ID), attachment.IDGT(pg.After))
-	if !s.seesInternal(c, p) {
-		q.Where(attachment.Internal(false))
-	}
-	rows, err := q.Order(ent.Asc(attachment.FieldID)).Limit(pg.Limit + 1).All(c.Request.Context())
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	var out attachmentPage
-	out.Items, out.NextCursor = pageItems(rows, pg, func(m *ent.Attachment) int { return m.ID }, newAttachmentResponse)
-	c.JSON(http.StatusOK, out)
+func (s *server) listProposalAttachments(c *gin.Context) error {
+	p := targetOf[*ent.Proposal](c)
+	internal := s.seesInternal(c, p)
+	return respondPage(c, func(pg page) ([]*ent.Attachment, error) {
+		return proposals.Attachments(c.Request.Context(), s.Store.Client, p, internal, pg.After, pg.Limit+1)
+	}, func(m *ent.Attachment) int { return m.ID }, newAttachmentResponse)
 }

@@ -6,7 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/proposal"
+	"yishi/internal/proposals"
 )
 
 // followUpResponse is a follow-up proposal opened by feedback on the one
@@ -22,8 +22,7 @@ type followUpResponse struct {
 // A follow-up starts as its giver's draft, so residents other than the
 // giver see it once it is submitted; staff see it at once.
 func (s *server) followUps(c *gin.Context, p *ent.Proposal) ([]followUpResponse, error) {
-	rows, err := s.Store.Client.Proposal.Query().Where(proposal.FollowUpOfID(p.ID)).
-		Order(ent.Asc(proposal.FieldID)).Limit(100).All(c.Request.Context())
+	rows, err := proposals.FollowUps(c.Request.Context(), s.Store.Client, p, 100)
 	if err != nil {
 		return nil, err
 	}

@@ -7,7 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/feedback"
+	"yishi/internal/proposals"
 )
 
 // listProposalFeedback godoc
@@ -26,31 +26,25 @@ import (
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/proposals/{id}/feedback [get]
-func (s *server) listProposalFeedback(c *gin.Context) {
-	p, err := s.loadProposal(c, "read")
-	var pg page
-	if err == nil {
-		pg, err = parsePage(c)
-	}
+func (s *server) listProposalFeedback(c *gin.Context) error {
+	p := targetOf[*ent.Proposal](c)
+	pg, err := parsePage(c)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	ctx := c.Request.Context()
-	rows, err := s.Store.Client.Feedback.Query().Where(feedback.ProposalID(p.ID), feedback.IDGT(pg.After)).
-		Order(ent.Asc(feedback.FieldID)).Limit(pg.Limit + 1).All(ctx)
-	var scores []int
-	if err == nil {
-		scores, err = s.Store.Client.Feedback.Query().Where(feedback.ProposalID(p.ID)).
-			Select(feedback.FieldSatisfaction).Ints(ctx)
-	}
+	rows, err := proposals.Feedbacks(ctx, s.Store.Client, p, pg.After, pg.Limit+1)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
+	}
+	scores, err := proposals.Scores(ctx, s.Store.Client, p)
+	if err != nil {
+		return err
 	}
 	out := feedbackPage{Count: len(scores), Average: averageScore(scores)}
 	out.Items, out.NextCursor = pageItems(rows, pg, func(f *ent.Feedback) int { return f.ID }, newFeedbackResponse)
 	c.JSON(http.StatusOK, out)
+	return nil
 }
 
 // averageScore is the mean to two decimals, or nil for no scores.

@@ -7,8 +7,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/proposalfollow"
 	"yishi/internal/apperr"
+	"yishi/internal/proposals"
 )
 
 // followResponse confirms that the caller follows a proposal: from now on
@@ -33,31 +33,25 @@ type followResponse struct {
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
 //	@Router		/v1/proposals/{id}/follow [post]
-func (s *server) followProposal(c *gin.Context) {
-	p, err := s.loadProposal(c, "read")
-	v := caller(c)
-	if err == nil && v.UserID == 0 {
-		err = apperr.Forbidden("only a person follows a proposal")
+func (s *server) followProposal(c *gin.Context) error {
+	p, v := targetOf[*ent.Proposal](c), caller(c)
+	if v.UserID == 0 {
+		return errFollowerNotAPerson()
 	}
+	f, created, err := proposals.Follow(c.Request.Context(), s.Store.Client, p, v.UserID)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	ctx := c.Request.Context()
-	f, err := s.Store.Client.ProposalFollow.Create().SetTenantID(p.TenantID).SetUnitID(p.UnitID).
-		SetUnitPath(p.UnitPath).SetCommunityPath(p.CommunityPath).SetProposalID(p.ID).SetUserID(v.UserID).Save(ctx)
-	status := http.StatusCreated
-	if ent.IsConstraintError(err) {
-		status = http.StatusOK
-		f, err = s.Store.Client.ProposalFollow.Query().
-			Where(proposalfollow.ProposalID(p.ID), proposalfollow.UserID(v.UserID)).Only(ctx)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+	status := http.StatusOK
+	if created {
+		status = http.StatusCreated
 	}
 	c.JSON(status, followResponse{ProposalID: f.ProposalID, UserID: f.UserID, CreatedAt: f.CreatedAt.UTC()})
+	return nil
 }
+
+// errFollowerNotAPerson refuses partner apps: following fills a person's inbox.
+func errFollowerNotAPerson() error { return apperr.Forbidden("only a person follows a proposal") }
 
 // unfollowProposal godoc
 //
@@ -71,19 +65,14 @@ func (s *server) followProposal(c *gin.Context) {
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
 //	@Router		/v1/proposals/{id}/follow [delete]
-func (s *server) unfollowProposal(c *gin.Context) {
-	p, err := s.loadProposal(c, "read")
-	v := caller(c)
-	if err == nil && v.UserID == 0 {
-		err = apperr.Forbidden("only a person follows a proposal")
+func (s *server) unfollowProposal(c *gin.Context) error {
+	p, v := targetOf[*ent.Proposal](c), caller(c)
+	if v.UserID == 0 {
+		return errFollowerNotAPerson()
 	}
-	if err == nil {
-		_, err = s.Store.Client.ProposalFollow.Delete().
-			Where(proposalfollow.ProposalID(p.ID), proposalfollow.UserID(v.UserID)).Exec(c.Request.Context())
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+	if err := proposals.Unfollow(c.Request.Context(), s.Store.Client, p, v.UserID); err != nil {
+		return err
 	}
 	c.Status(http.StatusNoContent)
+	return nil
 }

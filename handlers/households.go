@@ -8,7 +8,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/user"
 	"yishi/internal/apperr"
 	"yishi/internal/households"
 	"yishi/internal/store"
@@ -31,24 +30,20 @@ import (
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem
 //	@Router		/v1/units/{id}/households [post]
-func (s *server) createHousehold(c *gin.Context) {
-	u, err := s.loadUnitFor(c, "household", "create")
+func (s *server) createHousehold(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
 	var req createHouseholdRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
 	members := slices.Compact(slices.Sorted(slices.Values(req.MemberUserIDs)))
-	if err == nil {
-		err = s.requireUsers(c, members)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+	if err := s.requireUsers(c, members); err != nil {
+		return err
 	}
 	ctx := c.Request.Context()
 	var h *ent.Household
-	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
-		hs, err := insertHouseholds(ctx, tx, u, []households.Row{{Input: req.input()}}, [][]int{members})
+	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+		hs, err := households.Insert(ctx, tx, u, []households.Row{{Input: req.input()}}, [][]int{members})
 		if err != nil {
 			return err
 		}
@@ -56,10 +51,10 @@ func (s *server) createHousehold(c *gin.Context) {
 		return s.auditHouseholds(c, tx, u, "household.create", h.ID, 1)
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.JSON(http.StatusCreated, newHouseholdResponse(h, members))
+	return nil
 }
 
 // requireUsers checks that every id names a registered user.
@@ -67,7 +62,7 @@ func (s *server) requireUsers(c *gin.Context, ids []int) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	found, err := s.Store.Client.User.Query().Where(user.IDIn(ids...)).IDs(c.Request.Context())
+	found, err := households.KnownUsers(c.Request.Context(), s.Store.Client, ids)
 	if err != nil {
 		return err
 	}

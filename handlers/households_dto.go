@@ -48,12 +48,6 @@ type householdResponse struct {
 	CreatedAt     time.Time `json:"created_at"`
 }
 
-// householdPage is one page of households, oldest first.
-type householdPage struct {
-	Items      []householdResponse `json:"items"`
-	NextCursor string              `json:"next_cursor"`
-}
-
 // householdImportResponse counts what an import wrote.
 type householdImportResponse struct {
 	Households int `json:"households"`

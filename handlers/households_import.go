@@ -8,8 +8,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/household"
-	"yishi/ent/user"
 	"yishi/internal/apperr"
 	"yishi/internal/households"
 	"yishi/internal/store"
@@ -32,36 +30,32 @@ import (
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem
 //	@Router		/v1/units/{id}/households/import [post]
-func (s *server) importHouseholds(c *gin.Context) {
-	u, err := s.loadUnitFor(c, "household", "create")
-	var data []byte
-	if err == nil {
-		data, err = readCSVBody(c)
-	}
-	var rows []households.Row
-	var members [][]int
-	if err == nil {
-		rows, members, err = s.checkImport(c, u, data)
-	}
+func (s *server) importHouseholds(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
+	data, err := readCSVBody(c)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	ctx, n := c.Request.Context(), 0
+	rows, members, err := s.checkImport(c, u, data)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request.Context()
 	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
-		if _, err := insertHouseholds(ctx, tx, u, rows, members); err != nil {
+		if _, err := households.Insert(ctx, tx, u, rows, members); err != nil {
 			return err
 		}
 		return s.auditHouseholds(c, tx, u, "household.import", 0, len(rows))
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
+	n := 0
 	for _, m := range members {
 		n += len(m)
 	}
 	c.JSON(http.StatusCreated, householdImportResponse{Households: len(rows), Members: n})
+	return nil
 }
 
 // checkImport parses the file and resolves its phones and addresses
@@ -77,16 +71,11 @@ func (s *server) checkImport(c *gin.Context, u *ent.Unit, data []byte) ([]househ
 		addresses = append(addresses, r.Input.Address)
 	}
 	ctx := c.Request.Context()
-	users, err := s.Store.Client.User.Query().Where(user.PhoneIn(phones...)).All(ctx)
+	byPhone, err := households.UsersByPhone(ctx, s.Store.Client, phones)
 	if err != nil {
 		return nil, nil, err
 	}
-	byPhone := map[string]int{}
-	for _, us := range users {
-		byPhone[us.Phone] = us.ID
-	}
-	listed, err := s.Store.Client.Household.Query().Where(household.UnitID(u.ID), household.AddressIn(addresses...)).
-		Select(household.FieldAddress).Strings(ctx)
+	listed, err := households.ListedAddresses(ctx, s.Store.Client, u.ID, addresses)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -7,7 +7,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/meeting"
 	"yishi/internal/meetings"
 	"yishi/internal/store"
 )
@@ -15,7 +14,7 @@ import (
 // createMeeting godoc
 //
 //	@Summary	Schedule a meeting, or a recurring series
-//	@Description	Needs meeting:create at the unit (lead, guide); the caller is the convener. venue_id must name an active venue of the tenant that the caller can see. proposal_ids become the agenda: on a deliberation (and on every format but report_meeting) an accepted proposal moves to deliberating in the same transaction, its timeline showing "schedule" (this needs proposal:schedule, i.e. a lead); a proposal already deliberating (deferred earlier) is noted on its timeline; any other status is 409 proposal.invalid_transition. A report_meeting's agenda lists proposals it reports on, in any status from accepted on, without a transition. Proposals must be visible to the caller and handled in, or filed in, the meeting's unit or below (else 400 proposal_ids). recurrence is an RFC 5545 RRULE subset — FREQ=DAILY|WEEKLY|MONTHLY, INTERVAL, and COUNT or UNTIL, at most 52 occurrences; weekday and time come from starts_at — and creates one meeting per occurrence, sharing series_id (the first one's id), listed in occurrences. Nothing is written when anything fails.
+//	@Description	Needs meeting:create at the unit (lead, guide); the caller is the convener. The answer carries allowed_actions as GET /v1/meetings/{id} does. venue_id must name an active venue of the tenant that the caller can see. proposal_ids become the agenda: on a deliberation (and on every format but report_meeting) an accepted proposal moves to deliberating in the same transaction, its timeline showing "schedule" (this needs proposal:schedule, i.e. a lead); a proposal already deliberating (deferred earlier) is noted on its timeline; any other status is 409 proposal.invalid_transition. A report_meeting's agenda lists proposals it reports on, in any status from accepted on, without a transition. Proposals must be visible to the caller and handled in, or filed in, the meeting's unit or below (else 400 proposal_ids). recurrence is an RFC 5545 RRULE subset — FREQ=DAILY|WEEKLY|MONTHLY, INTERVAL, and COUNT or UNTIL, at most 52 occurrences; weekday and time come from starts_at — and creates one meeting per occurrence, sharing series_id (the first one's id), listed in occurrences. Nothing is written when anything fails.
 //	@Tags		meetings
 //	@Accept		json
 //	@Produce	json
@@ -29,35 +28,33 @@ import (
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem	"proposal.invalid_transition"
 //	@Router		/v1/units/{id}/meetings [post]
-func (s *server) createMeeting(c *gin.Context) {
-	u, err := s.loadUnitFor(c, "meeting", "create")
+func (s *server) createMeeting(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
 	var req createMeetingRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
-	if err == nil && len(req.ProposalIDs) > 0 && req.Format != string(meeting.FormatReportMeeting) {
-		err = s.allowSchedule(c, u.Path, req.ProposalIDs)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+	if len(req.ProposalIDs) > 0 && req.Format != meetings.ReportMeeting {
+		if err := s.allowSchedule(c, u.Path, req.ProposalIDs); err != nil {
+			return err
+		}
 	}
 	ctx, by := c.Request.Context(), s.actor(c)
 	n := meetings.NewMeeting{Unit: u, Title: req.Title, Format: req.Format, VenueID: req.VenueID,
 		StartsAt: req.StartsAt, EndsAt: req.EndsAt, ConvenerID: userIDPtr(caller(c)), Rule: req.rule,
 		ProposalIDs: req.ProposalIDs}
 	var created []*ent.Meeting
-	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+		var err error
 		created, err = meetings.Create(ctx, tx, n, by)
 		return err
 	})
-	var out meetingDetailResponse
-	if err == nil {
-		out, err = s.meetingDetail(c, created[0])
-	}
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
+	}
+	out, err := s.meetingDetail(c, created[0])
+	if err != nil {
+		return err
 	}
 	if len(created) > 1 {
 		for _, m := range created {
@@ -67,4 +64,5 @@ func (s *server) createMeeting(c *gin.Context) {
 	c.Header("Location", "/v1/meetings/"+strconv.Itoa(created[0].ID))
 	c.Header("ETag", meetingETag(created[0]))
 	c.JSON(http.StatusCreated, out)
+	return nil
 }

@@ -5,10 +5,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"yishi/authz"
 	"yishi/ent"
-	"yishi/ent/meeting"
-	"yishi/ent/predicate"
+	"yishi/internal/meetings"
 )
 
 // listMeetings godoc
@@ -26,41 +24,28 @@ import (
 //	@Param		series_id	query		int		false	"occurrences of one series"
 //	@Param		limit		query		int		false	"page size, 1-200"
 //	@Param		cursor		query		string	false	"next_cursor of the previous page"
-//	@Success	200			{object}	meetingPage
+//	@Success	200			{object}	pageOf[meetingResponse]
 //	@Failure	400			{object}	problem
 //	@Failure	401			{object}	problem
 //	@Failure	403			{object}	problem
 //	@Failure	404			{object}	problem
 //	@Router		/v1/units/{id}/meetings [get]
-func (s *server) listMeetings(c *gin.Context) {
-	u, err := s.loadUnitUnscoped(c)
-	if err == nil {
-		err = s.allowInCommunity(c, "meeting", "read", u.Path, authz.CommunityOf(u.Path))
-	}
-	var cur meetingCursor
-	var filters []predicate.Meeting
-	if err == nil {
-		cur, err = parseMeetingCursor(c)
-	}
-	if err == nil {
-		filters, err = meetingFilters(c)
-	}
+func (s *server) listMeetings(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
+	cur, err := parseMeetingCursor(c)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	q := s.Store.Client.Meeting.Query().Where(meeting.UnitPathHasPrefix(u.Path)).Where(filters...)
-	if cur.ID > 0 {
-		q.Where(meeting.Or(meeting.StartsAtGT(cur.StartsAt),
-			meeting.And(meeting.StartsAt(cur.StartsAt), meeting.IDGT(cur.ID))))
-	}
-	rows, err := q.Order(ent.Asc(meeting.FieldStartsAt), ent.Asc(meeting.FieldID)).Limit(cur.Limit + 1).
-		All(c.Request.Context())
+	filters, err := meetingFilters(c)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	out := meetingPage{Items: []meetingResponse{}}
+	rows, err := meetings.List(c.Request.Context(), s.Store.Client, u.Path, filters,
+		meetings.Cursor{StartsAt: cur.StartsAt, ID: cur.ID}, cur.Limit)
+	if err != nil {
+		return err
+	}
+	out := pageOf[meetingResponse]{Items: []meetingResponse{}}
 	if len(rows) > cur.Limit {
 		rows = rows[:cur.Limit]
 		last := rows[len(rows)-1]
@@ -70,4 +55,5 @@ func (s *server) listMeetings(c *gin.Context) {
 		out.Items = append(out.Items, newMeetingResponse(m))
 	}
 	c.JSON(http.StatusOK, out)
+	return nil
 }

@@ -29,12 +29,17 @@ type meetingResponse struct {
 
 // meetingDetailResponse is one meeting with its venue, agenda and
 // attendance; on creation it also lists the series' occurrences.
+// allowed_actions names what the caller may do to it now (update, held,
+// cancel, add_participant, put_minutes, approve_minutes), decided by the
+// routes' own rules and the meeting's status; a listed action never
+// answers 403 but may answer 409 for a precondition the list cannot see.
 type meetingDetailResponse struct {
 	meetingResponse
-	Venue        *venueResponse       `json:"venue"`
-	Agenda       []agendaItemResponse `json:"agenda"`
-	Participants attendanceResponse   `json:"participants"`
-	Occurrences  []meetingOccurrence  `json:"occurrences,omitempty"`
+	Venue          *venueResponse       `json:"venue"`
+	Agenda         []agendaItemResponse `json:"agenda"`
+	Participants   attendanceResponse   `json:"participants"`
+	Occurrences    []meetingOccurrence  `json:"occurrences,omitempty"`
+	AllowedActions []string             `json:"allowed_actions" example:"update,add_participant,put_minutes"`
 }
 
 // meetingOccurrence is one meeting of a series created together.
@@ -68,12 +73,6 @@ type identityAttendance struct {
 	Identity string `json:"identity" example:"building_head"`
 	Invited  int    `json:"invited" example:"2"`
 	Attended int    `json:"attended" example:"2"`
-}
-
-// meetingPage is one page of meetings in calendar order.
-type meetingPage struct {
-	Items      []meetingResponse `json:"items"`
-	NextCursor string            `json:"next_cursor"`
 }
 
 func newMeetingResponse(m *ent.Meeting) meetingResponse {

@@ -2,12 +2,10 @@ package handlers
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/internal/apperr"
 	"yishi/internal/meetings"
 	"yishi/internal/store"
 )
@@ -30,21 +28,17 @@ import (
 //	@Failure	404			{object}	problem
 //	@Failure	409			{object}	problem
 //	@Router		/v1/meetings/{id} [patch]
-func (s *server) updateMeeting(c *gin.Context) {
-	m, err := s.loadMeeting(c, "update")
-	if err == nil {
-		err = s.checkIfMatch(c, meetingETag(m))
+func (s *server) updateMeeting(c *gin.Context) error {
+	m := targetOf[*ent.Meeting](c)
+	if err := s.checkIfMatch(c, meetingETag(m)); err != nil {
+		return err
 	}
 	var req updateMeetingRequest
-	if err == nil {
-		err = bindJSON(c, &req)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
 	ch := meetings.Change{Title: req.Title, VenueID: req.VenueID, StartsAt: req.StartsAt, EndsAt: req.EndsAt}
-	s.saveMeeting(c, func(tx *ent.Tx) (*ent.Meeting, error) {
+	return s.saveMeeting(c, func(tx *ent.Tx) (*ent.Meeting, error) {
 		return meetings.Update(c.Request.Context(), tx, m, ch)
 	})
 }
@@ -65,41 +59,33 @@ func (s *server) updateMeeting(c *gin.Context) {
 //	@Failure	404			{object}	problem
 //	@Failure	409			{object}	problem
 //	@Router		/v1/meetings/{id}/{action} [post]
-func (s *server) transitionMeeting(c *gin.Context) {
+func (s *server) transitionMeeting(c *gin.Context) error {
+	m := targetOf[*ent.Meeting](c)
+	if err := s.checkIfMatch(c, meetingETag(m)); err != nil {
+		return err
+	}
 	action := c.Param("action")
-	if action != meetings.Held && action != meetings.Cancel {
-		writeError(c, s.Logger, apperr.NotFound("action"))
-		return
-	}
-	m, err := s.loadMeeting(c, "update")
-	if err == nil {
-		err = s.checkIfMatch(c, meetingETag(m))
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	s.saveMeeting(c, func(tx *ent.Tx) (*ent.Meeting, error) {
-		return meetings.SetStatus(c.Request.Context(), tx, m, action, time.Now())
+	return s.saveMeeting(c, func(tx *ent.Tx) (*ent.Meeting, error) {
+		return meetings.SetStatus(c.Request.Context(), tx, m, action, s.now())
 	})
 }
 
 // saveMeeting runs change in a transaction and answers with the result.
-func (s *server) saveMeeting(c *gin.Context, change func(tx *ent.Tx) (*ent.Meeting, error)) {
+func (s *server) saveMeeting(c *gin.Context, change func(tx *ent.Tx) (*ent.Meeting, error)) error {
 	var out *ent.Meeting
 	err := store.WithTx(c.Request.Context(), s.Store.Client, func(tx *ent.Tx) error {
 		var err error
 		out, err = change(tx)
 		return err
 	})
-	var resp meetingDetailResponse
-	if err == nil {
-		resp, err = s.meetingDetail(c, out)
-	}
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
+	}
+	resp, err := s.meetingDetail(c, out)
+	if err != nil {
+		return err
 	}
 	c.Header("ETag", meetingETag(out))
 	c.JSON(http.StatusOK, resp)
+	return nil
 }

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -28,18 +27,14 @@ import (
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem
 //	@Router		/v1/meetings/{id}/minutes [put]
-func (s *server) putMinutes(c *gin.Context) {
-	m, err := s.loadMeeting(c, "update")
+func (s *server) putMinutes(c *gin.Context) error {
+	m := targetOf[*ent.Meeting](c)
 	var req putMinutesRequest
-	if err == nil {
-		err = bindJSON(c, &req)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
 	d := req.draft(userIDPtr(caller(c)))
-	s.saveMinutes(c, func(tx *ent.Tx) (*ent.Minutes, error) {
+	return s.saveMinutes(c, m, func(tx *ent.Tx) (*ent.Minutes, error) {
 		return meetings.WriteMinutes(c.Request.Context(), tx, m, d)
 	})
 }
@@ -58,20 +53,15 @@ func (s *server) putMinutes(c *gin.Context) {
 //	@Failure	404	{object}	problem
 //	@Failure	409	{object}	problem
 //	@Router		/v1/meetings/{id}/minutes/approve [post]
-func (s *server) approveMinutes(c *gin.Context) {
-	m, err := s.loadMeeting(c, "approve_minutes")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	by := s.actor(c)
-	s.saveMinutes(c, func(tx *ent.Tx) (*ent.Minutes, error) {
-		return meetings.ApproveMinutes(c.Request.Context(), tx, m, userIDPtr(caller(c)), by, time.Now())
+func (s *server) approveMinutes(c *gin.Context) error {
+	m, by := targetOf[*ent.Meeting](c), s.actor(c)
+	return s.saveMinutes(c, m, func(tx *ent.Tx) (*ent.Minutes, error) {
+		return meetings.ApproveMinutes(c.Request.Context(), tx, m, userIDPtr(caller(c)), by, s.now())
 	})
 }
 
 // saveMinutes runs change in a transaction and answers with the version.
-func (s *server) saveMinutes(c *gin.Context, change func(tx *ent.Tx) (*ent.Minutes, error)) {
+func (s *server) saveMinutes(c *gin.Context, m *ent.Meeting, change func(tx *ent.Tx) (*ent.Minutes, error)) error {
 	var out *ent.Minutes
 	err := store.WithTx(c.Request.Context(), s.Store.Client, func(tx *ent.Tx) error {
 		var err error
@@ -79,8 +69,15 @@ func (s *server) saveMinutes(c *gin.Context, change func(tx *ent.Tx) (*ent.Minut
 		return err
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	c.JSON(http.StatusOK, newMinutesResponse(out))
+	c.JSON(http.StatusOK, s.minutesOut(c, m, out))
+	return nil
+}
+
+// minutesOut is row as the caller sees it, with what they may do to it.
+func (s *server) minutesOut(c *gin.Context, m *ent.Meeting, row *ent.Minutes) minutesResponse {
+	out := newMinutesResponse(row)
+	out.AllowedActions = s.allowedActions(c, meetingAccess(m), minutesActionList(m, row))
+	return out
 }

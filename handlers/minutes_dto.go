@@ -63,7 +63,10 @@ func (r *putMinutesRequest) draft(writer *int) meetings.Draft {
 }
 
 // minutesResponse is one version of a meeting's minutes. An approved
-// version is locked; a correction is a new version.
+// version is locked; a correction is a new version. allowed_actions names
+// what the caller may do now: update (PUT the next draft) and approve
+// (lock the draft once the meeting is held); 409 preconditions such as a
+// concurrent edit are not reflected.
 type minutesResponse struct {
 	ID         int                          `json:"id" example:"9"`
 	MeetingID  int                          `json:"meeting_id" example:"21"`
@@ -76,12 +79,8 @@ type minutesResponse struct {
 	ApprovedAt *time.Time                   `json:"approved_at"`
 	CreatedAt  time.Time                    `json:"created_at"`
 	UpdatedAt  time.Time                    `json:"updated_at"`
-}
-
-// minutesPage is one page of a meeting's minutes versions, oldest first.
-type minutesPage struct {
-	Items      []minutesResponse `json:"items"`
-	NextCursor string            `json:"next_cursor"`
+	// AllowedActions is filled by the handler from the caller's rights.
+	AllowedActions []string `json:"allowed_actions" example:"update,approve"`
 }
 
 func newMinutesResponse(m *ent.Minutes) minutesResponse {

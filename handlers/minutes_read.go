@@ -6,14 +6,14 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/minutes"
 	"yishi/internal/apperr"
+	"yishi/internal/meetings"
 )
 
 // getMinutes godoc
 //
 //	@Summary	A meeting's current minutes
-//	@Description	The meeting's staff (meeting:update) get the latest version, draft or approved; everyone else who reads the meeting gets the latest approved version. 404 minutes.not_found when there is none.
+//	@Description	The meeting's staff (meeting:update) get the latest version, draft or approved; everyone else who reads the meeting gets the latest approved version. 404 minutes.not_found when there is none. allowed_actions names update (write the next draft) and approve (lock the draft of a held meeting) when the caller may.
 //	@Tags		meetings
 //	@Produce	json
 //	@Security	BearerAuth
@@ -23,25 +23,17 @@ import (
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
 //	@Router		/v1/meetings/{id}/minutes [get]
-func (s *server) getMinutes(c *gin.Context) {
-	m, err := s.loadMeeting(c, "read")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	q := s.Store.Client.Minutes.Query().Where(minutes.MeetingID(m.ID))
-	if !s.managesMeeting(c, m.UnitPath) {
-		q.Where(minutes.StatusEQ(minutes.StatusApproved))
-	}
-	row, err := q.Order(ent.Desc(minutes.FieldVersion)).First(c.Request.Context())
+func (s *server) getMinutes(c *gin.Context) error {
+	m := targetOf[*ent.Meeting](c)
+	row, err := meetings.CurrentMinutes(c.Request.Context(), s.Store.Client, m.ID, s.managesMeeting(c, m))
 	if ent.IsNotFound(err) {
-		err = apperr.NotFound("minutes")
+		return apperr.NotFound("minutes")
 	}
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	c.JSON(http.StatusOK, newMinutesResponse(row))
+	c.JSON(http.StatusOK, s.minutesOut(c, m, row))
+	return nil
 }
 
 // listMinutesVersions godoc
@@ -54,32 +46,17 @@ func (s *server) getMinutes(c *gin.Context) {
 //	@Param		id		path		int		true	"meeting id"
 //	@Param		limit	query		int		false	"page size, 1-200"
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
-//	@Success	200		{object}	minutesPage
+//	@Success	200		{object}	pageOf[minutesResponse]
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/meetings/{id}/minutes/versions [get]
-func (s *server) listMinutesVersions(c *gin.Context) {
-	m, err := s.loadMeeting(c, "read")
-	var pg page
-	if err == nil {
-		pg, err = parsePage(c)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	q := s.Store.Client.Minutes.Query().Where(minutes.MeetingID(m.ID), minutes.VersionGT(pg.After))
-	if !s.managesMeeting(c, m.UnitPath) {
-		q.Where(minutes.StatusEQ(minutes.StatusApproved))
-	}
-	rows, err := q.Order(ent.Asc(minutes.FieldVersion)).Limit(pg.Limit + 1).All(c.Request.Context())
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	var out minutesPage
-	out.Items, out.NextCursor = pageItems(rows, pg, func(r *ent.Minutes) int { return r.Version }, newMinutesResponse)
-	c.JSON(http.StatusOK, out)
+func (s *server) listMinutesVersions(c *gin.Context) error {
+	m := targetOf[*ent.Meeting](c)
+	staff := s.managesMeeting(c, m)
+	return respondPage(c, func(pg page) ([]*ent.Minutes, error) {
+		return meetings.MinutesVersions(c.Request.Context(), s.Store.Client, m.ID, staff, pg.After, pg.Limit)
+	}, func(r *ent.Minutes) int { return r.Version },
+		func(r *ent.Minutes) minutesResponse { return s.minutesOut(c, m, r) })
 }

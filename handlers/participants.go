@@ -7,10 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/meeting"
-	"yishi/ent/participant"
-	"yishi/ent/user"
-	"yishi/internal/apperr"
+	"yishi/internal/meetings"
 )
 
 // createParticipant godoc
@@ -31,58 +28,31 @@ import (
 //	@Failure	409		{object}	problem
 //	@Failure	422		{object}	problem	"user_id names no user"
 //	@Router		/v1/meetings/{id}/participants [post]
-func (s *server) createParticipant(c *gin.Context) {
-	m, err := s.loadMeeting(c, "update")
+func (s *server) createParticipant(c *gin.Context) error {
+	m := targetOf[*ent.Meeting](c)
 	var req createParticipantRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
-	if err == nil && m.Status == meeting.StatusCancelled {
-		err = apperr.Conflict("meeting.cancelled", "a cancelled meeting takes no participants")
+	if err := meetings.TakesParticipants(m); err != nil {
+		return err
 	}
-	if err == nil && req.UserID != nil {
-		err = s.requireUser(c, *req.UserID)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	ctx := c.Request.Context()
-	p, err := s.Store.Client.Participant.Create().SetTenantID(m.TenantID).SetUnitID(m.UnitID).
-		SetUnitPath(m.UnitPath).SetCommunityPath(m.CommunityPath).SetMeetingID(m.ID).
-		SetNillableUserID(req.UserID).SetGuestName(strings.TrimSpace(req.GuestName)).
-		SetGuestPhone(req.GuestPhone).SetIdentity(participant.Identity(req.Identity)).
-		SetAttended(req.Attended).Save(ctx)
-	if ent.IsConstraintError(err) {
-		err = apperr.Conflict("participant.duplicate", "the user is already a participant of this meeting")
-	}
-	var names map[int]string
-	if err == nil {
-		names, err = s.participantNames(c, []*ent.Participant{p})
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	c.JSON(http.StatusCreated, newParticipantResponse(p, names, true, caller(c).UserID))
-}
-
-// participantNames looks up the names of the registered participants.
-func (s *server) participantNames(c *gin.Context, rows []*ent.Participant) (map[int]string, error) {
-	var ids []int
-	for _, p := range rows {
-		if p.UserID != nil {
-			ids = append(ids, *p.UserID)
+	if req.UserID != nil {
+		if err := s.requireUser(c, *req.UserID); err != nil {
+			return err
 		}
 	}
-	out := map[int]string{}
-	if len(ids) == 0 {
-		return out, nil
+	ctx := c.Request.Context()
+	p, err := meetings.AddParticipant(ctx, s.Store.Client, m, meetings.NewParticipant{UserID: req.UserID,
+		GuestName: strings.TrimSpace(req.GuestName), GuestPhone: req.GuestPhone, Identity: req.Identity,
+		Attended: req.Attended})
+	if err != nil {
+		return err
 	}
-	users, err := s.Store.Client.User.Query().Where(user.IDIn(ids...)).
-		Select(user.FieldID, user.FieldName).All(c.Request.Context())
-	for _, u := range users {
-		out[u.ID] = u.Name
+	names, err := meetings.ParticipantNames(ctx, s.Store.Client, []*ent.Participant{p})
+	if err != nil {
+		return err
 	}
-	return out, err
+	c.JSON(http.StatusCreated, newParticipantResponse(p, names, true, caller(c).UserID))
+	return nil
 }

@@ -73,12 +73,6 @@ type participantResponse struct {
 	CreatedAt time.Time `json:"created_at"`
 }
 
-// participantPage is one page of participants, in the order they were listed.
-type participantPage struct {
-	Items      []participantResponse `json:"items"`
-	NextCursor string                `json:"next_cursor"`
-}
-
 // newParticipantResponse shows p; names holds registered users' names,
 // staff says whether the reader runs the meeting, self is the reader's id.
 func newParticipantResponse(p *ent.Participant, names map[int]string, staff bool, self int) participantResponse {

@@ -1,12 +1,10 @@
 package handlers
 
 import (
-	"net/http"
-
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/participant"
+	"yishi/internal/meetings"
 )
 
 // listParticipants godoc
@@ -19,36 +17,23 @@ import (
 //	@Param		id		path		int		true	"meeting id"
 //	@Param		limit	query		int		false	"page size, 1-200"
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
-//	@Success	200		{object}	participantPage
+//	@Success	200		{object}	pageOf[participantResponse]
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/meetings/{id}/participants [get]
-func (s *server) listParticipants(c *gin.Context) {
-	m, err := s.loadMeeting(c, "read")
-	var pg page
-	if err == nil {
-		pg, err = parsePage(c)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	rows, err := s.Store.Client.Participant.Query().
-		Where(participant.MeetingID(m.ID), participant.IDGT(pg.After)).
-		Order(ent.Asc(participant.FieldID)).Limit(pg.Limit + 1).All(c.Request.Context())
+func (s *server) listParticipants(c *gin.Context) error {
+	m := targetOf[*ent.Meeting](c)
 	var names map[int]string
-	if err == nil {
-		names, err = s.participantNames(c, rows)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	staff, self := s.managesMeeting(c, m.UnitPath), caller(c).UserID
-	var out participantPage
-	out.Items, out.NextCursor = pageItems(rows, pg, func(p *ent.Participant) int { return p.ID },
+	staff, self, ctx := s.managesMeeting(c, m), caller(c).UserID, c.Request.Context()
+	return respondPage(c, func(pg page) ([]*ent.Participant, error) {
+		rows, err := meetings.Participants(ctx, s.Store.Client, m.ID, pg.After, pg.Limit)
+		if err != nil {
+			return nil, err
+		}
+		names, err = meetings.ParticipantNames(ctx, s.Store.Client, rows)
+		return rows, err
+	}, func(p *ent.Participant) int { return p.ID },
 		func(p *ent.Participant) participantResponse { return newParticipantResponse(p, names, staff, self) })
-	c.JSON(http.StatusOK, out)
 }

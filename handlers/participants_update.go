@@ -6,8 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/meeting"
-	"yishi/internal/apperr"
+	"yishi/internal/meetings"
 )
 
 // updateParticipant godoc
@@ -27,54 +26,20 @@ import (
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem
 //	@Router		/v1/participants/{id} [patch]
-func (s *server) updateParticipant(c *gin.Context) {
-	p, err := s.loadParticipant(c)
+func (s *server) updateParticipant(c *gin.Context) error {
 	var req updateParticipantRequest
-	if err == nil {
-		err = bindJSON(c, &req)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
 	ctx := c.Request.Context()
-	m, err := s.Store.Client.Meeting.Get(ctx, p.MeetingID)
-	if err == nil && m.Status == meeting.StatusCancelled {
-		err = apperr.Conflict("meeting.cancelled", "a cancelled meeting has no attendance")
-	}
-	if err == nil {
-		p, err = s.Store.Client.Participant.UpdateOne(p).SetAttended(*req.Attended).Save(ctx)
-	}
-	var names map[int]string
-	if err == nil {
-		names, err = s.participantNames(c, []*ent.Participant{p})
-	}
+	p, err := meetings.MarkAttendance(ctx, s.Store.Client, targetOf[*ent.Participant](c), *req.Attended)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
+	}
+	names, err := meetings.ParticipantNames(ctx, s.Store.Client, []*ent.Participant{p})
+	if err != nil {
+		return err
 	}
 	c.JSON(http.StatusOK, newParticipantResponse(p, names, true, caller(c).UserID))
-}
-
-// loadParticipant reads the participant named by :id as the caller and
-// checks meeting:update at its meeting's unit.
-func (s *server) loadParticipant(c *gin.Context) (*ent.Participant, error) {
-	id, err := pathID(c, "id", "participant")
-	if err != nil {
-		return nil, err
-	}
-	p, err := s.Store.Client.Participant.Get(c.Request.Context(), id)
-	if ent.IsNotFound(err) {
-		return nil, apperr.NotFound("participant")
-	}
-	if err != nil {
-		return nil, err
-	}
-	if err := s.allow(c, "meeting", "update", p.UnitPath); err != nil {
-		if e, ok := apperr.As(err); ok && e.Kind == apperr.KindNotFound {
-			return nil, apperr.Forbidden("you may not mark attendance at this meeting")
-		}
-		return nil, err
-	}
-	return p, nil
+	return nil
 }

@@ -10,8 +10,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/comment"
 	"yishi/internal/apperr"
+	"yishi/internal/proposals"
 )
 
 // createCommentRequest is a comment; internal comments are staff notes.
@@ -36,12 +36,6 @@ type commentResponse struct {
 	CreatedAt time.Time `json:"created_at"`
 }
 
-// commentPage is one page of comments, oldest first.
-type commentPage struct {
-	Items      []commentResponse `json:"items"`
-	NextCursor string            `json:"next_cursor"`
-}
-
 func newCommentResponse(m *ent.Comment) commentResponse {
 	return commentResponse{ID: m.ID, AuthorID: m.AuthorID, Body: m.Body, Internal: m.Internal, CreatedAt: m.CreatedAt.UTC()}
 }
@@ -62,38 +56,26 @@ func newCommentResponse(m *ent.Comment) commentResponse {
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/proposals/{id}/comments [post]
-func (s *server) createProposalComment(c *gin.Context) {
-	p, err := s.loadProposal(c, "comment")
+func (s *server) createProposalComment(c *gin.Context) error {
+	p := targetOf[*ent.Proposal](c)
 	var req createCommentRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
-	if err == nil && req.Internal && !s.seesInternal(c, p) {
-		err = apperr.Forbidden("internal notes are for staff")
+	if req.Internal && !s.seesInternal(c, p) {
+		return apperr.Forbidden("internal notes are for staff")
 	}
 	v := caller(c)
-	if err == nil && v.UserID == 0 {
-		err = apperr.Forbidden("only a person can comment")
+	if v.UserID == 0 {
+		return apperr.Forbidden("only a person can comment")
 	}
+	m, err := proposals.AddComment(c.Request.Context(), s.Store.Client, p, v.UserID, req.Body, req.Internal)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	m, err := s.Store.Client.Comment.Create().SetTenantID(p.TenantID).SetUnitID(p.UnitID).SetUnitPath(p.UnitPath).
-		SetCommunityPath(p.CommunityPath).SetProposalID(p.ID).SetAuthorID(v.UserID).
-		SetBody(strings.TrimSpace(req.Body)).SetInternal(req.Internal).Save(c.Request.Context())
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.Header("Location", "/v1/proposals/"+strconv.Itoa(p.ID)+"/comments")
 	c.JSON(http.StatusCreated, newCommentResponse(m))
-}
-
-// seesInternal reports whether the caller reads staff-internal fields of p.
-func (s *server) seesInternal(c *gin.Context, p *ent.Proposal) bool {
-	v := caller(c)
-	return v.TokenAllows("proposal", "read_internal") && s.Policy.Enforce(v.Subject, "proposal", "read_internal", p.UnitPath)
+	return nil
 }
 
 // listProposalComments godoc
@@ -106,31 +88,15 @@ func (s *server) seesInternal(c *gin.Context, p *ent.Proposal) bool {
 //	@Param		id		path		int		true	"proposal id"
 //	@Param		limit	query		int		false	"page size, 1-200"
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
-//	@Success	200		{object}	commentPage
+//	@Success	200		{object}	pageOf[commentResponse]
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/proposals/{id}/comments [get]
-func (s *server) listProposalComments(c *gin.Context) {
-	p, err := s.loadProposal(c, "read")
-	var pg page
-	if err == nil {
-		pg, err = parsePage(c)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	q := s.Store.Client.Comment.Query().Where(comment.ProposalID(p.ID), comment.IDGT(pg.After))
-	if !s.seesInternal(c, p) {
-		q.Where(comment.Internal(false))
-	}
-	rows, err := q.Order(ent.Asc(comment.FieldID)).Limit(pg.Limit + 1).All(c.Request.Context())
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	var out commentPage
-	out.Items, out.NextCursor = pageItems(rows, pg, func(m *ent.Comment) int { return m.ID }, newCommentResponse)
-	c.JSON(http.StatusOK, out)
+func (s *server) listProposalComments(c *gin.Context) error {
+	p := targetOf[*ent.Proposal](c)
+	internal := s.seesInternal(c, p)
+	return respondPage(c, func(pg page) ([]*ent.Comment, error) {
+		return proposals.Comments(c.Request.Context(), s.Store.Client, p, internal, pg.After, pg.Limit+1)
+	}, func(m *ent.Comment) int { return m.ID }, newCommentResponse)
 }

@@ -1,13 +1,12 @@
 package handlers
 
 import (
-	"net/http"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/proposalevent"
+	"yishi/internal/proposals"
 )
 
 // proposalEventResponse is one timeline entry.
@@ -24,12 +23,6 @@ type proposalEventResponse struct {
 	CreatedAt  time.Time      `json:"created_at"`
 }
 
-// proposalEventPage is one page of a timeline, oldest first.
-type proposalEventPage struct {
-	Items      []proposalEventResponse `json:"items"`
-	NextCursor string                  `json:"next_cursor"`
-}
-
 // listProposalEvents godoc
 //
 //	@Summary	A proposal's timeline
@@ -40,34 +33,21 @@ type proposalEventPage struct {
 //	@Param		id		path		int		true	"proposal id"
 //	@Param		limit	query		int		false	"page size, 1-200"
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
-//	@Success	200		{object}	proposalEventPage
+//	@Success	200		{object}	pageOf[proposalEventResponse]
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/proposals/{id}/events [get]
-func (s *server) listProposalEvents(c *gin.Context) {
-	p, err := s.loadProposal(c, "read")
-	var pg page
-	if err == nil {
-		pg, err = parsePage(c)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	rows, err := s.Store.Client.ProposalEvent.Query().
-		Where(proposalevent.ProposalID(p.ID), proposalevent.IDGT(pg.After)).
-		Order(ent.Asc(proposalevent.FieldID)).Limit(pg.Limit + 1).All(c.Request.Context())
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	var out proposalEventPage
-	out.Items, out.NextCursor = pageItems(rows, pg, func(e *ent.ProposalEvent) int { return e.ID },
-		func(e *ent.ProposalEvent) proposalEventResponse {
-			return proposalEventResponse{ID: e.ID, Actor: e.Actor, ActorName: e.ActorName, Action: e.Action,
-				From: e.FromStatus, To: e.ToStatus, Note: e.Note, ReasonCode: e.ReasonCode, Detail: e.Detail,
-				CreatedAt: e.CreatedAt.UTC()}
-		})
-	c.JSON(http.StatusOK, out)
+func (s *server) listProposalEvents(c *gin.Context) error {
+	p := targetOf[*ent.Proposal](c)
+	return respondPage(c, func(pg page) ([]*ent.ProposalEvent, error) {
+		return proposals.Events(c.Request.Context(), s.Store.Client, p, pg.After, pg.Limit+1)
+	}, func(e *ent.ProposalEvent) int { return e.ID }, newProposalEventResponse)
+}
+
+// newProposalEventResponse converts one timeline entry.
+func newProposalEventResponse(e *ent.ProposalEvent) proposalEventResponse {
+	return proposalEventResponse{ID: e.ID, Actor: e.Actor, ActorName: e.ActorName, Action: e.Action,
+		From: e.FromStatus, To: e.ToStatus, Note: e.Note, ReasonCode: e.ReasonCode, Detail: e.Detail,
+		CreatedAt: e.CreatedAt.UTC()}
 }

@@ -7,20 +7,17 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"yishi/authz/access"
 	"yishi/ent"
-	"yishi/ent/listitem"
-	"yishi/ent/membership"
-	"yishi/ent/organizationmember"
 	"yishi/internal/apperr"
 	"yishi/internal/proposals"
 	"yishi/internal/store"
-	"yishi/internal/viewer"
 )
 
 // createProposal godoc
 //
 //	@Summary	File a proposal (as a draft)
-//	@Description	Residents file online for themselves (proposal:create). Guides enter offline submissions — mailbox letters, face-to-face and Tuesday talks, grid visits, hotline calls — on a resident's behalf (proposal:create_on_behalf), naming a registered author or an unregistered person whose phone is stored and shown masked. The response lists similar open proposals of the same community so the resident can co-sign one instead.
+//	@Description	Residents file online for themselves (proposal:create). Guides enter offline submissions — mailbox letters, face-to-face and Tuesday talks, grid visits, hotline calls — on a resident's behalf (proposal:create_on_behalf), naming a registered author or an unregistered person whose phone is stored and shown masked. The response lists similar open proposals of the same community so the resident can co-sign one instead. allowed_actions lists what the caller may do with the new draft (see GET /v1/proposals/{id}).
 //	@Tags		proposals
 //	@Accept		json
 //	@Produce	json
@@ -34,21 +31,14 @@ import (
 //	@Failure	404		{object}	problem
 //	@Failure	422		{object}	problem	"author_id names no user"
 //	@Router		/v1/units/{id}/proposals [post]
-func (s *server) createProposal(c *gin.Context) {
-	u, err := s.loadUnit(c, "read")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
+func (s *server) createProposal(c *gin.Context) error {
 	var req createProposalRequest
 	if err := bindJSON(c, &req); err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	n, err := s.proposalIntake(c, u, req)
+	n, err := s.proposalIntake(c, targetOf[*ent.Unit](c), req)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	ctx, by := c.Request.Context(), s.actor(c)
 	var p *ent.Proposal
@@ -57,17 +47,16 @@ func (s *server) createProposal(c *gin.Context) {
 		return err
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	out := newProposalResponse(p, true)
+	out := s.proposalView(c, p)
 	if out.Similar, err = s.similarProposals(c, p); err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.Header("Location", "/v1/proposals/"+strconv.Itoa(p.ID))
 	c.Header("ETag", proposalETag(p))
 	c.JSON(http.StatusCreated, out)
+	return nil
 }
 
 // proposalIntake checks who may file what and builds the new proposal.
@@ -77,7 +66,7 @@ func (s *server) proposalIntake(c *gin.Context, u *ent.Unit, req createProposalR
 		CategoryCode: req.CategoryCode, OrganizationID: req.OrganizationID,
 		CosignThreshold: req.CosignThreshold, CosignDeadline: req.CosignDeadline}
 	if req.Channel == "online" {
-		if err := s.allow(c, "proposal", "create", u.Path); err != nil {
+		if err := s.decide(c, "proposal:create", accessTarget(c), access.Subtree); err != nil {
 			return n, err
 		}
 		if v.UserID == 0 {
@@ -102,7 +91,7 @@ func (s *server) proposalIntake(c *gin.Context, u *ent.Unit, req createProposalR
 
 // offlineAuthor fills the author of a proposal a guide enters for someone.
 func (s *server) offlineAuthor(c *gin.Context, u *ent.Unit, req createProposalRequest, n *proposals.NewProposal) error {
-	if err := s.allow(c, "proposal", "create_on_behalf", u.Path); err != nil {
+	if err := s.decide(c, "proposal:create_on_behalf", accessTarget(c), access.Subtree); err != nil {
 		return err
 	}
 	n.EnteredBy = userIDPtr(caller(c))
@@ -122,14 +111,12 @@ func (s *server) offlineAuthor(c *gin.Context, u *ent.Unit, req createProposalRe
 }
 
 // checkCategory: a category, when given, must be an active encouraged
-// item of the subdistrict (tenant-wide reference data, read as system).
+// item of the subdistrict.
 func (s *server) checkCategory(c *gin.Context, u *ent.Unit, code string) error {
 	if code == "" {
 		return nil
 	}
-	ok, err := s.Store.Client.ListItem.Query().Where(listitem.TenantID(u.TenantID), listitem.Code(code),
-		listitem.KindEQ(listitem.KindEncouraged), listitem.StatusEQ(listitem.StatusActive)).
-		Exist(viewer.SystemContext(c.Request.Context()))
+	ok, err := proposals.IsActiveCategory(c.Request.Context(), s.Store.Client, u.TenantID, code)
 	if err != nil {
 		return err
 	}
@@ -148,10 +135,7 @@ func (s *server) checkOrganization(c *gin.Context, u *ent.Unit, orgID, authorID 
 	leads := false
 	if authorID != nil {
 		var err error
-		leads, err = s.Store.Client.OrganizationMember.Query().Where(organizationmember.TenantID(u.TenantID),
-			organizationmember.OrganizationID(*orgID),
-			organizationmember.UserID(*authorID), organizationmember.RoleEQ(organizationmember.RoleLeader)).
-			Exist(viewer.SystemContext(c.Request.Context()))
+		leads, err = proposals.LeadsOrganization(c.Request.Context(), s.Store.Client, u.TenantID, *orgID, *authorID)
 		if err != nil {
 			return err
 		}
@@ -178,8 +162,7 @@ func (s *server) actor(c *gin.Context) proposals.Actor {
 // member somewhere in the subdistrict. A missing user and a user of
 // another tenant get the same 400, so the answer reveals nobody.
 func (s *server) tenantMember(c *gin.Context, tenantID, userID int) (*ent.User, error) {
-	sys := viewer.SystemContext(c.Request.Context())
-	ok, err := s.Store.Client.Membership.Query().Where(membership.TenantID(tenantID), membership.UserID(userID)).Exist(sys)
+	ok, err := proposals.IsTenantMember(c.Request.Context(), s.Store.Client, tenantID, userID)
 	if err != nil {
 		return nil, err
 	}

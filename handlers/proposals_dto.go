@@ -85,8 +85,9 @@ type authorResponse struct {
 	Phone  string `json:"phone,omitempty" example:"138****1234"`
 }
 
-// proposalResponse is a proposal as clients see it.
-type proposalResponse struct {
+// proposalItem is a proposal as lists show it: every field of the row,
+// without the per-caller extras of a single proposal's answer.
+type proposalItem struct {
 	ID                int                        `json:"id"`
 	UnitID            int                        `json:"unit_id"`
 	UnitPath          string                     `json:"unit_path"`
@@ -118,8 +119,23 @@ type proposalResponse struct {
 	SubmittedAt       *time.Time                 `json:"submitted_at"`
 	ResolvedAt        *time.Time                 `json:"resolved_at"`
 	ClosedAt          *time.Time                 `json:"closed_at"`
-	Similar           []similarProposal          `json:"similar,omitempty"`
-	FollowUps         []followUpResponse         `json:"follow_ups,omitempty"`
+}
+
+// proposalResponse is a single proposal as clients see it (GET, create,
+// transitions): the list fields, the actions the caller may take now, and
+// the similar or follow-up proposals of the answers that name them.
+type proposalResponse struct {
+	proposalItem
+	// AllowedActions are the lifecycle actions (POST /v1/proposals/{id}/{action})
+	// the caller may take on the proposal in its current status, decided
+	// by the same rules as the action routes: a listed action does not
+	// answer 403, an unlisted one answers 403 or 409. Preconditions beyond
+	// the status are not reflected, so a listed action may still answer
+	// 409 (start without a task, complete with open tasks, a co-signature
+	// after the deadline) or 400 for a missing note.
+	AllowedActions []string           `json:"allowed_actions" example:"submit,withdraw"`
+	Similar        []similarProposal  `json:"similar,omitempty"`
+	FollowUps      []followUpResponse `json:"follow_ups,omitempty"`
 }
 
 // similarProposal is an open proposal close to a new one, offered so the
@@ -131,14 +147,10 @@ type similarProposal struct {
 	Score  float64 `json:"score" example:"0.62"`
 }
 
-// proposalPage is one page of proposals, newest first.
-type proposalPage struct {
-	Items      []proposalResponse `json:"items"`
-	NextCursor string             `json:"next_cursor"`
-}
-
-func newProposalResponse(p *ent.Proposal, personal bool) proposalResponse {
-	out := proposalResponse{
+// newProposalItem converts p, masking other people's name and phone
+// unless personal.
+func newProposalItem(p *ent.Proposal, personal bool) proposalItem {
+	out := proposalItem{
 		ID: p.ID, UnitID: p.UnitID, UnitPath: p.UnitPath, OriginUnitID: p.OriginUnitID, Title: p.Title, Body: p.Body,
 		Kind: string(p.Kind), Channel: string(p.Channel), CategoryCode: p.CategoryCode, Status: string(p.Status),
 		Author:         authorResponse{UserID: p.AuthorID, Name: p.AuthorName, Phone: p.AuthorPhone},

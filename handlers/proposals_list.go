@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,11 +8,9 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"yishi/authz"
 	"yishi/ent"
-	"yishi/ent/predicate"
-	"yishi/ent/proposal"
 	"yishi/internal/apperr"
+	"yishi/internal/proposals"
 )
 
 // proposalStatuses are every status a proposal can have.
@@ -25,7 +22,7 @@ func proposalStatuses() []string {
 // listProposals godoc
 //
 //	@Summary	List proposals of a unit's whole subtree
-//	@Description	Proposals handled in, or filed in, the unit or any unit below it, newest first. Staff see everything in their subtree; residents see their community's proposals past draft, and their own drafts. q searches title and body by substring (Chinese needs no segmentation).
+//	@Description	Proposals handled in, or filed in, the unit or any unit below it, newest first. Staff see everything in their subtree; residents see their community's proposals past draft, and their own drafts. q searches title and body by substring (Chinese needs no segmentation). Items carry no allowed_actions (deciding them per row would cost a policy check per action); GET the proposal for them.
 //	@Tags		proposals
 //	@Produce	json
 //	@Security	BearerAuth
@@ -40,91 +37,70 @@ func proposalStatuses() []string {
 //	@Param		q			query		string	false	"text search in title and body"
 //	@Param		limit		query		int		false	"page size, 1-200"
 //	@Param		cursor		query		string	false	"next_cursor of the previous page"
-//	@Success	200			{object}	proposalPage
+//	@Success	200			{object}	pageOf[proposalItem]
 //	@Failure	400			{object}	problem
 //	@Failure	401			{object}	problem
 //	@Failure	403			{object}	problem
 //	@Failure	404			{object}	problem
 //	@Router		/v1/units/{id}/proposals [get]
-func (s *server) listProposals(c *gin.Context) {
-	u, err := s.loadUnitUnscoped(c)
-	if err == nil {
-		err = s.allowInCommunity(c, "proposal", "read", u.Path, authz.CommunityOf(u.Path))
-	}
-	var p page
-	var filters []predicate.Proposal
-	if err == nil {
-		p, err = parsePage(c)
-	}
-	if err == nil {
-		filters, err = proposalFilters(c)
-	}
+func (s *server) listProposals(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
+	f, err := proposalFilters(c)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	q := s.Store.Client.Proposal.Query().Where(
-		proposal.Or(proposal.UnitPathHasPrefix(u.Path), proposal.OriginPathHasPrefix(u.Path)))
-	q.Where(filters...)
-	if p.After > 0 {
-		q.Where(proposal.IDLT(p.After))
-	}
-	rows, err := q.Order(ent.Desc(proposal.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	var out proposalPage
-	out.Items, out.NextCursor = pageItems(rows, p, func(r *ent.Proposal) int { return r.ID },
-		func(r *ent.Proposal) proposalResponse { return newProposalResponse(r, s.seesPersonalData(c, r)) })
-	c.JSON(http.StatusOK, out)
+	return respondPage(c, func(p page) ([]*ent.Proposal, error) {
+		return proposals.ListUnder(c.Request.Context(), s.Store.Client, u.Path, f, p.After, p.Limit+1)
+	}, func(r *ent.Proposal) int { return r.ID },
+		func(r *ent.Proposal) proposalItem { return newProposalItem(r, s.seesPersonalData(c, r)) })
 }
 
 // proposalFilters parses the list filters, naming every bad one.
-func proposalFilters(c *gin.Context) ([]predicate.Proposal, error) {
-	var out []predicate.Proposal
+func proposalFilters(c *gin.Context) (proposals.ListFilter, error) {
+	var f proposals.ListFilter
 	var bad []apperr.FieldError
 	if v := c.Query("status"); v != "" {
-		var sts []proposal.Status
 		for _, st := range strings.Split(v, ",") {
 			if !slices.Contains(proposalStatuses(), st) {
 				bad = append(bad, apperr.FieldError{Field: "status", Message: "unknown status " + st})
 			}
-			sts = append(sts, proposal.Status(st))
+			f.Statuses = append(f.Statuses, st)
 		}
-		out = append(out, proposal.StatusIn(sts...))
 	}
-	if v := c.Query("category"); v != "" {
-		out = append(out, proposal.CategoryCode(v))
+	f.Category = c.Query("category")
+	if f.Channel = c.Query("channel"); f.Channel != "" && !slices.Contains(proposalChannels(), f.Channel) {
+		bad = append(bad, apperr.FieldError{Field: "channel", Message: "unknown channel"})
 	}
-	if v := c.Query("channel"); v != "" {
-		if !slices.Contains(proposalChannels(), v) {
-			bad = append(bad, apperr.FieldError{Field: "channel", Message: "unknown channel"})
-		}
-		out = append(out, proposal.ChannelEQ(proposal.Channel(v)))
+	if f.Kind = c.Query("kind"); f.Kind != "" && !slices.Contains(proposalKinds(), f.Kind) {
+		bad = append(bad, apperr.FieldError{Field: "kind", Message: "unknown kind"})
 	}
-	if v := c.Query("kind"); v != "" {
-		if !slices.Contains(proposalKinds(), v) {
-			bad = append(bad, apperr.FieldError{Field: "kind", Message: "unknown kind"})
-		}
-		out = append(out, proposal.KindEQ(proposal.Kind(v)))
+	bad = append(bad, rangeFilters(c, &f)...)
+	if len(bad) > 0 {
+		return f, apperr.Invalid(bad...)
 	}
+	return f, nil
+}
+
+// rangeFilters parses the unit, time and text filters into f.
+func rangeFilters(c *gin.Context, f *proposals.ListFilter) []apperr.FieldError {
+	var bad []apperr.FieldError
 	if v := c.Query("unit_id"); v != "" {
 		id, err := strconv.Atoi(v)
 		if err != nil {
 			bad = append(bad, apperr.FieldError{Field: "unit_id", Message: "must be a unit id"})
 		}
-		out = append(out, proposal.UnitID(id))
+		f.UnitID = &id
 	}
 	for _, name := range []string{"from", "to"} {
 		if v := c.Query(name); v != "" {
 			t, err := parseTimeParam(v)
-			if err != nil {
+			switch {
+			case err != nil:
 				bad = append(bad, apperr.FieldError{Field: name, Message: "must be RFC 3339 or YYYY-MM-DD"})
-			} else if name == "from" {
-				out = append(out, proposal.CreatedAtGTE(t))
-			} else {
-				out = append(out, proposal.CreatedAtLT(t))
+			case name == "from":
+				f.From = &t
+			default:
+				f.To = &t
 			}
 		}
 	}
@@ -132,12 +108,9 @@ func proposalFilters(c *gin.Context) ([]predicate.Proposal, error) {
 		if len([]rune(v)) > 100 {
 			bad = append(bad, apperr.FieldError{Field: "q", Message: "must be at most 100 characters"})
 		}
-		out = append(out, proposal.Or(proposal.TitleContainsFold(v), proposal.BodyContainsFold(v)))
+		f.Text = v
 	}
-	if len(bad) > 0 {
-		return nil, apperr.Invalid(bad...)
-	}
-	return out, nil
+	return bad
 }
 
 // parseTimeParam accepts RFC 3339 or a bare date (midnight UTC).

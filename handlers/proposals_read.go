@@ -6,15 +6,19 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"yishi/authz/access"
 	"yishi/ent"
-	"yishi/ent/proposal"
 	"yishi/internal/apperr"
-	"yishi/internal/similarity"
+	"yishi/internal/proposals"
+	"yishi/internal/workflow"
 )
 
 // loadProposal reads the proposal named by :id as the caller (privacy
 // hides what they may not see: 404) and checks proposal:act. The row is
 // visible by then, so a missing permission is 403, never 404.
+//
+// Legacy: the proposal routes take their target from the route table; the
+// task handlers still call this until they do too.
 func (s *server) loadProposal(c *gin.Context, act string) (*ent.Proposal, error) {
 	id, err := pathID(c, "id", "proposal")
 	if err != nil {
@@ -36,6 +40,20 @@ func (s *server) loadProposal(c *gin.Context, act string) (*ent.Proposal, error)
 	return p, nil
 }
 
+// proposalAccess is p as access sees it, the same target the proposal
+// routes decide on: for a proposal the handler holds after a write
+// (created, moved), whose unit may differ from the route's target.
+func proposalAccess(p *ent.Proposal) access.Target {
+	return access.Target{Kind: "proposal", UnitPath: p.UnitPath, CommunityPath: p.CommunityPath,
+		Visible: true, Object: p}
+}
+
+// seesInternal reports whether the caller reads staff-internal fields of
+// p (internal comments and files, other people's personal data).
+func (s *server) seesInternal(c *gin.Context, p *ent.Proposal) bool {
+	return s.access.Holds(caller(c), access.Perm("proposal:read_internal"), proposalAccess(p), access.Subtree)
+}
+
 // seesPersonalData reports whether the caller may see the author's name
 // and phone: the author, or staff who read internal fields there.
 func (s *server) seesPersonalData(c *gin.Context, p *ent.Proposal) bool {
@@ -43,12 +61,30 @@ func (s *server) seesPersonalData(c *gin.Context, p *ent.Proposal) bool {
 	return (p.AuthorID != nil && *p.AuthorID == v.UserID) || s.seesInternal(c, p)
 }
 
+// proposalView is p as one caller sees it in a single-proposal answer:
+// personal data masked unless theirs to see, and the actions they may take.
+func (s *server) proposalView(c *gin.Context, p *ent.Proposal) proposalResponse {
+	return proposalResponse{proposalItem: newProposalItem(p, s.seesPersonalData(c, p)),
+		AllowedActions: s.allowedActions(c, proposalAccess(p), proposalActions(p))}
+}
+
+// proposalActions are a proposal's lifecycle buttons, each ready when p's
+// status admits it.
+func proposalActions(p *ent.Proposal) []action {
+	out := make([]action, 0, len(workflow.Actions()))
+	for _, a := range workflow.Actions() {
+		out = append(out, action{Name: a, Route: "POST /v1/proposals/:id/:action", Action: a,
+			Ready: func() bool { return workflow.Check(string(p.Status), a) == nil }})
+	}
+	return out
+}
+
 func proposalETag(p *ent.Proposal) string { return fmt.Sprintf(`W/"%d"`, p.Version) }
 
 // getProposal godoc
 //
 //	@Summary	Get a proposal
-//	@Description	Includes status, handling unit, screening flags and co-signature count, and follow_ups: the follow-up proposals feedback opened (those the caller can see). Residents see their own community's proposals past draft, with other people's name and phone masked. The ETag is the proposal's version.
+//	@Description	Includes status, handling unit, screening flags and co-signature count, and follow_ups: the follow-up proposals feedback opened (those the caller can see). Residents see their own community's proposals past draft, with other people's name and phone masked. allowed_actions lists the lifecycle actions the caller may take in the proposal's current status (other preconditions, such as missing tasks or a passed deadline, are not reflected and still answer 409). The ETag is the proposal's version.
 //	@Tags		proposals
 //	@Produce	json
 //	@Security	BearerAuth
@@ -57,42 +93,29 @@ func proposalETag(p *ent.Proposal) string { return fmt.Sprintf(`W/"%d"`, p.Versi
 //	@Failure	401	{object}	problem
 //	@Failure	404	{object}	problem
 //	@Router		/v1/proposals/{id} [get]
-func (s *server) getProposal(c *gin.Context) {
-	p, err := s.loadProposal(c, "read")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	out := newProposalResponse(p, s.seesPersonalData(c, p))
+func (s *server) getProposal(c *gin.Context) error {
+	p := targetOf[*ent.Proposal](c)
+	out := s.proposalView(c, p)
+	var err error
 	if out.FollowUps, err = s.followUps(c, p); err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.Header("ETag", proposalETag(p))
 	c.JSON(http.StatusOK, out)
+	return nil
 }
 
 // similarProposals lists up to five open proposals of p's community whose
-// text is close to p's by character bigrams.
+// text is close to p's.
 func (s *server) similarProposals(c *gin.Context, p *ent.Proposal) ([]similarProposal, error) {
-	rows, err := s.Store.Client.Proposal.Query().Where(
-		proposal.CommunityPath(p.CommunityPath), proposal.IDNEQ(p.ID),
-		proposal.StatusIn(proposal.StatusCollecting, proposal.StatusSubmitted, proposal.StatusNeedsRevision,
-			proposal.StatusAccepted, proposal.StatusDeliberating, proposal.StatusApproved, proposal.StatusImplementing),
-	).Order(ent.Desc(proposal.FieldID)).Limit(500).All(c.Request.Context())
+	matches, err := proposals.Similar(c.Request.Context(), s.Store.Client, p, 5)
 	if err != nil {
 		return nil, err
 	}
-	byID := map[int]*ent.Proposal{}
-	cands := make([]similarity.Candidate, 0, len(rows))
-	for _, r := range rows {
-		byID[r.ID] = r
-		cands = append(cands, similarity.Candidate{ID: r.ID, Text: r.Title + " " + r.Body})
-	}
 	var out []similarProposal
-	for _, m := range similarity.Rank(p.Title+" "+p.Body, cands, 0.2, 5) {
-		r := byID[m.ID]
-		out = append(out, similarProposal{ID: r.ID, Title: r.Title, Status: string(r.Status), Score: m.Score})
+	for _, m := range matches {
+		out = append(out, similarProposal{ID: m.Proposal.ID, Title: m.Proposal.Title,
+			Status: string(m.Proposal.Status), Score: m.Score})
 	}
 	return out, nil
 }

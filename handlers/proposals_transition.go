@@ -8,11 +8,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/membership"
-	"yishi/ent/proposal"
 	"yishi/internal/apperr"
 	"yishi/internal/proposals"
-	"yishi/internal/workflow"
 )
 
 // transitionRequest is the optional body of a proposal action.
@@ -52,7 +49,7 @@ func (r *transitionRequest) validate() []apperr.FieldError {
 //	@Param		action		path		string				true	"the action"	Enums(submit,cosign,return,resubmit,accept,reject,merge,escalate,refer,schedule,decide,start,complete,close,withdraw)
 //	@Param		If-Match	header		string				false	"ETag of the version you saw"
 //	@Param		body		body		transitionRequest	false	"details"
-//	@Success	200			{object}	proposalResponse
+//	@Success	200			{object}	proposalResponse	"the updated proposal, with allowed_actions for its new status"
 //	@Failure	400			{object}	problem
 //	@Failure	401			{object}	problem
 //	@Failure	403			{object}	problem
@@ -60,78 +57,22 @@ func (r *transitionRequest) validate() []apperr.FieldError {
 //	@Failure	409			{object}	problem
 //	@Failure	412			{object}	problem
 //	@Router		/v1/proposals/{id}/{action} [post]
-func (s *server) transitionProposal(c *gin.Context) {
-	action := c.Param("action")
-	if !workflow.IsAction(action) {
-		writeError(c, s.Logger, apperr.NotFound("action"))
-		return
-	}
-	p, err := s.loadProposal(c, action)
-	if err == nil {
-		err = s.checkIfMatch(c, proposalETag(p))
+func (s *server) transitionProposal(c *gin.Context) error {
+	p := targetOf[*ent.Proposal](c)
+	if err := s.checkIfMatch(c, proposalETag(p)); err != nil {
+		return err
 	}
 	var req transitionRequest
-	if err == nil {
-		err = bindOptionalJSON(c, &req)
-	}
-	if err == nil {
-		err = s.checkActor(c, p, action)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+	if err := bindOptionalJSON(c, &req); err != nil {
+		return err
 	}
 	in := proposals.TransitionInput{Note: strings.TrimSpace(req.Note), ReasonCode: req.ReasonCode,
 		Outcome: req.Outcome, ReferredTo: req.ReferredTo, IntoID: req.IntoID, VoteID: req.VoteID, MinutesID: req.MinutesID}
-	out, err := proposals.Transition(c.Request.Context(), s.Store.Client, p, action, in, s.actor(c))
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	c.Header("ETag", proposalETag(out))
-	c.JSON(http.StatusOK, newProposalResponse(out, s.seesPersonalData(c, out)))
-}
-
-// checkActor applies the "who" column of the lifecycle table that a role
-// alone does not settle: authorship, entry on someone's behalf, and
-// membership for co-signing.
-func (s *server) checkActor(c *gin.Context, p *ent.Proposal, action string) error {
-	v := caller(c)
-	isAuthor := p.AuthorID != nil && *p.AuthorID == v.UserID
-	onBehalf := func() bool { return s.allow(c, "proposal", "create_on_behalf", p.UnitPath) == nil }
-	switch action {
-	case workflow.Submit:
-		if isAuthor || (p.Channel != proposal.ChannelOnline && onBehalf()) {
-			return nil
-		}
-		return apperr.Forbidden("only the author, or the guide who entered an offline proposal, submits it")
-	case workflow.Resubmit:
-		if isAuthor || onBehalf() {
-			return nil
-		}
-		return apperr.Forbidden("only the author or a guide resubmits")
-	case workflow.Withdraw:
-		if isAuthor {
-			return nil
-		}
-		return apperr.Forbidden("only the author withdraws a proposal")
-	case workflow.Cosign:
-		return s.checkCosigner(c, p)
-	}
-	return nil
-}
-
-// checkCosigner: co-signers are members of the proposal's unit or of a
-// unit below it.
-func (s *server) checkCosigner(c *gin.Context, p *ent.Proposal) error {
-	v := caller(c)
-	ok, err := s.Store.Client.Membership.Query().Where(membership.UserID(v.UserID),
-		membership.UnitPathHasPrefix(p.UnitPath)).Exist(c.Request.Context())
+	out, err := proposals.Transition(c.Request.Context(), s.Store.Client, p, c.Param("action"), in, s.actor(c))
 	if err != nil {
 		return err
 	}
-	if !ok {
-		return apperr.Forbidden("co-signers must be members of the proposal's unit or a unit below it")
-	}
+	c.Header("ETag", proposalETag(out))
+	c.JSON(http.StatusOK, s.proposalView(c, out))
 	return nil
 }

@@ -8,9 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/venue"
-	"yishi/internal/apperr"
-	"yishi/internal/units"
+	"yishi/internal/meetings"
 )
 
 // createVenue godoc
@@ -30,52 +28,20 @@ import (
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem	"venue.name_taken"
 //	@Router		/v1/units/{id}/venues [post]
-func (s *server) createVenue(c *gin.Context) {
-	u, err := s.loadUnitFor(c, "venue", "create")
+func (s *server) createVenue(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
 	var req createVenueRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
+	v, err := meetings.CreateVenue(c.Request.Context(), s.Store.Client, u, meetings.NewVenue{
+		Name: strings.TrimSpace(req.Name), Kind: req.Kind, Address: strings.TrimSpace(req.Address), Capacity: req.Capacity})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	v, err := s.Store.Client.Venue.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
-		SetCommunityPath(units.CommunityPath(u.Path)).SetName(strings.TrimSpace(req.Name)).
-		SetKind(venue.Kind(req.Kind)).SetAddress(strings.TrimSpace(req.Address)).
-		SetNillableCapacity(req.Capacity).Save(c.Request.Context())
-	if ent.IsConstraintError(err) {
-		err = apperr.Conflict("venue.name_taken", "a venue with this name exists at this unit")
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.Header("Location", "/v1/venues/"+strconv.Itoa(v.ID))
 	c.JSON(http.StatusCreated, newVenueResponse(v))
-}
-
-// loadVenue reads the venue named by :id as the caller (privacy hides
-// what they may not see: 404) and checks venue:act at its unit.
-func (s *server) loadVenue(c *gin.Context, act string) (*ent.Venue, error) {
-	id, err := pathID(c, "id", "venue")
-	if err != nil {
-		return nil, err
-	}
-	v, err := s.Store.Client.Venue.Get(c.Request.Context(), id)
-	if ent.IsNotFound(err) {
-		return nil, apperr.NotFound("venue")
-	}
-	if err != nil {
-		return nil, err
-	}
-	if err := s.allowInCommunity(c, "venue", act, v.UnitPath, v.CommunityPath); err != nil {
-		if e, ok := apperr.As(err); ok && e.Kind == apperr.KindNotFound {
-			return nil, apperr.Forbidden("you may not " + act + " this venue")
-		}
-		return nil, err
-	}
-	return v, nil
+	return nil
 }
 
 // getVenue godoc
@@ -91,11 +57,7 @@ func (s *server) loadVenue(c *gin.Context, act string) (*ent.Venue, error) {
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
 //	@Router		/v1/venues/{id} [get]
-func (s *server) getVenue(c *gin.Context) {
-	v, err := s.loadVenue(c, "read")
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	c.JSON(http.StatusOK, newVenueResponse(v))
+func (s *server) getVenue(c *gin.Context) error {
+	c.JSON(http.StatusOK, newVenueResponse(targetOf[*ent.Venue](c)))
+	return nil
 }

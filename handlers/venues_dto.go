@@ -81,12 +81,6 @@ type venueResponse struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// venuePage is one page of venues.
-type venuePage struct {
-	Items      []venueResponse `json:"items"`
-	NextCursor string          `json:"next_cursor"`
-}
-
 func newVenueResponse(v *ent.Venue) venueResponse {
 	return venueResponse{ID: v.ID, UnitID: v.UnitID, UnitPath: v.UnitPath, Name: v.Name, Kind: string(v.Kind),
 		Address: v.Address, Capacity: v.Capacity, Status: string(v.Status),

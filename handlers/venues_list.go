@@ -6,10 +6,9 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"yishi/authz"
 	"yishi/ent"
-	"yishi/ent/venue"
 	"yishi/internal/apperr"
+	"yishi/internal/meetings"
 )
 
 // listVenues godoc
@@ -23,41 +22,23 @@ import (
 //	@Param		status	query		string	false	"active or retired"
 //	@Param		limit	query		int		false	"page size, 1-200"
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
-//	@Success	200		{object}	venuePage
+//	@Success	200		{object}	pageOf[venueResponse]
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/units/{id}/venues [get]
-func (s *server) listVenues(c *gin.Context) {
-	u, err := s.loadUnitUnscoped(c)
-	if err == nil {
-		err = s.allowInCommunity(c, "venue", "read", u.Path, authz.CommunityOf(u.Path))
-	}
-	var p page
-	if err == nil {
-		p, err = parsePage(c)
-	}
+func (s *server) listVenues(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
 	status := c.Query("status")
-	if err == nil && status != "" && status != "active" && status != "retired" {
-		err = apperr.Invalid(apperr.FieldError{Field: "status", Message: "must be active or retired"})
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	q := s.Store.Client.Venue.Query().Where(venue.UnitPathHasPrefix(u.Path), venue.IDGT(p.After))
-	if status != "" {
-		q.Where(venue.StatusEQ(venue.Status(status)))
-	}
-	rows, err := q.Order(ent.Asc(venue.FieldID)).Limit(p.Limit + 1).All(c.Request.Context())
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	var out venuePage
-	out.Items, out.NextCursor = pageItems(rows, p, func(v *ent.Venue) int { return v.ID }, newVenueResponse)
-	c.JSON(http.StatusOK, out)
+	return respondPage(c, func(p page) ([]*ent.Venue, error) {
+		// status is checked once the page parameters are: a bad limit is
+		// the first error named, as it always was.
+		if status != "" && status != "active" && status != "retired" {
+			return nil, apperr.Invalid(apperr.FieldError{Field: "status", Message: "must be active or retired"})
+		}
+		return meetings.Venues(c.Request.Context(), s.Store.Client, u.Path, status, p.After, p.Limit)
+	}, func(v *ent.Venue) int { return v.ID }, newVenueResponse)
 }
 
 // updateVenue godoc
@@ -77,33 +58,26 @@ func (s *server) listVenues(c *gin.Context) {
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem	"venue.name_taken"
 //	@Router		/v1/venues/{id} [patch]
-func (s *server) updateVenue(c *gin.Context) {
-	v, err := s.loadVenue(c, "update")
+func (s *server) updateVenue(c *gin.Context) error {
 	var req updateVenueRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
+	ch := meetings.VenueChange{Name: trimmed(req.Name), Address: trimmed(req.Address), Capacity: req.Capacity,
+		Status: req.Status}
+	out, err := meetings.UpdateVenue(c.Request.Context(), s.Store.Client, targetOf[*ent.Venue](c), ch)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	upd := s.Store.Client.Venue.UpdateOne(v).SetNillableCapacity(req.Capacity)
-	if req.Name != nil {
-		upd.SetName(strings.TrimSpace(*req.Name))
-	}
-	if req.Address != nil {
-		upd.SetAddress(strings.TrimSpace(*req.Address))
-	}
-	if req.Status != nil {
-		upd.SetStatus(venue.Status(*req.Status))
-	}
-	out, err := upd.Save(c.Request.Context())
-	if ent.IsConstraintError(err) {
-		err = apperr.Conflict("venue.name_taken", "a venue with this name exists at this unit")
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, newVenueResponse(out))
+	return nil
+}
+
+// trimmed is *p without surrounding space, nil when p is.
+func trimmed(p *string) *string {
+	if p == nil {
+		return nil
+	}
+	t := strings.TrimSpace(*p)
+	return &t
 }

@@ -41,51 +41,45 @@ type castBallotResponse struct {
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem
 //	@Router		/v1/votes/{id}/ballots [post]
-func (s *server) castBallot(c *gin.Context) {
-	v, err := s.loadVote(c, "read")
-	if err == nil {
-		err = s.allowBallot(c, v)
-	}
+func (s *server) castBallot(c *gin.Context) error {
+	v := targetOf[*ent.Vote](c)
 	var req castBallotRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
-	if err == nil && !voting.InWindow(v, s.now()) {
-		err = voting.NotOpen()
-	}
-	var seat rollSeat
-	if err == nil {
-		seat, err = s.rollSeatOf(c, v, req.HouseholdID)
-	}
-	if err == nil {
-		err = s.checkChoice(c, v, req.OptionIDs)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+	if !voting.InWindow(v, s.now()) {
+		return voting.NotOpen()
 	}
 	ctx, userID := c.Request.Context(), caller(c).UserID
+	seat, err := voting.SeatOf(ctx, s.Store.Client, v, userID, req.HouseholdID)
+	if err != nil {
+		return err
+	}
+	if err := s.checkChoice(c, v, req.OptionIDs); err != nil {
+		return err
+	}
 	var sec voting.Secrets
 	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+		var err error
 		_, sec, err = voting.Cast(ctx, tx, voting.CastInput{Vote: v, VoterKey: seat.Key, CastBy: &userID,
 			OptionIDs: req.OptionIDs, Weight: seat.Weight, FloorArea: seat.FloorArea, Now: s.now(),
 			LockVote: s.Store.Dialect == dialect.Postgres})
 		return err
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	// The receipt is shown once: never cached, nor kept for an
 	// Idempotency-Key replay.
 	c.Header("Cache-Control", "no-store")
 	c.JSON(http.StatusCreated, castBallotResponse{VoteID: v.ID, Token: sec.Token, Receipt: sec.Receipt,
 		OptionIDs: req.OptionIDs, Weight: seat.Weight, FloorArea: seat.FloorArea})
+	return nil
 }
 
 // checkChoice validates the chosen options against the vote's.
 func (s *server) checkChoice(c *gin.Context, v *ent.Vote, chosen []int) error {
-	opts, err := s.voteOptions(c.Request.Context(), v.ID)
+	opts, err := voting.Options(c.Request.Context(), s.Store.Client, v.ID)
 	if err != nil {
 		return err
 	}

@@ -8,9 +8,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/ballot"
-	"yishi/ent/vote"
 	"yishi/internal/apperr"
+	"yishi/internal/voting"
 )
 
 // publishedBallot is one ballot in the published list. voter_key ("u:7",
@@ -23,12 +22,6 @@ type publishedBallot struct {
 	VoterKey  string  `json:"voter_key,omitempty"`
 }
 
-// ballotPage is one page of the published ballots, ordered by token.
-type ballotPage struct {
-	Items      []publishedBallot `json:"items"`
-	NextCursor string            `json:"next_cursor"`
-}
-
 // listVoteBallots godoc
 //
 //	@Summary	The published ballots of a closed vote
@@ -39,34 +32,27 @@ type ballotPage struct {
 //	@Param		id		path		int		true	"vote id"
 //	@Param		limit	query		int		false	"page size, 1-200"
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
-//	@Success	200		{object}	ballotPage
+//	@Success	200		{object}	pageOf[publishedBallot]
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem
 //	@Router		/v1/votes/{id}/ballots [get]
-func (s *server) listVoteBallots(c *gin.Context) {
-	v, err := s.loadVote(c, "read")
-	if err == nil && v.Status != vote.StatusClosed {
-		err = apperr.Conflict("vote.not_closed", "ballots are published when the vote closes")
+func (s *server) listVoteBallots(c *gin.Context) error {
+	v := targetOf[*ent.Vote](c)
+	if !voting.IsClosed(v) {
+		return apperr.Conflict("vote.not_closed", "ballots are published when the vote closes")
 	}
-	var limit int
-	var after string
-	if err == nil {
-		limit, after, err = tokenPage(c)
-	}
+	limit, after, err := tokenPage(c)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	rows, err := s.Store.Client.Ballot.Query().Where(ballot.VoteID(v.ID), ballot.TokenGT(after)).
-		Order(ent.Asc(ballot.FieldToken)).Limit(limit + 1).All(c.Request.Context())
+	rows, err := voting.PublishedBallots(c.Request.Context(), s.Store.Client, v.ID, after, limit)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	out := ballotPage{Items: []publishedBallot{}}
+	out := pageOf[publishedBallot]{Items: []publishedBallot{}}
 	for i, b := range rows {
 		if i == limit {
 			out.NextCursor = base64.RawURLEncoding.EncodeToString([]byte(rows[i-1].Token))
@@ -76,6 +62,7 @@ func (s *server) listVoteBallots(c *gin.Context) {
 			FloorArea: b.FloorArea, VoterKey: b.VoterKey})
 	}
 	c.JSON(http.StatusOK, out)
+	return nil
 }
 
 // tokenPage parses ?limit=&cursor= for lists ordered by a token.

@@ -3,15 +3,13 @@ package handlers
 import (
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/vote"
 	"yishi/internal/audit"
 	"yishi/internal/store"
-	"yishi/internal/units"
+	"yishi/internal/voting"
 )
 
 // createVote godoc
@@ -30,41 +28,24 @@ import (
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/units/{id}/votes [post]
-func (s *server) createVote(c *gin.Context) {
-	u, err := s.loadUnitFor(c, "vote", "create")
+func (s *server) createVote(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
 	var req createVoteRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
-	if err == nil {
-		err = s.checkVoteLinks(c, u, req)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+	if err := voting.CheckLinks(c.Request.Context(), s.Store.Client, u.Path, req.ProposalID, req.MeetingID); err != nil {
+		return err
 	}
 	ctx, cfg, who := c.Request.Context(), req.config(), caller(c)
+	n := voting.NewVote{Unit: u, Title: req.Title, ProposalID: req.ProposalID, MeetingID: req.MeetingID,
+		Config: cfg, Anonymous: req.Anonymous, OpensAt: utcPtr(req.OpensAt), ClosesAt: utcPtr(req.ClosesAt),
+		CreatedBy: userIDPtr(who), Options: req.Options}
 	var v *ent.Vote
 	var opts []*ent.VoteOption
-	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
-		b := tx.Vote.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
-			SetCommunityPath(units.CommunityPath(u.Path)).SetTitle(strings.TrimSpace(req.Title)).
-			SetNillableProposalID(req.ProposalID).SetNillableMeetingID(req.MeetingID).
-			SetMethod(vote.Method(cfg.Method)).SetMaxChoices(*cfg.MaxChoices).
-			SetEligibility(vote.Eligibility(cfg.Eligibility)).SetWeighting(vote.Weighting(cfg.Weighting)).
-			SetRule(vote.Rule(cfg.Rule)).SetNillableQuorum(cfg.Quorum).SetMajorMatter(cfg.MajorMatter).
-			SetAnonymous(req.Anonymous).SetResultsVisibility(vote.ResultsVisibility(cfg.ResultsVisibility)).
-			SetNillableOpensAt(utcPtr(req.OpensAt)).SetNillableClosesAt(utcPtr(req.ClosesAt)).
-			SetNillableCreatedBy(userIDPtr(who))
-		if v, err = b.Save(ctx); err != nil {
-			return err
-		}
-		bulk := make([]*ent.VoteOptionCreate, 0, len(req.Options))
-		for i, l := range req.Options {
-			bulk = append(bulk, tx.VoteOption.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
-				SetCommunityPath(v.CommunityPath).SetVoteID(v.ID).SetLabel(strings.TrimSpace(l)).SetPosition(i))
-		}
-		if opts, err = tx.VoteOption.CreateBulk(bulk...).Save(ctx); err != nil {
+	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+		var err error
+		if v, opts, err = voting.Create(ctx, tx, n); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, audit.Entry{TenantID: &u.TenantID, UnitPath: u.Path, Actor: who.Subject,
@@ -72,9 +53,9 @@ func (s *server) createVote(c *gin.Context) {
 			Detail: map[string]any{"rule": cfg.Rule, "eligibility": cfg.Eligibility}})
 	})
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.Header("Location", "/v1/votes/"+strconv.Itoa(v.ID))
-	c.JSON(http.StatusCreated, newVoteResponse(v, opts))
+	c.JSON(http.StatusCreated, s.voteOut(c, v, opts))
+	return nil
 }

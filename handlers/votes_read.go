@@ -5,16 +5,15 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"yishi/authz"
 	"yishi/ent"
-	"yishi/ent/vote"
 	"yishi/internal/apperr"
+	"yishi/internal/voting"
 )
 
 // getVote godoc
 //
 //	@Summary	Get a vote
-//	@Description	Its set-up, status, window and frozen roll size. Residents read every vote of their community, drafts included (a scheduled vote is announced before it opens).
+//	@Description	Its set-up, status, window and frozen roll size. Residents read every vote of their community, drafts included (a scheduled vote is announced before it opens). allowed_actions lists open, close and ballot when the caller may take them now (ballot only for a voter on the frozen roll); outside the window a listed action may still answer 409.
 //	@Tags		votes
 //	@Produce	json
 //	@Security	BearerAuth
@@ -24,23 +23,20 @@ import (
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
 //	@Router		/v1/votes/{id} [get]
-func (s *server) getVote(c *gin.Context) {
-	v, err := s.loadVote(c, "read")
-	var opts []*ent.VoteOption
-	if err == nil {
-		opts, err = s.voteOptions(c.Request.Context(), v.ID)
-	}
+func (s *server) getVote(c *gin.Context) error {
+	v := targetOf[*ent.Vote](c)
+	opts, err := voting.Options(c.Request.Context(), s.Store.Client, v.ID)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	c.JSON(http.StatusOK, newVoteResponse(v, opts))
+	c.JSON(http.StatusOK, s.voteOut(c, v, opts))
+	return nil
 }
 
 // listVotes godoc
 //
 //	@Summary	List the votes of a unit's subtree
-//	@Description	Newest first; status filters (draft, open, closed). Residents see their community's votes.
+//	@Description	Newest first; status filters (draft, open, closed). Residents see their community's votes. Each vote carries allowed_actions for the caller.
 //	@Tags		votes
 //	@Produce	json
 //	@Security	BearerAuth
@@ -48,48 +44,28 @@ func (s *server) getVote(c *gin.Context) {
 //	@Param		status	query		string	false	"draft, open or closed"
 //	@Param		limit	query		int		false	"page size, 1-200"
 //	@Param		cursor	query		string	false	"next_cursor of the previous page"
-//	@Success	200		{object}	votePage
+//	@Success	200		{object}	pageOf[voteResponse]
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/units/{id}/votes [get]
-func (s *server) listVotes(c *gin.Context) {
-	u, err := s.loadUnitUnscoped(c)
-	if err == nil {
-		err = s.allowInCommunity(c, "vote", "read", u.Path, authz.CommunityOf(u.Path))
-	}
-	var p page
-	if err == nil {
-		p, err = parsePage(c)
-	}
-	st := c.Query("status")
-	if err == nil && st != "" && vote.StatusValidator(vote.Status(st)) != nil {
-		err = apperr.Invalid(apperr.FieldError{Field: "status", Message: "must be draft, open or closed"})
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	q := s.Store.Client.Vote.Query().Where(vote.UnitPathHasPrefix(u.Path))
-	if st != "" {
-		q.Where(vote.StatusEQ(vote.Status(st)))
-	}
-	if p.After > 0 {
-		q.Where(vote.IDLT(p.After))
-	}
-	ctx := c.Request.Context()
-	rows, err := q.Order(ent.Desc(vote.FieldID)).Limit(p.Limit + 1).All(ctx)
+func (s *server) listVotes(c *gin.Context) error {
+	u := targetOf[*ent.Unit](c)
+	st, ctx := c.Query("status"), c.Request.Context()
 	var byVote map[int][]*ent.VoteOption
-	if err == nil {
-		byVote, err = s.optionsOf(c, rows)
-	}
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	var out votePage
-	out.Items, out.NextCursor = pageItems(rows, p, func(v *ent.Vote) int { return v.ID },
-		func(v *ent.Vote) voteResponse { return newVoteResponse(v, byVote[v.ID]) })
-	c.JSON(http.StatusOK, out)
+	return respondPage(c, func(p page) ([]*ent.Vote, error) {
+		// status is checked once the page parameters are: a bad limit is
+		// the first error named, as it always was.
+		if st != "" && !voting.ValidStatus(st) {
+			return nil, apperr.Invalid(apperr.FieldError{Field: "status", Message: "must be draft, open or closed"})
+		}
+		rows, err := voting.List(ctx, s.Store.Client, voting.ListQuery{UnitPath: u.Path, Status: st, Before: p.After, Limit: p.Limit})
+		if err != nil {
+			return nil, err
+		}
+		byVote, err = voting.OptionsOf(ctx, s.Store.Client, rows)
+		return rows, err
+	}, func(v *ent.Vote) int { return v.ID },
+		func(v *ent.Vote) voteResponse { return s.voteOut(c, v, byVote[v.ID]) })
 }

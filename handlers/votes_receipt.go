@@ -6,8 +6,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/ballot"
-	"yishi/ent/vote"
 	"yishi/internal/apperr"
 	"yishi/internal/voting"
 )
@@ -41,24 +39,20 @@ type receiptResponse struct {
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Router		/v1/votes/{id}/receipt [post]
-func (s *server) verifyVoteReceipt(c *gin.Context) {
-	v, err := s.loadVote(c, "read")
+func (s *server) verifyVoteReceipt(c *gin.Context) error {
+	v := targetOf[*ent.Vote](c)
 	var req verifyReceiptRequest
-	if err == nil {
-		err = bindJSON(c, &req)
+	if err := bindJSON(c, &req); err != nil {
+		return err
 	}
-	var b *ent.Ballot
-	if err == nil {
-		b, err = s.Store.Client.Ballot.Query().Where(ballot.VoteID(v.ID),
-			ballot.ReceiptHash(voting.HashReceipt(req.Code))).Only(c.Request.Context())
-	}
+	b, err := voting.BallotByReceipt(c.Request.Context(), s.Store.Client, v.ID, req.Code)
 	if ent.IsNotFound(err) {
-		err = apperr.NotFound("ballot")
+		return apperr.NotFound("ballot")
 	}
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, receiptResponse{VoteID: v.ID, Token: b.Token, OptionIDs: b.OptionIds, Weight: b.Weight,
-		FloorArea: b.FloorArea, Counted: true, Published: v.Status == vote.StatusClosed})
+		FloorArea: b.FloorArea, Counted: true, Published: voting.IsClosed(v)})
+	return nil
 }

@@ -14,7 +14,10 @@ type voteOptionResponse struct {
 }
 
 // voteResponse is a vote as clients see it. eligible_count and
-// eligible_weight describe the roll frozen when it opened.
+// eligible_weight describe the roll frozen when it opened. allowed_actions
+// names what the caller may do now (open a draft, close or ballot on an
+// open vote), decided by the routes' own rules and the caller's line on
+// the roll; a listed action may still answer 409 outside the window.
 type voteResponse struct {
 	ID                int                  `json:"id"`
 	UnitID            int                  `json:"unit_id"`
@@ -41,12 +44,7 @@ type voteResponse struct {
 	CreatedBy         *int                 `json:"created_by"`
 	Version           int                  `json:"version"`
 	CreatedAt         time.Time            `json:"created_at"`
-}
-
-// votePage is one page of votes, newest first.
-type votePage struct {
-	Items      []voteResponse `json:"items"`
-	NextCursor string         `json:"next_cursor"`
+	AllowedActions    []string             `json:"allowed_actions" example:"ballot"`
 }
 
 func newVoteResponse(v *ent.Vote, opts []*ent.VoteOption) voteResponse {

@@ -1,15 +1,11 @@
 package handlers
 
 import (
-	"context"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/ballot"
-	"yishi/ent/eligiblevoter"
-	"yishi/ent/vote"
 	"yishi/internal/voting"
 )
 
@@ -26,25 +22,17 @@ import (
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
 //	@Router		/v1/votes/{id}/results [get]
-func (s *server) getVoteResults(c *gin.Context) {
-	v, err := s.loadVote(c, "read")
+func (s *server) getVoteResults(c *gin.Context) error {
+	v, ctx := targetOf[*ent.Vote](c), c.Request.Context()
+	opts, err := voting.Options(ctx, s.Store.Client, v.ID)
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	ctx := c.Request.Context()
-	opts, err := s.voteOptions(ctx, v.ID)
-	var roll voting.Roll
-	var tally voting.Tally
-	if err == nil {
-		roll, tally, err = s.countVote(ctx, v, optionIDs(opts))
-	}
+	roll, tally, err := voting.CountVote(ctx, s.Store.Client, v, optionIDs(opts))
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	closed := v.Status == vote.StatusClosed
-	hidden := v.ResultsVisibility == vote.ResultsVisibilityAfterClose && !closed
+	closed, hidden := voting.IsClosed(v), voting.ResultsHidden(v)
 	out := voteResultsResponse{VoteID: v.ID, Status: string(v.Status), Hidden: hidden, Final: closed,
 		Weighting: string(v.Weighting), EligibleCount: roll.Count, EligibleWeight: voting.Float(roll.Weight),
 		EligibleFloorArea: voting.Float(roll.FloorArea), Options: optionResults(opts, tally, hidden),
@@ -57,27 +45,5 @@ func (s *server) getVoteResults(c *gin.Context) {
 		out.Outcome = newOutcomeResponse(voting.Evaluate(spec, roll, tally))
 	}
 	c.JSON(http.StatusOK, out)
-}
-
-// countVote totals v's frozen roll and tallies its ballots.
-func (s *server) countVote(ctx context.Context, v *ent.Vote, options []int) (voting.Roll, voting.Tally, error) {
-	roll, err := s.Store.Client.EligibleVoter.Query().Where(eligiblevoter.VoteID(v.ID)).
-		Select(eligiblevoter.FieldWeight, eligiblevoter.FieldFloorArea).All(ctx)
-	if err != nil {
-		return voting.Roll{}, voting.Tally{}, err
-	}
-	voters := make([]voting.Voter, 0, len(roll))
-	for _, r := range roll {
-		voters = append(voters, voting.Voter{Weight: r.Weight, FloorArea: r.FloorArea})
-	}
-	rows, err := s.Store.Client.Ballot.Query().Where(ballot.VoteID(v.ID)).
-		Select(ballot.FieldOptionIds, ballot.FieldWeight, ballot.FieldFloorArea).All(ctx)
-	if err != nil {
-		return voting.Roll{}, voting.Tally{}, err
-	}
-	ballots := make([]voting.Ballot, 0, len(rows))
-	for _, b := range rows {
-		ballots = append(ballots, voting.Ballot{OptionIDs: b.OptionIds, Weight: b.Weight, FloorArea: b.FloorArea})
-	}
-	return voting.Totals(voters), voting.Count(options, ballots), nil
+	return nil
 }

@@ -28,7 +28,7 @@ import (
 //	@Failure	409	{object}	problem
 //	@Failure	422	{object}	problem
 //	@Router		/v1/votes/{id}/open [post]
-func (s *server) openVote(c *gin.Context) { s.moveVote(c, "open", voting.Open) }
+func (s *server) openVote(c *gin.Context) error { return s.moveVote(c, "open", voting.Open) }
 
 // closeVote godoc
 //
@@ -44,18 +44,14 @@ func (s *server) openVote(c *gin.Context) { s.moveVote(c, "open", voting.Open) }
 //	@Failure	404	{object}	problem
 //	@Failure	409	{object}	problem
 //	@Router		/v1/votes/{id}/close [post]
-func (s *server) closeVote(c *gin.Context) { s.moveVote(c, "close", voting.Close) }
+func (s *server) closeVote(c *gin.Context) error { return s.moveVote(c, "close", voting.Close) }
 
 // moveVote runs one window step in a transaction with its audit entry.
 func (s *server) moveVote(c *gin.Context, act string,
-	step func(context.Context, *ent.Tx, *ent.Vote, time.Time) (*ent.Vote, error)) {
-	v, err := s.loadVote(c, act)
-	if err != nil {
-		writeError(c, s.Logger, err)
-		return
-	}
-	ctx := c.Request.Context()
-	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+	step func(context.Context, *ent.Tx, *ent.Vote, time.Time) (*ent.Vote, error)) error {
+	v, ctx := targetOf[*ent.Vote](c), c.Request.Context()
+	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+		var err error
 		if v, err = step(ctx, tx, v, s.now()); err != nil {
 			return err
 		}
@@ -63,13 +59,13 @@ func (s *server) moveVote(c *gin.Context, act string,
 			Actor: caller(c).Subject, Action: "vote." + act, TargetType: "vote", TargetID: v.ID,
 			RequestID: requestID(c), Detail: map[string]any{"eligible_count": v.EligibleCount}})
 	})
-	var opts []*ent.VoteOption
-	if err == nil {
-		opts, err = s.voteOptions(ctx, v.ID)
-	}
 	if err != nil {
-		writeError(c, s.Logger, err)
-		return
+		return err
 	}
-	c.JSON(http.StatusOK, newVoteResponse(v, opts))
+	opts, err := voting.Options(ctx, s.Store.Client, v.ID)
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, s.voteOut(c, v, opts))
+	return nil
 }

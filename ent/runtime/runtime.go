@@ -160,7 +160,7 @@ func init() {
 		}
 	}()
 	agendaitemMixin := schema.AgendaItem{}.Mixin()
-	agendaitem.Policy = privacy.NewPolicies(schema.AgendaItem{})
+	agendaitem.Policy = privacy.NewPolicies(agendaitemMixin[2], schema.AgendaItem{})
 	agendaitem.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := agendaitem.Policy.EvalMutation(ctx, m); err != nil {
@@ -169,6 +169,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	agendaitemMixinHooks2 := agendaitemMixin[2].Hooks()
+
+	agendaitem.Hooks[1] = agendaitemMixinHooks2[0]
 	agendaitemMixinFields0 := agendaitemMixin[0].Fields()
 	_ = agendaitemMixinFields0
 	agendaitemMixinFields1 := agendaitemMixin[1].Fields()
@@ -246,7 +249,7 @@ func init() {
 	// agendaitem.DefaultCreatedAt holds the default value on creation for the created_at field.
 	agendaitem.DefaultCreatedAt = agendaitemDescCreatedAt.Default.(func() time.Time)
 	attachmentMixin := schema.Attachment{}.Mixin()
-	attachment.Policy = privacy.NewPolicies(schema.Attachment{})
+	attachment.Policy = privacy.NewPolicies(attachmentMixin[3], schema.Attachment{})
 	attachment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := attachment.Policy.EvalMutation(ctx, m); err != nil {
@@ -255,6 +258,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	attachmentMixinHooks3 := attachmentMixin[3].Hooks()
+
+	attachment.Hooks[1] = attachmentMixinHooks3[0]
 	attachmentMixinFields0 := attachmentMixin[0].Fields()
 	_ = attachmentMixinFields0
 	attachmentMixinFields1 := attachmentMixin[1].Fields()
@@ -493,7 +499,7 @@ func init() {
 	// auditlog.DefaultCreatedAt holds the default value on creation for the created_at field.
 	auditlog.DefaultCreatedAt = auditlogDescCreatedAt.Default.(func() time.Time)
 	ballotMixin := schema.Ballot{}.Mixin()
-	ballot.Policy = privacy.NewPolicies(schema.Ballot{})
+	ballot.Policy = privacy.NewPolicies(ballotMixin[2], schema.Ballot{})
 	ballot.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := ballot.Policy.EvalMutation(ctx, m); err != nil {
@@ -502,6 +508,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	ballotMixinHooks2 := ballotMixin[2].Hooks()
+
+	ballot.Hooks[1] = ballotMixinHooks2[0]
 	ballotMixinFields0 := ballotMixin[0].Fields()
 	_ = ballotMixinFields0
 	ballotMixinFields1 := ballotMixin[1].Fields()
@@ -601,7 +610,7 @@ func init() {
 	// ballot.DefaultID holds the default value on creation for the id field.
 	ballot.DefaultID = ballotDescID.Default.(func() int64)
 	commentMixin := schema.Comment{}.Mixin()
-	comment.Policy = privacy.NewPolicies(schema.Comment{})
+	comment.Policy = privacy.NewPolicies(commentMixin[3], schema.Comment{})
 	comment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := comment.Policy.EvalMutation(ctx, m); err != nil {
@@ -610,6 +619,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	commentMixinHooks3 := commentMixin[3].Hooks()
+
+	comment.Hooks[1] = commentMixinHooks3[0]
 	commentMixinFields0 := commentMixin[0].Fields()
 	_ = commentMixinFields0
 	commentMixinFields1 := commentMixin[1].Fields()
@@ -677,7 +689,7 @@ func init() {
 	// comment.DefaultInternal holds the default value on creation for the internal field.
 	comment.DefaultInternal = commentDescInternal.Default.(bool)
 	cosignatureMixin := schema.Cosignature{}.Mixin()
-	cosignature.Policy = privacy.NewPolicies(schema.Cosignature{})
+	cosignature.Policy = privacy.NewPolicies(cosignatureMixin[2], schema.Cosignature{})
 	cosignature.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := cosignature.Policy.EvalMutation(ctx, m); err != nil {
@@ -686,6 +698,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	cosignatureMixinHooks2 := cosignatureMixin[2].Hooks()
+
+	cosignature.Hooks[1] = cosignatureMixinHooks2[0]
 	cosignatureMixinFields0 := cosignatureMixin[0].Fields()
 	_ = cosignatureMixinFields0
 	cosignatureMixinFields1 := cosignatureMixin[1].Fields()
@@ -741,7 +756,7 @@ func init() {
 	// cosignature.DefaultCreatedAt holds the default value on creation for the created_at field.
 	cosignature.DefaultCreatedAt = cosignatureDescCreatedAt.Default.(func() time.Time)
 	eligiblevoterMixin := schema.EligibleVoter{}.Mixin()
-	eligiblevoter.Policy = privacy.NewPolicies(schema.EligibleVoter{})
+	eligiblevoter.Policy = privacy.NewPolicies(eligiblevoterMixin[2], schema.EligibleVoter{})
 	eligiblevoter.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := eligiblevoter.Policy.EvalMutation(ctx, m); err != nil {
@@ -750,6 +765,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	eligiblevoterMixinHooks2 := eligiblevoterMixin[2].Hooks()
+
+	eligiblevoter.Hooks[1] = eligiblevoterMixinHooks2[0]
 	eligiblevoterMixinFields0 := eligiblevoterMixin[0].Fields()
 	_ = eligiblevoterMixinFields0
 	eligiblevoterMixinFields1 := eligiblevoterMixin[1].Fields()
@@ -823,7 +841,7 @@ func init() {
 	// eligiblevoter.DefaultFloorArea holds the default value on creation for the floor_area field.
 	eligiblevoter.DefaultFloorArea = eligiblevoterDescFloorArea.Default.(float64)
 	feedbackMixin := schema.Feedback{}.Mixin()
-	feedback.Policy = privacy.NewPolicies(schema.Feedback{})
+	feedback.Policy = privacy.NewPolicies(feedbackMixin[2], schema.Feedback{})
 	feedback.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := feedback.Policy.EvalMutation(ctx, m); err != nil {
@@ -832,6 +850,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	feedbackMixinHooks2 := feedbackMixin[2].Hooks()
+
+	feedback.Hooks[1] = feedbackMixinHooks2[0]
 	feedbackMixinFields0 := feedbackMixin[0].Fields()
 	_ = feedbackMixinFields0
 	feedbackMixinFields1 := feedbackMixin[1].Fields()
@@ -1011,7 +1032,7 @@ func init() {
 	// household.OwnerPhoneValidator is a validator for the "owner_phone" field. It is called by the builders before save.
 	household.OwnerPhoneValidator = householdDescOwnerPhone.Validators[0].(func(string) error)
 	householdmemberMixin := schema.HouseholdMember{}.Mixin()
-	householdmember.Policy = privacy.NewPolicies(schema.HouseholdMember{})
+	householdmember.Policy = privacy.NewPolicies(householdmemberMixin[2], schema.HouseholdMember{})
 	householdmember.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := householdmember.Policy.EvalMutation(ctx, m); err != nil {
@@ -1020,6 +1041,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	householdmemberMixinHooks2 := householdmemberMixin[2].Hooks()
+
+	householdmember.Hooks[1] = householdmemberMixinHooks2[0]
 	householdmemberMixinFields0 := householdmemberMixin[0].Fields()
 	_ = householdmemberMixinFields0
 	householdmemberMixinFields1 := householdmemberMixin[1].Fields()
@@ -1442,7 +1466,7 @@ func init() {
 	// membership.AddressValidator is a validator for the "address" field. It is called by the builders before save.
 	membership.AddressValidator = membershipDescAddress.Validators[0].(func(string) error)
 	minutesMixin := schema.Minutes{}.Mixin()
-	minutes.Policy = privacy.NewPolicies(schema.Minutes{})
+	minutes.Policy = privacy.NewPolicies(minutesMixin[3], schema.Minutes{})
 	minutes.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := minutes.Policy.EvalMutation(ctx, m); err != nil {
@@ -1451,6 +1475,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	minutesMixinHooks3 := minutesMixin[3].Hooks()
+
+	minutes.Hooks[1] = minutesMixinHooks3[0]
 	minutesMixinFields0 := minutesMixin[0].Fields()
 	_ = minutesMixinFields0
 	minutesMixinFields1 := minutesMixin[1].Fields()
@@ -1517,7 +1544,8 @@ func init() {
 	minutesDescVersion := minutesFields[1].Descriptor()
 	// minutes.VersionValidator is a validator for the "version" field. It is called by the builders before save.
 	minutes.VersionValidator = minutesDescVersion.Validators[0].(func(int) error)
-	notification.Policy = privacy.NewPolicies(schema.Notification{})
+	notificationMixin := schema.Notification{}.Mixin()
+	notification.Policy = privacy.NewPolicies(notificationMixin[0], schema.Notification{})
 	notification.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := notification.Policy.EvalMutation(ctx, m); err != nil {
@@ -1526,6 +1554,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	notificationMixinHooks0 := notificationMixin[0].Hooks()
+
+	notification.Hooks[1] = notificationMixinHooks0[0]
 	notificationFields := schema.Notification{}.Fields()
 	_ = notificationFields
 	// notificationDescKind is the schema descriptor for kind field.
@@ -1643,7 +1674,7 @@ func init() {
 	// organization.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
 	organization.DescriptionValidator = organizationDescDescription.Validators[0].(func(string) error)
 	organizationmemberMixin := schema.OrganizationMember{}.Mixin()
-	organizationmember.Policy = privacy.NewPolicies(schema.OrganizationMember{})
+	organizationmember.Policy = privacy.NewPolicies(organizationmemberMixin[2], schema.OrganizationMember{})
 	organizationmember.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := organizationmember.Policy.EvalMutation(ctx, m); err != nil {
@@ -1652,6 +1683,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	organizationmemberMixinHooks2 := organizationmemberMixin[2].Hooks()
+
+	organizationmember.Hooks[1] = organizationmemberMixinHooks2[0]
 	organizationmemberMixinFields0 := organizationmemberMixin[0].Fields()
 	_ = organizationmemberMixinFields0
 	organizationmemberMixinFields1 := organizationmemberMixin[1].Fields()
@@ -1695,7 +1729,7 @@ func init() {
 	// organizationmember.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	organizationmember.UpdateDefaultUpdatedAt = organizationmemberDescUpdatedAt.UpdateDefault.(func() time.Time)
 	participantMixin := schema.Participant{}.Mixin()
-	participant.Policy = privacy.NewPolicies(schema.Participant{})
+	participant.Policy = privacy.NewPolicies(participantMixin[2], schema.Participant{})
 	participant.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := participant.Policy.EvalMutation(ctx, m); err != nil {
@@ -1704,6 +1738,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	participantMixinHooks2 := participantMixin[2].Hooks()
+
+	participant.Hooks[1] = participantMixinHooks2[0]
 	participantMixinFields0 := participantMixin[0].Fields()
 	_ = participantMixinFields0
 	participantMixinFields1 := participantMixin[1].Fields()
@@ -1786,7 +1823,7 @@ func init() {
 	// policystate.DefaultVersion holds the default value on creation for the version field.
 	policystate.DefaultVersion = policystateDescVersion.Default.(int64)
 	progressreportMixin := schema.ProgressReport{}.Mixin()
-	progressreport.Policy = privacy.NewPolicies(schema.ProgressReport{})
+	progressreport.Policy = privacy.NewPolicies(progressreportMixin[2], schema.ProgressReport{})
 	progressreport.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := progressreport.Policy.EvalMutation(ctx, m); err != nil {
@@ -1795,6 +1832,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	progressreportMixinHooks2 := progressreportMixin[2].Hooks()
+
+	progressreport.Hooks[1] = progressreportMixinHooks2[0]
 	progressreportMixinFields0 := progressreportMixin[0].Fields()
 	_ = progressreportMixinFields0
 	progressreportMixinFields1 := progressreportMixin[1].Fields()
@@ -2018,7 +2058,7 @@ func init() {
 	// proposal.DefaultVersion holds the default value on creation for the version field.
 	proposal.DefaultVersion = proposalDescVersion.Default.(int)
 	proposaleventMixin := schema.ProposalEvent{}.Mixin()
-	proposalevent.Policy = privacy.NewPolicies(schema.ProposalEvent{})
+	proposalevent.Policy = privacy.NewPolicies(proposaleventMixin[2], schema.ProposalEvent{})
 	proposalevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := proposalevent.Policy.EvalMutation(ctx, m); err != nil {
@@ -2027,6 +2067,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	proposaleventMixinHooks2 := proposaleventMixin[2].Hooks()
+
+	proposalevent.Hooks[1] = proposaleventMixinHooks2[0]
 	proposaleventMixinFields0 := proposaleventMixin[0].Fields()
 	_ = proposaleventMixinFields0
 	proposaleventMixinFields1 := proposaleventMixin[1].Fields()
@@ -2148,7 +2191,7 @@ func init() {
 	// proposalevent.DefaultCreatedAt holds the default value on creation for the created_at field.
 	proposalevent.DefaultCreatedAt = proposaleventDescCreatedAt.Default.(func() time.Time)
 	proposalfollowMixin := schema.ProposalFollow{}.Mixin()
-	proposalfollow.Policy = privacy.NewPolicies(schema.ProposalFollow{})
+	proposalfollow.Policy = privacy.NewPolicies(proposalfollowMixin[2], schema.ProposalFollow{})
 	proposalfollow.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := proposalfollow.Policy.EvalMutation(ctx, m); err != nil {
@@ -2157,6 +2200,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	proposalfollowMixinHooks2 := proposalfollowMixin[2].Hooks()
+
+	proposalfollow.Hooks[1] = proposalfollowMixinHooks2[0]
 	proposalfollowMixinFields0 := proposalfollowMixin[0].Fields()
 	_ = proposalfollowMixinFields0
 	proposalfollowMixinFields1 := proposalfollowMixin[1].Fields()
@@ -2332,7 +2378,7 @@ func init() {
 	// roleassignment.DefaultGrantedAt holds the default value on creation for the granted_at field.
 	roleassignment.DefaultGrantedAt = roleassignmentDescGrantedAt.Default.(func() time.Time)
 	taskMixin := schema.Task{}.Mixin()
-	task.Policy = privacy.NewPolicies(schema.Task{})
+	task.Policy = privacy.NewPolicies(taskMixin[3], schema.Task{})
 	task.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := task.Policy.EvalMutation(ctx, m); err != nil {
@@ -2341,6 +2387,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	taskMixinHooks3 := taskMixin[3].Hooks()
+
+	task.Hooks[1] = taskMixinHooks3[0]
 	taskMixinFields0 := taskMixin[0].Fields()
 	_ = taskMixinFields0
 	taskMixinFields1 := taskMixin[1].Fields()
@@ -2792,7 +2841,7 @@ func init() {
 	// vote.DefaultVersion holds the default value on creation for the version field.
 	vote.DefaultVersion = voteDescVersion.Default.(int)
 	voteoptionMixin := schema.VoteOption{}.Mixin()
-	voteoption.Policy = privacy.NewPolicies(schema.VoteOption{})
+	voteoption.Policy = privacy.NewPolicies(voteoptionMixin[2], schema.VoteOption{})
 	voteoption.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := voteoption.Policy.EvalMutation(ctx, m); err != nil {
@@ -2801,6 +2850,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	voteoptionMixinHooks2 := voteoptionMixin[2].Hooks()
+
+	voteoption.Hooks[1] = voteoptionMixinHooks2[0]
 	voteoptionMixinFields0 := voteoptionMixin[0].Fields()
 	_ = voteoptionMixinFields0
 	voteoptionMixinFields1 := voteoptionMixin[1].Fields()
@@ -2870,7 +2922,7 @@ func init() {
 		}
 	}()
 	voteparticipationMixin := schema.VoteParticipation{}.Mixin()
-	voteparticipation.Policy = privacy.NewPolicies(schema.VoteParticipation{})
+	voteparticipation.Policy = privacy.NewPolicies(voteparticipationMixin[2], schema.VoteParticipation{})
 	voteparticipation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			if err := voteparticipation.Policy.EvalMutation(ctx, m); err != nil {
@@ -2879,6 +2931,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	voteparticipationMixinHooks2 := voteparticipationMixin[2].Hooks()
+
+	voteparticipation.Hooks[1] = voteparticipationMixinHooks2[0]
 	voteparticipationMixinFields0 := voteparticipationMixin[0].Fields()
 	_ = voteparticipationMixinFields0
 	voteparticipationMixinFields1 := voteparticipationMixin[1].Fields()

@@ -10,8 +10,11 @@ import (
 // report meeting the items are the proposals it reports on.
 type AgendaItem struct{ ent.Schema }
 
-// Mixin adds tenancy and the community path.
-func (AgendaItem) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, CommunityMixin{}} }
+// Mixin adds tenancy and the community path; the tenant columns
+// are copied from the meeting (TenantChildMixin).
+func (AgendaItem) Mixin() []ent.Mixin {
+	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, childOf(ofMeeting())}
+}
 
 // Fields of AgendaItem.
 func (AgendaItem) Fields() []ent.Field {

@@ -11,9 +11,10 @@ import (
 // blob store under storage_key; sha256 lets anyone verify them.
 type Attachment struct{ ent.Schema }
 
-// Mixin adds tenancy, the community path and timestamps.
+// Mixin adds tenancy, the community path and timestamps; the tenant columns
+// are copied from the owning proposal (TenantChildMixin).
 func (Attachment) Mixin() []ent.Mixin {
-	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, TimeMixin{}}
+	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, TimeMixin{}, childOf(ofProposalAttachment())}
 }
 
 // Fields of Attachment. owner_type is "proposal" now; meetings and

@@ -16,8 +16,11 @@ import (
 // list. For a named vote voter_key names the voter.
 type Ballot struct{ ent.Schema }
 
-// Mixin adds tenancy and the community path.
-func (Ballot) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, CommunityMixin{}} }
+// Mixin adds tenancy and the community path; the tenant columns
+// are copied from the vote (TenantChildMixin).
+func (Ballot) Mixin() []ent.Mixin {
+	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, childOf(ofVote())}
+}
 
 // Fields of Ballot. token is a random public identifier; lists are
 // ordered by it, never by id, so order reveals nothing. The id itself is

@@ -10,8 +10,11 @@ import (
 // that residents never see.
 type Comment struct{ ent.Schema }
 
-// Mixin adds tenancy, the community path and timestamps.
-func (Comment) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, CommunityMixin{}, TimeMixin{}} }
+// Mixin adds tenancy, the community path and timestamps; the tenant columns
+// are copied from the proposal (TenantChildMixin).
+func (Comment) Mixin() []ent.Mixin {
+	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, TimeMixin{}, childOf(ofProposal())}
+}
 
 // Fields of Comment.
 func (Comment) Fields() []ent.Field {

@@ -10,8 +10,11 @@ import (
 // index, not a read, guarantees each person signs once.
 type Cosignature struct{ ent.Schema }
 
-// Mixin adds tenancy and the community path.
-func (Cosignature) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, CommunityMixin{}} }
+// Mixin adds tenancy and the community path; the tenant columns
+// are copied from the proposal (TenantChildMixin).
+func (Cosignature) Mixin() []ent.Mixin {
+	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, childOf(ofProposal())}
+}
 
 // Fields of Cosignature. merged_from records a signature carried over
 // from a proposal merged into this one.

@@ -12,8 +12,11 @@ import (
 // business, not the roll's.
 type EligibleVoter struct{ ent.Schema }
 
-// Mixin adds tenancy and the community path.
-func (EligibleVoter) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, CommunityMixin{}} }
+// Mixin adds tenancy and the community path; the tenant columns
+// are copied from the vote (TenantChildMixin).
+func (EligibleVoter) Mixin() []ent.Mixin {
+	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, childOf(ofVote())}
+}
 
 // Fields of EligibleVoter.
 func (EligibleVoter) Fields() []ent.Field {

@@ -11,8 +11,11 @@ import (
 // linked to the original.
 type Feedback struct{ ent.Schema }
 
-// Mixin adds tenancy and the community path.
-func (Feedback) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, CommunityMixin{}} }
+// Mixin adds tenancy and the community path; the tenant columns
+// are copied from the proposal (TenantChildMixin).
+func (Feedback) Mixin() []ent.Mixin {
+	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, childOf(ofProposal())}
+}
 
 // Fields of Feedback.
 func (Feedback) Fields() []ent.Field {

@@ -10,8 +10,11 @@ import (
 // for; the household still casts one ballot.
 type HouseholdMember struct{ ent.Schema }
 
-// Mixin adds tenancy and the community path.
-func (HouseholdMember) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, CommunityMixin{}} }
+// Mixin adds tenancy and the community path; the tenant columns
+// are copied from the household (TenantChildMixin).
+func (HouseholdMember) Mixin() []ent.Mixin {
+	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, childOf(ofHousehold())}
+}
 
 // Fields of HouseholdMember.
 func (HouseholdMember) Fields() []ent.Field {

@@ -13,9 +13,10 @@ import (
 // version it is locked; a correction is a new version, never an edit.
 type Minutes struct{ ent.Schema }
 
-// Mixin adds tenancy, the community path and timestamps.
+// Mixin adds tenancy, the community path and timestamps; the tenant columns
+// are copied from the meeting (TenantChildMixin).
 func (Minutes) Mixin() []ent.Mixin {
-	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, TimeMixin{}}
+	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, TimeMixin{}, childOf(ofMeeting())}
 }
 
 // Fields of Minutes.

@@ -12,6 +12,12 @@ import (
 // event never notifies anyone twice.
 type Notification struct{ ent.Schema }
 
+// Mixin: tenant_id is copied from the event the notification reports
+// (TenantChildMixin), so an inbox row cannot land in another tenant.
+func (Notification) Mixin() []ent.Mixin {
+	return []ent.Mixin{childOf(ofEvent()).only("tenant_id")}
+}
+
 // Fields of Notification.
 func (Notification) Fields() []ent.Field {
 	return []ent.Field{

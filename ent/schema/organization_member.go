@@ -9,8 +9,11 @@ import (
 // OrganizationMember links a user to an organization as leader or member.
 type OrganizationMember struct{ ent.Schema }
 
-// Mixin adds tenancy and timestamps.
-func (OrganizationMember) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, TimeMixin{}} }
+// Mixin adds tenancy and timestamps; the tenant columns
+// are copied from the organization (TenantChildMixin).
+func (OrganizationMember) Mixin() []ent.Mixin {
+	return []ent.Mixin{TenantMixin{}, TimeMixin{}, childOf(ofOrganization()).only("tenant_id", "unit_id", "unit_path")}
+}
 
 // Fields of OrganizationMember.
 func (OrganizationMember) Fields() []ent.Field {

@@ -11,8 +11,11 @@ import (
 // building_head, resident_rep, …) and whether they attended.
 type Participant struct{ ent.Schema }
 
-// Mixin adds tenancy and the community path.
-func (Participant) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, CommunityMixin{}} }
+// Mixin adds tenancy and the community path; the tenant columns
+// are copied from the meeting (TenantChildMixin).
+func (Participant) Mixin() []ent.Mixin {
+	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, childOf(ofMeeting())}
+}
 
 // Fields of Participant.
 func (Participant) Fields() []ent.Field {

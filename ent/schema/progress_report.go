@@ -11,8 +11,11 @@ import (
 // or documents already attached to the proposal (attachment_ids).
 type ProgressReport struct{ ent.Schema }
 
-// Mixin adds tenancy and the community path.
-func (ProgressReport) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, CommunityMixin{}} }
+// Mixin adds tenancy and the community path; the tenant columns
+// are copied from the task (TenantChildMixin).
+func (ProgressReport) Mixin() []ent.Mixin {
+	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, childOf(ofTask())}
+}
 
 // Fields of ProgressReport.
 func (ProgressReport) Fields() []ent.Field {

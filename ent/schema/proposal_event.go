@@ -10,8 +10,11 @@ import (
 // transition, comment-free. It is what residents see as the history.
 type ProposalEvent struct{ ent.Schema }
 
-// Mixin adds tenancy and the community path.
-func (ProposalEvent) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, CommunityMixin{}} }
+// Mixin adds tenancy and the community path; the tenant columns
+// are copied from the proposal (TenantChildMixin).
+func (ProposalEvent) Mixin() []ent.Mixin {
+	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, childOf(ofProposal())}
+}
 
 // Fields of ProposalEvent.
 func (ProposalEvent) Fields() []ent.Field {

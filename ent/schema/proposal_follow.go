@@ -10,8 +10,11 @@ import (
 // change; authors and co-signers are notified without following.
 type ProposalFollow struct{ ent.Schema }
 
-// Mixin adds tenancy and the community path.
-func (ProposalFollow) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, CommunityMixin{}} }
+// Mixin adds tenancy and the community path; the tenant columns
+// are copied from the proposal (TenantChildMixin).
+func (ProposalFollow) Mixin() []ent.Mixin {
+	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, childOf(ofProposal())}
+}
 
 // Fields of ProposalFollow.
 func (ProposalFollow) Fields() []ent.Field {

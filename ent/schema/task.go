@@ -12,9 +12,10 @@ import (
 // progress is the weighted mean of its tasks' percent.
 type Task struct{ ent.Schema }
 
-// Mixin adds tenancy, the community path and timestamps.
+// Mixin adds tenancy, the community path and timestamps; the tenant columns
+// are copied from the proposal (TenantChildMixin).
 func (Task) Mixin() []ent.Mixin {
-	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, TimeMixin{}}
+	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, TimeMixin{}, childOf(ofProposal())}
 }
 
 // Fields of Task.

@@ -9,8 +9,11 @@ import (
 // VoteOption is one choice on a vote's ballot.
 type VoteOption struct{ ent.Schema }
 
-// Mixin adds tenancy and the community path.
-func (VoteOption) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, CommunityMixin{}} }
+// Mixin adds tenancy and the community path; the tenant columns
+// are copied from the vote (TenantChildMixin).
+func (VoteOption) Mixin() []ent.Mixin {
+	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, childOf(ofVote())}
+}
 
 // Fields of VoteOption.
 func (VoteOption) Fields() []ent.Field {

@@ -12,8 +12,11 @@ import (
 // the choice.
 type VoteParticipation struct{ ent.Schema }
 
-// Mixin adds tenancy and the community path.
-func (VoteParticipation) Mixin() []ent.Mixin { return []ent.Mixin{TenantMixin{}, CommunityMixin{}} }
+// Mixin adds tenancy and the community path; the tenant columns
+// are copied from the vote (TenantChildMixin).
+func (VoteParticipation) Mixin() []ent.Mixin {
+	return []ent.Mixin{TenantMixin{}, CommunityMixin{}, childOf(ofVote())}
+}
 
 // Fields of VoteParticipation.
 func (VoteParticipation) Fields() []ent.Field {

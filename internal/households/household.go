@@ -1,7 +1,7 @@
 // Package households checks households (dwellings and their floor areas)
 // before they are stored, one at a time from the API or in bulk from a
-// guide's CSV file. Floor areas weigh Civil Code Art. 278 votes, so a bad
-// area must be refused, not rounded.
+// guide's CSV file, and stores and lists them. Floor areas weigh Civil
+// Code Art. 278 votes, so a bad area must be refused, not rounded.
 package households
 
 import (

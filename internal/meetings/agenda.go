@@ -57,8 +57,7 @@ func AddAgendaItem(ctx context.Context, tx *ent.Tx, m *ent.Meeting, in AgendaInp
 	if err != nil {
 		return nil, fmt.Errorf("count agenda: %w", err)
 	}
-	item, err := tx.AgendaItem.Create().SetTenantID(m.TenantID).SetUnitID(m.UnitID).SetUnitPath(m.UnitPath).
-		SetCommunityPath(m.CommunityPath).SetMeetingID(m.ID).SetNillableProposalID(in.ProposalID).
+	item, err := tx.AgendaItem.Create().SetMeetingID(m.ID).SetNillableProposalID(in.ProposalID).
 		SetTitle(title).SetPosition(pos + 1).Save(ctx)
 	if ent.IsConstraintError(err) {
 		return nil, apperr.Conflict("agenda.duplicate", "the proposal is already on this meeting's agenda")

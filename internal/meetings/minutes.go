@@ -68,8 +68,7 @@ func WriteMinutes(ctx context.Context, tx *ent.Tx, m *ent.Meeting, d Draft) (*en
 		}
 		return row, nil
 	}
-	row, err := tx.Minutes.Create().SetTenantID(m.TenantID).SetUnitID(m.UnitID).SetUnitPath(m.UnitPath).
-		SetCommunityPath(m.CommunityPath).SetMeetingID(m.ID).SetVersion(version).SetText(d.Text).
+	row, err := tx.Minutes.Create().SetMeetingID(m.ID).SetVersion(version).SetText(d.Text).
 		SetDecisions(decisions).SetNillableWrittenBy(d.WriterID).Save(ctx)
 	if ent.IsConstraintError(err) {
 		return nil, errMinutesRace()

@@ -11,6 +11,7 @@ import (
 	"fmt"
 
 	"yishi/ent"
+	"yishi/ent/schema"
 	"yishi/internal/viewer"
 )
 
@@ -41,7 +42,9 @@ func ForEvent(ctx context.Context, tx *ent.Tx, p *ent.Proposal, ev *ent.Proposal
 	if !Notifies(ev) {
 		return nil
 	}
-	sys := viewer.SystemContext(ctx)
+	// The notifications copy tenant_id from ev (TenantChildMixin), which
+	// this tx has just written: no need to read it back.
+	sys := schema.WithParents(viewer.SystemContext(ctx), ev)
 	people, err := recipients(sys, tx, p)
 	if err != nil {
 		return err
@@ -53,8 +56,8 @@ func ForEvent(ctx context.Context, tx *ent.Tx, p *ent.Proposal, ev *ent.Proposal
 	body := Body(ev)
 	builders := make([]*ent.NotificationCreate, 0, len(people))
 	for _, uid := range sortedIDs(people) {
-		builders = append(builders, tx.Notification.Create().SetUserID(uid).SetTenantID(p.TenantID).
-			SetProposalID(p.ID).SetEventID(ev.ID).SetKind(ev.Action).
+		builders = append(builders, tx.Notification.Create().SetUserID(uid).SetProposalID(p.ID).
+			SetEventID(ev.ID).SetKind(ev.Action).
 			SetTitle(Title(people[uid], p.Title, ev)).SetBody(body))
 	}
 	if err := tx.Notification.CreateBulk(builders...).Exec(sys); err != nil {

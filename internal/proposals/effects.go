@@ -69,8 +69,7 @@ func cosignChange(ctx context.Context, tx *ent.Tx, p *ent.Proposal, by Actor) (c
 	if err := checkDeadline(p); err != nil {
 		return change{}, err
 	}
-	err := tx.Cosignature.Create().SetTenantID(p.TenantID).SetUnitID(p.UnitID).SetUnitPath(p.UnitPath).
-		SetCommunityPath(p.CommunityPath).SetProposalID(p.ID).SetUserID(by.UserID).Exec(ctx)
+	err := tx.Cosignature.Create().SetProposalID(p.ID).SetUserID(by.UserID).Exec(ctx)
 	if ent.IsConstraintError(err) {
 		return change{}, apperr.Conflict("proposal.already_cosigned", "you have already co-signed this proposal")
 	}
@@ -179,9 +178,7 @@ func carryCosigners(ctx context.Context, tx *ent.Tx, src, target *ent.Proposal, 
 		if target.AuthorID != nil && *target.AuthorID == uid {
 			continue
 		}
-		err := tx.Cosignature.Create().SetTenantID(target.TenantID).SetUnitID(target.UnitID).
-			SetUnitPath(target.UnitPath).SetCommunityPath(target.CommunityPath).
-			SetProposalID(target.ID).SetUserID(uid).SetMergedFrom(src.ID).
+		err := tx.Cosignature.Create().SetProposalID(target.ID).SetUserID(uid).SetMergedFrom(src.ID).
 			OnConflictColumns(cosignature.FieldProposalID, cosignature.FieldUserID).DoNothing().Exec(ctx)
 		if err != nil && !isNoRows(err) {
 			return fmt.Errorf("carry co-signer %d: %w", uid, err)

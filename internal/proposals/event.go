@@ -12,11 +12,10 @@ import (
 // appendEvent adds one entry to p's timeline and, in the same
 // transaction, notifies the proposal's author, co-signers and followers
 // (internal/notify): an event and its notifications commit or roll back
-// together. Timeline rows carry the proposal's current unit and community
-// so privacy scopes them like it.
+// together. Timeline rows get the proposal's current unit and community
+// from the schema's TenantChildMixin, so privacy scopes them like it.
 func appendEvent(ctx context.Context, tx *ent.Tx, p *ent.Proposal, by Actor, action, from, to, note, reason string, detail map[string]any) error {
 	ev, err := tx.ProposalEvent.Create().
-		SetTenantID(p.TenantID).SetUnitID(p.UnitID).SetUnitPath(p.UnitPath).SetCommunityPath(p.CommunityPath).
 		SetProposalID(p.ID).SetActor(by.Subject).SetActorName(by.Name).SetAction(action).
 		SetFromStatus(from).SetToStatus(to).SetNote(note).SetReasonCode(reason).SetDetail(detail).
 		Save(ctx)

@@ -41,8 +41,7 @@ func GiveFeedback(ctx context.Context, tx *ent.Tx, p *ent.Proposal, in FeedbackI
 	if err != nil {
 		return nil, fmt.Errorf("reload proposal %d: %w", p.ID, err)
 	}
-	fb, err := tx.Feedback.Create().SetTenantID(cur.TenantID).SetUnitID(cur.UnitID).SetUnitPath(cur.UnitPath).
-		SetCommunityPath(cur.CommunityPath).SetProposalID(cur.ID).SetUserID(by.UserID).
+	fb, err := tx.Feedback.Create().SetProposalID(cur.ID).SetUserID(by.UserID).
 		SetSatisfaction(in.Satisfaction).SetComment(strings.TrimSpace(in.Comment)).SetNewNeed(in.NewNeed).
 		Save(ctx)
 	if ent.IsConstraintError(err) {

@@ -47,8 +47,7 @@ func Create(ctx context.Context, tx *ent.Tx, p *ent.Proposal, in NewTask, by pro
 	if weight == 0 {
 		weight = 1
 	}
-	t, err := tx.Task.Create().SetTenantID(p.TenantID).SetUnitID(p.UnitID).SetUnitPath(p.UnitPath).
-		SetCommunityPath(p.CommunityPath).SetProposalID(p.ID).SetTitle(strings.TrimSpace(in.Title)).
+	t, err := tx.Task.Create().SetProposalID(p.ID).SetTitle(strings.TrimSpace(in.Title)).
 		SetDescription(in.Description).SetNillableAssigneeID(in.AssigneeID).
 		SetNillableOrganizationID(in.OrganizationID).SetDueAt(in.DueAt.UTC()).SetWeight(weight).
 		SetNillableCreatedBy(in.CreatedBy).Save(ctx)

@@ -50,8 +50,7 @@ func Report(ctx context.Context, tx *ent.Tx, t *ent.Task, in NewReport, by propo
 	if err := holdDelivery(ctx, tx, t.ProposalID); err != nil {
 		return nil, nil, err
 	}
-	r, err := tx.ProgressReport.Create().SetTenantID(t.TenantID).SetUnitID(t.UnitID).SetUnitPath(t.UnitPath).
-		SetCommunityPath(t.CommunityPath).SetTaskID(t.ID).SetProposalID(t.ProposalID).SetPercent(in.Percent).
+	r, err := tx.ProgressReport.Create().SetTaskID(t.ID).SetProposalID(t.ProposalID).SetPercent(in.Percent).
 		SetNote(strings.TrimSpace(in.Note)).SetNillableAuthorID(in.AuthorID).SetAttachmentIds(in.AttachmentIDs).Save(ctx)
 	if err != nil {
 		return nil, nil, fmt.Errorf("create progress report: %w", err)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"yishi/ent"
+	"yishi/ent/schema"
 	"yishi/ent/vote"
 	"yishi/internal/apperr"
 )
@@ -37,15 +38,18 @@ func Cast(ctx context.Context, tx *ent.Tx, in CastInput) (*ent.Ballot, Secrets, 
 	if in.LockVote {
 		q = q.ForShare()
 	}
-	cur, err := q.Select(vote.FieldStatus, vote.FieldClosesAt).Only(ctx)
+	cur, err := q.Select(vote.FieldStatus, vote.FieldClosesAt, vote.FieldTenantID, vote.FieldUnitID,
+		vote.FieldUnitPath, vote.FieldCommunityPath).Only(ctx)
 	if ent.IsNotFound(err) || (err == nil && !InWindow(cur, in.Now)) {
 		return nil, Secrets{}, NotOpen()
 	}
 	if err != nil {
 		return nil, Secrets{}, fmt.Errorf("cast: read vote %d: %w", v.ID, err)
 	}
-	err = tx.VoteParticipation.Create().SetTenantID(v.TenantID).SetUnitID(v.UnitID).SetUnitPath(v.UnitPath).
-		SetCommunityPath(v.CommunityPath).SetVoteID(v.ID).SetVoterKey(in.VoterKey).SetNillableCastBy(in.CastBy).
+	// The rows below copy the vote's tenancy (TenantChildMixin) from cur,
+	// read in this tx, instead of reading the vote twice more.
+	ctx = schema.WithParents(ctx, cur)
+	err = tx.VoteParticipation.Create().SetVoteID(v.ID).SetVoterKey(in.VoterKey).SetNillableCastBy(in.CastBy).
 		SetCreatedAt(in.Now).Exec(ctx)
 	if ent.IsConstraintError(err) {
 		return nil, Secrets{}, apperr.Conflict("vote.already_voted", "a ballot has already been cast for this voter")
@@ -57,8 +61,7 @@ func Cast(ctx context.Context, tx *ent.Tx, in CastInput) (*ent.Ballot, Secrets, 
 	if err != nil {
 		return nil, Secrets{}, err
 	}
-	b := tx.Ballot.Create().SetTenantID(v.TenantID).SetUnitID(v.UnitID).SetUnitPath(v.UnitPath).
-		SetCommunityPath(v.CommunityPath).SetVoteID(v.ID).SetToken(sec.Token).SetReceiptHash(sec.ReceiptHash).
+	b := tx.Ballot.Create().SetVoteID(v.ID).SetToken(sec.Token).SetReceiptHash(sec.ReceiptHash).
 		SetOptionIds(in.OptionIDs).SetWeight(in.Weight).SetFloorArea(in.FloorArea)
 	if !v.Anonymous {
 		b.SetVoterKey(in.VoterKey)

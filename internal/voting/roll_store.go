@@ -54,8 +54,7 @@ func writeRoll(ctx context.Context, tx *ent.Tx, v *ent.Vote, voters []Voter) err
 		chunk := voters[start:min(start+rollBatch, len(voters))]
 		bulk := make([]*ent.EligibleVoterCreate, 0, len(chunk))
 		for _, e := range chunk {
-			bulk = append(bulk, tx.EligibleVoter.Create().SetTenantID(v.TenantID).SetUnitID(v.UnitID).
-				SetUnitPath(v.UnitPath).SetCommunityPath(v.CommunityPath).SetVoteID(v.ID).
+			bulk = append(bulk, tx.EligibleVoter.Create().SetVoteID(v.ID).
 				SetVoterKey(e.Key).SetWeight(e.Weight).SetFloorArea(e.FloorArea))
 		}
 		if err := tx.EligibleVoter.CreateBulk(bulk...).Exec(ctx); err != nil {
