@@ -14,6 +14,9 @@ import (
 const (
 	listenBackoffMin = 100 * time.Millisecond
 	listenBackoffMax = 10 * time.Second
+	// listenConnectTimeout bounds one connection attempt, so a server
+	// that silently drops packets costs a retry, not a stuck listener.
+	listenConnectTimeout = 10 * time.Second
 )
 
 // listen holds a dedicated connection LISTENing on notifyChannel and syncs
@@ -42,7 +45,9 @@ func (p *Policy) listen(ctx context.Context) {
 // sent while disconnected are lost) and then syncs on every notification
 // newer than the local version. It returns when the connection fails.
 func (p *Policy) listenOnce(ctx context.Context) (connected bool, err error) {
-	conn, err := pgx.Connect(ctx, p.cfg.postgresURL)
+	cctx, cancel := context.WithTimeout(ctx, listenConnectTimeout)
+	conn, err := pgx.Connect(cctx, p.cfg.postgresURL)
+	cancel()
 	if err != nil {
 		return false, fmt.Errorf("listen: connect: %w", err)
 	}

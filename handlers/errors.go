@@ -12,6 +12,7 @@ import (
 	"yishi/ent"
 	"yishi/ent/privacy"
 	"yishi/internal/apperr"
+	"yishi/internal/store"
 )
 
 // problem is an RFC 9457 problem document. code is a stable machine string.
@@ -46,6 +47,10 @@ func statusOf(k apperr.Kind) int {
 		return http.StatusPreconditionFailed
 	case apperr.KindTooLarge:
 		return http.StatusRequestEntityTooLarge
+	case apperr.KindUnavailable:
+		return http.StatusServiceUnavailable
+	case apperr.KindInsufficientStorage:
+		return http.StatusInsufficientStorage
 	}
 	return 0
 }
@@ -66,6 +71,32 @@ func classify(err error) *apperr.Error {
 		errors.As(err, &ve)
 		return apperr.Invalid(apperr.FieldError{Field: ve.Name, Message: "is not valid"})
 	}
+	return classifyFault(store.FaultOf(err))
+}
+
+// Retry-After for database faults: a dropped connection is replaced at
+// once and a restart takes seconds; a lock clears within a second.
+const (
+	retryAfterUnavailable = 2
+	retryAfterBusy        = 1
+)
+
+// codeUnavailable is the problem code of a database that cannot be
+// reached; RetryReads replays a GET or HEAD once when it sees it.
+const codeUnavailable = "database.unavailable"
+
+// classifyFault answers database faults (DECISIONS.md): 503 with
+// Retry-After when the database is unreachable or busy, 507 when its disk
+// is full, since retrying cannot help until an operator frees space.
+func classifyFault(f store.Fault) *apperr.Error {
+	switch f {
+	case store.Unavailable:
+		return apperr.Unavailable(codeUnavailable, "the database is unavailable; retry shortly", retryAfterUnavailable)
+	case store.Busy:
+		return apperr.Unavailable("database.busy", "the database is busy; retry shortly", retryAfterBusy)
+	case store.Full:
+		return apperr.New(apperr.KindInsufficientStorage, "storage.full", "the server has no room to store the change")
+	}
 	return nil
 }
 
@@ -76,6 +107,12 @@ func writeError(c *gin.Context, logger *slog.Logger, err error) {
 		logger.ErrorContext(c.Request.Context(), "request failed", "err", err,
 			"request_id", requestID(c), "path", c.FullPath())
 		e = &apperr.Error{Code: "internal", Detail: "internal error"}
+	} else if e.Kind == apperr.KindUnavailable || e.Kind == apperr.KindInsufficientStorage {
+		logger.WarnContext(c.Request.Context(), "database fault", "err", err, "code", e.Code,
+			"request_id", requestID(c), "path", c.FullPath())
+		if e.Code == codeUnavailable {
+			markRetryable(c.Request.Context())
+		}
 	}
 	status := statusOf(e.Kind)
 	if status == 0 {

@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -42,6 +43,7 @@ func (s *server) getReady(c *gin.Context) error {
 	defer cancel()
 	if err := s.Store.Ping(ctx); err != nil {
 		s.Logger.WarnContext(ctx, "readiness: database unreachable", "err", err)
+		c.Header("Retry-After", strconv.Itoa(retryAfterUnavailable))
 		writeProblem(c, problem{Type: "about:blank", Title: "Service Unavailable",
 			Status: http.StatusServiceUnavailable, Code: "database.unavailable", Detail: "the database does not answer"})
 		return nil

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -39,17 +40,21 @@ func serve(ctx context.Context, args []string, getenv func(string) string, out i
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer closeStore(st, logger)
+	// Background work stops, and is waited for, before the database
+	// closes: defers run last-first.
+	var background sync.WaitGroup
+	defer background.Wait()
 	workers, stopWorkers := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopWorkers()
-	deps, err := buildDeps(workers, cfg, st, logger)
+	deps, err := buildDeps(workers, &background, cfg, st, logger)
 	if err != nil {
 		return err
 	}
 	if err := bootstrapAdmin(ctx, cfg, deps); err != nil {
 		return err
 	}
-	startJobs(workers, cfg, st, logger)
+	startJobs(workers, &background, cfg, st, logger)
 	router, err := handlers.NewRouter(deps)
 	if err != nil {
 		return fmt.Errorf("router: %w", err)
@@ -58,17 +63,22 @@ func serve(ctx context.Context, args []string, getenv func(string) string, out i
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", cfg.Addr, err)
 	}
+	drain := &handlers.Drain{}
 	srv := &http.Server{
-		Handler: router, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
+		Handler:           drain.Wrap(handlers.WithRequestTimeout(handlers.RetryReads(router), cfg.RequestTimeout)),
+		ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 1 << 20,
 		ErrorLog: slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
 	logger.Info("serving", "addr", ln.Addr().String(), "version", version, "dialect", st.Dialect)
-	return runServer(ctx, srv, ln, cfg.ShutdownTimeout, logger)
+	return runServer(ctx, srv, ln, drain, cfg.DrainDelay, cfg.ShutdownTimeout, logger)
 }
 
-// runServer serves until ctx ends, then shuts down gracefully.
-func runServer(ctx context.Context, srv *http.Server, ln net.Listener, grace time.Duration, logger *slog.Logger) error {
+// runServer serves until ctx ends, then drains: new requests answer 503
+// (handlers.Drain), for delay with the listener still open so a load
+// balancer sees /readyz fail, then Shutdown stops accepting and waits up
+// to grace for the requests in flight.
+func runServer(ctx context.Context, srv *http.Server, ln net.Listener, drain *handlers.Drain, delay, grace time.Duration, logger *slog.Logger) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -76,7 +86,9 @@ func runServer(ctx context.Context, srv *http.Server, ln net.Listener, grace tim
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
-	logger.Info("shutting down", "grace", grace.String())
+	logger.Info("draining", "delay", delay.String(), "grace", grace.String())
+	drain.Start()
+	time.Sleep(delay)
 	sctx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
@@ -91,8 +103,8 @@ func runServer(ctx context.Context, srv *http.Server, ln net.Listener, grace tim
 
 // buildDeps wires the long-lived parts. Background work (the policy
 // watcher) runs under workers, which outlives the serving context so a
-// shutdown can finish in-flight requests first.
-func buildDeps(workers context.Context, cfg config.Config, st *store.Store, logger *slog.Logger) (handlers.Deps, error) {
+// shutdown can finish in-flight requests first; background tracks it.
+func buildDeps(workers context.Context, background *sync.WaitGroup, cfg config.Config, st *store.Store, logger *slog.Logger) (handlers.Deps, error) {
 	keys, err := authz.LoadKeySet(cfg.JWTKeyFile, cfg.DataDir)
 	if err != nil {
 		return handlers.Deps{}, err
@@ -108,7 +120,7 @@ func buildDeps(workers context.Context, cfg config.Config, st *store.Store, logg
 	if err := policy.Load(workers); err != nil {
 		return handlers.Deps{}, err
 	}
-	go policy.Watch(workers)
+	background.Go(func() { policy.Watch(workers) })
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return handlers.Deps{
@@ -120,6 +132,16 @@ func buildDeps(workers context.Context, cfg config.Config, st *store.Store, logg
 		LoginByIP:    throttle.New(100, 15*time.Minute, 100_000, time.Now),
 		Registry:     reg, Version: version, Blobs: blobs,
 	}, nil
+}
+
+// closeStore closes the database last, after the server and background
+// work stopped; on SQLite the last connection checkpoints the WAL.
+func closeStore(st *store.Store, logger *slog.Logger) {
+	if err := st.Close(); err != nil {
+		logger.Error("closing the database", "err", err)
+		return
+	}
+	logger.Info("database closed")
 }
 
 func postgresURL(st *store.Store) string {

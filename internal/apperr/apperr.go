@@ -26,6 +26,12 @@ const (
 	// KindTooLarge is a body or file over a configured size limit: the
 	// caller must send less, not fix a field.
 	KindTooLarge
+	// KindUnavailable is a dependency (the database) that cannot serve the
+	// request now: the caller should retry after RetryAfter seconds.
+	KindUnavailable
+	// KindInsufficientStorage is a write refused because the database's
+	// disk is full: retrying soon will not help, an operator must act.
+	KindInsufficientStorage
 )
 
 // FieldError names one offending request field, as JSON Pointer-ish dotted
@@ -42,7 +48,7 @@ type Error struct {
 	Code       string
 	Detail     string
 	Fields     []FieldError
-	RetryAfter int // seconds, for KindTooMany
+	RetryAfter int // seconds, for KindTooMany and KindUnavailable
 }
 
 // Error implements error.
@@ -76,6 +82,12 @@ func Unauthorized(detail string) *Error {
 
 // Conflict is a 409 with a stable code.
 func Conflict(code, detail string) *Error { return New(KindConflict, code, detail) }
+
+// Unavailable is a 503: the request could not be served now, but the same
+// request may succeed after retryAfter seconds.
+func Unavailable(code, detail string, retryAfter int) *Error {
+	return &Error{Kind: KindUnavailable, Code: code, Detail: detail, RetryAfter: retryAfter}
+}
 
 // As returns the *Error inside err, if any.
 func As(err error) (*Error, bool) {

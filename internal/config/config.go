@@ -30,7 +30,15 @@ type Config struct {
 	MaxBodyBytes    int64
 	MaxUploadBytes  int64
 	ShutdownTimeout time.Duration
-	TrustedProxies  []string
+	// RequestTimeout bounds each request's context (database queries and
+	// connection attempts included), so a vanished database answers 503
+	// instead of hanging the client.
+	RequestTimeout time.Duration
+	// DrainDelay is how long a stopping server keeps its listener open,
+	// answering new requests 503 and /readyz not ready, before it stops
+	// accepting: time for a load balancer to take it out of rotation.
+	DrainDelay     time.Duration
+	TrustedProxies []string
 	// FeedbackWindow is how long a completed proposal stays open for
 	// residents' feedback before the background job closes it.
 	FeedbackWindow time.Duration
@@ -48,7 +56,7 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 		}
 		return def
 	}
-	var cors, proxies, accessTTL, refreshTTL, shutdown, maxUpload, feedback string
+	var cors, proxies, accessTTL, refreshTTL, shutdown, reqTimeout, drainDelay, maxUpload, feedback string
 	fs.StringVar(&c.Addr, "addr", env("YISHI_ADDR", ":8080"), "listen address")
 	fs.StringVar(&c.DatabaseURL, "database-url", env("YISHI_DATABASE_URL", "sqlite://./yishi.db"), "database URL")
 	fs.StringVar(&c.DataDir, "data-dir", env("YISHI_DATA_DIR", "./data"), "directory for keys and files")
@@ -64,6 +72,8 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	fs.Int64Var(&c.MaxBodyBytes, "max-body-bytes", 1<<20, "largest JSON request body")
 	fs.StringVar(&maxUpload, "max-upload-bytes", env("YISHI_MAX_UPLOAD_BYTES", "20971520"), "largest attachment file")
 	fs.StringVar(&shutdown, "shutdown-timeout", env("YISHI_SHUTDOWN_TIMEOUT", "20s"), "grace period for in-flight requests")
+	fs.StringVar(&reqTimeout, "request-timeout", env("YISHI_REQUEST_TIMEOUT", "30s"), "longest a request may run")
+	fs.StringVar(&drainDelay, "drain-delay", env("YISHI_DRAIN_DELAY", "0s"), "how long to answer 503 before closing the listener on shutdown")
 	fs.StringVar(&proxies, "trusted-proxies", env("YISHI_TRUSTED_PROXIES", ""), "comma-separated proxy CIDRs trusted for client IPs")
 	fs.StringVar(&feedback, "feedback-window", env("YISHI_FEEDBACK_WINDOW", "720h"), "how long completed proposals await feedback before closing")
 	if err := fs.Parse(args); err != nil {
@@ -80,6 +90,12 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	}
 	if c.ShutdownTimeout, err = parseDuration("shutdown-timeout", shutdown); err != nil {
 		return c, err
+	}
+	if c.RequestTimeout, err = parseDuration("request-timeout", reqTimeout); err != nil {
+		return c, err
+	}
+	if c.DrainDelay, err = time.ParseDuration(drainDelay); err != nil || c.DrainDelay < 0 {
+		return c, fmt.Errorf("config: drain-delay %q is not a duration", drainDelay)
 	}
 	if c.FeedbackWindow, err = parseDuration("feedback-window", feedback); err != nil {
 		return c, err

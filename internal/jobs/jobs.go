@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect"
+
+	"yishi/internal/store"
 )
 
 // Job is one named unit of periodic work.
@@ -35,14 +37,28 @@ func (r Runner) Every(ctx context.Context, j Job) {
 	t := time.NewTicker(j.Interval)
 	defer t.Stop()
 	for {
-		if err := r.Once(ctx, j); err != nil && ctx.Err() == nil {
-			r.Logger.Error("job failed", "job", j.Name, "err", err)
-		}
+		r.onceLogged(ctx, j)
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
 		}
+	}
+}
+
+// onceLogged runs j once, bounded by its interval so a database that
+// stops answering cannot wedge the loop; the next tick is the retry, so a
+// database outage costs one warning per interval, not a hot loop.
+func (r Runner) onceLogged(ctx context.Context, j Job) {
+	rctx, cancel := context.WithTimeout(ctx, j.Interval)
+	defer cancel()
+	err := r.Once(rctx, j)
+	switch {
+	case err == nil || ctx.Err() != nil:
+	case store.FaultOf(err) != store.NoFault:
+		r.Logger.Warn("job skipped: database unavailable", "job", j.Name, "err", err, "retry_in", j.Interval)
+	default:
+		r.Logger.Error("job failed", "job", j.Name, "err", err)
 	}
 }
 

@@ -5,14 +5,15 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
-	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"yishi/ent"
 	_ "yishi/ent/runtime" // registers privacy policies and hooks
@@ -31,10 +32,9 @@ type Store struct {
 // PostgreSQL; "sqlite://PATH", "file:..." or a bare path select SQLite with
 // WAL, foreign keys and synchronous=FULL.
 func Open(ctx context.Context, url string) (*Store, error) {
-	driver, dsn, dia := resolve(url)
-	db, err := sql.Open(driver, dsn)
+	db, dia, dsn, err := openDB(url)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", dia, err)
+		return nil, err
 	}
 	configurePool(db, dia, dsn)
 	if err := db.PingContext(ctx); err != nil {
@@ -48,8 +48,31 @@ func Open(ctx context.Context, url string) (*Store, error) {
 // Close closes the ent client and the pool.
 func (s *Store) Close() error { return s.Client.Close() }
 
-// Ping checks the database answers; /readyz uses it.
-func (s *Store) Ping(ctx context.Context) error { return s.DB.PingContext(ctx) }
+// Ping checks the database answers; /readyz uses it. database/sql does
+// not retry a ping that fails on a pooled connection the server killed
+// (it only retries getting one), so one dead connection would report the
+// instance unready: the dead one is dropped and a second ping decides.
+func (s *Store) Ping(ctx context.Context) error {
+	err := s.DB.PingContext(ctx)
+	if errors.Is(err, driver.ErrBadConn) {
+		err = s.DB.PingContext(ctx)
+	}
+	return err
+}
+
+// openDB opens the pool for url without connecting yet.
+func openDB(url string) (db *sql.DB, dia, dsn string, err error) {
+	driver, dsn, dia := resolve(url)
+	if dia == dialect.Postgres {
+		db, err = openPostgres(dsn)
+	} else {
+		db, err = sql.Open(driver, dsn)
+	}
+	if err != nil {
+		return nil, dia, dsn, fmt.Errorf("open %s: %w", dia, err)
+	}
+	return db, dia, dsn, nil
+}
 
 func resolve(url string) (driver, dsn, dia string) {
 	switch {
@@ -64,7 +87,9 @@ func resolve(url string) (driver, dsn, dia string) {
 
 // sqliteDSN turns a path or file: URI into a modernc DSN with the pragmas
 // Yishi relies on. An acknowledged write must survive a power cut, hence
-// synchronous=FULL; _txlock=immediate avoids lock-upgrade deadlocks.
+// synchronous=FULL; _txlock=immediate avoids lock-upgrade deadlocks. The
+// busy timeout (how long a write waits for another writer's lock before
+// SQLITE_BUSY, answered 503) is 10 s unless the URL sets its own.
 func sqliteDSN(path string) string {
 	if !strings.HasPrefix(path, "file:") {
 		path = "file:" + path
@@ -73,7 +98,10 @@ func sqliteDSN(path string) string {
 	if strings.Contains(path, "?") {
 		sep = "&"
 	}
-	pragmas := "_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_txlock=immediate"
+	pragmas := "_pragma=foreign_keys(1)&_txlock=immediate"
+	if !strings.Contains(path, "busy_timeout") {
+		pragmas += "&_pragma=busy_timeout(10000)"
+	}
 	if !strings.Contains(path, "mode=memory") {
 		pragmas += "&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)"
 	}
