@@ -152,4 +152,3 @@ func operationBodies(op *openapi3.Operation, base func(*openapi3.Schema) map[str
 	}
 	return append(out, genericBodies()...), sample
 }
-
