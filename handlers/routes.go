@@ -63,10 +63,18 @@ func (s *server) chain(rt route) []gin.HandlerFunc {
 // declare, or declares one twice: access must be declared for every route.
 func checkDeclared(r *gin.Engine, table []route) error {
 	declared := map[string]int{}
+	var bad []string
 	for _, rt := range table {
 		declared[rt.Method+" "+rt.Path]++
+		if rt.Actions == nil && rt.Rule.Mode == access.Unset {
+			bad = append(bad, rt.Method+" "+rt.Path+" (no mode)")
+		}
+		for a, r := range rt.Actions {
+			if r.Mode == access.Unset {
+				bad = append(bad, rt.Method+" "+rt.Path+" "+a+" (no mode)")
+			}
+		}
 	}
-	var bad []string
 	for _, ri := range r.Routes() {
 		if k := ri.Method + " " + ri.Path; declared[k] != 1 {
 			bad = append(bad, k)

@@ -27,6 +27,15 @@ func TestRouterRefusesUndeclaredRoutes(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "GET /v1/sneaky") {
 		t.Fatalf("undeclared route accepted: %v", err)
 	}
+	// A line that forgot its rule has the zero mode, which is not public.
+	forgot := append(append([]route{}, table...), route{Method: "GET", Path: "/v1/forgot"})
+	r3 := gin.New()
+	for _, rt := range forgot {
+		r3.Handle(rt.Method, rt.Path, func(*gin.Context) {})
+	}
+	if err := checkDeclared(r3, forgot); err == nil || !strings.Contains(err.Error(), "GET /v1/forgot (no mode)") {
+		t.Fatalf("a route with no mode was accepted: %v", err)
+	}
 	twice := append(append([]route{}, table...), table[0])
 	r2 := gin.New()
 	for _, rt := range table {

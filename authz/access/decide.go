@@ -56,6 +56,9 @@ func (d *Decider) DecideRule(ctx context.Context, r Rule, t Target) error {
 // naming t.Kind, so nobody learns that a row exists; inside it (or for a
 // row the caller already sees) a refusal is 403.
 func (d *Decider) Decide(ctx context.Context, perm Permission, t Target, mode Mode, preds ...Predicate) error {
+	if mode == Unset {
+		return apperr.Forbidden("this route declares no access")
+	}
 	if mode == Public {
 		return nil
 	}
@@ -154,9 +157,14 @@ func (d *Decider) inScope(v *viewer.Viewer, t Target, mode Mode) bool {
 // the buttons that would not answer 403. A predicate about a body's
 // subject (NotSelf) holds when no subject is named.
 func (d *Decider) Allowed(ctx context.Context, r Rule, t Target) bool {
-	if d.DecideRule(ctx, r, t) != nil {
-		return false
+	if d.Decide(ctx, r.Perm, t, r.Mode, r.Preds...) == nil && d.deferredHold(ctx, r, t) {
+		return true
 	}
+	return r.Or != nil && d.Allowed(ctx, *r.Or, t)
+}
+
+// deferredHold reports whether r's deferred predicates hold on t.
+func (d *Decider) deferredHold(ctx context.Context, r Rule, t Target) bool {
 	for _, p := range r.Preds {
 		if p.Deferred && d.Check(ctx, p, t) != nil {
 			return false

@@ -163,3 +163,28 @@ func TestPermissionRoleHole(t *testing.T) {
 		t.Fatal("For changed a permission without the placeholder")
 	}
 }
+
+// TestUnsetModeDenies: a rule that forgot its mode is refused, never public.
+func TestUnsetModeDenies(t *testing.T) {
+	d := NewDecider(grants{}, nil)
+	if d.Decide(context.Background(), Permission{}, Target{}, Unset) == nil {
+		t.Fatal("a rule with no mode was allowed")
+	}
+}
+
+// TestAllowedThroughAlternative: Allowed grants through Or, applying each
+// rule's own deferred predicates.
+func TestAllowedThroughAlternative(t *testing.T) {
+	d := NewDecider(grants{"u:2 proposal:read": {"s1/c4/"}}, nil)
+	ctx := viewer.NewContext(context.Background(), &viewer.Viewer{Subject: "u:2", UserID: 2, Scopes: []string{"s1/c4/"}})
+	self := Target{Kind: "task", UnitPath: "s1/c4/", Visible: true, SubjectUserID: 2}
+	r := Rule{Perm: Perm("task:read"), Mode: Subtree, Preds: []Predicate{NotSelf()},
+		Or: &Rule{Perm: Perm("proposal:read"), Mode: CommunityWide}}
+	if !d.Allowed(ctx, r, self) {
+		t.Fatal("the alternative rule did not grant access")
+	}
+	r.Or.Preds = []Predicate{NotSelf()}
+	if d.Allowed(ctx, r, self) {
+		t.Fatal("the alternative's deferred predicate was ignored")
+	}
+}

@@ -12,8 +12,12 @@ package access
 type Mode int
 
 const (
+	// Unset is the zero value: a rule that forgot its mode. It is refused
+	// (NewRouter does not start, Decide denies), so forgetting a mode can
+	// never make a route public.
+	Unset Mode = iota
 	// Public routes need no caller at all (login, the spec, health).
-	Public Mode = iota
+	Public
 	// SignedIn routes need any authenticated caller and act only on the
 	// caller's own data (their profile, their notifications).
 	SignedIn
@@ -37,6 +41,8 @@ const (
 // String names the mode as docs/PERMISSIONS.md and the spec print it.
 func (m Mode) String() string {
 	switch m {
+	case Unset:
+		return "unset"
 	case Public:
 		return "public"
 	case SignedIn:
