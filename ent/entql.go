@@ -312,17 +312,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "IdempotencyKey",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			idempotencykey.FieldSubject:     {Type: field.TypeString, Column: idempotencykey.FieldSubject},
-			idempotencykey.FieldKey:         {Type: field.TypeString, Column: idempotencykey.FieldKey},
-			idempotencykey.FieldMethod:      {Type: field.TypeString, Column: idempotencykey.FieldMethod},
-			idempotencykey.FieldPath:        {Type: field.TypeString, Column: idempotencykey.FieldPath},
-			idempotencykey.FieldRequestHash: {Type: field.TypeString, Column: idempotencykey.FieldRequestHash},
-			idempotencykey.FieldStatus:      {Type: field.TypeInt, Column: idempotencykey.FieldStatus},
-			idempotencykey.FieldContentType: {Type: field.TypeString, Column: idempotencykey.FieldContentType},
-			idempotencykey.FieldHeaders:     {Type: field.TypeJSON, Column: idempotencykey.FieldHeaders},
-			idempotencykey.FieldBody:        {Type: field.TypeBytes, Column: idempotencykey.FieldBody},
-			idempotencykey.FieldCreatedAt:   {Type: field.TypeTime, Column: idempotencykey.FieldCreatedAt},
-			idempotencykey.FieldExpiresAt:   {Type: field.TypeTime, Column: idempotencykey.FieldExpiresAt},
+			idempotencykey.FieldSubject:      {Type: field.TypeString, Column: idempotencykey.FieldSubject},
+			idempotencykey.FieldKey:          {Type: field.TypeString, Column: idempotencykey.FieldKey},
+			idempotencykey.FieldMethod:       {Type: field.TypeString, Column: idempotencykey.FieldMethod},
+			idempotencykey.FieldPath:         {Type: field.TypeString, Column: idempotencykey.FieldPath},
+			idempotencykey.FieldRequestHash:  {Type: field.TypeString, Column: idempotencykey.FieldRequestHash},
+			idempotencykey.FieldStatus:       {Type: field.TypeInt, Column: idempotencykey.FieldStatus},
+			idempotencykey.FieldContentType:  {Type: field.TypeString, Column: idempotencykey.FieldContentType},
+			idempotencykey.FieldHeaders:      {Type: field.TypeJSON, Column: idempotencykey.FieldHeaders},
+			idempotencykey.FieldBody:         {Type: field.TypeBytes, Column: idempotencykey.FieldBody},
+			idempotencykey.FieldAccessChecks: {Type: field.TypeJSON, Column: idempotencykey.FieldAccessChecks},
+			idempotencykey.FieldCreatedAt:    {Type: field.TypeTime, Column: idempotencykey.FieldCreatedAt},
+			idempotencykey.FieldExpiresAt:    {Type: field.TypeTime, Column: idempotencykey.FieldExpiresAt},
 		},
 	}
 	graph.Nodes[12] = &sqlgraph.Node{
@@ -1992,6 +1993,11 @@ func (f *IdempotencyKeyFilter) WhereHeaders(p entql.BytesP) {
 // WhereBody applies the entql []byte predicate on the body field.
 func (f *IdempotencyKeyFilter) WhereBody(p entql.BytesP) {
 	f.Where(p.Field(idempotencykey.FieldBody))
+}
+
+// WhereAccessChecks applies the entql json.RawMessage predicate on the access_checks field.
+func (f *IdempotencyKeyFilter) WhereAccessChecks(p entql.BytesP) {
+	f.Where(p.Field(idempotencykey.FieldAccessChecks))
 }
 
 // WhereCreatedAt applies the entql time.Time predicate on the created_at field.

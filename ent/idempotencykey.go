@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"yishi/ent/idempotencykey"
+	"yishi/ent/schema/schematype"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
@@ -36,6 +37,8 @@ type IdempotencyKey struct {
 	Headers map[string]string `json:"headers,omitempty"`
 	// Body holds the value of the "body" field.
 	Body []byte `json:"body,omitempty"`
+	// AccessChecks holds the value of the "access_checks" field.
+	AccessChecks []schematype.AccessCheck `json:"access_checks,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// ExpiresAt holds the value of the "expires_at" field.
@@ -48,7 +51,7 @@ func (*IdempotencyKey) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case idempotencykey.FieldHeaders, idempotencykey.FieldBody:
+		case idempotencykey.FieldHeaders, idempotencykey.FieldBody, idempotencykey.FieldAccessChecks:
 			values[i] = new([]byte)
 		case idempotencykey.FieldID, idempotencykey.FieldStatus:
 			values[i] = new(sql.NullInt64)
@@ -133,6 +136,14 @@ func (_m *IdempotencyKey) assignValues(columns []string, values []any) error {
 			} else if value != nil {
 				_m.Body = *value
 			}
+		case idempotencykey.FieldAccessChecks:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field access_checks", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.AccessChecks); err != nil {
+					return fmt.Errorf("unmarshal field access_checks: %w", err)
+				}
+			}
 		case idempotencykey.FieldCreatedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
@@ -207,6 +218,9 @@ func (_m *IdempotencyKey) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("body=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Body))
+	builder.WriteString(", ")
+	builder.WriteString("access_checks=")
+	builder.WriteString(fmt.Sprintf("%v", _m.AccessChecks))
 	builder.WriteString(", ")
 	builder.WriteString("created_at=")
 	builder.WriteString(_m.CreatedAt.Format(time.ANSIC))

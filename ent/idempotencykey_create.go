@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"time"
 	"yishi/ent/idempotencykey"
+	"yishi/ent/schema/schematype"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -89,6 +90,12 @@ func (_c *IdempotencyKeyCreate) SetHeaders(v map[string]string) *IdempotencyKeyC
 // SetBody sets the "body" field.
 func (_c *IdempotencyKeyCreate) SetBody(v []byte) *IdempotencyKeyCreate {
 	_c.mutation.SetBody(v)
+	return _c
+}
+
+// SetAccessChecks sets the "access_checks" field.
+func (_c *IdempotencyKeyCreate) SetAccessChecks(v []schematype.AccessCheck) *IdempotencyKeyCreate {
+	_c.mutation.SetAccessChecks(v)
 	return _c
 }
 
@@ -282,6 +289,10 @@ func (_c *IdempotencyKeyCreate) createSpec() (*IdempotencyKey, *sqlgraph.CreateS
 		_spec.SetField(idempotencykey.FieldBody, field.TypeBytes, value)
 		_node.Body = value
 	}
+	if value, ok := _c.mutation.AccessChecks(); ok {
+		_spec.SetField(idempotencykey.FieldAccessChecks, field.TypeJSON, value)
+		_node.AccessChecks = value
+	}
 	if value, ok := _c.mutation.CreatedAt(); ok {
 		_spec.SetField(idempotencykey.FieldCreatedAt, field.TypeTime, value)
 		_node.CreatedAt = value
@@ -411,6 +422,24 @@ func (u *IdempotencyKeyUpsert) UpdateBody() *IdempotencyKeyUpsert {
 // ClearBody clears the value of the "body" field.
 func (u *IdempotencyKeyUpsert) ClearBody() *IdempotencyKeyUpsert {
 	u.SetNull(idempotencykey.FieldBody)
+	return u
+}
+
+// SetAccessChecks sets the "access_checks" field.
+func (u *IdempotencyKeyUpsert) SetAccessChecks(v []schematype.AccessCheck) *IdempotencyKeyUpsert {
+	u.Set(idempotencykey.FieldAccessChecks, v)
+	return u
+}
+
+// UpdateAccessChecks sets the "access_checks" field to the value that was provided on create.
+func (u *IdempotencyKeyUpsert) UpdateAccessChecks() *IdempotencyKeyUpsert {
+	u.SetExcluded(idempotencykey.FieldAccessChecks)
+	return u
+}
+
+// ClearAccessChecks clears the value of the "access_checks" field.
+func (u *IdempotencyKeyUpsert) ClearAccessChecks() *IdempotencyKeyUpsert {
+	u.SetNull(idempotencykey.FieldAccessChecks)
 	return u
 }
 
@@ -558,6 +587,27 @@ func (u *IdempotencyKeyUpsertOne) UpdateBody() *IdempotencyKeyUpsertOne {
 func (u *IdempotencyKeyUpsertOne) ClearBody() *IdempotencyKeyUpsertOne {
 	return u.Update(func(s *IdempotencyKeyUpsert) {
 		s.ClearBody()
+	})
+}
+
+// SetAccessChecks sets the "access_checks" field.
+func (u *IdempotencyKeyUpsertOne) SetAccessChecks(v []schematype.AccessCheck) *IdempotencyKeyUpsertOne {
+	return u.Update(func(s *IdempotencyKeyUpsert) {
+		s.SetAccessChecks(v)
+	})
+}
+
+// UpdateAccessChecks sets the "access_checks" field to the value that was provided on create.
+func (u *IdempotencyKeyUpsertOne) UpdateAccessChecks() *IdempotencyKeyUpsertOne {
+	return u.Update(func(s *IdempotencyKeyUpsert) {
+		s.UpdateAccessChecks()
+	})
+}
+
+// ClearAccessChecks clears the value of the "access_checks" field.
+func (u *IdempotencyKeyUpsertOne) ClearAccessChecks() *IdempotencyKeyUpsertOne {
+	return u.Update(func(s *IdempotencyKeyUpsert) {
+		s.ClearAccessChecks()
 	})
 }
 
@@ -871,6 +921,27 @@ func (u *IdempotencyKeyUpsertBulk) UpdateBody() *IdempotencyKeyUpsertBulk {
 func (u *IdempotencyKeyUpsertBulk) ClearBody() *IdempotencyKeyUpsertBulk {
 	return u.Update(func(s *IdempotencyKeyUpsert) {
 		s.ClearBody()
+	})
+}
+
+// SetAccessChecks sets the "access_checks" field.
+func (u *IdempotencyKeyUpsertBulk) SetAccessChecks(v []schematype.AccessCheck) *IdempotencyKeyUpsertBulk {
+	return u.Update(func(s *IdempotencyKeyUpsert) {
+		s.SetAccessChecks(v)
+	})
+}
+
+// UpdateAccessChecks sets the "access_checks" field to the value that was provided on create.
+func (u *IdempotencyKeyUpsertBulk) UpdateAccessChecks() *IdempotencyKeyUpsertBulk {
+	return u.Update(func(s *IdempotencyKeyUpsert) {
+		s.UpdateAccessChecks()
+	})
+}
+
+// ClearAccessChecks clears the value of the "access_checks" field.
+func (u *IdempotencyKeyUpsertBulk) ClearAccessChecks() *IdempotencyKeyUpsertBulk {
+	return u.Update(func(s *IdempotencyKeyUpsert) {
+		s.ClearAccessChecks()
 	})
 }
 

@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"yishi/ent/idempotencykey"
 	"yishi/ent/predicate"
+	"yishi/ent/schema/schematype"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 )
 
@@ -92,6 +94,24 @@ func (_u *IdempotencyKeyUpdate) ClearBody() *IdempotencyKeyUpdate {
 	return _u
 }
 
+// SetAccessChecks sets the "access_checks" field.
+func (_u *IdempotencyKeyUpdate) SetAccessChecks(v []schematype.AccessCheck) *IdempotencyKeyUpdate {
+	_u.mutation.SetAccessChecks(v)
+	return _u
+}
+
+// AppendAccessChecks appends value to the "access_checks" field.
+func (_u *IdempotencyKeyUpdate) AppendAccessChecks(v []schematype.AccessCheck) *IdempotencyKeyUpdate {
+	_u.mutation.AppendAccessChecks(v)
+	return _u
+}
+
+// ClearAccessChecks clears the value of the "access_checks" field.
+func (_u *IdempotencyKeyUpdate) ClearAccessChecks() *IdempotencyKeyUpdate {
+	_u.mutation.ClearAccessChecks()
+	return _u
+}
+
 // Mutation returns the IdempotencyKeyMutation object of the builder.
 func (_u *IdempotencyKeyUpdate) Mutation() *IdempotencyKeyMutation {
 	return _u.mutation
@@ -169,6 +189,17 @@ func (_u *IdempotencyKeyUpdate) sqlSave(ctx context.Context) (_node int, err err
 	}
 	if _u.mutation.BodyCleared() {
 		_spec.ClearField(idempotencykey.FieldBody, field.TypeBytes)
+	}
+	if value, ok := _u.mutation.AccessChecks(); ok {
+		_spec.SetField(idempotencykey.FieldAccessChecks, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedAccessChecks(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, idempotencykey.FieldAccessChecks, value)
+		})
+	}
+	if _u.mutation.AccessChecksCleared() {
+		_spec.ClearField(idempotencykey.FieldAccessChecks, field.TypeJSON)
 	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -252,6 +283,24 @@ func (_u *IdempotencyKeyUpdateOne) SetBody(v []byte) *IdempotencyKeyUpdateOne {
 // ClearBody clears the value of the "body" field.
 func (_u *IdempotencyKeyUpdateOne) ClearBody() *IdempotencyKeyUpdateOne {
 	_u.mutation.ClearBody()
+	return _u
+}
+
+// SetAccessChecks sets the "access_checks" field.
+func (_u *IdempotencyKeyUpdateOne) SetAccessChecks(v []schematype.AccessCheck) *IdempotencyKeyUpdateOne {
+	_u.mutation.SetAccessChecks(v)
+	return _u
+}
+
+// AppendAccessChecks appends value to the "access_checks" field.
+func (_u *IdempotencyKeyUpdateOne) AppendAccessChecks(v []schematype.AccessCheck) *IdempotencyKeyUpdateOne {
+	_u.mutation.AppendAccessChecks(v)
+	return _u
+}
+
+// ClearAccessChecks clears the value of the "access_checks" field.
+func (_u *IdempotencyKeyUpdateOne) ClearAccessChecks() *IdempotencyKeyUpdateOne {
+	_u.mutation.ClearAccessChecks()
 	return _u
 }
 
@@ -362,6 +411,17 @@ func (_u *IdempotencyKeyUpdateOne) sqlSave(ctx context.Context) (_node *Idempote
 	}
 	if _u.mutation.BodyCleared() {
 		_spec.ClearField(idempotencykey.FieldBody, field.TypeBytes)
+	}
+	if value, ok := _u.mutation.AccessChecks(); ok {
+		_spec.SetField(idempotencykey.FieldAccessChecks, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedAccessChecks(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, idempotencykey.FieldAccessChecks, value)
+		})
+	}
+	if _u.mutation.AccessChecksCleared() {
+		_spec.ClearField(idempotencykey.FieldAccessChecks, field.TypeJSON)
 	}
 	_node = &IdempotencyKey{config: _u.config}
 	_spec.Assign = _node.assignValues

@@ -10947,25 +10947,27 @@ func (m *HouseholdMemberMutation) ResetEdge(name string) error {
 // IdempotencyKeyMutation represents an operation that mutates the IdempotencyKey nodes in the graph.
 type IdempotencyKeyMutation struct {
 	config
-	op            Op
-	typ           string
-	id            *int
-	subject       *string
-	key           *string
-	method        *string
-	_path         *string
-	request_hash  *string
-	status        *int
-	addstatus     *int
-	content_type  *string
-	headers       *map[string]string
-	body          *[]byte
-	created_at    *time.Time
-	expires_at    *time.Time
-	clearedFields map[string]struct{}
-	done          bool
-	oldValue      func(context.Context) (*IdempotencyKey, error)
-	predicates    []predicate.IdempotencyKey
+	op                  Op
+	typ                 string
+	id                  *int
+	subject             *string
+	key                 *string
+	method              *string
+	_path               *string
+	request_hash        *string
+	status              *int
+	addstatus           *int
+	content_type        *string
+	headers             *map[string]string
+	body                *[]byte
+	access_checks       *[]schematype.AccessCheck
+	appendaccess_checks []schematype.AccessCheck
+	created_at          *time.Time
+	expires_at          *time.Time
+	clearedFields       map[string]struct{}
+	done                bool
+	oldValue            func(context.Context) (*IdempotencyKey, error)
+	predicates          []predicate.IdempotencyKey
 }
 
 var _ ent.Mutation = (*IdempotencyKeyMutation)(nil)
@@ -11449,6 +11451,71 @@ func (m *IdempotencyKeyMutation) ResetBody() {
 	delete(m.clearedFields, idempotencykey.FieldBody)
 }
 
+// SetAccessChecks sets the "access_checks" field.
+func (m *IdempotencyKeyMutation) SetAccessChecks(sc []schematype.AccessCheck) {
+	m.access_checks = &sc
+	m.appendaccess_checks = nil
+}
+
+// AccessChecks returns the value of the "access_checks" field in the mutation.
+func (m *IdempotencyKeyMutation) AccessChecks() (r []schematype.AccessCheck, exists bool) {
+	v := m.access_checks
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAccessChecks returns the old "access_checks" field's value of the IdempotencyKey entity.
+// If the IdempotencyKey object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IdempotencyKeyMutation) OldAccessChecks(ctx context.Context) (v []schematype.AccessCheck, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAccessChecks is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAccessChecks requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAccessChecks: %w", err)
+	}
+	return oldValue.AccessChecks, nil
+}
+
+// AppendAccessChecks adds sc to the "access_checks" field.
+func (m *IdempotencyKeyMutation) AppendAccessChecks(sc []schematype.AccessCheck) {
+	m.appendaccess_checks = append(m.appendaccess_checks, sc...)
+}
+
+// AppendedAccessChecks returns the list of values that were appended to the "access_checks" field in this mutation.
+func (m *IdempotencyKeyMutation) AppendedAccessChecks() ([]schematype.AccessCheck, bool) {
+	if len(m.appendaccess_checks) == 0 {
+		return nil, false
+	}
+	return m.appendaccess_checks, true
+}
+
+// ClearAccessChecks clears the value of the "access_checks" field.
+func (m *IdempotencyKeyMutation) ClearAccessChecks() {
+	m.access_checks = nil
+	m.appendaccess_checks = nil
+	m.clearedFields[idempotencykey.FieldAccessChecks] = struct{}{}
+}
+
+// AccessChecksCleared returns if the "access_checks" field was cleared in this mutation.
+func (m *IdempotencyKeyMutation) AccessChecksCleared() bool {
+	_, ok := m.clearedFields[idempotencykey.FieldAccessChecks]
+	return ok
+}
+
+// ResetAccessChecks resets all changes to the "access_checks" field.
+func (m *IdempotencyKeyMutation) ResetAccessChecks() {
+	m.access_checks = nil
+	m.appendaccess_checks = nil
+	delete(m.clearedFields, idempotencykey.FieldAccessChecks)
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (m *IdempotencyKeyMutation) SetCreatedAt(t time.Time) {
 	m.created_at = &t
@@ -11555,7 +11622,7 @@ func (m *IdempotencyKeyMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *IdempotencyKeyMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 12)
 	if m.subject != nil {
 		fields = append(fields, idempotencykey.FieldSubject)
 	}
@@ -11582,6 +11649,9 @@ func (m *IdempotencyKeyMutation) Fields() []string {
 	}
 	if m.body != nil {
 		fields = append(fields, idempotencykey.FieldBody)
+	}
+	if m.access_checks != nil {
+		fields = append(fields, idempotencykey.FieldAccessChecks)
 	}
 	if m.created_at != nil {
 		fields = append(fields, idempotencykey.FieldCreatedAt)
@@ -11615,6 +11685,8 @@ func (m *IdempotencyKeyMutation) Field(name string) (ent.Value, bool) {
 		return m.Headers()
 	case idempotencykey.FieldBody:
 		return m.Body()
+	case idempotencykey.FieldAccessChecks:
+		return m.AccessChecks()
 	case idempotencykey.FieldCreatedAt:
 		return m.CreatedAt()
 	case idempotencykey.FieldExpiresAt:
@@ -11646,6 +11718,8 @@ func (m *IdempotencyKeyMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldHeaders(ctx)
 	case idempotencykey.FieldBody:
 		return m.OldBody(ctx)
+	case idempotencykey.FieldAccessChecks:
+		return m.OldAccessChecks(ctx)
 	case idempotencykey.FieldCreatedAt:
 		return m.OldCreatedAt(ctx)
 	case idempotencykey.FieldExpiresAt:
@@ -11722,6 +11796,13 @@ func (m *IdempotencyKeyMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetBody(v)
 		return nil
+	case idempotencykey.FieldAccessChecks:
+		v, ok := value.([]schematype.AccessCheck)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAccessChecks(v)
+		return nil
 	case idempotencykey.FieldCreatedAt:
 		v, ok := value.(time.Time)
 		if !ok {
@@ -11790,6 +11871,9 @@ func (m *IdempotencyKeyMutation) ClearedFields() []string {
 	if m.FieldCleared(idempotencykey.FieldBody) {
 		fields = append(fields, idempotencykey.FieldBody)
 	}
+	if m.FieldCleared(idempotencykey.FieldAccessChecks) {
+		fields = append(fields, idempotencykey.FieldAccessChecks)
+	}
 	return fields
 }
 
@@ -11812,6 +11896,9 @@ func (m *IdempotencyKeyMutation) ClearField(name string) error {
 		return nil
 	case idempotencykey.FieldBody:
 		m.ClearBody()
+		return nil
+	case idempotencykey.FieldAccessChecks:
+		m.ClearAccessChecks()
 		return nil
 	}
 	return fmt.Errorf("unknown IdempotencyKey nullable field %s", name)
@@ -11847,6 +11934,9 @@ func (m *IdempotencyKeyMutation) ResetField(name string) error {
 		return nil
 	case idempotencykey.FieldBody:
 		m.ResetBody()
+		return nil
+	case idempotencykey.FieldAccessChecks:
+		m.ResetAccessChecks()
 		return nil
 	case idempotencykey.FieldCreatedAt:
 		m.ResetCreatedAt()

@@ -38,6 +38,10 @@ func (s *server) idempotent() gin.HandlerFunc {
 		case err != nil:
 			writeError(c, s.Logger, err)
 		case stored != nil:
+			if err := s.recheck(c, stored.Checks); err != nil {
+				writeError(c, s.Logger, err)
+				return
+			}
 			replay(c, stored)
 		default:
 			s.runClaimed(c, keys, claim)

@@ -38,7 +38,7 @@ func (s *server) runClaimed(c *gin.Context, keys *idempotency.Keys, claim idempo
 		return
 	}
 	resp := idempotency.Response{Status: w.Status(), ContentType: w.Header().Get("Content-Type"), Body: w.body.Bytes(),
-		Headers: map[string]string{}}
+		Headers: map[string]string{}, Checks: accessChecksOf(c)}
 	for _, h := range idempotency.ReplayedHeaders() {
 		if v := w.Header().Get(h); v != "" {
 			resp.Headers[h] = v

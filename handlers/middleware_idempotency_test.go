@@ -152,20 +152,47 @@ func TestIdempotencyReplayRechecksAccess(t *testing.T) {
 	path := unitPath(w.A1, "/members")
 	body := map[string]any{"user_id": newcomer.ID, "identities": []string{"resident"}}
 	w.doWith("POST", path, guide.Token, body, keyed("member-once")).want(201)
-	grants := w.do("GET", unitPath(w.A1, "/role-assignments"), w.adminA.Token, nil).want(200).obj()["items"].([]any)
-	revoked := 0
-	for _, g := range grants {
-		g := g.(map[string]any)
-		if int(g["user_id"].(float64)) == guide.ID {
-			w.do("DELETE", fmt.Sprintf("/v1/role-assignments/%d", int(g["id"].(float64))), w.adminA.Token, nil).want(204)
-			revoked++
-		}
-	}
-	if revoked == 0 {
-		t.Fatal("the guide's grant was not found")
-	}
+	w.revokeRoles(guide, w.A1)
 	again := w.doWith("POST", path, guide.Token, body, keyed("member-once"))
 	if again.Code != 403 && again.Code != 404 || again.replayed() {
 		t.Fatalf("replay after revoke: %d (replayed %v) %s", again.Code, again.replayed(), again.Body)
+	}
+}
+
+// revokeRoles revokes every live role p holds at unit, as the tenant admin.
+func (w *world) revokeRoles(p person, unit int) {
+	w.t.Helper()
+	grants := w.do("GET", unitPath(unit, "/role-assignments"), w.adminA.Token, nil).want(200).obj()["items"].([]any)
+	n := 0
+	for _, g := range grants {
+		g := g.(map[string]any)
+		if int(g["user_id"].(float64)) == p.ID {
+			w.do("DELETE", fmt.Sprintf("/v1/role-assignments/%d", int(g["id"].(float64))), w.adminA.Token, nil).want(204)
+			n++
+		}
+	}
+	if n == 0 {
+		w.t.Fatalf("%d holds no role at unit %d", p.ID, unit)
+	}
+}
+
+// TestIdempotencyReplayRechecksBodyDecisions: the decisions a handler
+// made from the body (here role_assignment:grant:guide) are stored with
+// the answer and decided again on a replay, not only the route's rule
+// (unit:read, which a reviewer still holds).
+func TestIdempotencyReplayRechecksBodyDecisions(t *testing.T) {
+	w := newWorld(t)
+	lead := w.withRole("临时书记", "lead", w.A1)
+	target := w.newPerson("新网格员")
+	path := unitPath(w.A1g1, "/role-assignments")
+	body := map[string]any{"user_id": target.ID, "role": "guide"}
+	w.doWith("POST", path, lead.Token, body, keyed("grant-once")).want(201)
+	w.revokeRoles(lead, w.A1)
+	w.do("POST", unitPath(w.A1, "/role-assignments"), w.adminA.Token,
+		map[string]any{"user_id": lead.ID, "role": "reviewer"}).want(201)
+	w.doWith("POST", path, lead.Token, body, map[string]string{"Idempotency-Key": "fresh"}).want(403)
+	again := w.doWith("POST", path, lead.Token, body, keyed("grant-once"))
+	if again.Code != 403 || again.replayed() {
+		t.Fatalf("replay after losing grant:guide: %d (replayed %v) %s", again.Code, again.replayed(), again.Body)
 	}
 }

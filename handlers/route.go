@@ -1,9 +1,12 @@
 package handlers
 
 import (
+	"fmt"
+
 	"github.com/gin-gonic/gin"
 
 	"yishi/authz/access"
+	"yishi/ent/schema/schematype"
 	"yishi/internal/apperr"
 )
 
@@ -85,6 +88,41 @@ func accessTarget(c *gin.Context) access.Target {
 
 // decide is Decide for the caller of c: handlers use it for the checks a
 // route declares in Rule.Also, which depend on the body.
+// Each decision it grants is remembered for the idempotency layer, which
+// stores it with the answer and decides it again on a replay.
 func (s *server) decide(c *gin.Context, perm string, t access.Target, mode access.Mode, preds ...access.Predicate) error {
-	return s.access.Decide(c.Request.Context(), access.Perm(perm), t, mode, preds...)
+	if err := s.access.Decide(c.Request.Context(), access.Perm(perm), t, mode, preds...); err != nil {
+		return err
+	}
+	checks := accessChecksOf(c)
+	c.Set(checksKey, append(checks, schematype.AccessCheck{Permission: perm, UnitPath: t.UnitPath,
+		Mode: mode.String(), Kind: t.Kind}))
+	return nil
+}
+
+// checksKey is where decide lists the body-dependent decisions granted.
+const checksKey = "yishi.access_checks"
+
+// accessChecksOf lists the body-dependent decisions granted so far.
+func accessChecksOf(c *gin.Context) []schematype.AccessCheck {
+	v, _ := c.Get(checksKey)
+	checks, _ := v.([]schematype.AccessCheck)
+	return checks
+}
+
+// recheck decides again, for the caller of c, the body-dependent checks a
+// stored answer passed: a replay is refused like a fresh request once the
+// caller lost the right (a revoked grant power, a lost on-behalf role).
+func (s *server) recheck(c *gin.Context, checks []schematype.AccessCheck) error {
+	for _, ch := range checks {
+		mode, ok := access.ModeOf(ch.Mode)
+		if !ok {
+			return fmt.Errorf("idempotency: stored check with unknown mode %q", ch.Mode)
+		}
+		t := access.Target{Kind: ch.Kind, UnitPath: ch.UnitPath, Visible: true}
+		if err := s.access.Decide(c.Request.Context(), access.Perm(ch.Permission), t, mode); err != nil {
+			return err
+		}
+	}
+	return nil
 }

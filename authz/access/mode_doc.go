@@ -32,3 +32,14 @@ func Modes() []Mode {
 	}
 	return out
 }
+
+// ModeOf parses a mode's String form (stored with idempotent answers);
+// false for an unknown name or "unset".
+func ModeOf(name string) (Mode, bool) {
+	for _, m := range Modes() {
+		if m.String() == name {
+			return m, true
+		}
+	}
+	return Unset, false
+}

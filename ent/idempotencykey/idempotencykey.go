@@ -32,6 +32,8 @@ const (
 	FieldHeaders = "headers"
 	// FieldBody holds the string denoting the body field in the database.
 	FieldBody = "body"
+	// FieldAccessChecks holds the string denoting the access_checks field in the database.
+	FieldAccessChecks = "access_checks"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
 	FieldCreatedAt = "created_at"
 	// FieldExpiresAt holds the string denoting the expires_at field in the database.
@@ -52,6 +54,7 @@ var Columns = []string{
 	FieldContentType,
 	FieldHeaders,
 	FieldBody,
+	FieldAccessChecks,
 	FieldCreatedAt,
 	FieldExpiresAt,
 }

@@ -604,6 +604,16 @@ func BodyNotNil() predicate.IdempotencyKey {
 	return predicate.IdempotencyKey(sql.FieldNotNull(FieldBody))
 }
 
+// AccessChecksIsNil applies the IsNil predicate on the "access_checks" field.
+func AccessChecksIsNil() predicate.IdempotencyKey {
+	return predicate.IdempotencyKey(sql.FieldIsNull(FieldAccessChecks))
+}
+
+// AccessChecksNotNil applies the NotNil predicate on the "access_checks" field.
+func AccessChecksNotNil() predicate.IdempotencyKey {
+	return predicate.IdempotencyKey(sql.FieldNotNull(FieldAccessChecks))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.IdempotencyKey {
 	return predicate.IdempotencyKey(sql.FieldEQ(FieldCreatedAt, v))

@@ -488,6 +488,7 @@ var (
 		{Name: "content_type", Type: field.TypeString, Nullable: true, Size: 100},
 		{Name: "headers", Type: field.TypeJSON, Nullable: true},
 		{Name: "body", Type: field.TypeBytes, Nullable: true},
+		{Name: "access_checks", Type: field.TypeJSON, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "expires_at", Type: field.TypeTime},
 	}
@@ -505,7 +506,7 @@ var (
 			{
 				Name:    "idempotencykey_expires_at",
 				Unique:  false,
-				Columns: []*schema.Column{IdempotencyKeysColumns[11]},
+				Columns: []*schema.Column{IdempotencyKeysColumns[12]},
 			},
 		},
 	}

@@ -1208,7 +1208,7 @@ func init() {
 	// idempotencykey.ContentTypeValidator is a validator for the "content_type" field. It is called by the builders before save.
 	idempotencykey.ContentTypeValidator = idempotencykeyDescContentType.Validators[0].(func(string) error)
 	// idempotencykeyDescCreatedAt is the schema descriptor for created_at field.
-	idempotencykeyDescCreatedAt := idempotencykeyFields[9].Descriptor()
+	idempotencykeyDescCreatedAt := idempotencykeyFields[10].Descriptor()
 	// idempotencykey.DefaultCreatedAt holds the default value on creation for the created_at field.
 	idempotencykey.DefaultCreatedAt = idempotencykeyDescCreatedAt.Default.(func() time.Time)
 	listitemMixin := schema.ListItem{}.Mixin()

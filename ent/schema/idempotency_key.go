@@ -4,6 +4,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	"yishi/ent/schema/schematype"
 )
 
 // IdempotencyKey remembers the answer to a POST sent with an
@@ -24,6 +25,9 @@ func (IdempotencyKey) Fields() []ent.Field {
 		field.String("content_type").Optional().MaxLen(100),
 		field.JSON("headers", map[string]string{}).Optional(),
 		field.Bytes("body").Optional(),
+		// access_checks are the body-dependent decisions the first request
+		// passed; a replay decides them again.
+		field.JSON("access_checks", []schematype.AccessCheck{}).Optional(),
 		field.Time("created_at").Default(nowUTC).Immutable(),
 		field.Time("expires_at").Immutable(),
 	}

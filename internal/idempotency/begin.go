@@ -66,7 +66,8 @@ func settled(row *ent.IdempotencyKey, r Request) (*Response, error) {
 	case row.Status == 0:
 		return nil, inProgress()
 	}
-	return &Response{Status: row.Status, ContentType: row.ContentType, Body: row.Body, Headers: row.Headers}, nil
+	return &Response{Status: row.Status, ContentType: row.ContentType, Body: row.Body, Headers: row.Headers,
+		Checks: row.AccessChecks}, nil
 }
 
 func inProgress() error {

@@ -13,7 +13,7 @@ import (
 // whose row was taken over after its lease ran out is silently gone.
 func (k *Keys) Complete(ctx context.Context, c Claim, resp Response) error {
 	err := k.client.IdempotencyKey.UpdateOneID(c.ID).SetStatus(resp.Status).
-		SetContentType(truncate(resp.ContentType, 100)).SetBody(resp.Body).SetHeaders(resp.Headers).
+		SetContentType(truncate(resp.ContentType, 100)).SetBody(resp.Body).SetHeaders(resp.Headers).SetAccessChecks(resp.Checks).
 		Exec(viewer.SystemContext(ctx))
 	if err != nil && !ent.IsNotFound(err) {
 		return fmt.Errorf("idempotency: complete: %w", err)

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"yishi/ent"
+	"yishi/ent/schema/schematype"
 )
 
 const (
@@ -58,6 +59,9 @@ type Response struct {
 	Body        []byte
 	// Headers are the replayable response headers (Location, ETag).
 	Headers map[string]string
+	// Checks are the body-dependent access decisions the request passed;
+	// a replay decides them again before answering.
+	Checks []schematype.AccessCheck
 }
 
 // ReplayedHeaders lists the response headers stored with an answer: the

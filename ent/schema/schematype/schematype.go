@@ -27,3 +27,14 @@ type MinutesDecision struct {
 	Outcome      string `json:"outcome" enums:"approved,declined,deferred,noted" example:"approved"`
 	Text         string `json:"text" example:"同意在3栋、5栋楼道转角安装折叠椅"`
 }
+
+// AccessCheck is one body-dependent access decision a request passed
+// (role_assignment:grant:guide at s1/c3/), stored with its idempotent
+// answer so a replay decides it again: a caller who lost the right since
+// does not get the stored answer back.
+type AccessCheck struct {
+	Permission string `json:"permission"`
+	UnitPath   string `json:"unit_path"`
+	Mode       string `json:"mode"`
+	Kind       string `json:"kind"`
+}
