@@ -16,7 +16,7 @@ import (
 // createHousehold godoc
 //
 //	@Summary	Register a household
-//	@Description	Guides (household:create) enter a dwelling of the unit with its floor area (m², at most two decimals) and the registered users who may cast its ballot. An address is listed once per unit (409 household.exists).
+//	@Description	Guides (household:create) enter a dwelling of the unit with its floor area (m², at most two decimals) and the registered users who may cast its ballot. An address is listed once per unit (409 household.exists). Nobody may enter themselves as a member (403 household.self_entry): another member of staff must, since membership casts the household's ballot. The audit log records who entered the household with its floor area and members.
 //	@Tags		households
 //	@Accept		json
 //	@Produce	json
@@ -48,7 +48,7 @@ func (s *server) createHousehold(c *gin.Context) error {
 			return err
 		}
 		h = hs[0]
-		return s.auditHouseholds(c, tx, u, "household.create", h.ID, 1)
+		return s.auditHousehold(c, tx, u, h, members)
 	})
 	if err != nil {
 		return err

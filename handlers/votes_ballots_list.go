@@ -13,19 +13,33 @@ import (
 )
 
 // publishedBallot is one ballot in the published list. voter_key ("u:7",
-// "h:12") appears only for named votes.
+// "h:12") appears only for named votes; floor_area only for named votes
+// weighted by floor area, since an area can single out one flat.
 type publishedBallot struct {
-	Token     string  `json:"token"`
-	OptionIDs []int   `json:"option_ids"`
-	Weight    float64 `json:"weight"`
-	FloorArea float64 `json:"floor_area"`
-	VoterKey  string  `json:"voter_key,omitempty"`
+	Token     string   `json:"token"`
+	OptionIDs []int    `json:"option_ids"`
+	Weight    float64  `json:"weight"`
+	FloorArea *float64 `json:"floor_area,omitempty"`
+	VoterKey  string   `json:"voter_key,omitempty"`
+}
+
+// newPublishedBallot is b as v publishes it.
+func newPublishedBallot(v *ent.Vote, b *ent.Ballot) publishedBallot {
+	out := publishedBallot{Token: b.Token, OptionIDs: b.OptionIds, Weight: b.Weight, VoterKey: b.VoterKey}
+	if v.Anonymous {
+		out.VoterKey = ""
+	}
+	if voting.PublishesBallotArea(v) {
+		area := b.FloorArea
+		out.FloorArea = &area
+	}
+	return out
 }
 
 // listVoteBallots godoc
 //
 //	@Summary	The published ballots of a closed vote
-//	@Description	Everyone who can read the vote can recount it: each ballot's token, options, weight and floor area (and, for named votes only, the voter key). Ordered by the random token, so the order says nothing about who voted when. 409 vote.not_closed until the vote closes.
+//	@Description	Everyone who can read the vote can recount it: each ballot's token, options and weight; for named votes also the voter key, and floor_area when the vote is weighted by floor area. An anonymous ballot carries neither voter nor area (anonymous votes weighted by floor area are refused at creation), and with household or person weighting its weight is 1. Ordered by the random token, so the order says nothing about who voted when. 409 vote.not_closed until the vote closes.
 //	@Tags		votes
 //	@Produce	json
 //	@Security	BearerAuth
@@ -58,8 +72,7 @@ func (s *server) listVoteBallots(c *gin.Context) error {
 			out.NextCursor = base64.RawURLEncoding.EncodeToString([]byte(rows[i-1].Token))
 			break
 		}
-		out.Items = append(out.Items, publishedBallot{Token: b.Token, OptionIDs: b.OptionIds, Weight: b.Weight,
-			FloorArea: b.FloorArea, VoterKey: b.VoterKey})
+		out.Items = append(out.Items, newPublishedBallot(v, b))
 	}
 	c.JSON(http.StatusOK, out)
 	return nil

@@ -50,7 +50,7 @@ func (r *createVoteRequest) config() voting.Config {
 	}
 	return voting.Config{Method: r.Method, MaxChoices: r.MaxChoices, Options: r.Options, Eligibility: r.Eligibility,
 		Weighting: r.Weighting, Rule: r.Rule, Quorum: r.Quorum, MajorMatter: r.MajorMatter,
-		ResultsVisibility: r.ResultsVisibility, HasMeeting: r.MeetingID != nil, OpensAt: r.OpensAt, ClosesAt: r.ClosesAt}
+		ResultsVisibility: r.ResultsVisibility, Anonymous: r.Anonymous, HasMeeting: r.MeetingID != nil, OpensAt: r.OpensAt, ClosesAt: r.ClosesAt}
 }
 
 func (r *createVoteRequest) validate() []apperr.FieldError {

@@ -21,7 +21,8 @@ func loveSeatVotes(proposalID int) []*loveSeatVote {
 			map[string]any{"proposal_id": proposalID}),
 			choose: func(i int, o []int) []int { return []int{o[i%3]} }},
 		{body: voteBody("爱心椅放在哪里", []string{"一楼转角", "三楼转角", "五楼转角", "单元门口"},
-			map[string]any{"method": "multiple", "max_choices": 2, "anonymous": true, "results_visibility": "live"}),
+			// Named: an anonymous vote cannot show live results (issue 15).
+			map[string]any{"method": "multiple", "max_choices": 2, "results_visibility": "live"}),
 			choose: func(i int, o []int) []int { return []int{o[i%4], o[(i+1)%4]} }},
 		{body: voteBody("项目名称", []string{"转角遇到爱心椅", "歇歇脚", "邻里椅"},
 			map[string]any{"anonymous": true, "rule": "majority_quorum", "quorum": 0.5}),

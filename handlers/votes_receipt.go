@@ -12,21 +12,20 @@ import (
 
 // receiptResponse confirms a ballot is stored, and so counted: the
 // results are computed from every stored ballot. published says whether
-// the ballot list (where the token can be found) is out yet.
+// the ballot list (where the token can be found) is out yet. It never
+// carries the choice (nor weight or area), so a receipt shown to someone
+// else proves that a ballot was counted, not how it was cast.
 type receiptResponse struct {
-	VoteID    int     `json:"vote_id"`
-	Token     string  `json:"token"`
-	OptionIDs []int   `json:"option_ids"`
-	Weight    float64 `json:"weight"`
-	FloorArea float64 `json:"floor_area"`
-	Counted   bool    `json:"counted"`
-	Published bool    `json:"published"`
+	VoteID    int    `json:"vote_id"`
+	Token     string `json:"token"`
+	Counted   bool   `json:"counted"`
+	Published bool   `json:"published"`
 }
 
 // verifyVoteReceipt godoc
 //
 //	@Summary	Check a receipt
-//	@Description	A voter proves to themselves that their ballot is in the tally: the receipt code given once at casting finds the ballot (by its SHA-256; the code itself is never stored) and returns its public token and choices, which appear in the published ballot list once the vote closes. The code is sent in the body so it stays out of URLs and logs. 404 ballot.not_found for an unknown code.
+//	@Description	A voter proves to themselves that their ballot is in the tally: the receipt code given once at casting finds the ballot (by its SHA-256; the code itself is never stored) and answers only that it is counted, with its public token, which appears in the published ballot list once the vote closes. The answer never contains the choice, weight or floor area: a receipt cannot be shown to anyone as proof of how the ballot was cast. The code is sent in the body so it stays out of URLs and logs. 404 ballot.not_found for an unknown code.
 //	@Tags		votes
 //	@Accept		json
 //	@Produce	json
@@ -52,7 +51,6 @@ func (s *server) verifyVoteReceipt(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	c.JSON(http.StatusOK, receiptResponse{VoteID: v.ID, Token: b.Token, OptionIDs: b.OptionIds, Weight: b.Weight,
-		FloorArea: b.FloorArea, Counted: true, Published: voting.IsClosed(v)})
+	c.JSON(http.StatusOK, receiptResponse{VoteID: v.ID, Token: b.Token, Counted: true, Published: voting.IsClosed(v)})
 	return nil
 }

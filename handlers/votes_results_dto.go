@@ -6,10 +6,27 @@ import (
 )
 
 // turnoutResponse is how many ballots were cast and what they weigh.
+// While an anonymous vote's results are hidden it is the count alone;
+// floor_area appears only for votes weighted by floor area.
 type turnoutResponse struct {
-	Count     int     `json:"count"`
-	Weight    float64 `json:"weight"`
-	FloorArea float64 `json:"floor_area"`
+	Count     int      `json:"count"`
+	Weight    *float64 `json:"weight,omitempty"`
+	FloorArea *float64 `json:"floor_area,omitempty"`
+}
+
+// newTurnoutResponse is t's turnout as v may show it now.
+func newTurnoutResponse(v *ent.Vote, t voting.Tally) turnoutResponse {
+	out := turnoutResponse{Count: t.Ballots}
+	if voting.TurnoutCountOnly(v) {
+		return out
+	}
+	w := voting.Float(t.Weight)
+	out.Weight = &w
+	if voting.WeighsByArea(v) {
+		a := voting.Float(t.FloorArea)
+		out.FloorArea = &a
+	}
+	return out
 }
 
 // optionResultResponse is one option's support; the numbers are absent
@@ -87,14 +104,19 @@ func newOutcomeResponse(o voting.Outcome) *outcomeResponse {
 	return out
 }
 
-// optionResults lists the options, with their numbers unless hidden.
-func optionResults(opts []*ent.VoteOption, t voting.Tally, hidden bool) []optionResultResponse {
+// optionResults lists the options, with their numbers unless hidden;
+// floor_area only for votes weighted by it.
+func optionResults(v *ent.Vote, opts []*ent.VoteOption, t voting.Tally, hidden bool) []optionResultResponse {
 	out := make([]optionResultResponse, 0, len(opts))
 	for _, o := range opts {
 		r := optionResultResponse{ID: o.ID, Label: o.Label, Position: o.Position}
 		if ot := t.Options[o.ID]; !hidden && ot != nil {
-			n, w, a := ot.Count, voting.Float(ot.Weight), voting.Float(ot.FloorArea)
-			r.Count, r.Weight, r.FloorArea = &n, &w, &a
+			n, w := ot.Count, voting.Float(ot.Weight)
+			r.Count, r.Weight = &n, &w
+			if voting.WeighsByArea(v) {
+				a := voting.Float(ot.FloorArea)
+				r.FloorArea = &a
+			}
 		}
 		out = append(out, r)
 	}

@@ -31,5 +31,6 @@ func (Household) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("unit_id", "address").Unique()}
 }
 
-// Policy: households are tenant data of the subtree.
-func (Household) Policy() ent.Policy { return proposalChildPolicy("") }
+// Policy: households are tenant data of the subtree; nobody changes the
+// floor area of their own household.
+func (Household) Policy() ent.Policy { return guarded(proposalChildPolicy(""), refuseOwnArea()) }

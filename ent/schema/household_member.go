@@ -30,5 +30,8 @@ func (HouseholdMember) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("household_id", "user_id").Unique(), index.Fields("user_id")}
 }
 
-// Policy: like the household; a member sees their own rows.
-func (HouseholdMember) Policy() ent.Policy { return proposalChildPolicy("user_id") }
+// Policy: like the household; a member sees their own rows, and nobody
+// enters themselves in a household.
+func (HouseholdMember) Policy() ent.Policy {
+	return guarded(proposalChildPolicy("user_id"), refuseSelfEntry())
+}

@@ -62,7 +62,7 @@ func Cast(ctx context.Context, tx *ent.Tx, in CastInput) (*ent.Ballot, Secrets, 
 		return nil, Secrets{}, err
 	}
 	b := tx.Ballot.Create().SetVoteID(v.ID).SetToken(sec.Token).SetReceiptHash(sec.ReceiptHash).
-		SetOptionIds(in.OptionIDs).SetWeight(in.Weight).SetFloorArea(in.FloorArea)
+		SetOptionIds(in.OptionIDs).SetWeight(in.Weight).SetFloorArea(BallotFloorArea(v, in.FloorArea))
 	if !v.Anonymous {
 		b.SetVoterKey(in.VoterKey)
 	}

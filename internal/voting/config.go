@@ -21,6 +21,7 @@ type Config struct {
 	Quorum            *float64
 	MajorMatter       bool
 	ResultsVisibility string
+	Anonymous         bool
 	HasMeeting        bool
 	OpensAt, ClosesAt *time.Time
 }
@@ -50,6 +51,7 @@ func (c Config) Validate(now time.Time) []apperr.FieldError {
 	}
 	out = append(out, c.validateRoll()...)
 	out = append(out, c.validateRule()...)
+	out = append(out, c.validateAnonymity()...)
 	if !oneOf(c.ResultsVisibility, "live", "after_close") {
 		add("results_visibility", "must be live or after_close")
 	}

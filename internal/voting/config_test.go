@@ -41,6 +41,11 @@ func TestConfigValidateNamesFields(t *testing.T) {
 		"278 of members":     {func(c *Config) { c.Rule = RuleCivilCode278 }, "eligibility,weighting"},
 		"closes in the past": {func(c *Config) { c.ClosesAt = &past }, "closes_at"},
 		"278 households":     {func(c *Config) { c.Rule, c.Eligibility, c.Weighting = RuleCivilCode278, "households", "floor_area" }, ""},
+		"anonymous live":     {func(c *Config) { c.Anonymous, c.ResultsVisibility = true, "live" }, "anonymous,results_visibility"},
+		"anonymous area": {func(c *Config) {
+			c.Anonymous, c.Eligibility, c.Weighting = true, "households", "floor_area"
+		}, "anonymous,weighting"},
+		"anonymous households": {func(c *Config) { c.Anonymous, c.Eligibility, c.Weighting = true, "households", "household" }, ""},
 		"278 multiple": {func(c *Config) {
 			c.Rule, c.Eligibility, c.Weighting, c.Method = RuleCivilCode278, "households", "floor_area", "multiple"
 		}, "method"},

@@ -84,9 +84,11 @@ func PublishedBallots(ctx context.Context, client *ent.Client, voteID int, after
 }
 
 // BallotByReceipt finds the ballot a receipt code was issued for, by the
-// code's hash (the code itself is never stored). Not found is ent's.
+// code's hash (the code itself is never stored), and reads its token
+// only: a receipt check must have no choice to leak. Not found is ent's.
 func BallotByReceipt(ctx context.Context, client *ent.Client, voteID int, code string) (*ent.Ballot, error) {
-	b, err := client.Ballot.Query().Where(ballot.VoteID(voteID), ballot.ReceiptHash(HashReceipt(code))).Only(ctx)
+	b, err := client.Ballot.Query().Where(ballot.VoteID(voteID), ballot.ReceiptHash(HashReceipt(code))).
+		Select(ballot.FieldToken).Only(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("find ballot by receipt: %w", err)
 	}
