@@ -57,12 +57,13 @@ func (s *server) createHousehold(c *gin.Context) error {
 	return nil
 }
 
-// requireUsers checks that every id names a registered user.
+// requireUsers checks that every id names a user known to the unit's
+// tenant; another tenant's user reads like nobody (issue 15).
 func (s *server) requireUsers(c *gin.Context, ids []int) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	found, err := households.KnownUsers(c.Request.Context(), s.Store.Client, ids)
+	found, err := households.KnownUsers(c.Request.Context(), s.Store.Client, targetOf[*ent.Unit](c).TenantID, ids)
 	if err != nil {
 		return err
 	}

@@ -71,7 +71,7 @@ func (s *server) checkImport(c *gin.Context, u *ent.Unit, data []byte) ([]househ
 		addresses = append(addresses, r.Input.Address)
 	}
 	ctx := c.Request.Context()
-	byPhone, err := households.UsersByPhone(ctx, s.Store.Client, phones)
+	byPhone, err := households.UsersByPhone(ctx, s.Store.Client, u.TenantID, phones)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -85,7 +85,7 @@ func (s *server) checkImport(c *gin.Context, u *ent.Unit, data []byte) ([]househ
 			if id, ok := byPhone[p]; ok {
 				members[i] = append(members[i], id)
 			} else {
-				probs = append(probs, households.RowError{Row: r.Line, Field: "member_phones", Message: p + " names no registered user"})
+				probs = append(probs, households.RowError{Row: r.Line, Field: "member_phones", Message: p + " names no user known to this tenant"})
 			}
 		}
 		for _, a := range listed {

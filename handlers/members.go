@@ -39,10 +39,10 @@ func (s *server) createMember(c *gin.Context) error {
 	if err := s.checkNotSelf(c, req.UserID, "nobody may verify themselves as a member"); err != nil {
 		return err
 	}
-	if err := s.requireUser(c, req.UserID); err != nil {
+	u, v := targetOf[*ent.Unit](c), caller(c)
+	if err := s.requireAdmissibleUser(c, u.TenantID, req.UserID); err != nil {
 		return err
 	}
-	u, v := targetOf[*ent.Unit](c), caller(c)
 	m, err := members.Add(c.Request.Context(), s.Store.Client, u, members.NewMember{
 		UserID: req.UserID, Identities: req.Identities, Address: req.Address, VerifiedBy: userIDPtr(v),
 		Actor: v.Subject, RequestID: requestID(c), Grant: s.residentGrant(c, u, req.UserID),

@@ -88,10 +88,10 @@ func (s *server) addOrganizationMember(c *gin.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	if err := s.requireUser(c, req.UserID); err != nil {
+	o := targetOf[*ent.Organization](c)
+	if err := s.requireKnownUser(c, o.TenantID, req.UserID); err != nil {
 		return err
 	}
-	o := targetOf[*ent.Organization](c)
 	m, err := organizations.AddMember(c.Request.Context(), s.Store.Client, o, req.UserID, req.Role)
 	if err != nil {
 		return err

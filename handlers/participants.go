@@ -38,7 +38,7 @@ func (s *server) createParticipant(c *gin.Context) error {
 		return err
 	}
 	if req.UserID != nil {
-		if err := s.requireUser(c, *req.UserID); err != nil {
+		if err := s.requireKnownUser(c, m.TenantID, *req.UserID); err != nil {
 			return err
 		}
 	}

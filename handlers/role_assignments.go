@@ -78,7 +78,7 @@ func (s *server) checkGrant(c *gin.Context, u *ent.Unit, req createRoleAssignmen
 		return apperr.New(apperr.KindUnprocessable, "role_assignment.platform_scope",
 			"the platform operator appoints tenant admins at a subdistrict only")
 	}
-	return s.requireUser(c, req.UserID)
+	return s.requireAdmissibleUser(c, u.TenantID, req.UserID)
 }
 
 // syncPolicy applies the just-committed role change to this instance, so
