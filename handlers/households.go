@@ -16,7 +16,7 @@ import (
 // createHousehold godoc
 //
 //	@Summary	Register a household
-//	@Description	Guides (household:create) enter a dwelling of the unit with its floor area (m², at most two decimals) and the registered users who may cast its ballot. An address is listed once per unit (409 household.exists).
+//	@Description	Guides (household:create) enter a dwelling of the unit with its floor area (m², at most two decimals) and the users who may cast its ballot, each known to the tenant (a membership or a live role in it): an id of another tenant's user is answered exactly like an id of nobody (400 naming member_user_ids). An address is listed once per unit (409 household.exists).
 //	@Tags		households
 //	@Accept		json
 //	@Produce	json

@@ -69,6 +69,7 @@ func (s *server) listOrganizations(c *gin.Context) error {
 // addOrganizationMember godoc
 //
 //	@Summary	Add a member or leader to an organization
+//	@Description	The user must be known to the tenant (a membership or a live role in it); anyone else answers exactly like an id of nobody (422 user.not_found).
 //	@Tags		organizations
 //	@Accept		json
 //	@Produce	json
