@@ -113,7 +113,7 @@ func TestOrganizationAllowedActionsMatchTheRoutes(t *testing.T) {
 			t.Errorf("%s: allowed_actions = %v, want %v", c.role, got, c.want)
 		}
 		r := w.do("POST", fmt.Sprintf("/v1/organizations/%d/members", org), c.who.Token,
-			map[string]any{"user_id": w.newPerson("队员 " + c.role).ID, "role": "member"})
+			map[string]any{"user_id": w.member("队员 "+c.role, w.A1g1).ID, "role": "member"})
 		checkAction(t, c, "add_member", slices.Contains(got, "add_member"), r)
 	}
 }

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -18,13 +19,13 @@ import (
 // register godoc
 //
 //	@Summary	Register an account
+//	@Description	Answers 201 with the same body whether the phone was new (the account now exists) or already registered (nothing changes, the existing account keeps its password): the answer does not reveal which phones use the platform (issue 15). The body carries no user id; sign in (POST /v1/auth/login) and read GET /v1/me for it. Phone verification will replace this.
 //	@Tags		auth
 //	@Accept		json
 //	@Produce	json
 //	@Param		body	body		registerRequest	true	"the new account"
-//	@Success	201		{object}	userResponse
+//	@Success	201		{object}	registerResponse
 //	@Failure	400		{object}	problem
-//	@Failure	409		{object}	problem	"phone already registered"
 //	@Failure	429		{object}	problem
 //	@Router		/v1/auth/register [post]
 func (s *server) register(c *gin.Context) error {
@@ -35,13 +36,12 @@ func (s *server) register(c *gin.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	u, err := accounts.Register(c.Request.Context(), s.Store.Client, s.Passwords,
+	_, err := accounts.Register(c.Request.Context(), s.Store.Client, s.Passwords,
 		accounts.NewUser{Phone: req.Phone, Password: req.Password, Name: req.Name})
-	if err != nil {
+	if err != nil && !errors.Is(err, accounts.ErrPhoneTaken) {
 		return err
 	}
-	c.Header("Location", "/v1/me")
-	c.JSON(http.StatusCreated, newUserResponse(u))
+	c.JSON(http.StatusCreated, newRegisterResponse(req))
 	return nil
 }
 

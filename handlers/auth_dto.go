@@ -101,3 +101,16 @@ func maskPhone(p string) string {
 	}
 	return p[:3] + strings.Repeat("*", len(p)-7) + p[len(p)-4:]
 }
+
+// registerResponse is the one answer to a registration, for a new phone
+// and a taken one alike (issue 15): it echoes the request and says what
+// to do next, and carries nothing that exists only for a new account.
+type registerResponse struct {
+	Phone string `json:"phone" example:"13812341234"`
+	Name  string `json:"name" example:"李阿姨"`
+	Next  string `json:"next" example:"/v1/auth/login"`
+}
+
+func newRegisterResponse(r registerRequest) registerResponse {
+	return registerResponse{Phone: r.Phone, Name: strings.TrimSpace(r.Name), Next: "/v1/auth/login"}
+}

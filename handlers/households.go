@@ -16,7 +16,7 @@ import (
 // createHousehold godoc
 //
 //	@Summary	Register a household
-//	@Description	Guides (household:create) enter a dwelling of the unit with its floor area (m², at most two decimals) and the registered users who may cast its ballot. An address is listed once per unit (409 household.exists). Nobody may enter themselves as a member (403 household.self_entry): another member of staff must, since membership casts the household's ballot. The audit log records who entered the household with its floor area and members.
+//	@Description	Guides (household:create) enter a dwelling of the unit with its floor area (m², at most two decimals) and the users who may cast its ballot, each known to the tenant (a membership or a live role in it): an id of another tenant's user is answered exactly like an id of nobody (400 naming member_user_ids). An address is listed once per unit (409 household.exists). Nobody may enter themselves as a member (403 household.self_entry): another member of staff must, since membership casts the household's ballot. The audit log records who entered the household with its floor area and members.
 //	@Tags		households
 //	@Accept		json
 //	@Produce	json
@@ -57,12 +57,13 @@ func (s *server) createHousehold(c *gin.Context) error {
 	return nil
 }
 
-// requireUsers checks that every id names a registered user.
+// requireUsers checks that every id names a user known to the unit's
+// tenant; another tenant's user reads like nobody (issue 15).
 func (s *server) requireUsers(c *gin.Context, ids []int) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	found, err := households.KnownUsers(c.Request.Context(), s.Store.Client, ids)
+	found, err := households.KnownUsers(c.Request.Context(), s.Store.Client, targetOf[*ent.Unit](c).TenantID, ids)
 	if err != nil {
 		return err
 	}

@@ -16,7 +16,7 @@ import (
 // importHouseholds godoc
 //
 //	@Summary	Import households from CSV
-//	@Description	Guides (household:create) upload a UTF-8 CSV (Content-Type text/csv; a browser form may instead send multipart/form-data with the file in the part "file") with a header row naming the columns, in any order: address and floor_area (required), owner_name, owner_phone, member_phones (registered users' phones, separated by ";"). Every row is checked first; if any is bad the answer is 400 with one error per problem, field "row N: column" (N is the line in the file, the header being row 1), and nothing is written. Otherwise all rows are written in one transaction: 201 with the counts. An address repeated in the file or already listed at the unit is a row error.
+//	@Description	Guides (household:create) upload a UTF-8 CSV (Content-Type text/csv; a browser form may instead send multipart/form-data with the file in the part "file") with a header row naming the columns, in any order: address and floor_area (required), owner_name, owner_phone, member_phones (phones of users known to the tenant, separated by ";"; a phone nobody registered and a phone of another tenant's user are reported alike, "names no user known to this tenant"). Every row is checked first; if any is bad the answer is 400 with one error per problem, field "row N: column" (N is the line in the file, the header being row 1), and nothing is written. Otherwise all rows are written in one transaction: 201 with the counts. An address repeated in the file or already listed at the unit is a row error.
 //	@Tags		households
 //	@Accept		text/csv
 //	@Produce	json
@@ -71,7 +71,7 @@ func (s *server) checkImport(c *gin.Context, u *ent.Unit, data []byte) ([]househ
 		addresses = append(addresses, r.Input.Address)
 	}
 	ctx := c.Request.Context()
-	byPhone, err := households.UsersByPhone(ctx, s.Store.Client, phones)
+	byPhone, err := households.UsersByPhone(ctx, s.Store.Client, u.TenantID, phones)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -85,7 +85,7 @@ func (s *server) checkImport(c *gin.Context, u *ent.Unit, data []byte) ([]househ
 			if id, ok := byPhone[p]; ok {
 				members[i] = append(members[i], id)
 			} else {
-				probs = append(probs, households.RowError{Row: r.Line, Field: "member_phones", Message: p + " names no registered user"})
+				probs = append(probs, households.RowError{Row: r.Line, Field: "member_phones", Message: p + " names no user known to this tenant"})
 			}
 		}
 		for _, a := range listed {

@@ -31,7 +31,7 @@ func TestMeetingLoveSeatDeliberation(t *testing.T) {
 	}
 
 	worker := w.withRole("社区工作者", "guide", w.A1) // runs the meeting with the secretary
-	buildingHead := w.newPerson("楼道长老张")
+	buildingHead := w.member("楼道长老张", w.A1)      // known to the tenant (issue 15)
 	parts := []map[string]any{
 		{"guest_name": "物业王经理", "guest_phone": "13812345678", "identity": "property_rep"},
 		{"user_id": buildingHead.ID, "identity": "building_head"},

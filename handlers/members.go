@@ -16,7 +16,7 @@ import (
 // createMember godoc
 //
 //	@Summary	Add a verified member to a unit
-//	@Description	Records the user's stakeholder identities at the unit and, in the same transaction, grants them the resident role there (unless they already hold it), which lets them propose, co-sign and vote.
+//	@Description	Records the user's stakeholder identities at the unit and, in the same transaction, grants them the resident role there (unless they already hold it), which lets them propose, co-sign and vote. The user must be known to the tenant (a membership or a live role in it) or belong to no tenant yet (newly registered); a user of other tenants only answers exactly like an id of nobody (422 user.not_found).
 //	@Tags		members
 //	@Accept		json
 //	@Produce	json
@@ -29,7 +29,7 @@ import (
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem	"already a member"
-//	@Failure	422		{object}	problem	"no such user"
+//	@Failure	422		{object}	problem	"no such user (or a user of other tenants only, answered alike)"
 //	@Router		/v1/units/{id}/members [post]
 func (s *server) createMember(c *gin.Context) error {
 	var req createMemberRequest
@@ -39,10 +39,10 @@ func (s *server) createMember(c *gin.Context) error {
 	if err := s.checkNotSelf(c, req.UserID, "nobody may verify themselves as a member"); err != nil {
 		return err
 	}
-	if err := s.requireUser(c, req.UserID); err != nil {
+	u, v := targetOf[*ent.Unit](c), caller(c)
+	if err := s.requireAdmissibleUser(c, u.TenantID, req.UserID); err != nil {
 		return err
 	}
-	u, v := targetOf[*ent.Unit](c), caller(c)
 	m, err := members.Add(c.Request.Context(), s.Store.Client, u, members.NewMember{
 		UserID: req.UserID, Identities: req.Identities, Address: req.Address, VerifiedBy: userIDPtr(v),
 		Actor: v.Subject, RequestID: requestID(c), Grant: s.residentGrant(c, u, req.UserID),

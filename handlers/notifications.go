@@ -8,6 +8,7 @@ import (
 	"yishi/ent"
 	"yishi/internal/apperr"
 	"yishi/internal/notify"
+	"yishi/internal/proposals"
 )
 
 // inboxOwner is the user whose inbox a request reads; partner-app tokens
@@ -22,7 +23,7 @@ func inboxOwner(c *gin.Context) (int, error) {
 // listMyNotifications godoc
 //
 //	@Summary	The caller's notifications
-//	@Description	Newest first. Each comes from a timeline event on a proposal the caller wrote, co-signed or follows, written in the same transaction as the event. unread=true keeps the unread ones only.
+//	@Description	Newest first. Each comes from a timeline event on a proposal the caller wrote, co-signed or follows, written in the same transaction as the event. unread=true keeps the unread ones only. The body's 经办 (who acted) line is masked (李**) unless the caller reads internal fields (proposal:read_internal) where the proposal is handled, the same rule as a proposal's author.
 //	@Tags		notifications
 //	@Produce	json
 //	@Security	BearerAuth
@@ -56,7 +57,40 @@ func (s *server) listMyNotifications(c *gin.Context) error {
 	if out.UnreadCount, err = notify.UnreadCount(ctx, s.Store.Client, uid); err != nil {
 		return err
 	}
-	out.Items, out.NextCursor = pageItems(rows, pg, func(n *ent.Notification) int { return n.ID }, newNotificationResponse)
+	personal, err := s.inboxPersonal(c, rows)
+	if err != nil {
+		return err
+	}
+	out.Items, out.NextCursor = pageItems(rows, pg, func(n *ent.Notification) int { return n.ID },
+		func(n *ent.Notification) notificationResponse {
+			r := newNotificationResponse(n)
+			if n.ProposalID == nil || !personal[*n.ProposalID] {
+				r.Body = notify.MaskActor(r.Body, maskName)
+			}
+			return r
+		})
 	c.JSON(http.StatusOK, out)
 	return nil
+}
+
+// inboxPersonal reports, per proposal of rows, whether the reader reads
+// internal fields there (seesInternal): only then does a notification
+// name who acted, as on the timeline. A proposal the reader no longer sees masks too. The
+// reader is never the actor of their own notifications (notify.ForEvent).
+func (s *server) inboxPersonal(c *gin.Context, rows []*ent.Notification) (map[int]bool, error) {
+	var ids []int
+	for _, n := range rows {
+		if n.ProposalID != nil {
+			ids = append(ids, *n.ProposalID)
+		}
+	}
+	ps, err := proposals.ByIDs(c.Request.Context(), s.Store.Client, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int]bool, len(ps))
+	for id, p := range ps {
+		out[id] = s.seesInternal(c, p)
+	}
+	return out, nil
 }

@@ -69,6 +69,7 @@ func (s *server) listOrganizations(c *gin.Context) error {
 // addOrganizationMember godoc
 //
 //	@Summary	Add a member or leader to an organization
+//	@Description	The user must be known to the tenant (a membership or a live role in it); anyone else answers exactly like an id of nobody (422 user.not_found).
 //	@Tags		organizations
 //	@Accept		json
 //	@Produce	json
@@ -88,10 +89,10 @@ func (s *server) addOrganizationMember(c *gin.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	if err := s.requireUser(c, req.UserID); err != nil {
+	o := targetOf[*ent.Organization](c)
+	if err := s.requireKnownUser(c, o.TenantID, req.UserID); err != nil {
 		return err
 	}
-	o := targetOf[*ent.Organization](c)
 	m, err := organizations.AddMember(c.Request.Context(), s.Store.Client, o, req.UserID, req.Role)
 	if err != nil {
 		return err

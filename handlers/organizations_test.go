@@ -16,7 +16,7 @@ func organizationMatrix() map[string]routeCase {
 			return unitPath(w.A1, "/organizations"), nil
 		}, owner: leadA1, ok: 200},
 		"POST /v1/organizations/:id/members": {call: func(w *world) (string, any) {
-			return fmt.Sprintf("/v1/organizations/%d/members", w.organization("物业公司")), map[string]any{"user_id": w.newPerson("物业代表").ID, "role": "member"}
+			return fmt.Sprintf("/v1/organizations/%d/members", w.organization("物业公司")), map[string]any{"user_id": w.member("物业代表", w.A1).ID, "role": "member"}
 		}, owner: leadA1, ok: 201},
 	}
 }

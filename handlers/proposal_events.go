@@ -26,7 +26,7 @@ type proposalEventResponse struct {
 // listProposalEvents godoc
 //
 //	@Summary	A proposal's timeline
-//	@Description	Every transition with actor, from, to, note and time, oldest first: what residents see as the proposal's history.
+//	@Description	Every transition with actor, from, to, note and time, oldest first: what residents see as the proposal's history. actor_name is masked (李**) like the proposal's author, unless it is the caller's own entry or the caller reads internal fields (proposal:read_internal) where the proposal is handled.
 //	@Tags		proposals
 //	@Produce	json
 //	@Security	BearerAuth
@@ -40,14 +40,25 @@ type proposalEventResponse struct {
 //	@Router		/v1/proposals/{id}/events [get]
 func (s *server) listProposalEvents(c *gin.Context) error {
 	p := targetOf[*ent.Proposal](c)
+	personal, self := s.seesInternal(c, p), caller(c).Subject
 	return respondPage(c, func(pg page) ([]*ent.ProposalEvent, error) {
 		return proposals.Events(c.Request.Context(), s.Store.Client, p, pg.After, pg.Limit+1)
-	}, func(e *ent.ProposalEvent) int { return e.ID }, newProposalEventResponse)
+	}, func(e *ent.ProposalEvent) int { return e.ID }, func(e *ent.ProposalEvent) proposalEventResponse {
+		return newProposalEventResponse(e, personal || e.Actor == self)
+	})
 }
 
-// newProposalEventResponse converts one timeline entry.
-func newProposalEventResponse(e *ent.ProposalEvent) proposalEventResponse {
-	return proposalEventResponse{ID: e.ID, Actor: e.Actor, ActorName: e.ActorName, Action: e.Action,
+// newProposalEventResponse converts one timeline entry, masking the
+// actor's name (李** for 李阿姨) unless personal: staff who read
+// internal fields (seesInternal) and the actor reading their own entry.
+// Unlike the author field, the proposal's author does not see others'
+// names on their timeline: theirs is the author's name, not the actors'.
+func newProposalEventResponse(e *ent.ProposalEvent, personal bool) proposalEventResponse {
+	name := e.ActorName
+	if !personal {
+		name = maskName(name)
+	}
+	return proposalEventResponse{ID: e.ID, Actor: e.Actor, ActorName: name, Action: e.Action,
 		From: e.FromStatus, To: e.ToStatus, Note: e.Note, ReasonCode: e.ReasonCode, Detail: e.Detail,
 		CreatedAt: e.CreatedAt.UTC()}
 }

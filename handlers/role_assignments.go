@@ -19,7 +19,7 @@ import (
 // createRoleAssignment godoc
 //
 //	@Summary	Grant a role at a unit
-//	@Description	tenant_admin grants any tenant role inside its subtree; lead grants guide, implementer and resident inside its subtree; platform_admin appoints tenant_admin at a subdistrict. Nobody grants outside their scope, a role stronger than their own, or to themselves. Audited.
+//	@Description	tenant_admin grants any tenant role inside its subtree; lead grants guide, implementer and resident inside its subtree; platform_admin appoints a subdistrict's first tenant_admin. Once the tenant has a live tenant_admin, the platform operator grants there only by breaking glass: break_glass true with a reason, recorded in the audit log as role.break_glass (with the reason and the tenant admins it is addressed to) next to the grant; without it the answer is 403 role_assignment.tenant_has_admin. Nobody grants outside their scope, a role stronger than their own, or to themselves. The grantee must be known to the tenant (a membership or a live role in it) or belong to no tenant yet; anyone else answers like an id of nobody (422 user.not_found). Audited.
 //	@Tags		roles
 //	@Accept		json
 //	@Produce	json
@@ -31,6 +31,7 @@ import (
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
+//	@Failure	403		{object}	problem	"role_assignment.tenant_has_admin: the platform operator grants in a tenant with admins only by breaking glass"
 //	@Failure	409		{object}	problem	"already granted"
 //	@Failure	422		{object}	problem
 //	@Router		/v1/units/{id}/role-assignments [post]
@@ -43,16 +44,24 @@ func (s *server) createRoleAssignment(c *gin.Context) error {
 	if err := s.checkGrant(c, u, req); err != nil {
 		return err
 	}
+	glass, err := s.checkBreakGlass(c, u, req)
+	if err != nil {
+		return err
+	}
 	ctx := c.Request.Context()
 	v := caller(c)
 	var ra *ent.RoleAssignment
-	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
+	err = store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error {
 		var err error
 		ra, err = s.Policy.WriteGrant(ctx, tx, authz.Grant{
 			UserID: &req.UserID, Role: req.Role, Unit: u, GrantedBy: userIDPtr(v),
 			Actor: v.Subject, RequestID: requestID(c),
 		})
-		return err
+		if err != nil || glass == nil {
+			return err
+		}
+		glass.AssignmentID = ra.ID
+		return grants.RecordBreakGlass(ctx, tx, *glass)
 	})
 	if err != nil {
 		return err
@@ -78,7 +87,7 @@ func (s *server) checkGrant(c *gin.Context, u *ent.Unit, req createRoleAssignmen
 		return apperr.New(apperr.KindUnprocessable, "role_assignment.platform_scope",
 			"the platform operator appoints tenant admins at a subdistrict only")
 	}
-	return s.requireUser(c, req.UserID)
+	return s.requireAdmissibleUser(c, u.TenantID, req.UserID)
 }
 
 // syncPolicy applies the just-committed role change to this instance, so

@@ -1,7 +1,9 @@
 package handlers
 
 import (
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"yishi/authz"
 	"yishi/ent"
@@ -9,9 +11,13 @@ import (
 )
 
 // createRoleAssignmentRequest grants role to a user at the unit in the URL.
+// BreakGlass and Reason are the platform operator's audited override in a
+// tenant that already has a tenant_admin (issue 15).
 type createRoleAssignmentRequest struct {
-	UserID int    `json:"user_id" example:"7"`
-	Role   string `json:"role" example:"guide" enums:"tenant_admin,lead,reviewer,guide,implementer,resident"`
+	UserID     int    `json:"user_id" example:"7"`
+	Role       string `json:"role" example:"guide" enums:"tenant_admin,lead,reviewer,guide,implementer,resident"`
+	BreakGlass bool   `json:"break_glass,omitempty"`
+	Reason     string `json:"reason,omitempty" example:"街道管理员离职，账号无人接管" maxLength:"500"`
 }
 
 func (r *createRoleAssignmentRequest) validate() []apperr.FieldError {
@@ -21,6 +27,13 @@ func (r *createRoleAssignmentRequest) validate() []apperr.FieldError {
 	}
 	if !authz.IsRole(r.Role) || r.Role == authz.RolePlatformAdmin {
 		out = append(out, apperr.FieldError{Field: "role", Message: "must be one of tenant_admin, lead, reviewer, guide, implementer, resident"})
+	}
+	reason := strings.TrimSpace(r.Reason)
+	switch {
+	case r.BreakGlass && (reason == "" || utf8.RuneCountInString(reason) > 500):
+		out = append(out, apperr.FieldError{Field: "reason", Message: "breaking glass needs a reason of 1 to 500 characters"})
+	case !r.BreakGlass && r.Reason != "":
+		out = append(out, apperr.FieldError{Field: "reason", Message: "is only for break_glass"})
 	}
 	return out
 }

@@ -19,6 +19,12 @@ import (
 // password alike, after the same amount of work.
 var ErrBadCredentials = apperr.Unauthorized("the phone or password is wrong")
 
+// ErrPhoneTaken is Register's answer for a phone that already has an
+// account. The API does not pass it on (issue 15): registration answers
+// alike for new and taken phones, so it cannot be used to learn who uses
+// the platform. It stays a 409 for callers that do show it.
+var ErrPhoneTaken = apperr.Conflict("user.phone_taken", "this phone is already registered")
+
 // NewUser is a registration.
 type NewUser struct {
 	Phone    string
@@ -36,7 +42,7 @@ func Register(ctx context.Context, client *ent.Client, h password.Hasher, in New
 		SetPhone(in.Phone).SetName(strings.TrimSpace(in.Name)).SetPasswordHash(hash).
 		Save(viewer.SystemContext(ctx))
 	if ent.IsConstraintError(err) {
-		return nil, apperr.Conflict("user.phone_taken", "this phone is already registered")
+		return nil, ErrPhoneTaken
 	}
 	if err != nil {
 		return nil, fmt.Errorf("register: %w", err)

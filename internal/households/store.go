@@ -7,8 +7,8 @@ import (
 	"yishi/ent"
 	"yishi/ent/household"
 	"yishi/ent/householdmember"
-	"yishi/ent/user"
 	"yishi/internal/apperr"
+	"yishi/internal/members"
 	"yishi/internal/units"
 )
 
@@ -86,26 +86,25 @@ func MembersOf(ctx context.Context, client *ent.Client, rows []*ent.Household) (
 	return out, nil
 }
 
-// KnownUsers returns those of ids that name registered users: only they
-// may cast a household's ballot.
-func KnownUsers(ctx context.Context, client *ent.Client, ids []int) ([]int, error) {
-	found, err := client.User.Query().Where(user.IDIn(ids...)).IDs(ctx)
+// KnownUsers returns those of ids that name users known to the tenant
+// (members.KnownToTenant): only they may cast a household's ballot, and a
+// user of another tenant reads like nobody.
+func KnownUsers(ctx context.Context, client *ent.Client, tenantID int, ids []int) ([]int, error) {
+	found, err := members.KnownToTenant(ctx, client, tenantID, ids)
 	if err != nil {
 		return nil, fmt.Errorf("check household members: %w", err)
 	}
 	return found, nil
 }
 
-// UsersByPhone maps the phones of registered users among phones to their
-// ids, for an import that names members by phone.
-func UsersByPhone(ctx context.Context, client *ent.Client, phones []string) (map[string]int, error) {
-	users, err := client.User.Query().Where(user.PhoneIn(phones...)).All(ctx)
+// UsersByPhone maps those of phones that belong to users known to the
+// tenant to their ids, for an import that names members by phone. An
+// unregistered phone and a phone of another tenant's user are both absent,
+// so the import's row errors cannot tell them apart (issue 15).
+func UsersByPhone(ctx context.Context, client *ent.Client, tenantID int, phones []string) (map[string]int, error) {
+	out, err := members.KnownPhones(ctx, client, tenantID, phones)
 	if err != nil {
 		return nil, fmt.Errorf("resolve member phones: %w", err)
-	}
-	out := map[string]int{}
-	for _, u := range users {
-		out[u.Phone] = u.ID
 	}
 	return out, nil
 }

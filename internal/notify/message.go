@@ -75,3 +75,23 @@ func cut(s string, n int) string {
 	}
 	return s[:n] + ellipsis
 }
+
+// actorLine starts the line of Body that names who acted.
+const actorLine = "\n经办："
+
+// MaskActor rewrites the "经办：" line of a Body with mask(name), for a
+// reader who may not see the actor's name (issue 15). The body is stored
+// once per event, the same for every recipient, so masking happens when
+// a reader reads it.
+func MaskActor(body string, mask func(string) string) string {
+	i := strings.Index(body, actorLine)
+	if i < 0 {
+		return body
+	}
+	start := i + len(actorLine)
+	end := strings.Index(body[start:], "\n")
+	if end < 0 {
+		end = len(body) - start
+	}
+	return body[:start] + mask(body[start:start+end]) + body[start+end:]
+}
