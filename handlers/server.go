@@ -27,9 +27,9 @@ type Deps struct {
 	Keys      *authz.KeySet
 	Sessions  *session.Sessions
 	Passwords password.Hasher
-	// LoginByPhone and LoginByIP throttle password guessing.
-	LoginByPhone *throttle.Limiter
-	LoginByIP    *throttle.Limiter
+	// Logins slows password guessing by counting failed unauthenticated
+	// attempts; its store is shared by all instances on PostgreSQL.
+	Logins *throttle.Guard
 	Registry     *prometheus.Registry
 	Version      string
 	// Blobs holds attachment bytes; the database keeps only their keys.

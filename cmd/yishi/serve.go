@@ -113,13 +113,22 @@ func buildDeps(workers context.Context, cfg config.Config, st *store.Store, logg
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return handlers.Deps{
 		Config: cfg, Store: st, Logger: logger, Policy: policy, Keys: keys,
-		Tokens:       authz.NewTokens(keys, cfg.Issuer, cfg.Audience, cfg.AccessTTL, time.Now),
-		Sessions:     session.New(st.Client, cfg.RefreshTTL, time.Now),
-		Passwords:    password.NewHasher(password.DefaultParams()),
-		LoginByPhone: throttle.New(10, 15*time.Minute, 100_000, time.Now),
-		LoginByIP:    throttle.New(100, 15*time.Minute, 100_000, time.Now),
-		Registry:     reg, Version: version, Blobs: blobs,
+		Tokens:    authz.NewTokens(keys, cfg.Issuer, cfg.Audience, cfg.AccessTTL, time.Now),
+		Sessions:  session.New(st.Client, cfg.RefreshTTL, time.Now),
+		Passwords: password.NewHasher(password.DefaultParams()),
+		Logins:    throttle.NewGuard(throttleStore(st), throttle.DefaultPolicies(), time.Now),
+		Registry:  reg, Version: version, Blobs: blobs,
 	}, nil
+}
+
+// throttleStore shares failed-login counts through PostgreSQL, so N
+// instances do not give N times the attempts; SQLite runs one instance,
+// whose memory is enough.
+func throttleStore(st *store.Store) throttle.Store {
+	if st.Dialect == "postgres" {
+		return throttle.NewSQL(st.DB)
+	}
+	return throttle.NewMemory(100_000)
 }
 
 func postgresURL(st *store.Store) string {

@@ -1,0 +1,171 @@
+package handlers_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http/httptest"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"yishi/handlers"
+	"yishi/internal/store"
+	"yishi/internal/throttle"
+)
+
+// doFrom sends a JSON request from the client address addr (RemoteAddr;
+// the test router trusts no proxy, so X-Forwarded-For is ignored).
+func (a *api) doFrom(addr, method, path string, body any) response {
+	a.t.Helper()
+	raw, err := json.Marshal(body)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	req := httptest.NewRequest(method, path, bytes.NewReader(raw))
+	req.Header.Set("Content-Type", "application/json")
+	req.RemoteAddr = addr + ":40000"
+	w := httptest.NewRecorder()
+	a.router.ServeHTTP(w, req)
+	return response{w, a.t}
+}
+
+// withClock rebuilds a's router with a login guard on a test clock.
+func (a *api) withClock(now func() time.Time) {
+	a.t.Helper()
+	a.deps.Logins = throttle.NewGuard(testThrottleStore(a.st), testPolicies(), now)
+	a.deps.Registry = prometheus.NewRegistry()
+	r, err := handlers.NewRouter(a.deps)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	a.router = r
+}
+
+// testClock is a clock the test moves by hand.
+type testClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *testClock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *testClock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+func retryAfter(t *testing.T, r response) int {
+	t.Helper()
+	secs, err := strconv.Atoi(r.Header().Get("Retry-After"))
+	if err != nil || secs < 1 {
+		t.Fatalf("Retry-After = %q", r.Header().Get("Retry-After"))
+	}
+	return secs
+}
+
+func creds(phone string) map[string]string {
+	return map[string]string{"phone": phone, "password": "password-" + phone}
+}
+
+// TestLogin73ResidentsFromOneAddressAllGetIn: only failures count per
+// address, so a crowd behind one tea-house Wi-Fi address signs in.
+func TestLogin73ResidentsFromOneAddressAllGetIn(t *testing.T) {
+	a := newAPI(t)
+	const wifi = "203.0.113.73"
+	phones := make([]string, 73)
+	for i := range phones {
+		phones[i] = fmt.Sprintf("137%08d", i+1)
+		a.doFrom(wifi, "POST", "/v1/auth/register", map[string]string{
+			"phone": phones[i], "password": "password-" + phones[i], "name": "居民"}).want(201)
+	}
+	// Two residents mistype once first, as people do.
+	a.doFrom(wifi, "POST", "/v1/auth/login", map[string]string{"phone": phones[0], "password": "typo-typo"}).want(401)
+	a.doFrom(wifi, "POST", "/v1/auth/login", map[string]string{"phone": phones[1], "password": "typo-typo"}).want(401)
+	for _, p := range phones {
+		a.doFrom(wifi, "POST", "/v1/auth/login", creds(p)).want(200)
+	}
+}
+
+// TestLoginWrongPasswordsRisingDelay: after a few free failures each
+// further wrong password for the phone from that address doubles the wait.
+func TestLoginWrongPasswordsRisingDelay(t *testing.T) {
+	a := newAPI(t)
+	p := a.newPerson("x")
+	clock := &testClock{t: time.Now()}
+	a.withClock(clock.now)
+	const addr = "198.51.100.20"
+	wrong := map[string]string{"phone": p.Phone, "password": "wrong-password"}
+	for range 3 {
+		a.doFrom(addr, "POST", "/v1/auth/login", wrong).want(401)
+	}
+	last := 0
+	for i := range 4 {
+		a.doFrom(addr, "POST", "/v1/auth/login", wrong).want(401)
+		r := a.doFrom(addr, "POST", "/v1/auth/login", creds(p.Phone)).want(429)
+		secs := retryAfter(t, r)
+		if secs <= last {
+			t.Fatalf("round %d: Retry-After %d did not grow from %d", i, secs, last)
+		}
+		last = secs
+		clock.advance(time.Duration(secs) * time.Second)
+	}
+	a.doFrom(addr, "POST", "/v1/auth/login", creds(p.Phone)).want(200)
+}
+
+// TestLoginAttackerCannotLockOwner: 50 failures for a phone from one
+// address do not refuse the owner's right password from another.
+func TestLoginAttackerCannotLockOwner(t *testing.T) {
+	a := newAPI(t)
+	secretary := a.newPerson("秘书")
+	clock := &testClock{t: time.Now()}
+	a.withClock(clock.now)
+	wrong := map[string]string{"phone": secretary.Phone, "password": "guess-guess"}
+	failures := 0
+	for failures < 50 {
+		r := a.doFrom("198.51.100.66", "POST", "/v1/auth/login", wrong)
+		switch r.Code {
+		case 401:
+			failures++
+		case 429:
+			clock.advance(time.Duration(retryAfter(t, r)) * time.Second)
+		default:
+			t.Fatalf("attacker got %d", r.Code)
+		}
+	}
+	a.doFrom("203.0.113.10", "POST", "/v1/auth/login", creds(secretary.Phone)).want(200)
+	// Another attacker address gets one guess before the phone-wide count
+	// slows it.
+	a.doFrom("192.0.2.200", "POST", "/v1/auth/login", wrong).want(401)
+	a.doFrom("192.0.2.200", "POST", "/v1/auth/login", wrong).want(429)
+}
+
+// TestLoginThrottleSharedByTwoInstances: on PostgreSQL the failures one
+// instance records slow the same guesser on the other.
+func TestLoginThrottleSharedByTwoInstances(t *testing.T) {
+	a := newAPI(t)
+	if a.st.Dialect != "postgres" {
+		t.Skip("shared throttle state needs PostgreSQL; runs in the PostgreSQL pass")
+	}
+	st2, err := store.Open(context.Background(), a.st.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st2.Close() })
+	b := newAPIOn(t, st2, a.deps.Keys)
+	p := a.newPerson("x")
+	wrong := map[string]string{"phone": p.Phone, "password": "wrong-password"}
+	const addr = "198.51.100.30"
+	for range 2 {
+		a.doFrom(addr, "POST", "/v1/auth/login", wrong).want(401)
+		b.doFrom(addr, "POST", "/v1/auth/login", wrong).want(401)
+	}
+	// Four failures across both instances: past the three free ones.
+	b.doFrom(addr, "POST", "/v1/auth/login", creds(p.Phone)).want(429)
+	a.doFrom(addr, "POST", "/v1/auth/login", creds(p.Phone)).want(429)
+	b.doFrom("203.0.113.31", "POST", "/v1/auth/login", creds(p.Phone)).want(200)
+}
