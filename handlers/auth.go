@@ -25,7 +25,9 @@ import (
 //	@Success	201		{object}	userResponse
 //	@Failure	400		{object}	problem
 //	@Failure	409		{object}	problem	"phone already registered"
-//	@Failure	429		{object}	problem
+//	@Failure	415		{object}	problem	"the body is not JSON"
+//	@Failure	429		{object}	problem	"too many registrations or failed attempts from this address; see Retry-After"
+//	@Failure	503		{object}	problem	"server.busy: every password-hashing slot is taken; see Retry-After"
 //	@Router		/v1/auth/register [post]
 func (s *server) register(c *gin.Context) error {
 	ctx, addr := c.Request.Context(), c.ClientIP()
@@ -60,7 +62,9 @@ func (s *server) register(c *gin.Context) error {
 //	@Success	200		{object}	tokenResponse
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
-//	@Failure	429		{object}	problem
+//	@Failure	415		{object}	problem	"the body is not JSON"
+//	@Failure	429		{object}	problem	"auth.throttled: too many failed attempts; see Retry-After"
+//	@Failure	503		{object}	problem	"server.busy: every password-hashing slot is taken; see Retry-After"
 //	@Router		/v1/auth/login [post]
 func (s *server) login(c *gin.Context) error {
 	ctx, addr := c.Request.Context(), c.ClientIP()

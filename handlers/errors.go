@@ -46,6 +46,8 @@ func statusOf(k apperr.Kind) int {
 		return http.StatusPreconditionFailed
 	case apperr.KindTooLarge:
 		return http.StatusRequestEntityTooLarge
+	case apperr.KindUnavailable:
+		return http.StatusServiceUnavailable
 	}
 	return 0
 }

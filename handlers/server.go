@@ -29,9 +29,9 @@ type Deps struct {
 	Passwords password.Hasher
 	// Logins slows password guessing by counting failed unauthenticated
 	// attempts; its store is shared by all instances on PostgreSQL.
-	Logins *throttle.Guard
-	Registry     *prometheus.Registry
-	Version      string
+	Logins   *throttle.Guard
+	Registry *prometheus.Registry
+	Version  string
 	// Blobs holds attachment bytes; the database keeps only their keys.
 	Blobs blobstore.Store
 }

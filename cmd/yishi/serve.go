@@ -121,6 +121,26 @@ func buildDeps(workers context.Context, cfg config.Config, st *store.Store, logg
 	}, nil
 }
 
+// hashWait is how long a login or registration waits for a free hashing
+// slot before answering 503: long enough to ride out a short burst, short
+// enough that requests do not pile up.
+const hashWait = 2 * time.Second
+
+// hashBudget is the memory a burst of password hashes may hold by
+// default (issue 15: sixteen concurrent logins must not add 300 MB).
+const hashBudget = 256 << 20
+
+// hashGate bounds concurrent argon2 hashes (64 MiB each) to about the
+// number of cores, within hashBudget, unless YISHI_HASH_CONCURRENCY says
+// otherwise.
+func hashGate(cfg config.Config, p password.Params) *password.Gate {
+	n := cfg.HashConcurrency
+	if n == 0 {
+		n = password.GateSize(p, hashBudget)
+	}
+	return password.NewGate(n, hashWait)
+}
+
 // throttleStore shares failed-login counts through PostgreSQL, so N
 // instances do not give N times the attempts; SQLite runs one instance,
 // whose memory is enough.

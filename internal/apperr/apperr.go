@@ -26,6 +26,10 @@ const (
 	// KindTooLarge is a body or file over a configured size limit: the
 	// caller must send less, not fix a field.
 	KindTooLarge
+	// KindUnavailable is a server at capacity (every password-hashing slot
+	// taken): the request was fine and the caller should retry after
+	// RetryAfter seconds. Maps to 503.
+	KindUnavailable
 )
 
 // FieldError names one offending request field, as JSON Pointer-ish dotted
@@ -42,7 +46,7 @@ type Error struct {
 	Code       string
 	Detail     string
 	Fields     []FieldError
-	RetryAfter int // seconds, for KindTooMany
+	RetryAfter int // seconds, for KindTooMany and KindUnavailable
 }
 
 // Error implements error.

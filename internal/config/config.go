@@ -34,6 +34,15 @@ type Config struct {
 	// FeedbackWindow is how long a completed proposal stays open for
 	// residents' feedback before the background job closes it.
 	FeedbackWindow time.Duration
+	// MetricsAddr is where /metrics listens, apart from the public API
+	// port; empty (the default) serves no metrics at all.
+	MetricsAddr string
+	// HashConcurrency bounds concurrent password hashes, each holding
+	// 64 MiB; 0 means the number of CPUs.
+	HashConcurrency int
+	// WriteRate is how many writes (non-GET requests) one authenticated
+	// caller may make per minute before getting 429.
+	WriteRate int
 }
 
 // Load parses args (without the program and subcommand names) over the
@@ -48,7 +57,7 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 		}
 		return def
 	}
-	var cors, proxies, accessTTL, refreshTTL, shutdown, maxUpload, feedback string
+	var cors, proxies, accessTTL, refreshTTL, shutdown, maxUpload, feedback, hashes, writes string
 	fs.StringVar(&c.Addr, "addr", env("YISHI_ADDR", ":8080"), "listen address")
 	fs.StringVar(&c.DatabaseURL, "database-url", env("YISHI_DATABASE_URL", "sqlite://./yishi.db"), "database URL")
 	fs.StringVar(&c.DataDir, "data-dir", env("YISHI_DATA_DIR", "./data"), "directory for keys and files")
@@ -66,6 +75,9 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	fs.StringVar(&shutdown, "shutdown-timeout", env("YISHI_SHUTDOWN_TIMEOUT", "20s"), "grace period for in-flight requests")
 	fs.StringVar(&proxies, "trusted-proxies", env("YISHI_TRUSTED_PROXIES", ""), "comma-separated proxy CIDRs trusted for client IPs")
 	fs.StringVar(&feedback, "feedback-window", env("YISHI_FEEDBACK_WINDOW", "720h"), "how long completed proposals await feedback before closing")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("YISHI_METRICS_ADDR", ""), "listen address for /metrics (empty: off)")
+	fs.StringVar(&hashes, "hash-concurrency", env("YISHI_HASH_CONCURRENCY", "0"), "concurrent password hashes (0: number of CPUs)")
+	fs.StringVar(&writes, "write-rate", env("YISHI_WRITE_RATE", "120"), "writes per minute per authenticated caller")
 	if err := fs.Parse(args); err != nil {
 		return c, fmt.Errorf("config: %w", err)
 	}
@@ -85,6 +97,12 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	if c.MaxUploadBytes, err = parseSize("max-upload-bytes", maxUpload); err != nil {
+		return c, err
+	}
+	if c.HashConcurrency, err = parseCount("hash-concurrency", hashes, 0); err != nil {
+		return c, err
+	}
+	if c.WriteRate, err = parseCount("write-rate", writes, 1); err != nil {
 		return c, err
 	}
 	if _, err := c.SlogLevel(); err != nil {
@@ -117,6 +135,15 @@ func parseSize(name, v string) (int64, error) {
 	n, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || n <= 0 {
 		return 0, fmt.Errorf("config: %s %q is not a positive byte count", name, v)
+	}
+	return n, nil
+}
+
+// parseCount reads a whole number of at least min, such as WriteRate.
+func parseCount(name, v string, min int) (int, error) {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < min {
+		return 0, fmt.Errorf("config: %s %q is not a whole number of at least %d", name, v, min)
 	}
 	return n, nil
 }

@@ -7,7 +7,9 @@ import (
 )
 
 func testGuard(c *fakeClock) *Guard {
-	p := func(free int) Policy { return Policy{Free: free, Base: time.Second, Max: time.Minute, Forget: time.Hour} }
+	p := func(free int) Policy {
+		return Policy{Free: free, Base: time.Second, Max: time.Minute, Forget: time.Hour}
+	}
 	return NewGuard(NewMemory(100), Policies{Address: p(30), Pair: p(3), Phone: p(5), Register: p(100)}, c.now)
 }
 
