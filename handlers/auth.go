@@ -18,6 +18,7 @@ import (
 // register godoc
 //
 //	@Summary	Register an account
+//	@Description	The password must not be one of the 10,000 most common passwords nor the phone number (400 password.weak naming `password`).
 //	@Tags		auth
 //	@Accept		json
 //	@Produce	json
@@ -40,6 +41,9 @@ func (s *server) register(c *gin.Context) error {
 	var req registerRequest
 	if err := bindJSON(c, &req); err != nil {
 		return err
+	}
+	if why := s.CommonPasswords.Refuse(req.Password, req.Phone); why != "" {
+		return weakPassword(why)
 	}
 	u, err := accounts.Register(ctx, s.Store.Client, s.Passwords,
 		accounts.NewUser{Phone: req.Phone, Password: req.Password, Name: req.Name})
@@ -91,6 +95,13 @@ func (s *server) login(c *gin.Context) error {
 		return err
 	}
 	return s.issueUserTokens(c, u)
+}
+
+// weakPassword is the 400 for a password that is too easy to guess; every
+// route that sets a password answers it alike.
+func weakPassword(why string) error {
+	return &apperr.Error{Kind: apperr.KindInvalid, Code: "password.weak",
+		Detail: "choose a less common password", Fields: []apperr.FieldError{{Field: "password", Message: why}}}
 }
 
 // refuseWhile turns a throttle wait into 429 with Retry-After; no wait

@@ -169,3 +169,19 @@ func TestLoginThrottleSharedByTwoInstances(t *testing.T) {
 	a.doFrom(addr, "POST", "/v1/auth/login", creds(p.Phone)).want(429)
 	b.doFrom("203.0.113.31", "POST", "/v1/auth/login", creds(p.Phone)).want(200)
 }
+
+// TestRegisterRefusesCommonPasswordAndPhone: 400 naming password for a
+// password from the common list or equal to the phone.
+func TestRegisterRefusesCommonPasswordAndPhone(t *testing.T) {
+	a := newAPI(t)
+	for _, pw := range []string{"password", "qwertyuiop", "Password1", "13912340001"} {
+		p := a.do("POST", "/v1/auth/register", "", map[string]string{
+			"phone": "13912340001", "password": pw, "name": "x"}).want(400).obj()
+		errs, _ := p["errors"].([]any)
+		if p["code"] != "password.weak" || len(errs) != 1 || errs[0].(map[string]any)["field"] != "password" {
+			t.Fatalf("%q: problem %v", pw, p)
+		}
+	}
+	a.do("POST", "/v1/auth/register", "", map[string]string{
+		"phone": "13912340001", "password": "花园里的三棵老槐树", "name": "x"}).want(201)
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/authz/access"
+	"yishi/internal/password"
 )
 
 // NewRouter builds the complete HTTP handler: middleware chain, every
@@ -21,6 +22,13 @@ func NewRouter(d Deps) (*gin.Engine, error) {
 	r.ContextWithFallback = true
 	if err := r.SetTrustedProxies(d.Config.TrustedProxies); err != nil {
 		return nil, err
+	}
+	if d.CommonPasswords == nil {
+		common, err := password.LoadCommon()
+		if err != nil {
+			return nil, fmt.Errorf("router: %w", err)
+		}
+		d.CommonPasswords = common
 	}
 	s := &server{Deps: d, access: access.NewDecider(d.Policy, d.Store.Client)}
 	metrics := newHTTPMetrics(d.Registry)

@@ -34,6 +34,9 @@ type Deps struct {
 	Version  string
 	// Blobs holds attachment bytes; the database keeps only their keys.
 	Blobs blobstore.Store
+	// CommonPasswords are refused at registration; NewRouter loads the
+	// embedded list when it is nil.
+	CommonPasswords *password.Common
 }
 
 // server carries Deps to the handler methods.
