@@ -185,3 +185,55 @@ func TestRegisterRefusesCommonPasswordAndPhone(t *testing.T) {
 	a.do("POST", "/v1/auth/register", "", map[string]string{
 		"phone": "13912340001", "password": "花园里的三棵老槐树", "name": "x"}).want(201)
 }
+
+// TestBodyTypeOtherThanJSON415: only routes that declare another media
+// type accept it, so relabelling a JSON body as multipart or text does not
+// lift the 1 MiB limit; the answer is 415 before the body is read.
+func TestBodyTypeOtherThanJSON415(t *testing.T) {
+	w := newWorld(t)
+	big := bytes.Repeat([]byte("x"), 2<<20)
+	for _, tc := range []struct{ path, token, contentType string }{
+		{"/v1/auth/login", "", "text/plain"},
+		{"/v1/auth/register", "", "multipart/form-data; boundary=xyz"},
+		{unitPath(w.A1g1, "/venues"), w.leadA1.Token, "multipart/form-data; boundary=xyz"},
+		{unitPath(w.A1g1, "/venues"), w.leadA1.Token, "application/x-www-form-urlencoded"},
+	} {
+		req := httptest.NewRequest("POST", tc.path, bytes.NewReader(big))
+		req.Header.Set("Content-Type", tc.contentType)
+		if tc.token != "" {
+			req.Header.Set("Authorization", "Bearer "+tc.token)
+		}
+		rec := httptest.NewRecorder()
+		w.router.ServeHTTP(rec, req)
+		r := response{rec, t}
+		if r.want(415).obj()["code"] != "request.unsupported_media_type" ||
+			r.Header().Get("Content-Type") != "application/problem+json" {
+			t.Fatalf("%s as %s: %s", tc.path, tc.contentType, r.Body.String())
+		}
+	}
+	// The same JSON body over the limit is still 400 naming body.
+	w.do("POST", unitPath(w.A1g1, "/venues"), w.leadA1.Token, string(big)).want(400)
+}
+
+// TestUnauthenticatedThrottledBeforeDecode: an address over its failure
+// allowance gets 429 on every public credential route before its body is
+// even parsed.
+func TestUnauthenticatedThrottledBeforeDecode(t *testing.T) {
+	a := newAPI(t)
+	clock := &testClock{t: time.Now()}
+	a.withClock(clock.now)
+	const addr = "198.51.100.99"
+	for i := range 31 {
+		a.doFrom(addr, "POST", "/v1/auth/login", map[string]string{
+			"phone": fmt.Sprintf("135%08d", i), "password": "wrong-password"}).want(401)
+	}
+	for _, path := range []string{"/v1/auth/login", "/v1/auth/register", "/v1/auth/refresh"} {
+		req := httptest.NewRequest("POST", path, bytes.NewReader([]byte("{not json")))
+		req.Header.Set("Content-Type", "application/json")
+		req.RemoteAddr = addr + ":1"
+		rec := httptest.NewRecorder()
+		a.router.ServeHTTP(rec, req)
+		retryAfter(t, response{rec, t}.want(429))
+	}
+	a.doFrom("203.0.113.99", "POST", "/v1/auth/login", map[string]string{"phone": "13500000000", "password": "x"}).want(401)
+}

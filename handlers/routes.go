@@ -33,7 +33,7 @@ func NewRouter(d Deps) (*gin.Engine, error) {
 	s := &server{Deps: d, access: access.NewDecider(d.Policy, d.Store.Client)}
 	metrics := newHTTPMetrics(d.Registry)
 	r.Use(withRequestID(), withRecovery(d.Logger), withAccessLog(d.Logger), metrics.middleware(),
-		withCORS(d.Config.CORSOrigins), withBodyLimit(d.Config.MaxBodyBytes, uploadBodyLimit(d.Config.MaxUploadBytes)), withQueryNULCheck(s))
+		withCORS(d.Config.CORSOrigins), withBodyLimit(d.Config.MaxBodyBytes, uploadBodyLimit(d.Config.MaxUploadBytes), s.routeBodies), withQueryNULCheck(s))
 	r.NoRoute(func(c *gin.Context) {
 		writeProblem(c, problem{Type: "about:blank", Title: "Not Found", Status: http.StatusNotFound,
 			Code: "route.not_found", Detail: "no such route", Instance: c.Request.URL.Path})
@@ -52,6 +52,12 @@ func NewRouter(d Deps) (*gin.Engine, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+// routeBodies lists the media types besides JSON that the matched route
+// accepts; none for an unknown route.
+func (s *server) routeBodies(c *gin.Context) []string {
+	return s.routes[c.Request.Method+" "+c.FullPath()].Bodies
 }
 
 // chain is the middleware a route runs before its handler. Public routes
