@@ -48,7 +48,6 @@ func (s *server) routeTable() []route {
 	return []route{
 		{Method: "GET", Path: "/healthz", Rule: public(), Handle: s.getHealth},
 		{Method: "GET", Path: "/readyz", Rule: public(), Handle: s.getReady},
-		{Method: "GET", Path: "/metrics", Rule: public(), Handle: s.getMetrics},
 		{Method: "GET", Path: "/openapi.json", Rule: public(), Handle: getOpenAPI3},
 		{Method: "GET", Path: "/swagger.json", Rule: public(), Handle: getSwagger},
 		{Method: "GET", Path: "/docs/*any", Rule: public(), Handle: getDocs()},

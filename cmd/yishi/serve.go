@@ -54,6 +54,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, out i
 	if err != nil {
 		return fmt.Errorf("router: %w", err)
 	}
+	stopMetrics, err := startMetrics(cfg.MetricsAddr, deps.Registry, logger)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", cfg.Addr, err)
