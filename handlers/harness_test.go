@@ -86,6 +86,9 @@ func newAPIOn(t testing.TB, st *store.Store, keys *authz.KeySet) *api {
 	}
 	go policy.Watch(ctx)
 	cfg.MaxUploadBytes = testMaxUpload
+	// Fixtures write far faster than people; TestWriteRatePerUser429 sets
+	// its own small rate.
+	cfg.WriteRate = 1 << 20
 	blobDir := t.TempDir()
 	blobs, err := blobstore.NewLocal(blobDir)
 	if err != nil {

@@ -26,7 +26,9 @@ type route struct {
 	// Bodies lists the media types besides JSON the route's body may
 	// have (multipart/form-data for uploads); any other is 415.
 	Bodies []string
-	Handle handlerFunc
+	// Unmetered routes are exempt from the per-caller write rate.
+	Unmetered bool
+	Handle    handlerFunc
 }
 
 // loader finds a route's target: it reads the row named by the path as the

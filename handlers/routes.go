@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/authz/access"
 	"yishi/internal/password"
+	"yishi/internal/throttle"
 )
 
 // NewRouter builds the complete HTTP handler: middleware chain, every
@@ -29,6 +31,9 @@ func NewRouter(d Deps) (*gin.Engine, error) {
 			return nil, fmt.Errorf("router: %w", err)
 		}
 		d.CommonPasswords = common
+	}
+	if d.Writes == nil {
+		d.Writes = throttle.New(max(d.Config.WriteRate, 1), time.Minute, 100_000, time.Now)
 	}
 	s := &server{Deps: d, access: access.NewDecider(d.Policy, d.Store.Client)}
 	metrics := newHTTPMetrics(d.Registry)
@@ -70,7 +75,7 @@ func (s *server) chain(rt route) []gin.HandlerFunc {
 	if rt.Rule.Mode == access.Public && rt.Actions == nil {
 		return []gin.HandlerFunc{s.errorsTo(rt.Handle)}
 	}
-	return []gin.HandlerFunc{s.requireAuth(), s.idempotencyKeyValid(), s.may(rt), s.idempotent(), s.errorsTo(rt.Handle)}
+	return []gin.HandlerFunc{s.requireAuth(), s.limitWrites(rt), s.idempotencyKeyValid(), s.may(rt), s.idempotent(), s.errorsTo(rt.Handle)}
 }
 
 // checkDeclared fails when the router serves a route the table does not

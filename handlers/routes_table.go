@@ -152,7 +152,7 @@ func (s *server) routeTable() []route {
 		{Method: "GET", Path: "/v1/votes/:id", Load: vote, Rule: rule("vote:read", community), Handle: s.getVote},
 		{Method: "POST", Path: "/v1/votes/:id/open", Load: vote, Rule: rule("vote:open", subtree), Handle: s.openVote},
 		{Method: "POST", Path: "/v1/votes/:id/close", Load: vote, Rule: rule("vote:close", subtree), Handle: s.closeVote},
-		{Method: "POST", Path: "/v1/votes/:id/ballots", Load: vote, Rule: rule("vote:ballot", community, access.OnRoll()), Handle: s.castBallot},
+		{Method: "POST", Path: "/v1/votes/:id/ballots", Load: vote, Rule: rule("vote:ballot", community, access.OnRoll()), Unmetered: true, Handle: s.castBallot},
 		{Method: "GET", Path: "/v1/votes/:id/ballots", Load: vote, Rule: rule("vote:read", community), Handle: s.listVoteBallots},
 		{Method: "GET", Path: "/v1/votes/:id/results", Load: vote, Rule: rule("vote:read", community), Handle: s.getVoteResults},
 		{Method: "POST", Path: "/v1/votes/:id/receipt", Load: vote, Rule: rule("vote:read", community), Handle: s.verifyVoteReceipt},

@@ -34,6 +34,9 @@ type Deps struct {
 	Version  string
 	// Blobs holds attachment bytes; the database keeps only their keys.
 	Blobs blobstore.Store
+	// Writes counts each authenticated caller's writes per minute
+	// (YISHI_WRITE_RATE); NewRouter makes one when it is nil.
+	Writes *throttle.Limiter
 	// CommonPasswords are refused at registration; NewRouter loads the
 	// embedded list when it is nil.
 	CommonPasswords *password.Common
