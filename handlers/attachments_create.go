@@ -28,6 +28,7 @@ import (
 //	@Failure	403			{object}	problem
 //	@Failure	404			{object}	problem
 //	@Failure	413			{object}	problem
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
 //	@Router		/v1/proposals/{id}/attachments [post]
 func (s *server) createProposalAttachment(c *gin.Context) error {
 	p := targetOf[*ent.Proposal](c)

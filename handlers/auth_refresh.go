@@ -56,6 +56,7 @@ func (s *server) refresh(c *gin.Context) error {
 //	@Param		body	body	refreshRequest	true	"the refresh token"
 //	@Success	204
 //	@Failure	400	{object}	problem
+//	@Failure	415	{object}	problem	"request.unsupported_media_type: the body is not JSON"
 //	@Router		/v1/auth/logout [post]
 func (s *server) logout(c *gin.Context) error {
 	var req refreshRequest

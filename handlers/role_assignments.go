@@ -33,6 +33,8 @@ import (
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem	"already granted"
 //	@Failure	422		{object}	problem
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
+//	@Failure	415	{object}	problem	"request.unsupported_media_type: the body is not JSON"
 //	@Router		/v1/units/{id}/role-assignments [post]
 func (s *server) createRoleAssignment(c *gin.Context) error {
 	var req createRoleAssignmentRequest
@@ -131,6 +133,7 @@ func (s *server) listRoleAssignments(c *gin.Context) error {
 //	@Failure	401	{object}	problem
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
 //	@Router		/v1/role-assignments/{id} [delete]
 func (s *server) deleteRoleAssignment(c *gin.Context) error {
 	ra := targetOf[*ent.RoleAssignment](c)
