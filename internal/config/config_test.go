@@ -52,7 +52,10 @@ func TestLoadLimits(t *testing.T) {
 	if c, err = Load(nil, func(k string) string { return env[k] }); err != nil || c.MetricsAddr != "127.0.0.1:9090" || c.HashConcurrency != 4 || c.WriteRate != 30 {
 		t.Fatalf("env %+v, %v", c, err)
 	}
-	for _, args := range [][]string{{"-write-rate", "0"}, {"-hash-concurrency", "-1"}, {"-write-rate", "many"}} {
+	if c.TenantStorageQuota != 10<<30 || c.UserStorageQuota != 1<<30 {
+		t.Fatalf("quota defaults %d %d", c.TenantStorageQuota, c.UserStorageQuota)
+	}
+	for _, args := range [][]string{{"-write-rate", "0"}, {"-hash-concurrency", "-1"}, {"-write-rate", "many"}, {"-user-storage-quota", "-1"}} {
 		if _, err := Load(args, func(string) string { return "" }); err == nil {
 			t.Errorf("accepted %v", args)
 		}
