@@ -50,6 +50,8 @@ func (r *createAgendaItemRequest) validate() []apperr.FieldError {
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
+//	@Failure	415	{object}	problem	"request.unsupported_media_type: the body is not JSON"
 //	@Router		/v1/meetings/{id}/agenda [post]
 func (s *server) createAgendaItem(c *gin.Context) error {
 	m := targetOf[*ent.Meeting](c)

@@ -28,6 +28,8 @@ import (
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
+//	@Failure	415	{object}	problem	"request.unsupported_media_type: the body is not JSON"
 //	@Router		/v1/units/{id}/api-clients [post]
 func (s *server) createAPIClient(c *gin.Context) error {
 	var req createAPIClientRequest
@@ -96,6 +98,7 @@ func (s *server) listAPIClients(c *gin.Context) error {
 //	@Failure	401	{object}	problem
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
 //	@Router		/v1/api-clients/{id} [delete]
 func (s *server) deleteAPIClient(c *gin.Context) error {
 	ac, v := targetOf[*ent.APIClient](c), caller(c)

@@ -8,6 +8,7 @@ import (
 
 	"yishi/ent"
 	"yishi/internal/proposals"
+	"yishi/internal/quota"
 	"yishi/internal/viewer"
 )
 
@@ -27,7 +28,8 @@ import (
 //	@Failure	401			{object}	problem
 //	@Failure	403			{object}	problem
 //	@Failure	404			{object}	problem
-//	@Failure	413			{object}	problem
+//	@Failure	413			{object}	problem	"attachment.too_large, or attachment.quota_exceeded naming YISHI_TENANT_STORAGE_QUOTA or YISHI_USER_STORAGE_QUOTA"
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
 //	@Router		/v1/proposals/{id}/attachments [post]
 func (s *server) createProposalAttachment(c *gin.Context) error {
 	p := targetOf[*ent.Proposal](c)
@@ -45,12 +47,17 @@ func (s *server) createProposalAttachment(c *gin.Context) error {
 	return nil
 }
 
-// insertAttachment records a stored upload against p.
+// insertAttachment records a stored upload against p, within the
+// tenant's and the uploader's storage quotas (413 naming the quota).
 func (s *server) insertAttachment(ctx context.Context, p *ent.Proposal, up attachmentUpload) (*ent.Attachment, error) {
 	a := proposals.NewAttachment{Filename: up.Filename, ContentType: up.ContentType, Size: up.Blob.Size,
 		SHA256: up.Blob.SHA256, StorageKey: up.Key, Internal: up.Internal}
 	if v := viewer.FromContext(ctx); v != nil {
 		a.UploadedBy = v.UserID
+	}
+	limits := quota.Limits{Tenant: s.Config.TenantStorageQuota, User: s.Config.UserStorageQuota}
+	if err := quota.CheckAttachment(ctx, s.Store.Client, limits, p.TenantID, a.UploadedBy, up.Blob.Size); err != nil {
+		return nil, err
 	}
 	return proposals.AddAttachment(ctx, s.Store.Client, p, a)
 }

@@ -13,30 +13,38 @@ import (
 	"yishi/ent"
 	"yishi/internal/accounts"
 	"yishi/internal/apperr"
-	"yishi/internal/throttle"
 )
 
 // register godoc
 //
 //	@Summary	Register an account
-//	@Description	Answers 201 with the same body whether the phone was new (the account now exists) or already registered (nothing changes, the existing account keeps its password): the answer does not reveal which phones use the platform (issue 15). The body carries no user id; sign in (POST /v1/auth/login) and read GET /v1/me for it. Phone verification will replace this.
+//	@Description	Answers 201 with the same body whether the phone was new (the account now exists) or already registered (nothing changes, the existing account keeps its password): the answer does not reveal which phones use the platform (issue 15). The body carries no user id; sign in (POST /v1/auth/login) and read GET /v1/me for it. Phone verification will replace this. The password must not be one of the 10,000 most common passwords nor the phone number (400 password.weak naming `password`).
 //	@Tags		auth
 //	@Accept		json
 //	@Produce	json
 //	@Param		body	body		registerRequest	true	"the new account"
 //	@Success	201		{object}	registerResponse
 //	@Failure	400		{object}	problem
-//	@Failure	429		{object}	problem
+//	@Failure	415		{object}	problem	"the body is not JSON"
+//	@Failure	429		{object}	problem	"too many registrations or failed attempts from this address; see Retry-After"
+//	@Failure	503		{object}	problem	"server.busy: every password-hashing slot is taken; see Retry-After"
 //	@Router		/v1/auth/register [post]
 func (s *server) register(c *gin.Context) error {
-	if err := s.throttle(c, s.LoginByIP, "ip:"+c.ClientIP()); err != nil {
+	ctx, addr := c.Request.Context(), c.ClientIP()
+	if err := refuseWhile(s.Logins.CheckRegister(ctx, addr)); err != nil {
+		return err
+	}
+	if err := s.Logins.Registered(ctx, addr); err != nil {
 		return err
 	}
 	var req registerRequest
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	_, err := accounts.Register(c.Request.Context(), s.Store.Client, s.Passwords,
+	if why := s.CommonPasswords.Refuse(req.Password, req.Phone); why != "" {
+		return weakPassword(why)
+	}
+	_, err := accounts.Register(ctx, s.Store.Client, s.Passwords,
 		accounts.NewUser{Phone: req.Phone, Password: req.Password, Name: req.Name})
 	if err != nil && !errors.Is(err, accounts.ErrPhoneTaken) {
 		return err
@@ -48,7 +56,7 @@ func (s *server) register(c *gin.Context) error {
 // login godoc
 //
 //	@Summary	Sign in with phone and password
-//	@Description	Throttled per phone and per client IP; a throttled request gets 429 with Retry-After.
+//	@Description	Only failed attempts are counted: per client address, per phone and per phone from one address, each with a delay that doubles after a few free failures. The phone-wide count slows only addresses that have themselves failed for that phone, so the right password from an address that has not failed is never refused. A throttled request gets 429 with Retry-After; 503 with Retry-After when the server is busy hashing passwords.
 //	@Tags		auth
 //	@Accept		json
 //	@Produce	json
@@ -56,40 +64,53 @@ func (s *server) register(c *gin.Context) error {
 //	@Success	200		{object}	tokenResponse
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
-//	@Failure	429		{object}	problem
+//	@Failure	415		{object}	problem	"the body is not JSON"
+//	@Failure	429		{object}	problem	"auth.throttled: too many failed attempts; see Retry-After"
+//	@Failure	503		{object}	problem	"server.busy: every password-hashing slot is taken; see Retry-After"
 //	@Router		/v1/auth/login [post]
 func (s *server) login(c *gin.Context) error {
+	ctx, addr := c.Request.Context(), c.ClientIP()
+	if err := refuseWhile(s.Logins.CheckAddress(ctx, addr)); err != nil {
+		return err
+	}
 	var req loginRequest
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	if err := s.throttle(c, s.LoginByIP, "ip:"+c.ClientIP()); err != nil {
+	if err := refuseWhile(s.Logins.CheckLogin(ctx, req.Phone, addr)); err != nil {
 		return err
 	}
-	if err := s.throttle(c, s.LoginByPhone, "phone:"+req.Phone); err != nil {
-		return err
+	u, err := accounts.Authenticate(ctx, s.Store.Client, s.Passwords, req.Phone, req.Password)
+	if errors.Is(err, accounts.ErrBadCredentials) {
+		if ferr := s.Logins.LoginFailed(ctx, req.Phone, addr); ferr != nil {
+			return ferr
+		}
 	}
-	u, err := accounts.Authenticate(c.Request.Context(), s.Store.Client, s.Passwords, req.Phone, req.Password)
 	if err != nil {
 		return err
 	}
-	s.LoginByPhone.Reset("phone:" + req.Phone)
+	if err := s.Logins.LoginSucceeded(ctx, req.Phone, addr); err != nil {
+		return err
+	}
 	return s.issueUserTokens(c, u)
 }
 
-// throttle counts an attempt for key and refuses it with 429 when over
-// the limit.
-func (s *server) throttle(c *gin.Context, l *throttle.Limiter, key string) error {
-	ok, wait := l.Allow(key)
-	if ok {
-		return nil
+// weakPassword is the 400 for a password that is too easy to guess; every
+// route that sets a password answers it alike.
+func weakPassword(why string) error {
+	return &apperr.Error{Kind: apperr.KindInvalid, Code: "password.weak",
+		Detail: "choose a less common password", Fields: []apperr.FieldError{{Field: "password", Message: why}}}
+}
+
+// refuseWhile turns a throttle wait into 429 with Retry-After; no wait
+// (and no error) lets the attempt through.
+func refuseWhile(wait time.Duration, err error) error {
+	if err != nil || wait <= 0 {
+		return err
 	}
-	secs := int(wait.Round(time.Second) / time.Second)
-	if secs < 1 {
-		secs = 1
-	}
+	secs := max(int((wait+time.Second-1)/time.Second), 1)
 	return &apperr.Error{Kind: apperr.KindTooMany, Code: "auth.throttled",
-		Detail: "too many attempts; retry after " + strconv.Itoa(secs) + "s", RetryAfter: secs}
+		Detail: "too many failed attempts; retry after " + strconv.Itoa(secs) + "s", RetryAfter: secs}
 }
 
 // issueUserTokens answers with a new access token and a new refresh-token

@@ -20,16 +20,24 @@ import (
 //	@Success	200		{object}	tokenResponse
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
+//	@Failure	415		{object}	problem	"the body is not JSON"
+//	@Failure	429		{object}	problem	"too many failed attempts from this address; see Retry-After"
 //	@Router		/v1/auth/refresh [post]
 func (s *server) refresh(c *gin.Context) error {
+	ctx, addr := c.Request.Context(), c.ClientIP()
+	if err := refuseWhile(s.Logins.CheckAddress(ctx, addr)); err != nil {
+		return err
+	}
 	var req refreshRequest
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	ctx := c.Request.Context()
 	userID, next, err := s.Sessions.Rotate(ctx, req.RefreshToken)
 	if err != nil {
 		s.Logger.InfoContext(ctx, "refresh refused", "err", err, "request_id", requestID(c))
+		if ferr := s.Logins.AddressFailed(ctx, addr); ferr != nil {
+			return ferr
+		}
 		return apperr.Unauthorized("the refresh token is invalid, expired or already used")
 	}
 	if _, err := accounts.Active(ctx, s.Store.Client, userID); err != nil {
@@ -48,6 +56,7 @@ func (s *server) refresh(c *gin.Context) error {
 //	@Param		body	body	refreshRequest	true	"the refresh token"
 //	@Success	204
 //	@Failure	400	{object}	problem
+//	@Failure	415	{object}	problem	"request.unsupported_media_type: the body is not JSON"
 //	@Router		/v1/auth/logout [post]
 func (s *server) logout(c *gin.Context) error {
 	var req refreshRequest

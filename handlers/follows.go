@@ -32,6 +32,7 @@ type followResponse struct {
 //	@Failure	401	{object}	problem
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
 //	@Router		/v1/proposals/{id}/follow [post]
 func (s *server) followProposal(c *gin.Context) error {
 	p, v := targetOf[*ent.Proposal](c), caller(c)
@@ -64,6 +65,7 @@ func errFollowerNotAPerson() error { return apperr.Forbidden("only a person foll
 //	@Failure	401	{object}	problem
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
 //	@Router		/v1/proposals/{id}/follow [delete]
 func (s *server) unfollowProposal(c *gin.Context) error {
 	p, v := targetOf[*ent.Proposal](c), caller(c)

@@ -86,6 +86,9 @@ func newAPIOn(t testing.TB, st *store.Store, keys *authz.KeySet) *api {
 	}
 	go policy.Watch(ctx)
 	cfg.MaxUploadBytes = testMaxUpload
+	// Fixtures write far faster than people; TestWriteRatePerUser429 sets
+	// its own small rate.
+	cfg.WriteRate = 1 << 20
 	blobDir := t.TempDir()
 	blobs, err := blobstore.NewLocal(blobDir)
 	if err != nil {
@@ -93,18 +96,35 @@ func newAPIOn(t testing.TB, st *store.Store, keys *authz.KeySet) *api {
 	}
 	d := handlers.Deps{
 		Config: cfg, Store: st, Logger: logger, Policy: policy, Keys: keys,
-		Tokens:       authz.NewTokens(keys, cfg.Issuer, cfg.Audience, cfg.AccessTTL, time.Now),
-		Sessions:     session.New(st.Client, cfg.RefreshTTL, time.Now),
-		Passwords:    password.NewHasher(password.TestParams()),
-		LoginByPhone: throttle.New(5, time.Minute, 1000, time.Now),
-		LoginByIP:    throttle.New(1000, time.Minute, 1000, time.Now),
-		Registry:     prometheus.NewRegistry(), Version: "test", Blobs: blobs,
+		Tokens:    authz.NewTokens(keys, cfg.Issuer, cfg.Audience, cfg.AccessTTL, time.Now),
+		Sessions:  session.New(st.Client, cfg.RefreshTTL, time.Now),
+		Passwords: password.NewHasher(password.TestParams()),
+		Logins:    throttle.NewGuard(testThrottleStore(st), testPolicies(), time.Now),
+		Registry:  prometheus.NewRegistry(), Version: "test", Blobs: blobs,
 	}
 	r, err := handlers.NewRouter(d)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return &api{t: t, st: st, deps: d, router: r, blobDir: blobDir}
+}
+
+// testThrottleStore is the production choice: shared through PostgreSQL,
+// in memory on SQLite.
+func testThrottleStore(st *store.Store) throttle.Store {
+	if st.Dialect == "postgres" {
+		return throttle.NewSQL(st.DB)
+	}
+	return throttle.NewMemory(1000)
+}
+
+// testPolicies are the production rules with fewer free failures per
+// phone, so throttling tests stay short.
+func testPolicies() throttle.Policies {
+	p := throttle.DefaultPolicies()
+	p.Pair.Free, p.Phone.Free = 3, 5
+	p.Register.Free = 10_000
+	return p
 }
 
 // testMaxUpload keeps the 413 tests fast, yet lies above the 1 MiB JSON

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
 // healthResponse reports liveness or readiness.
@@ -49,17 +48,5 @@ func (s *server) getReady(c *gin.Context) error {
 		return nil
 	}
 	c.JSON(http.StatusOK, healthResponse{Status: "ready", Version: s.Version})
-	return nil
-}
-
-// getMetrics godoc
-//
-//	@Summary	Prometheus metrics
-//	@Tags		meta
-//	@Produce	plain
-//	@Success	200	{string}	string	"Prometheus text exposition"
-//	@Router		/metrics [get]
-func (s *server) getMetrics(c *gin.Context) error {
-	promhttp.HandlerFor(s.Registry, promhttp.HandlerOpts{}).ServeHTTP(c.Writer, c.Request)
 	return nil
 }

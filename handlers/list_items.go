@@ -30,6 +30,8 @@ import (
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem	"code already used in this list (list_item.code_taken)"
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
+//	@Failure	415	{object}	problem	"request.unsupported_media_type: the body is not JSON"
 //	@Router		/v1/tenants/{id}/list-items [post]
 func (s *server) createListItem(c *gin.Context) error {
 	tenant, err := units.Tenant(c.Request.Context(), s.Store.Client, targetOf[int](c))

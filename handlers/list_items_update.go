@@ -29,6 +29,8 @@ import (
 //	@Failure	403			{object}	problem
 //	@Failure	404			{object}	problem
 //	@Failure	412			{object}	problem	"If-Match names an older version (list_item.stale)"
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
+//	@Failure	415	{object}	problem	"request.unsupported_media_type: the body is not JSON"
 //	@Router		/v1/list-items/{id} [patch]
 func (s *server) updateListItem(c *gin.Context) error {
 	cur := targetOf[*ent.ListItem](c)

@@ -27,6 +27,8 @@ import (
 //	@Failure	403			{object}	problem
 //	@Failure	404			{object}	problem
 //	@Failure	409			{object}	problem
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
+//	@Failure	415	{object}	problem	"request.unsupported_media_type: the body is not JSON"
 //	@Router		/v1/meetings/{id} [patch]
 func (s *server) updateMeeting(c *gin.Context) error {
 	m := targetOf[*ent.Meeting](c)
@@ -58,6 +60,7 @@ func (s *server) updateMeeting(c *gin.Context) error {
 //	@Failure	403			{object}	problem
 //	@Failure	404			{object}	problem
 //	@Failure	409			{object}	problem
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
 //	@Router		/v1/meetings/{id}/{action} [post]
 func (s *server) transitionMeeting(c *gin.Context) error {
 	m := targetOf[*ent.Meeting](c)

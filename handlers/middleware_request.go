@@ -8,6 +8,8 @@ import (
 	"mime"
 	"net/http"
 	"regexp"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -76,18 +78,40 @@ func withRecovery(logger *slog.Logger) gin.HandlerFunc {
 
 // withBodyLimit caps request bodies; a larger JSON body fails to decode and
 // the bind step answers 400 request.too_large naming "body" (the issues ask
-// for 400 with the field named). multipart/form-data bodies get uploadMax instead:
-// attachment uploads stream them to disk, and a JSON route sent one still
-// reads under a cap.
-func withBodyLimit(max, uploadMax int64) gin.HandlerFunc {
+// for 400 with the field named). A body is JSON (or sent without a
+// Content-Type, and read as JSON) unless its route declares another media
+// type in its Bodies; any other type is 415 before a byte is read, so the
+// JSON limit cannot be lifted by relabelling the body (issue 15). Only a
+// multipart/form-data body on a route that accepts it gets uploadMax:
+// uploads stream to disk.
+func withBodyLimit(max, uploadMax int64, bodies func(c *gin.Context) []string) gin.HandlerFunc {
 	return func(c *gin.Context) {
+		if c.Request.Body == nil || c.Request.Body == http.NoBody {
+			c.Next()
+			return
+		}
 		limit := max
-		if mt, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type")); mt == "multipart/form-data" {
-			limit = uploadMax
+		if ct := c.GetHeader("Content-Type"); ct != "" {
+			mt, _, err := mime.ParseMediaType(ct)
+			switch {
+			case err == nil && isJSONType(mt):
+			case err == nil && slices.Contains(bodies(c), mt):
+				if mt == "multipart/form-data" {
+					limit = uploadMax
+				}
+			case c.Request.ContentLength != 0:
+				writeProblem(c, problem{Type: "about:blank", Title: http.StatusText(http.StatusUnsupportedMediaType),
+					Status: http.StatusUnsupportedMediaType, Code: "request.unsupported_media_type",
+					Detail: "this route takes application/json bodies", Instance: c.Request.URL.Path})
+				return
+			}
 		}
-		if c.Request.Body != nil {
-			c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit)
-		}
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit)
 		c.Next()
 	}
+}
+
+// isJSONType reports whether mt is JSON: application/json or a +json type.
+func isJSONType(mt string) bool {
+	return mt == "application/json" || strings.HasSuffix(mt, "+json")
 }

@@ -26,6 +26,8 @@ import (
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
+//	@Failure	415	{object}	problem	"request.unsupported_media_type: the body is not JSON"
 //	@Router		/v1/meetings/{id}/minutes [put]
 func (s *server) putMinutes(c *gin.Context) error {
 	m := targetOf[*ent.Meeting](c)
@@ -52,6 +54,7 @@ func (s *server) putMinutes(c *gin.Context) error {
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
 //	@Failure	409	{object}	problem
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
 //	@Router		/v1/meetings/{id}/minutes/approve [post]
 func (s *server) approveMinutes(c *gin.Context) error {
 	m, by := targetOf[*ent.Meeting](c), s.actor(c)

@@ -30,6 +30,10 @@ import (
 //	@Failure	429				{object}	problem
 //	@Router		/v1/oauth/token [post]
 func (s *server) issueClientToken(c *gin.Context) error {
+	ctx, addr := c.Request.Context(), c.ClientIP()
+	if err := refuseWhile(s.Logins.CheckAddress(ctx, addr)); err != nil {
+		return err
+	}
 	if c.PostForm("grant_type") != "client_credentials" {
 		return oauthError(apperr.KindInvalid, "unsupported_grant_type", "grant_type must be client_credentials")
 	}
@@ -46,14 +50,14 @@ func (s *server) issueClientToken(c *gin.Context) error {
 	if hasControl(id) || !utf8.ValidString(id) {
 		return oauthError(apperr.KindInvalid, "invalid_request", "client_id is malformed")
 	}
-	if err := s.throttle(c, s.LoginByIP, "ip:"+c.ClientIP()); err != nil {
-		return err
-	}
-	ac, ok, err := clients.Authenticate(c.Request.Context(), s.Store.Client, id, secret)
+	ac, ok, err := clients.Authenticate(ctx, s.Store.Client, id, secret)
 	if err != nil {
 		return err
 	}
 	if !ok {
+		if err := s.Logins.AddressFailed(ctx, addr); err != nil {
+			return err
+		}
 		return oauthError(apperr.KindUnauthorized, "invalid_client", "unknown client or wrong secret")
 	}
 	scopes := ac.Scopes

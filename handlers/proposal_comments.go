@@ -55,6 +55,8 @@ func newCommentResponse(m *ent.Comment) commentResponse {
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
+//	@Failure	415	{object}	problem	"request.unsupported_media_type: the body is not JSON"
 //	@Router		/v1/proposals/{id}/comments [post]
 func (s *server) createProposalComment(c *gin.Context) error {
 	p := targetOf[*ent.Proposal](c)

@@ -56,6 +56,8 @@ func (r *transitionRequest) validate() []apperr.FieldError {
 //	@Failure	404			{object}	problem
 //	@Failure	409			{object}	problem
 //	@Failure	412			{object}	problem
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
+//	@Failure	415	{object}	problem	"request.unsupported_media_type: the body is not JSON"
 //	@Router		/v1/proposals/{id}/{action} [post]
 func (s *server) transitionProposal(c *gin.Context) error {
 	p := targetOf[*ent.Proposal](c)

@@ -34,6 +34,8 @@ import (
 //	@Failure	403		{object}	problem	"role_assignment.tenant_has_admin: the platform operator grants in a tenant with admins only by breaking glass"
 //	@Failure	409		{object}	problem	"already granted"
 //	@Failure	422		{object}	problem
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
+//	@Failure	415	{object}	problem	"request.unsupported_media_type: the body is not JSON"
 //	@Router		/v1/units/{id}/role-assignments [post]
 func (s *server) createRoleAssignment(c *gin.Context) error {
 	var req createRoleAssignmentRequest
@@ -140,6 +142,7 @@ func (s *server) listRoleAssignments(c *gin.Context) error {
 //	@Failure	401	{object}	problem
 //	@Failure	403	{object}	problem
 //	@Failure	404	{object}	problem
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
 //	@Router		/v1/role-assignments/{id} [delete]
 func (s *server) deleteRoleAssignment(c *gin.Context) error {
 	ra := targetOf[*ent.RoleAssignment](c)

@@ -26,7 +26,12 @@ type route struct {
 	Actions map[string]access.Rule
 	// ActionOrder lists Actions in the order docs print them.
 	ActionOrder []string
-	Handle      handlerFunc
+	// Bodies lists the media types besides JSON the route's body may
+	// have (multipart/form-data for uploads); any other is 415.
+	Bodies []string
+	// Unmetered routes are exempt from the per-caller write rate.
+	Unmetered bool
+	Handle    handlerFunc
 }
 
 // loader finds a route's target: it reads the row named by the path as the

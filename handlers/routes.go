@@ -4,10 +4,13 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"yishi/authz/access"
+	"yishi/internal/password"
+	"yishi/internal/throttle"
 )
 
 // NewRouter builds the complete HTTP handler: middleware chain, every
@@ -22,10 +25,20 @@ func NewRouter(d Deps) (*gin.Engine, error) {
 	if err := r.SetTrustedProxies(d.Config.TrustedProxies); err != nil {
 		return nil, err
 	}
+	if d.CommonPasswords == nil {
+		common, err := password.LoadCommon()
+		if err != nil {
+			return nil, fmt.Errorf("router: %w", err)
+		}
+		d.CommonPasswords = common
+	}
+	if d.Writes == nil {
+		d.Writes = throttle.New(max(d.Config.WriteRate, 1), time.Minute, 100_000, time.Now)
+	}
 	s := &server{Deps: d, access: access.NewDecider(d.Policy, d.Store.Client)}
 	metrics := newHTTPMetrics(d.Registry)
 	r.Use(withRequestID(), withRecovery(d.Logger), withAccessLog(d.Logger), metrics.middleware(),
-		withCORS(d.Config.CORSOrigins), withBodyLimit(d.Config.MaxBodyBytes, uploadBodyLimit(d.Config.MaxUploadBytes)), withQueryNULCheck(s))
+		withCORS(d.Config.CORSOrigins), withBodyLimit(d.Config.MaxBodyBytes, uploadBodyLimit(d.Config.MaxUploadBytes), s.routeBodies), withQueryNULCheck(s))
 	r.NoRoute(func(c *gin.Context) {
 		writeProblem(c, problem{Type: "about:blank", Title: "Not Found", Status: http.StatusNotFound,
 			Code: "route.not_found", Detail: "no such route", Instance: c.Request.URL.Path})
@@ -46,6 +59,12 @@ func NewRouter(d Deps) (*gin.Engine, error) {
 	return r, nil
 }
 
+// routeBodies lists the media types besides JSON that the matched route
+// accepts; none for an unknown route.
+func (s *server) routeBodies(c *gin.Context) []string {
+	return s.routes[c.Request.Method+" "+c.FullPath()].Bodies
+}
+
 // chain is the middleware a route runs before its handler. Public routes
 // run bare. Access is decided before the idempotency layer, so a replay
 // is refused like a fresh request once the caller lost the right to make
@@ -56,7 +75,7 @@ func (s *server) chain(rt route) []gin.HandlerFunc {
 	if rt.Rule.Mode == access.Public && rt.Actions == nil {
 		return []gin.HandlerFunc{s.errorsTo(rt.Handle)}
 	}
-	return []gin.HandlerFunc{s.requireAuth(), s.idempotencyKeyValid(), s.may(rt), s.idempotent(), s.errorsTo(rt.Handle)}
+	return []gin.HandlerFunc{s.requireAuth(), s.limitWrites(rt), s.idempotencyKeyValid(), s.may(rt), s.idempotent(), s.errorsTo(rt.Handle)}
 }
 
 // checkDeclared fails when the router serves a route the table does not

@@ -32,8 +32,10 @@ func signedIn() access.Rule { return access.Rule{Mode: access.SignedIn} }
 
 // Short names for the table below.
 const (
-	subtree   = access.Subtree
-	community = access.CommunityWide
+	multipartBody = "multipart/form-data"
+	formBody      = "application/x-www-form-urlencoded"
+	subtree       = access.Subtree
+	community     = access.CommunityWide
 )
 
 // routeTable is every route the router serves, with its declared access.
@@ -46,7 +48,6 @@ func (s *server) routeTable() []route {
 	return []route{
 		{Method: "GET", Path: "/healthz", Rule: public(), Handle: s.getHealth},
 		{Method: "GET", Path: "/readyz", Rule: public(), Handle: s.getReady},
-		{Method: "GET", Path: "/metrics", Rule: public(), Handle: s.getMetrics},
 		{Method: "GET", Path: "/openapi.json", Rule: public(), Handle: getOpenAPI3},
 		{Method: "GET", Path: "/swagger.json", Rule: public(), Handle: getSwagger},
 		{Method: "GET", Path: "/docs/*any", Rule: public(), Handle: getDocs()},
@@ -56,7 +57,7 @@ func (s *server) routeTable() []route {
 		{Method: "POST", Path: "/v1/auth/login", Rule: public(), Handle: s.login},
 		{Method: "POST", Path: "/v1/auth/refresh", Rule: public(), Handle: s.refresh},
 		{Method: "POST", Path: "/v1/auth/logout", Rule: public(), Handle: s.logout},
-		{Method: "POST", Path: "/v1/oauth/token", Rule: public(), Handle: s.issueClientToken},
+		{Method: "POST", Path: "/v1/oauth/token", Rule: public(), Bodies: []string{formBody}, Handle: s.issueClientToken},
 
 		{Method: "GET", Path: "/v1/me", Rule: signedIn(), Handle: s.getMe},
 		{Method: "GET", Path: "/v1/roles", Rule: signedIn(), Handle: s.listRoles},
@@ -103,7 +104,8 @@ func (s *server) routeTable() []route {
 		{Method: "GET", Path: "/v1/proposals/:id/events", Load: prop, Rule: rule("proposal:read", community), Handle: s.listProposalEvents},
 		{Method: "POST", Path: "/v1/proposals/:id/comments", Load: prop, Rule: rule("proposal:comment", community), Handle: s.createProposalComment},
 		{Method: "GET", Path: "/v1/proposals/:id/comments", Load: prop, Rule: rule("proposal:read", community), Handle: s.listProposalComments},
-		{Method: "POST", Path: "/v1/proposals/:id/attachments", Load: prop, Rule: rule("proposal:comment", community), Handle: s.createProposalAttachment},
+		{Method: "POST", Path: "/v1/proposals/:id/attachments", Load: prop, Rule: rule("proposal:comment", community),
+			Bodies: []string{multipartBody}, Handle: s.createProposalAttachment},
 		{Method: "GET", Path: "/v1/proposals/:id/attachments", Load: prop, Rule: rule("proposal:read", community), Handle: s.listProposalAttachments},
 		{Method: "GET", Path: "/v1/attachments/:id/content", Load: attachmentTarget(), Rule: rule("proposal:read", community), Handle: s.getAttachmentContent},
 		{Method: "POST", Path: "/v1/proposals/:id/feedback", Load: prop, Rule: rule("proposal:feedback", community, access.ServedByProposal()), Handle: s.createProposalFeedback},
@@ -150,13 +152,14 @@ func (s *server) routeTable() []route {
 		{Method: "GET", Path: "/v1/votes/:id", Load: vote, Rule: rule("vote:read", community), Handle: s.getVote},
 		{Method: "POST", Path: "/v1/votes/:id/open", Load: vote, Rule: rule("vote:open", subtree), Handle: s.openVote},
 		{Method: "POST", Path: "/v1/votes/:id/close", Load: vote, Rule: rule("vote:close", subtree), Handle: s.closeVote},
-		{Method: "POST", Path: "/v1/votes/:id/ballots", Load: vote, Rule: rule("vote:ballot", community, access.OnRoll()), Handle: s.castBallot},
+		{Method: "POST", Path: "/v1/votes/:id/ballots", Load: vote, Rule: rule("vote:ballot", community, access.OnRoll()), Unmetered: true, Handle: s.castBallot},
 		{Method: "GET", Path: "/v1/votes/:id/ballots", Load: vote, Rule: rule("vote:read", community), Handle: s.listVoteBallots},
 		{Method: "GET", Path: "/v1/votes/:id/results", Load: vote, Rule: rule("vote:read", community), Handle: s.getVoteResults},
 		{Method: "POST", Path: "/v1/votes/:id/receipt", Load: vote, Rule: rule("vote:read", community), Handle: s.verifyVoteReceipt},
 		{Method: "POST", Path: "/v1/units/:id/households", Load: unit, Rule: rule("household:create", subtree), Handle: s.createHousehold},
 		{Method: "GET", Path: "/v1/units/:id/households", Load: unit, Rule: rule("household:read", subtree), Handle: s.listHouseholds},
-		{Method: "POST", Path: "/v1/units/:id/households/import", Load: unit, Rule: rule("household:create", subtree), Handle: s.importHouseholds},
+		{Method: "POST", Path: "/v1/units/:id/households/import", Load: unit, Rule: rule("household:create", subtree),
+			Bodies: []string{"text/csv", multipartBody}, Handle: s.importHouseholds},
 	}
 }
 

@@ -27,13 +27,19 @@ type Deps struct {
 	Keys      *authz.KeySet
 	Sessions  *session.Sessions
 	Passwords password.Hasher
-	// LoginByPhone and LoginByIP throttle password guessing.
-	LoginByPhone *throttle.Limiter
-	LoginByIP    *throttle.Limiter
-	Registry     *prometheus.Registry
-	Version      string
+	// Logins slows password guessing by counting failed unauthenticated
+	// attempts; its store is shared by all instances on PostgreSQL.
+	Logins   *throttle.Guard
+	Registry *prometheus.Registry
+	Version  string
 	// Blobs holds attachment bytes; the database keeps only their keys.
 	Blobs blobstore.Store
+	// Writes counts each authenticated caller's writes per minute
+	// (YISHI_WRITE_RATE); NewRouter makes one when it is nil.
+	Writes *throttle.Limiter
+	// CommonPasswords are refused at registration; NewRouter loads the
+	// embedded list when it is nil.
+	CommonPasswords *password.Common
 }
 
 // server carries Deps to the handler methods.

@@ -2,11 +2,13 @@ package handlers_test
 
 import (
 	"context"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"yishi/openapi"
 )
@@ -64,7 +66,10 @@ func TestMetaEndpoints(t *testing.T) {
 	a.do("GET", "/healthz", "", nil).want(200)
 	a.do("GET", "/readyz", "", nil).want(200)
 	a.do("GET", "/v1/units/1", "", nil).want(401)
-	m := a.do("GET", "/metrics", "", nil).want(200).Body.String()
+	a.do("GET", "/metrics", "", nil).want(404) // served on YISHI_METRICS_ADDR only
+	rec := httptest.NewRecorder()
+	promhttp.HandlerFor(a.deps.Registry, promhttp.HandlerOpts{}).ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	m := rec.Body.String()
 	if !strings.Contains(m, "yishi_http_requests_total") || !strings.Contains(m, `route="/v1/units/:id"`) {
 		t.Fatalf("metrics lack request counters:\n%.500s", m)
 	}

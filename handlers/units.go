@@ -31,6 +31,8 @@ import (
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem
 //	@Failure	409		{object}	problem	"code already used by another tenant"
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
+//	@Failure	415	{object}	problem	"request.unsupported_media_type: the body is not JSON"
 //	@Router		/v1/tenants [post]
 func (s *server) createTenant(c *gin.Context) error {
 	var req createUnitRequest
@@ -57,6 +59,8 @@ func (s *server) createTenant(c *gin.Context) error {
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem	"code already used among siblings"
 //	@Failure	422		{object}	problem	"the parent is a grid"
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
+//	@Failure	415	{object}	problem	"request.unsupported_media_type: the body is not JSON"
 //	@Router		/v1/units/{id}/children [post]
 func (s *server) createUnitChild(c *gin.Context) error {
 	var req createUnitRequest

@@ -57,6 +57,8 @@ func (s *server) listVenues(c *gin.Context) error {
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Failure	409		{object}	problem	"venue.name_taken"
+//	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
+//	@Failure	415	{object}	problem	"request.unsupported_media_type: the body is not JSON"
 //	@Router		/v1/venues/{id} [patch]
 func (s *server) updateVenue(c *gin.Context) error {
 	var req updateVenueRequest

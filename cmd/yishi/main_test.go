@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"net"
 	"net/http"
 	"path/filepath"
@@ -62,8 +63,14 @@ func TestServeBootstrapsAnswersAndShutsDown(t *testing.T) {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
+	mln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	metricsAddr := mln.Addr().String()
+	mln.Close()
 	e := env(map[string]string{
-		"YISHI_ADDR": addr, "YISHI_DATA_DIR": dir, "YISHI_DATABASE_URL": "sqlite://" + filepath.Join(dir, "yishi.db"),
+		"YISHI_ADDR": addr, "YISHI_METRICS_ADDR": metricsAddr, "YISHI_DATA_DIR": dir, "YISHI_DATABASE_URL": "sqlite://" + filepath.Join(dir, "yishi.db"),
 		"YISHI_ADMIN_PHONE": "13800000000", "YISHI_ADMIN_PASSWORD": "bootstrap-pass", "YISHI_LOG_LEVEL": "warn",
 	})
 	ctx, cancel := context.WithCancel(context.Background())
@@ -88,6 +95,21 @@ func TestServeBootstrapsAnswersAndShutsDown(t *testing.T) {
 		t.Fatalf("bootstrapped admin cannot sign in: %v %v", r, err)
 	}
 	r.Body.Close()
+	// Metrics live on their own listener only (issue 15).
+	if r, err := http.Get(base + "/metrics"); err != nil || r.StatusCode != 404 {
+		t.Fatalf("API port serves /metrics: %v %v", r, err)
+	} else {
+		r.Body.Close()
+	}
+	mr, err := http.Get("http://" + metricsAddr + "/metrics")
+	if err != nil || mr.StatusCode != 200 {
+		t.Fatalf("metrics listener: %v %v", mr, err)
+	}
+	body, _ := io.ReadAll(mr.Body)
+	mr.Body.Close()
+	if !strings.Contains(string(body), "yishi_http_requests_total") {
+		t.Fatalf("metrics lack request counters:\n%.300s", body)
+	}
 	cancel()
 	select {
 	case err := <-done:

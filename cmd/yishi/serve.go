@@ -59,6 +59,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, out i
 	if err != nil {
 		return fmt.Errorf("router: %w", err)
 	}
+	stopMetrics, err := startMetrics(cfg.MetricsAddr, deps.Registry, logger)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", cfg.Addr, err)
@@ -125,12 +130,11 @@ func buildDeps(workers context.Context, background *sync.WaitGroup, cfg config.C
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return handlers.Deps{
 		Config: cfg, Store: st, Logger: logger, Policy: policy, Keys: keys,
-		Tokens:       authz.NewTokens(keys, cfg.Issuer, cfg.Audience, cfg.AccessTTL, time.Now),
-		Sessions:     session.New(st.Client, cfg.RefreshTTL, time.Now),
-		Passwords:    password.NewHasher(password.DefaultParams()),
-		LoginByPhone: throttle.New(10, 15*time.Minute, 100_000, time.Now),
-		LoginByIP:    throttle.New(100, 15*time.Minute, 100_000, time.Now),
-		Registry:     reg, Version: version, Blobs: blobs,
+		Tokens:    authz.NewTokens(keys, cfg.Issuer, cfg.Audience, cfg.AccessTTL, time.Now),
+		Sessions:  session.New(st.Client, cfg.RefreshTTL, time.Now),
+		Passwords: password.NewHasher(password.DefaultParams()),
+		Logins:    throttle.NewGuard(throttleStore(st), throttle.DefaultPolicies(), time.Now),
+		Registry:  reg, Version: version, Blobs: blobs,
 	}, nil
 }
 
@@ -142,6 +146,36 @@ func closeStore(st *store.Store, logger *slog.Logger) {
 		return
 	}
 	logger.Info("database closed")
+}
+
+// hashWait is how long a login or registration waits for a free hashing
+// slot before answering 503: long enough to ride out a short burst, short
+// enough that requests do not pile up.
+const hashWait = 2 * time.Second
+
+// hashBudget is the memory a burst of password hashes may hold by
+// default (issue 15: sixteen concurrent logins must not add 300 MB).
+const hashBudget = 256 << 20
+
+// hashGate bounds concurrent argon2 hashes (64 MiB each) to about the
+// number of cores, within hashBudget, unless YISHI_HASH_CONCURRENCY says
+// otherwise.
+func hashGate(cfg config.Config, p password.Params) *password.Gate {
+	n := cfg.HashConcurrency
+	if n == 0 {
+		n = password.GateSize(p, hashBudget)
+	}
+	return password.NewGate(n, hashWait)
+}
+
+// throttleStore shares failed-login counts through PostgreSQL, so N
+// instances do not give N times the attempts; SQLite runs one instance,
+// whose memory is enough.
+func throttleStore(st *store.Store) throttle.Store {
+	if st.Dialect == "postgres" {
+		return throttle.NewSQL(st.DB)
+	}
+	return throttle.NewMemory(100_000)
 }
 
 func postgresURL(st *store.Store) string {

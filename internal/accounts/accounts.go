@@ -56,7 +56,9 @@ func Register(ctx context.Context, client *ent.Client, h password.Hasher, in New
 func Authenticate(ctx context.Context, client *ent.Client, h password.Hasher, phone, pw string) (*ent.User, error) {
 	u, err := client.User.Query().Where(user.Phone(phone)).Only(viewer.SystemContext(ctx))
 	if ent.IsNotFound(err) {
-		h.VerifyDummy(pw)
+		if err := h.VerifyDummy(pw); err != nil {
+			return nil, fmt.Errorf("authenticate: %w", err)
+		}
 		return nil, ErrBadCredentials
 	}
 	if err != nil {

@@ -26,8 +26,10 @@ const (
 	// KindTooLarge is a body or file over a configured size limit: the
 	// caller must send less, not fix a field.
 	KindTooLarge
-	// KindUnavailable is a dependency (the database) that cannot serve the
-	// request now: the caller should retry after RetryAfter seconds.
+	// KindUnavailable is a server that cannot serve the request now (the
+	// database is unreachable or busy, or every password-hashing slot is
+	// taken): the request was fine and the caller should retry after
+	// RetryAfter seconds. Maps to 503.
 	KindUnavailable
 	// KindInsufficientStorage is a write refused because the database's
 	// disk is full: retrying soon will not help, an operator must act.

@@ -42,6 +42,20 @@ type Config struct {
 	// FeedbackWindow is how long a completed proposal stays open for
 	// residents' feedback before the background job closes it.
 	FeedbackWindow time.Duration
+	// MetricsAddr is where /metrics listens, apart from the public API
+	// port; empty (the default) serves no metrics at all.
+	MetricsAddr string
+	// HashConcurrency bounds concurrent password hashes, each holding
+	// 64 MiB; 0 means the number of CPUs.
+	HashConcurrency int
+	// WriteRate is how many writes (non-GET requests) one authenticated
+	// caller may make per minute before getting 429.
+	WriteRate int
+	// TenantStorageQuota and UserStorageQuota cap the attachment bytes one
+	// tenant and one uploader may store (0: no limit), so that nobody can
+	// fill the disk everyone shares.
+	TenantStorageQuota int64
+	UserStorageQuota   int64
 }
 
 // Load parses args (without the program and subcommand names) over the
@@ -56,7 +70,7 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 		}
 		return def
 	}
-	var cors, proxies, accessTTL, refreshTTL, shutdown, reqTimeout, drainDelay, maxUpload, feedback string
+	var cors, proxies, accessTTL, refreshTTL, shutdown, reqTimeout, drainDelay, maxUpload, feedback, hashes, writes, tenantQuota, userQuota string
 	fs.StringVar(&c.Addr, "addr", env("YISHI_ADDR", ":8080"), "listen address")
 	fs.StringVar(&c.DatabaseURL, "database-url", env("YISHI_DATABASE_URL", "sqlite://./yishi.db"), "database URL")
 	fs.StringVar(&c.DataDir, "data-dir", env("YISHI_DATA_DIR", "./data"), "directory for keys and files")
@@ -76,6 +90,11 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	fs.StringVar(&drainDelay, "drain-delay", env("YISHI_DRAIN_DELAY", "0s"), "how long to answer 503 before closing the listener on shutdown")
 	fs.StringVar(&proxies, "trusted-proxies", env("YISHI_TRUSTED_PROXIES", ""), "comma-separated proxy CIDRs trusted for client IPs")
 	fs.StringVar(&feedback, "feedback-window", env("YISHI_FEEDBACK_WINDOW", "720h"), "how long completed proposals await feedback before closing")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("YISHI_METRICS_ADDR", ""), "listen address for /metrics (empty: off)")
+	fs.StringVar(&hashes, "hash-concurrency", env("YISHI_HASH_CONCURRENCY", "0"), "concurrent password hashes (0: number of CPUs)")
+	fs.StringVar(&writes, "write-rate", env("YISHI_WRITE_RATE", "120"), "writes per minute per authenticated caller")
+	fs.StringVar(&tenantQuota, "tenant-storage-quota", env("YISHI_TENANT_STORAGE_QUOTA", "10737418240"), "attachment bytes per tenant (0: no limit)")
+	fs.StringVar(&userQuota, "user-storage-quota", env("YISHI_USER_STORAGE_QUOTA", "1073741824"), "attachment bytes per uploader (0: no limit)")
 	if err := fs.Parse(args); err != nil {
 		return c, fmt.Errorf("config: %w", err)
 	}
@@ -101,6 +120,18 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	if c.MaxUploadBytes, err = parseSize("max-upload-bytes", maxUpload); err != nil {
+		return c, err
+	}
+	if c.HashConcurrency, err = parseCount("hash-concurrency", hashes, 0); err != nil {
+		return c, err
+	}
+	if c.WriteRate, err = parseCount("write-rate", writes, 1); err != nil {
+		return c, err
+	}
+	if c.TenantStorageQuota, err = parseQuota("tenant-storage-quota", tenantQuota); err != nil {
+		return c, err
+	}
+	if c.UserStorageQuota, err = parseQuota("user-storage-quota", userQuota); err != nil {
 		return c, err
 	}
 	if _, err := c.SlogLevel(); err != nil {
@@ -133,6 +164,24 @@ func parseSize(name, v string) (int64, error) {
 	n, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || n <= 0 {
 		return 0, fmt.Errorf("config: %s %q is not a positive byte count", name, v)
+	}
+	return n, nil
+}
+
+// parseCount reads a whole number of at least min, such as WriteRate.
+func parseCount(name, v string, min int) (int, error) {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < min {
+		return 0, fmt.Errorf("config: %s %q is not a whole number of at least %d", name, v, min)
+	}
+	return n, nil
+}
+
+// parseQuota reads a byte count where 0 means no limit.
+func parseQuota(name, v string) (int64, error) {
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("config: %s %q is not a byte count (0: no limit)", name, v)
 	}
 	return n, nil
 }

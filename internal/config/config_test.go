@@ -42,3 +42,22 @@ func TestLoadMaxUploadBytes(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadLimits(t *testing.T) {
+	c, err := Load(nil, func(string) string { return "" })
+	if err != nil || c.MetricsAddr != "" || c.HashConcurrency != 0 || c.WriteRate != 120 {
+		t.Fatalf("defaults %q %d %d, %v", c.MetricsAddr, c.HashConcurrency, c.WriteRate, err)
+	}
+	env := map[string]string{"YISHI_METRICS_ADDR": "127.0.0.1:9090", "YISHI_HASH_CONCURRENCY": "4", "YISHI_WRITE_RATE": "30"}
+	if c, err = Load(nil, func(k string) string { return env[k] }); err != nil || c.MetricsAddr != "127.0.0.1:9090" || c.HashConcurrency != 4 || c.WriteRate != 30 {
+		t.Fatalf("env %+v, %v", c, err)
+	}
+	if c.TenantStorageQuota != 10<<30 || c.UserStorageQuota != 1<<30 {
+		t.Fatalf("quota defaults %d %d", c.TenantStorageQuota, c.UserStorageQuota)
+	}
+	for _, args := range [][]string{{"-write-rate", "0"}, {"-hash-concurrency", "-1"}, {"-write-rate", "many"}, {"-user-storage-quota", "-1"}} {
+		if _, err := Load(args, func(string) string { return "" }); err == nil {
+			t.Errorf("accepted %v", args)
+		}
+	}
+}

@@ -1,6 +1,8 @@
-// Package throttle limits login attempts per key ("phone:<phone>",
-// "ip:<ip>") in memory, so password guessing is slow and the argon2 cost
-// of login cannot be turned into a denial of service.
+// Package throttle slows abuse without locking people out: Guard counts
+// failed sign-ins (per address, per phone, per phone from one address)
+// with a rising delay, in a Store shared by every instance on PostgreSQL;
+// Limiter caps attempts per key in a fixed window (the per-caller write
+// rate).
 package throttle
 
 import (
@@ -14,7 +16,8 @@ import (
 // again. It tracks at most maxKeys keys and forgets the least recently
 // attempted one when full, so memory stays bounded under a key-spraying
 // attack. State is per process: with N instances an attacker gets at most
-// N×limit attempts per window, which is acceptable for login throttling.
+// N×limit attempts per window, which is acceptable for the write rate;
+// login throttling, which must be exact, uses Guard.
 type Limiter struct {
 	mu      sync.Mutex
 	limit   int
