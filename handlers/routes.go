@@ -49,9 +49,10 @@ func NewRouter(d Deps) (*gin.Engine, error) {
 	})
 	table := s.routeTable()
 	s.routes = make(map[string]route, len(table))
+	shared := s.sharedMiddleware()
 	for _, rt := range table {
 		s.routes[rt.Method+" "+rt.Path] = rt
-		r.Handle(rt.Method, rt.Path, s.chain(rt)...)
+		r.Handle(rt.Method, rt.Path, s.chain(rt, shared)...)
 	}
 	if err := checkDeclared(r, table); err != nil {
 		return nil, err
@@ -71,11 +72,21 @@ func (s *server) routeBodies(c *gin.Context) []string {
 // it (issue 15). The public POSTs take no Idempotency-Key (see DECISIONS.md):
 // their answers are credentials that must not be stored, and an anonymous
 // caller has no subject to scope a key by.
-func (s *server) chain(rt route) []gin.HandlerFunc {
+func (s *server) chain(rt route, shared middleware) []gin.HandlerFunc {
 	if rt.Rule.Mode == access.Public && rt.Actions == nil {
 		return []gin.HandlerFunc{s.errorsTo(rt.Handle)}
 	}
-	return []gin.HandlerFunc{s.requireAuth(), s.limitWrites(rt), s.idempotencyKeyValid(), s.may(rt), s.idempotent(), s.errorsTo(rt.Handle)}
+	return []gin.HandlerFunc{shared.auth, s.limitWrites(rt), shared.keyValid, s.may(rt), shared.idempotent, s.errorsTo(rt.Handle)}
+}
+
+// middleware is the part of every authenticated chain that does not
+// depend on the route, built once per router.
+type middleware struct {
+	auth, keyValid, idempotent gin.HandlerFunc
+}
+
+func (s *server) sharedMiddleware() middleware {
+	return middleware{auth: s.requireAuth(), keyValid: s.idempotencyKeyValid(), idempotent: s.idempotent()}
 }
 
 // checkDeclared fails when the router serves a route the table does not
