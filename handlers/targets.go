@@ -96,8 +96,7 @@ func voteTarget() loader {
 		if err != nil {
 			return access.Target{}, err
 		}
-		return access.Target{Kind: "vote", UnitPath: v.UnitPath, CommunityPath: v.CommunityPath,
-			Visible: true, Object: v}, nil
+		return voteAccess(v), nil
 	}}
 }
 
@@ -108,8 +107,7 @@ func meetingTarget() loader {
 		if err != nil {
 			return access.Target{}, err
 		}
-		return access.Target{Kind: "meeting", UnitPath: m.UnitPath, CommunityPath: m.CommunityPath,
-			Visible: true, Object: m}, nil
+		return meetingAccess(m), nil
 	}}
 }
 
@@ -120,8 +118,7 @@ func taskTarget() loader {
 		if err != nil {
 			return access.Target{}, err
 		}
-		return access.Target{Kind: "task", UnitPath: t.UnitPath, CommunityPath: t.CommunityPath,
-			Visible: true, Object: t}, nil
+		return taskAccess(t), nil
 	}}
 }
 
@@ -155,7 +152,7 @@ func organizationTarget() loader {
 		if err != nil {
 			return access.Target{}, err
 		}
-		return access.Target{Kind: "organization", UnitPath: o.UnitPath, Object: o}, nil
+		return organizationAccess(o), nil
 	}}
 }
 
