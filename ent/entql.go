@@ -740,15 +740,16 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Unit",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			unit.FieldCreatedAt: {Type: field.TypeTime, Column: unit.FieldCreatedAt},
-			unit.FieldUpdatedAt: {Type: field.TypeTime, Column: unit.FieldUpdatedAt},
-			unit.FieldLevel:     {Type: field.TypeEnum, Column: unit.FieldLevel},
-			unit.FieldParentID:  {Type: field.TypeInt, Column: unit.FieldParentID},
-			unit.FieldTenantID:  {Type: field.TypeInt, Column: unit.FieldTenantID},
-			unit.FieldPath:      {Type: field.TypeString, Column: unit.FieldPath},
-			unit.FieldCode:      {Type: field.TypeString, Column: unit.FieldCode},
-			unit.FieldName:      {Type: field.TypeString, Column: unit.FieldName},
-			unit.FieldStatus:    {Type: field.TypeEnum, Column: unit.FieldStatus},
+			unit.FieldCreatedAt:    {Type: field.TypeTime, Column: unit.FieldCreatedAt},
+			unit.FieldUpdatedAt:    {Type: field.TypeTime, Column: unit.FieldUpdatedAt},
+			unit.FieldLevel:        {Type: field.TypeEnum, Column: unit.FieldLevel},
+			unit.FieldParentID:     {Type: field.TypeInt, Column: unit.FieldParentID},
+			unit.FieldTenantID:     {Type: field.TypeInt, Column: unit.FieldTenantID},
+			unit.FieldPath:         {Type: field.TypeString, Column: unit.FieldPath},
+			unit.FieldCode:         {Type: field.TypeString, Column: unit.FieldCode},
+			unit.FieldName:         {Type: field.TypeString, Column: unit.FieldName},
+			unit.FieldStatus:       {Type: field.TypeEnum, Column: unit.FieldStatus},
+			unit.FieldPublicRecord: {Type: field.TypeBool, Column: unit.FieldPublicRecord},
 		},
 	}
 	graph.Nodes[29] = &sqlgraph.Node{
@@ -3722,6 +3723,11 @@ func (f *UnitFilter) WhereName(p entql.StringP) {
 // WhereStatus applies the entql string predicate on the status field.
 func (f *UnitFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(unit.FieldStatus))
+}
+
+// WherePublicRecord applies the entql bool predicate on the public_record field.
+func (f *UnitFilter) WherePublicRecord(p entql.BoolP) {
+	f.Where(p.Field(unit.FieldPublicRecord))
 }
 
 // WhereHasParent applies a predicate to check if query has an edge parent.

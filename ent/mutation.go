@@ -30863,6 +30863,7 @@ type UnitMutation struct {
 	code            *string
 	name            *string
 	status          *unit.Status
+	public_record   *bool
 	clearedFields   map[string]struct{}
 	parent          *int
 	clearedparent   bool
@@ -31356,6 +31357,42 @@ func (m *UnitMutation) ResetStatus() {
 	m.status = nil
 }
 
+// SetPublicRecord sets the "public_record" field.
+func (m *UnitMutation) SetPublicRecord(b bool) {
+	m.public_record = &b
+}
+
+// PublicRecord returns the value of the "public_record" field in the mutation.
+func (m *UnitMutation) PublicRecord() (r bool, exists bool) {
+	v := m.public_record
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublicRecord returns the old "public_record" field's value of the Unit entity.
+// If the Unit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UnitMutation) OldPublicRecord(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublicRecord is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublicRecord requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublicRecord: %w", err)
+	}
+	return oldValue.PublicRecord, nil
+}
+
+// ResetPublicRecord resets all changes to the "public_record" field.
+func (m *UnitMutation) ResetPublicRecord() {
+	m.public_record = nil
+}
+
 // ClearParent clears the "parent" edge to the Unit entity.
 func (m *UnitMutation) ClearParent() {
 	m.clearedparent = true
@@ -31471,7 +31508,7 @@ func (m *UnitMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *UnitMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 10)
 	if m.created_at != nil {
 		fields = append(fields, unit.FieldCreatedAt)
 	}
@@ -31499,6 +31536,9 @@ func (m *UnitMutation) Fields() []string {
 	if m.status != nil {
 		fields = append(fields, unit.FieldStatus)
 	}
+	if m.public_record != nil {
+		fields = append(fields, unit.FieldPublicRecord)
+	}
 	return fields
 }
 
@@ -31525,6 +31565,8 @@ func (m *UnitMutation) Field(name string) (ent.Value, bool) {
 		return m.Name()
 	case unit.FieldStatus:
 		return m.Status()
+	case unit.FieldPublicRecord:
+		return m.PublicRecord()
 	}
 	return nil, false
 }
@@ -31552,6 +31594,8 @@ func (m *UnitMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldName(ctx)
 	case unit.FieldStatus:
 		return m.OldStatus(ctx)
+	case unit.FieldPublicRecord:
+		return m.OldPublicRecord(ctx)
 	}
 	return nil, fmt.Errorf("unknown Unit field %s", name)
 }
@@ -31623,6 +31667,13 @@ func (m *UnitMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetStatus(v)
+		return nil
+	case unit.FieldPublicRecord:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublicRecord(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Unit field %s", name)
@@ -31735,6 +31786,9 @@ func (m *UnitMutation) ResetField(name string) error {
 		return nil
 	case unit.FieldStatus:
 		m.ResetStatus()
+		return nil
+	case unit.FieldPublicRecord:
+		m.ResetPublicRecord()
 		return nil
 	}
 	return fmt.Errorf("unknown Unit field %s", name)

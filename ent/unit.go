@@ -35,6 +35,8 @@ type Unit struct {
 	Name string `json:"name,omitempty"`
 	// Status holds the value of the "status" field.
 	Status unit.Status `json:"status,omitempty"`
+	// PublicRecord holds the value of the "public_record" field.
+	PublicRecord bool `json:"public_record,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the UnitQuery when eager-loading is set.
 	Edges        UnitEdges `json:"edges"`
@@ -77,6 +79,8 @@ func (*Unit) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case unit.FieldPublicRecord:
+			values[i] = new(sql.NullBool)
 		case unit.FieldID, unit.FieldParentID, unit.FieldTenantID:
 			values[i] = new(sql.NullInt64)
 		case unit.FieldLevel, unit.FieldPath, unit.FieldCode, unit.FieldName, unit.FieldStatus:
@@ -159,6 +163,12 @@ func (_m *Unit) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Status = unit.Status(value.String)
 			}
+		case unit.FieldPublicRecord:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field public_record", values[i])
+			} else if value.Valid {
+				_m.PublicRecord = value.Bool
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -233,6 +243,9 @@ func (_m *Unit) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
+	builder.WriteString(", ")
+	builder.WriteString("public_record=")
+	builder.WriteString(fmt.Sprintf("%v", _m.PublicRecord))
 	builder.WriteByte(')')
 	return builder.String()
 }

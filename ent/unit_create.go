@@ -124,6 +124,20 @@ func (_c *UnitCreate) SetNillableStatus(v *unit.Status) *UnitCreate {
 	return _c
 }
 
+// SetPublicRecord sets the "public_record" field.
+func (_c *UnitCreate) SetPublicRecord(v bool) *UnitCreate {
+	_c.mutation.SetPublicRecord(v)
+	return _c
+}
+
+// SetNillablePublicRecord sets the "public_record" field if the given value is not nil.
+func (_c *UnitCreate) SetNillablePublicRecord(v *bool) *UnitCreate {
+	if v != nil {
+		_c.SetPublicRecord(*v)
+	}
+	return _c
+}
+
 // SetParent sets the "parent" edge to the Unit entity.
 func (_c *UnitCreate) SetParent(v *Unit) *UnitCreate {
 	return _c.SetParentID(v.ID)
@@ -199,6 +213,10 @@ func (_c *UnitCreate) defaults() error {
 		v := unit.DefaultStatus
 		_c.mutation.SetStatus(v)
 	}
+	if _, ok := _c.mutation.PublicRecord(); !ok {
+		v := unit.DefaultPublicRecord
+		_c.mutation.SetPublicRecord(v)
+	}
 	return nil
 }
 
@@ -246,6 +264,9 @@ func (_c *UnitCreate) check() error {
 		if err := unit.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Unit.status": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.PublicRecord(); !ok {
+		return &ValidationError{Name: "public_record", err: errors.New(`ent: missing required field "Unit.public_record"`)}
 	}
 	return nil
 }
@@ -305,6 +326,10 @@ func (_c *UnitCreate) createSpec() (*Unit, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Status(); ok {
 		_spec.SetField(unit.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
+	}
+	if value, ok := _c.mutation.PublicRecord(); ok {
+		_spec.SetField(unit.FieldPublicRecord, field.TypeBool, value)
+		_node.PublicRecord = value
 	}
 	if nodes := _c.mutation.ParentIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -469,6 +494,18 @@ func (u *UnitUpsert) UpdateStatus() *UnitUpsert {
 	return u
 }
 
+// SetPublicRecord sets the "public_record" field.
+func (u *UnitUpsert) SetPublicRecord(v bool) *UnitUpsert {
+	u.Set(unit.FieldPublicRecord, v)
+	return u
+}
+
+// UpdatePublicRecord sets the "public_record" field to the value that was provided on create.
+func (u *UnitUpsert) UpdatePublicRecord() *UnitUpsert {
+	u.SetExcluded(unit.FieldPublicRecord)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -611,6 +648,20 @@ func (u *UnitUpsertOne) SetStatus(v unit.Status) *UnitUpsertOne {
 func (u *UnitUpsertOne) UpdateStatus() *UnitUpsertOne {
 	return u.Update(func(s *UnitUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetPublicRecord sets the "public_record" field.
+func (u *UnitUpsertOne) SetPublicRecord(v bool) *UnitUpsertOne {
+	return u.Update(func(s *UnitUpsert) {
+		s.SetPublicRecord(v)
+	})
+}
+
+// UpdatePublicRecord sets the "public_record" field to the value that was provided on create.
+func (u *UnitUpsertOne) UpdatePublicRecord() *UnitUpsertOne {
+	return u.Update(func(s *UnitUpsert) {
+		s.UpdatePublicRecord()
 	})
 }
 
@@ -922,6 +973,20 @@ func (u *UnitUpsertBulk) SetStatus(v unit.Status) *UnitUpsertBulk {
 func (u *UnitUpsertBulk) UpdateStatus() *UnitUpsertBulk {
 	return u.Update(func(s *UnitUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetPublicRecord sets the "public_record" field.
+func (u *UnitUpsertBulk) SetPublicRecord(v bool) *UnitUpsertBulk {
+	return u.Update(func(s *UnitUpsert) {
+		s.SetPublicRecord(v)
+	})
+}
+
+// UpdatePublicRecord sets the "public_record" field to the value that was provided on create.
+func (u *UnitUpsertBulk) UpdatePublicRecord() *UnitUpsertBulk {
+	return u.Update(func(s *UnitUpsert) {
+		s.UpdatePublicRecord()
 	})
 }
 

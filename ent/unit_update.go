@@ -109,6 +109,20 @@ func (_u *UnitUpdate) SetNillableStatus(v *unit.Status) *UnitUpdate {
 	return _u
 }
 
+// SetPublicRecord sets the "public_record" field.
+func (_u *UnitUpdate) SetPublicRecord(v bool) *UnitUpdate {
+	_u.mutation.SetPublicRecord(v)
+	return _u
+}
+
+// SetNillablePublicRecord sets the "public_record" field if the given value is not nil.
+func (_u *UnitUpdate) SetNillablePublicRecord(v *bool) *UnitUpdate {
+	if v != nil {
+		_u.SetPublicRecord(*v)
+	}
+	return _u
+}
+
 // AddChildIDs adds the "children" edge to the Unit entity by IDs.
 func (_u *UnitUpdate) AddChildIDs(ids ...int) *UnitUpdate {
 	_u.mutation.AddChildIDs(ids...)
@@ -247,6 +261,9 @@ func (_u *UnitUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(unit.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.PublicRecord(); ok {
+		_spec.SetField(unit.FieldPublicRecord, field.TypeBool, value)
 	}
 	if _u.mutation.ChildrenCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -390,6 +407,20 @@ func (_u *UnitUpdateOne) SetStatus(v unit.Status) *UnitUpdateOne {
 func (_u *UnitUpdateOne) SetNillableStatus(v *unit.Status) *UnitUpdateOne {
 	if v != nil {
 		_u.SetStatus(*v)
+	}
+	return _u
+}
+
+// SetPublicRecord sets the "public_record" field.
+func (_u *UnitUpdateOne) SetPublicRecord(v bool) *UnitUpdateOne {
+	_u.mutation.SetPublicRecord(v)
+	return _u
+}
+
+// SetNillablePublicRecord sets the "public_record" field if the given value is not nil.
+func (_u *UnitUpdateOne) SetNillablePublicRecord(v *bool) *UnitUpdateOne {
+	if v != nil {
+		_u.SetPublicRecord(*v)
 	}
 	return _u
 }
@@ -562,6 +593,9 @@ func (_u *UnitUpdateOne) sqlSave(ctx context.Context) (_node *Unit, err error) {
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(unit.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.PublicRecord(); ok {
+		_spec.SetField(unit.FieldPublicRecord, field.TypeBool, value)
 	}
 	if _u.mutation.ChildrenCleared() {
 		edge := &sqlgraph.EdgeSpec{

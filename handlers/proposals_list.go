@@ -24,7 +24,7 @@ func proposalStatuses() []string {
 //	@Summary	List proposals of a unit's whole subtree
 //	@Description	Proposals handled in, or filed in, the unit or any unit below it, newest first. Staff see everything in their subtree; residents see their community's proposals past draft, and their own drafts. q searches title and body by substring (Chinese needs no segmentation). Items carry no allowed_actions (deciding them per row would cost a policy check per action); GET the proposal for them.
 //	@Tags		proposals
-//	@Produce	json
+//	@Produce	json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
 //	@Security	BearerAuth
 //	@Param		id			path		int		true	"unit id"
 //	@Param		status		query		string	false	"comma-separated statuses"
@@ -37,7 +37,9 @@ func proposalStatuses() []string {
 //	@Param		q			query		string	false	"text search in title and body"
 //	@Param		limit		query		int		false	"page size, 1-200"
 //	@Param		cursor		query		string	false	"next_cursor of the previous page"
-//	@Success	200			{object}	pageOf[proposalItem]
+//	@Param		format		query		string	false	"json (default), csv or xlsx: the whole filtered list as a file instead of a page (limit and cursor are ignored); Accept: text/csv or the XLSX media type does the same"	Enums(json, csv, xlsx)
+//	@Success	200			{object}	pageOf[proposalItem]	"JSON: one page. CSV (UTF-8 with a byte-order mark, so Excel reads Chinese) or XLSX: every row, streamed, newest first, with the columns id, title, status, category_code, channel, kind, unit_id, origin_unit_id, author_name, author_phone (masked as in JSON), cosign_count, outcome, referred_to, created_at, submitted_at, resolved_at, closed_at"
+//	@Header		200			{string}	Content-Disposition	"for a file: attachment; filename=proposals-YYYYMMDD.csv (or .xlsx)"
 //	@Failure	400			{object}	problem
 //	@Failure	401			{object}	problem
 //	@Failure	403			{object}	problem
@@ -48,6 +50,12 @@ func (s *server) listProposals(c *gin.Context) error {
 	f, err := proposalFilters(c)
 	if err != nil {
 		return err
+	}
+	if format, file, err := exportFormatOf(c); err != nil || file {
+		if err != nil {
+			return err
+		}
+		return s.exportProposals(c, u.Path, f, format)
 	}
 	return respondPage(c, func(p page) ([]*ent.Proposal, error) {
 		return proposals.ListUnder(c.Request.Context(), s.Store.Client, u.Path, f, p.After, p.Limit+1)

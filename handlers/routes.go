@@ -35,7 +35,7 @@ func NewRouter(d Deps) (*gin.Engine, error) {
 	if d.Writes == nil {
 		d.Writes = throttle.New(max(d.Config.WriteRate, 1), time.Minute, 100_000, time.Now)
 	}
-	s := &server{Deps: d, access: access.NewDecider(d.Policy, d.Store.Client)}
+	s := &server{Deps: d, access: access.NewDecider(d.Policy, d.Store.Client), public: newPublicCache(time.Now)}
 	metrics := newHTTPMetrics(d.Registry)
 	r.Use(withRequestID(), withRecovery(d.Logger), withAccessLog(d.Logger), metrics.middleware(),
 		withCORS(d.Config.CORSOrigins), withBodyLimit(d.Config.MaxBodyBytes, uploadBodyLimit(d.Config.MaxUploadBytes), s.routeBodies), withQueryNULCheck(s))

@@ -90,6 +90,12 @@ func (s *server) routeTable() []route {
 		{Method: "GET", Path: "/v1/list-items/:id", Load: listItemTarget(), Rule: rule("list_item:read", access.TenantWide), Handle: s.getListItem},
 		{Method: "PATCH", Path: "/v1/list-items/:id", Load: listItemTarget(), Rule: rule("list_item:update", access.TenantRoot), Handle: s.updateListItem},
 
+		{Method: "PUT", Path: "/v1/tenants/:id/public-record", Load: tenant, Rule: rule("tenant:publish", access.TenantRoot), Handle: s.setPublicRecord},
+		{Method: "GET", Path: "/public/v1/tenants/:code", Rule: public(), Handle: s.getPublicTenant},
+		{Method: "GET", Path: "/public/v1/tenants/:code/proposals", Rule: public(), Handle: s.listPublicProposals},
+		{Method: "GET", Path: "/public/v1/tenants/:code/proposals/:id", Rule: public(), Handle: s.getPublicProposal},
+		{Method: "GET", Path: "/public/v1/tenants/:code/votes", Rule: public(), Handle: s.listPublicVotes},
+
 		{Method: "POST", Path: "/v1/units/:id/organizations", Load: unit, Rule: rule("organization:create", subtree), Handle: s.createOrganization},
 		{Method: "GET", Path: "/v1/units/:id/organizations", Load: unit, Rule: rule("organization:read", subtree), Handle: s.listOrganizations},
 		{Method: "POST", Path: "/v1/organizations/:id/members", Load: organizationTarget(), Rule: rule("organization:update", subtree), Handle: s.addOrganizationMember},

@@ -49,6 +49,8 @@ type server struct {
 	access *access.Decider
 	// routes is the route table by "METHOD /path", for allowed_actions.
 	routes map[string]route
+	// public caches and rate-limits the public record.
+	public *publicCache
 }
 
 // now is the server's clock, in UTC as every API timestamp is.

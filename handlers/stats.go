@@ -20,12 +20,15 @@ func chinaTime() *time.Location { return time.FixedZone("CST", 8*60*60) }
 //	@Summary	Statistics of a unit's subtree
 //	@Description	Proposals filed in the unit or below (drafts excluded) by status, category, channel, kind and filing level; resolved (completed or closed) and the resolution rate; the median days from submission to completion, overall and per level; distinct participants (proposing, co-signing, attending a meeting, voting, giving feedback); the average satisfaction; and the same month by month. from and to are dates (YYYY-MM-DD, China time, to inclusive) or RFC 3339 instants (to exclusive); either may be omitted, and the default is all time. Needs stats:read (tenant_admin, lead, reviewer).
 //	@Tags		stats
-//	@Produce	json
+//	@Produce	json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
 //	@Security	BearerAuth
 //	@Param		id		path		int		true	"unit id"
 //	@Param		from	query		string	false	"start, e.g. 2026-11-01"
 //	@Param		to		query		string	false	"end, e.g. 2026-12-31 (inclusive for a date)"
+//	@Param		by		query		string	false	"child: add children, every figure for each child unit's subtree side by side (the 27 communities of a subdistrict)"	Enums(child)
+//	@Param		format	query		string	false	"json (default), csv or xlsx; Accept: text/csv or the XLSX media type does the same. A file has one row per child with by=child, else one row per month, then a total row"	Enums(json, csv, xlsx)
 //	@Success	200		{object}	statsResponse
+//	@Header		200		{string}	Content-Disposition	"for a file: attachment; filename=stats-YYYYMMDD.csv (or .xlsx)"
 //	@Failure	400		{object}	problem
 //	@Failure	401		{object}	problem
 //	@Failure	403		{object}	problem
@@ -37,12 +40,50 @@ func (s *server) getUnitStats(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	rep, err := stats.Compute(c.Request.Context(), s.Store.Client, u.Path, r, chinaTime())
+	byChild, err := statsByChild(c)
 	if err != nil {
 		return err
 	}
-	c.JSON(http.StatusOK, newStatsResponse(u.ID, r, rep))
+	format, file, err := exportFormatOf(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request.Context()
+	var rep stats.Report
+	var children []stats.ChildReport
+	if byChild {
+		kids, err := stats.ChildrenOf(ctx, s.Store.Client, u.ID)
+		if err != nil {
+			return err
+		}
+		rep, children, err = stats.ComputeByChild(ctx, s.Store.Client, u.Path, kids, r, chinaTime())
+		if err != nil {
+			return err
+		}
+	} else if rep, err = stats.Compute(ctx, s.Store.Client, u.Path, r, chinaTime()); err != nil {
+		return err
+	}
+	out := newStatsResponse(u.ID, r, rep)
+	if byChild {
+		out.Children = newStatsChildren(children)
+	}
+	if file {
+		return writeStatsExport(c, format, out, byChild)
+	}
+	c.JSON(http.StatusOK, out)
 	return nil
+}
+
+// statsByChild reads ?by=: empty for the unit alone, child for the
+// breakdown by child unit.
+func statsByChild(c *gin.Context) (bool, error) {
+	switch c.Query("by") {
+	case "":
+		return false, nil
+	case "child":
+		return true, nil
+	}
+	return false, apperr.Invalid(apperr.FieldError{Field: "by", Message: "must be child"})
 }
 
 // parseStatsRange reads ?from=&to= into a half-open range.

@@ -1237,6 +1237,7 @@ var (
 		{Name: "code", Type: field.TypeString, Size: 64},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"active", "suspended"}, Default: "active"},
+		{Name: "public_record", Type: field.TypeBool, Default: false},
 		{Name: "parent_id", Type: field.TypeInt, Nullable: true},
 	}
 	// UnitsTable holds the schema information for the "units" table.
@@ -1247,7 +1248,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "units_units_children",
-				Columns:    []*schema.Column{UnitsColumns[9]},
+				Columns:    []*schema.Column{UnitsColumns[10]},
 				RefColumns: []*schema.Column{UnitsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -1256,7 +1257,7 @@ var (
 			{
 				Name:    "unit_parent_id_code",
 				Unique:  true,
-				Columns: []*schema.Column{UnitsColumns[9], UnitsColumns[6]},
+				Columns: []*schema.Column{UnitsColumns[10], UnitsColumns[6]},
 			},
 			{
 				Name:    "unit_code",

@@ -2564,6 +2564,10 @@ func init() {
 			return nil
 		}
 	}()
+	// unitDescPublicRecord is the schema descriptor for public_record field.
+	unitDescPublicRecord := unitFields[7].Descriptor()
+	// unit.DefaultPublicRecord holds the default value on creation for the public_record field.
+	unit.DefaultPublicRecord = unitDescPublicRecord.Default.(bool)
 	userMixin := schema.User{}.Mixin()
 	user.Policy = privacy.NewPolicies(schema.User{})
 	user.Hooks[0] = func(next ent.Mutator) ent.Mutator {

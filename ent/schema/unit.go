@@ -29,6 +29,9 @@ func (Unit) Fields() []ent.Field {
 		field.String("code").NotEmpty().MaxLen(64).Immutable(),
 		field.String("name").NotEmpty().MaxLen(200),
 		field.Enum("status").Values("active", "suspended").Default("active"),
+		// public_record publishes the tenant's record without sign-in
+		// (GET /public/v1/tenants/{code}/...); set on the tenant root only.
+		field.Bool("public_record").Default(false),
 	}
 }
 

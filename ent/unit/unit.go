@@ -34,6 +34,8 @@ const (
 	FieldName = "name"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
+	// FieldPublicRecord holds the string denoting the public_record field in the database.
+	FieldPublicRecord = "public_record"
 	// EdgeParent holds the string denoting the parent edge name in mutations.
 	EdgeParent = "parent"
 	// EdgeChildren holds the string denoting the children edge name in mutations.
@@ -62,6 +64,7 @@ var Columns = []string{
 	FieldCode,
 	FieldName,
 	FieldStatus,
+	FieldPublicRecord,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -94,6 +97,8 @@ var (
 	CodeValidator func(string) error
 	// NameValidator is a validator for the "name" field. It is called by the builders before save.
 	NameValidator func(string) error
+	// DefaultPublicRecord holds the default value on creation for the "public_record" field.
+	DefaultPublicRecord bool
 )
 
 // Level defines the type for the "level" enum field.
@@ -197,6 +202,11 @@ func ByName(opts ...sql.OrderTermOption) OrderOption {
 // ByStatus orders the results by the status field.
 func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
+}
+
+// ByPublicRecord orders the results by the public_record field.
+func ByPublicRecord(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPublicRecord, opts...).ToFunc()
 }
 
 // ByParentField orders the results by parent field.

@@ -90,6 +90,11 @@ func Name(v string) predicate.Unit {
 	return predicate.Unit(sql.FieldEQ(FieldName, v))
 }
 
+// PublicRecord applies equality check predicate on the "public_record" field. It's identical to PublicRecordEQ.
+func PublicRecord(v bool) predicate.Unit {
+	return predicate.Unit(sql.FieldEQ(FieldPublicRecord, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Unit {
 	return predicate.Unit(sql.FieldEQ(FieldCreatedAt, v))
@@ -493,6 +498,16 @@ func StatusIn(vs ...Status) predicate.Unit {
 // StatusNotIn applies the NotIn predicate on the "status" field.
 func StatusNotIn(vs ...Status) predicate.Unit {
 	return predicate.Unit(sql.FieldNotIn(FieldStatus, vs...))
+}
+
+// PublicRecordEQ applies the EQ predicate on the "public_record" field.
+func PublicRecordEQ(v bool) predicate.Unit {
+	return predicate.Unit(sql.FieldEQ(FieldPublicRecord, v))
+}
+
+// PublicRecordNEQ applies the NEQ predicate on the "public_record" field.
+func PublicRecordNEQ(v bool) predicate.Unit {
+	return predicate.Unit(sql.FieldNEQ(FieldPublicRecord, v))
 }
 
 // HasParent applies the HasEdge predicate on the "parent" edge.

@@ -8,6 +8,7 @@ import (
 // proposalFact is what statistics need of one proposal.
 type proposalFact struct {
 	created                 time.Time
+	path                    string // where it was filed (origin_path)
 	status, category        string
 	channel, kind, level    string
 	author                  *int
@@ -19,12 +20,14 @@ type proposalFact struct {
 type act struct {
 	user int
 	at   time.Time
+	path string // the unit path the act belongs to
 }
 
 // score is one satisfaction rating and when it was given.
 type score struct {
 	at    time.Time
 	value int
+	path  string // the origin path of the rated proposal
 }
 
 // facts are the rows of one subtree, reduced to what is counted.
@@ -49,6 +52,27 @@ func (f facts) within(r Range) facts {
 	}
 	for _, s := range f.scores {
 		if r.Contains(s.at) {
+			out.scores = append(out.scores, s)
+		}
+	}
+	return out
+}
+
+// under keeps the facts that belong to the subtree at path.
+func (f facts) under(path string) facts {
+	var out facts
+	for _, p := range f.proposals {
+		if strings.HasPrefix(p.path, path) {
+			out.proposals = append(out.proposals, p)
+		}
+	}
+	for _, a := range f.acts {
+		if strings.HasPrefix(a.path, path) {
+			out.acts = append(out.acts, a)
+		}
+	}
+	for _, s := range f.scores {
+		if strings.HasPrefix(s.path, path) {
 			out.scores = append(out.scores, s)
 		}
 	}

@@ -24,10 +24,10 @@ func load(ctx context.Context, client *ent.Client, path string) (facts, error) {
 		return facts{}, fmt.Errorf("stats: proposals: %w", err)
 	}
 	var f facts
-	ids := make(map[int]bool, len(rows))
+	ids := make(map[int]string, len(rows))
 	for _, p := range rows {
-		ids[p.ID] = true
-		f.proposals = append(f.proposals, proposalFact{created: p.CreatedAt, status: string(p.Status),
+		ids[p.ID] = p.OriginPath
+		f.proposals = append(f.proposals, proposalFact{created: p.CreatedAt, path: p.OriginPath, status: string(p.Status),
 			category: p.CategoryCode, channel: string(p.Channel), kind: string(p.Kind), level: levelOf(p.OriginPath),
 			author: p.AuthorID, submitted: p.SubmittedAt, resolvedTime: p.ResolvedAt})
 	}

@@ -15,7 +15,7 @@ import (
 // loadCosignatures adds the co-signatures people made on the subtree's
 // proposals. Signatures a merge carried over are copies, not acts, and
 // are skipped.
-func (f *facts) loadCosignatures(ctx context.Context, client *ent.Client, community string, ids map[int]bool) error {
+func (f *facts) loadCosignatures(ctx context.Context, client *ent.Client, community string, ids map[int]string) error {
 	rows, err := client.Cosignature.Query().
 		Where(cosignature.CommunityPathHasPrefix(community), cosignature.MergedFromIsNil()).
 		Select(cosignature.FieldProposalID, cosignature.FieldUserID, cosignature.FieldCreatedAt).All(ctx)
@@ -23,8 +23,8 @@ func (f *facts) loadCosignatures(ctx context.Context, client *ent.Client, commun
 		return fmt.Errorf("stats: co-signatures: %w", err)
 	}
 	for _, r := range rows {
-		if ids[r.ProposalID] {
-			f.acts = append(f.acts, act{user: r.UserID, at: r.CreatedAt})
+		if path, ok := ids[r.ProposalID]; ok {
+			f.acts = append(f.acts, act{user: r.UserID, at: r.CreatedAt, path: path})
 		}
 	}
 	return nil
@@ -32,7 +32,7 @@ func (f *facts) loadCosignatures(ctx context.Context, client *ent.Client, commun
 
 // loadFeedback adds feedback on the subtree's proposals, both as taking
 // part and as a satisfaction score.
-func (f *facts) loadFeedback(ctx context.Context, client *ent.Client, community string, ids map[int]bool) error {
+func (f *facts) loadFeedback(ctx context.Context, client *ent.Client, community string, ids map[int]string) error {
 	rows, err := client.Feedback.Query().Where(feedback.CommunityPathHasPrefix(community)).
 		Select(feedback.FieldProposalID, feedback.FieldUserID, feedback.FieldSatisfaction, feedback.FieldCreatedAt).
 		All(ctx)
@@ -40,9 +40,9 @@ func (f *facts) loadFeedback(ctx context.Context, client *ent.Client, community 
 		return fmt.Errorf("stats: feedback: %w", err)
 	}
 	for _, r := range rows {
-		if ids[r.ProposalID] {
-			f.acts = append(f.acts, act{user: r.UserID, at: r.CreatedAt})
-			f.scores = append(f.scores, score{at: r.CreatedAt, value: r.Satisfaction})
+		if path, ok := ids[r.ProposalID]; ok {
+			f.acts = append(f.acts, act{user: r.UserID, at: r.CreatedAt, path: path})
+			f.scores = append(f.scores, score{at: r.CreatedAt, value: r.Satisfaction, path: path})
 		}
 	}
 	return nil
@@ -53,7 +53,7 @@ func (f *facts) loadFeedback(ctx context.Context, client *ent.Client, community 
 // not counted.
 func (f *facts) loadAttendance(ctx context.Context, client *ent.Client, path string) error {
 	meetings, err := client.Meeting.Query().Where(meeting.UnitPathHasPrefix(path)).
-		Select(meeting.FieldID, meeting.FieldStartsAt).All(ctx)
+		Select(meeting.FieldID, meeting.FieldStartsAt, meeting.FieldUnitPath).All(ctx)
 	if err != nil {
 		return fmt.Errorf("stats: meetings: %w", err)
 	}
@@ -69,7 +69,7 @@ func (f *facts) loadAttendance(ctx context.Context, client *ent.Client, path str
 	}
 	for _, r := range rows {
 		if m, ok := starts[r.MeetingID]; ok {
-			f.acts = append(f.acts, act{user: *r.UserID, at: m.StartsAt})
+			f.acts = append(f.acts, act{user: *r.UserID, at: m.StartsAt, path: m.UnitPath})
 		}
 	}
 	return nil
@@ -80,12 +80,12 @@ func (f *facts) loadAttendance(ctx context.Context, client *ent.Client, path str
 func (f *facts) loadVotes(ctx context.Context, client *ent.Client, path string) error {
 	rows, err := client.VoteParticipation.Query().
 		Where(voteparticipation.UnitPathHasPrefix(path), voteparticipation.CastByNotNil()).
-		Select(voteparticipation.FieldCastBy, voteparticipation.FieldCreatedAt).All(ctx)
+		Select(voteparticipation.FieldCastBy, voteparticipation.FieldCreatedAt, voteparticipation.FieldUnitPath).All(ctx)
 	if err != nil {
 		return fmt.Errorf("stats: votes: %w", err)
 	}
 	for _, r := range rows {
-		f.acts = append(f.acts, act{user: *r.CastBy, at: r.CreatedAt})
+		f.acts = append(f.acts, act{user: *r.CastBy, at: r.CreatedAt, path: r.UnitPath})
 	}
 	return nil
 }

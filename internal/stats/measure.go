@@ -13,11 +13,19 @@ func levels() []string { return []string{"subdistrict", "community", "grid"} }
 // not it has been closed since.
 func isResolved(status string) bool { return status == "completed" || status == "closed" }
 
+// outcomes are the closed-loop outcomes an office counts as dealt with,
+// each reported separately: done (completed), done and confirmed (closed),
+// and handed to the competent department (referred).
+func outcomes() []string { return []string{"completed", "closed", "referred"} }
+
 // measure computes the metrics of facts already cut to one period.
 func (f facts) measure() Metrics {
 	m := Metrics{Proposals: ProposalCounts{ByStatus: map[string]int{}, ByCategory: map[string]int{},
 		ByChannel: map[string]int{}, ByKind: map[string]int{}, ByLevel: map[string]int{}},
-		MedianDaysByLevel: map[string]*float64{}}
+		MedianDaysByLevel: map[string]*float64{}, Outcomes: map[string]int{}}
+	for _, o := range outcomes() {
+		m.Outcomes[o] = 0
+	}
 	for _, l := range levels() {
 		m.Proposals.ByLevel[l] = 0
 	}
@@ -34,6 +42,9 @@ func (f facts) measure() Metrics {
 		c.ByLevel[p.level]++
 		if p.author != nil {
 			people[*p.author] = true
+		}
+		if _, ok := m.Outcomes[p.status]; ok {
+			m.Outcomes[p.status]++
 		}
 		if !isResolved(p.status) {
 			continue

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"yishi/ent"
+	"yishi/internal/units"
 )
 
 // Range is the half-open period [From, To) the statistics cover; a nil
@@ -43,8 +44,12 @@ type Month struct {
 // averages are nil when there is nothing to compute them from, rather
 // than a misleading zero.
 type Metrics struct {
-	Proposals           ProposalCounts
-	Resolved            int
+	Proposals ProposalCounts
+	// Resolved counts completed and closed proposals: the work is done.
+	Resolved int
+	// Outcomes counts each closed-loop outcome on its own: completed,
+	// closed and referred (handed to the competent department).
+	Outcomes            map[string]int
 	ResolutionRate      *float64
 	MedianDaysToResolve *float64
 	// MedianDaysByLevel has the keys subdistrict, community and grid.
@@ -75,4 +80,52 @@ func Compute(ctx context.Context, client *ent.Client, path string, r Range, loc 
 	}
 	f = f.within(r)
 	return Report{Metrics: f.measure(), Monthly: f.monthly(r, loc)}, nil
+}
+
+// Child is a unit directly below the one reported on.
+type Child struct {
+	ID         int
+	Name, Code string
+	Path       string
+}
+
+// ChildReport is one child's figures over the range.
+type ChildReport struct {
+	Child
+	Metrics
+}
+
+// ComputeByChild reports, over r, the subtree at path as a whole and each
+// child's subtree side by side (the 27 communities of a subdistrict), from
+// one read of the facts.
+func ComputeByChild(ctx context.Context, client *ent.Client, path string, children []Child, r Range, loc *time.Location) (Report, []ChildReport, error) {
+	f, err := load(ctx, client, path)
+	if err != nil {
+		return Report{}, nil, err
+	}
+	f = f.within(r)
+	out := make([]ChildReport, 0, len(children))
+	for _, c := range children {
+		out = append(out, ChildReport{Child: c, Metrics: f.under(c.Path).measure()})
+	}
+	return Report{Metrics: f.measure(), Monthly: f.monthly(r, loc)}, out, nil
+}
+
+// MaxChildren bounds a by-child breakdown; a subdistrict has a few dozen
+// communities and a community a few grids.
+const MaxChildren = 500
+
+// ChildrenOf lists the children of the unit with id parentID (at most
+// MaxChildren, oldest first) for ComputeByChild. ctx is the caller's:
+// privacy applies.
+func ChildrenOf(ctx context.Context, client *ent.Client, parentID int) ([]Child, error) {
+	rows, err := units.Children(ctx, client, parentID, 0, MaxChildren)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Child, 0, len(rows))
+	for _, u := range rows {
+		out = append(out, Child{ID: u.ID, Name: u.Name, Code: u.Code, Path: u.Path})
+	}
+	return out, nil
 }

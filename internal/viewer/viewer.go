@@ -54,6 +54,14 @@ func SystemContext(parent context.Context) context.Context {
 	return NewContext(parent, &Viewer{Subject: "system", system: true})
 }
 
+// PublicReader is the viewer of one tenant's public record: privacy keeps
+// every read inside the tenant at tenantPath, as it does for the tenant's
+// staff; it never writes, and internal/publicrecord projects only
+// non-personal fields from what it reads.
+func PublicReader(tenantPath string) *Viewer {
+	return &Viewer{Subject: "public", Scopes: []string{tenantPath}, StaffScopes: []string{tenantPath}}
+}
+
 // IsSystem reports whether v was made by SystemContext.
 func (v *Viewer) IsSystem() bool { return v != nil && v.system }
 

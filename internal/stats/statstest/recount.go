@@ -68,7 +68,8 @@ func (r Rows) Recount(path string, from, to time.Time) (stats.Metrics, time.Time
 	}
 	m := stats.Metrics{Proposals: stats.ProposalCounts{ByStatus: map[string]int{}, ByCategory: map[string]int{},
 		ByChannel: map[string]int{}, ByKind: map[string]int{},
-		ByLevel: map[string]int{"subdistrict": 0, "community": 0, "grid": 0}}, MedianDaysByLevel: map[string]*float64{}}
+		ByLevel: map[string]int{"subdistrict": 0, "community": 0, "grid": 0}}, MedianDaysByLevel: map[string]*float64{},
+		Outcomes: map[string]int{"completed": 0, "closed": 0, "referred": 0}}
 	people, ours := map[int]bool{}, map[int]bool{}
 	days := map[string][]float64{}
 	for _, p := range r.proposals {
@@ -92,6 +93,10 @@ func (r Rows) Recount(path string, from, to time.Time) (stats.Metrics, time.Time
 		m.Proposals.ByLevel[level]++
 		if p.AuthorID != nil {
 			people[*p.AuthorID] = true
+		}
+		switch p.Status {
+		case "completed", "closed", "referred":
+			m.Outcomes[string(p.Status)]++
 		}
 		if p.Status == "completed" || p.Status == "closed" {
 			m.Resolved++
