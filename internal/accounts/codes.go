@@ -117,7 +117,8 @@ func ConsumeCode(ctx context.Context, tx *ent.Tx, id int, now time.Time) error {
 	return nil
 }
 
-// PurgeCodes deletes codes that expired more than grace ago.
+// PurgeCodes deletes codes that expired before before; an hourly job
+// keeps the table small, since a dead code is worth nothing.
 func PurgeCodes(ctx context.Context, client *ent.Client, before time.Time) (int, error) {
 	n, err := client.OneTimeCode.Delete().Where(onetimecode.ExpiresAtLT(before)).Exec(viewer.SystemContext(ctx))
 	if err != nil {
