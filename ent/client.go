@@ -28,6 +28,7 @@ import (
 	"yishi/ent/membership"
 	"yishi/ent/minutes"
 	"yishi/ent/notification"
+	"yishi/ent/onetimecode"
 	"yishi/ent/organization"
 	"yishi/ent/organizationmember"
 	"yishi/ent/participant"
@@ -93,6 +94,8 @@ type Client struct {
 	Minutes *MinutesClient
 	// Notification is the client for interacting with the Notification builders.
 	Notification *NotificationClient
+	// OneTimeCode is the client for interacting with the OneTimeCode builders.
+	OneTimeCode *OneTimeCodeClient
 	// Organization is the client for interacting with the Organization builders.
 	Organization *OrganizationClient
 	// OrganizationMember is the client for interacting with the OrganizationMember builders.
@@ -155,6 +158,7 @@ func (c *Client) init() {
 	c.Membership = NewMembershipClient(c.config)
 	c.Minutes = NewMinutesClient(c.config)
 	c.Notification = NewNotificationClient(c.config)
+	c.OneTimeCode = NewOneTimeCodeClient(c.config)
 	c.Organization = NewOrganizationClient(c.config)
 	c.OrganizationMember = NewOrganizationMemberClient(c.config)
 	c.Participant = NewParticipantClient(c.config)
@@ -281,6 +285,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Membership:         NewMembershipClient(cfg),
 		Minutes:            NewMinutesClient(cfg),
 		Notification:       NewNotificationClient(cfg),
+		OneTimeCode:        NewOneTimeCodeClient(cfg),
 		Organization:       NewOrganizationClient(cfg),
 		OrganizationMember: NewOrganizationMemberClient(cfg),
 		Participant:        NewParticipantClient(cfg),
@@ -334,6 +339,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Membership:         NewMembershipClient(cfg),
 		Minutes:            NewMinutesClient(cfg),
 		Notification:       NewNotificationClient(cfg),
+		OneTimeCode:        NewOneTimeCodeClient(cfg),
 		Organization:       NewOrganizationClient(cfg),
 		OrganizationMember: NewOrganizationMemberClient(cfg),
 		Participant:        NewParticipantClient(cfg),
@@ -383,10 +389,10 @@ func (c *Client) Use(hooks ...Hook) {
 		c.APIClient, c.AgendaItem, c.Attachment, c.AuditLog, c.Ballot, c.Comment,
 		c.Cosignature, c.EligibleVoter, c.Feedback, c.Household, c.HouseholdMember,
 		c.IdempotencyKey, c.ListItem, c.Meeting, c.Membership, c.Minutes,
-		c.Notification, c.Organization, c.OrganizationMember, c.Participant,
-		c.PolicyState, c.ProgressReport, c.Proposal, c.ProposalEvent, c.ProposalFollow,
-		c.RefreshToken, c.RoleAssignment, c.Task, c.Unit, c.User, c.Venue, c.Vote,
-		c.VoteOption, c.VoteParticipation,
+		c.Notification, c.OneTimeCode, c.Organization, c.OrganizationMember,
+		c.Participant, c.PolicyState, c.ProgressReport, c.Proposal, c.ProposalEvent,
+		c.ProposalFollow, c.RefreshToken, c.RoleAssignment, c.Task, c.Unit, c.User,
+		c.Venue, c.Vote, c.VoteOption, c.VoteParticipation,
 	} {
 		n.Use(hooks...)
 	}
@@ -399,10 +405,10 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.APIClient, c.AgendaItem, c.Attachment, c.AuditLog, c.Ballot, c.Comment,
 		c.Cosignature, c.EligibleVoter, c.Feedback, c.Household, c.HouseholdMember,
 		c.IdempotencyKey, c.ListItem, c.Meeting, c.Membership, c.Minutes,
-		c.Notification, c.Organization, c.OrganizationMember, c.Participant,
-		c.PolicyState, c.ProgressReport, c.Proposal, c.ProposalEvent, c.ProposalFollow,
-		c.RefreshToken, c.RoleAssignment, c.Task, c.Unit, c.User, c.Venue, c.Vote,
-		c.VoteOption, c.VoteParticipation,
+		c.Notification, c.OneTimeCode, c.Organization, c.OrganizationMember,
+		c.Participant, c.PolicyState, c.ProgressReport, c.Proposal, c.ProposalEvent,
+		c.ProposalFollow, c.RefreshToken, c.RoleAssignment, c.Task, c.Unit, c.User,
+		c.Venue, c.Vote, c.VoteOption, c.VoteParticipation,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -445,6 +451,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Minutes.mutate(ctx, m)
 	case *NotificationMutation:
 		return c.Notification.mutate(ctx, m)
+	case *OneTimeCodeMutation:
+		return c.OneTimeCode.mutate(ctx, m)
 	case *OrganizationMutation:
 		return c.Organization.mutate(ctx, m)
 	case *OrganizationMemberMutation:
@@ -2778,6 +2786,140 @@ func (c *NotificationClient) mutate(ctx context.Context, m *NotificationMutation
 	}
 }
 
+// OneTimeCodeClient is a client for the OneTimeCode schema.
+type OneTimeCodeClient struct {
+	config
+}
+
+// NewOneTimeCodeClient returns a client for the OneTimeCode from the given config.
+func NewOneTimeCodeClient(c config) *OneTimeCodeClient {
+	return &OneTimeCodeClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `onetimecode.Hooks(f(g(h())))`.
+func (c *OneTimeCodeClient) Use(hooks ...Hook) {
+	c.hooks.OneTimeCode = append(c.hooks.OneTimeCode, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `onetimecode.Intercept(f(g(h())))`.
+func (c *OneTimeCodeClient) Intercept(interceptors ...Interceptor) {
+	c.inters.OneTimeCode = append(c.inters.OneTimeCode, interceptors...)
+}
+
+// Create returns a builder for creating a OneTimeCode entity.
+func (c *OneTimeCodeClient) Create() *OneTimeCodeCreate {
+	mutation := newOneTimeCodeMutation(c.config, OpCreate)
+	return &OneTimeCodeCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of OneTimeCode entities.
+func (c *OneTimeCodeClient) CreateBulk(builders ...*OneTimeCodeCreate) *OneTimeCodeCreateBulk {
+	return &OneTimeCodeCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *OneTimeCodeClient) MapCreateBulk(slice any, setFunc func(*OneTimeCodeCreate, int)) *OneTimeCodeCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &OneTimeCodeCreateBulk{err: fmt.Errorf("calling to OneTimeCodeClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*OneTimeCodeCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &OneTimeCodeCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for OneTimeCode.
+func (c *OneTimeCodeClient) Update() *OneTimeCodeUpdate {
+	mutation := newOneTimeCodeMutation(c.config, OpUpdate)
+	return &OneTimeCodeUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *OneTimeCodeClient) UpdateOne(_m *OneTimeCode) *OneTimeCodeUpdateOne {
+	mutation := newOneTimeCodeMutation(c.config, OpUpdateOne, withOneTimeCode(_m))
+	return &OneTimeCodeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *OneTimeCodeClient) UpdateOneID(id int) *OneTimeCodeUpdateOne {
+	mutation := newOneTimeCodeMutation(c.config, OpUpdateOne, withOneTimeCodeID(id))
+	return &OneTimeCodeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for OneTimeCode.
+func (c *OneTimeCodeClient) Delete() *OneTimeCodeDelete {
+	mutation := newOneTimeCodeMutation(c.config, OpDelete)
+	return &OneTimeCodeDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *OneTimeCodeClient) DeleteOne(_m *OneTimeCode) *OneTimeCodeDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *OneTimeCodeClient) DeleteOneID(id int) *OneTimeCodeDeleteOne {
+	builder := c.Delete().Where(onetimecode.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &OneTimeCodeDeleteOne{builder}
+}
+
+// Query returns a query builder for OneTimeCode.
+func (c *OneTimeCodeClient) Query() *OneTimeCodeQuery {
+	return &OneTimeCodeQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeOneTimeCode},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a OneTimeCode entity by its id.
+func (c *OneTimeCodeClient) Get(ctx context.Context, id int) (*OneTimeCode, error) {
+	return c.Query().Where(onetimecode.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *OneTimeCodeClient) GetX(ctx context.Context, id int) *OneTimeCode {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *OneTimeCodeClient) Hooks() []Hook {
+	hooks := c.hooks.OneTimeCode
+	return append(hooks[:len(hooks):len(hooks)], onetimecode.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *OneTimeCodeClient) Interceptors() []Interceptor {
+	return c.inters.OneTimeCode
+}
+
+func (c *OneTimeCodeClient) mutate(ctx context.Context, m *OneTimeCodeMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&OneTimeCodeCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&OneTimeCodeUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&OneTimeCodeUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&OneTimeCodeDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown OneTimeCode mutation op: %q", m.Op())
+	}
+}
+
 // OrganizationClient is a client for the Organization schema.
 type OrganizationClient struct {
 	config
@@ -5093,18 +5235,18 @@ type (
 	hooks struct {
 		APIClient, AgendaItem, Attachment, AuditLog, Ballot, Comment, Cosignature,
 		EligibleVoter, Feedback, Household, HouseholdMember, IdempotencyKey, ListItem,
-		Meeting, Membership, Minutes, Notification, Organization, OrganizationMember,
-		Participant, PolicyState, ProgressReport, Proposal, ProposalEvent,
-		ProposalFollow, RefreshToken, RoleAssignment, Task, Unit, User, Venue, Vote,
-		VoteOption, VoteParticipation []ent.Hook
+		Meeting, Membership, Minutes, Notification, OneTimeCode, Organization,
+		OrganizationMember, Participant, PolicyState, ProgressReport, Proposal,
+		ProposalEvent, ProposalFollow, RefreshToken, RoleAssignment, Task, Unit, User,
+		Venue, Vote, VoteOption, VoteParticipation []ent.Hook
 	}
 	inters struct {
 		APIClient, AgendaItem, Attachment, AuditLog, Ballot, Comment, Cosignature,
 		EligibleVoter, Feedback, Household, HouseholdMember, IdempotencyKey, ListItem,
-		Meeting, Membership, Minutes, Notification, Organization, OrganizationMember,
-		Participant, PolicyState, ProgressReport, Proposal, ProposalEvent,
-		ProposalFollow, RefreshToken, RoleAssignment, Task, Unit, User, Venue, Vote,
-		VoteOption, VoteParticipation []ent.Interceptor
+		Meeting, Membership, Minutes, Notification, OneTimeCode, Organization,
+		OrganizationMember, Participant, PolicyState, ProgressReport, Proposal,
+		ProposalEvent, ProposalFollow, RefreshToken, RoleAssignment, Task, Unit, User,
+		Venue, Vote, VoteOption, VoteParticipation []ent.Interceptor
 	}
 )
 

@@ -25,6 +25,7 @@ import (
 	"yishi/ent/membership"
 	"yishi/ent/minutes"
 	"yishi/ent/notification"
+	"yishi/ent/onetimecode"
 	"yishi/ent/organization"
 	"yishi/ent/organizationmember"
 	"yishi/ent/participant"
@@ -123,6 +124,7 @@ func checkColumn(t, c string) error {
 			membership.Table:         membership.ValidColumn,
 			minutes.Table:            minutes.ValidColumn,
 			notification.Table:       notification.ValidColumn,
+			onetimecode.Table:        onetimecode.ValidColumn,
 			organization.Table:       organization.ValidColumn,
 			organizationmember.Table: organizationmember.ValidColumn,
 			participant.Table:        participant.ValidColumn,

@@ -20,6 +20,7 @@ import (
 	"yishi/ent/membership"
 	"yishi/ent/minutes"
 	"yishi/ent/notification"
+	"yishi/ent/onetimecode"
 	"yishi/ent/organization"
 	"yishi/ent/organizationmember"
 	"yishi/ent/participant"
@@ -47,7 +48,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 34)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 35)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apiclient.Table,
@@ -454,6 +455,27 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   onetimecode.Table,
+			Columns: onetimecode.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: onetimecode.FieldID,
+			},
+		},
+		Type: "OneTimeCode",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			onetimecode.FieldPhone:     {Type: field.TypeString, Column: onetimecode.FieldPhone},
+			onetimecode.FieldPurpose:   {Type: field.TypeEnum, Column: onetimecode.FieldPurpose},
+			onetimecode.FieldSalt:      {Type: field.TypeString, Column: onetimecode.FieldSalt},
+			onetimecode.FieldCodeHash:  {Type: field.TypeString, Column: onetimecode.FieldCodeHash},
+			onetimecode.FieldAttempts:  {Type: field.TypeInt, Column: onetimecode.FieldAttempts},
+			onetimecode.FieldCreatedAt: {Type: field.TypeTime, Column: onetimecode.FieldCreatedAt},
+			onetimecode.FieldExpiresAt: {Type: field.TypeTime, Column: onetimecode.FieldExpiresAt},
+			onetimecode.FieldUsedAt:    {Type: field.TypeTime, Column: onetimecode.FieldUsedAt},
+		},
+	}
+	graph.Nodes[18] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organization.Table,
 			Columns: organization.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -474,7 +496,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organization.FieldStatus:      {Type: field.TypeEnum, Column: organization.FieldStatus},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organizationmember.Table,
 			Columns: organizationmember.Columns,
@@ -495,7 +517,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organizationmember.FieldRole:           {Type: field.TypeEnum, Column: organizationmember.FieldRole},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   participant.Table,
 			Columns: participant.Columns,
@@ -519,7 +541,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			participant.FieldCreatedAt:     {Type: field.TypeTime, Column: participant.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   policystate.Table,
 			Columns: policystate.Columns,
@@ -533,7 +555,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			policystate.FieldVersion: {Type: field.TypeInt64, Column: policystate.FieldVersion},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   progressreport.Table,
 			Columns: progressreport.Columns,
@@ -557,7 +579,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			progressreport.FieldCreatedAt:     {Type: field.TypeTime, Column: progressreport.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   proposal.Table,
 			Columns: proposal.Columns,
@@ -605,7 +627,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			proposal.FieldClosedAt:          {Type: field.TypeTime, Column: proposal.FieldClosedAt},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   proposalevent.Table,
 			Columns: proposalevent.Columns,
@@ -632,7 +654,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			proposalevent.FieldCreatedAt:     {Type: field.TypeTime, Column: proposalevent.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   proposalfollow.Table,
 			Columns: proposalfollow.Columns,
@@ -652,7 +674,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			proposalfollow.FieldCreatedAt:     {Type: field.TypeTime, Column: proposalfollow.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -672,7 +694,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldRevokedAt: {Type: field.TypeTime, Column: refreshtoken.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   roleassignment.Table,
 			Columns: roleassignment.Columns,
@@ -698,7 +720,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			roleassignment.FieldRevokedVersion: {Type: field.TypeInt64, Column: roleassignment.FieldRevokedVersion},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -729,7 +751,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldVersion:        {Type: field.TypeInt, Column: task.FieldVersion},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   unit.Table,
 			Columns: unit.Columns,
@@ -752,7 +774,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			unit.FieldPublicRecord: {Type: field.TypeBool, Column: unit.FieldPublicRecord},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -763,15 +785,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "User",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			user.FieldCreatedAt:    {Type: field.TypeTime, Column: user.FieldCreatedAt},
-			user.FieldUpdatedAt:    {Type: field.TypeTime, Column: user.FieldUpdatedAt},
-			user.FieldPhone:        {Type: field.TypeString, Column: user.FieldPhone},
-			user.FieldName:         {Type: field.TypeString, Column: user.FieldName},
-			user.FieldPasswordHash: {Type: field.TypeString, Column: user.FieldPasswordHash},
-			user.FieldStatus:       {Type: field.TypeEnum, Column: user.FieldStatus},
+			user.FieldCreatedAt:            {Type: field.TypeTime, Column: user.FieldCreatedAt},
+			user.FieldUpdatedAt:            {Type: field.TypeTime, Column: user.FieldUpdatedAt},
+			user.FieldPhone:                {Type: field.TypeString, Column: user.FieldPhone},
+			user.FieldName:                 {Type: field.TypeString, Column: user.FieldName},
+			user.FieldPasswordHash:         {Type: field.TypeString, Column: user.FieldPasswordHash},
+			user.FieldStatus:               {Type: field.TypeEnum, Column: user.FieldStatus},
+			user.FieldPrivacyNoticeVersion: {Type: field.TypeString, Column: user.FieldPrivacyNoticeVersion},
+			user.FieldPrivacyConsentedAt:   {Type: field.TypeTime, Column: user.FieldPrivacyConsentedAt},
+			user.FieldDeletedAt:            {Type: field.TypeTime, Column: user.FieldDeletedAt},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   venue.Table,
 			Columns: venue.Columns,
@@ -795,7 +820,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			venue.FieldStatus:        {Type: field.TypeEnum, Column: venue.FieldStatus},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   vote.Table,
 			Columns: vote.Columns,
@@ -835,7 +860,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			vote.FieldVersion:           {Type: field.TypeInt, Column: vote.FieldVersion},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   voteoption.Table,
 			Columns: voteoption.Columns,
@@ -855,7 +880,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			voteoption.FieldPosition:      {Type: field.TypeInt, Column: voteoption.FieldPosition},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   voteparticipation.Table,
 			Columns: voteparticipation.Columns,
@@ -2531,6 +2556,86 @@ func (f *NotificationFilter) WhereCreatedAt(p entql.TimeP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *OneTimeCodeQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the OneTimeCodeQuery builder.
+func (_q *OneTimeCodeQuery) Filter() *OneTimeCodeFilter {
+	return &OneTimeCodeFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *OneTimeCodeMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the OneTimeCodeMutation builder.
+func (m *OneTimeCodeMutation) Filter() *OneTimeCodeFilter {
+	return &OneTimeCodeFilter{config: m.config, predicateAdder: m}
+}
+
+// OneTimeCodeFilter provides a generic filtering capability at runtime for OneTimeCodeQuery.
+type OneTimeCodeFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *OneTimeCodeFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *OneTimeCodeFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(onetimecode.FieldID))
+}
+
+// WherePhone applies the entql string predicate on the phone field.
+func (f *OneTimeCodeFilter) WherePhone(p entql.StringP) {
+	f.Where(p.Field(onetimecode.FieldPhone))
+}
+
+// WherePurpose applies the entql string predicate on the purpose field.
+func (f *OneTimeCodeFilter) WherePurpose(p entql.StringP) {
+	f.Where(p.Field(onetimecode.FieldPurpose))
+}
+
+// WhereSalt applies the entql string predicate on the salt field.
+func (f *OneTimeCodeFilter) WhereSalt(p entql.StringP) {
+	f.Where(p.Field(onetimecode.FieldSalt))
+}
+
+// WhereCodeHash applies the entql string predicate on the code_hash field.
+func (f *OneTimeCodeFilter) WhereCodeHash(p entql.StringP) {
+	f.Where(p.Field(onetimecode.FieldCodeHash))
+}
+
+// WhereAttempts applies the entql int predicate on the attempts field.
+func (f *OneTimeCodeFilter) WhereAttempts(p entql.IntP) {
+	f.Where(p.Field(onetimecode.FieldAttempts))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *OneTimeCodeFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(onetimecode.FieldCreatedAt))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *OneTimeCodeFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(onetimecode.FieldExpiresAt))
+}
+
+// WhereUsedAt applies the entql time.Time predicate on the used_at field.
+func (f *OneTimeCodeFilter) WhereUsedAt(p entql.TimeP) {
+	f.Where(p.Field(onetimecode.FieldUsedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *OrganizationQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2559,7 +2664,7 @@ type OrganizationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2644,7 +2749,7 @@ type OrganizationMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2724,7 +2829,7 @@ type ParticipantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ParticipantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2819,7 +2924,7 @@ type PolicyStateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PolicyStateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2864,7 +2969,7 @@ type ProgressReportFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProgressReportFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2959,7 +3064,7 @@ type ProposalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProposalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3174,7 +3279,7 @@ type ProposalEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProposalEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3284,7 +3389,7 @@ type ProposalFollowFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProposalFollowFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3359,7 +3464,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3434,7 +3539,7 @@ type RoleAssignmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RoleAssignmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3539,7 +3644,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3669,7 +3774,7 @@ type UnitFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UnitFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3787,7 +3892,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3828,6 +3933,21 @@ func (f *UserFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(user.FieldStatus))
 }
 
+// WherePrivacyNoticeVersion applies the entql string predicate on the privacy_notice_version field.
+func (f *UserFilter) WherePrivacyNoticeVersion(p entql.StringP) {
+	f.Where(p.Field(user.FieldPrivacyNoticeVersion))
+}
+
+// WherePrivacyConsentedAt applies the entql time.Time predicate on the privacy_consented_at field.
+func (f *UserFilter) WherePrivacyConsentedAt(p entql.TimeP) {
+	f.Where(p.Field(user.FieldPrivacyConsentedAt))
+}
+
+// WhereDeletedAt applies the entql time.Time predicate on the deleted_at field.
+func (f *UserFilter) WhereDeletedAt(p entql.TimeP) {
+	f.Where(p.Field(user.FieldDeletedAt))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *VenueQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -3857,7 +3977,7 @@ type VenueFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VenueFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3952,7 +4072,7 @@ type VoteFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VoteFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4127,7 +4247,7 @@ type VoteOptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VoteOptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4202,7 +4322,7 @@ type VoteParticipationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VoteParticipationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

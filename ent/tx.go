@@ -48,6 +48,8 @@ type Tx struct {
 	Minutes *MinutesClient
 	// Notification is the client for interacting with the Notification builders.
 	Notification *NotificationClient
+	// OneTimeCode is the client for interacting with the OneTimeCode builders.
+	OneTimeCode *OneTimeCodeClient
 	// Organization is the client for interacting with the Organization builders.
 	Organization *OrganizationClient
 	// OrganizationMember is the client for interacting with the OrganizationMember builders.
@@ -230,6 +232,7 @@ func (tx *Tx) init() {
 	tx.Membership = NewMembershipClient(tx.config)
 	tx.Minutes = NewMinutesClient(tx.config)
 	tx.Notification = NewNotificationClient(tx.config)
+	tx.OneTimeCode = NewOneTimeCodeClient(tx.config)
 	tx.Organization = NewOrganizationClient(tx.config)
 	tx.OrganizationMember = NewOrganizationMemberClient(tx.config)
 	tx.Participant = NewParticipantClient(tx.config)

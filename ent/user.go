@@ -28,7 +28,13 @@ type User struct {
 	// PasswordHash holds the value of the "password_hash" field.
 	PasswordHash string `json:"-"`
 	// Status holds the value of the "status" field.
-	Status       user.Status `json:"status,omitempty"`
+	Status user.Status `json:"status,omitempty"`
+	// PrivacyNoticeVersion holds the value of the "privacy_notice_version" field.
+	PrivacyNoticeVersion string `json:"privacy_notice_version,omitempty"`
+	// PrivacyConsentedAt holds the value of the "privacy_consented_at" field.
+	PrivacyConsentedAt *time.Time `json:"privacy_consented_at,omitempty"`
+	// DeletedAt holds the value of the "deleted_at" field.
+	DeletedAt    *time.Time `json:"deleted_at,omitempty"`
 	selectValues sql.SelectValues
 }
 
@@ -39,9 +45,9 @@ func (*User) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case user.FieldID:
 			values[i] = new(sql.NullInt64)
-		case user.FieldPhone, user.FieldName, user.FieldPasswordHash, user.FieldStatus:
+		case user.FieldPhone, user.FieldName, user.FieldPasswordHash, user.FieldStatus, user.FieldPrivacyNoticeVersion:
 			values[i] = new(sql.NullString)
-		case user.FieldCreatedAt, user.FieldUpdatedAt:
+		case user.FieldCreatedAt, user.FieldUpdatedAt, user.FieldPrivacyConsentedAt, user.FieldDeletedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -100,6 +106,26 @@ func (_m *User) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Status = user.Status(value.String)
 			}
+		case user.FieldPrivacyNoticeVersion:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field privacy_notice_version", values[i])
+			} else if value.Valid {
+				_m.PrivacyNoticeVersion = value.String
+			}
+		case user.FieldPrivacyConsentedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field privacy_consented_at", values[i])
+			} else if value.Valid {
+				_m.PrivacyConsentedAt = new(time.Time)
+				*_m.PrivacyConsentedAt = value.Time
+			}
+		case user.FieldDeletedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field deleted_at", values[i])
+			} else if value.Valid {
+				_m.DeletedAt = new(time.Time)
+				*_m.DeletedAt = value.Time
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -152,6 +178,19 @@ func (_m *User) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
+	builder.WriteString(", ")
+	builder.WriteString("privacy_notice_version=")
+	builder.WriteString(_m.PrivacyNoticeVersion)
+	builder.WriteString(", ")
+	if v := _m.PrivacyConsentedAt; v != nil {
+		builder.WriteString("privacy_consented_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.DeletedAt; v != nil {
+		builder.WriteString("deleted_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

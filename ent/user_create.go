@@ -82,6 +82,48 @@ func (_c *UserCreate) SetNillableStatus(v *user.Status) *UserCreate {
 	return _c
 }
 
+// SetPrivacyNoticeVersion sets the "privacy_notice_version" field.
+func (_c *UserCreate) SetPrivacyNoticeVersion(v string) *UserCreate {
+	_c.mutation.SetPrivacyNoticeVersion(v)
+	return _c
+}
+
+// SetNillablePrivacyNoticeVersion sets the "privacy_notice_version" field if the given value is not nil.
+func (_c *UserCreate) SetNillablePrivacyNoticeVersion(v *string) *UserCreate {
+	if v != nil {
+		_c.SetPrivacyNoticeVersion(*v)
+	}
+	return _c
+}
+
+// SetPrivacyConsentedAt sets the "privacy_consented_at" field.
+func (_c *UserCreate) SetPrivacyConsentedAt(v time.Time) *UserCreate {
+	_c.mutation.SetPrivacyConsentedAt(v)
+	return _c
+}
+
+// SetNillablePrivacyConsentedAt sets the "privacy_consented_at" field if the given value is not nil.
+func (_c *UserCreate) SetNillablePrivacyConsentedAt(v *time.Time) *UserCreate {
+	if v != nil {
+		_c.SetPrivacyConsentedAt(*v)
+	}
+	return _c
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (_c *UserCreate) SetDeletedAt(v time.Time) *UserCreate {
+	_c.mutation.SetDeletedAt(v)
+	return _c
+}
+
+// SetNillableDeletedAt sets the "deleted_at" field if the given value is not nil.
+func (_c *UserCreate) SetNillableDeletedAt(v *time.Time) *UserCreate {
+	if v != nil {
+		_c.SetDeletedAt(*v)
+	}
+	return _c
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_c *UserCreate) Mutation() *UserMutation {
 	return _c.mutation
@@ -180,6 +222,11 @@ func (_c *UserCreate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "User.status": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.PrivacyNoticeVersion(); ok {
+		if err := user.PrivacyNoticeVersionValidator(v); err != nil {
+			return &ValidationError{Name: "privacy_notice_version", err: fmt.Errorf(`ent: validator failed for field "User.privacy_notice_version": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -230,6 +277,18 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Status(); ok {
 		_spec.SetField(user.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
+	}
+	if value, ok := _c.mutation.PrivacyNoticeVersion(); ok {
+		_spec.SetField(user.FieldPrivacyNoticeVersion, field.TypeString, value)
+		_node.PrivacyNoticeVersion = value
+	}
+	if value, ok := _c.mutation.PrivacyConsentedAt(); ok {
+		_spec.SetField(user.FieldPrivacyConsentedAt, field.TypeTime, value)
+		_node.PrivacyConsentedAt = &value
+	}
+	if value, ok := _c.mutation.DeletedAt(); ok {
+		_spec.SetField(user.FieldDeletedAt, field.TypeTime, value)
+		_node.DeletedAt = &value
 	}
 	return _node, _spec
 }
@@ -340,6 +399,60 @@ func (u *UserUpsert) SetStatus(v user.Status) *UserUpsert {
 // UpdateStatus sets the "status" field to the value that was provided on create.
 func (u *UserUpsert) UpdateStatus() *UserUpsert {
 	u.SetExcluded(user.FieldStatus)
+	return u
+}
+
+// SetPrivacyNoticeVersion sets the "privacy_notice_version" field.
+func (u *UserUpsert) SetPrivacyNoticeVersion(v string) *UserUpsert {
+	u.Set(user.FieldPrivacyNoticeVersion, v)
+	return u
+}
+
+// UpdatePrivacyNoticeVersion sets the "privacy_notice_version" field to the value that was provided on create.
+func (u *UserUpsert) UpdatePrivacyNoticeVersion() *UserUpsert {
+	u.SetExcluded(user.FieldPrivacyNoticeVersion)
+	return u
+}
+
+// ClearPrivacyNoticeVersion clears the value of the "privacy_notice_version" field.
+func (u *UserUpsert) ClearPrivacyNoticeVersion() *UserUpsert {
+	u.SetNull(user.FieldPrivacyNoticeVersion)
+	return u
+}
+
+// SetPrivacyConsentedAt sets the "privacy_consented_at" field.
+func (u *UserUpsert) SetPrivacyConsentedAt(v time.Time) *UserUpsert {
+	u.Set(user.FieldPrivacyConsentedAt, v)
+	return u
+}
+
+// UpdatePrivacyConsentedAt sets the "privacy_consented_at" field to the value that was provided on create.
+func (u *UserUpsert) UpdatePrivacyConsentedAt() *UserUpsert {
+	u.SetExcluded(user.FieldPrivacyConsentedAt)
+	return u
+}
+
+// ClearPrivacyConsentedAt clears the value of the "privacy_consented_at" field.
+func (u *UserUpsert) ClearPrivacyConsentedAt() *UserUpsert {
+	u.SetNull(user.FieldPrivacyConsentedAt)
+	return u
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (u *UserUpsert) SetDeletedAt(v time.Time) *UserUpsert {
+	u.Set(user.FieldDeletedAt, v)
+	return u
+}
+
+// UpdateDeletedAt sets the "deleted_at" field to the value that was provided on create.
+func (u *UserUpsert) UpdateDeletedAt() *UserUpsert {
+	u.SetExcluded(user.FieldDeletedAt)
+	return u
+}
+
+// ClearDeletedAt clears the value of the "deleted_at" field.
+func (u *UserUpsert) ClearDeletedAt() *UserUpsert {
+	u.SetNull(user.FieldDeletedAt)
 	return u
 }
 
@@ -455,6 +568,69 @@ func (u *UserUpsertOne) SetStatus(v user.Status) *UserUpsertOne {
 func (u *UserUpsertOne) UpdateStatus() *UserUpsertOne {
 	return u.Update(func(s *UserUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetPrivacyNoticeVersion sets the "privacy_notice_version" field.
+func (u *UserUpsertOne) SetPrivacyNoticeVersion(v string) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetPrivacyNoticeVersion(v)
+	})
+}
+
+// UpdatePrivacyNoticeVersion sets the "privacy_notice_version" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdatePrivacyNoticeVersion() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdatePrivacyNoticeVersion()
+	})
+}
+
+// ClearPrivacyNoticeVersion clears the value of the "privacy_notice_version" field.
+func (u *UserUpsertOne) ClearPrivacyNoticeVersion() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearPrivacyNoticeVersion()
+	})
+}
+
+// SetPrivacyConsentedAt sets the "privacy_consented_at" field.
+func (u *UserUpsertOne) SetPrivacyConsentedAt(v time.Time) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetPrivacyConsentedAt(v)
+	})
+}
+
+// UpdatePrivacyConsentedAt sets the "privacy_consented_at" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdatePrivacyConsentedAt() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdatePrivacyConsentedAt()
+	})
+}
+
+// ClearPrivacyConsentedAt clears the value of the "privacy_consented_at" field.
+func (u *UserUpsertOne) ClearPrivacyConsentedAt() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearPrivacyConsentedAt()
+	})
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (u *UserUpsertOne) SetDeletedAt(v time.Time) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetDeletedAt(v)
+	})
+}
+
+// UpdateDeletedAt sets the "deleted_at" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdateDeletedAt() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateDeletedAt()
+	})
+}
+
+// ClearDeletedAt clears the value of the "deleted_at" field.
+func (u *UserUpsertOne) ClearDeletedAt() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearDeletedAt()
 	})
 }
 
@@ -736,6 +912,69 @@ func (u *UserUpsertBulk) SetStatus(v user.Status) *UserUpsertBulk {
 func (u *UserUpsertBulk) UpdateStatus() *UserUpsertBulk {
 	return u.Update(func(s *UserUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetPrivacyNoticeVersion sets the "privacy_notice_version" field.
+func (u *UserUpsertBulk) SetPrivacyNoticeVersion(v string) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetPrivacyNoticeVersion(v)
+	})
+}
+
+// UpdatePrivacyNoticeVersion sets the "privacy_notice_version" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdatePrivacyNoticeVersion() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdatePrivacyNoticeVersion()
+	})
+}
+
+// ClearPrivacyNoticeVersion clears the value of the "privacy_notice_version" field.
+func (u *UserUpsertBulk) ClearPrivacyNoticeVersion() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearPrivacyNoticeVersion()
+	})
+}
+
+// SetPrivacyConsentedAt sets the "privacy_consented_at" field.
+func (u *UserUpsertBulk) SetPrivacyConsentedAt(v time.Time) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetPrivacyConsentedAt(v)
+	})
+}
+
+// UpdatePrivacyConsentedAt sets the "privacy_consented_at" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdatePrivacyConsentedAt() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdatePrivacyConsentedAt()
+	})
+}
+
+// ClearPrivacyConsentedAt clears the value of the "privacy_consented_at" field.
+func (u *UserUpsertBulk) ClearPrivacyConsentedAt() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearPrivacyConsentedAt()
+	})
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (u *UserUpsertBulk) SetDeletedAt(v time.Time) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetDeletedAt(v)
+	})
+}
+
+// UpdateDeletedAt sets the "deleted_at" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdateDeletedAt() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateDeletedAt()
+	})
+}
+
+// ClearDeletedAt clears the value of the "deleted_at" field.
+func (u *UserUpsertBulk) ClearDeletedAt() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearDeletedAt()
 	})
 }
 

@@ -90,6 +90,66 @@ func (_u *UserUpdate) SetNillableStatus(v *user.Status) *UserUpdate {
 	return _u
 }
 
+// SetPrivacyNoticeVersion sets the "privacy_notice_version" field.
+func (_u *UserUpdate) SetPrivacyNoticeVersion(v string) *UserUpdate {
+	_u.mutation.SetPrivacyNoticeVersion(v)
+	return _u
+}
+
+// SetNillablePrivacyNoticeVersion sets the "privacy_notice_version" field if the given value is not nil.
+func (_u *UserUpdate) SetNillablePrivacyNoticeVersion(v *string) *UserUpdate {
+	if v != nil {
+		_u.SetPrivacyNoticeVersion(*v)
+	}
+	return _u
+}
+
+// ClearPrivacyNoticeVersion clears the value of the "privacy_notice_version" field.
+func (_u *UserUpdate) ClearPrivacyNoticeVersion() *UserUpdate {
+	_u.mutation.ClearPrivacyNoticeVersion()
+	return _u
+}
+
+// SetPrivacyConsentedAt sets the "privacy_consented_at" field.
+func (_u *UserUpdate) SetPrivacyConsentedAt(v time.Time) *UserUpdate {
+	_u.mutation.SetPrivacyConsentedAt(v)
+	return _u
+}
+
+// SetNillablePrivacyConsentedAt sets the "privacy_consented_at" field if the given value is not nil.
+func (_u *UserUpdate) SetNillablePrivacyConsentedAt(v *time.Time) *UserUpdate {
+	if v != nil {
+		_u.SetPrivacyConsentedAt(*v)
+	}
+	return _u
+}
+
+// ClearPrivacyConsentedAt clears the value of the "privacy_consented_at" field.
+func (_u *UserUpdate) ClearPrivacyConsentedAt() *UserUpdate {
+	_u.mutation.ClearPrivacyConsentedAt()
+	return _u
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (_u *UserUpdate) SetDeletedAt(v time.Time) *UserUpdate {
+	_u.mutation.SetDeletedAt(v)
+	return _u
+}
+
+// SetNillableDeletedAt sets the "deleted_at" field if the given value is not nil.
+func (_u *UserUpdate) SetNillableDeletedAt(v *time.Time) *UserUpdate {
+	if v != nil {
+		_u.SetDeletedAt(*v)
+	}
+	return _u
+}
+
+// ClearDeletedAt clears the value of the "deleted_at" field.
+func (_u *UserUpdate) ClearDeletedAt() *UserUpdate {
+	_u.mutation.ClearDeletedAt()
+	return _u
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_u *UserUpdate) Mutation() *UserMutation {
 	return _u.mutation
@@ -159,6 +219,11 @@ func (_u *UserUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "User.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.PrivacyNoticeVersion(); ok {
+		if err := user.PrivacyNoticeVersionValidator(v); err != nil {
+			return &ValidationError{Name: "privacy_notice_version", err: fmt.Errorf(`ent: validator failed for field "User.privacy_notice_version": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -188,6 +253,24 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(user.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.PrivacyNoticeVersion(); ok {
+		_spec.SetField(user.FieldPrivacyNoticeVersion, field.TypeString, value)
+	}
+	if _u.mutation.PrivacyNoticeVersionCleared() {
+		_spec.ClearField(user.FieldPrivacyNoticeVersion, field.TypeString)
+	}
+	if value, ok := _u.mutation.PrivacyConsentedAt(); ok {
+		_spec.SetField(user.FieldPrivacyConsentedAt, field.TypeTime, value)
+	}
+	if _u.mutation.PrivacyConsentedAtCleared() {
+		_spec.ClearField(user.FieldPrivacyConsentedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.DeletedAt(); ok {
+		_spec.SetField(user.FieldDeletedAt, field.TypeTime, value)
+	}
+	if _u.mutation.DeletedAtCleared() {
+		_spec.ClearField(user.FieldDeletedAt, field.TypeTime)
 	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -268,6 +351,66 @@ func (_u *UserUpdateOne) SetNillableStatus(v *user.Status) *UserUpdateOne {
 	if v != nil {
 		_u.SetStatus(*v)
 	}
+	return _u
+}
+
+// SetPrivacyNoticeVersion sets the "privacy_notice_version" field.
+func (_u *UserUpdateOne) SetPrivacyNoticeVersion(v string) *UserUpdateOne {
+	_u.mutation.SetPrivacyNoticeVersion(v)
+	return _u
+}
+
+// SetNillablePrivacyNoticeVersion sets the "privacy_notice_version" field if the given value is not nil.
+func (_u *UserUpdateOne) SetNillablePrivacyNoticeVersion(v *string) *UserUpdateOne {
+	if v != nil {
+		_u.SetPrivacyNoticeVersion(*v)
+	}
+	return _u
+}
+
+// ClearPrivacyNoticeVersion clears the value of the "privacy_notice_version" field.
+func (_u *UserUpdateOne) ClearPrivacyNoticeVersion() *UserUpdateOne {
+	_u.mutation.ClearPrivacyNoticeVersion()
+	return _u
+}
+
+// SetPrivacyConsentedAt sets the "privacy_consented_at" field.
+func (_u *UserUpdateOne) SetPrivacyConsentedAt(v time.Time) *UserUpdateOne {
+	_u.mutation.SetPrivacyConsentedAt(v)
+	return _u
+}
+
+// SetNillablePrivacyConsentedAt sets the "privacy_consented_at" field if the given value is not nil.
+func (_u *UserUpdateOne) SetNillablePrivacyConsentedAt(v *time.Time) *UserUpdateOne {
+	if v != nil {
+		_u.SetPrivacyConsentedAt(*v)
+	}
+	return _u
+}
+
+// ClearPrivacyConsentedAt clears the value of the "privacy_consented_at" field.
+func (_u *UserUpdateOne) ClearPrivacyConsentedAt() *UserUpdateOne {
+	_u.mutation.ClearPrivacyConsentedAt()
+	return _u
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (_u *UserUpdateOne) SetDeletedAt(v time.Time) *UserUpdateOne {
+	_u.mutation.SetDeletedAt(v)
+	return _u
+}
+
+// SetNillableDeletedAt sets the "deleted_at" field if the given value is not nil.
+func (_u *UserUpdateOne) SetNillableDeletedAt(v *time.Time) *UserUpdateOne {
+	if v != nil {
+		_u.SetDeletedAt(*v)
+	}
+	return _u
+}
+
+// ClearDeletedAt clears the value of the "deleted_at" field.
+func (_u *UserUpdateOne) ClearDeletedAt() *UserUpdateOne {
+	_u.mutation.ClearDeletedAt()
 	return _u
 }
 
@@ -353,6 +496,11 @@ func (_u *UserUpdateOne) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "User.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.PrivacyNoticeVersion(); ok {
+		if err := user.PrivacyNoticeVersionValidator(v); err != nil {
+			return &ValidationError{Name: "privacy_notice_version", err: fmt.Errorf(`ent: validator failed for field "User.privacy_notice_version": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -399,6 +547,24 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(user.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.PrivacyNoticeVersion(); ok {
+		_spec.SetField(user.FieldPrivacyNoticeVersion, field.TypeString, value)
+	}
+	if _u.mutation.PrivacyNoticeVersionCleared() {
+		_spec.ClearField(user.FieldPrivacyNoticeVersion, field.TypeString)
+	}
+	if value, ok := _u.mutation.PrivacyConsentedAt(); ok {
+		_spec.SetField(user.FieldPrivacyConsentedAt, field.TypeTime, value)
+	}
+	if _u.mutation.PrivacyConsentedAtCleared() {
+		_spec.ClearField(user.FieldPrivacyConsentedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.DeletedAt(); ok {
+		_spec.SetField(user.FieldDeletedAt, field.TypeTime, value)
+	}
+	if _u.mutation.DeletedAtCleared() {
+		_spec.ClearField(user.FieldDeletedAt, field.TypeTime)
 	}
 	_node = &User{config: _u.config}
 	_spec.Assign = _node.assignValues

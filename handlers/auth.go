@@ -18,13 +18,14 @@ import (
 // register godoc
 //
 //	@Summary	Register an account
-//	@Description	Answers 201 with the same body whether the phone was new (the account now exists) or already registered (nothing changes, the existing account keeps its password): the answer does not reveal which phones use the platform (issue 15). The body carries no user id; sign in (POST /v1/auth/login) and read GET /v1/me for it. Phone verification will replace this. The password must not be one of the 10,000 most common passwords nor the phone number (400 password.weak naming `password`).
+//	@Description	Needs a `register` code sent to the phone (POST /v1/auth/codes): without one 400 naming `code`; a wrong, expired or used code 400 code.invalid. A phone that already has an account never receives a register code, so its registration fails exactly like a wrong code and the answer does not reveal which phones use the platform (issue 15). privacy_notice_version records consent to the privacy notice: it must be the current version (named by POST /v1/auth/codes; otherwise 400 naming privacy_notice_version), stored with the time. The body carries no user id; sign in (POST /v1/auth/login) and read GET /v1/me for it. The password must not be one of the 10,000 most common passwords nor the phone number (400 password.weak naming `password`).
+//	@ID			register
 //	@Tags		auth
 //	@Accept		json
 //	@Produce	json
 //	@Param		body	body		registerRequest	true	"the new account"
 //	@Success	201		{object}	registerResponse
-//	@Failure	400		{object}	problem
+//	@Failure	400		{object}	problem	"request.invalid, code.invalid or password.weak"
 //	@Failure	415		{object}	problem	"the body is not JSON"
 //	@Failure	429		{object}	problem	"too many registrations or failed attempts from this address; see Retry-After"
 //	@Failure	503		{object}	problem	"server.busy: every password-hashing slot is taken; see Retry-After"
@@ -41,13 +42,20 @@ func (s *server) register(c *gin.Context) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
+	if req.PrivacyNoticeVersion != s.Config.PrivacyNoticeVersion {
+		return &apperr.Error{Kind: apperr.KindInvalid, Code: "privacy.notice_outdated",
+			Detail: "consent to the current privacy notice, version " + s.Config.PrivacyNoticeVersion,
+			Fields: []apperr.FieldError{{Field: "privacy_notice_version", Message: "must be " + s.Config.PrivacyNoticeVersion}}}
+	}
 	if why := s.CommonPasswords.Refuse(req.Password, req.Phone); why != "" {
 		return weakPassword(why)
 	}
-	_, err := accounts.Register(ctx, s.Store.Client, s.Passwords,
-		accounts.NewUser{Phone: req.Phone, Password: req.Password, Name: req.Name})
-	if err != nil && !errors.Is(err, accounts.ErrPhoneTaken) {
-		return err
+	now := s.now()
+	_, err := accounts.RegisterWithCode(ctx, s.Store.Client, s.Passwords,
+		accounts.NewUser{Phone: req.Phone, Password: req.Password, Name: req.Name,
+			NoticeVersion: req.PrivacyNoticeVersion, ConsentedAt: &now}, req.Code, now)
+	if err != nil {
+		return s.codeFailed(c, err)
 	}
 	c.JSON(http.StatusCreated, newRegisterResponse(req))
 	return nil
@@ -97,10 +105,17 @@ func (s *server) login(c *gin.Context) error {
 
 // weakPassword is the 400 for a password that is too easy to guess; every
 // route that sets a password answers it alike.
-func weakPassword(why string) error {
+func weakPassword(why string) error { return weakPasswordIn("password", why) }
+
+// weakPasswordIn is weakPassword naming field (new_password on a change).
+func weakPasswordIn(field, why string) error {
 	return &apperr.Error{Kind: apperr.KindInvalid, Code: "password.weak",
-		Detail: "choose a less common password", Fields: []apperr.FieldError{{Field: "password", Message: why}}}
+		Detail: "choose a less common password", Fields: []apperr.FieldError{{Field: field, Message: why}}}
 }
+
+// isBadCode reports whether err is the one answer for a code that does
+// not work.
+func isBadCode(err error) bool { return errors.Is(err, accounts.ErrBadCode) }
 
 // refuseWhile turns a throttle wait into 429 with Retry-After; no wait
 // (and no error) lets the attempt through.

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"yishi/ent"
+	"yishi/internal/accounts"
 	"yishi/internal/apperr"
 )
 
@@ -21,24 +22,93 @@ func hasControl(s string) bool { return strings.IndexFunc(s, unicode.IsControl) 
 // registerRequest is the body of POST /v1/auth/register.
 type registerRequest struct {
 	Phone    string `json:"phone" example:"13812341234" pattern:"^1[3-9][0-9]{9}$"`
+	Code     string `json:"code" example:"042917" pattern:"^[0-9]{6}$"`
 	Password string `json:"password" example:"correct horse battery" minLength:"8" maxLength:"128"`
 	Name     string `json:"name" example:"李阿姨" maxLength:"100"`
+	// PrivacyNoticeVersion is the privacy notice the person consents to;
+	// it must be the current one (POST /v1/auth/codes names it).
+	PrivacyNoticeVersion string `json:"privacy_notice_version" example:"2026-11"`
 }
 
 func (r *registerRequest) validate() []apperr.FieldError {
-	var out []apperr.FieldError
-	if !phonePattern.MatchString(r.Phone) {
-		out = append(out, apperr.FieldError{Field: "phone", Message: "must be an 11-digit mainland mobile number"})
+	out := checkPhone(nil, "phone", r.Phone)
+	out = checkCode(out, r.Code)
+	out = checkNewPassword(out, "password", r.Password)
+	out = checkName(out, r.Name)
+	if r.PrivacyNoticeVersion == "" || len(r.PrivacyNoticeVersion) > 32 {
+		out = append(out, apperr.FieldError{Field: "privacy_notice_version", Message: "is required"})
 	}
-	if n := utf8.RuneCountInString(r.Password); n < 8 || n > 128 {
-		out = append(out, apperr.FieldError{Field: "password", Message: "must be 8 to 128 characters"})
+	return out
+}
+
+func checkPhone(out []apperr.FieldError, field, phone string) []apperr.FieldError {
+	if !phonePattern.MatchString(phone) {
+		out = append(out, apperr.FieldError{Field: field, Message: "must be an 11-digit mainland mobile number"})
 	}
-	if n := utf8.RuneCountInString(strings.TrimSpace(r.Name)); n < 1 || n > 100 {
+	return out
+}
+
+var codePattern = regexp.MustCompile(`^[0-9]{6}$`)
+
+func checkCode(out []apperr.FieldError, code string) []apperr.FieldError {
+	switch {
+	case code == "":
+		out = append(out, apperr.FieldError{Field: "code", Message: "is required: request one with POST /v1/auth/codes"})
+	case !codePattern.MatchString(code):
+		out = append(out, apperr.FieldError{Field: "code", Message: "must be 6 digits"})
+	}
+	return out
+}
+
+func checkNewPassword(out []apperr.FieldError, field, pw string) []apperr.FieldError {
+	if n := utf8.RuneCountInString(pw); n < 8 || n > 128 {
+		out = append(out, apperr.FieldError{Field: field, Message: "must be 8 to 128 characters"})
+	}
+	return out
+}
+
+func checkName(out []apperr.FieldError, name string) []apperr.FieldError {
+	if n := utf8.RuneCountInString(strings.TrimSpace(name)); n < 1 || n > 100 {
 		out = append(out, apperr.FieldError{Field: "name", Message: "must be 1 to 100 characters"})
-	} else if hasControl(r.Name) {
+	} else if hasControl(name) {
 		out = append(out, apperr.FieldError{Field: "name", Message: "must not contain control characters"})
 	}
 	return out
+}
+
+// codeRequest is the body of POST /v1/auth/codes.
+type codeRequest struct {
+	Phone   string `json:"phone" example:"13812341234" pattern:"^1[3-9][0-9]{9}$"`
+	Purpose string `json:"purpose" example:"register" enums:"register,reset"`
+}
+
+func (r *codeRequest) validate() []apperr.FieldError {
+	out := checkPhone(nil, "phone", r.Phone)
+	if r.Purpose != accounts.PurposeReg && r.Purpose != accounts.PurposeReset {
+		out = append(out, apperr.FieldError{Field: "purpose", Message: "must be register or reset"})
+	}
+	return out
+}
+
+// codeResponse is the one answer to a code request, for every phone.
+type codeResponse struct {
+	// ExpiresIn is how many seconds a delivered code stays valid.
+	ExpiresIn int `json:"expires_in" example:"600"`
+	// PrivacyNoticeVersion is the notice a registration consents to.
+	PrivacyNoticeVersion string `json:"privacy_notice_version" example:"2026-11"`
+}
+
+// passwordResetRequest is the body of POST /v1/auth/password-reset.
+type passwordResetRequest struct {
+	Phone    string `json:"phone" example:"13812341234" pattern:"^1[3-9][0-9]{9}$"`
+	Code     string `json:"code" example:"042917" pattern:"^[0-9]{6}$"`
+	Password string `json:"password" example:"another horse battery" minLength:"8" maxLength:"128"`
+}
+
+func (r *passwordResetRequest) validate() []apperr.FieldError {
+	out := checkPhone(nil, "phone", r.Phone)
+	out = checkCode(out, r.Code)
+	return checkNewPassword(out, "password", r.Password)
 }
 
 // loginRequest is the body of POST /v1/auth/login.

@@ -80,8 +80,9 @@ func TestLogin73ResidentsFromOneAddressAllGetIn(t *testing.T) {
 	phones := make([]string, 73)
 	for i := range phones {
 		phones[i] = fmt.Sprintf("137%08d", i+1)
-		a.doFrom(wifi, "POST", "/v1/auth/register", map[string]string{
-			"phone": phones[i], "password": "password-" + phones[i], "name": "居民"}).want(201)
+		a.doFrom(wifi, "POST", "/v1/auth/codes", map[string]string{"phone": phones[i], "purpose": "register"}).want(202)
+		code, _ := a.sms.Last(phones[i], "register")
+		a.doFrom(wifi, "POST", "/v1/auth/register", registration(phones[i], code, "password-"+phones[i], "居民")).want(201)
 	}
 	// Two residents mistype once first, as people do.
 	a.doFrom(wifi, "POST", "/v1/auth/login", map[string]string{"phone": phones[0], "password": "typo-typo"}).want(401)
@@ -175,15 +176,13 @@ func TestLoginThrottleSharedByTwoInstances(t *testing.T) {
 func TestRegisterRefusesCommonPasswordAndPhone(t *testing.T) {
 	a := newAPI(t)
 	for _, pw := range []string{"password", "qwertyuiop", "Password1", "13912340001"} {
-		p := a.do("POST", "/v1/auth/register", "", map[string]string{
-			"phone": "13912340001", "password": pw, "name": "x"}).want(400).obj()
+		p := a.do("POST", "/v1/auth/register", "", registration("13912340001", "000000", pw, "x")).want(400).obj()
 		errs, _ := p["errors"].([]any)
 		if p["code"] != "password.weak" || len(errs) != 1 || errs[0].(map[string]any)["field"] != "password" {
 			t.Fatalf("%q: problem %v", pw, p)
 		}
 	}
-	a.do("POST", "/v1/auth/register", "", map[string]string{
-		"phone": "13912340001", "password": "花园里的三棵老槐树", "name": "x"}).want(201)
+	a.registerWithCode("13912340001", "花园里的三棵老槐树", "x").want(201)
 }
 
 // TestBodyTypeOtherThanJSON415: only routes that declare another media
@@ -227,7 +226,7 @@ func TestUnauthenticatedThrottledBeforeDecode(t *testing.T) {
 		a.doFrom(addr, "POST", "/v1/auth/login", map[string]string{
 			"phone": fmt.Sprintf("135%08d", i), "password": "wrong-password"}).want(401)
 	}
-	for _, path := range []string{"/v1/auth/login", "/v1/auth/register", "/v1/auth/refresh"} {
+	for _, path := range []string{"/v1/auth/login", "/v1/auth/register", "/v1/auth/refresh", "/v1/auth/password-reset"} {
 		req := httptest.NewRequest("POST", path, bytes.NewReader([]byte("{not json")))
 		req.Header.Set("Content-Type", "application/json")
 		req.RemoteAddr = addr + ":1"

@@ -26,6 +26,7 @@ import (
 	"yishi/internal/config"
 	"yishi/internal/password"
 	"yishi/internal/session"
+	"yishi/internal/sms"
 	"yishi/internal/store"
 	"yishi/internal/testdb"
 	"yishi/internal/throttle"
@@ -40,6 +41,9 @@ type api struct {
 	router  *gin.Engine
 	phones  atomic.Int64
 	blobDir string // where attachment bytes land, for tests that count files
+	// sms holds every one-time code the instance sent; tests read codes
+	// from it and register through the verifying HTTP path.
+	sms *sms.Memory
 }
 
 // newAPI builds the real router on a fresh migrated database (SQLite in
@@ -94,7 +98,9 @@ func newAPIOn(t testing.TB, st *store.Store, keys *authz.KeySet) *api {
 	if err != nil {
 		t.Fatal(err)
 	}
+	codes := &sms.Memory{}
 	d := handlers.Deps{
+		SMS:    codes,
 		Config: cfg, Store: st, Logger: logger, Policy: policy, Keys: keys,
 		Tokens:    authz.NewTokens(keys, cfg.Issuer, cfg.Audience, cfg.AccessTTL, time.Now),
 		Sessions:  session.New(st.Client, cfg.RefreshTTL, time.Now),
@@ -106,7 +112,7 @@ func newAPIOn(t testing.TB, st *store.Store, keys *authz.KeySet) *api {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &api{t: t, st: st, deps: d, router: r, blobDir: blobDir}
+	return &api{t: t, st: st, deps: d, router: r, blobDir: blobDir, sms: codes}
 }
 
 // testThrottleStore is the production choice: shared through PostgreSQL,
@@ -124,6 +130,7 @@ func testPolicies() throttle.Policies {
 	p := throttle.DefaultPolicies()
 	p.Pair.Free, p.Phone.Free = 3, 5
 	p.Register.Free = 10_000
+	p.CodeAddress.Free = 10_000
 	return p
 }
 
@@ -240,14 +247,39 @@ type person struct {
 func (a *api) newPerson(name string) person {
 	a.t.Helper()
 	phone := fmt.Sprintf("139%08d", a.phones.Add(1))
-	a.do("POST", "/v1/auth/register", "", map[string]string{
-		"phone": phone, "password": "password-" + phone, "name": name}).want(201)
+	a.registerWithCode(phone, "password-"+phone, name).want(201)
 	tok := a.do("POST", "/v1/auth/login", "", map[string]string{
 		"phone": phone, "password": "password-" + phone}).want(200).obj()["access_token"].(string)
 	// Registration names no id (issue 15: it answers a taken phone alike).
 	id := a.do("GET", "/v1/me", tok, nil).want(200).id()
 	return person{ID: id, Phone: phone, Token: tok}
 }
+
+// codeFor requests a one-time code for phone through the API and returns
+// the one the test sender received ("" when none was delivered).
+func (a *api) codeFor(phone, purpose string) string {
+	a.t.Helper()
+	a.do("POST", "/v1/auth/codes", "", map[string]string{"phone": phone, "purpose": purpose}).want(202)
+	code, _ := a.sms.Last(phone, purpose)
+	return code
+}
+
+// registerWithCode registers phone with a freshly requested code and the
+// current privacy notice, answering the registration's response.
+func (a *api) registerWithCode(phone, password, name string) response {
+	a.t.Helper()
+	return a.do("POST", "/v1/auth/register", "", registration(phone, a.codeFor(phone, "register"), password, name))
+}
+
+// registration is a register body with the test configuration's privacy
+// notice version.
+func registration(phone, code, password, name string) map[string]string {
+	return map[string]string{"phone": phone, "code": code, "password": password, "name": name,
+		"privacy_notice_version": testNoticeVersion}
+}
+
+// testNoticeVersion is the default YISHI_PRIVACY_NOTICE_VERSION.
+const testNoticeVersion = "2026-11"
 
 // grantDirect gives p role at unit (nil unit = platform) without going
 // through the API, for setting up fixtures.

@@ -31,8 +31,11 @@ func (s *server) listHouseholds(c *gin.Context) error {
 		if err != nil {
 			return nil, err
 		}
-		members, err = households.MembersOf(ctx, s.Store.Client, rows)
-		return rows, err
+		if members, err = households.MembersOf(ctx, s.Store.Client, rows); err != nil {
+			return nil, err
+		}
+		return rows, s.auditPersonalRead(c, personalRead{tenantID: u.TenantID, unitPath: u.Path,
+			targetType: "unit", targetID: u.ID, rows: len(rows)})
 	}, func(h *ent.Household) int { return h.ID },
 		func(h *ent.Household) householdResponse { return newHouseholdResponse(h, members[h.ID]) })
 }

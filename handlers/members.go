@@ -97,7 +97,24 @@ func (s *server) residentGrant(c *gin.Context, u *ent.Unit, userID int) members.
 func (s *server) listMembers(c *gin.Context) error {
 	u := targetOf[*ent.Unit](c)
 	return respondPage(c, func(p page) ([]*ent.Membership, error) {
-		return members.AtUnit(c.Request.Context(), s.Store.Client, u.ID, p.After, p.Limit+1)
+		rows, err := members.AtUnit(c.Request.Context(), s.Store.Client, u.ID, p.After, p.Limit+1)
+		if err != nil {
+			return nil, err
+		}
+		return rows, s.auditPersonalRead(c, personalRead{tenantID: u.TenantID, unitPath: u.Path,
+			targetType: "unit", targetID: u.ID, rows: countAddresses(rows)})
 	}, func(m *ent.Membership) int { return m.ID },
 		func(m *ent.Membership) memberResponse { return newMemberResponse(m, false) })
+}
+
+// countAddresses is how many memberships show an address: the personal
+// data a member list reveals to staff (phones are masked).
+func countAddresses(rows []*ent.Membership) int {
+	n := 0
+	for _, m := range rows {
+		if m.Address != "" {
+			n++
+		}
+	}
+	return n
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"yishi/ent"
+	"yishi/internal/accounts"
 	"yishi/internal/apperr"
 )
 
@@ -67,6 +68,9 @@ func newMemberResponse(m *ent.Membership, own bool) memberResponse {
 		out.Name, out.Phone = u.Name, maskPhone(u.Phone)
 		if own {
 			out.Phone = u.Phone
+		}
+		if accounts.IsDeleted(u) {
+			out.Phone = "" // a deleted account has no phone to show
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package handlers
 import (
 	"github.com/gin-gonic/gin"
 
+	"yishi/ent"
 	"yishi/internal/export"
 	"yishi/internal/proposals"
 )
@@ -17,16 +18,20 @@ func proposalExportHeader() []string {
 // exportProposals answers the whole filtered list under path as a file,
 // newest first, reading exportPage rows at a time as the caller (privacy
 // applies), with personal data masked exactly as in the JSON list.
-func (s *server) exportProposals(c *gin.Context, path string, f proposals.ListFilter, format export.Format) error {
-	return writeExport(c, format, "proposals", proposalExportHeader(), func(emit func(...any) error) error {
+// A staff export that shows full phones is audited like the JSON list.
+func (s *server) exportProposals(c *gin.Context, u *ent.Unit, f proposals.ListFilter, format export.Format) error {
+	revealed := 0
+	err := writeExport(c, format, "proposals", proposalExportHeader(), func(emit func(...any) error) error {
 		before := 0
 		for {
-			rows, err := proposals.ListUnder(c.Request.Context(), s.Store.Client, path, f, before, exportPage)
+			rows, err := proposals.ListUnder(c.Request.Context(), s.Store.Client, u.Path, f, before, exportPage)
 			if err != nil {
 				return err
 			}
 			for _, p := range rows {
-				if err := emit(proposalExportRow(newProposalItem(p, s.seesPersonalData(c, p)))...); err != nil {
+				personal := s.seesPersonalData(c, p)
+				revealed += boolCount(revealsPhone(c, p, personal))
+				if err := emit(proposalExportRow(newProposalItem(p, personal))...); err != nil {
 					return err
 				}
 			}
@@ -36,6 +41,14 @@ func (s *server) exportProposals(c *gin.Context, path string, f proposals.ListFi
 			before = rows[len(rows)-1].ID
 		}
 	})
+	if err == nil {
+		// The file is written by now; a failed audit append is logged.
+		if aerr := s.auditPersonalRead(c, personalRead{tenantID: u.TenantID, unitPath: u.Path,
+			targetType: "unit", targetID: u.ID, rows: revealed}); aerr != nil {
+			s.Logger.ErrorContext(c.Request.Context(), "audit personal read", "err", aerr, "request_id", requestID(c))
+		}
+	}
+	return err
 }
 
 // proposalExportRow is one proposal as export cells.

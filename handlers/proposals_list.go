@@ -55,12 +55,25 @@ func (s *server) listProposals(c *gin.Context) error {
 		if err != nil {
 			return err
 		}
-		return s.exportProposals(c, u.Path, f, format)
+		return s.exportProposals(c, u, f, format)
 	}
-	return respondPage(c, func(p page) ([]*ent.Proposal, error) {
+	revealed := 0
+	err = respondPage(c, func(p page) ([]*ent.Proposal, error) {
 		return proposals.ListUnder(c.Request.Context(), s.Store.Client, u.Path, f, p.After, p.Limit+1)
 	}, func(r *ent.Proposal) int { return r.ID },
-		func(r *ent.Proposal) proposalItem { return newProposalItem(r, s.seesPersonalData(c, r)) })
+		func(r *ent.Proposal) proposalItem {
+			personal := s.seesPersonalData(c, r)
+			revealed += boolCount(revealsPhone(c, r, personal))
+			return newProposalItem(r, personal)
+		})
+	if err == nil {
+		// The page is written by now; a failed audit append is logged.
+		if aerr := s.auditPersonalRead(c, personalRead{tenantID: u.TenantID, unitPath: u.Path,
+			targetType: "unit", targetID: u.ID, rows: revealed}); aerr != nil {
+			s.Logger.ErrorContext(c.Request.Context(), "audit personal read", "err", aerr, "request_id", requestID(c))
+		}
+	}
+	return err
 }
 
 // proposalFilters parses the list filters, naming every bad one.

@@ -68,6 +68,10 @@ func proposalETag(p *ent.Proposal) string { return fmt.Sprintf(`W/"%d"`, p.Versi
 func (s *server) getProposal(c *gin.Context) error {
 	p := targetOf[*ent.Proposal](c)
 	out := s.proposalView(c, p)
+	if err := s.auditPersonalRead(c, personalRead{tenantID: p.TenantID, unitPath: p.UnitPath,
+		targetType: "proposal", targetID: p.ID, rows: boolCount(revealsPhone(c, p, s.seesPersonalData(c, p)))}); err != nil {
+		return err
+	}
 	var err error
 	if out.FollowUps, err = s.followUps(c, p); err != nil {
 		return err
@@ -90,4 +94,18 @@ func (s *server) similarProposals(c *gin.Context, p *ent.Proposal) ([]similarPro
 			Status: string(m.Proposal.Status), Score: m.Score})
 	}
 	return out, nil
+}
+
+// revealsPhone reports whether p's answer shows its author's full phone to
+// a caller who is not the author (staff reading personal data).
+func revealsPhone(c *gin.Context, p *ent.Proposal, personal bool) bool {
+	return personal && p.AuthorPhone != "" && (p.AuthorID == nil || *p.AuthorID != caller(c).UserID)
+}
+
+// boolCount is 1 for true, for counting revealed records.
+func boolCount(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -7,9 +7,11 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"yishi/authz/access"
 	"yishi/internal/password"
+	"yishi/internal/sms"
 	"yishi/internal/throttle"
 )
 
@@ -31,6 +33,14 @@ func NewRouter(d Deps) (*gin.Engine, error) {
 			return nil, fmt.Errorf("router: %w", err)
 		}
 		d.CommonPasswords = common
+	}
+	if d.SMS == nil {
+		sender, err := sms.FromSettings(sms.Settings{Sender: d.Config.SMSSender, WebhookURL: d.Config.SMSWebhookURL,
+			WebhookSecret: d.Config.SMSWebhookSecret}, d.Logger, registererOf(d.Registry))
+		if err != nil {
+			return nil, fmt.Errorf("router: %w", err)
+		}
+		d.SMS = sender
 	}
 	if d.Writes == nil {
 		d.Writes = throttle.New(max(d.Config.WriteRate, 1), time.Minute, 100_000, time.Now)
@@ -115,4 +125,13 @@ func checkDeclared(r *gin.Engine, table []route) error {
 		return fmt.Errorf("routes without exactly one access declaration: %v", bad)
 	}
 	return nil
+}
+
+// registererOf is reg as a Registerer, or nil when there is no registry
+// (a nil *Registry inside the interface would panic on registration).
+func registererOf(reg *prometheus.Registry) prometheus.Registerer {
+	if reg == nil {
+		return nil
+	}
+	return reg
 }

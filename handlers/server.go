@@ -12,6 +12,7 @@ import (
 	"yishi/internal/config"
 	"yishi/internal/password"
 	"yishi/internal/session"
+	"yishi/internal/sms"
 	"yishi/internal/store"
 	"yishi/internal/throttle"
 )
@@ -40,6 +41,10 @@ type Deps struct {
 	// CommonPasswords are refused at registration; NewRouter loads the
 	// embedded list when it is nil.
 	CommonPasswords *password.Common
+	// SMS delivers one-time codes without blocking the request
+	// (YISHI_SMS_SENDER); NewRouter builds the configured one when nil.
+	// Tests inject an sms.Memory and read the codes from it.
+	SMS sms.Sender
 }
 
 // server carries Deps to the handler methods.

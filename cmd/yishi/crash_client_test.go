@@ -16,12 +16,13 @@ type api struct {
 	t    testing.TB
 	base string
 	hc   *http.Client
+	sms  *smsInbox
 }
 
 func newAPI(t testing.TB, p *process) *api {
 	tr := &http.Transport{MaxIdleConnsPerHost: 32}
 	t.Cleanup(tr.CloseIdleConnections)
-	return &api{t: t, base: p.base, hc: &http.Client{Transport: tr, Timeout: 30 * time.Second}}
+	return &api{t: t, base: p.base, hc: &http.Client{Transport: tr, Timeout: 30 * time.Second}, sms: p.sms}
 }
 
 // reply is an answer with its body read in full: a write counts as

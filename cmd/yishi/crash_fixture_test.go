@@ -54,13 +54,15 @@ func setUp(a *api, voters, tasks int) *fixture {
 	return f
 }
 
-// register creates a user through /v1/auth/register and signs them in.
+// register creates a user through /v1/auth/register, with a code the
+// server delivered to the test SMS inbox, and signs them in.
 func (f *fixture) register(a *api, name string) account {
 	a.t.Helper()
 	f.phones++
 	phone := fmt.Sprintf("137%08d", f.phones)
-	a.must("POST", "/v1/auth/register", "",
-		map[string]string{"phone": phone, "password": "password-" + phone, "name": name}, 201)
+	a.must("POST", "/v1/auth/codes", "", map[string]string{"phone": phone, "purpose": "register"}, 202)
+	a.must("POST", "/v1/auth/register", "", map[string]string{"phone": phone, "password": "password-" + phone,
+		"name": name, "code": a.sms.code(a.t, phone), "privacy_notice_version": "2026-11"}, 201)
 	acc := f.login(a, phone, "password-"+phone)
 	// Registration names no id (issue 15): /v1/me does.
 	acc.id = idOf(a.t, a.must("GET", "/v1/me", acc.token, nil, 200), "id")

@@ -79,6 +79,7 @@ type process struct {
 	cmd  *exec.Cmd
 	base string
 	done chan error
+	sms  *smsInbox // where this process delivers one-time codes
 }
 
 // serve starts `yishi serve` on the instance and waits until /readyz
@@ -92,13 +93,14 @@ func (in instance) serve(t *testing.T) *process {
 	}
 	defer logf.Close()
 	fmt.Fprintf(logf, "--- yishi serve on %s at %s\n", addr, time.Now().UTC().Format(time.RFC3339Nano))
+	inbox := newSMSInbox(t)
 	cmd := exec.Command(in.bin, "serve")
-	cmd.Env = in.env("YISHI_ADDR=" + addr)
+	cmd.Env = in.env(append(inbox.env(), "YISHI_ADDR="+addr)...)
 	cmd.Stdout, cmd.Stderr = logf, logf
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start yishi serve: %v", err)
 	}
-	p := &process{cmd: cmd, base: "http://" + addr, done: make(chan error, 1)}
+	p := &process{cmd: cmd, base: "http://" + addr, done: make(chan error, 1), sms: inbox}
 	go func() { p.done <- cmd.Wait() }()
 	t.Cleanup(func() { p.kill() })
 	if err := p.waitReady(60 * time.Second); err != nil {

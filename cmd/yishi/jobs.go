@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"yishi/internal/accounts"
 	"yishi/internal/config"
 	"yishi/internal/idempotency"
 	"yishi/internal/jobs"
@@ -26,6 +27,9 @@ func startJobs(ctx context.Context, wg *sync.WaitGroup, cfg config.Config, st *s
 	}})
 	keys := idempotency.New(st.Client, func() time.Time { return time.Now().UTC() })
 	every(ctx, wg, r, jobs.Job{Name: "idempotency.sweep", Interval: time.Hour, Run: keys.Sweep})
+	every(ctx, wg, r, jobs.Job{Name: "codes.purge", Interval: time.Hour, Run: func(ctx context.Context) (int, error) {
+		return accounts.PurgeCodes(ctx, st.Client, time.Now().UTC().Add(-24*time.Hour))
+	}})
 	every(ctx, wg, r, jobs.Job{Name: "votes.schedule", Interval: 10 * time.Second,
 		Run: func(ctx context.Context) (int, error) { return voting.RunSchedule(ctx, st.Client, time.Now().UTC()) }})
 }

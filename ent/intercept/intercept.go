@@ -24,6 +24,7 @@ import (
 	"yishi/ent/membership"
 	"yishi/ent/minutes"
 	"yishi/ent/notification"
+	"yishi/ent/onetimecode"
 	"yishi/ent/organization"
 	"yishi/ent/organizationmember"
 	"yishi/ent/participant"
@@ -561,6 +562,33 @@ func (f TraverseNotification) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.NotificationQuery", q)
 }
 
+// The OneTimeCodeFunc type is an adapter to allow the use of ordinary function as a Querier.
+type OneTimeCodeFunc func(context.Context, *ent.OneTimeCodeQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f OneTimeCodeFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.OneTimeCodeQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.OneTimeCodeQuery", q)
+}
+
+// The TraverseOneTimeCode type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseOneTimeCode func(context.Context, *ent.OneTimeCodeQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseOneTimeCode) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseOneTimeCode) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.OneTimeCodeQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.OneTimeCodeQuery", q)
+}
+
 // The OrganizationFunc type is an adapter to allow the use of ordinary function as a Querier.
 type OrganizationFunc func(context.Context, *ent.OrganizationQuery) (ent.Value, error)
 
@@ -1057,6 +1085,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.MinutesQuery, predicate.Minutes, minutes.OrderOption]{typ: ent.TypeMinutes, tq: q}, nil
 	case *ent.NotificationQuery:
 		return &query[*ent.NotificationQuery, predicate.Notification, notification.OrderOption]{typ: ent.TypeNotification, tq: q}, nil
+	case *ent.OneTimeCodeQuery:
+		return &query[*ent.OneTimeCodeQuery, predicate.OneTimeCode, onetimecode.OrderOption]{typ: ent.TypeOneTimeCode, tq: q}, nil
 	case *ent.OrganizationQuery:
 		return &query[*ent.OrganizationQuery, predicate.Organization, organization.OrderOption]{typ: ent.TypeOrganization, tq: q}, nil
 	case *ent.OrganizationMemberQuery:

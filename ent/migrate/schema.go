@@ -729,6 +729,36 @@ var (
 			},
 		},
 	}
+	// OneTimeCodesColumns holds the columns for the "one_time_codes" table.
+	OneTimeCodesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "phone", Type: field.TypeString, Size: 20},
+		{Name: "purpose", Type: field.TypeEnum, Enums: []string{"register", "reset"}},
+		{Name: "salt", Type: field.TypeString, Size: 32},
+		{Name: "code_hash", Type: field.TypeString, Size: 64},
+		{Name: "attempts", Type: field.TypeInt, Default: 0},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "used_at", Type: field.TypeTime, Nullable: true},
+	}
+	// OneTimeCodesTable holds the schema information for the "one_time_codes" table.
+	OneTimeCodesTable = &schema.Table{
+		Name:       "one_time_codes",
+		Columns:    OneTimeCodesColumns,
+		PrimaryKey: []*schema.Column{OneTimeCodesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "onetimecode_phone_purpose_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{OneTimeCodesColumns[1], OneTimeCodesColumns[2], OneTimeCodesColumns[6]},
+			},
+			{
+				Name:    "onetimecode_expires_at",
+				Unique:  false,
+				Columns: []*schema.Column{OneTimeCodesColumns[7]},
+			},
+		},
+	}
 	// OrganizationsColumns holds the columns for the "organizations" table.
 	OrganizationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1287,7 +1317,10 @@ var (
 		{Name: "phone", Type: field.TypeString, Unique: true, Size: 20},
 		{Name: "name", Type: field.TypeString, Size: 100},
 		{Name: "password_hash", Type: field.TypeString},
-		{Name: "status", Type: field.TypeEnum, Enums: []string{"active", "disabled"}, Default: "active"},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"active", "disabled", "deleted"}, Default: "active"},
+		{Name: "privacy_notice_version", Type: field.TypeString, Nullable: true, Size: 32},
+		{Name: "privacy_consented_at", Type: field.TypeTime, Nullable: true},
+		{Name: "deleted_at", Type: field.TypeTime, Nullable: true},
 	}
 	// UsersTable holds the schema information for the "users" table.
 	UsersTable = &schema.Table{
@@ -1505,6 +1538,7 @@ var (
 		MembershipsTable,
 		MinutesTable,
 		NotificationsTable,
+		OneTimeCodesTable,
 		OrganizationsTable,
 		OrganizationMembersTable,
 		ParticipantsTable,

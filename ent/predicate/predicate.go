@@ -57,6 +57,9 @@ type Minutes func(*sql.Selector)
 // Notification is the predicate function for notification builders.
 type Notification func(*sql.Selector)
 
+// OneTimeCode is the predicate function for onetimecode builders.
+type OneTimeCode func(*sql.Selector)
+
 // Organization is the predicate function for organization builders.
 type Organization func(*sql.Selector)
 

@@ -519,6 +519,30 @@ func (f NotificationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mu
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.NotificationMutation", m)
 }
 
+// The OneTimeCodeQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type OneTimeCodeQueryRuleFunc func(context.Context, *ent.OneTimeCodeQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f OneTimeCodeQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.OneTimeCodeQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.OneTimeCodeQuery", q)
+}
+
+// The OneTimeCodeMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type OneTimeCodeMutationRuleFunc func(context.Context, *ent.OneTimeCodeMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f OneTimeCodeMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.OneTimeCodeMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OneTimeCodeMutation", m)
+}
+
 // The OrganizationQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type OrganizationQueryRuleFunc func(context.Context, *ent.OrganizationQuery) error
@@ -996,6 +1020,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.NotificationQuery:
 		return q.Filter(), nil
+	case *ent.OneTimeCodeQuery:
+		return q.Filter(), nil
 	case *ent.OrganizationQuery:
 		return q.Filter(), nil
 	case *ent.OrganizationMemberQuery:
@@ -1070,6 +1096,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.MinutesMutation:
 		return m.Filter(), nil
 	case *ent.NotificationMutation:
+		return m.Filter(), nil
+	case *ent.OneTimeCodeMutation:
 		return m.Filter(), nil
 	case *ent.OrganizationMutation:
 		return m.Filter(), nil

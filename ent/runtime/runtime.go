@@ -22,6 +22,7 @@ import (
 	"yishi/ent/membership"
 	"yishi/ent/minutes"
 	"yishi/ent/notification"
+	"yishi/ent/onetimecode"
 	"yishi/ent/organization"
 	"yishi/ent/organizationmember"
 	"yishi/ent/participant"
@@ -1599,6 +1600,79 @@ func init() {
 	notificationDescCreatedAt := notificationFields[8].Descriptor()
 	// notification.DefaultCreatedAt holds the default value on creation for the created_at field.
 	notification.DefaultCreatedAt = notificationDescCreatedAt.Default.(func() time.Time)
+	onetimecode.Policy = privacy.NewPolicies(schema.OneTimeCode{})
+	onetimecode.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := onetimecode.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	onetimecodeFields := schema.OneTimeCode{}.Fields()
+	_ = onetimecodeFields
+	// onetimecodeDescPhone is the schema descriptor for phone field.
+	onetimecodeDescPhone := onetimecodeFields[0].Descriptor()
+	// onetimecode.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
+	onetimecode.PhoneValidator = func() func(string) error {
+		validators := onetimecodeDescPhone.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(phone string) error {
+			for _, fn := range fns {
+				if err := fn(phone); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// onetimecodeDescSalt is the schema descriptor for salt field.
+	onetimecodeDescSalt := onetimecodeFields[2].Descriptor()
+	// onetimecode.SaltValidator is a validator for the "salt" field. It is called by the builders before save.
+	onetimecode.SaltValidator = func() func(string) error {
+		validators := onetimecodeDescSalt.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(salt string) error {
+			for _, fn := range fns {
+				if err := fn(salt); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// onetimecodeDescCodeHash is the schema descriptor for code_hash field.
+	onetimecodeDescCodeHash := onetimecodeFields[3].Descriptor()
+	// onetimecode.CodeHashValidator is a validator for the "code_hash" field. It is called by the builders before save.
+	onetimecode.CodeHashValidator = func() func(string) error {
+		validators := onetimecodeDescCodeHash.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(code_hash string) error {
+			for _, fn := range fns {
+				if err := fn(code_hash); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// onetimecodeDescAttempts is the schema descriptor for attempts field.
+	onetimecodeDescAttempts := onetimecodeFields[4].Descriptor()
+	// onetimecode.DefaultAttempts holds the default value on creation for the attempts field.
+	onetimecode.DefaultAttempts = onetimecodeDescAttempts.Default.(int)
+	// onetimecodeDescCreatedAt is the schema descriptor for created_at field.
+	onetimecodeDescCreatedAt := onetimecodeFields[5].Descriptor()
+	// onetimecode.DefaultCreatedAt holds the default value on creation for the created_at field.
+	onetimecode.DefaultCreatedAt = onetimecodeDescCreatedAt.Default.(func() time.Time)
 	organizationMixin := schema.Organization{}.Mixin()
 	organization.Policy = privacy.NewPolicies(schema.Organization{})
 	organization.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -2632,6 +2706,10 @@ func init() {
 	userDescPasswordHash := userFields[2].Descriptor()
 	// user.PasswordHashValidator is a validator for the "password_hash" field. It is called by the builders before save.
 	user.PasswordHashValidator = userDescPasswordHash.Validators[0].(func(string) error)
+	// userDescPrivacyNoticeVersion is the schema descriptor for privacy_notice_version field.
+	userDescPrivacyNoticeVersion := userFields[4].Descriptor()
+	// user.PrivacyNoticeVersionValidator is a validator for the "privacy_notice_version" field. It is called by the builders before save.
+	user.PrivacyNoticeVersionValidator = userDescPrivacyNoticeVersion.Validators[0].(func(string) error)
 	venueMixin := schema.Venue{}.Mixin()
 	venue.Policy = privacy.NewPolicies(schema.Venue{})
 	venue.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -15,13 +15,22 @@ type User struct{ ent.Schema }
 func (User) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 
 // Fields of User. The password is an argon2id PHC string and never leaves
-// the data layer.
+// the data layer. A deleted account keeps its row with the name
+// "已注销用户" and a placeholder phone that frees the real one.
 func (User) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("phone").NotEmpty().MaxLen(20).Unique(),
 		field.String("name").NotEmpty().MaxLen(100),
 		field.String("password_hash").Sensitive().NotEmpty(),
-		field.Enum("status").Values("active", "disabled").Default("active"),
+		field.Enum("status").Values("active", "disabled", "deleted").Default("active"),
+		// privacy_notice_version and privacy_consented_at record the
+		// consent given at registration (PIPL, issue 11).
+		field.String("privacy_notice_version").Optional().MaxLen(32),
+		field.Time("privacy_consented_at").Optional().Nillable(),
+		// deleted_at is set when the person deleted the account: the row
+		// stays (ids in tallies, timelines and the audit log keep
+		// pointing somewhere) but its personal fields are erased.
+		field.Time("deleted_at").Optional().Nillable(),
 	}
 }
 

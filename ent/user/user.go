@@ -27,6 +27,12 @@ const (
 	FieldPasswordHash = "password_hash"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
+	// FieldPrivacyNoticeVersion holds the string denoting the privacy_notice_version field in the database.
+	FieldPrivacyNoticeVersion = "privacy_notice_version"
+	// FieldPrivacyConsentedAt holds the string denoting the privacy_consented_at field in the database.
+	FieldPrivacyConsentedAt = "privacy_consented_at"
+	// FieldDeletedAt holds the string denoting the deleted_at field in the database.
+	FieldDeletedAt = "deleted_at"
 	// Table holds the table name of the user in the database.
 	Table = "users"
 )
@@ -40,6 +46,9 @@ var Columns = []string{
 	FieldName,
 	FieldPasswordHash,
 	FieldStatus,
+	FieldPrivacyNoticeVersion,
+	FieldPrivacyConsentedAt,
+	FieldDeletedAt,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -72,6 +81,8 @@ var (
 	NameValidator func(string) error
 	// PasswordHashValidator is a validator for the "password_hash" field. It is called by the builders before save.
 	PasswordHashValidator func(string) error
+	// PrivacyNoticeVersionValidator is a validator for the "privacy_notice_version" field. It is called by the builders before save.
+	PrivacyNoticeVersionValidator func(string) error
 )
 
 // Status defines the type for the "status" enum field.
@@ -84,6 +95,7 @@ const DefaultStatus = StatusActive
 const (
 	StatusActive   Status = "active"
 	StatusDisabled Status = "disabled"
+	StatusDeleted  Status = "deleted"
 )
 
 func (s Status) String() string {
@@ -93,7 +105,7 @@ func (s Status) String() string {
 // StatusValidator is a validator for the "status" field enum values. It is called by the builders before save.
 func StatusValidator(s Status) error {
 	switch s {
-	case StatusActive, StatusDisabled:
+	case StatusActive, StatusDisabled, StatusDeleted:
 		return nil
 	default:
 		return fmt.Errorf("user: invalid enum value for status field: %q", s)
@@ -136,4 +148,19 @@ func ByPasswordHash(opts ...sql.OrderTermOption) OrderOption {
 // ByStatus orders the results by the status field.
 func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
+}
+
+// ByPrivacyNoticeVersion orders the results by the privacy_notice_version field.
+func ByPrivacyNoticeVersion(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPrivacyNoticeVersion, opts...).ToFunc()
+}
+
+// ByPrivacyConsentedAt orders the results by the privacy_consented_at field.
+func ByPrivacyConsentedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPrivacyConsentedAt, opts...).ToFunc()
+}
+
+// ByDeletedAt orders the results by the deleted_at field.
+func ByDeletedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDeletedAt, opts...).ToFunc()
 }

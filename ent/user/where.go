@@ -79,6 +79,21 @@ func PasswordHash(v string) predicate.User {
 	return predicate.User(sql.FieldEQ(FieldPasswordHash, v))
 }
 
+// PrivacyNoticeVersion applies equality check predicate on the "privacy_notice_version" field. It's identical to PrivacyNoticeVersionEQ.
+func PrivacyNoticeVersion(v string) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldPrivacyNoticeVersion, v))
+}
+
+// PrivacyConsentedAt applies equality check predicate on the "privacy_consented_at" field. It's identical to PrivacyConsentedAtEQ.
+func PrivacyConsentedAt(v time.Time) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldPrivacyConsentedAt, v))
+}
+
+// DeletedAt applies equality check predicate on the "deleted_at" field. It's identical to DeletedAtEQ.
+func DeletedAt(v time.Time) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldDeletedAt, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.User {
 	return predicate.User(sql.FieldEQ(FieldCreatedAt, v))
@@ -372,6 +387,181 @@ func StatusIn(vs ...Status) predicate.User {
 // StatusNotIn applies the NotIn predicate on the "status" field.
 func StatusNotIn(vs ...Status) predicate.User {
 	return predicate.User(sql.FieldNotIn(FieldStatus, vs...))
+}
+
+// PrivacyNoticeVersionEQ applies the EQ predicate on the "privacy_notice_version" field.
+func PrivacyNoticeVersionEQ(v string) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldPrivacyNoticeVersion, v))
+}
+
+// PrivacyNoticeVersionNEQ applies the NEQ predicate on the "privacy_notice_version" field.
+func PrivacyNoticeVersionNEQ(v string) predicate.User {
+	return predicate.User(sql.FieldNEQ(FieldPrivacyNoticeVersion, v))
+}
+
+// PrivacyNoticeVersionIn applies the In predicate on the "privacy_notice_version" field.
+func PrivacyNoticeVersionIn(vs ...string) predicate.User {
+	return predicate.User(sql.FieldIn(FieldPrivacyNoticeVersion, vs...))
+}
+
+// PrivacyNoticeVersionNotIn applies the NotIn predicate on the "privacy_notice_version" field.
+func PrivacyNoticeVersionNotIn(vs ...string) predicate.User {
+	return predicate.User(sql.FieldNotIn(FieldPrivacyNoticeVersion, vs...))
+}
+
+// PrivacyNoticeVersionGT applies the GT predicate on the "privacy_notice_version" field.
+func PrivacyNoticeVersionGT(v string) predicate.User {
+	return predicate.User(sql.FieldGT(FieldPrivacyNoticeVersion, v))
+}
+
+// PrivacyNoticeVersionGTE applies the GTE predicate on the "privacy_notice_version" field.
+func PrivacyNoticeVersionGTE(v string) predicate.User {
+	return predicate.User(sql.FieldGTE(FieldPrivacyNoticeVersion, v))
+}
+
+// PrivacyNoticeVersionLT applies the LT predicate on the "privacy_notice_version" field.
+func PrivacyNoticeVersionLT(v string) predicate.User {
+	return predicate.User(sql.FieldLT(FieldPrivacyNoticeVersion, v))
+}
+
+// PrivacyNoticeVersionLTE applies the LTE predicate on the "privacy_notice_version" field.
+func PrivacyNoticeVersionLTE(v string) predicate.User {
+	return predicate.User(sql.FieldLTE(FieldPrivacyNoticeVersion, v))
+}
+
+// PrivacyNoticeVersionContains applies the Contains predicate on the "privacy_notice_version" field.
+func PrivacyNoticeVersionContains(v string) predicate.User {
+	return predicate.User(sql.FieldContains(FieldPrivacyNoticeVersion, v))
+}
+
+// PrivacyNoticeVersionHasPrefix applies the HasPrefix predicate on the "privacy_notice_version" field.
+func PrivacyNoticeVersionHasPrefix(v string) predicate.User {
+	return predicate.User(sql.FieldHasPrefix(FieldPrivacyNoticeVersion, v))
+}
+
+// PrivacyNoticeVersionHasSuffix applies the HasSuffix predicate on the "privacy_notice_version" field.
+func PrivacyNoticeVersionHasSuffix(v string) predicate.User {
+	return predicate.User(sql.FieldHasSuffix(FieldPrivacyNoticeVersion, v))
+}
+
+// PrivacyNoticeVersionIsNil applies the IsNil predicate on the "privacy_notice_version" field.
+func PrivacyNoticeVersionIsNil() predicate.User {
+	return predicate.User(sql.FieldIsNull(FieldPrivacyNoticeVersion))
+}
+
+// PrivacyNoticeVersionNotNil applies the NotNil predicate on the "privacy_notice_version" field.
+func PrivacyNoticeVersionNotNil() predicate.User {
+	return predicate.User(sql.FieldNotNull(FieldPrivacyNoticeVersion))
+}
+
+// PrivacyNoticeVersionEqualFold applies the EqualFold predicate on the "privacy_notice_version" field.
+func PrivacyNoticeVersionEqualFold(v string) predicate.User {
+	return predicate.User(sql.FieldEqualFold(FieldPrivacyNoticeVersion, v))
+}
+
+// PrivacyNoticeVersionContainsFold applies the ContainsFold predicate on the "privacy_notice_version" field.
+func PrivacyNoticeVersionContainsFold(v string) predicate.User {
+	return predicate.User(sql.FieldContainsFold(FieldPrivacyNoticeVersion, v))
+}
+
+// PrivacyConsentedAtEQ applies the EQ predicate on the "privacy_consented_at" field.
+func PrivacyConsentedAtEQ(v time.Time) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldPrivacyConsentedAt, v))
+}
+
+// PrivacyConsentedAtNEQ applies the NEQ predicate on the "privacy_consented_at" field.
+func PrivacyConsentedAtNEQ(v time.Time) predicate.User {
+	return predicate.User(sql.FieldNEQ(FieldPrivacyConsentedAt, v))
+}
+
+// PrivacyConsentedAtIn applies the In predicate on the "privacy_consented_at" field.
+func PrivacyConsentedAtIn(vs ...time.Time) predicate.User {
+	return predicate.User(sql.FieldIn(FieldPrivacyConsentedAt, vs...))
+}
+
+// PrivacyConsentedAtNotIn applies the NotIn predicate on the "privacy_consented_at" field.
+func PrivacyConsentedAtNotIn(vs ...time.Time) predicate.User {
+	return predicate.User(sql.FieldNotIn(FieldPrivacyConsentedAt, vs...))
+}
+
+// PrivacyConsentedAtGT applies the GT predicate on the "privacy_consented_at" field.
+func PrivacyConsentedAtGT(v time.Time) predicate.User {
+	return predicate.User(sql.FieldGT(FieldPrivacyConsentedAt, v))
+}
+
+// PrivacyConsentedAtGTE applies the GTE predicate on the "privacy_consented_at" field.
+func PrivacyConsentedAtGTE(v time.Time) predicate.User {
+	return predicate.User(sql.FieldGTE(FieldPrivacyConsentedAt, v))
+}
+
+// PrivacyConsentedAtLT applies the LT predicate on the "privacy_consented_at" field.
+func PrivacyConsentedAtLT(v time.Time) predicate.User {
+	return predicate.User(sql.FieldLT(FieldPrivacyConsentedAt, v))
+}
+
+// PrivacyConsentedAtLTE applies the LTE predicate on the "privacy_consented_at" field.
+func PrivacyConsentedAtLTE(v time.Time) predicate.User {
+	return predicate.User(sql.FieldLTE(FieldPrivacyConsentedAt, v))
+}
+
+// PrivacyConsentedAtIsNil applies the IsNil predicate on the "privacy_consented_at" field.
+func PrivacyConsentedAtIsNil() predicate.User {
+	return predicate.User(sql.FieldIsNull(FieldPrivacyConsentedAt))
+}
+
+// PrivacyConsentedAtNotNil applies the NotNil predicate on the "privacy_consented_at" field.
+func PrivacyConsentedAtNotNil() predicate.User {
+	return predicate.User(sql.FieldNotNull(FieldPrivacyConsentedAt))
+}
+
+// DeletedAtEQ applies the EQ predicate on the "deleted_at" field.
+func DeletedAtEQ(v time.Time) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldDeletedAt, v))
+}
+
+// DeletedAtNEQ applies the NEQ predicate on the "deleted_at" field.
+func DeletedAtNEQ(v time.Time) predicate.User {
+	return predicate.User(sql.FieldNEQ(FieldDeletedAt, v))
+}
+
+// DeletedAtIn applies the In predicate on the "deleted_at" field.
+func DeletedAtIn(vs ...time.Time) predicate.User {
+	return predicate.User(sql.FieldIn(FieldDeletedAt, vs...))
+}
+
+// DeletedAtNotIn applies the NotIn predicate on the "deleted_at" field.
+func DeletedAtNotIn(vs ...time.Time) predicate.User {
+	return predicate.User(sql.FieldNotIn(FieldDeletedAt, vs...))
+}
+
+// DeletedAtGT applies the GT predicate on the "deleted_at" field.
+func DeletedAtGT(v time.Time) predicate.User {
+	return predicate.User(sql.FieldGT(FieldDeletedAt, v))
+}
+
+// DeletedAtGTE applies the GTE predicate on the "deleted_at" field.
+func DeletedAtGTE(v time.Time) predicate.User {
+	return predicate.User(sql.FieldGTE(FieldDeletedAt, v))
+}
+
+// DeletedAtLT applies the LT predicate on the "deleted_at" field.
+func DeletedAtLT(v time.Time) predicate.User {
+	return predicate.User(sql.FieldLT(FieldDeletedAt, v))
+}
+
+// DeletedAtLTE applies the LTE predicate on the "deleted_at" field.
+func DeletedAtLTE(v time.Time) predicate.User {
+	return predicate.User(sql.FieldLTE(FieldDeletedAt, v))
+}
+
+// DeletedAtIsNil applies the IsNil predicate on the "deleted_at" field.
+func DeletedAtIsNil() predicate.User {
+	return predicate.User(sql.FieldIsNull(FieldDeletedAt))
+}
+
+// DeletedAtNotNil applies the NotNil predicate on the "deleted_at" field.
+func DeletedAtNotNil() predicate.User {
+	return predicate.User(sql.FieldNotNull(FieldDeletedAt))
 }
 
 // And groups predicates with the AND operator between them.

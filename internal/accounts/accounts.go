@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"yishi/ent"
 	"yishi/ent/user"
@@ -25,11 +26,15 @@ var ErrBadCredentials = apperr.Unauthorized("the phone or password is wrong")
 // the platform. It stays a 409 for callers that do show it.
 var ErrPhoneTaken = apperr.Conflict("user.phone_taken", "this phone is already registered")
 
-// NewUser is a registration.
+// NewUser is a registration. NoticeVersion and ConsentedAt record the
+// privacy notice the person accepted (empty for the bootstrap admin and
+// fixtures created directly).
 type NewUser struct {
-	Phone    string
-	Password string
-	Name     string
+	Phone         string
+	Password      string
+	Name          string
+	NoticeVersion string
+	ConsentedAt   *time.Time
 }
 
 // Register creates a user with an argon2id password hash.
@@ -38,9 +43,7 @@ func Register(ctx context.Context, client *ent.Client, h password.Hasher, in New
 	if err != nil {
 		return nil, fmt.Errorf("register: %w", err)
 	}
-	u, err := client.User.Create().
-		SetPhone(in.Phone).SetName(strings.TrimSpace(in.Name)).SetPasswordHash(hash).
-		Save(viewer.SystemContext(ctx))
+	u, err := createUser(ctx, client.User, in, hash)
 	if ent.IsConstraintError(err) {
 		return nil, ErrPhoneTaken
 	}
@@ -48,6 +51,14 @@ func Register(ctx context.Context, client *ent.Client, h password.Hasher, in New
 		return nil, fmt.Errorf("register: %w", err)
 	}
 	return u, nil
+}
+
+// createUser inserts the user row; a taken phone is a constraint error.
+func createUser(ctx context.Context, uc *ent.UserClient, in NewUser, hash string) (*ent.User, error) {
+	return uc.Create().
+		SetPhone(in.Phone).SetName(strings.TrimSpace(in.Name)).SetPasswordHash(hash).
+		SetPrivacyNoticeVersion(in.NoticeVersion).SetNillablePrivacyConsentedAt(in.ConsentedAt).
+		Save(viewer.SystemContext(ctx))
 }
 
 // Authenticate returns the active user with phone and password. An
@@ -63,6 +74,14 @@ func Authenticate(ctx context.Context, client *ent.Client, h password.Hasher, ph
 	}
 	if err != nil {
 		return nil, fmt.Errorf("authenticate: %w", err)
+	}
+	if u.Status == user.StatusDeleted {
+		// Its placeholder phone is no mobile number, but nobody may sign
+		// in to a deleted account whatever they type.
+		if err := h.VerifyDummy(pw); err != nil {
+			return nil, fmt.Errorf("authenticate: %w", err)
+		}
+		return nil, ErrBadCredentials
 	}
 	ok, err := h.Verify(u.PasswordHash, pw)
 	if err != nil {

@@ -56,6 +56,14 @@ type Config struct {
 	// fill the disk everyone shares.
 	TenantStorageQuota int64
 	UserStorageQuota   int64
+	// SMSSender delivers one-time codes: "log" (the default, local use
+	// only) or "webhook" (a signed POST to SMSWebhookURL).
+	SMSSender        string
+	SMSWebhookURL    string
+	SMSWebhookSecret string
+	// PrivacyNoticeVersion is the privacy notice a registration consents
+	// to; registrations must name it (PIPL, issue 11).
+	PrivacyNoticeVersion string
 }
 
 // Load parses args (without the program and subcommand names) over the
@@ -95,6 +103,10 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	fs.StringVar(&writes, "write-rate", env("YISHI_WRITE_RATE", "120"), "writes per minute per authenticated caller")
 	fs.StringVar(&tenantQuota, "tenant-storage-quota", env("YISHI_TENANT_STORAGE_QUOTA", "10737418240"), "attachment bytes per tenant (0: no limit)")
 	fs.StringVar(&userQuota, "user-storage-quota", env("YISHI_USER_STORAGE_QUOTA", "1073741824"), "attachment bytes per uploader (0: no limit)")
+	fs.StringVar(&c.SMSSender, "sms-sender", env("YISHI_SMS_SENDER", "log"), "one-time code delivery: log or webhook")
+	fs.StringVar(&c.SMSWebhookURL, "sms-webhook-url", env("YISHI_SMS_WEBHOOK_URL", ""), "SMS gateway webhook URL (sms-sender=webhook)")
+	fs.StringVar(&c.SMSWebhookSecret, "sms-webhook-secret", env("YISHI_SMS_WEBHOOK_SECRET", ""), "HMAC-SHA256 secret signing SMS webhook posts")
+	fs.StringVar(&c.PrivacyNoticeVersion, "privacy-notice-version", env("YISHI_PRIVACY_NOTICE_VERSION", "2026-11"), "version of the privacy notice registrations consent to")
 	if err := fs.Parse(args); err != nil {
 		return c, fmt.Errorf("config: %w", err)
 	}
@@ -135,6 +147,9 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	if _, err := c.SlogLevel(); err != nil {
+		return c, err
+	}
+	if err := c.checkSMS(); err != nil {
 		return c, err
 	}
 	return c, nil
@@ -194,4 +209,23 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// checkSMS refuses an unknown sender, a webhook sender without its URL
+// and secret, and an empty privacy notice version, at start-up rather
+// than at the first registration.
+func (c Config) checkSMS() error {
+	switch c.SMSSender {
+	case "log":
+	case "webhook":
+		if c.SMSWebhookURL == "" || c.SMSWebhookSecret == "" {
+			return fmt.Errorf("config: sms-sender webhook needs sms-webhook-url and sms-webhook-secret")
+		}
+	default:
+		return fmt.Errorf("config: sms-sender %q is not log or webhook", c.SMSSender)
+	}
+	if c.PrivacyNoticeVersion == "" || len(c.PrivacyNoticeVersion) > 32 {
+		return fmt.Errorf("config: privacy-notice-version must be 1 to 32 characters")
+	}
+	return nil
 }

@@ -61,3 +61,22 @@ func TestLoadLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadSMSSender: log is the default; webhook needs its URL and
+// secret; anything else is refused at start-up.
+func TestLoadSMSSender(t *testing.T) {
+	c, err := Load(nil, func(string) string { return "" })
+	if err != nil || c.SMSSender != "log" || c.PrivacyNoticeVersion == "" {
+		t.Fatalf("defaults: %+v %v", c, err)
+	}
+	for _, args := range [][]string{{"-sms-sender", "carrier-pigeon"}, {"-sms-sender", "webhook"},
+		{"-sms-sender", "webhook", "-sms-webhook-url", "https://gw.example/sms"}} {
+		if _, err := Load(args, func(string) string { return "" }); err == nil {
+			t.Errorf("Load(%v) accepted a bad sender", args)
+		}
+	}
+	env := map[string]string{"YISHI_SMS_SENDER": "webhook", "YISHI_SMS_WEBHOOK_URL": "https://gw.example/sms", "YISHI_SMS_WEBHOOK_SECRET": "k"}
+	if c, err := Load(nil, func(k string) string { return env[k] }); err != nil || c.SMSWebhookURL == "" {
+		t.Fatalf("webhook: %+v %v", c, err)
+	}
+}

@@ -45,6 +45,28 @@ func (s *Sessions) RevokeUser(ctx context.Context, userID int) error {
 	return nil
 }
 
+// RevokeUserExcept revokes every refresh token of userID except the family
+// of keep (the session that changed the password), when keep is a live
+// token of that user; otherwise it revokes them all.
+func (s *Sessions) RevokeUserExcept(ctx context.Context, userID int, keep string) error {
+	ctx = viewer.SystemContext(ctx)
+	p := refreshtoken.UserID(userID)
+	if keep != "" {
+		tok, err := s.client.RefreshToken.Query().
+			Where(refreshtoken.TokenHash(hashRaw(keep)), refreshtoken.UserID(userID)).Only(ctx)
+		if err != nil && !ent.IsNotFound(err) {
+			return fmt.Errorf("revoke other sessions: %w", err)
+		}
+		if tok != nil {
+			p = refreshtoken.And(p, refreshtoken.FamilyNEQ(tok.Family))
+		}
+	}
+	if err := s.revokeAll(ctx, p); err != nil {
+		return fmt.Errorf("revoke other sessions: %w", err)
+	}
+	return nil
+}
+
 // revokeAll revokes the tokens matching p, repeating until a pass finds
 // nothing left so that a concurrently rotated token is not missed.
 func (s *Sessions) revokeAll(ctx context.Context, p predicate.RefreshToken) error {

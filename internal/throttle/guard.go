@@ -21,6 +21,12 @@ type Policies struct {
 	// Register counts registrations from one address, successful or not:
 	// each costs a password hash and creates an account.
 	Register Policy
+	// CodePhone counts one-time codes requested for one phone, from any
+	// address: each costs an SMS, and a flood would pester the owner.
+	CodePhone Policy
+	// CodeAddress counts one-time codes requested from one address, so
+	// one client cannot spray codes over many phones.
+	CodeAddress Policy
 }
 
 // DefaultPolicies are the production rules: generous to people who
@@ -29,7 +35,11 @@ func DefaultPolicies() Policies {
 	p := func(free int) Policy {
 		return Policy{Free: free, Base: time.Second, Max: 15 * time.Minute, Forget: time.Hour}
 	}
-	return Policies{Address: p(30), Pair: p(5), Phone: p(10), Register: p(100)}
+	code := func(free int, base time.Duration) Policy {
+		return Policy{Free: free, Base: base, Max: time.Hour, Forget: time.Hour}
+	}
+	return Policies{Address: p(30), Pair: p(5), Phone: p(10), Register: p(100),
+		CodePhone: code(3, time.Minute), CodeAddress: code(30, 10*time.Second)}
 }
 
 // Guard decides whether an unauthenticated attempt may proceed and
@@ -51,6 +61,8 @@ func addrKey(addr string) string        { return "addr:" + addr }
 func phoneKey(phone string) string      { return "phone:" + phone }
 func pairKey(phone, addr string) string { return "pair:" + phone + "|" + addr }
 func registerKey(addr string) string    { return "register:" + addr }
+func codePhoneKey(phone string) string  { return "code-phone:" + phone }
+func codeAddrKey(addr string) string    { return "code-addr:" + addr }
 
 // CheckAddress returns how long addr must wait before any unauthenticated
 // attempt; it runs before the body is read, so a throttled address costs
@@ -122,6 +134,26 @@ func (g *Guard) AddressFailed(ctx context.Context, addr string) error {
 // Registered records one registration attempt from addr.
 func (g *Guard) Registered(ctx context.Context, addr string) error {
 	return g.fail(ctx, registerKey(addr), g.rules.Register)
+}
+
+// CheckCode returns how long a code request for phone from addr must
+// wait: the longer of the phone's and the address's waits. Known and
+// unknown phones are counted alike.
+func (g *Guard) CheckCode(ctx context.Context, phone, addr string) (time.Duration, error) {
+	w1, err := g.wait(ctx, codeAddrKey(addr), g.rules.CodeAddress)
+	if err != nil {
+		return 0, err
+	}
+	w2, err := g.wait(ctx, codePhoneKey(phone), g.rules.CodePhone)
+	return max(w1, w2), err
+}
+
+// CodeRequested records one code request for phone from addr.
+func (g *Guard) CodeRequested(ctx context.Context, phone, addr string) error {
+	if err := g.fail(ctx, codeAddrKey(addr), g.rules.CodeAddress); err != nil {
+		return err
+	}
+	return g.fail(ctx, codePhoneKey(phone), g.rules.CodePhone)
 }
 
 func (g *Guard) wait(ctx context.Context, key string, p Policy) (time.Duration, error) {
