@@ -23,9 +23,11 @@ import (
 	"yishi/ent/household"
 	"yishi/ent/householdmember"
 	"yishi/ent/idempotencykey"
+	"yishi/ent/invitation"
 	"yishi/ent/listitem"
 	"yishi/ent/meeting"
 	"yishi/ent/membership"
+	"yishi/ent/membershiprequest"
 	"yishi/ent/minutes"
 	"yishi/ent/notification"
 	"yishi/ent/organization"
@@ -38,6 +40,8 @@ import (
 	"yishi/ent/proposalfollow"
 	"yishi/ent/refreshtoken"
 	"yishi/ent/roleassignment"
+	"yishi/ent/talent"
+	"yishi/ent/talentrecord"
 	"yishi/ent/task"
 	"yishi/ent/unit"
 	"yishi/ent/user"
@@ -83,12 +87,16 @@ type Client struct {
 	HouseholdMember *HouseholdMemberClient
 	// IdempotencyKey is the client for interacting with the IdempotencyKey builders.
 	IdempotencyKey *IdempotencyKeyClient
+	// Invitation is the client for interacting with the Invitation builders.
+	Invitation *InvitationClient
 	// ListItem is the client for interacting with the ListItem builders.
 	ListItem *ListItemClient
 	// Meeting is the client for interacting with the Meeting builders.
 	Meeting *MeetingClient
 	// Membership is the client for interacting with the Membership builders.
 	Membership *MembershipClient
+	// MembershipRequest is the client for interacting with the MembershipRequest builders.
+	MembershipRequest *MembershipRequestClient
 	// Minutes is the client for interacting with the Minutes builders.
 	Minutes *MinutesClient
 	// Notification is the client for interacting with the Notification builders.
@@ -113,6 +121,10 @@ type Client struct {
 	RefreshToken *RefreshTokenClient
 	// RoleAssignment is the client for interacting with the RoleAssignment builders.
 	RoleAssignment *RoleAssignmentClient
+	// Talent is the client for interacting with the Talent builders.
+	Talent *TalentClient
+	// TalentRecord is the client for interacting with the TalentRecord builders.
+	TalentRecord *TalentRecordClient
 	// Task is the client for interacting with the Task builders.
 	Task *TaskClient
 	// Unit is the client for interacting with the Unit builders.
@@ -150,9 +162,11 @@ func (c *Client) init() {
 	c.Household = NewHouseholdClient(c.config)
 	c.HouseholdMember = NewHouseholdMemberClient(c.config)
 	c.IdempotencyKey = NewIdempotencyKeyClient(c.config)
+	c.Invitation = NewInvitationClient(c.config)
 	c.ListItem = NewListItemClient(c.config)
 	c.Meeting = NewMeetingClient(c.config)
 	c.Membership = NewMembershipClient(c.config)
+	c.MembershipRequest = NewMembershipRequestClient(c.config)
 	c.Minutes = NewMinutesClient(c.config)
 	c.Notification = NewNotificationClient(c.config)
 	c.Organization = NewOrganizationClient(c.config)
@@ -165,6 +179,8 @@ func (c *Client) init() {
 	c.ProposalFollow = NewProposalFollowClient(c.config)
 	c.RefreshToken = NewRefreshTokenClient(c.config)
 	c.RoleAssignment = NewRoleAssignmentClient(c.config)
+	c.Talent = NewTalentClient(c.config)
+	c.TalentRecord = NewTalentRecordClient(c.config)
 	c.Task = NewTaskClient(c.config)
 	c.Unit = NewUnitClient(c.config)
 	c.User = NewUserClient(c.config)
@@ -276,9 +292,11 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Household:          NewHouseholdClient(cfg),
 		HouseholdMember:    NewHouseholdMemberClient(cfg),
 		IdempotencyKey:     NewIdempotencyKeyClient(cfg),
+		Invitation:         NewInvitationClient(cfg),
 		ListItem:           NewListItemClient(cfg),
 		Meeting:            NewMeetingClient(cfg),
 		Membership:         NewMembershipClient(cfg),
+		MembershipRequest:  NewMembershipRequestClient(cfg),
 		Minutes:            NewMinutesClient(cfg),
 		Notification:       NewNotificationClient(cfg),
 		Organization:       NewOrganizationClient(cfg),
@@ -291,6 +309,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ProposalFollow:     NewProposalFollowClient(cfg),
 		RefreshToken:       NewRefreshTokenClient(cfg),
 		RoleAssignment:     NewRoleAssignmentClient(cfg),
+		Talent:             NewTalentClient(cfg),
+		TalentRecord:       NewTalentRecordClient(cfg),
 		Task:               NewTaskClient(cfg),
 		Unit:               NewUnitClient(cfg),
 		User:               NewUserClient(cfg),
@@ -329,9 +349,11 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Household:          NewHouseholdClient(cfg),
 		HouseholdMember:    NewHouseholdMemberClient(cfg),
 		IdempotencyKey:     NewIdempotencyKeyClient(cfg),
+		Invitation:         NewInvitationClient(cfg),
 		ListItem:           NewListItemClient(cfg),
 		Meeting:            NewMeetingClient(cfg),
 		Membership:         NewMembershipClient(cfg),
+		MembershipRequest:  NewMembershipRequestClient(cfg),
 		Minutes:            NewMinutesClient(cfg),
 		Notification:       NewNotificationClient(cfg),
 		Organization:       NewOrganizationClient(cfg),
@@ -344,6 +366,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ProposalFollow:     NewProposalFollowClient(cfg),
 		RefreshToken:       NewRefreshTokenClient(cfg),
 		RoleAssignment:     NewRoleAssignmentClient(cfg),
+		Talent:             NewTalentClient(cfg),
+		TalentRecord:       NewTalentRecordClient(cfg),
 		Task:               NewTaskClient(cfg),
 		Unit:               NewUnitClient(cfg),
 		User:               NewUserClient(cfg),
@@ -382,11 +406,12 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIClient, c.AgendaItem, c.Attachment, c.AuditLog, c.Ballot, c.Comment,
 		c.Cosignature, c.EligibleVoter, c.Feedback, c.Household, c.HouseholdMember,
-		c.IdempotencyKey, c.ListItem, c.Meeting, c.Membership, c.Minutes,
-		c.Notification, c.Organization, c.OrganizationMember, c.Participant,
-		c.PolicyState, c.ProgressReport, c.Proposal, c.ProposalEvent, c.ProposalFollow,
-		c.RefreshToken, c.RoleAssignment, c.Task, c.Unit, c.User, c.Venue, c.Vote,
-		c.VoteOption, c.VoteParticipation,
+		c.IdempotencyKey, c.Invitation, c.ListItem, c.Meeting, c.Membership,
+		c.MembershipRequest, c.Minutes, c.Notification, c.Organization,
+		c.OrganizationMember, c.Participant, c.PolicyState, c.ProgressReport,
+		c.Proposal, c.ProposalEvent, c.ProposalFollow, c.RefreshToken,
+		c.RoleAssignment, c.Talent, c.TalentRecord, c.Task, c.Unit, c.User, c.Venue,
+		c.Vote, c.VoteOption, c.VoteParticipation,
 	} {
 		n.Use(hooks...)
 	}
@@ -398,11 +423,12 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIClient, c.AgendaItem, c.Attachment, c.AuditLog, c.Ballot, c.Comment,
 		c.Cosignature, c.EligibleVoter, c.Feedback, c.Household, c.HouseholdMember,
-		c.IdempotencyKey, c.ListItem, c.Meeting, c.Membership, c.Minutes,
-		c.Notification, c.Organization, c.OrganizationMember, c.Participant,
-		c.PolicyState, c.ProgressReport, c.Proposal, c.ProposalEvent, c.ProposalFollow,
-		c.RefreshToken, c.RoleAssignment, c.Task, c.Unit, c.User, c.Venue, c.Vote,
-		c.VoteOption, c.VoteParticipation,
+		c.IdempotencyKey, c.Invitation, c.ListItem, c.Meeting, c.Membership,
+		c.MembershipRequest, c.Minutes, c.Notification, c.Organization,
+		c.OrganizationMember, c.Participant, c.PolicyState, c.ProgressReport,
+		c.Proposal, c.ProposalEvent, c.ProposalFollow, c.RefreshToken,
+		c.RoleAssignment, c.Talent, c.TalentRecord, c.Task, c.Unit, c.User, c.Venue,
+		c.Vote, c.VoteOption, c.VoteParticipation,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -435,12 +461,16 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.HouseholdMember.mutate(ctx, m)
 	case *IdempotencyKeyMutation:
 		return c.IdempotencyKey.mutate(ctx, m)
+	case *InvitationMutation:
+		return c.Invitation.mutate(ctx, m)
 	case *ListItemMutation:
 		return c.ListItem.mutate(ctx, m)
 	case *MeetingMutation:
 		return c.Meeting.mutate(ctx, m)
 	case *MembershipMutation:
 		return c.Membership.mutate(ctx, m)
+	case *MembershipRequestMutation:
+		return c.MembershipRequest.mutate(ctx, m)
 	case *MinutesMutation:
 		return c.Minutes.mutate(ctx, m)
 	case *NotificationMutation:
@@ -465,6 +495,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.RefreshToken.mutate(ctx, m)
 	case *RoleAssignmentMutation:
 		return c.RoleAssignment.mutate(ctx, m)
+	case *TalentMutation:
+		return c.Talent.mutate(ctx, m)
+	case *TalentRecordMutation:
+		return c.TalentRecord.mutate(ctx, m)
 	case *TaskMutation:
 		return c.Task.mutate(ctx, m)
 	case *UnitMutation:
@@ -2092,6 +2126,140 @@ func (c *IdempotencyKeyClient) mutate(ctx context.Context, m *IdempotencyKeyMuta
 	}
 }
 
+// InvitationClient is a client for the Invitation schema.
+type InvitationClient struct {
+	config
+}
+
+// NewInvitationClient returns a client for the Invitation from the given config.
+func NewInvitationClient(c config) *InvitationClient {
+	return &InvitationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `invitation.Hooks(f(g(h())))`.
+func (c *InvitationClient) Use(hooks ...Hook) {
+	c.hooks.Invitation = append(c.hooks.Invitation, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `invitation.Intercept(f(g(h())))`.
+func (c *InvitationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Invitation = append(c.inters.Invitation, interceptors...)
+}
+
+// Create returns a builder for creating a Invitation entity.
+func (c *InvitationClient) Create() *InvitationCreate {
+	mutation := newInvitationMutation(c.config, OpCreate)
+	return &InvitationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Invitation entities.
+func (c *InvitationClient) CreateBulk(builders ...*InvitationCreate) *InvitationCreateBulk {
+	return &InvitationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *InvitationClient) MapCreateBulk(slice any, setFunc func(*InvitationCreate, int)) *InvitationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &InvitationCreateBulk{err: fmt.Errorf("calling to InvitationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*InvitationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &InvitationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Invitation.
+func (c *InvitationClient) Update() *InvitationUpdate {
+	mutation := newInvitationMutation(c.config, OpUpdate)
+	return &InvitationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *InvitationClient) UpdateOne(_m *Invitation) *InvitationUpdateOne {
+	mutation := newInvitationMutation(c.config, OpUpdateOne, withInvitation(_m))
+	return &InvitationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *InvitationClient) UpdateOneID(id int) *InvitationUpdateOne {
+	mutation := newInvitationMutation(c.config, OpUpdateOne, withInvitationID(id))
+	return &InvitationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Invitation.
+func (c *InvitationClient) Delete() *InvitationDelete {
+	mutation := newInvitationMutation(c.config, OpDelete)
+	return &InvitationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *InvitationClient) DeleteOne(_m *Invitation) *InvitationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *InvitationClient) DeleteOneID(id int) *InvitationDeleteOne {
+	builder := c.Delete().Where(invitation.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &InvitationDeleteOne{builder}
+}
+
+// Query returns a query builder for Invitation.
+func (c *InvitationClient) Query() *InvitationQuery {
+	return &InvitationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeInvitation},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Invitation entity by its id.
+func (c *InvitationClient) Get(ctx context.Context, id int) (*Invitation, error) {
+	return c.Query().Where(invitation.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *InvitationClient) GetX(ctx context.Context, id int) *Invitation {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *InvitationClient) Hooks() []Hook {
+	hooks := c.hooks.Invitation
+	return append(hooks[:len(hooks):len(hooks)], invitation.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *InvitationClient) Interceptors() []Interceptor {
+	return c.inters.Invitation
+}
+
+func (c *InvitationClient) mutate(ctx context.Context, m *InvitationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&InvitationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&InvitationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&InvitationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&InvitationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Invitation mutation op: %q", m.Op())
+	}
+}
+
 // ListItemClient is a client for the ListItem schema.
 type ListItemClient struct {
 	config
@@ -2507,6 +2675,140 @@ func (c *MembershipClient) mutate(ctx context.Context, m *MembershipMutation) (V
 		return (&MembershipDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Membership mutation op: %q", m.Op())
+	}
+}
+
+// MembershipRequestClient is a client for the MembershipRequest schema.
+type MembershipRequestClient struct {
+	config
+}
+
+// NewMembershipRequestClient returns a client for the MembershipRequest from the given config.
+func NewMembershipRequestClient(c config) *MembershipRequestClient {
+	return &MembershipRequestClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `membershiprequest.Hooks(f(g(h())))`.
+func (c *MembershipRequestClient) Use(hooks ...Hook) {
+	c.hooks.MembershipRequest = append(c.hooks.MembershipRequest, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `membershiprequest.Intercept(f(g(h())))`.
+func (c *MembershipRequestClient) Intercept(interceptors ...Interceptor) {
+	c.inters.MembershipRequest = append(c.inters.MembershipRequest, interceptors...)
+}
+
+// Create returns a builder for creating a MembershipRequest entity.
+func (c *MembershipRequestClient) Create() *MembershipRequestCreate {
+	mutation := newMembershipRequestMutation(c.config, OpCreate)
+	return &MembershipRequestCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of MembershipRequest entities.
+func (c *MembershipRequestClient) CreateBulk(builders ...*MembershipRequestCreate) *MembershipRequestCreateBulk {
+	return &MembershipRequestCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MembershipRequestClient) MapCreateBulk(slice any, setFunc func(*MembershipRequestCreate, int)) *MembershipRequestCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MembershipRequestCreateBulk{err: fmt.Errorf("calling to MembershipRequestClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MembershipRequestCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MembershipRequestCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for MembershipRequest.
+func (c *MembershipRequestClient) Update() *MembershipRequestUpdate {
+	mutation := newMembershipRequestMutation(c.config, OpUpdate)
+	return &MembershipRequestUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MembershipRequestClient) UpdateOne(_m *MembershipRequest) *MembershipRequestUpdateOne {
+	mutation := newMembershipRequestMutation(c.config, OpUpdateOne, withMembershipRequest(_m))
+	return &MembershipRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *MembershipRequestClient) UpdateOneID(id int) *MembershipRequestUpdateOne {
+	mutation := newMembershipRequestMutation(c.config, OpUpdateOne, withMembershipRequestID(id))
+	return &MembershipRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for MembershipRequest.
+func (c *MembershipRequestClient) Delete() *MembershipRequestDelete {
+	mutation := newMembershipRequestMutation(c.config, OpDelete)
+	return &MembershipRequestDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *MembershipRequestClient) DeleteOne(_m *MembershipRequest) *MembershipRequestDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *MembershipRequestClient) DeleteOneID(id int) *MembershipRequestDeleteOne {
+	builder := c.Delete().Where(membershiprequest.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &MembershipRequestDeleteOne{builder}
+}
+
+// Query returns a query builder for MembershipRequest.
+func (c *MembershipRequestClient) Query() *MembershipRequestQuery {
+	return &MembershipRequestQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMembershipRequest},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a MembershipRequest entity by its id.
+func (c *MembershipRequestClient) Get(ctx context.Context, id int) (*MembershipRequest, error) {
+	return c.Query().Where(membershiprequest.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *MembershipRequestClient) GetX(ctx context.Context, id int) *MembershipRequest {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *MembershipRequestClient) Hooks() []Hook {
+	hooks := c.hooks.MembershipRequest
+	return append(hooks[:len(hooks):len(hooks)], membershiprequest.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *MembershipRequestClient) Interceptors() []Interceptor {
+	return c.inters.MembershipRequest
+}
+
+func (c *MembershipRequestClient) mutate(ctx context.Context, m *MembershipRequestMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MembershipRequestCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MembershipRequestUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MembershipRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MembershipRequestDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown MembershipRequest mutation op: %q", m.Op())
 	}
 }
 
@@ -4118,6 +4420,274 @@ func (c *RoleAssignmentClient) mutate(ctx context.Context, m *RoleAssignmentMuta
 	}
 }
 
+// TalentClient is a client for the Talent schema.
+type TalentClient struct {
+	config
+}
+
+// NewTalentClient returns a client for the Talent from the given config.
+func NewTalentClient(c config) *TalentClient {
+	return &TalentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `talent.Hooks(f(g(h())))`.
+func (c *TalentClient) Use(hooks ...Hook) {
+	c.hooks.Talent = append(c.hooks.Talent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `talent.Intercept(f(g(h())))`.
+func (c *TalentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Talent = append(c.inters.Talent, interceptors...)
+}
+
+// Create returns a builder for creating a Talent entity.
+func (c *TalentClient) Create() *TalentCreate {
+	mutation := newTalentMutation(c.config, OpCreate)
+	return &TalentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Talent entities.
+func (c *TalentClient) CreateBulk(builders ...*TalentCreate) *TalentCreateBulk {
+	return &TalentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *TalentClient) MapCreateBulk(slice any, setFunc func(*TalentCreate, int)) *TalentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &TalentCreateBulk{err: fmt.Errorf("calling to TalentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*TalentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &TalentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Talent.
+func (c *TalentClient) Update() *TalentUpdate {
+	mutation := newTalentMutation(c.config, OpUpdate)
+	return &TalentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *TalentClient) UpdateOne(_m *Talent) *TalentUpdateOne {
+	mutation := newTalentMutation(c.config, OpUpdateOne, withTalent(_m))
+	return &TalentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *TalentClient) UpdateOneID(id int) *TalentUpdateOne {
+	mutation := newTalentMutation(c.config, OpUpdateOne, withTalentID(id))
+	return &TalentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Talent.
+func (c *TalentClient) Delete() *TalentDelete {
+	mutation := newTalentMutation(c.config, OpDelete)
+	return &TalentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *TalentClient) DeleteOne(_m *Talent) *TalentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *TalentClient) DeleteOneID(id int) *TalentDeleteOne {
+	builder := c.Delete().Where(talent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &TalentDeleteOne{builder}
+}
+
+// Query returns a query builder for Talent.
+func (c *TalentClient) Query() *TalentQuery {
+	return &TalentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeTalent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Talent entity by its id.
+func (c *TalentClient) Get(ctx context.Context, id int) (*Talent, error) {
+	return c.Query().Where(talent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *TalentClient) GetX(ctx context.Context, id int) *Talent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *TalentClient) Hooks() []Hook {
+	hooks := c.hooks.Talent
+	return append(hooks[:len(hooks):len(hooks)], talent.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *TalentClient) Interceptors() []Interceptor {
+	return c.inters.Talent
+}
+
+func (c *TalentClient) mutate(ctx context.Context, m *TalentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&TalentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&TalentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&TalentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&TalentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Talent mutation op: %q", m.Op())
+	}
+}
+
+// TalentRecordClient is a client for the TalentRecord schema.
+type TalentRecordClient struct {
+	config
+}
+
+// NewTalentRecordClient returns a client for the TalentRecord from the given config.
+func NewTalentRecordClient(c config) *TalentRecordClient {
+	return &TalentRecordClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `talentrecord.Hooks(f(g(h())))`.
+func (c *TalentRecordClient) Use(hooks ...Hook) {
+	c.hooks.TalentRecord = append(c.hooks.TalentRecord, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `talentrecord.Intercept(f(g(h())))`.
+func (c *TalentRecordClient) Intercept(interceptors ...Interceptor) {
+	c.inters.TalentRecord = append(c.inters.TalentRecord, interceptors...)
+}
+
+// Create returns a builder for creating a TalentRecord entity.
+func (c *TalentRecordClient) Create() *TalentRecordCreate {
+	mutation := newTalentRecordMutation(c.config, OpCreate)
+	return &TalentRecordCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of TalentRecord entities.
+func (c *TalentRecordClient) CreateBulk(builders ...*TalentRecordCreate) *TalentRecordCreateBulk {
+	return &TalentRecordCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *TalentRecordClient) MapCreateBulk(slice any, setFunc func(*TalentRecordCreate, int)) *TalentRecordCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &TalentRecordCreateBulk{err: fmt.Errorf("calling to TalentRecordClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*TalentRecordCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &TalentRecordCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for TalentRecord.
+func (c *TalentRecordClient) Update() *TalentRecordUpdate {
+	mutation := newTalentRecordMutation(c.config, OpUpdate)
+	return &TalentRecordUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *TalentRecordClient) UpdateOne(_m *TalentRecord) *TalentRecordUpdateOne {
+	mutation := newTalentRecordMutation(c.config, OpUpdateOne, withTalentRecord(_m))
+	return &TalentRecordUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *TalentRecordClient) UpdateOneID(id int) *TalentRecordUpdateOne {
+	mutation := newTalentRecordMutation(c.config, OpUpdateOne, withTalentRecordID(id))
+	return &TalentRecordUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for TalentRecord.
+func (c *TalentRecordClient) Delete() *TalentRecordDelete {
+	mutation := newTalentRecordMutation(c.config, OpDelete)
+	return &TalentRecordDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *TalentRecordClient) DeleteOne(_m *TalentRecord) *TalentRecordDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *TalentRecordClient) DeleteOneID(id int) *TalentRecordDeleteOne {
+	builder := c.Delete().Where(talentrecord.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &TalentRecordDeleteOne{builder}
+}
+
+// Query returns a query builder for TalentRecord.
+func (c *TalentRecordClient) Query() *TalentRecordQuery {
+	return &TalentRecordQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeTalentRecord},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a TalentRecord entity by its id.
+func (c *TalentRecordClient) Get(ctx context.Context, id int) (*TalentRecord, error) {
+	return c.Query().Where(talentrecord.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *TalentRecordClient) GetX(ctx context.Context, id int) *TalentRecord {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *TalentRecordClient) Hooks() []Hook {
+	hooks := c.hooks.TalentRecord
+	return append(hooks[:len(hooks):len(hooks)], talentrecord.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *TalentRecordClient) Interceptors() []Interceptor {
+	return c.inters.TalentRecord
+}
+
+func (c *TalentRecordClient) mutate(ctx context.Context, m *TalentRecordMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&TalentRecordCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&TalentRecordUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&TalentRecordUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&TalentRecordDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown TalentRecord mutation op: %q", m.Op())
+	}
+}
+
 // TaskClient is a client for the Task schema.
 type TaskClient struct {
 	config
@@ -5092,18 +5662,20 @@ func (c *VoteParticipationClient) mutate(ctx context.Context, m *VoteParticipati
 type (
 	hooks struct {
 		APIClient, AgendaItem, Attachment, AuditLog, Ballot, Comment, Cosignature,
-		EligibleVoter, Feedback, Household, HouseholdMember, IdempotencyKey, ListItem,
-		Meeting, Membership, Minutes, Notification, Organization, OrganizationMember,
-		Participant, PolicyState, ProgressReport, Proposal, ProposalEvent,
-		ProposalFollow, RefreshToken, RoleAssignment, Task, Unit, User, Venue, Vote,
+		EligibleVoter, Feedback, Household, HouseholdMember, IdempotencyKey,
+		Invitation, ListItem, Meeting, Membership, MembershipRequest, Minutes,
+		Notification, Organization, OrganizationMember, Participant, PolicyState,
+		ProgressReport, Proposal, ProposalEvent, ProposalFollow, RefreshToken,
+		RoleAssignment, Talent, TalentRecord, Task, Unit, User, Venue, Vote,
 		VoteOption, VoteParticipation []ent.Hook
 	}
 	inters struct {
 		APIClient, AgendaItem, Attachment, AuditLog, Ballot, Comment, Cosignature,
-		EligibleVoter, Feedback, Household, HouseholdMember, IdempotencyKey, ListItem,
-		Meeting, Membership, Minutes, Notification, Organization, OrganizationMember,
-		Participant, PolicyState, ProgressReport, Proposal, ProposalEvent,
-		ProposalFollow, RefreshToken, RoleAssignment, Task, Unit, User, Venue, Vote,
+		EligibleVoter, Feedback, Household, HouseholdMember, IdempotencyKey,
+		Invitation, ListItem, Meeting, Membership, MembershipRequest, Minutes,
+		Notification, Organization, OrganizationMember, Participant, PolicyState,
+		ProgressReport, Proposal, ProposalEvent, ProposalFollow, RefreshToken,
+		RoleAssignment, Talent, TalentRecord, Task, Unit, User, Venue, Vote,
 		VoteOption, VoteParticipation []ent.Interceptor
 	}
 )

@@ -15,9 +15,11 @@ import (
 	"yishi/ent/household"
 	"yishi/ent/householdmember"
 	"yishi/ent/idempotencykey"
+	"yishi/ent/invitation"
 	"yishi/ent/listitem"
 	"yishi/ent/meeting"
 	"yishi/ent/membership"
+	"yishi/ent/membershiprequest"
 	"yishi/ent/minutes"
 	"yishi/ent/notification"
 	"yishi/ent/organization"
@@ -31,6 +33,8 @@ import (
 	"yishi/ent/proposalfollow"
 	"yishi/ent/refreshtoken"
 	"yishi/ent/roleassignment"
+	"yishi/ent/talent"
+	"yishi/ent/talentrecord"
 	"yishi/ent/task"
 	"yishi/ent/unit"
 	"yishi/ent/user"
@@ -47,7 +51,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 34)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 38)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apiclient.Table,
@@ -328,6 +332,31 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   invitation.Table,
+			Columns: invitation.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: invitation.FieldID,
+			},
+		},
+		Type: "Invitation",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			invitation.FieldTenantID:   {Type: field.TypeInt, Column: invitation.FieldTenantID},
+			invitation.FieldUnitID:     {Type: field.TypeInt, Column: invitation.FieldUnitID},
+			invitation.FieldUnitPath:   {Type: field.TypeString, Column: invitation.FieldUnitPath},
+			invitation.FieldCreatedAt:  {Type: field.TypeTime, Column: invitation.FieldCreatedAt},
+			invitation.FieldUpdatedAt:  {Type: field.TypeTime, Column: invitation.FieldUpdatedAt},
+			invitation.FieldPhone:      {Type: field.TypeString, Column: invitation.FieldPhone},
+			invitation.FieldName:       {Type: field.TypeString, Column: invitation.FieldName},
+			invitation.FieldIdentities: {Type: field.TypeJSON, Column: invitation.FieldIdentities},
+			invitation.FieldStatus:     {Type: field.TypeEnum, Column: invitation.FieldStatus},
+			invitation.FieldInvitedBy:  {Type: field.TypeInt, Column: invitation.FieldInvitedBy},
+			invitation.FieldClaimedBy:  {Type: field.TypeInt, Column: invitation.FieldClaimedBy},
+			invitation.FieldClaimedAt:  {Type: field.TypeTime, Column: invitation.FieldClaimedAt},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   listitem.Table,
 			Columns: listitem.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -352,7 +381,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			listitem.FieldPosition:    {Type: field.TypeInt, Column: listitem.FieldPosition},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   meeting.Table,
 			Columns: meeting.Columns,
@@ -381,7 +410,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			meeting.FieldVersion:       {Type: field.TypeInt, Column: meeting.FieldVersion},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   membership.Table,
 			Columns: membership.Columns,
@@ -403,7 +432,35 @@ var schemaGraph = func() *sqlgraph.Schema {
 			membership.FieldVerifiedBy: {Type: field.TypeInt, Column: membership.FieldVerifiedBy},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   membershiprequest.Table,
+			Columns: membershiprequest.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: membershiprequest.FieldID,
+			},
+		},
+		Type: "MembershipRequest",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			membershiprequest.FieldTenantID:     {Type: field.TypeInt, Column: membershiprequest.FieldTenantID},
+			membershiprequest.FieldUnitID:       {Type: field.TypeInt, Column: membershiprequest.FieldUnitID},
+			membershiprequest.FieldUnitPath:     {Type: field.TypeString, Column: membershiprequest.FieldUnitPath},
+			membershiprequest.FieldCreatedAt:    {Type: field.TypeTime, Column: membershiprequest.FieldCreatedAt},
+			membershiprequest.FieldUpdatedAt:    {Type: field.TypeTime, Column: membershiprequest.FieldUpdatedAt},
+			membershiprequest.FieldUserID:       {Type: field.TypeInt, Column: membershiprequest.FieldUserID},
+			membershiprequest.FieldBuilding:     {Type: field.TypeString, Column: membershiprequest.FieldBuilding},
+			membershiprequest.FieldUnitNo:       {Type: field.TypeString, Column: membershiprequest.FieldUnitNo},
+			membershiprequest.FieldRoom:         {Type: field.TypeString, Column: membershiprequest.FieldRoom},
+			membershiprequest.FieldIdentities:   {Type: field.TypeJSON, Column: membershiprequest.FieldIdentities},
+			membershiprequest.FieldMessage:      {Type: field.TypeString, Column: membershiprequest.FieldMessage},
+			membershiprequest.FieldStatus:       {Type: field.TypeEnum, Column: membershiprequest.FieldStatus},
+			membershiprequest.FieldDecidedBy:    {Type: field.TypeInt, Column: membershiprequest.FieldDecidedBy},
+			membershiprequest.FieldDecidedAt:    {Type: field.TypeTime, Column: membershiprequest.FieldDecidedAt},
+			membershiprequest.FieldDecisionNote: {Type: field.TypeString, Column: membershiprequest.FieldDecisionNote},
+		},
+	}
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   minutes.Table,
 			Columns: minutes.Columns,
@@ -430,7 +487,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			minutes.FieldApprovedAt:    {Type: field.TypeTime, Column: minutes.FieldApprovedAt},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notification.Table,
 			Columns: notification.Columns,
@@ -441,18 +498,19 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Notification",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			notification.FieldUserID:     {Type: field.TypeInt, Column: notification.FieldUserID},
-			notification.FieldTenantID:   {Type: field.TypeInt, Column: notification.FieldTenantID},
-			notification.FieldProposalID: {Type: field.TypeInt, Column: notification.FieldProposalID},
-			notification.FieldEventID:    {Type: field.TypeInt, Column: notification.FieldEventID},
-			notification.FieldKind:       {Type: field.TypeString, Column: notification.FieldKind},
-			notification.FieldTitle:      {Type: field.TypeString, Column: notification.FieldTitle},
-			notification.FieldBody:       {Type: field.TypeString, Column: notification.FieldBody},
-			notification.FieldReadAt:     {Type: field.TypeTime, Column: notification.FieldReadAt},
-			notification.FieldCreatedAt:  {Type: field.TypeTime, Column: notification.FieldCreatedAt},
+			notification.FieldUserID:              {Type: field.TypeInt, Column: notification.FieldUserID},
+			notification.FieldTenantID:            {Type: field.TypeInt, Column: notification.FieldTenantID},
+			notification.FieldProposalID:          {Type: field.TypeInt, Column: notification.FieldProposalID},
+			notification.FieldEventID:             {Type: field.TypeInt, Column: notification.FieldEventID},
+			notification.FieldMembershipRequestID: {Type: field.TypeInt, Column: notification.FieldMembershipRequestID},
+			notification.FieldKind:                {Type: field.TypeString, Column: notification.FieldKind},
+			notification.FieldTitle:               {Type: field.TypeString, Column: notification.FieldTitle},
+			notification.FieldBody:                {Type: field.TypeString, Column: notification.FieldBody},
+			notification.FieldReadAt:              {Type: field.TypeTime, Column: notification.FieldReadAt},
+			notification.FieldCreatedAt:           {Type: field.TypeTime, Column: notification.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organization.Table,
 			Columns: organization.Columns,
@@ -474,7 +532,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organization.FieldStatus:      {Type: field.TypeEnum, Column: organization.FieldStatus},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organizationmember.Table,
 			Columns: organizationmember.Columns,
@@ -495,7 +553,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organizationmember.FieldRole:           {Type: field.TypeEnum, Column: organizationmember.FieldRole},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   participant.Table,
 			Columns: participant.Columns,
@@ -519,7 +577,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			participant.FieldCreatedAt:     {Type: field.TypeTime, Column: participant.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   policystate.Table,
 			Columns: policystate.Columns,
@@ -533,7 +591,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			policystate.FieldVersion: {Type: field.TypeInt64, Column: policystate.FieldVersion},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   progressreport.Table,
 			Columns: progressreport.Columns,
@@ -557,7 +615,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			progressreport.FieldCreatedAt:     {Type: field.TypeTime, Column: progressreport.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   proposal.Table,
 			Columns: proposal.Columns,
@@ -605,7 +663,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			proposal.FieldClosedAt:          {Type: field.TypeTime, Column: proposal.FieldClosedAt},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   proposalevent.Table,
 			Columns: proposalevent.Columns,
@@ -632,7 +690,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			proposalevent.FieldCreatedAt:     {Type: field.TypeTime, Column: proposalevent.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   proposalfollow.Table,
 			Columns: proposalfollow.Columns,
@@ -652,7 +710,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			proposalfollow.FieldCreatedAt:     {Type: field.TypeTime, Column: proposalfollow.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -672,7 +730,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldRevokedAt: {Type: field.TypeTime, Column: refreshtoken.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   roleassignment.Table,
 			Columns: roleassignment.Columns,
@@ -698,7 +756,58 @@ var schemaGraph = func() *sqlgraph.Schema {
 			roleassignment.FieldRevokedVersion: {Type: field.TypeInt64, Column: roleassignment.FieldRevokedVersion},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   talent.Table,
+			Columns: talent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: talent.FieldID,
+			},
+		},
+		Type: "Talent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			talent.FieldTenantID:       {Type: field.TypeInt, Column: talent.FieldTenantID},
+			talent.FieldUnitID:         {Type: field.TypeInt, Column: talent.FieldUnitID},
+			talent.FieldUnitPath:       {Type: field.TypeString, Column: talent.FieldUnitPath},
+			talent.FieldCreatedAt:      {Type: field.TypeTime, Column: talent.FieldCreatedAt},
+			talent.FieldUpdatedAt:      {Type: field.TypeTime, Column: talent.FieldUpdatedAt},
+			talent.FieldUserID:         {Type: field.TypeInt, Column: talent.FieldUserID},
+			talent.FieldName:           {Type: field.TypeString, Column: talent.FieldName},
+			talent.FieldSkills:         {Type: field.TypeJSON, Column: talent.FieldSkills},
+			talent.FieldSkillIndex:     {Type: field.TypeString, Column: talent.FieldSkillIndex},
+			talent.FieldSource:         {Type: field.TypeEnum, Column: talent.FieldSource},
+			talent.FieldFoundBy:        {Type: field.TypeInt, Column: talent.FieldFoundBy},
+			talent.FieldFoundAt:        {Type: field.TypeTime, Column: talent.FieldFoundAt},
+			talent.FieldProfile:        {Type: field.TypeString, Column: talent.FieldProfile},
+			talent.FieldContactConsent: {Type: field.TypeBool, Column: talent.FieldContactConsent},
+		},
+	}
+	graph.Nodes[30] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   talentrecord.Table,
+			Columns: talentrecord.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: talentrecord.FieldID,
+			},
+		},
+		Type: "TalentRecord",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			talentrecord.FieldTenantID:   {Type: field.TypeInt, Column: talentrecord.FieldTenantID},
+			talentrecord.FieldUnitID:     {Type: field.TypeInt, Column: talentrecord.FieldUnitID},
+			talentrecord.FieldUnitPath:   {Type: field.TypeString, Column: talentrecord.FieldUnitPath},
+			talentrecord.FieldCreatedAt:  {Type: field.TypeTime, Column: talentrecord.FieldCreatedAt},
+			talentrecord.FieldUpdatedAt:  {Type: field.TypeTime, Column: talentrecord.FieldUpdatedAt},
+			talentrecord.FieldTalentID:   {Type: field.TypeInt, Column: talentrecord.FieldTalentID},
+			talentrecord.FieldKind:       {Type: field.TypeEnum, Column: talentrecord.FieldKind},
+			talentrecord.FieldTitle:      {Type: field.TypeString, Column: talentrecord.FieldTitle},
+			talentrecord.FieldDetail:     {Type: field.TypeString, Column: talentrecord.FieldDetail},
+			talentrecord.FieldOccurredOn: {Type: field.TypeTime, Column: talentrecord.FieldOccurredOn},
+			talentrecord.FieldRecordedBy: {Type: field.TypeInt, Column: talentrecord.FieldRecordedBy},
+		},
+	}
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -729,7 +838,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldVersion:        {Type: field.TypeInt, Column: task.FieldVersion},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   unit.Table,
 			Columns: unit.Columns,
@@ -751,7 +860,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			unit.FieldStatus:    {Type: field.TypeEnum, Column: unit.FieldStatus},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -770,7 +879,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldStatus:       {Type: field.TypeEnum, Column: user.FieldStatus},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   venue.Table,
 			Columns: venue.Columns,
@@ -794,7 +903,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			venue.FieldStatus:        {Type: field.TypeEnum, Column: venue.FieldStatus},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   vote.Table,
 			Columns: vote.Columns,
@@ -834,7 +943,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			vote.FieldVersion:           {Type: field.TypeInt, Column: vote.FieldVersion},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   voteoption.Table,
 			Columns: voteoption.Columns,
@@ -854,7 +963,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			voteoption.FieldPosition:      {Type: field.TypeInt, Column: voteoption.FieldPosition},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[37] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   voteparticipation.Table,
 			Columns: voteparticipation.Columns,
@@ -2011,6 +2120,106 @@ func (f *IdempotencyKeyFilter) WhereExpiresAt(p entql.TimeP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *InvitationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the InvitationQuery builder.
+func (_q *InvitationQuery) Filter() *InvitationFilter {
+	return &InvitationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *InvitationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the InvitationMutation builder.
+func (m *InvitationMutation) Filter() *InvitationFilter {
+	return &InvitationFilter{config: m.config, predicateAdder: m}
+}
+
+// InvitationFilter provides a generic filtering capability at runtime for InvitationQuery.
+type InvitationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *InvitationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *InvitationFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *InvitationFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *InvitationFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *InvitationFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(invitation.FieldUnitPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *InvitationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(invitation.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *InvitationFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(invitation.FieldUpdatedAt))
+}
+
+// WherePhone applies the entql string predicate on the phone field.
+func (f *InvitationFilter) WherePhone(p entql.StringP) {
+	f.Where(p.Field(invitation.FieldPhone))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *InvitationFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(invitation.FieldName))
+}
+
+// WhereIdentities applies the entql json.RawMessage predicate on the identities field.
+func (f *InvitationFilter) WhereIdentities(p entql.BytesP) {
+	f.Where(p.Field(invitation.FieldIdentities))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *InvitationFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(invitation.FieldStatus))
+}
+
+// WhereInvitedBy applies the entql int predicate on the invited_by field.
+func (f *InvitationFilter) WhereInvitedBy(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldInvitedBy))
+}
+
+// WhereClaimedBy applies the entql int predicate on the claimed_by field.
+func (f *InvitationFilter) WhereClaimedBy(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldClaimedBy))
+}
+
+// WhereClaimedAt applies the entql time.Time predicate on the claimed_at field.
+func (f *InvitationFilter) WhereClaimedAt(p entql.TimeP) {
+	f.Where(p.Field(invitation.FieldClaimedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ListItemQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2039,7 +2248,7 @@ type ListItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ListItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2144,7 +2353,7 @@ type MeetingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MeetingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2264,7 +2473,7 @@ type MembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2335,6 +2544,121 @@ func (f *MembershipFilter) WhereHasUserWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *MembershipRequestQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the MembershipRequestQuery builder.
+func (_q *MembershipRequestQuery) Filter() *MembershipRequestFilter {
+	return &MembershipRequestFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *MembershipRequestMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the MembershipRequestMutation builder.
+func (m *MembershipRequestMutation) Filter() *MembershipRequestFilter {
+	return &MembershipRequestFilter{config: m.config, predicateAdder: m}
+}
+
+// MembershipRequestFilter provides a generic filtering capability at runtime for MembershipRequestQuery.
+type MembershipRequestFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *MembershipRequestFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *MembershipRequestFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(membershiprequest.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *MembershipRequestFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(membershiprequest.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *MembershipRequestFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(membershiprequest.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *MembershipRequestFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(membershiprequest.FieldUnitPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *MembershipRequestFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(membershiprequest.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *MembershipRequestFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(membershiprequest.FieldUpdatedAt))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *MembershipRequestFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(membershiprequest.FieldUserID))
+}
+
+// WhereBuilding applies the entql string predicate on the building field.
+func (f *MembershipRequestFilter) WhereBuilding(p entql.StringP) {
+	f.Where(p.Field(membershiprequest.FieldBuilding))
+}
+
+// WhereUnitNo applies the entql string predicate on the unit_no field.
+func (f *MembershipRequestFilter) WhereUnitNo(p entql.StringP) {
+	f.Where(p.Field(membershiprequest.FieldUnitNo))
+}
+
+// WhereRoom applies the entql string predicate on the room field.
+func (f *MembershipRequestFilter) WhereRoom(p entql.StringP) {
+	f.Where(p.Field(membershiprequest.FieldRoom))
+}
+
+// WhereIdentities applies the entql json.RawMessage predicate on the identities field.
+func (f *MembershipRequestFilter) WhereIdentities(p entql.BytesP) {
+	f.Where(p.Field(membershiprequest.FieldIdentities))
+}
+
+// WhereMessage applies the entql string predicate on the message field.
+func (f *MembershipRequestFilter) WhereMessage(p entql.StringP) {
+	f.Where(p.Field(membershiprequest.FieldMessage))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *MembershipRequestFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(membershiprequest.FieldStatus))
+}
+
+// WhereDecidedBy applies the entql int predicate on the decided_by field.
+func (f *MembershipRequestFilter) WhereDecidedBy(p entql.IntP) {
+	f.Where(p.Field(membershiprequest.FieldDecidedBy))
+}
+
+// WhereDecidedAt applies the entql time.Time predicate on the decided_at field.
+func (f *MembershipRequestFilter) WhereDecidedAt(p entql.TimeP) {
+	f.Where(p.Field(membershiprequest.FieldDecidedAt))
+}
+
+// WhereDecisionNote applies the entql string predicate on the decision_note field.
+func (f *MembershipRequestFilter) WhereDecisionNote(p entql.StringP) {
+	f.Where(p.Field(membershiprequest.FieldDecisionNote))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *MinutesQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2363,7 +2687,7 @@ type MinutesFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MinutesFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2473,7 +2797,7 @@ type NotificationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2502,6 +2826,11 @@ func (f *NotificationFilter) WhereProposalID(p entql.IntP) {
 // WhereEventID applies the entql int predicate on the event_id field.
 func (f *NotificationFilter) WhereEventID(p entql.IntP) {
 	f.Where(p.Field(notification.FieldEventID))
+}
+
+// WhereMembershipRequestID applies the entql int predicate on the membership_request_id field.
+func (f *NotificationFilter) WhereMembershipRequestID(p entql.IntP) {
+	f.Where(p.Field(notification.FieldMembershipRequestID))
 }
 
 // WhereKind applies the entql string predicate on the kind field.
@@ -2558,7 +2887,7 @@ type OrganizationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2643,7 +2972,7 @@ type OrganizationMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2723,7 +3052,7 @@ type ParticipantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ParticipantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2818,7 +3147,7 @@ type PolicyStateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PolicyStateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2863,7 +3192,7 @@ type ProgressReportFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProgressReportFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2958,7 +3287,7 @@ type ProposalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProposalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3173,7 +3502,7 @@ type ProposalEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProposalEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3283,7 +3612,7 @@ type ProposalFollowFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProposalFollowFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3358,7 +3687,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3433,7 +3762,7 @@ type RoleAssignmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RoleAssignmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3510,6 +3839,211 @@ func (f *RoleAssignmentFilter) WhereRevokedVersion(p entql.Int64P) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *TalentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the TalentQuery builder.
+func (_q *TalentQuery) Filter() *TalentFilter {
+	return &TalentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *TalentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the TalentMutation builder.
+func (m *TalentMutation) Filter() *TalentFilter {
+	return &TalentFilter{config: m.config, predicateAdder: m}
+}
+
+// TalentFilter provides a generic filtering capability at runtime for TalentQuery.
+type TalentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *TalentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *TalentFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(talent.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *TalentFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(talent.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *TalentFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(talent.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *TalentFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(talent.FieldUnitPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *TalentFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(talent.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *TalentFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(talent.FieldUpdatedAt))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *TalentFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(talent.FieldUserID))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *TalentFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(talent.FieldName))
+}
+
+// WhereSkills applies the entql json.RawMessage predicate on the skills field.
+func (f *TalentFilter) WhereSkills(p entql.BytesP) {
+	f.Where(p.Field(talent.FieldSkills))
+}
+
+// WhereSkillIndex applies the entql string predicate on the skill_index field.
+func (f *TalentFilter) WhereSkillIndex(p entql.StringP) {
+	f.Where(p.Field(talent.FieldSkillIndex))
+}
+
+// WhereSource applies the entql string predicate on the source field.
+func (f *TalentFilter) WhereSource(p entql.StringP) {
+	f.Where(p.Field(talent.FieldSource))
+}
+
+// WhereFoundBy applies the entql int predicate on the found_by field.
+func (f *TalentFilter) WhereFoundBy(p entql.IntP) {
+	f.Where(p.Field(talent.FieldFoundBy))
+}
+
+// WhereFoundAt applies the entql time.Time predicate on the found_at field.
+func (f *TalentFilter) WhereFoundAt(p entql.TimeP) {
+	f.Where(p.Field(talent.FieldFoundAt))
+}
+
+// WhereProfile applies the entql string predicate on the profile field.
+func (f *TalentFilter) WhereProfile(p entql.StringP) {
+	f.Where(p.Field(talent.FieldProfile))
+}
+
+// WhereContactConsent applies the entql bool predicate on the contact_consent field.
+func (f *TalentFilter) WhereContactConsent(p entql.BoolP) {
+	f.Where(p.Field(talent.FieldContactConsent))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *TalentRecordQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the TalentRecordQuery builder.
+func (_q *TalentRecordQuery) Filter() *TalentRecordFilter {
+	return &TalentRecordFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *TalentRecordMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the TalentRecordMutation builder.
+func (m *TalentRecordMutation) Filter() *TalentRecordFilter {
+	return &TalentRecordFilter{config: m.config, predicateAdder: m}
+}
+
+// TalentRecordFilter provides a generic filtering capability at runtime for TalentRecordQuery.
+type TalentRecordFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *TalentRecordFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *TalentRecordFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(talentrecord.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *TalentRecordFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(talentrecord.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *TalentRecordFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(talentrecord.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *TalentRecordFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(talentrecord.FieldUnitPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *TalentRecordFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(talentrecord.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *TalentRecordFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(talentrecord.FieldUpdatedAt))
+}
+
+// WhereTalentID applies the entql int predicate on the talent_id field.
+func (f *TalentRecordFilter) WhereTalentID(p entql.IntP) {
+	f.Where(p.Field(talentrecord.FieldTalentID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *TalentRecordFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(talentrecord.FieldKind))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *TalentRecordFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(talentrecord.FieldTitle))
+}
+
+// WhereDetail applies the entql string predicate on the detail field.
+func (f *TalentRecordFilter) WhereDetail(p entql.StringP) {
+	f.Where(p.Field(talentrecord.FieldDetail))
+}
+
+// WhereOccurredOn applies the entql time.Time predicate on the occurred_on field.
+func (f *TalentRecordFilter) WhereOccurredOn(p entql.TimeP) {
+	f.Where(p.Field(talentrecord.FieldOccurredOn))
+}
+
+// WhereRecordedBy applies the entql int predicate on the recorded_by field.
+func (f *TalentRecordFilter) WhereRecordedBy(p entql.IntP) {
+	f.Where(p.Field(talentrecord.FieldRecordedBy))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *TaskQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3538,7 +4072,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3668,7 +4202,7 @@ type UnitFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UnitFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3781,7 +4315,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3851,7 +4385,7 @@ type VenueFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VenueFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3946,7 +4480,7 @@ type VoteFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VoteFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4121,7 +4655,7 @@ type VoteOptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VoteOptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4196,7 +4730,7 @@ type VoteParticipationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VoteParticipationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -12,6 +12,7 @@ import (
 	"yishi/ent/user"
 	"yishi/internal/apperr"
 	"yishi/internal/password"
+	"yishi/internal/store"
 	"yishi/internal/viewer"
 )
 
@@ -30,6 +31,9 @@ type NewUser struct {
 	Phone    string
 	Password string
 	Name     string
+	// Then runs in the registration's transaction once the user exists:
+	// claiming the invitations of the phone (members.ClaimInvitations).
+	Then func(ctx context.Context, tx *ent.Tx, u *ent.User) error
 }
 
 // Register creates a user with an argon2id password hash.
@@ -38,9 +42,17 @@ func Register(ctx context.Context, client *ent.Client, h password.Hasher, in New
 	if err != nil {
 		return nil, fmt.Errorf("register: %w", err)
 	}
-	u, err := client.User.Create().
-		SetPhone(in.Phone).SetName(strings.TrimSpace(in.Name)).SetPasswordHash(hash).
-		Save(viewer.SystemContext(ctx))
+	sys := viewer.SystemContext(ctx)
+	var u *ent.User
+	err = store.WithTx(sys, client, func(tx *ent.Tx) error {
+		var err error
+		u, err = tx.User.Create().
+			SetPhone(in.Phone).SetName(strings.TrimSpace(in.Name)).SetPasswordHash(hash).Save(sys)
+		if err != nil || in.Then == nil {
+			return err
+		}
+		return in.Then(sys, tx, u)
+	})
 	if ent.IsConstraintError(err) {
 		return nil, ErrPhoneTaken
 	}
