@@ -18,7 +18,7 @@ import (
 // register godoc
 //
 //	@Summary	Register an account
-//	@Description	Answers 201 with the same body whether the phone was new (the account now exists) or already registered (nothing changes, the existing account keeps its password): the answer does not reveal which phones use the platform (issue 15). The body carries no user id; sign in (POST /v1/auth/login) and read GET /v1/me for it. Phone verification will replace this. The password must not be one of the 10,000 most common passwords nor the phone number (400 password.weak naming `password`).
+//	@Description	Answers 201 with the same body whether the phone was new (the account now exists) or already registered (nothing changes, the existing account keeps its password): the answer does not reveal which phones use the platform (issue 15). The body carries no user id; sign in (POST /v1/auth/login) and read GET /v1/me for it. Phone verification will replace this. Pending invitations of the phone (POST /v1/units/{id}/invitations) become memberships in the registration's transaction. The password must not be one of the 10,000 most common passwords nor the phone number (400 password.weak naming `password`).
 //	@Tags		auth
 //	@Accept		json
 //	@Produce	json
@@ -44,10 +44,14 @@ func (s *server) register(c *gin.Context) error {
 	if why := s.CommonPasswords.Refuse(req.Password, req.Phone); why != "" {
 		return weakPassword(why)
 	}
+	claimed := 0
 	_, err := accounts.Register(ctx, s.Store.Client, s.Passwords,
-		accounts.NewUser{Phone: req.Phone, Password: req.Password, Name: req.Name})
+		accounts.NewUser{Phone: req.Phone, Password: req.Password, Name: req.Name, Then: s.claimInvitations(c, &claimed)})
 	if err != nil && !errors.Is(err, accounts.ErrPhoneTaken) {
 		return err
+	}
+	if err == nil && claimed > 0 {
+		s.syncPolicy(c)
 	}
 	c.JSON(http.StatusCreated, newRegisterResponse(req))
 	return nil
