@@ -164,4 +164,3 @@ func (s *server) claimInvitations(c *gin.Context, claimed *int) func(ctx context
 		return err
 	}
 }
-

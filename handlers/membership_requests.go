@@ -136,7 +136,9 @@ func (s *server) listMembershipRequests(c *gin.Context) error {
 //	@Failure	415		{object}	problem	"the body is not JSON"
 //	@Failure	429		{object}	problem	"too many writes; see Retry-After"
 //	@Router		/v1/membership-requests/{id}/approve [post]
-func (s *server) approveMembershipRequest(c *gin.Context) error { return s.decideMembershipRequest(c, true) }
+func (s *server) approveMembershipRequest(c *gin.Context) error {
+	return s.decideMembershipRequest(c, true)
+}
 
 // rejectMembershipRequest godoc
 //
@@ -158,7 +160,9 @@ func (s *server) approveMembershipRequest(c *gin.Context) error { return s.decid
 //	@Failure	415		{object}	problem	"the body is not JSON"
 //	@Failure	429		{object}	problem	"too many writes; see Retry-After"
 //	@Router		/v1/membership-requests/{id}/reject [post]
-func (s *server) rejectMembershipRequest(c *gin.Context) error { return s.decideMembershipRequest(c, false) }
+func (s *server) rejectMembershipRequest(c *gin.Context) error {
+	return s.decideMembershipRequest(c, false)
+}
 
 func (s *server) decideMembershipRequest(c *gin.Context, approve bool) error {
 	var req decideMembershipRequestRequest

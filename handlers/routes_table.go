@@ -108,6 +108,10 @@ func (s *server) routeTable() []route {
 		{Method: "POST", Path: "/v1/units/:id/organizations", Load: unit, Rule: rule("organization:create", subtree), Handle: s.createOrganization},
 		{Method: "GET", Path: "/v1/units/:id/organizations", Load: unit, Rule: rule("organization:read", subtree), Handle: s.listOrganizations},
 		{Method: "POST", Path: "/v1/organizations/:id/members", Load: organizationTarget(), Rule: rule("organization:update", subtree), Handle: s.addOrganizationMember},
+		{Method: "GET", Path: "/v1/organizations/:id", Load: organizationTarget(), Rule: rule("organization:read", subtree), Handle: s.getOrganization},
+		{Method: "PATCH", Path: "/v1/organizations/:id", Load: organizationTarget(), Rule: rule("organization:update", subtree), Handle: s.updateOrganization},
+		{Method: "GET", Path: "/v1/organizations/:id/members", Load: organizationTarget(), Rule: rule("organization:read", subtree), Handle: s.listOrganizationMembers},
+		{Method: "DELETE", Path: "/v1/organizations/:id/members/:user_id", Load: organizationTarget(), Rule: rule("organization:update", subtree), Handle: s.removeOrganizationMember},
 
 		{Method: "POST", Path: "/v1/units/:id/proposals", Load: unit,
 			Rule:   also(rule("unit:read", subtree), "online channel: proposal:create; offline channels: proposal:create_on_behalf"),
@@ -157,7 +161,8 @@ func (s *server) routeTable() []route {
 		{Method: "GET", Path: "/v1/proposals/:id/tasks", Load: prop, Rule: rule("proposal:read", community), Handle: s.listProposalTasks},
 		{Method: "GET", Path: "/v1/tasks/:id", Load: task, Rule: taskRead, Handle: s.getTask},
 		{Method: "PATCH", Path: "/v1/tasks/:id", Load: task, Rule: rule("task:update", subtree), Handle: s.updateTask},
-		{Method: "POST", Path: "/v1/tasks/:id/reports", Load: task, Rule: rule("task:report", subtree, access.TaskReporter()), Handle: s.createTaskReport},
+		{Method: "POST", Path: "/v1/tasks/:id/reports", Load: task, Rule: orRule(rule("task:report", subtree, access.TaskReporter()),
+			rule("proposal:read", community, access.AssignedOrganizationMember())), Handle: s.createTaskReport},
 		{Method: "GET", Path: "/v1/tasks/:id/reports", Load: task, Rule: taskRead, Handle: s.listTaskReports},
 		{Method: "GET", Path: "/v1/units/:id/tasks", Load: unit, Rule: rule("task:read", subtree), Handle: s.listUnitTasks},
 
