@@ -15,6 +15,13 @@ func organizationRosterMatrix() map[string]routeCase {
 		}
 	}
 	return map[string]routeCase{
+		"POST /v1/tasks/:id/delegate": {owner: leadA1, ok: 200, call: func(w *world) (string, any) {
+			o := w.organization("志愿队")
+			p := w.member("队员", w.A1)
+			w.do("POST", fmt.Sprintf("/v1/organizations/%d/members", o), w.leadA1.Token, map[string]any{"user_id": p.ID, "role": "member"}).want(201)
+			task := w.createTask(w.approvedLoveSeat(), taskBody("安装折叠椅", 72*time.Hour, map[string]any{"organization_id": o}))
+			return taskURL(task, "/delegate"), map[string]any{"user_id": p.ID}
+		}},
 		"GET /v1/organizations/:id":         {call: org(""), owner: leadA1, ok: 200},
 		"GET /v1/organizations/:id/members": {call: org("/members"), owner: leadA1, ok: 200},
 		"PATCH /v1/organizations/:id": {owner: leadA1, ok: 200, call: func(w *world) (string, any) {
@@ -59,11 +66,22 @@ func TestOrganizationRostersAndTaskReporting(t *testing.T) {
 	}
 
 	pid := w.approvedLoveSeat()
-	w.act(w.leadA1, pid, "start", nil).want(200)
 	task := w.createTask(pid, taskBody("楼道转角安装折叠椅", 72*time.Hour, map[string]any{"organization_id": org}))
+	w.act(w.leadA1, pid, "start", nil).want(200)
 	w.report(member, task, 30, "已装好一楼").want(201)
 	w.report(leader, task, 60, "三楼完成").want(201)
 	w.report(outsider, task, 90, "冒名").want(403)
+
+	// The leader assigns it on to a member; nobody else may, and only to
+	// someone on the roster.
+	w.do("POST", taskURL(task, "/delegate"), member.Token, map[string]any{"user_id": member.ID}).want(403)
+	w.do("POST", taskURL(task, "/delegate"), leader.Token, map[string]any{"user_id": outsider.ID}).want(422)
+	w.do("POST", taskURL(task, "/delegate"), leader.Token, map[string]any{"user_id": 0}).want(400)
+	got := w.do("POST", taskURL(task, "/delegate"), leader.Token, map[string]any{"user_id": member.ID}).want(200).obj()
+	if got["assignee_id"] != float64(member.ID) || got["organization_id"] != float64(org) {
+		t.Fatalf("delegated task = %v", got)
+	}
+	w.do("POST", taskURL(task, "/delegate"), w.leadB1.Token, map[string]any{"user_id": member.ID}).want(404)
 
 	w.do("DELETE", fmt.Sprintf("%s/members/%d", orgURL, member.ID), w.resA1g1.Token, nil).want(404)
 	w.do("DELETE", fmt.Sprintf("%s/members/%d", orgURL, member.ID), w.leadA1.Token, nil).want(204)

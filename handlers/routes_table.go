@@ -163,6 +163,8 @@ func (s *server) routeTable() []route {
 		{Method: "PATCH", Path: "/v1/tasks/:id", Load: task, Rule: rule("task:update", subtree), Handle: s.updateTask},
 		{Method: "POST", Path: "/v1/tasks/:id/reports", Load: task, Rule: orRule(rule("task:report", subtree, access.TaskReporter()),
 			rule("proposal:read", community, access.AssignedOrganizationMember())), Handle: s.createTaskReport},
+		{Method: "POST", Path: "/v1/tasks/:id/delegate", Load: task, Rule: orRule(rule("task:update", subtree),
+			rule("proposal:read", community, access.AssignedOrganizationLeader())), Handle: s.delegateTask},
 		{Method: "GET", Path: "/v1/tasks/:id/reports", Load: task, Rule: taskRead, Handle: s.listTaskReports},
 		{Method: "GET", Path: "/v1/units/:id/tasks", Load: unit, Rule: rule("task:read", subtree), Handle: s.listUnitTasks},
 

@@ -153,6 +153,24 @@ func AssignedOrganizationMember() Predicate {
 		}}
 }
 
+// AssignedOrganizationLeader holds when the task is assigned to an
+// organization the caller leads: the leader assigns it on to a member.
+func AssignedOrganizationLeader() Predicate {
+	return Predicate{Name: "assigned_org_leader", Doc: "only the leader of the organization the task is assigned to assigns it on",
+		holds: func(ctx context.Context, f Facts) (bool, error) {
+			t, ok := f.Target.Object.(*ent.Task)
+			if !ok || t.OrganizationID == nil || f.Viewer.UserID == 0 {
+				return false, nil
+			}
+			leads, err := f.Client.OrganizationMember.Query().Where(organizationmember.UserID(f.Viewer.UserID),
+				organizationmember.OrganizationID(*t.OrganizationID), organizationmember.RoleEQ(organizationmember.RoleLeader)).Exist(ctx)
+			if err != nil {
+				return false, fmt.Errorf("check organization leadership: %w", err)
+			}
+			return leads, nil
+		}}
+}
+
 // OnRoll holds when the caller has a line on the vote's frozen roll: their
 // own, or that of an eligible household they belong to. Deferred: the
 // ballot names the household, and casting checks the exact line
