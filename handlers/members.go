@@ -123,6 +123,9 @@ func (s *server) memberFilter(c *gin.Context, u *ent.Unit) (members.Filter, erro
 	if utf8.RuneCountInString(f.Q) > 100 || hasControl(f.Q) {
 		bad = append(bad, apperr.FieldError{Field: "q", Message: "must be at most 100 characters, without control characters"})
 	}
+	if skill := c.Query("skill"); skill != "" && len(checkSkills([]string{skill}, false)) > 0 {
+		bad = append(bad, apperr.FieldError{Field: "skill", Message: "must be one skill of at most 20 characters"})
+	}
 	if f.Identity != "" && !slices.Contains(stakeholderIdentities(), f.Identity) {
 		bad = append(bad, apperr.FieldError{Field: "identity", Message: "is not a stakeholder identity"})
 	}

@@ -15,28 +15,30 @@ import (
 	"yishi/internal/units"
 )
 
-// joinableUnitTarget is the community or grid named by :id that the
-// caller asks to join. A newcomer has no scope, so the unit is read as
-// the system (units.Joinable); a caller who belongs only to other tenants
-// gets the 404 of a missing id (members.Admissible, issue 15).
-func joinableUnitTarget() loader {
-	return loader{Name: "unit (joinable)", Load: func(s *server, c *gin.Context) (access.Target, error) {
-		u, err := getByID(c, "unit", func(ctx context.Context, id int) (*ent.Unit, error) {
-			return units.Joinable(ctx, s.Store.Client, id)
-		})
-		if err != nil {
-			return access.Target{}, err
-		}
-		v := caller(c)
-		ok, err := members.Admissible(c.Request.Context(), s.Store.Client, u.TenantID, []int{v.UserID})
-		if err != nil {
-			return access.Target{}, err
-		}
-		if v.UserID == 0 || len(ok) == 0 {
-			return access.Target{}, errUnitNotFound()
-		}
-		return access.Target{Kind: "unit", UnitPath: u.Path, Object: u}, nil
-	}}
+// joinableUnit is the community or grid named by :id that the caller
+// asks to join. A newcomer has no scope, so the route declares no target
+// and the unit is read as the system (units.Joinable); a caller who
+// belongs only to other tenants gets the 404 of a missing id
+// (members.Admissible, issue 15).
+func (s *server) joinableUnit(c *gin.Context) (*ent.Unit, error) {
+	u, err := getByID(c, "unit", func(ctx context.Context, id int) (*ent.Unit, error) {
+		return units.Joinable(ctx, s.Store.Client, id)
+	})
+	if err != nil {
+		return nil, err
+	}
+	v := caller(c)
+	if v.UserID == 0 {
+		return nil, apperr.Forbidden("this endpoint is for user tokens")
+	}
+	ok, err := members.Admissible(c.Request.Context(), s.Store.Client, u.TenantID, []int{v.UserID})
+	if err != nil {
+		return nil, err
+	}
+	if len(ok) == 0 {
+		return nil, errUnitNotFound()
+	}
+	return u, nil
 }
 
 // membershipRequestTarget is the membership request named by :id.
@@ -73,11 +75,14 @@ func membershipRequestTarget() loader {
 //	@Failure	429		{object}	problem	"too many writes; see Retry-After"
 //	@Router		/v1/units/{id}/membership-requests [post]
 func (s *server) createMembershipRequest(c *gin.Context) error {
+	u, err := s.joinableUnit(c)
+	if err != nil {
+		return err
+	}
 	var req createMembershipRequestRequest
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	u := targetOf[*ent.Unit](c)
 	r, err := members.Request(c.Request.Context(), s.Store.Client, u, members.NewRequest{UserID: caller(c).UserID,
 		Building: req.Building, UnitNo: req.Unit, Room: req.Room, Identities: req.Identities, Message: req.Message})
 	if err != nil {

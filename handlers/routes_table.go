@@ -77,7 +77,7 @@ func (s *server) routeTable() []route {
 			Rule: rule("role_assignment:grant:"+access.RoleHole, subtree), Handle: s.deleteRoleAssignment},
 		{Method: "POST", Path: "/v1/units/:id/members", Load: unit, Rule: rule("member:create", subtree, access.NotSelf()), Handle: s.createMember},
 		{Method: "GET", Path: "/v1/units/:id/members", Load: unit, Rule: rule("member:read", subtree), Handle: s.listMembers},
-		{Method: "POST", Path: "/v1/units/:id/membership-requests", Load: joinableUnitTarget(), Rule: signedIn(), Handle: s.createMembershipRequest},
+		{Method: "POST", Path: "/v1/units/:id/membership-requests", Rule: signedIn(), Handle: s.createMembershipRequest},
 		{Method: "GET", Path: "/v1/units/:id/membership-requests", Load: unit, Rule: rule("membership_request:read", subtree), Handle: s.listMembershipRequests},
 		{Method: "POST", Path: "/v1/membership-requests/:id/approve", Load: membershipRequestTarget(),
 			Rule: rule("membership_request:decide", subtree, access.NotSelf()), Handle: s.approveMembershipRequest},

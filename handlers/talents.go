@@ -98,6 +98,9 @@ func (s *server) listTalents(c *gin.Context) error {
 	if err := checkTalentSource(optionalQuery(c, "source")); err != nil {
 		return apperr.Invalid(err...)
 	}
+	if f.Skill != "" && len(checkSkills([]string{f.Skill}, false)) > 0 {
+		return apperr.Invalid(apperr.FieldError{Field: "skill", Message: "must be one skill of at most 20 characters"})
+	}
 	if v := c.Query("unit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n <= 0 {
