@@ -20,9 +20,11 @@ import (
 	"yishi/ent/household"
 	"yishi/ent/householdmember"
 	"yishi/ent/idempotencykey"
+	"yishi/ent/invitation"
 	"yishi/ent/listitem"
 	"yishi/ent/meeting"
 	"yishi/ent/membership"
+	"yishi/ent/membershiprequest"
 	"yishi/ent/minutes"
 	"yishi/ent/notification"
 	"yishi/ent/onetimecode"
@@ -36,6 +38,8 @@ import (
 	"yishi/ent/proposalfollow"
 	"yishi/ent/refreshtoken"
 	"yishi/ent/roleassignment"
+	"yishi/ent/talent"
+	"yishi/ent/talentrecord"
 	"yishi/ent/task"
 	"yishi/ent/unit"
 	"yishi/ent/user"
@@ -119,9 +123,11 @@ func checkColumn(t, c string) error {
 			household.Table:          household.ValidColumn,
 			householdmember.Table:    householdmember.ValidColumn,
 			idempotencykey.Table:     idempotencykey.ValidColumn,
+			invitation.Table:         invitation.ValidColumn,
 			listitem.Table:           listitem.ValidColumn,
 			meeting.Table:            meeting.ValidColumn,
 			membership.Table:         membership.ValidColumn,
+			membershiprequest.Table:  membershiprequest.ValidColumn,
 			minutes.Table:            minutes.ValidColumn,
 			notification.Table:       notification.ValidColumn,
 			onetimecode.Table:        onetimecode.ValidColumn,
@@ -135,6 +141,8 @@ func checkColumn(t, c string) error {
 			proposalfollow.Table:     proposalfollow.ValidColumn,
 			refreshtoken.Table:       refreshtoken.ValidColumn,
 			roleassignment.Table:     roleassignment.ValidColumn,
+			talent.Table:             talent.ValidColumn,
+			talentrecord.Table:       talentrecord.ValidColumn,
 			task.Table:               task.ValidColumn,
 			unit.Table:               unit.ValidColumn,
 			user.Table:               user.ValidColumn,

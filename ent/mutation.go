@@ -20,9 +20,11 @@ import (
 	"yishi/ent/household"
 	"yishi/ent/householdmember"
 	"yishi/ent/idempotencykey"
+	"yishi/ent/invitation"
 	"yishi/ent/listitem"
 	"yishi/ent/meeting"
 	"yishi/ent/membership"
+	"yishi/ent/membershiprequest"
 	"yishi/ent/minutes"
 	"yishi/ent/notification"
 	"yishi/ent/onetimecode"
@@ -38,6 +40,8 @@ import (
 	"yishi/ent/refreshtoken"
 	"yishi/ent/roleassignment"
 	"yishi/ent/schema/schematype"
+	"yishi/ent/talent"
+	"yishi/ent/talentrecord"
 	"yishi/ent/task"
 	"yishi/ent/unit"
 	"yishi/ent/user"
@@ -71,9 +75,11 @@ const (
 	TypeHousehold          = "Household"
 	TypeHouseholdMember    = "HouseholdMember"
 	TypeIdempotencyKey     = "IdempotencyKey"
+	TypeInvitation         = "Invitation"
 	TypeListItem           = "ListItem"
 	TypeMeeting            = "Meeting"
 	TypeMembership         = "Membership"
+	TypeMembershipRequest  = "MembershipRequest"
 	TypeMinutes            = "Minutes"
 	TypeNotification       = "Notification"
 	TypeOneTimeCode        = "OneTimeCode"
@@ -87,6 +93,8 @@ const (
 	TypeProposalFollow     = "ProposalFollow"
 	TypeRefreshToken       = "RefreshToken"
 	TypeRoleAssignment     = "RoleAssignment"
+	TypeTalent             = "Talent"
+	TypeTalentRecord       = "TalentRecord"
 	TypeTask               = "Task"
 	TypeUnit               = "Unit"
 	TypeUser               = "User"
@@ -11998,6 +12006,1139 @@ func (m *IdempotencyKeyMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown IdempotencyKey edge %s", name)
 }
 
+// InvitationMutation represents an operation that mutates the Invitation nodes in the graph.
+type InvitationMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *int
+	tenant_id        *int
+	addtenant_id     *int
+	unit_id          *int
+	addunit_id       *int
+	unit_path        *string
+	created_at       *time.Time
+	updated_at       *time.Time
+	phone            *string
+	name             *string
+	identities       *[]string
+	appendidentities []string
+	status           *invitation.Status
+	invited_by       *int
+	addinvited_by    *int
+	claimed_by       *int
+	addclaimed_by    *int
+	claimed_at       *time.Time
+	clearedFields    map[string]struct{}
+	done             bool
+	oldValue         func(context.Context) (*Invitation, error)
+	predicates       []predicate.Invitation
+}
+
+var _ ent.Mutation = (*InvitationMutation)(nil)
+
+// invitationOption allows management of the mutation configuration using functional options.
+type invitationOption func(*InvitationMutation)
+
+// newInvitationMutation creates new mutation for the Invitation entity.
+func newInvitationMutation(c config, op Op, opts ...invitationOption) *InvitationMutation {
+	m := &InvitationMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeInvitation,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withInvitationID sets the ID field of the mutation.
+func withInvitationID(id int) invitationOption {
+	return func(m *InvitationMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Invitation
+		)
+		m.oldValue = func(ctx context.Context) (*Invitation, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Invitation.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withInvitation sets the old Invitation of the mutation.
+func withInvitation(node *Invitation) invitationOption {
+	return func(m *InvitationMutation) {
+		m.oldValue = func(context.Context) (*Invitation, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m InvitationMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m InvitationMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *InvitationMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *InvitationMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Invitation.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *InvitationMutation) SetTenantID(i int) {
+	m.tenant_id = &i
+	m.addtenant_id = nil
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *InvitationMutation) TenantID() (r int, exists bool) {
+	v := m.tenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the Invitation entity.
+// If the Invitation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvitationMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// AddTenantID adds i to the "tenant_id" field.
+func (m *InvitationMutation) AddTenantID(i int) {
+	if m.addtenant_id != nil {
+		*m.addtenant_id += i
+	} else {
+		m.addtenant_id = &i
+	}
+}
+
+// AddedTenantID returns the value that was added to the "tenant_id" field in this mutation.
+func (m *InvitationMutation) AddedTenantID() (r int, exists bool) {
+	v := m.addtenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *InvitationMutation) ResetTenantID() {
+	m.tenant_id = nil
+	m.addtenant_id = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *InvitationMutation) SetUnitID(i int) {
+	m.unit_id = &i
+	m.addunit_id = nil
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *InvitationMutation) UnitID() (r int, exists bool) {
+	v := m.unit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the Invitation entity.
+// If the Invitation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvitationMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// AddUnitID adds i to the "unit_id" field.
+func (m *InvitationMutation) AddUnitID(i int) {
+	if m.addunit_id != nil {
+		*m.addunit_id += i
+	} else {
+		m.addunit_id = &i
+	}
+}
+
+// AddedUnitID returns the value that was added to the "unit_id" field in this mutation.
+func (m *InvitationMutation) AddedUnitID() (r int, exists bool) {
+	v := m.addunit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *InvitationMutation) ResetUnitID() {
+	m.unit_id = nil
+	m.addunit_id = nil
+}
+
+// SetUnitPath sets the "unit_path" field.
+func (m *InvitationMutation) SetUnitPath(s string) {
+	m.unit_path = &s
+}
+
+// UnitPath returns the value of the "unit_path" field in the mutation.
+func (m *InvitationMutation) UnitPath() (r string, exists bool) {
+	v := m.unit_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitPath returns the old "unit_path" field's value of the Invitation entity.
+// If the Invitation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvitationMutation) OldUnitPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitPath: %w", err)
+	}
+	return oldValue.UnitPath, nil
+}
+
+// ResetUnitPath resets all changes to the "unit_path" field.
+func (m *InvitationMutation) ResetUnitPath() {
+	m.unit_path = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *InvitationMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *InvitationMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Invitation entity.
+// If the Invitation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvitationMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *InvitationMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *InvitationMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *InvitationMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Invitation entity.
+// If the Invitation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvitationMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *InvitationMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetPhone sets the "phone" field.
+func (m *InvitationMutation) SetPhone(s string) {
+	m.phone = &s
+}
+
+// Phone returns the value of the "phone" field in the mutation.
+func (m *InvitationMutation) Phone() (r string, exists bool) {
+	v := m.phone
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPhone returns the old "phone" field's value of the Invitation entity.
+// If the Invitation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvitationMutation) OldPhone(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPhone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPhone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPhone: %w", err)
+	}
+	return oldValue.Phone, nil
+}
+
+// ResetPhone resets all changes to the "phone" field.
+func (m *InvitationMutation) ResetPhone() {
+	m.phone = nil
+}
+
+// SetName sets the "name" field.
+func (m *InvitationMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *InvitationMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the Invitation entity.
+// If the Invitation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvitationMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *InvitationMutation) ResetName() {
+	m.name = nil
+}
+
+// SetIdentities sets the "identities" field.
+func (m *InvitationMutation) SetIdentities(s []string) {
+	m.identities = &s
+	m.appendidentities = nil
+}
+
+// Identities returns the value of the "identities" field in the mutation.
+func (m *InvitationMutation) Identities() (r []string, exists bool) {
+	v := m.identities
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIdentities returns the old "identities" field's value of the Invitation entity.
+// If the Invitation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvitationMutation) OldIdentities(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIdentities is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIdentities requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIdentities: %w", err)
+	}
+	return oldValue.Identities, nil
+}
+
+// AppendIdentities adds s to the "identities" field.
+func (m *InvitationMutation) AppendIdentities(s []string) {
+	m.appendidentities = append(m.appendidentities, s...)
+}
+
+// AppendedIdentities returns the list of values that were appended to the "identities" field in this mutation.
+func (m *InvitationMutation) AppendedIdentities() ([]string, bool) {
+	if len(m.appendidentities) == 0 {
+		return nil, false
+	}
+	return m.appendidentities, true
+}
+
+// ResetIdentities resets all changes to the "identities" field.
+func (m *InvitationMutation) ResetIdentities() {
+	m.identities = nil
+	m.appendidentities = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *InvitationMutation) SetStatus(i invitation.Status) {
+	m.status = &i
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *InvitationMutation) Status() (r invitation.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Invitation entity.
+// If the Invitation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvitationMutation) OldStatus(ctx context.Context) (v invitation.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *InvitationMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetInvitedBy sets the "invited_by" field.
+func (m *InvitationMutation) SetInvitedBy(i int) {
+	m.invited_by = &i
+	m.addinvited_by = nil
+}
+
+// InvitedBy returns the value of the "invited_by" field in the mutation.
+func (m *InvitationMutation) InvitedBy() (r int, exists bool) {
+	v := m.invited_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInvitedBy returns the old "invited_by" field's value of the Invitation entity.
+// If the Invitation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvitationMutation) OldInvitedBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInvitedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInvitedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInvitedBy: %w", err)
+	}
+	return oldValue.InvitedBy, nil
+}
+
+// AddInvitedBy adds i to the "invited_by" field.
+func (m *InvitationMutation) AddInvitedBy(i int) {
+	if m.addinvited_by != nil {
+		*m.addinvited_by += i
+	} else {
+		m.addinvited_by = &i
+	}
+}
+
+// AddedInvitedBy returns the value that was added to the "invited_by" field in this mutation.
+func (m *InvitationMutation) AddedInvitedBy() (r int, exists bool) {
+	v := m.addinvited_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearInvitedBy clears the value of the "invited_by" field.
+func (m *InvitationMutation) ClearInvitedBy() {
+	m.invited_by = nil
+	m.addinvited_by = nil
+	m.clearedFields[invitation.FieldInvitedBy] = struct{}{}
+}
+
+// InvitedByCleared returns if the "invited_by" field was cleared in this mutation.
+func (m *InvitationMutation) InvitedByCleared() bool {
+	_, ok := m.clearedFields[invitation.FieldInvitedBy]
+	return ok
+}
+
+// ResetInvitedBy resets all changes to the "invited_by" field.
+func (m *InvitationMutation) ResetInvitedBy() {
+	m.invited_by = nil
+	m.addinvited_by = nil
+	delete(m.clearedFields, invitation.FieldInvitedBy)
+}
+
+// SetClaimedBy sets the "claimed_by" field.
+func (m *InvitationMutation) SetClaimedBy(i int) {
+	m.claimed_by = &i
+	m.addclaimed_by = nil
+}
+
+// ClaimedBy returns the value of the "claimed_by" field in the mutation.
+func (m *InvitationMutation) ClaimedBy() (r int, exists bool) {
+	v := m.claimed_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClaimedBy returns the old "claimed_by" field's value of the Invitation entity.
+// If the Invitation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvitationMutation) OldClaimedBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClaimedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClaimedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClaimedBy: %w", err)
+	}
+	return oldValue.ClaimedBy, nil
+}
+
+// AddClaimedBy adds i to the "claimed_by" field.
+func (m *InvitationMutation) AddClaimedBy(i int) {
+	if m.addclaimed_by != nil {
+		*m.addclaimed_by += i
+	} else {
+		m.addclaimed_by = &i
+	}
+}
+
+// AddedClaimedBy returns the value that was added to the "claimed_by" field in this mutation.
+func (m *InvitationMutation) AddedClaimedBy() (r int, exists bool) {
+	v := m.addclaimed_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearClaimedBy clears the value of the "claimed_by" field.
+func (m *InvitationMutation) ClearClaimedBy() {
+	m.claimed_by = nil
+	m.addclaimed_by = nil
+	m.clearedFields[invitation.FieldClaimedBy] = struct{}{}
+}
+
+// ClaimedByCleared returns if the "claimed_by" field was cleared in this mutation.
+func (m *InvitationMutation) ClaimedByCleared() bool {
+	_, ok := m.clearedFields[invitation.FieldClaimedBy]
+	return ok
+}
+
+// ResetClaimedBy resets all changes to the "claimed_by" field.
+func (m *InvitationMutation) ResetClaimedBy() {
+	m.claimed_by = nil
+	m.addclaimed_by = nil
+	delete(m.clearedFields, invitation.FieldClaimedBy)
+}
+
+// SetClaimedAt sets the "claimed_at" field.
+func (m *InvitationMutation) SetClaimedAt(t time.Time) {
+	m.claimed_at = &t
+}
+
+// ClaimedAt returns the value of the "claimed_at" field in the mutation.
+func (m *InvitationMutation) ClaimedAt() (r time.Time, exists bool) {
+	v := m.claimed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClaimedAt returns the old "claimed_at" field's value of the Invitation entity.
+// If the Invitation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InvitationMutation) OldClaimedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClaimedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClaimedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClaimedAt: %w", err)
+	}
+	return oldValue.ClaimedAt, nil
+}
+
+// ClearClaimedAt clears the value of the "claimed_at" field.
+func (m *InvitationMutation) ClearClaimedAt() {
+	m.claimed_at = nil
+	m.clearedFields[invitation.FieldClaimedAt] = struct{}{}
+}
+
+// ClaimedAtCleared returns if the "claimed_at" field was cleared in this mutation.
+func (m *InvitationMutation) ClaimedAtCleared() bool {
+	_, ok := m.clearedFields[invitation.FieldClaimedAt]
+	return ok
+}
+
+// ResetClaimedAt resets all changes to the "claimed_at" field.
+func (m *InvitationMutation) ResetClaimedAt() {
+	m.claimed_at = nil
+	delete(m.clearedFields, invitation.FieldClaimedAt)
+}
+
+// Where appends a list predicates to the InvitationMutation builder.
+func (m *InvitationMutation) Where(ps ...predicate.Invitation) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the InvitationMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *InvitationMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Invitation, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *InvitationMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *InvitationMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Invitation).
+func (m *InvitationMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *InvitationMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.tenant_id != nil {
+		fields = append(fields, invitation.FieldTenantID)
+	}
+	if m.unit_id != nil {
+		fields = append(fields, invitation.FieldUnitID)
+	}
+	if m.unit_path != nil {
+		fields = append(fields, invitation.FieldUnitPath)
+	}
+	if m.created_at != nil {
+		fields = append(fields, invitation.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, invitation.FieldUpdatedAt)
+	}
+	if m.phone != nil {
+		fields = append(fields, invitation.FieldPhone)
+	}
+	if m.name != nil {
+		fields = append(fields, invitation.FieldName)
+	}
+	if m.identities != nil {
+		fields = append(fields, invitation.FieldIdentities)
+	}
+	if m.status != nil {
+		fields = append(fields, invitation.FieldStatus)
+	}
+	if m.invited_by != nil {
+		fields = append(fields, invitation.FieldInvitedBy)
+	}
+	if m.claimed_by != nil {
+		fields = append(fields, invitation.FieldClaimedBy)
+	}
+	if m.claimed_at != nil {
+		fields = append(fields, invitation.FieldClaimedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *InvitationMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case invitation.FieldTenantID:
+		return m.TenantID()
+	case invitation.FieldUnitID:
+		return m.UnitID()
+	case invitation.FieldUnitPath:
+		return m.UnitPath()
+	case invitation.FieldCreatedAt:
+		return m.CreatedAt()
+	case invitation.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case invitation.FieldPhone:
+		return m.Phone()
+	case invitation.FieldName:
+		return m.Name()
+	case invitation.FieldIdentities:
+		return m.Identities()
+	case invitation.FieldStatus:
+		return m.Status()
+	case invitation.FieldInvitedBy:
+		return m.InvitedBy()
+	case invitation.FieldClaimedBy:
+		return m.ClaimedBy()
+	case invitation.FieldClaimedAt:
+		return m.ClaimedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *InvitationMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case invitation.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case invitation.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case invitation.FieldUnitPath:
+		return m.OldUnitPath(ctx)
+	case invitation.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case invitation.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case invitation.FieldPhone:
+		return m.OldPhone(ctx)
+	case invitation.FieldName:
+		return m.OldName(ctx)
+	case invitation.FieldIdentities:
+		return m.OldIdentities(ctx)
+	case invitation.FieldStatus:
+		return m.OldStatus(ctx)
+	case invitation.FieldInvitedBy:
+		return m.OldInvitedBy(ctx)
+	case invitation.FieldClaimedBy:
+		return m.OldClaimedBy(ctx)
+	case invitation.FieldClaimedAt:
+		return m.OldClaimedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Invitation field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *InvitationMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case invitation.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case invitation.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case invitation.FieldUnitPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitPath(v)
+		return nil
+	case invitation.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case invitation.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case invitation.FieldPhone:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPhone(v)
+		return nil
+	case invitation.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case invitation.FieldIdentities:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIdentities(v)
+		return nil
+	case invitation.FieldStatus:
+		v, ok := value.(invitation.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case invitation.FieldInvitedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInvitedBy(v)
+		return nil
+	case invitation.FieldClaimedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClaimedBy(v)
+		return nil
+	case invitation.FieldClaimedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClaimedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Invitation field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *InvitationMutation) AddedFields() []string {
+	var fields []string
+	if m.addtenant_id != nil {
+		fields = append(fields, invitation.FieldTenantID)
+	}
+	if m.addunit_id != nil {
+		fields = append(fields, invitation.FieldUnitID)
+	}
+	if m.addinvited_by != nil {
+		fields = append(fields, invitation.FieldInvitedBy)
+	}
+	if m.addclaimed_by != nil {
+		fields = append(fields, invitation.FieldClaimedBy)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *InvitationMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case invitation.FieldTenantID:
+		return m.AddedTenantID()
+	case invitation.FieldUnitID:
+		return m.AddedUnitID()
+	case invitation.FieldInvitedBy:
+		return m.AddedInvitedBy()
+	case invitation.FieldClaimedBy:
+		return m.AddedClaimedBy()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *InvitationMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case invitation.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTenantID(v)
+		return nil
+	case invitation.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUnitID(v)
+		return nil
+	case invitation.FieldInvitedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddInvitedBy(v)
+		return nil
+	case invitation.FieldClaimedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddClaimedBy(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Invitation numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *InvitationMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(invitation.FieldInvitedBy) {
+		fields = append(fields, invitation.FieldInvitedBy)
+	}
+	if m.FieldCleared(invitation.FieldClaimedBy) {
+		fields = append(fields, invitation.FieldClaimedBy)
+	}
+	if m.FieldCleared(invitation.FieldClaimedAt) {
+		fields = append(fields, invitation.FieldClaimedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *InvitationMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *InvitationMutation) ClearField(name string) error {
+	switch name {
+	case invitation.FieldInvitedBy:
+		m.ClearInvitedBy()
+		return nil
+	case invitation.FieldClaimedBy:
+		m.ClearClaimedBy()
+		return nil
+	case invitation.FieldClaimedAt:
+		m.ClearClaimedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Invitation nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *InvitationMutation) ResetField(name string) error {
+	switch name {
+	case invitation.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case invitation.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case invitation.FieldUnitPath:
+		m.ResetUnitPath()
+		return nil
+	case invitation.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case invitation.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case invitation.FieldPhone:
+		m.ResetPhone()
+		return nil
+	case invitation.FieldName:
+		m.ResetName()
+		return nil
+	case invitation.FieldIdentities:
+		m.ResetIdentities()
+		return nil
+	case invitation.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case invitation.FieldInvitedBy:
+		m.ResetInvitedBy()
+		return nil
+	case invitation.FieldClaimedBy:
+		m.ResetClaimedBy()
+		return nil
+	case invitation.FieldClaimedAt:
+		m.ResetClaimedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Invitation field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *InvitationMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *InvitationMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *InvitationMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *InvitationMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *InvitationMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *InvitationMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *InvitationMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown Invitation unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *InvitationMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown Invitation edge %s", name)
+}
+
 // ListItemMutation represents an operation that mutates the ListItem nodes in the graph.
 type ListItemMutation struct {
 	config
@@ -15541,6 +16682,1376 @@ func (m *MembershipMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Membership edge %s", name)
 }
 
+// MembershipRequestMutation represents an operation that mutates the MembershipRequest nodes in the graph.
+type MembershipRequestMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *int
+	tenant_id        *int
+	addtenant_id     *int
+	unit_id          *int
+	addunit_id       *int
+	unit_path        *string
+	created_at       *time.Time
+	updated_at       *time.Time
+	user_id          *int
+	adduser_id       *int
+	building         *string
+	unit_no          *string
+	room             *string
+	identities       *[]string
+	appendidentities []string
+	message          *string
+	status           *membershiprequest.Status
+	decided_by       *int
+	adddecided_by    *int
+	decided_at       *time.Time
+	decision_note    *string
+	clearedFields    map[string]struct{}
+	done             bool
+	oldValue         func(context.Context) (*MembershipRequest, error)
+	predicates       []predicate.MembershipRequest
+}
+
+var _ ent.Mutation = (*MembershipRequestMutation)(nil)
+
+// membershiprequestOption allows management of the mutation configuration using functional options.
+type membershiprequestOption func(*MembershipRequestMutation)
+
+// newMembershipRequestMutation creates new mutation for the MembershipRequest entity.
+func newMembershipRequestMutation(c config, op Op, opts ...membershiprequestOption) *MembershipRequestMutation {
+	m := &MembershipRequestMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeMembershipRequest,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withMembershipRequestID sets the ID field of the mutation.
+func withMembershipRequestID(id int) membershiprequestOption {
+	return func(m *MembershipRequestMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *MembershipRequest
+		)
+		m.oldValue = func(ctx context.Context) (*MembershipRequest, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().MembershipRequest.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withMembershipRequest sets the old MembershipRequest of the mutation.
+func withMembershipRequest(node *MembershipRequest) membershiprequestOption {
+	return func(m *MembershipRequestMutation) {
+		m.oldValue = func(context.Context) (*MembershipRequest, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m MembershipRequestMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m MembershipRequestMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *MembershipRequestMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *MembershipRequestMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().MembershipRequest.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *MembershipRequestMutation) SetTenantID(i int) {
+	m.tenant_id = &i
+	m.addtenant_id = nil
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *MembershipRequestMutation) TenantID() (r int, exists bool) {
+	v := m.tenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the MembershipRequest entity.
+// If the MembershipRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipRequestMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// AddTenantID adds i to the "tenant_id" field.
+func (m *MembershipRequestMutation) AddTenantID(i int) {
+	if m.addtenant_id != nil {
+		*m.addtenant_id += i
+	} else {
+		m.addtenant_id = &i
+	}
+}
+
+// AddedTenantID returns the value that was added to the "tenant_id" field in this mutation.
+func (m *MembershipRequestMutation) AddedTenantID() (r int, exists bool) {
+	v := m.addtenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *MembershipRequestMutation) ResetTenantID() {
+	m.tenant_id = nil
+	m.addtenant_id = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *MembershipRequestMutation) SetUnitID(i int) {
+	m.unit_id = &i
+	m.addunit_id = nil
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *MembershipRequestMutation) UnitID() (r int, exists bool) {
+	v := m.unit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the MembershipRequest entity.
+// If the MembershipRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipRequestMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// AddUnitID adds i to the "unit_id" field.
+func (m *MembershipRequestMutation) AddUnitID(i int) {
+	if m.addunit_id != nil {
+		*m.addunit_id += i
+	} else {
+		m.addunit_id = &i
+	}
+}
+
+// AddedUnitID returns the value that was added to the "unit_id" field in this mutation.
+func (m *MembershipRequestMutation) AddedUnitID() (r int, exists bool) {
+	v := m.addunit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *MembershipRequestMutation) ResetUnitID() {
+	m.unit_id = nil
+	m.addunit_id = nil
+}
+
+// SetUnitPath sets the "unit_path" field.
+func (m *MembershipRequestMutation) SetUnitPath(s string) {
+	m.unit_path = &s
+}
+
+// UnitPath returns the value of the "unit_path" field in the mutation.
+func (m *MembershipRequestMutation) UnitPath() (r string, exists bool) {
+	v := m.unit_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitPath returns the old "unit_path" field's value of the MembershipRequest entity.
+// If the MembershipRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipRequestMutation) OldUnitPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitPath: %w", err)
+	}
+	return oldValue.UnitPath, nil
+}
+
+// ResetUnitPath resets all changes to the "unit_path" field.
+func (m *MembershipRequestMutation) ResetUnitPath() {
+	m.unit_path = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *MembershipRequestMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *MembershipRequestMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the MembershipRequest entity.
+// If the MembershipRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipRequestMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *MembershipRequestMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *MembershipRequestMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *MembershipRequestMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the MembershipRequest entity.
+// If the MembershipRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipRequestMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *MembershipRequestMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetUserID sets the "user_id" field.
+func (m *MembershipRequestMutation) SetUserID(i int) {
+	m.user_id = &i
+	m.adduser_id = nil
+}
+
+// UserID returns the value of the "user_id" field in the mutation.
+func (m *MembershipRequestMutation) UserID() (r int, exists bool) {
+	v := m.user_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUserID returns the old "user_id" field's value of the MembershipRequest entity.
+// If the MembershipRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipRequestMutation) OldUserID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUserID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUserID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUserID: %w", err)
+	}
+	return oldValue.UserID, nil
+}
+
+// AddUserID adds i to the "user_id" field.
+func (m *MembershipRequestMutation) AddUserID(i int) {
+	if m.adduser_id != nil {
+		*m.adduser_id += i
+	} else {
+		m.adduser_id = &i
+	}
+}
+
+// AddedUserID returns the value that was added to the "user_id" field in this mutation.
+func (m *MembershipRequestMutation) AddedUserID() (r int, exists bool) {
+	v := m.adduser_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUserID resets all changes to the "user_id" field.
+func (m *MembershipRequestMutation) ResetUserID() {
+	m.user_id = nil
+	m.adduser_id = nil
+}
+
+// SetBuilding sets the "building" field.
+func (m *MembershipRequestMutation) SetBuilding(s string) {
+	m.building = &s
+}
+
+// Building returns the value of the "building" field in the mutation.
+func (m *MembershipRequestMutation) Building() (r string, exists bool) {
+	v := m.building
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBuilding returns the old "building" field's value of the MembershipRequest entity.
+// If the MembershipRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipRequestMutation) OldBuilding(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBuilding is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBuilding requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBuilding: %w", err)
+	}
+	return oldValue.Building, nil
+}
+
+// ClearBuilding clears the value of the "building" field.
+func (m *MembershipRequestMutation) ClearBuilding() {
+	m.building = nil
+	m.clearedFields[membershiprequest.FieldBuilding] = struct{}{}
+}
+
+// BuildingCleared returns if the "building" field was cleared in this mutation.
+func (m *MembershipRequestMutation) BuildingCleared() bool {
+	_, ok := m.clearedFields[membershiprequest.FieldBuilding]
+	return ok
+}
+
+// ResetBuilding resets all changes to the "building" field.
+func (m *MembershipRequestMutation) ResetBuilding() {
+	m.building = nil
+	delete(m.clearedFields, membershiprequest.FieldBuilding)
+}
+
+// SetUnitNo sets the "unit_no" field.
+func (m *MembershipRequestMutation) SetUnitNo(s string) {
+	m.unit_no = &s
+}
+
+// UnitNo returns the value of the "unit_no" field in the mutation.
+func (m *MembershipRequestMutation) UnitNo() (r string, exists bool) {
+	v := m.unit_no
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitNo returns the old "unit_no" field's value of the MembershipRequest entity.
+// If the MembershipRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipRequestMutation) OldUnitNo(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitNo is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitNo requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitNo: %w", err)
+	}
+	return oldValue.UnitNo, nil
+}
+
+// ClearUnitNo clears the value of the "unit_no" field.
+func (m *MembershipRequestMutation) ClearUnitNo() {
+	m.unit_no = nil
+	m.clearedFields[membershiprequest.FieldUnitNo] = struct{}{}
+}
+
+// UnitNoCleared returns if the "unit_no" field was cleared in this mutation.
+func (m *MembershipRequestMutation) UnitNoCleared() bool {
+	_, ok := m.clearedFields[membershiprequest.FieldUnitNo]
+	return ok
+}
+
+// ResetUnitNo resets all changes to the "unit_no" field.
+func (m *MembershipRequestMutation) ResetUnitNo() {
+	m.unit_no = nil
+	delete(m.clearedFields, membershiprequest.FieldUnitNo)
+}
+
+// SetRoom sets the "room" field.
+func (m *MembershipRequestMutation) SetRoom(s string) {
+	m.room = &s
+}
+
+// Room returns the value of the "room" field in the mutation.
+func (m *MembershipRequestMutation) Room() (r string, exists bool) {
+	v := m.room
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRoom returns the old "room" field's value of the MembershipRequest entity.
+// If the MembershipRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipRequestMutation) OldRoom(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRoom is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRoom requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRoom: %w", err)
+	}
+	return oldValue.Room, nil
+}
+
+// ClearRoom clears the value of the "room" field.
+func (m *MembershipRequestMutation) ClearRoom() {
+	m.room = nil
+	m.clearedFields[membershiprequest.FieldRoom] = struct{}{}
+}
+
+// RoomCleared returns if the "room" field was cleared in this mutation.
+func (m *MembershipRequestMutation) RoomCleared() bool {
+	_, ok := m.clearedFields[membershiprequest.FieldRoom]
+	return ok
+}
+
+// ResetRoom resets all changes to the "room" field.
+func (m *MembershipRequestMutation) ResetRoom() {
+	m.room = nil
+	delete(m.clearedFields, membershiprequest.FieldRoom)
+}
+
+// SetIdentities sets the "identities" field.
+func (m *MembershipRequestMutation) SetIdentities(s []string) {
+	m.identities = &s
+	m.appendidentities = nil
+}
+
+// Identities returns the value of the "identities" field in the mutation.
+func (m *MembershipRequestMutation) Identities() (r []string, exists bool) {
+	v := m.identities
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIdentities returns the old "identities" field's value of the MembershipRequest entity.
+// If the MembershipRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipRequestMutation) OldIdentities(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIdentities is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIdentities requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIdentities: %w", err)
+	}
+	return oldValue.Identities, nil
+}
+
+// AppendIdentities adds s to the "identities" field.
+func (m *MembershipRequestMutation) AppendIdentities(s []string) {
+	m.appendidentities = append(m.appendidentities, s...)
+}
+
+// AppendedIdentities returns the list of values that were appended to the "identities" field in this mutation.
+func (m *MembershipRequestMutation) AppendedIdentities() ([]string, bool) {
+	if len(m.appendidentities) == 0 {
+		return nil, false
+	}
+	return m.appendidentities, true
+}
+
+// ResetIdentities resets all changes to the "identities" field.
+func (m *MembershipRequestMutation) ResetIdentities() {
+	m.identities = nil
+	m.appendidentities = nil
+}
+
+// SetMessage sets the "message" field.
+func (m *MembershipRequestMutation) SetMessage(s string) {
+	m.message = &s
+}
+
+// Message returns the value of the "message" field in the mutation.
+func (m *MembershipRequestMutation) Message() (r string, exists bool) {
+	v := m.message
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMessage returns the old "message" field's value of the MembershipRequest entity.
+// If the MembershipRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipRequestMutation) OldMessage(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMessage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMessage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMessage: %w", err)
+	}
+	return oldValue.Message, nil
+}
+
+// ClearMessage clears the value of the "message" field.
+func (m *MembershipRequestMutation) ClearMessage() {
+	m.message = nil
+	m.clearedFields[membershiprequest.FieldMessage] = struct{}{}
+}
+
+// MessageCleared returns if the "message" field was cleared in this mutation.
+func (m *MembershipRequestMutation) MessageCleared() bool {
+	_, ok := m.clearedFields[membershiprequest.FieldMessage]
+	return ok
+}
+
+// ResetMessage resets all changes to the "message" field.
+func (m *MembershipRequestMutation) ResetMessage() {
+	m.message = nil
+	delete(m.clearedFields, membershiprequest.FieldMessage)
+}
+
+// SetStatus sets the "status" field.
+func (m *MembershipRequestMutation) SetStatus(value membershiprequest.Status) {
+	m.status = &value
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *MembershipRequestMutation) Status() (r membershiprequest.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the MembershipRequest entity.
+// If the MembershipRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipRequestMutation) OldStatus(ctx context.Context) (v membershiprequest.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *MembershipRequestMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetDecidedBy sets the "decided_by" field.
+func (m *MembershipRequestMutation) SetDecidedBy(i int) {
+	m.decided_by = &i
+	m.adddecided_by = nil
+}
+
+// DecidedBy returns the value of the "decided_by" field in the mutation.
+func (m *MembershipRequestMutation) DecidedBy() (r int, exists bool) {
+	v := m.decided_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecidedBy returns the old "decided_by" field's value of the MembershipRequest entity.
+// If the MembershipRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipRequestMutation) OldDecidedBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecidedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecidedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecidedBy: %w", err)
+	}
+	return oldValue.DecidedBy, nil
+}
+
+// AddDecidedBy adds i to the "decided_by" field.
+func (m *MembershipRequestMutation) AddDecidedBy(i int) {
+	if m.adddecided_by != nil {
+		*m.adddecided_by += i
+	} else {
+		m.adddecided_by = &i
+	}
+}
+
+// AddedDecidedBy returns the value that was added to the "decided_by" field in this mutation.
+func (m *MembershipRequestMutation) AddedDecidedBy() (r int, exists bool) {
+	v := m.adddecided_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearDecidedBy clears the value of the "decided_by" field.
+func (m *MembershipRequestMutation) ClearDecidedBy() {
+	m.decided_by = nil
+	m.adddecided_by = nil
+	m.clearedFields[membershiprequest.FieldDecidedBy] = struct{}{}
+}
+
+// DecidedByCleared returns if the "decided_by" field was cleared in this mutation.
+func (m *MembershipRequestMutation) DecidedByCleared() bool {
+	_, ok := m.clearedFields[membershiprequest.FieldDecidedBy]
+	return ok
+}
+
+// ResetDecidedBy resets all changes to the "decided_by" field.
+func (m *MembershipRequestMutation) ResetDecidedBy() {
+	m.decided_by = nil
+	m.adddecided_by = nil
+	delete(m.clearedFields, membershiprequest.FieldDecidedBy)
+}
+
+// SetDecidedAt sets the "decided_at" field.
+func (m *MembershipRequestMutation) SetDecidedAt(t time.Time) {
+	m.decided_at = &t
+}
+
+// DecidedAt returns the value of the "decided_at" field in the mutation.
+func (m *MembershipRequestMutation) DecidedAt() (r time.Time, exists bool) {
+	v := m.decided_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecidedAt returns the old "decided_at" field's value of the MembershipRequest entity.
+// If the MembershipRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipRequestMutation) OldDecidedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecidedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecidedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecidedAt: %w", err)
+	}
+	return oldValue.DecidedAt, nil
+}
+
+// ClearDecidedAt clears the value of the "decided_at" field.
+func (m *MembershipRequestMutation) ClearDecidedAt() {
+	m.decided_at = nil
+	m.clearedFields[membershiprequest.FieldDecidedAt] = struct{}{}
+}
+
+// DecidedAtCleared returns if the "decided_at" field was cleared in this mutation.
+func (m *MembershipRequestMutation) DecidedAtCleared() bool {
+	_, ok := m.clearedFields[membershiprequest.FieldDecidedAt]
+	return ok
+}
+
+// ResetDecidedAt resets all changes to the "decided_at" field.
+func (m *MembershipRequestMutation) ResetDecidedAt() {
+	m.decided_at = nil
+	delete(m.clearedFields, membershiprequest.FieldDecidedAt)
+}
+
+// SetDecisionNote sets the "decision_note" field.
+func (m *MembershipRequestMutation) SetDecisionNote(s string) {
+	m.decision_note = &s
+}
+
+// DecisionNote returns the value of the "decision_note" field in the mutation.
+func (m *MembershipRequestMutation) DecisionNote() (r string, exists bool) {
+	v := m.decision_note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecisionNote returns the old "decision_note" field's value of the MembershipRequest entity.
+// If the MembershipRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MembershipRequestMutation) OldDecisionNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecisionNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecisionNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecisionNote: %w", err)
+	}
+	return oldValue.DecisionNote, nil
+}
+
+// ClearDecisionNote clears the value of the "decision_note" field.
+func (m *MembershipRequestMutation) ClearDecisionNote() {
+	m.decision_note = nil
+	m.clearedFields[membershiprequest.FieldDecisionNote] = struct{}{}
+}
+
+// DecisionNoteCleared returns if the "decision_note" field was cleared in this mutation.
+func (m *MembershipRequestMutation) DecisionNoteCleared() bool {
+	_, ok := m.clearedFields[membershiprequest.FieldDecisionNote]
+	return ok
+}
+
+// ResetDecisionNote resets all changes to the "decision_note" field.
+func (m *MembershipRequestMutation) ResetDecisionNote() {
+	m.decision_note = nil
+	delete(m.clearedFields, membershiprequest.FieldDecisionNote)
+}
+
+// Where appends a list predicates to the MembershipRequestMutation builder.
+func (m *MembershipRequestMutation) Where(ps ...predicate.MembershipRequest) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the MembershipRequestMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *MembershipRequestMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.MembershipRequest, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *MembershipRequestMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *MembershipRequestMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (MembershipRequest).
+func (m *MembershipRequestMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *MembershipRequestMutation) Fields() []string {
+	fields := make([]string, 0, 15)
+	if m.tenant_id != nil {
+		fields = append(fields, membershiprequest.FieldTenantID)
+	}
+	if m.unit_id != nil {
+		fields = append(fields, membershiprequest.FieldUnitID)
+	}
+	if m.unit_path != nil {
+		fields = append(fields, membershiprequest.FieldUnitPath)
+	}
+	if m.created_at != nil {
+		fields = append(fields, membershiprequest.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, membershiprequest.FieldUpdatedAt)
+	}
+	if m.user_id != nil {
+		fields = append(fields, membershiprequest.FieldUserID)
+	}
+	if m.building != nil {
+		fields = append(fields, membershiprequest.FieldBuilding)
+	}
+	if m.unit_no != nil {
+		fields = append(fields, membershiprequest.FieldUnitNo)
+	}
+	if m.room != nil {
+		fields = append(fields, membershiprequest.FieldRoom)
+	}
+	if m.identities != nil {
+		fields = append(fields, membershiprequest.FieldIdentities)
+	}
+	if m.message != nil {
+		fields = append(fields, membershiprequest.FieldMessage)
+	}
+	if m.status != nil {
+		fields = append(fields, membershiprequest.FieldStatus)
+	}
+	if m.decided_by != nil {
+		fields = append(fields, membershiprequest.FieldDecidedBy)
+	}
+	if m.decided_at != nil {
+		fields = append(fields, membershiprequest.FieldDecidedAt)
+	}
+	if m.decision_note != nil {
+		fields = append(fields, membershiprequest.FieldDecisionNote)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *MembershipRequestMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case membershiprequest.FieldTenantID:
+		return m.TenantID()
+	case membershiprequest.FieldUnitID:
+		return m.UnitID()
+	case membershiprequest.FieldUnitPath:
+		return m.UnitPath()
+	case membershiprequest.FieldCreatedAt:
+		return m.CreatedAt()
+	case membershiprequest.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case membershiprequest.FieldUserID:
+		return m.UserID()
+	case membershiprequest.FieldBuilding:
+		return m.Building()
+	case membershiprequest.FieldUnitNo:
+		return m.UnitNo()
+	case membershiprequest.FieldRoom:
+		return m.Room()
+	case membershiprequest.FieldIdentities:
+		return m.Identities()
+	case membershiprequest.FieldMessage:
+		return m.Message()
+	case membershiprequest.FieldStatus:
+		return m.Status()
+	case membershiprequest.FieldDecidedBy:
+		return m.DecidedBy()
+	case membershiprequest.FieldDecidedAt:
+		return m.DecidedAt()
+	case membershiprequest.FieldDecisionNote:
+		return m.DecisionNote()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *MembershipRequestMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case membershiprequest.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case membershiprequest.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case membershiprequest.FieldUnitPath:
+		return m.OldUnitPath(ctx)
+	case membershiprequest.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case membershiprequest.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case membershiprequest.FieldUserID:
+		return m.OldUserID(ctx)
+	case membershiprequest.FieldBuilding:
+		return m.OldBuilding(ctx)
+	case membershiprequest.FieldUnitNo:
+		return m.OldUnitNo(ctx)
+	case membershiprequest.FieldRoom:
+		return m.OldRoom(ctx)
+	case membershiprequest.FieldIdentities:
+		return m.OldIdentities(ctx)
+	case membershiprequest.FieldMessage:
+		return m.OldMessage(ctx)
+	case membershiprequest.FieldStatus:
+		return m.OldStatus(ctx)
+	case membershiprequest.FieldDecidedBy:
+		return m.OldDecidedBy(ctx)
+	case membershiprequest.FieldDecidedAt:
+		return m.OldDecidedAt(ctx)
+	case membershiprequest.FieldDecisionNote:
+		return m.OldDecisionNote(ctx)
+	}
+	return nil, fmt.Errorf("unknown MembershipRequest field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MembershipRequestMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case membershiprequest.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case membershiprequest.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case membershiprequest.FieldUnitPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitPath(v)
+		return nil
+	case membershiprequest.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case membershiprequest.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case membershiprequest.FieldUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUserID(v)
+		return nil
+	case membershiprequest.FieldBuilding:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBuilding(v)
+		return nil
+	case membershiprequest.FieldUnitNo:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitNo(v)
+		return nil
+	case membershiprequest.FieldRoom:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRoom(v)
+		return nil
+	case membershiprequest.FieldIdentities:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIdentities(v)
+		return nil
+	case membershiprequest.FieldMessage:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMessage(v)
+		return nil
+	case membershiprequest.FieldStatus:
+		v, ok := value.(membershiprequest.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case membershiprequest.FieldDecidedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecidedBy(v)
+		return nil
+	case membershiprequest.FieldDecidedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecidedAt(v)
+		return nil
+	case membershiprequest.FieldDecisionNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecisionNote(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MembershipRequest field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *MembershipRequestMutation) AddedFields() []string {
+	var fields []string
+	if m.addtenant_id != nil {
+		fields = append(fields, membershiprequest.FieldTenantID)
+	}
+	if m.addunit_id != nil {
+		fields = append(fields, membershiprequest.FieldUnitID)
+	}
+	if m.adduser_id != nil {
+		fields = append(fields, membershiprequest.FieldUserID)
+	}
+	if m.adddecided_by != nil {
+		fields = append(fields, membershiprequest.FieldDecidedBy)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *MembershipRequestMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case membershiprequest.FieldTenantID:
+		return m.AddedTenantID()
+	case membershiprequest.FieldUnitID:
+		return m.AddedUnitID()
+	case membershiprequest.FieldUserID:
+		return m.AddedUserID()
+	case membershiprequest.FieldDecidedBy:
+		return m.AddedDecidedBy()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MembershipRequestMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case membershiprequest.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTenantID(v)
+		return nil
+	case membershiprequest.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUnitID(v)
+		return nil
+	case membershiprequest.FieldUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUserID(v)
+		return nil
+	case membershiprequest.FieldDecidedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDecidedBy(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MembershipRequest numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *MembershipRequestMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(membershiprequest.FieldBuilding) {
+		fields = append(fields, membershiprequest.FieldBuilding)
+	}
+	if m.FieldCleared(membershiprequest.FieldUnitNo) {
+		fields = append(fields, membershiprequest.FieldUnitNo)
+	}
+	if m.FieldCleared(membershiprequest.FieldRoom) {
+		fields = append(fields, membershiprequest.FieldRoom)
+	}
+	if m.FieldCleared(membershiprequest.FieldMessage) {
+		fields = append(fields, membershiprequest.FieldMessage)
+	}
+	if m.FieldCleared(membershiprequest.FieldDecidedBy) {
+		fields = append(fields, membershiprequest.FieldDecidedBy)
+	}
+	if m.FieldCleared(membershiprequest.FieldDecidedAt) {
+		fields = append(fields, membershiprequest.FieldDecidedAt)
+	}
+	if m.FieldCleared(membershiprequest.FieldDecisionNote) {
+		fields = append(fields, membershiprequest.FieldDecisionNote)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *MembershipRequestMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *MembershipRequestMutation) ClearField(name string) error {
+	switch name {
+	case membershiprequest.FieldBuilding:
+		m.ClearBuilding()
+		return nil
+	case membershiprequest.FieldUnitNo:
+		m.ClearUnitNo()
+		return nil
+	case membershiprequest.FieldRoom:
+		m.ClearRoom()
+		return nil
+	case membershiprequest.FieldMessage:
+		m.ClearMessage()
+		return nil
+	case membershiprequest.FieldDecidedBy:
+		m.ClearDecidedBy()
+		return nil
+	case membershiprequest.FieldDecidedAt:
+		m.ClearDecidedAt()
+		return nil
+	case membershiprequest.FieldDecisionNote:
+		m.ClearDecisionNote()
+		return nil
+	}
+	return fmt.Errorf("unknown MembershipRequest nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *MembershipRequestMutation) ResetField(name string) error {
+	switch name {
+	case membershiprequest.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case membershiprequest.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case membershiprequest.FieldUnitPath:
+		m.ResetUnitPath()
+		return nil
+	case membershiprequest.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case membershiprequest.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case membershiprequest.FieldUserID:
+		m.ResetUserID()
+		return nil
+	case membershiprequest.FieldBuilding:
+		m.ResetBuilding()
+		return nil
+	case membershiprequest.FieldUnitNo:
+		m.ResetUnitNo()
+		return nil
+	case membershiprequest.FieldRoom:
+		m.ResetRoom()
+		return nil
+	case membershiprequest.FieldIdentities:
+		m.ResetIdentities()
+		return nil
+	case membershiprequest.FieldMessage:
+		m.ResetMessage()
+		return nil
+	case membershiprequest.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case membershiprequest.FieldDecidedBy:
+		m.ResetDecidedBy()
+		return nil
+	case membershiprequest.FieldDecidedAt:
+		m.ResetDecidedAt()
+		return nil
+	case membershiprequest.FieldDecisionNote:
+		m.ResetDecisionNote()
+		return nil
+	}
+	return fmt.Errorf("unknown MembershipRequest field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *MembershipRequestMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *MembershipRequestMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *MembershipRequestMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *MembershipRequestMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *MembershipRequestMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *MembershipRequestMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *MembershipRequestMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown MembershipRequest unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *MembershipRequestMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown MembershipRequest edge %s", name)
+}
+
 // MinutesMutation represents an operation that mutates the Minutes nodes in the graph.
 type MinutesMutation struct {
 	config
@@ -16871,26 +19382,28 @@ func (m *MinutesMutation) ResetEdge(name string) error {
 // NotificationMutation represents an operation that mutates the Notification nodes in the graph.
 type NotificationMutation struct {
 	config
-	op             Op
-	typ            string
-	id             *int
-	user_id        *int
-	adduser_id     *int
-	tenant_id      *int
-	addtenant_id   *int
-	proposal_id    *int
-	addproposal_id *int
-	event_id       *int
-	addevent_id    *int
-	kind           *string
-	title          *string
-	body           *string
-	read_at        *time.Time
-	created_at     *time.Time
-	clearedFields  map[string]struct{}
-	done           bool
-	oldValue       func(context.Context) (*Notification, error)
-	predicates     []predicate.Notification
+	op                       Op
+	typ                      string
+	id                       *int
+	user_id                  *int
+	adduser_id               *int
+	tenant_id                *int
+	addtenant_id             *int
+	proposal_id              *int
+	addproposal_id           *int
+	event_id                 *int
+	addevent_id              *int
+	membership_request_id    *int
+	addmembership_request_id *int
+	kind                     *string
+	title                    *string
+	body                     *string
+	read_at                  *time.Time
+	created_at               *time.Time
+	clearedFields            map[string]struct{}
+	done                     bool
+	oldValue                 func(context.Context) (*Notification, error)
+	predicates               []predicate.Notification
 }
 
 var _ ent.Mutation = (*NotificationMutation)(nil)
@@ -17191,7 +19704,7 @@ func (m *NotificationMutation) EventID() (r int, exists bool) {
 // OldEventID returns the old "event_id" field's value of the Notification entity.
 // If the Notification object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *NotificationMutation) OldEventID(ctx context.Context) (v int, err error) {
+func (m *NotificationMutation) OldEventID(ctx context.Context) (v *int, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldEventID is only allowed on UpdateOne operations")
 	}
@@ -17223,10 +19736,94 @@ func (m *NotificationMutation) AddedEventID() (r int, exists bool) {
 	return *v, true
 }
 
+// ClearEventID clears the value of the "event_id" field.
+func (m *NotificationMutation) ClearEventID() {
+	m.event_id = nil
+	m.addevent_id = nil
+	m.clearedFields[notification.FieldEventID] = struct{}{}
+}
+
+// EventIDCleared returns if the "event_id" field was cleared in this mutation.
+func (m *NotificationMutation) EventIDCleared() bool {
+	_, ok := m.clearedFields[notification.FieldEventID]
+	return ok
+}
+
 // ResetEventID resets all changes to the "event_id" field.
 func (m *NotificationMutation) ResetEventID() {
 	m.event_id = nil
 	m.addevent_id = nil
+	delete(m.clearedFields, notification.FieldEventID)
+}
+
+// SetMembershipRequestID sets the "membership_request_id" field.
+func (m *NotificationMutation) SetMembershipRequestID(i int) {
+	m.membership_request_id = &i
+	m.addmembership_request_id = nil
+}
+
+// MembershipRequestID returns the value of the "membership_request_id" field in the mutation.
+func (m *NotificationMutation) MembershipRequestID() (r int, exists bool) {
+	v := m.membership_request_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMembershipRequestID returns the old "membership_request_id" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldMembershipRequestID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMembershipRequestID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMembershipRequestID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMembershipRequestID: %w", err)
+	}
+	return oldValue.MembershipRequestID, nil
+}
+
+// AddMembershipRequestID adds i to the "membership_request_id" field.
+func (m *NotificationMutation) AddMembershipRequestID(i int) {
+	if m.addmembership_request_id != nil {
+		*m.addmembership_request_id += i
+	} else {
+		m.addmembership_request_id = &i
+	}
+}
+
+// AddedMembershipRequestID returns the value that was added to the "membership_request_id" field in this mutation.
+func (m *NotificationMutation) AddedMembershipRequestID() (r int, exists bool) {
+	v := m.addmembership_request_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearMembershipRequestID clears the value of the "membership_request_id" field.
+func (m *NotificationMutation) ClearMembershipRequestID() {
+	m.membership_request_id = nil
+	m.addmembership_request_id = nil
+	m.clearedFields[notification.FieldMembershipRequestID] = struct{}{}
+}
+
+// MembershipRequestIDCleared returns if the "membership_request_id" field was cleared in this mutation.
+func (m *NotificationMutation) MembershipRequestIDCleared() bool {
+	_, ok := m.clearedFields[notification.FieldMembershipRequestID]
+	return ok
+}
+
+// ResetMembershipRequestID resets all changes to the "membership_request_id" field.
+func (m *NotificationMutation) ResetMembershipRequestID() {
+	m.membership_request_id = nil
+	m.addmembership_request_id = nil
+	delete(m.clearedFields, notification.FieldMembershipRequestID)
 }
 
 // SetKind sets the "kind" field.
@@ -17469,7 +20066,7 @@ func (m *NotificationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *NotificationMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 10)
 	if m.user_id != nil {
 		fields = append(fields, notification.FieldUserID)
 	}
@@ -17481,6 +20078,9 @@ func (m *NotificationMutation) Fields() []string {
 	}
 	if m.event_id != nil {
 		fields = append(fields, notification.FieldEventID)
+	}
+	if m.membership_request_id != nil {
+		fields = append(fields, notification.FieldMembershipRequestID)
 	}
 	if m.kind != nil {
 		fields = append(fields, notification.FieldKind)
@@ -17513,6 +20113,8 @@ func (m *NotificationMutation) Field(name string) (ent.Value, bool) {
 		return m.ProposalID()
 	case notification.FieldEventID:
 		return m.EventID()
+	case notification.FieldMembershipRequestID:
+		return m.MembershipRequestID()
 	case notification.FieldKind:
 		return m.Kind()
 	case notification.FieldTitle:
@@ -17540,6 +20142,8 @@ func (m *NotificationMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldProposalID(ctx)
 	case notification.FieldEventID:
 		return m.OldEventID(ctx)
+	case notification.FieldMembershipRequestID:
+		return m.OldMembershipRequestID(ctx)
 	case notification.FieldKind:
 		return m.OldKind(ctx)
 	case notification.FieldTitle:
@@ -17586,6 +20190,13 @@ func (m *NotificationMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetEventID(v)
+		return nil
+	case notification.FieldMembershipRequestID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMembershipRequestID(v)
 		return nil
 	case notification.FieldKind:
 		v, ok := value.(string)
@@ -17642,6 +20253,9 @@ func (m *NotificationMutation) AddedFields() []string {
 	if m.addevent_id != nil {
 		fields = append(fields, notification.FieldEventID)
 	}
+	if m.addmembership_request_id != nil {
+		fields = append(fields, notification.FieldMembershipRequestID)
+	}
 	return fields
 }
 
@@ -17658,6 +20272,8 @@ func (m *NotificationMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedProposalID()
 	case notification.FieldEventID:
 		return m.AddedEventID()
+	case notification.FieldMembershipRequestID:
+		return m.AddedMembershipRequestID()
 	}
 	return nil, false
 }
@@ -17695,6 +20311,13 @@ func (m *NotificationMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddEventID(v)
 		return nil
+	case notification.FieldMembershipRequestID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddMembershipRequestID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Notification numeric field %s", name)
 }
@@ -17705,6 +20328,12 @@ func (m *NotificationMutation) ClearedFields() []string {
 	var fields []string
 	if m.FieldCleared(notification.FieldProposalID) {
 		fields = append(fields, notification.FieldProposalID)
+	}
+	if m.FieldCleared(notification.FieldEventID) {
+		fields = append(fields, notification.FieldEventID)
+	}
+	if m.FieldCleared(notification.FieldMembershipRequestID) {
+		fields = append(fields, notification.FieldMembershipRequestID)
 	}
 	if m.FieldCleared(notification.FieldBody) {
 		fields = append(fields, notification.FieldBody)
@@ -17728,6 +20357,12 @@ func (m *NotificationMutation) ClearField(name string) error {
 	switch name {
 	case notification.FieldProposalID:
 		m.ClearProposalID()
+		return nil
+	case notification.FieldEventID:
+		m.ClearEventID()
+		return nil
+	case notification.FieldMembershipRequestID:
+		m.ClearMembershipRequestID()
 		return nil
 	case notification.FieldBody:
 		m.ClearBody()
@@ -17754,6 +20389,9 @@ func (m *NotificationMutation) ResetField(name string) error {
 		return nil
 	case notification.FieldEventID:
 		m.ResetEventID()
+		return nil
+	case notification.FieldMembershipRequestID:
+		m.ResetMembershipRequestID()
 		return nil
 	case notification.FieldKind:
 		m.ResetKind()
@@ -29965,6 +32603,2290 @@ func (m *RoleAssignmentMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *RoleAssignmentMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown RoleAssignment edge %s", name)
+}
+
+// TalentMutation represents an operation that mutates the Talent nodes in the graph.
+type TalentMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	tenant_id       *int
+	addtenant_id    *int
+	unit_id         *int
+	addunit_id      *int
+	unit_path       *string
+	created_at      *time.Time
+	updated_at      *time.Time
+	user_id         *int
+	adduser_id      *int
+	name            *string
+	skills          *[]string
+	appendskills    []string
+	skill_index     *string
+	source          *talent.Source
+	found_by        *int
+	addfound_by     *int
+	found_at        *time.Time
+	profile         *string
+	contact_consent *bool
+	clearedFields   map[string]struct{}
+	done            bool
+	oldValue        func(context.Context) (*Talent, error)
+	predicates      []predicate.Talent
+}
+
+var _ ent.Mutation = (*TalentMutation)(nil)
+
+// talentOption allows management of the mutation configuration using functional options.
+type talentOption func(*TalentMutation)
+
+// newTalentMutation creates new mutation for the Talent entity.
+func newTalentMutation(c config, op Op, opts ...talentOption) *TalentMutation {
+	m := &TalentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeTalent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withTalentID sets the ID field of the mutation.
+func withTalentID(id int) talentOption {
+	return func(m *TalentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Talent
+		)
+		m.oldValue = func(ctx context.Context) (*Talent, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Talent.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withTalent sets the old Talent of the mutation.
+func withTalent(node *Talent) talentOption {
+	return func(m *TalentMutation) {
+		m.oldValue = func(context.Context) (*Talent, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m TalentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m TalentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *TalentMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *TalentMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Talent.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *TalentMutation) SetTenantID(i int) {
+	m.tenant_id = &i
+	m.addtenant_id = nil
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *TalentMutation) TenantID() (r int, exists bool) {
+	v := m.tenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the Talent entity.
+// If the Talent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// AddTenantID adds i to the "tenant_id" field.
+func (m *TalentMutation) AddTenantID(i int) {
+	if m.addtenant_id != nil {
+		*m.addtenant_id += i
+	} else {
+		m.addtenant_id = &i
+	}
+}
+
+// AddedTenantID returns the value that was added to the "tenant_id" field in this mutation.
+func (m *TalentMutation) AddedTenantID() (r int, exists bool) {
+	v := m.addtenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *TalentMutation) ResetTenantID() {
+	m.tenant_id = nil
+	m.addtenant_id = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *TalentMutation) SetUnitID(i int) {
+	m.unit_id = &i
+	m.addunit_id = nil
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *TalentMutation) UnitID() (r int, exists bool) {
+	v := m.unit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the Talent entity.
+// If the Talent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// AddUnitID adds i to the "unit_id" field.
+func (m *TalentMutation) AddUnitID(i int) {
+	if m.addunit_id != nil {
+		*m.addunit_id += i
+	} else {
+		m.addunit_id = &i
+	}
+}
+
+// AddedUnitID returns the value that was added to the "unit_id" field in this mutation.
+func (m *TalentMutation) AddedUnitID() (r int, exists bool) {
+	v := m.addunit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *TalentMutation) ResetUnitID() {
+	m.unit_id = nil
+	m.addunit_id = nil
+}
+
+// SetUnitPath sets the "unit_path" field.
+func (m *TalentMutation) SetUnitPath(s string) {
+	m.unit_path = &s
+}
+
+// UnitPath returns the value of the "unit_path" field in the mutation.
+func (m *TalentMutation) UnitPath() (r string, exists bool) {
+	v := m.unit_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitPath returns the old "unit_path" field's value of the Talent entity.
+// If the Talent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentMutation) OldUnitPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitPath: %w", err)
+	}
+	return oldValue.UnitPath, nil
+}
+
+// ResetUnitPath resets all changes to the "unit_path" field.
+func (m *TalentMutation) ResetUnitPath() {
+	m.unit_path = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *TalentMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *TalentMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Talent entity.
+// If the Talent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *TalentMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *TalentMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *TalentMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Talent entity.
+// If the Talent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *TalentMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetUserID sets the "user_id" field.
+func (m *TalentMutation) SetUserID(i int) {
+	m.user_id = &i
+	m.adduser_id = nil
+}
+
+// UserID returns the value of the "user_id" field in the mutation.
+func (m *TalentMutation) UserID() (r int, exists bool) {
+	v := m.user_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUserID returns the old "user_id" field's value of the Talent entity.
+// If the Talent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentMutation) OldUserID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUserID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUserID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUserID: %w", err)
+	}
+	return oldValue.UserID, nil
+}
+
+// AddUserID adds i to the "user_id" field.
+func (m *TalentMutation) AddUserID(i int) {
+	if m.adduser_id != nil {
+		*m.adduser_id += i
+	} else {
+		m.adduser_id = &i
+	}
+}
+
+// AddedUserID returns the value that was added to the "user_id" field in this mutation.
+func (m *TalentMutation) AddedUserID() (r int, exists bool) {
+	v := m.adduser_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearUserID clears the value of the "user_id" field.
+func (m *TalentMutation) ClearUserID() {
+	m.user_id = nil
+	m.adduser_id = nil
+	m.clearedFields[talent.FieldUserID] = struct{}{}
+}
+
+// UserIDCleared returns if the "user_id" field was cleared in this mutation.
+func (m *TalentMutation) UserIDCleared() bool {
+	_, ok := m.clearedFields[talent.FieldUserID]
+	return ok
+}
+
+// ResetUserID resets all changes to the "user_id" field.
+func (m *TalentMutation) ResetUserID() {
+	m.user_id = nil
+	m.adduser_id = nil
+	delete(m.clearedFields, talent.FieldUserID)
+}
+
+// SetName sets the "name" field.
+func (m *TalentMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *TalentMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the Talent entity.
+// If the Talent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *TalentMutation) ResetName() {
+	m.name = nil
+}
+
+// SetSkills sets the "skills" field.
+func (m *TalentMutation) SetSkills(s []string) {
+	m.skills = &s
+	m.appendskills = nil
+}
+
+// Skills returns the value of the "skills" field in the mutation.
+func (m *TalentMutation) Skills() (r []string, exists bool) {
+	v := m.skills
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSkills returns the old "skills" field's value of the Talent entity.
+// If the Talent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentMutation) OldSkills(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSkills is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSkills requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSkills: %w", err)
+	}
+	return oldValue.Skills, nil
+}
+
+// AppendSkills adds s to the "skills" field.
+func (m *TalentMutation) AppendSkills(s []string) {
+	m.appendskills = append(m.appendskills, s...)
+}
+
+// AppendedSkills returns the list of values that were appended to the "skills" field in this mutation.
+func (m *TalentMutation) AppendedSkills() ([]string, bool) {
+	if len(m.appendskills) == 0 {
+		return nil, false
+	}
+	return m.appendskills, true
+}
+
+// ResetSkills resets all changes to the "skills" field.
+func (m *TalentMutation) ResetSkills() {
+	m.skills = nil
+	m.appendskills = nil
+}
+
+// SetSkillIndex sets the "skill_index" field.
+func (m *TalentMutation) SetSkillIndex(s string) {
+	m.skill_index = &s
+}
+
+// SkillIndex returns the value of the "skill_index" field in the mutation.
+func (m *TalentMutation) SkillIndex() (r string, exists bool) {
+	v := m.skill_index
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSkillIndex returns the old "skill_index" field's value of the Talent entity.
+// If the Talent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentMutation) OldSkillIndex(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSkillIndex is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSkillIndex requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSkillIndex: %w", err)
+	}
+	return oldValue.SkillIndex, nil
+}
+
+// ResetSkillIndex resets all changes to the "skill_index" field.
+func (m *TalentMutation) ResetSkillIndex() {
+	m.skill_index = nil
+}
+
+// SetSource sets the "source" field.
+func (m *TalentMutation) SetSource(t talent.Source) {
+	m.source = &t
+}
+
+// Source returns the value of the "source" field in the mutation.
+func (m *TalentMutation) Source() (r talent.Source, exists bool) {
+	v := m.source
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSource returns the old "source" field's value of the Talent entity.
+// If the Talent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentMutation) OldSource(ctx context.Context) (v talent.Source, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSource is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSource requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSource: %w", err)
+	}
+	return oldValue.Source, nil
+}
+
+// ResetSource resets all changes to the "source" field.
+func (m *TalentMutation) ResetSource() {
+	m.source = nil
+}
+
+// SetFoundBy sets the "found_by" field.
+func (m *TalentMutation) SetFoundBy(i int) {
+	m.found_by = &i
+	m.addfound_by = nil
+}
+
+// FoundBy returns the value of the "found_by" field in the mutation.
+func (m *TalentMutation) FoundBy() (r int, exists bool) {
+	v := m.found_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFoundBy returns the old "found_by" field's value of the Talent entity.
+// If the Talent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentMutation) OldFoundBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFoundBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFoundBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFoundBy: %w", err)
+	}
+	return oldValue.FoundBy, nil
+}
+
+// AddFoundBy adds i to the "found_by" field.
+func (m *TalentMutation) AddFoundBy(i int) {
+	if m.addfound_by != nil {
+		*m.addfound_by += i
+	} else {
+		m.addfound_by = &i
+	}
+}
+
+// AddedFoundBy returns the value that was added to the "found_by" field in this mutation.
+func (m *TalentMutation) AddedFoundBy() (r int, exists bool) {
+	v := m.addfound_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearFoundBy clears the value of the "found_by" field.
+func (m *TalentMutation) ClearFoundBy() {
+	m.found_by = nil
+	m.addfound_by = nil
+	m.clearedFields[talent.FieldFoundBy] = struct{}{}
+}
+
+// FoundByCleared returns if the "found_by" field was cleared in this mutation.
+func (m *TalentMutation) FoundByCleared() bool {
+	_, ok := m.clearedFields[talent.FieldFoundBy]
+	return ok
+}
+
+// ResetFoundBy resets all changes to the "found_by" field.
+func (m *TalentMutation) ResetFoundBy() {
+	m.found_by = nil
+	m.addfound_by = nil
+	delete(m.clearedFields, talent.FieldFoundBy)
+}
+
+// SetFoundAt sets the "found_at" field.
+func (m *TalentMutation) SetFoundAt(t time.Time) {
+	m.found_at = &t
+}
+
+// FoundAt returns the value of the "found_at" field in the mutation.
+func (m *TalentMutation) FoundAt() (r time.Time, exists bool) {
+	v := m.found_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFoundAt returns the old "found_at" field's value of the Talent entity.
+// If the Talent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentMutation) OldFoundAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFoundAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFoundAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFoundAt: %w", err)
+	}
+	return oldValue.FoundAt, nil
+}
+
+// ResetFoundAt resets all changes to the "found_at" field.
+func (m *TalentMutation) ResetFoundAt() {
+	m.found_at = nil
+}
+
+// SetProfile sets the "profile" field.
+func (m *TalentMutation) SetProfile(s string) {
+	m.profile = &s
+}
+
+// Profile returns the value of the "profile" field in the mutation.
+func (m *TalentMutation) Profile() (r string, exists bool) {
+	v := m.profile
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProfile returns the old "profile" field's value of the Talent entity.
+// If the Talent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentMutation) OldProfile(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProfile is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProfile requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProfile: %w", err)
+	}
+	return oldValue.Profile, nil
+}
+
+// ClearProfile clears the value of the "profile" field.
+func (m *TalentMutation) ClearProfile() {
+	m.profile = nil
+	m.clearedFields[talent.FieldProfile] = struct{}{}
+}
+
+// ProfileCleared returns if the "profile" field was cleared in this mutation.
+func (m *TalentMutation) ProfileCleared() bool {
+	_, ok := m.clearedFields[talent.FieldProfile]
+	return ok
+}
+
+// ResetProfile resets all changes to the "profile" field.
+func (m *TalentMutation) ResetProfile() {
+	m.profile = nil
+	delete(m.clearedFields, talent.FieldProfile)
+}
+
+// SetContactConsent sets the "contact_consent" field.
+func (m *TalentMutation) SetContactConsent(b bool) {
+	m.contact_consent = &b
+}
+
+// ContactConsent returns the value of the "contact_consent" field in the mutation.
+func (m *TalentMutation) ContactConsent() (r bool, exists bool) {
+	v := m.contact_consent
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContactConsent returns the old "contact_consent" field's value of the Talent entity.
+// If the Talent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentMutation) OldContactConsent(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContactConsent is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContactConsent requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContactConsent: %w", err)
+	}
+	return oldValue.ContactConsent, nil
+}
+
+// ResetContactConsent resets all changes to the "contact_consent" field.
+func (m *TalentMutation) ResetContactConsent() {
+	m.contact_consent = nil
+}
+
+// Where appends a list predicates to the TalentMutation builder.
+func (m *TalentMutation) Where(ps ...predicate.Talent) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the TalentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *TalentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Talent, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *TalentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *TalentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Talent).
+func (m *TalentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *TalentMutation) Fields() []string {
+	fields := make([]string, 0, 14)
+	if m.tenant_id != nil {
+		fields = append(fields, talent.FieldTenantID)
+	}
+	if m.unit_id != nil {
+		fields = append(fields, talent.FieldUnitID)
+	}
+	if m.unit_path != nil {
+		fields = append(fields, talent.FieldUnitPath)
+	}
+	if m.created_at != nil {
+		fields = append(fields, talent.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, talent.FieldUpdatedAt)
+	}
+	if m.user_id != nil {
+		fields = append(fields, talent.FieldUserID)
+	}
+	if m.name != nil {
+		fields = append(fields, talent.FieldName)
+	}
+	if m.skills != nil {
+		fields = append(fields, talent.FieldSkills)
+	}
+	if m.skill_index != nil {
+		fields = append(fields, talent.FieldSkillIndex)
+	}
+	if m.source != nil {
+		fields = append(fields, talent.FieldSource)
+	}
+	if m.found_by != nil {
+		fields = append(fields, talent.FieldFoundBy)
+	}
+	if m.found_at != nil {
+		fields = append(fields, talent.FieldFoundAt)
+	}
+	if m.profile != nil {
+		fields = append(fields, talent.FieldProfile)
+	}
+	if m.contact_consent != nil {
+		fields = append(fields, talent.FieldContactConsent)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *TalentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case talent.FieldTenantID:
+		return m.TenantID()
+	case talent.FieldUnitID:
+		return m.UnitID()
+	case talent.FieldUnitPath:
+		return m.UnitPath()
+	case talent.FieldCreatedAt:
+		return m.CreatedAt()
+	case talent.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case talent.FieldUserID:
+		return m.UserID()
+	case talent.FieldName:
+		return m.Name()
+	case talent.FieldSkills:
+		return m.Skills()
+	case talent.FieldSkillIndex:
+		return m.SkillIndex()
+	case talent.FieldSource:
+		return m.Source()
+	case talent.FieldFoundBy:
+		return m.FoundBy()
+	case talent.FieldFoundAt:
+		return m.FoundAt()
+	case talent.FieldProfile:
+		return m.Profile()
+	case talent.FieldContactConsent:
+		return m.ContactConsent()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *TalentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case talent.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case talent.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case talent.FieldUnitPath:
+		return m.OldUnitPath(ctx)
+	case talent.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case talent.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case talent.FieldUserID:
+		return m.OldUserID(ctx)
+	case talent.FieldName:
+		return m.OldName(ctx)
+	case talent.FieldSkills:
+		return m.OldSkills(ctx)
+	case talent.FieldSkillIndex:
+		return m.OldSkillIndex(ctx)
+	case talent.FieldSource:
+		return m.OldSource(ctx)
+	case talent.FieldFoundBy:
+		return m.OldFoundBy(ctx)
+	case talent.FieldFoundAt:
+		return m.OldFoundAt(ctx)
+	case talent.FieldProfile:
+		return m.OldProfile(ctx)
+	case talent.FieldContactConsent:
+		return m.OldContactConsent(ctx)
+	}
+	return nil, fmt.Errorf("unknown Talent field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *TalentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case talent.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case talent.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case talent.FieldUnitPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitPath(v)
+		return nil
+	case talent.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case talent.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case talent.FieldUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUserID(v)
+		return nil
+	case talent.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case talent.FieldSkills:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSkills(v)
+		return nil
+	case talent.FieldSkillIndex:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSkillIndex(v)
+		return nil
+	case talent.FieldSource:
+		v, ok := value.(talent.Source)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSource(v)
+		return nil
+	case talent.FieldFoundBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFoundBy(v)
+		return nil
+	case talent.FieldFoundAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFoundAt(v)
+		return nil
+	case talent.FieldProfile:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProfile(v)
+		return nil
+	case talent.FieldContactConsent:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContactConsent(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Talent field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *TalentMutation) AddedFields() []string {
+	var fields []string
+	if m.addtenant_id != nil {
+		fields = append(fields, talent.FieldTenantID)
+	}
+	if m.addunit_id != nil {
+		fields = append(fields, talent.FieldUnitID)
+	}
+	if m.adduser_id != nil {
+		fields = append(fields, talent.FieldUserID)
+	}
+	if m.addfound_by != nil {
+		fields = append(fields, talent.FieldFoundBy)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *TalentMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case talent.FieldTenantID:
+		return m.AddedTenantID()
+	case talent.FieldUnitID:
+		return m.AddedUnitID()
+	case talent.FieldUserID:
+		return m.AddedUserID()
+	case talent.FieldFoundBy:
+		return m.AddedFoundBy()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *TalentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case talent.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTenantID(v)
+		return nil
+	case talent.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUnitID(v)
+		return nil
+	case talent.FieldUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUserID(v)
+		return nil
+	case talent.FieldFoundBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddFoundBy(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Talent numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *TalentMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(talent.FieldUserID) {
+		fields = append(fields, talent.FieldUserID)
+	}
+	if m.FieldCleared(talent.FieldFoundBy) {
+		fields = append(fields, talent.FieldFoundBy)
+	}
+	if m.FieldCleared(talent.FieldProfile) {
+		fields = append(fields, talent.FieldProfile)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *TalentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *TalentMutation) ClearField(name string) error {
+	switch name {
+	case talent.FieldUserID:
+		m.ClearUserID()
+		return nil
+	case talent.FieldFoundBy:
+		m.ClearFoundBy()
+		return nil
+	case talent.FieldProfile:
+		m.ClearProfile()
+		return nil
+	}
+	return fmt.Errorf("unknown Talent nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *TalentMutation) ResetField(name string) error {
+	switch name {
+	case talent.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case talent.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case talent.FieldUnitPath:
+		m.ResetUnitPath()
+		return nil
+	case talent.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case talent.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case talent.FieldUserID:
+		m.ResetUserID()
+		return nil
+	case talent.FieldName:
+		m.ResetName()
+		return nil
+	case talent.FieldSkills:
+		m.ResetSkills()
+		return nil
+	case talent.FieldSkillIndex:
+		m.ResetSkillIndex()
+		return nil
+	case talent.FieldSource:
+		m.ResetSource()
+		return nil
+	case talent.FieldFoundBy:
+		m.ResetFoundBy()
+		return nil
+	case talent.FieldFoundAt:
+		m.ResetFoundAt()
+		return nil
+	case talent.FieldProfile:
+		m.ResetProfile()
+		return nil
+	case talent.FieldContactConsent:
+		m.ResetContactConsent()
+		return nil
+	}
+	return fmt.Errorf("unknown Talent field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *TalentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *TalentMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *TalentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *TalentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *TalentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *TalentMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *TalentMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown Talent unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *TalentMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown Talent edge %s", name)
+}
+
+// TalentRecordMutation represents an operation that mutates the TalentRecord nodes in the graph.
+type TalentRecordMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	tenant_id      *int
+	addtenant_id   *int
+	unit_id        *int
+	addunit_id     *int
+	unit_path      *string
+	created_at     *time.Time
+	updated_at     *time.Time
+	talent_id      *int
+	addtalent_id   *int
+	kind           *talentrecord.Kind
+	title          *string
+	detail         *string
+	occurred_on    *time.Time
+	recorded_by    *int
+	addrecorded_by *int
+	clearedFields  map[string]struct{}
+	done           bool
+	oldValue       func(context.Context) (*TalentRecord, error)
+	predicates     []predicate.TalentRecord
+}
+
+var _ ent.Mutation = (*TalentRecordMutation)(nil)
+
+// talentrecordOption allows management of the mutation configuration using functional options.
+type talentrecordOption func(*TalentRecordMutation)
+
+// newTalentRecordMutation creates new mutation for the TalentRecord entity.
+func newTalentRecordMutation(c config, op Op, opts ...talentrecordOption) *TalentRecordMutation {
+	m := &TalentRecordMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeTalentRecord,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withTalentRecordID sets the ID field of the mutation.
+func withTalentRecordID(id int) talentrecordOption {
+	return func(m *TalentRecordMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *TalentRecord
+		)
+		m.oldValue = func(ctx context.Context) (*TalentRecord, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().TalentRecord.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withTalentRecord sets the old TalentRecord of the mutation.
+func withTalentRecord(node *TalentRecord) talentrecordOption {
+	return func(m *TalentRecordMutation) {
+		m.oldValue = func(context.Context) (*TalentRecord, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m TalentRecordMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m TalentRecordMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *TalentRecordMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *TalentRecordMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().TalentRecord.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *TalentRecordMutation) SetTenantID(i int) {
+	m.tenant_id = &i
+	m.addtenant_id = nil
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *TalentRecordMutation) TenantID() (r int, exists bool) {
+	v := m.tenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the TalentRecord entity.
+// If the TalentRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentRecordMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// AddTenantID adds i to the "tenant_id" field.
+func (m *TalentRecordMutation) AddTenantID(i int) {
+	if m.addtenant_id != nil {
+		*m.addtenant_id += i
+	} else {
+		m.addtenant_id = &i
+	}
+}
+
+// AddedTenantID returns the value that was added to the "tenant_id" field in this mutation.
+func (m *TalentRecordMutation) AddedTenantID() (r int, exists bool) {
+	v := m.addtenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *TalentRecordMutation) ResetTenantID() {
+	m.tenant_id = nil
+	m.addtenant_id = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *TalentRecordMutation) SetUnitID(i int) {
+	m.unit_id = &i
+	m.addunit_id = nil
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *TalentRecordMutation) UnitID() (r int, exists bool) {
+	v := m.unit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the TalentRecord entity.
+// If the TalentRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentRecordMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// AddUnitID adds i to the "unit_id" field.
+func (m *TalentRecordMutation) AddUnitID(i int) {
+	if m.addunit_id != nil {
+		*m.addunit_id += i
+	} else {
+		m.addunit_id = &i
+	}
+}
+
+// AddedUnitID returns the value that was added to the "unit_id" field in this mutation.
+func (m *TalentRecordMutation) AddedUnitID() (r int, exists bool) {
+	v := m.addunit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *TalentRecordMutation) ResetUnitID() {
+	m.unit_id = nil
+	m.addunit_id = nil
+}
+
+// SetUnitPath sets the "unit_path" field.
+func (m *TalentRecordMutation) SetUnitPath(s string) {
+	m.unit_path = &s
+}
+
+// UnitPath returns the value of the "unit_path" field in the mutation.
+func (m *TalentRecordMutation) UnitPath() (r string, exists bool) {
+	v := m.unit_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitPath returns the old "unit_path" field's value of the TalentRecord entity.
+// If the TalentRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentRecordMutation) OldUnitPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitPath: %w", err)
+	}
+	return oldValue.UnitPath, nil
+}
+
+// ResetUnitPath resets all changes to the "unit_path" field.
+func (m *TalentRecordMutation) ResetUnitPath() {
+	m.unit_path = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *TalentRecordMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *TalentRecordMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the TalentRecord entity.
+// If the TalentRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentRecordMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *TalentRecordMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *TalentRecordMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *TalentRecordMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the TalentRecord entity.
+// If the TalentRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentRecordMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *TalentRecordMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTalentID sets the "talent_id" field.
+func (m *TalentRecordMutation) SetTalentID(i int) {
+	m.talent_id = &i
+	m.addtalent_id = nil
+}
+
+// TalentID returns the value of the "talent_id" field in the mutation.
+func (m *TalentRecordMutation) TalentID() (r int, exists bool) {
+	v := m.talent_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTalentID returns the old "talent_id" field's value of the TalentRecord entity.
+// If the TalentRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentRecordMutation) OldTalentID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTalentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTalentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTalentID: %w", err)
+	}
+	return oldValue.TalentID, nil
+}
+
+// AddTalentID adds i to the "talent_id" field.
+func (m *TalentRecordMutation) AddTalentID(i int) {
+	if m.addtalent_id != nil {
+		*m.addtalent_id += i
+	} else {
+		m.addtalent_id = &i
+	}
+}
+
+// AddedTalentID returns the value that was added to the "talent_id" field in this mutation.
+func (m *TalentRecordMutation) AddedTalentID() (r int, exists bool) {
+	v := m.addtalent_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTalentID resets all changes to the "talent_id" field.
+func (m *TalentRecordMutation) ResetTalentID() {
+	m.talent_id = nil
+	m.addtalent_id = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *TalentRecordMutation) SetKind(t talentrecord.Kind) {
+	m.kind = &t
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *TalentRecordMutation) Kind() (r talentrecord.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the TalentRecord entity.
+// If the TalentRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentRecordMutation) OldKind(ctx context.Context) (v talentrecord.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *TalentRecordMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetTitle sets the "title" field.
+func (m *TalentRecordMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *TalentRecordMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the TalentRecord entity.
+// If the TalentRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentRecordMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *TalentRecordMutation) ResetTitle() {
+	m.title = nil
+}
+
+// SetDetail sets the "detail" field.
+func (m *TalentRecordMutation) SetDetail(s string) {
+	m.detail = &s
+}
+
+// Detail returns the value of the "detail" field in the mutation.
+func (m *TalentRecordMutation) Detail() (r string, exists bool) {
+	v := m.detail
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDetail returns the old "detail" field's value of the TalentRecord entity.
+// If the TalentRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentRecordMutation) OldDetail(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDetail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDetail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDetail: %w", err)
+	}
+	return oldValue.Detail, nil
+}
+
+// ClearDetail clears the value of the "detail" field.
+func (m *TalentRecordMutation) ClearDetail() {
+	m.detail = nil
+	m.clearedFields[talentrecord.FieldDetail] = struct{}{}
+}
+
+// DetailCleared returns if the "detail" field was cleared in this mutation.
+func (m *TalentRecordMutation) DetailCleared() bool {
+	_, ok := m.clearedFields[talentrecord.FieldDetail]
+	return ok
+}
+
+// ResetDetail resets all changes to the "detail" field.
+func (m *TalentRecordMutation) ResetDetail() {
+	m.detail = nil
+	delete(m.clearedFields, talentrecord.FieldDetail)
+}
+
+// SetOccurredOn sets the "occurred_on" field.
+func (m *TalentRecordMutation) SetOccurredOn(t time.Time) {
+	m.occurred_on = &t
+}
+
+// OccurredOn returns the value of the "occurred_on" field in the mutation.
+func (m *TalentRecordMutation) OccurredOn() (r time.Time, exists bool) {
+	v := m.occurred_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOccurredOn returns the old "occurred_on" field's value of the TalentRecord entity.
+// If the TalentRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentRecordMutation) OldOccurredOn(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOccurredOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOccurredOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOccurredOn: %w", err)
+	}
+	return oldValue.OccurredOn, nil
+}
+
+// ResetOccurredOn resets all changes to the "occurred_on" field.
+func (m *TalentRecordMutation) ResetOccurredOn() {
+	m.occurred_on = nil
+}
+
+// SetRecordedBy sets the "recorded_by" field.
+func (m *TalentRecordMutation) SetRecordedBy(i int) {
+	m.recorded_by = &i
+	m.addrecorded_by = nil
+}
+
+// RecordedBy returns the value of the "recorded_by" field in the mutation.
+func (m *TalentRecordMutation) RecordedBy() (r int, exists bool) {
+	v := m.recorded_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRecordedBy returns the old "recorded_by" field's value of the TalentRecord entity.
+// If the TalentRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TalentRecordMutation) OldRecordedBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRecordedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRecordedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRecordedBy: %w", err)
+	}
+	return oldValue.RecordedBy, nil
+}
+
+// AddRecordedBy adds i to the "recorded_by" field.
+func (m *TalentRecordMutation) AddRecordedBy(i int) {
+	if m.addrecorded_by != nil {
+		*m.addrecorded_by += i
+	} else {
+		m.addrecorded_by = &i
+	}
+}
+
+// AddedRecordedBy returns the value that was added to the "recorded_by" field in this mutation.
+func (m *TalentRecordMutation) AddedRecordedBy() (r int, exists bool) {
+	v := m.addrecorded_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearRecordedBy clears the value of the "recorded_by" field.
+func (m *TalentRecordMutation) ClearRecordedBy() {
+	m.recorded_by = nil
+	m.addrecorded_by = nil
+	m.clearedFields[talentrecord.FieldRecordedBy] = struct{}{}
+}
+
+// RecordedByCleared returns if the "recorded_by" field was cleared in this mutation.
+func (m *TalentRecordMutation) RecordedByCleared() bool {
+	_, ok := m.clearedFields[talentrecord.FieldRecordedBy]
+	return ok
+}
+
+// ResetRecordedBy resets all changes to the "recorded_by" field.
+func (m *TalentRecordMutation) ResetRecordedBy() {
+	m.recorded_by = nil
+	m.addrecorded_by = nil
+	delete(m.clearedFields, talentrecord.FieldRecordedBy)
+}
+
+// Where appends a list predicates to the TalentRecordMutation builder.
+func (m *TalentRecordMutation) Where(ps ...predicate.TalentRecord) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the TalentRecordMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *TalentRecordMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.TalentRecord, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *TalentRecordMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *TalentRecordMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (TalentRecord).
+func (m *TalentRecordMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *TalentRecordMutation) Fields() []string {
+	fields := make([]string, 0, 11)
+	if m.tenant_id != nil {
+		fields = append(fields, talentrecord.FieldTenantID)
+	}
+	if m.unit_id != nil {
+		fields = append(fields, talentrecord.FieldUnitID)
+	}
+	if m.unit_path != nil {
+		fields = append(fields, talentrecord.FieldUnitPath)
+	}
+	if m.created_at != nil {
+		fields = append(fields, talentrecord.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, talentrecord.FieldUpdatedAt)
+	}
+	if m.talent_id != nil {
+		fields = append(fields, talentrecord.FieldTalentID)
+	}
+	if m.kind != nil {
+		fields = append(fields, talentrecord.FieldKind)
+	}
+	if m.title != nil {
+		fields = append(fields, talentrecord.FieldTitle)
+	}
+	if m.detail != nil {
+		fields = append(fields, talentrecord.FieldDetail)
+	}
+	if m.occurred_on != nil {
+		fields = append(fields, talentrecord.FieldOccurredOn)
+	}
+	if m.recorded_by != nil {
+		fields = append(fields, talentrecord.FieldRecordedBy)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *TalentRecordMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case talentrecord.FieldTenantID:
+		return m.TenantID()
+	case talentrecord.FieldUnitID:
+		return m.UnitID()
+	case talentrecord.FieldUnitPath:
+		return m.UnitPath()
+	case talentrecord.FieldCreatedAt:
+		return m.CreatedAt()
+	case talentrecord.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case talentrecord.FieldTalentID:
+		return m.TalentID()
+	case talentrecord.FieldKind:
+		return m.Kind()
+	case talentrecord.FieldTitle:
+		return m.Title()
+	case talentrecord.FieldDetail:
+		return m.Detail()
+	case talentrecord.FieldOccurredOn:
+		return m.OccurredOn()
+	case talentrecord.FieldRecordedBy:
+		return m.RecordedBy()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *TalentRecordMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case talentrecord.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case talentrecord.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case talentrecord.FieldUnitPath:
+		return m.OldUnitPath(ctx)
+	case talentrecord.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case talentrecord.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case talentrecord.FieldTalentID:
+		return m.OldTalentID(ctx)
+	case talentrecord.FieldKind:
+		return m.OldKind(ctx)
+	case talentrecord.FieldTitle:
+		return m.OldTitle(ctx)
+	case talentrecord.FieldDetail:
+		return m.OldDetail(ctx)
+	case talentrecord.FieldOccurredOn:
+		return m.OldOccurredOn(ctx)
+	case talentrecord.FieldRecordedBy:
+		return m.OldRecordedBy(ctx)
+	}
+	return nil, fmt.Errorf("unknown TalentRecord field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *TalentRecordMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case talentrecord.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case talentrecord.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case talentrecord.FieldUnitPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitPath(v)
+		return nil
+	case talentrecord.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case talentrecord.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case talentrecord.FieldTalentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTalentID(v)
+		return nil
+	case talentrecord.FieldKind:
+		v, ok := value.(talentrecord.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case talentrecord.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case talentrecord.FieldDetail:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDetail(v)
+		return nil
+	case talentrecord.FieldOccurredOn:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOccurredOn(v)
+		return nil
+	case talentrecord.FieldRecordedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRecordedBy(v)
+		return nil
+	}
+	return fmt.Errorf("unknown TalentRecord field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *TalentRecordMutation) AddedFields() []string {
+	var fields []string
+	if m.addtenant_id != nil {
+		fields = append(fields, talentrecord.FieldTenantID)
+	}
+	if m.addunit_id != nil {
+		fields = append(fields, talentrecord.FieldUnitID)
+	}
+	if m.addtalent_id != nil {
+		fields = append(fields, talentrecord.FieldTalentID)
+	}
+	if m.addrecorded_by != nil {
+		fields = append(fields, talentrecord.FieldRecordedBy)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *TalentRecordMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case talentrecord.FieldTenantID:
+		return m.AddedTenantID()
+	case talentrecord.FieldUnitID:
+		return m.AddedUnitID()
+	case talentrecord.FieldTalentID:
+		return m.AddedTalentID()
+	case talentrecord.FieldRecordedBy:
+		return m.AddedRecordedBy()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *TalentRecordMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case talentrecord.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTenantID(v)
+		return nil
+	case talentrecord.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUnitID(v)
+		return nil
+	case talentrecord.FieldTalentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTalentID(v)
+		return nil
+	case talentrecord.FieldRecordedBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRecordedBy(v)
+		return nil
+	}
+	return fmt.Errorf("unknown TalentRecord numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *TalentRecordMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(talentrecord.FieldDetail) {
+		fields = append(fields, talentrecord.FieldDetail)
+	}
+	if m.FieldCleared(talentrecord.FieldRecordedBy) {
+		fields = append(fields, talentrecord.FieldRecordedBy)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *TalentRecordMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *TalentRecordMutation) ClearField(name string) error {
+	switch name {
+	case talentrecord.FieldDetail:
+		m.ClearDetail()
+		return nil
+	case talentrecord.FieldRecordedBy:
+		m.ClearRecordedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown TalentRecord nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *TalentRecordMutation) ResetField(name string) error {
+	switch name {
+	case talentrecord.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case talentrecord.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case talentrecord.FieldUnitPath:
+		m.ResetUnitPath()
+		return nil
+	case talentrecord.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case talentrecord.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case talentrecord.FieldTalentID:
+		m.ResetTalentID()
+		return nil
+	case talentrecord.FieldKind:
+		m.ResetKind()
+		return nil
+	case talentrecord.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case talentrecord.FieldDetail:
+		m.ResetDetail()
+		return nil
+	case talentrecord.FieldOccurredOn:
+		m.ResetOccurredOn()
+		return nil
+	case talentrecord.FieldRecordedBy:
+		m.ResetRecordedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown TalentRecord field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *TalentRecordMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *TalentRecordMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *TalentRecordMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *TalentRecordMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *TalentRecordMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *TalentRecordMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *TalentRecordMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown TalentRecord unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *TalentRecordMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown TalentRecord edge %s", name)
 }
 
 // TaskMutation represents an operation that mutates the Task nodes in the graph.

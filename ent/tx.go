@@ -38,12 +38,16 @@ type Tx struct {
 	HouseholdMember *HouseholdMemberClient
 	// IdempotencyKey is the client for interacting with the IdempotencyKey builders.
 	IdempotencyKey *IdempotencyKeyClient
+	// Invitation is the client for interacting with the Invitation builders.
+	Invitation *InvitationClient
 	// ListItem is the client for interacting with the ListItem builders.
 	ListItem *ListItemClient
 	// Meeting is the client for interacting with the Meeting builders.
 	Meeting *MeetingClient
 	// Membership is the client for interacting with the Membership builders.
 	Membership *MembershipClient
+	// MembershipRequest is the client for interacting with the MembershipRequest builders.
+	MembershipRequest *MembershipRequestClient
 	// Minutes is the client for interacting with the Minutes builders.
 	Minutes *MinutesClient
 	// Notification is the client for interacting with the Notification builders.
@@ -70,6 +74,10 @@ type Tx struct {
 	RefreshToken *RefreshTokenClient
 	// RoleAssignment is the client for interacting with the RoleAssignment builders.
 	RoleAssignment *RoleAssignmentClient
+	// Talent is the client for interacting with the Talent builders.
+	Talent *TalentClient
+	// TalentRecord is the client for interacting with the TalentRecord builders.
+	TalentRecord *TalentRecordClient
 	// Task is the client for interacting with the Task builders.
 	Task *TaskClient
 	// Unit is the client for interacting with the Unit builders.
@@ -227,9 +235,11 @@ func (tx *Tx) init() {
 	tx.Household = NewHouseholdClient(tx.config)
 	tx.HouseholdMember = NewHouseholdMemberClient(tx.config)
 	tx.IdempotencyKey = NewIdempotencyKeyClient(tx.config)
+	tx.Invitation = NewInvitationClient(tx.config)
 	tx.ListItem = NewListItemClient(tx.config)
 	tx.Meeting = NewMeetingClient(tx.config)
 	tx.Membership = NewMembershipClient(tx.config)
+	tx.MembershipRequest = NewMembershipRequestClient(tx.config)
 	tx.Minutes = NewMinutesClient(tx.config)
 	tx.Notification = NewNotificationClient(tx.config)
 	tx.OneTimeCode = NewOneTimeCodeClient(tx.config)
@@ -243,6 +253,8 @@ func (tx *Tx) init() {
 	tx.ProposalFollow = NewProposalFollowClient(tx.config)
 	tx.RefreshToken = NewRefreshTokenClient(tx.config)
 	tx.RoleAssignment = NewRoleAssignmentClient(tx.config)
+	tx.Talent = NewTalentClient(tx.config)
+	tx.TalentRecord = NewTalentRecordClient(tx.config)
 	tx.Task = NewTaskClient(tx.config)
 	tx.Unit = NewUnitClient(tx.config)
 	tx.User = NewUserClient(tx.config)

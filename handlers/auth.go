@@ -18,7 +18,7 @@ import (
 // register godoc
 //
 //	@Summary	Register an account
-//	@Description	Needs a `register` code sent to the phone (POST /v1/auth/codes): without one 400 naming `code`; a wrong, expired or used code 400 code.invalid. A phone that already has an account never receives a register code, so its registration fails exactly like a wrong code and the answer does not reveal which phones use the platform (issue 15). privacy_notice_version records consent to the privacy notice: it must be the current version (named by POST /v1/auth/codes; otherwise 400 naming privacy_notice_version), stored with the time. The body carries no user id; sign in (POST /v1/auth/login) and read GET /v1/me for it. The password must not be one of the 10,000 most common passwords nor the phone number (400 password.weak naming `password`).
+//	@Description	Needs a `register` code sent to the phone (POST /v1/auth/codes): without one 400 naming `code`; a wrong, expired or used code 400 code.invalid. A phone that already has an account never receives a register code, so its registration fails exactly like a wrong code and the answer does not reveal which phones use the platform (issue 15). privacy_notice_version records consent to the privacy notice: it must be the current version (named by POST /v1/auth/codes; otherwise 400 naming privacy_notice_version), stored with the time. Pending invitations of the phone (POST /v1/units/{id}/invitations) become memberships in the registration's transaction. The body carries no user id; sign in (POST /v1/auth/login) and read GET /v1/me for it. The password must not be one of the 10,000 most common passwords nor the phone number (400 password.weak naming `password`).
 //	@ID			register
 //	@Tags		auth
 //	@Accept		json
@@ -51,11 +51,15 @@ func (s *server) register(c *gin.Context) error {
 		return weakPassword(why)
 	}
 	now := s.now()
+	claimed := 0
 	_, err := accounts.RegisterWithCode(ctx, s.Store.Client, s.Passwords,
 		accounts.NewUser{Phone: req.Phone, Password: req.Password, Name: req.Name,
-			NoticeVersion: req.PrivacyNoticeVersion, ConsentedAt: &now}, req.Code, now)
+			NoticeVersion: req.PrivacyNoticeVersion, ConsentedAt: &now, Then: s.claimInvitations(c, &claimed)}, req.Code, now)
 	if err != nil {
 		return s.codeFailed(c, err)
+	}
+	if claimed > 0 {
+		s.syncPolicy(c)
 	}
 	c.JSON(http.StatusCreated, newRegisterResponse(req))
 	return nil

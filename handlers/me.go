@@ -10,6 +10,7 @@ import (
 	"yishi/internal/apperr"
 	"yishi/internal/grants"
 	"yishi/internal/members"
+	"yishi/internal/organizations"
 )
 
 // meResponse is the caller with their live roles and memberships, so a
@@ -18,6 +19,9 @@ type meResponse struct {
 	userResponse
 	RoleAssignments []roleAssignmentResponse `json:"role_assignments"`
 	Memberships     []memberResponse         `json:"memberships"`
+	// Organizations are the caller's self-organizations (and companies,
+	// branches) with their role: those with role leader are what they lead.
+	Organizations []organizations.Mine `json:"organizations"`
 }
 
 // getMe godoc
@@ -48,7 +52,11 @@ func (s *server) getMe(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	out := meResponse{userResponse: newUserResponse(u),
+	orgs, err := organizations.OfUser(ctx, s.Store.Client, u.ID)
+	if err != nil {
+		return err
+	}
+	out := meResponse{userResponse: newUserResponse(u), Organizations: orgs,
 		RoleAssignments: make([]roleAssignmentResponse, 0, len(roles)),
 		Memberships:     make([]memberResponse, 0, len(mine))}
 	for _, r := range roles {

@@ -3,6 +3,9 @@ package handlers
 import (
 	"context"
 	"net/http"
+	"slices"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -11,6 +14,7 @@ import (
 	"yishi/ent"
 	"yishi/internal/apperr"
 	"yishi/internal/members"
+	"yishi/internal/talents"
 )
 
 // createMember godoc
@@ -81,23 +85,33 @@ func (s *server) residentGrant(c *gin.Context, u *ent.Unit, userID int) members.
 
 // listMembers godoc
 //
-//	@Summary	List a unit's members
+//	@Summary	List and search the members of a unit's subtree
+//	@Description	Covers the whole subtree (a community lead sees the members of its grids). q matches a name (substring) or a full phone (exact; a partial phone finds nobody); a phone of someone outside the caller's scope finds nothing, like an unknown one. identity, grid (a unit id of the subtree) and skill (a talent skill of the linked talent) narrow the list. Phones are masked.
+//	@ID			listMembers
 //	@Tags		members
 //	@Produce	json
 //	@Security	BearerAuth
-//	@Param		id		path		int		true	"unit id"
-//	@Param		limit	query		int		false	"page size, 1-200"
-//	@Param		cursor	query		string	false	"next_cursor of the previous page"
-//	@Success	200		{object}	pageOf[memberResponse]
-//	@Failure	400		{object}	problem
-//	@Failure	401		{object}	problem
-//	@Failure	403		{object}	problem
-//	@Failure	404		{object}	problem
+//	@Param		id			path		int		true	"unit id"
+//	@Param		q			query		string	false	"name or full phone"
+//	@Param		identity	query		string	false	"a stakeholder identity, e.g. building_head"
+//	@Param		grid		query		int		false	"only members of this unit of the subtree"
+//	@Param		skill		query		string	false	"only members recorded as talents with this skill"
+//	@Param		limit		query		int		false	"page size, 1-200"
+//	@Param		cursor		query		string	false	"next_cursor of the previous page"
+//	@Success	200			{object}	pageOf[memberResponse]
+//	@Failure	400			{object}	problem	"q, identity, grid, limit or cursor invalid"
+//	@Failure	401			{object}	problem
+//	@Failure	403			{object}	problem
+//	@Failure	404			{object}	problem	"unit.not_found"
 //	@Router		/v1/units/{id}/members [get]
 func (s *server) listMembers(c *gin.Context) error {
 	u := targetOf[*ent.Unit](c)
+	f, err := s.memberFilter(c, u)
+	if err != nil {
+		return err
+	}
 	return respondPage(c, func(p page) ([]*ent.Membership, error) {
-		rows, err := members.AtUnit(c.Request.Context(), s.Store.Client, u.ID, p.After, p.Limit+1)
+		rows, err := members.InSubtree(c.Request.Context(), s.Store.Client, u.Path, f, p.After, p.Limit+1)
 		if err != nil {
 			return nil, err
 		}
@@ -117,4 +131,37 @@ func countAddresses(rows []*ent.Membership) int {
 		}
 	}
 	return n
+}
+
+// memberFilter reads the member list's query parameters.
+func (s *server) memberFilter(c *gin.Context, u *ent.Unit) (members.Filter, error) {
+	f := members.Filter{Q: c.Query("q"), Identity: c.Query("identity")}
+	var bad []apperr.FieldError
+	if utf8.RuneCountInString(f.Q) > 100 || hasControl(f.Q) {
+		bad = append(bad, apperr.FieldError{Field: "q", Message: "must be at most 100 characters, without control characters"})
+	}
+	if skill := c.Query("skill"); skill != "" && len(checkSkills([]string{skill}, false)) > 0 {
+		bad = append(bad, apperr.FieldError{Field: "skill", Message: "must be one skill of at most 20 characters"})
+	}
+	if f.Identity != "" && !slices.Contains(stakeholderIdentities(), f.Identity) {
+		bad = append(bad, apperr.FieldError{Field: "identity", Message: "is not a stakeholder identity"})
+	}
+	if v := c.Query("grid"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n <= 0 {
+			bad = append(bad, apperr.FieldError{Field: "grid", Message: "must be a unit id"})
+		}
+		f.UnitID = n
+	}
+	if len(bad) > 0 {
+		return f, apperr.Invalid(bad...)
+	}
+	if skill := c.Query("skill"); skill != "" {
+		ids, err := talents.UserIDsWithSkill(c.Request.Context(), s.Store.Client, u.Path, skill)
+		if err != nil {
+			return f, err
+		}
+		f.UserIDs = append([]int{}, ids...)
+	}
+	return f, nil
 }

@@ -11,15 +11,18 @@ import (
 // timeline action, e.g. accept or progress_report), to which proposal,
 // and which timeline event says more.
 type notificationResponse struct {
-	ID         int        `json:"id"`
-	Kind       string     `json:"kind" example:"accept"`
-	ProposalID *int       `json:"proposal_id"`
-	EventID    int        `json:"event_id"`
-	Title      string     `json:"title" example:"你关注的提案「转角遇到爱心椅」已受理"`
-	Body       string     `json:"body" example:"状态：已提交 → 已受理（submitted → accepted）"`
-	Read       bool       `json:"read"`
-	ReadAt     *time.Time `json:"read_at"`
-	CreatedAt  time.Time  `json:"created_at"`
+	ID         int    `json:"id"`
+	Kind       string `json:"kind" example:"accept"`
+	ProposalID *int   `json:"proposal_id"`
+	EventID    *int   `json:"event_id"`
+	// MembershipRequestID names the membership request whose decision
+	// this announces (kinds membership_approved, membership_rejected).
+	MembershipRequestID *int       `json:"membership_request_id,omitempty"`
+	Title               string     `json:"title" example:"你关注的提案「转角遇到爱心椅」已受理"`
+	Body                string     `json:"body" example:"状态：已提交 → 已受理（submitted → accepted）"`
+	Read                bool       `json:"read"`
+	ReadAt              *time.Time `json:"read_at"`
+	CreatedAt           time.Time  `json:"created_at"`
 }
 
 // notificationPage is one page of the inbox, newest first, with the
@@ -60,6 +63,6 @@ type markNotificationsReadResponse struct {
 }
 
 func newNotificationResponse(n *ent.Notification) notificationResponse {
-	return notificationResponse{ID: n.ID, Kind: n.Kind, ProposalID: n.ProposalID, EventID: n.EventID,
+	return notificationResponse{ID: n.ID, Kind: n.Kind, ProposalID: n.ProposalID, EventID: n.EventID, MembershipRequestID: n.MembershipRequestID,
 		Title: n.Title, Body: n.Body, Read: n.ReadAt != nil, ReadAt: utcPtr(n.ReadAt), CreatedAt: n.CreatedAt.UTC()}
 }

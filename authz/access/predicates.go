@@ -133,6 +133,44 @@ func TaskReporter() Predicate {
 		}}
 }
 
+// AssignedOrganizationMember holds when the task is assigned to an
+// organization the caller belongs to (leader or member): a resident
+// volunteer team reports on its task without an implementer grant
+// (issue 11). Routes pair it with proposal:read community-wide.
+func AssignedOrganizationMember() Predicate {
+	return Predicate{Name: "assigned_org_member", Doc: "only members of the organization the task is assigned to report on it",
+		holds: func(ctx context.Context, f Facts) (bool, error) {
+			t, ok := f.Target.Object.(*ent.Task)
+			if !ok || t.OrganizationID == nil || f.Viewer.UserID == 0 {
+				return false, nil
+			}
+			member, err := f.Client.OrganizationMember.Query().Where(organizationmember.UserID(f.Viewer.UserID),
+				organizationmember.OrganizationID(*t.OrganizationID)).Exist(ctx)
+			if err != nil {
+				return false, fmt.Errorf("check organization membership: %w", err)
+			}
+			return member, nil
+		}}
+}
+
+// AssignedOrganizationLeader holds when the task is assigned to an
+// organization the caller leads: the leader assigns it on to a member.
+func AssignedOrganizationLeader() Predicate {
+	return Predicate{Name: "assigned_org_leader", Doc: "only the leader of the organization the task is assigned to assigns it on",
+		holds: func(ctx context.Context, f Facts) (bool, error) {
+			t, ok := f.Target.Object.(*ent.Task)
+			if !ok || t.OrganizationID == nil || f.Viewer.UserID == 0 {
+				return false, nil
+			}
+			leads, err := f.Client.OrganizationMember.Query().Where(organizationmember.UserID(f.Viewer.UserID),
+				organizationmember.OrganizationID(*t.OrganizationID), organizationmember.RoleEQ(organizationmember.RoleLeader)).Exist(ctx)
+			if err != nil {
+				return false, fmt.Errorf("check organization leadership: %w", err)
+			}
+			return leads, nil
+		}}
+}
+
 // OnRoll holds when the caller has a line on the vote's frozen roll: their
 // own, or that of an eligible household they belong to. Deferred: the
 // ballot names the household, and casting checks the exact line

@@ -152,6 +152,18 @@ func (f IdempotencyKeyFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Val
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.IdempotencyKeyMutation", m)
 }
 
+// The InvitationFunc type is an adapter to allow the use of ordinary
+// function as Invitation mutator.
+type InvitationFunc func(context.Context, *ent.InvitationMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f InvitationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.InvitationMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.InvitationMutation", m)
+}
+
 // The ListItemFunc type is an adapter to allow the use of ordinary
 // function as ListItem mutator.
 type ListItemFunc func(context.Context, *ent.ListItemMutation) (ent.Value, error)
@@ -186,6 +198,18 @@ func (f MembershipFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, 
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MembershipMutation", m)
+}
+
+// The MembershipRequestFunc type is an adapter to allow the use of ordinary
+// function as MembershipRequest mutator.
+type MembershipRequestFunc func(context.Context, *ent.MembershipRequestMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f MembershipRequestFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.MembershipRequestMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MembershipRequestMutation", m)
 }
 
 // The MinutesFunc type is an adapter to allow the use of ordinary
@@ -342,6 +366,30 @@ func (f RoleAssignmentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Val
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RoleAssignmentMutation", m)
+}
+
+// The TalentFunc type is an adapter to allow the use of ordinary
+// function as Talent mutator.
+type TalentFunc func(context.Context, *ent.TalentMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f TalentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.TalentMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.TalentMutation", m)
+}
+
+// The TalentRecordFunc type is an adapter to allow the use of ordinary
+// function as TalentRecord mutator.
+type TalentRecordFunc func(context.Context, *ent.TalentRecordMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f TalentRecordFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.TalentRecordMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.TalentRecordMutation", m)
 }
 
 // The TaskFunc type is an adapter to allow the use of ordinary

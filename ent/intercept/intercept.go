@@ -19,9 +19,11 @@ import (
 	"yishi/ent/household"
 	"yishi/ent/householdmember"
 	"yishi/ent/idempotencykey"
+	"yishi/ent/invitation"
 	"yishi/ent/listitem"
 	"yishi/ent/meeting"
 	"yishi/ent/membership"
+	"yishi/ent/membershiprequest"
 	"yishi/ent/minutes"
 	"yishi/ent/notification"
 	"yishi/ent/onetimecode"
@@ -36,6 +38,8 @@ import (
 	"yishi/ent/proposalfollow"
 	"yishi/ent/refreshtoken"
 	"yishi/ent/roleassignment"
+	"yishi/ent/talent"
+	"yishi/ent/talentrecord"
 	"yishi/ent/task"
 	"yishi/ent/unit"
 	"yishi/ent/user"
@@ -427,6 +431,33 @@ func (f TraverseIdempotencyKey) Traverse(ctx context.Context, q ent.Query) error
 	return fmt.Errorf("unexpected query type %T. expect *ent.IdempotencyKeyQuery", q)
 }
 
+// The InvitationFunc type is an adapter to allow the use of ordinary function as a Querier.
+type InvitationFunc func(context.Context, *ent.InvitationQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f InvitationFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.InvitationQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.InvitationQuery", q)
+}
+
+// The TraverseInvitation type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseInvitation func(context.Context, *ent.InvitationQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseInvitation) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseInvitation) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.InvitationQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.InvitationQuery", q)
+}
+
 // The ListItemFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ListItemFunc func(context.Context, *ent.ListItemQuery) (ent.Value, error)
 
@@ -506,6 +537,33 @@ func (f TraverseMembership) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.MembershipQuery", q)
+}
+
+// The MembershipRequestFunc type is an adapter to allow the use of ordinary function as a Querier.
+type MembershipRequestFunc func(context.Context, *ent.MembershipRequestQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f MembershipRequestFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.MembershipRequestQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.MembershipRequestQuery", q)
+}
+
+// The TraverseMembershipRequest type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseMembershipRequest func(context.Context, *ent.MembershipRequestQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseMembershipRequest) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseMembershipRequest) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MembershipRequestQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.MembershipRequestQuery", q)
 }
 
 // The MinutesFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -859,6 +917,60 @@ func (f TraverseRoleAssignment) Traverse(ctx context.Context, q ent.Query) error
 	return fmt.Errorf("unexpected query type %T. expect *ent.RoleAssignmentQuery", q)
 }
 
+// The TalentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type TalentFunc func(context.Context, *ent.TalentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f TalentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.TalentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.TalentQuery", q)
+}
+
+// The TraverseTalent type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseTalent func(context.Context, *ent.TalentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseTalent) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseTalent) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TalentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.TalentQuery", q)
+}
+
+// The TalentRecordFunc type is an adapter to allow the use of ordinary function as a Querier.
+type TalentRecordFunc func(context.Context, *ent.TalentRecordQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f TalentRecordFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.TalentRecordQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.TalentRecordQuery", q)
+}
+
+// The TraverseTalentRecord type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseTalentRecord func(context.Context, *ent.TalentRecordQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseTalentRecord) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseTalentRecord) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TalentRecordQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.TalentRecordQuery", q)
+}
+
 // The TaskFunc type is an adapter to allow the use of ordinary function as a Querier.
 type TaskFunc func(context.Context, *ent.TaskQuery) (ent.Value, error)
 
@@ -1075,12 +1187,16 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.HouseholdMemberQuery, predicate.HouseholdMember, householdmember.OrderOption]{typ: ent.TypeHouseholdMember, tq: q}, nil
 	case *ent.IdempotencyKeyQuery:
 		return &query[*ent.IdempotencyKeyQuery, predicate.IdempotencyKey, idempotencykey.OrderOption]{typ: ent.TypeIdempotencyKey, tq: q}, nil
+	case *ent.InvitationQuery:
+		return &query[*ent.InvitationQuery, predicate.Invitation, invitation.OrderOption]{typ: ent.TypeInvitation, tq: q}, nil
 	case *ent.ListItemQuery:
 		return &query[*ent.ListItemQuery, predicate.ListItem, listitem.OrderOption]{typ: ent.TypeListItem, tq: q}, nil
 	case *ent.MeetingQuery:
 		return &query[*ent.MeetingQuery, predicate.Meeting, meeting.OrderOption]{typ: ent.TypeMeeting, tq: q}, nil
 	case *ent.MembershipQuery:
 		return &query[*ent.MembershipQuery, predicate.Membership, membership.OrderOption]{typ: ent.TypeMembership, tq: q}, nil
+	case *ent.MembershipRequestQuery:
+		return &query[*ent.MembershipRequestQuery, predicate.MembershipRequest, membershiprequest.OrderOption]{typ: ent.TypeMembershipRequest, tq: q}, nil
 	case *ent.MinutesQuery:
 		return &query[*ent.MinutesQuery, predicate.Minutes, minutes.OrderOption]{typ: ent.TypeMinutes, tq: q}, nil
 	case *ent.NotificationQuery:
@@ -1107,6 +1223,10 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.RefreshTokenQuery, predicate.RefreshToken, refreshtoken.OrderOption]{typ: ent.TypeRefreshToken, tq: q}, nil
 	case *ent.RoleAssignmentQuery:
 		return &query[*ent.RoleAssignmentQuery, predicate.RoleAssignment, roleassignment.OrderOption]{typ: ent.TypeRoleAssignment, tq: q}, nil
+	case *ent.TalentQuery:
+		return &query[*ent.TalentQuery, predicate.Talent, talent.OrderOption]{typ: ent.TypeTalent, tq: q}, nil
+	case *ent.TalentRecordQuery:
+		return &query[*ent.TalentRecordQuery, predicate.TalentRecord, talentrecord.OrderOption]{typ: ent.TypeTalentRecord, tq: q}, nil
 	case *ent.TaskQuery:
 		return &query[*ent.TaskQuery, predicate.Task, task.OrderOption]{typ: ent.TypeTask, tq: q}, nil
 	case *ent.UnitQuery:

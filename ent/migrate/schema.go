@@ -510,6 +510,50 @@ var (
 			},
 		},
 	}
+	// InvitationsColumns holds the columns for the "invitations" table.
+	InvitationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "phone", Type: field.TypeString, Size: 20},
+		{Name: "name", Type: field.TypeString, Size: 100},
+		{Name: "identities", Type: field.TypeJSON},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"pending", "claimed", "revoked"}, Default: "pending"},
+		{Name: "invited_by", Type: field.TypeInt, Nullable: true},
+		{Name: "claimed_by", Type: field.TypeInt, Nullable: true},
+		{Name: "claimed_at", Type: field.TypeTime, Nullable: true},
+	}
+	// InvitationsTable holds the schema information for the "invitations" table.
+	InvitationsTable = &schema.Table{
+		Name:       "invitations",
+		Columns:    InvitationsColumns,
+		PrimaryKey: []*schema.Column{InvitationsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "invitation_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{InvitationsColumns[1]},
+			},
+			{
+				Name:    "invitation_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{InvitationsColumns[3]},
+			},
+			{
+				Name:    "invitation_phone_status",
+				Unique:  false,
+				Columns: []*schema.Column{InvitationsColumns[6], InvitationsColumns[9]},
+			},
+			{
+				Name:    "invitation_unit_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{InvitationsColumns[2], InvitationsColumns[9]},
+			},
+		},
+	}
 	// ListItemsColumns holds the columns for the "list_items" table.
 	ListItemsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -652,6 +696,53 @@ var (
 			},
 		},
 	}
+	// MembershipRequestsColumns holds the columns for the "membership_requests" table.
+	MembershipRequestsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "user_id", Type: field.TypeInt},
+		{Name: "building", Type: field.TypeString, Nullable: true, Size: 50},
+		{Name: "unit_no", Type: field.TypeString, Nullable: true, Size: 50},
+		{Name: "room", Type: field.TypeString, Nullable: true, Size: 50},
+		{Name: "identities", Type: field.TypeJSON},
+		{Name: "message", Type: field.TypeString, Nullable: true, Size: 500},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"pending", "approved", "rejected"}, Default: "pending"},
+		{Name: "decided_by", Type: field.TypeInt, Nullable: true},
+		{Name: "decided_at", Type: field.TypeTime, Nullable: true},
+		{Name: "decision_note", Type: field.TypeString, Nullable: true, Size: 500},
+	}
+	// MembershipRequestsTable holds the schema information for the "membership_requests" table.
+	MembershipRequestsTable = &schema.Table{
+		Name:       "membership_requests",
+		Columns:    MembershipRequestsColumns,
+		PrimaryKey: []*schema.Column{MembershipRequestsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "membershiprequest_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{MembershipRequestsColumns[1]},
+			},
+			{
+				Name:    "membershiprequest_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{MembershipRequestsColumns[3]},
+			},
+			{
+				Name:    "membershiprequest_unit_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{MembershipRequestsColumns[2], MembershipRequestsColumns[12]},
+			},
+			{
+				Name:    "membershiprequest_user_id",
+				Unique:  false,
+				Columns: []*schema.Column{MembershipRequestsColumns[6]},
+			},
+		},
+	}
 	// MinutesColumns holds the columns for the "minutes" table.
 	MinutesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -704,7 +795,8 @@ var (
 		{Name: "user_id", Type: field.TypeInt},
 		{Name: "tenant_id", Type: field.TypeInt},
 		{Name: "proposal_id", Type: field.TypeInt, Nullable: true},
-		{Name: "event_id", Type: field.TypeInt},
+		{Name: "event_id", Type: field.TypeInt, Nullable: true},
+		{Name: "membership_request_id", Type: field.TypeInt, Nullable: true},
 		{Name: "kind", Type: field.TypeString, Size: 32},
 		{Name: "title", Type: field.TypeString, Size: 200},
 		{Name: "body", Type: field.TypeString, Nullable: true, Size: 2147483647},
@@ -1196,6 +1288,90 @@ var (
 			},
 		},
 	}
+	// TalentsColumns holds the columns for the "talents" table.
+	TalentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "user_id", Type: field.TypeInt, Nullable: true},
+		{Name: "name", Type: field.TypeString, Size: 100},
+		{Name: "skills", Type: field.TypeJSON},
+		{Name: "skill_index", Type: field.TypeString, Size: 2000, Default: ""},
+		{Name: "source", Type: field.TypeEnum, Enums: []string{"home_visit", "activity", "self_registration", "recommendation"}},
+		{Name: "found_by", Type: field.TypeInt, Nullable: true},
+		{Name: "found_at", Type: field.TypeTime},
+		{Name: "profile", Type: field.TypeString, Nullable: true, Size: 1000},
+		{Name: "contact_consent", Type: field.TypeBool, Default: false},
+	}
+	// TalentsTable holds the schema information for the "talents" table.
+	TalentsTable = &schema.Table{
+		Name:       "talents",
+		Columns:    TalentsColumns,
+		PrimaryKey: []*schema.Column{TalentsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "talent_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{TalentsColumns[1]},
+			},
+			{
+				Name:    "talent_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{TalentsColumns[3]},
+			},
+			{
+				Name:    "talent_tenant_id_user_id",
+				Unique:  true,
+				Columns: []*schema.Column{TalentsColumns[1], TalentsColumns[6]},
+			},
+			{
+				Name:    "talent_unit_id",
+				Unique:  false,
+				Columns: []*schema.Column{TalentsColumns[2]},
+			},
+		},
+	}
+	// TalentRecordsColumns holds the columns for the "talent_records" table.
+	TalentRecordsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "talent_id", Type: field.TypeInt},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"training", "micro_venture", "award", "role"}},
+		{Name: "title", Type: field.TypeString, Size: 200},
+		{Name: "detail", Type: field.TypeString, Nullable: true, Size: 1000},
+		{Name: "occurred_on", Type: field.TypeTime},
+		{Name: "recorded_by", Type: field.TypeInt, Nullable: true},
+	}
+	// TalentRecordsTable holds the schema information for the "talent_records" table.
+	TalentRecordsTable = &schema.Table{
+		Name:       "talent_records",
+		Columns:    TalentRecordsColumns,
+		PrimaryKey: []*schema.Column{TalentRecordsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "talentrecord_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{TalentRecordsColumns[1]},
+			},
+			{
+				Name:    "talentrecord_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{TalentRecordsColumns[3]},
+			},
+			{
+				Name:    "talentrecord_talent_id",
+				Unique:  false,
+				Columns: []*schema.Column{TalentRecordsColumns[6]},
+			},
+		},
+	}
 	// TasksColumns holds the columns for the "tasks" table.
 	TasksColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1533,9 +1709,11 @@ var (
 		HouseholdsTable,
 		HouseholdMembersTable,
 		IdempotencyKeysTable,
+		InvitationsTable,
 		ListItemsTable,
 		MeetingsTable,
 		MembershipsTable,
+		MembershipRequestsTable,
 		MinutesTable,
 		NotificationsTable,
 		OneTimeCodesTable,
@@ -1549,6 +1727,8 @@ var (
 		ProposalFollowsTable,
 		RefreshTokensTable,
 		RoleAssignmentsTable,
+		TalentsTable,
+		TalentRecordsTable,
 		TasksTable,
 		UnitsTable,
 		UsersTable,

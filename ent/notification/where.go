@@ -74,6 +74,11 @@ func EventID(v int) predicate.Notification {
 	return predicate.Notification(sql.FieldEQ(FieldEventID, v))
 }
 
+// MembershipRequestID applies equality check predicate on the "membership_request_id" field. It's identical to MembershipRequestIDEQ.
+func MembershipRequestID(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldEQ(FieldMembershipRequestID, v))
+}
+
 // Kind applies equality check predicate on the "kind" field. It's identical to KindEQ.
 func Kind(v string) predicate.Notification {
 	return predicate.Notification(sql.FieldEQ(FieldKind, v))
@@ -267,6 +272,66 @@ func EventIDLT(v int) predicate.Notification {
 // EventIDLTE applies the LTE predicate on the "event_id" field.
 func EventIDLTE(v int) predicate.Notification {
 	return predicate.Notification(sql.FieldLTE(FieldEventID, v))
+}
+
+// EventIDIsNil applies the IsNil predicate on the "event_id" field.
+func EventIDIsNil() predicate.Notification {
+	return predicate.Notification(sql.FieldIsNull(FieldEventID))
+}
+
+// EventIDNotNil applies the NotNil predicate on the "event_id" field.
+func EventIDNotNil() predicate.Notification {
+	return predicate.Notification(sql.FieldNotNull(FieldEventID))
+}
+
+// MembershipRequestIDEQ applies the EQ predicate on the "membership_request_id" field.
+func MembershipRequestIDEQ(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldEQ(FieldMembershipRequestID, v))
+}
+
+// MembershipRequestIDNEQ applies the NEQ predicate on the "membership_request_id" field.
+func MembershipRequestIDNEQ(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldNEQ(FieldMembershipRequestID, v))
+}
+
+// MembershipRequestIDIn applies the In predicate on the "membership_request_id" field.
+func MembershipRequestIDIn(vs ...int) predicate.Notification {
+	return predicate.Notification(sql.FieldIn(FieldMembershipRequestID, vs...))
+}
+
+// MembershipRequestIDNotIn applies the NotIn predicate on the "membership_request_id" field.
+func MembershipRequestIDNotIn(vs ...int) predicate.Notification {
+	return predicate.Notification(sql.FieldNotIn(FieldMembershipRequestID, vs...))
+}
+
+// MembershipRequestIDGT applies the GT predicate on the "membership_request_id" field.
+func MembershipRequestIDGT(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldGT(FieldMembershipRequestID, v))
+}
+
+// MembershipRequestIDGTE applies the GTE predicate on the "membership_request_id" field.
+func MembershipRequestIDGTE(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldGTE(FieldMembershipRequestID, v))
+}
+
+// MembershipRequestIDLT applies the LT predicate on the "membership_request_id" field.
+func MembershipRequestIDLT(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldLT(FieldMembershipRequestID, v))
+}
+
+// MembershipRequestIDLTE applies the LTE predicate on the "membership_request_id" field.
+func MembershipRequestIDLTE(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldLTE(FieldMembershipRequestID, v))
+}
+
+// MembershipRequestIDIsNil applies the IsNil predicate on the "membership_request_id" field.
+func MembershipRequestIDIsNil() predicate.Notification {
+	return predicate.Notification(sql.FieldIsNull(FieldMembershipRequestID))
+}
+
+// MembershipRequestIDNotNil applies the NotNil predicate on the "membership_request_id" field.
+func MembershipRequestIDNotNil() predicate.Notification {
+	return predicate.Notification(sql.FieldNotNull(FieldMembershipRequestID))
 }
 
 // KindEQ applies the EQ predicate on the "kind" field.

@@ -42,6 +42,9 @@ type HouseholdMember func(*sql.Selector)
 // IdempotencyKey is the predicate function for idempotencykey builders.
 type IdempotencyKey func(*sql.Selector)
 
+// Invitation is the predicate function for invitation builders.
+type Invitation func(*sql.Selector)
+
 // ListItem is the predicate function for listitem builders.
 type ListItem func(*sql.Selector)
 
@@ -50,6 +53,9 @@ type Meeting func(*sql.Selector)
 
 // Membership is the predicate function for membership builders.
 type Membership func(*sql.Selector)
+
+// MembershipRequest is the predicate function for membershiprequest builders.
+type MembershipRequest func(*sql.Selector)
 
 // Minutes is the predicate function for minutes builders.
 type Minutes func(*sql.Selector)
@@ -89,6 +95,12 @@ type RefreshToken func(*sql.Selector)
 
 // RoleAssignment is the predicate function for roleassignment builders.
 type RoleAssignment func(*sql.Selector)
+
+// Talent is the predicate function for talent builders.
+type Talent func(*sql.Selector)
+
+// TalentRecord is the predicate function for talentrecord builders.
+type TalentRecord func(*sql.Selector)
 
 // Task is the predicate function for task builders.
 type Task func(*sql.Selector)

@@ -399,6 +399,30 @@ func (f IdempotencyKeyMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.IdempotencyKeyMutation", m)
 }
 
+// The InvitationQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type InvitationQueryRuleFunc func(context.Context, *ent.InvitationQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f InvitationQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.InvitationQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.InvitationQuery", q)
+}
+
+// The InvitationMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type InvitationMutationRuleFunc func(context.Context, *ent.InvitationMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f InvitationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.InvitationMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.InvitationMutation", m)
+}
+
 // The ListItemQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ListItemQueryRuleFunc func(context.Context, *ent.ListItemQuery) error
@@ -469,6 +493,30 @@ func (f MembershipMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MembershipMutation", m)
+}
+
+// The MembershipRequestQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type MembershipRequestQueryRuleFunc func(context.Context, *ent.MembershipRequestQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f MembershipRequestQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MembershipRequestQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.MembershipRequestQuery", q)
+}
+
+// The MembershipRequestMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type MembershipRequestMutationRuleFunc func(context.Context, *ent.MembershipRequestMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f MembershipRequestMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.MembershipRequestMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MembershipRequestMutation", m)
 }
 
 // The MinutesQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -783,6 +831,54 @@ func (f RoleAssignmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RoleAssignmentMutation", m)
 }
 
+// The TalentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type TalentQueryRuleFunc func(context.Context, *ent.TalentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f TalentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TalentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.TalentQuery", q)
+}
+
+// The TalentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type TalentMutationRuleFunc func(context.Context, *ent.TalentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f TalentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.TalentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.TalentMutation", m)
+}
+
+// The TalentRecordQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type TalentRecordQueryRuleFunc func(context.Context, *ent.TalentRecordQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f TalentRecordQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TalentRecordQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.TalentRecordQuery", q)
+}
+
+// The TalentRecordMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type TalentRecordMutationRuleFunc func(context.Context, *ent.TalentRecordMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f TalentRecordMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.TalentRecordMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.TalentRecordMutation", m)
+}
+
 // The TaskQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type TaskQueryRuleFunc func(context.Context, *ent.TaskQuery) error
@@ -1010,11 +1106,15 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.IdempotencyKeyQuery:
 		return q.Filter(), nil
+	case *ent.InvitationQuery:
+		return q.Filter(), nil
 	case *ent.ListItemQuery:
 		return q.Filter(), nil
 	case *ent.MeetingQuery:
 		return q.Filter(), nil
 	case *ent.MembershipQuery:
+		return q.Filter(), nil
+	case *ent.MembershipRequestQuery:
 		return q.Filter(), nil
 	case *ent.MinutesQuery:
 		return q.Filter(), nil
@@ -1041,6 +1141,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.RefreshTokenQuery:
 		return q.Filter(), nil
 	case *ent.RoleAssignmentQuery:
+		return q.Filter(), nil
+	case *ent.TalentQuery:
+		return q.Filter(), nil
+	case *ent.TalentRecordQuery:
 		return q.Filter(), nil
 	case *ent.TaskQuery:
 		return q.Filter(), nil
@@ -1087,11 +1191,15 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.IdempotencyKeyMutation:
 		return m.Filter(), nil
+	case *ent.InvitationMutation:
+		return m.Filter(), nil
 	case *ent.ListItemMutation:
 		return m.Filter(), nil
 	case *ent.MeetingMutation:
 		return m.Filter(), nil
 	case *ent.MembershipMutation:
+		return m.Filter(), nil
+	case *ent.MembershipRequestMutation:
 		return m.Filter(), nil
 	case *ent.MinutesMutation:
 		return m.Filter(), nil
@@ -1118,6 +1226,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.RefreshTokenMutation:
 		return m.Filter(), nil
 	case *ent.RoleAssignmentMutation:
+		return m.Filter(), nil
+	case *ent.TalentMutation:
+		return m.Filter(), nil
+	case *ent.TalentRecordMutation:
 		return m.Filter(), nil
 	case *ent.TaskMutation:
 		return m.Filter(), nil

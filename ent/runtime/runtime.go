@@ -17,9 +17,11 @@ import (
 	"yishi/ent/household"
 	"yishi/ent/householdmember"
 	"yishi/ent/idempotencykey"
+	"yishi/ent/invitation"
 	"yishi/ent/listitem"
 	"yishi/ent/meeting"
 	"yishi/ent/membership"
+	"yishi/ent/membershiprequest"
 	"yishi/ent/minutes"
 	"yishi/ent/notification"
 	"yishi/ent/onetimecode"
@@ -34,6 +36,8 @@ import (
 	"yishi/ent/refreshtoken"
 	"yishi/ent/roleassignment"
 	"yishi/ent/schema"
+	"yishi/ent/talent"
+	"yishi/ent/talentrecord"
 	"yishi/ent/task"
 	"yishi/ent/unit"
 	"yishi/ent/user"
@@ -1212,6 +1216,94 @@ func init() {
 	idempotencykeyDescCreatedAt := idempotencykeyFields[10].Descriptor()
 	// idempotencykey.DefaultCreatedAt holds the default value on creation for the created_at field.
 	idempotencykey.DefaultCreatedAt = idempotencykeyDescCreatedAt.Default.(func() time.Time)
+	invitationMixin := schema.Invitation{}.Mixin()
+	invitation.Policy = privacy.NewPolicies(schema.Invitation{})
+	invitation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := invitation.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	invitationMixinFields0 := invitationMixin[0].Fields()
+	_ = invitationMixinFields0
+	invitationMixinFields1 := invitationMixin[1].Fields()
+	_ = invitationMixinFields1
+	invitationFields := schema.Invitation{}.Fields()
+	_ = invitationFields
+	// invitationDescTenantID is the schema descriptor for tenant_id field.
+	invitationDescTenantID := invitationMixinFields0[0].Descriptor()
+	// invitation.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	invitation.TenantIDValidator = invitationDescTenantID.Validators[0].(func(int) error)
+	// invitationDescUnitID is the schema descriptor for unit_id field.
+	invitationDescUnitID := invitationMixinFields0[1].Descriptor()
+	// invitation.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	invitation.UnitIDValidator = invitationDescUnitID.Validators[0].(func(int) error)
+	// invitationDescUnitPath is the schema descriptor for unit_path field.
+	invitationDescUnitPath := invitationMixinFields0[2].Descriptor()
+	// invitation.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	invitation.UnitPathValidator = func() func(string) error {
+		validators := invitationDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// invitationDescCreatedAt is the schema descriptor for created_at field.
+	invitationDescCreatedAt := invitationMixinFields1[0].Descriptor()
+	// invitation.DefaultCreatedAt holds the default value on creation for the created_at field.
+	invitation.DefaultCreatedAt = invitationDescCreatedAt.Default.(func() time.Time)
+	// invitationDescUpdatedAt is the schema descriptor for updated_at field.
+	invitationDescUpdatedAt := invitationMixinFields1[1].Descriptor()
+	// invitation.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	invitation.DefaultUpdatedAt = invitationDescUpdatedAt.Default.(func() time.Time)
+	// invitation.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	invitation.UpdateDefaultUpdatedAt = invitationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// invitationDescPhone is the schema descriptor for phone field.
+	invitationDescPhone := invitationFields[0].Descriptor()
+	// invitation.PhoneValidator is a validator for the "phone" field. It is called by the builders before save.
+	invitation.PhoneValidator = func() func(string) error {
+		validators := invitationDescPhone.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(phone string) error {
+			for _, fn := range fns {
+				if err := fn(phone); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// invitationDescName is the schema descriptor for name field.
+	invitationDescName := invitationFields[1].Descriptor()
+	// invitation.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	invitation.NameValidator = func() func(string) error {
+		validators := invitationDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	listitemMixin := schema.ListItem{}.Mixin()
 	listitem.Policy = privacy.NewPolicies(schema.ListItem{})
 	listitem.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1466,6 +1558,78 @@ func init() {
 	membershipDescAddress := membershipFields[2].Descriptor()
 	// membership.AddressValidator is a validator for the "address" field. It is called by the builders before save.
 	membership.AddressValidator = membershipDescAddress.Validators[0].(func(string) error)
+	membershiprequestMixin := schema.MembershipRequest{}.Mixin()
+	membershiprequest.Policy = privacy.NewPolicies(schema.MembershipRequest{})
+	membershiprequest.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := membershiprequest.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	membershiprequestMixinFields0 := membershiprequestMixin[0].Fields()
+	_ = membershiprequestMixinFields0
+	membershiprequestMixinFields1 := membershiprequestMixin[1].Fields()
+	_ = membershiprequestMixinFields1
+	membershiprequestFields := schema.MembershipRequest{}.Fields()
+	_ = membershiprequestFields
+	// membershiprequestDescTenantID is the schema descriptor for tenant_id field.
+	membershiprequestDescTenantID := membershiprequestMixinFields0[0].Descriptor()
+	// membershiprequest.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	membershiprequest.TenantIDValidator = membershiprequestDescTenantID.Validators[0].(func(int) error)
+	// membershiprequestDescUnitID is the schema descriptor for unit_id field.
+	membershiprequestDescUnitID := membershiprequestMixinFields0[1].Descriptor()
+	// membershiprequest.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	membershiprequest.UnitIDValidator = membershiprequestDescUnitID.Validators[0].(func(int) error)
+	// membershiprequestDescUnitPath is the schema descriptor for unit_path field.
+	membershiprequestDescUnitPath := membershiprequestMixinFields0[2].Descriptor()
+	// membershiprequest.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	membershiprequest.UnitPathValidator = func() func(string) error {
+		validators := membershiprequestDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// membershiprequestDescCreatedAt is the schema descriptor for created_at field.
+	membershiprequestDescCreatedAt := membershiprequestMixinFields1[0].Descriptor()
+	// membershiprequest.DefaultCreatedAt holds the default value on creation for the created_at field.
+	membershiprequest.DefaultCreatedAt = membershiprequestDescCreatedAt.Default.(func() time.Time)
+	// membershiprequestDescUpdatedAt is the schema descriptor for updated_at field.
+	membershiprequestDescUpdatedAt := membershiprequestMixinFields1[1].Descriptor()
+	// membershiprequest.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	membershiprequest.DefaultUpdatedAt = membershiprequestDescUpdatedAt.Default.(func() time.Time)
+	// membershiprequest.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	membershiprequest.UpdateDefaultUpdatedAt = membershiprequestDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// membershiprequestDescBuilding is the schema descriptor for building field.
+	membershiprequestDescBuilding := membershiprequestFields[1].Descriptor()
+	// membershiprequest.BuildingValidator is a validator for the "building" field. It is called by the builders before save.
+	membershiprequest.BuildingValidator = membershiprequestDescBuilding.Validators[0].(func(string) error)
+	// membershiprequestDescUnitNo is the schema descriptor for unit_no field.
+	membershiprequestDescUnitNo := membershiprequestFields[2].Descriptor()
+	// membershiprequest.UnitNoValidator is a validator for the "unit_no" field. It is called by the builders before save.
+	membershiprequest.UnitNoValidator = membershiprequestDescUnitNo.Validators[0].(func(string) error)
+	// membershiprequestDescRoom is the schema descriptor for room field.
+	membershiprequestDescRoom := membershiprequestFields[3].Descriptor()
+	// membershiprequest.RoomValidator is a validator for the "room" field. It is called by the builders before save.
+	membershiprequest.RoomValidator = membershiprequestDescRoom.Validators[0].(func(string) error)
+	// membershiprequestDescMessage is the schema descriptor for message field.
+	membershiprequestDescMessage := membershiprequestFields[5].Descriptor()
+	// membershiprequest.MessageValidator is a validator for the "message" field. It is called by the builders before save.
+	membershiprequest.MessageValidator = membershiprequestDescMessage.Validators[0].(func(string) error)
+	// membershiprequestDescDecisionNote is the schema descriptor for decision_note field.
+	membershiprequestDescDecisionNote := membershiprequestFields[9].Descriptor()
+	// membershiprequest.DecisionNoteValidator is a validator for the "decision_note" field. It is called by the builders before save.
+	membershiprequest.DecisionNoteValidator = membershiprequestDescDecisionNote.Validators[0].(func(string) error)
 	minutesMixin := schema.Minutes{}.Mixin()
 	minutes.Policy = privacy.NewPolicies(minutesMixin[3], schema.Minutes{})
 	minutes.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1561,7 +1725,7 @@ func init() {
 	notificationFields := schema.Notification{}.Fields()
 	_ = notificationFields
 	// notificationDescKind is the schema descriptor for kind field.
-	notificationDescKind := notificationFields[4].Descriptor()
+	notificationDescKind := notificationFields[5].Descriptor()
 	// notification.KindValidator is a validator for the "kind" field. It is called by the builders before save.
 	notification.KindValidator = func() func(string) error {
 		validators := notificationDescKind.Validators
@@ -1579,7 +1743,7 @@ func init() {
 		}
 	}()
 	// notificationDescTitle is the schema descriptor for title field.
-	notificationDescTitle := notificationFields[5].Descriptor()
+	notificationDescTitle := notificationFields[6].Descriptor()
 	// notification.TitleValidator is a validator for the "title" field. It is called by the builders before save.
 	notification.TitleValidator = func() func(string) error {
 		validators := notificationDescTitle.Validators
@@ -1597,7 +1761,7 @@ func init() {
 		}
 	}()
 	// notificationDescCreatedAt is the schema descriptor for created_at field.
-	notificationDescCreatedAt := notificationFields[8].Descriptor()
+	notificationDescCreatedAt := notificationFields[9].Descriptor()
 	// notification.DefaultCreatedAt holds the default value on creation for the created_at field.
 	notification.DefaultCreatedAt = notificationDescCreatedAt.Default.(func() time.Time)
 	onetimecode.Policy = privacy.NewPolicies(schema.OneTimeCode{})
@@ -2451,6 +2615,167 @@ func init() {
 	roleassignmentDescGrantedAt := roleassignmentFields[8].Descriptor()
 	// roleassignment.DefaultGrantedAt holds the default value on creation for the granted_at field.
 	roleassignment.DefaultGrantedAt = roleassignmentDescGrantedAt.Default.(func() time.Time)
+	talentMixin := schema.Talent{}.Mixin()
+	talent.Policy = privacy.NewPolicies(schema.Talent{})
+	talent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := talent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	talentMixinFields0 := talentMixin[0].Fields()
+	_ = talentMixinFields0
+	talentMixinFields1 := talentMixin[1].Fields()
+	_ = talentMixinFields1
+	talentFields := schema.Talent{}.Fields()
+	_ = talentFields
+	// talentDescTenantID is the schema descriptor for tenant_id field.
+	talentDescTenantID := talentMixinFields0[0].Descriptor()
+	// talent.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	talent.TenantIDValidator = talentDescTenantID.Validators[0].(func(int) error)
+	// talentDescUnitID is the schema descriptor for unit_id field.
+	talentDescUnitID := talentMixinFields0[1].Descriptor()
+	// talent.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	talent.UnitIDValidator = talentDescUnitID.Validators[0].(func(int) error)
+	// talentDescUnitPath is the schema descriptor for unit_path field.
+	talentDescUnitPath := talentMixinFields0[2].Descriptor()
+	// talent.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	talent.UnitPathValidator = func() func(string) error {
+		validators := talentDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// talentDescCreatedAt is the schema descriptor for created_at field.
+	talentDescCreatedAt := talentMixinFields1[0].Descriptor()
+	// talent.DefaultCreatedAt holds the default value on creation for the created_at field.
+	talent.DefaultCreatedAt = talentDescCreatedAt.Default.(func() time.Time)
+	// talentDescUpdatedAt is the schema descriptor for updated_at field.
+	talentDescUpdatedAt := talentMixinFields1[1].Descriptor()
+	// talent.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	talent.DefaultUpdatedAt = talentDescUpdatedAt.Default.(func() time.Time)
+	// talent.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	talent.UpdateDefaultUpdatedAt = talentDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// talentDescName is the schema descriptor for name field.
+	talentDescName := talentFields[1].Descriptor()
+	// talent.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	talent.NameValidator = func() func(string) error {
+		validators := talentDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// talentDescSkillIndex is the schema descriptor for skill_index field.
+	talentDescSkillIndex := talentFields[3].Descriptor()
+	// talent.DefaultSkillIndex holds the default value on creation for the skill_index field.
+	talent.DefaultSkillIndex = talentDescSkillIndex.Default.(string)
+	// talent.SkillIndexValidator is a validator for the "skill_index" field. It is called by the builders before save.
+	talent.SkillIndexValidator = talentDescSkillIndex.Validators[0].(func(string) error)
+	// talentDescProfile is the schema descriptor for profile field.
+	talentDescProfile := talentFields[7].Descriptor()
+	// talent.ProfileValidator is a validator for the "profile" field. It is called by the builders before save.
+	talent.ProfileValidator = talentDescProfile.Validators[0].(func(string) error)
+	// talentDescContactConsent is the schema descriptor for contact_consent field.
+	talentDescContactConsent := talentFields[8].Descriptor()
+	// talent.DefaultContactConsent holds the default value on creation for the contact_consent field.
+	talent.DefaultContactConsent = talentDescContactConsent.Default.(bool)
+	talentrecordMixin := schema.TalentRecord{}.Mixin()
+	talentrecord.Policy = privacy.NewPolicies(talentrecordMixin[2], schema.TalentRecord{})
+	talentrecord.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := talentrecord.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	talentrecordMixinHooks2 := talentrecordMixin[2].Hooks()
+
+	talentrecord.Hooks[1] = talentrecordMixinHooks2[0]
+	talentrecordMixinFields0 := talentrecordMixin[0].Fields()
+	_ = talentrecordMixinFields0
+	talentrecordMixinFields1 := talentrecordMixin[1].Fields()
+	_ = talentrecordMixinFields1
+	talentrecordFields := schema.TalentRecord{}.Fields()
+	_ = talentrecordFields
+	// talentrecordDescTenantID is the schema descriptor for tenant_id field.
+	talentrecordDescTenantID := talentrecordMixinFields0[0].Descriptor()
+	// talentrecord.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	talentrecord.TenantIDValidator = talentrecordDescTenantID.Validators[0].(func(int) error)
+	// talentrecordDescUnitID is the schema descriptor for unit_id field.
+	talentrecordDescUnitID := talentrecordMixinFields0[1].Descriptor()
+	// talentrecord.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	talentrecord.UnitIDValidator = talentrecordDescUnitID.Validators[0].(func(int) error)
+	// talentrecordDescUnitPath is the schema descriptor for unit_path field.
+	talentrecordDescUnitPath := talentrecordMixinFields0[2].Descriptor()
+	// talentrecord.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	talentrecord.UnitPathValidator = func() func(string) error {
+		validators := talentrecordDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// talentrecordDescCreatedAt is the schema descriptor for created_at field.
+	talentrecordDescCreatedAt := talentrecordMixinFields1[0].Descriptor()
+	// talentrecord.DefaultCreatedAt holds the default value on creation for the created_at field.
+	talentrecord.DefaultCreatedAt = talentrecordDescCreatedAt.Default.(func() time.Time)
+	// talentrecordDescUpdatedAt is the schema descriptor for updated_at field.
+	talentrecordDescUpdatedAt := talentrecordMixinFields1[1].Descriptor()
+	// talentrecord.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	talentrecord.DefaultUpdatedAt = talentrecordDescUpdatedAt.Default.(func() time.Time)
+	// talentrecord.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	talentrecord.UpdateDefaultUpdatedAt = talentrecordDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// talentrecordDescTitle is the schema descriptor for title field.
+	talentrecordDescTitle := talentrecordFields[2].Descriptor()
+	// talentrecord.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	talentrecord.TitleValidator = func() func(string) error {
+		validators := talentrecordDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// talentrecordDescDetail is the schema descriptor for detail field.
+	talentrecordDescDetail := talentrecordFields[3].Descriptor()
+	// talentrecord.DetailValidator is a validator for the "detail" field. It is called by the builders before save.
+	talentrecord.DetailValidator = talentrecordDescDetail.Validators[0].(func(string) error)
 	taskMixin := schema.Task{}.Mixin()
 	task.Policy = privacy.NewPolicies(taskMixin[3], schema.Task{})
 	task.Hooks[0] = func(next ent.Mutator) ent.Mutator {

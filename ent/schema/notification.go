@@ -12,10 +12,11 @@ import (
 // event never notifies anyone twice.
 type Notification struct{ ent.Schema }
 
-// Mixin: tenant_id is copied from the event the notification reports
+// Mixin: tenant_id is copied from the event the notification reports (or
+// the membership request whose decision it announces)
 // (TenantChildMixin), so an inbox row cannot land in another tenant.
 func (Notification) Mixin() []ent.Mixin {
-	return []ent.Mixin{childOf(ofEvent()).only("tenant_id")}
+	return []ent.Mixin{childOf(ofEventOrRequest()).only("tenant_id")}
 }
 
 // Fields of Notification.
@@ -24,7 +25,8 @@ func (Notification) Fields() []ent.Field {
 		field.Int("user_id").Immutable(),
 		field.Int("tenant_id").Immutable(),
 		field.Int("proposal_id").Optional().Nillable().Immutable(),
-		field.Int("event_id").Immutable(),
+		field.Int("event_id").Optional().Nillable().Immutable(),
+		field.Int("membership_request_id").Optional().Nillable().Immutable(),
 		field.String("kind").NotEmpty().MaxLen(32).Immutable(),
 		field.String("title").NotEmpty().MaxLen(200).Immutable(),
 		field.Text("body").Optional().Immutable(),

@@ -9,10 +9,12 @@ import (
 	gen "yishi/ent"
 	"yishi/ent/household"
 	"yishi/ent/meeting"
+	"yishi/ent/membershiprequest"
 	"yishi/ent/organization"
 	"yishi/ent/privacy"
 	"yishi/ent/proposal"
 	"yishi/ent/proposalevent"
+	"yishi/ent/talent"
 	"yishi/ent/task"
 	"yishi/ent/vote"
 	"yishi/internal/viewer"
@@ -28,6 +30,18 @@ type parentRef struct {
 	ownerField string
 	ownerKind  string
 	selectRow  func(c *gen.Client, id int, columns ...string) scanner
+	// or is the parent of a child whose idField is unset: a notification
+	// reports a proposal event or a membership request decision.
+	or *parentRef
+}
+
+// pick returns the parent a create mutation names: p, or p.or when the
+// mutation leaves p's id field unset.
+func (p parentRef) pick(mu ent.Mutation) parentRef {
+	if _, ok := mu.Field(p.idField); !ok && p.or != nil {
+		return *p.or
+	}
+	return p
 }
 
 // scanner is what every generated XSelect offers.
@@ -139,6 +153,24 @@ func ofOrganization() parentRef {
 	return parentRef{kind: "organization", idField: "organization_id", selectRow: func(c *gen.Client, id int, cols ...string) scanner {
 		return c.Organization.Query().Where(organization.ID(id)).Select(cols...)
 	}}
+}
+
+// ofTalent: growth records.
+func ofTalent() parentRef {
+	return parentRef{kind: "talent", idField: "talent_id", selectRow: func(c *gen.Client, id int, cols ...string) scanner {
+		return c.Talent.Query().Where(talent.ID(id)).Select(cols...)
+	}}
+}
+
+// ofEventOrRequest: notifications, which belong to the proposal event
+// they report or to the membership request whose decision they announce.
+func ofEventOrRequest() parentRef {
+	p := ofEvent()
+	p.or = &parentRef{kind: "membership request", idField: "membership_request_id",
+		selectRow: func(c *gen.Client, id int, cols ...string) scanner {
+			return c.MembershipRequest.Query().Where(membershiprequest.ID(id)).Select(cols...)
+		}}
+	return p
 }
 
 // ofEvent: notifications, which belong to the proposal event they report.

@@ -13,6 +13,7 @@ import (
 	"yishi/ent/user"
 	"yishi/internal/apperr"
 	"yishi/internal/password"
+	"yishi/internal/store"
 	"yishi/internal/viewer"
 )
 
@@ -35,6 +36,9 @@ type NewUser struct {
 	Name          string
 	NoticeVersion string
 	ConsentedAt   *time.Time
+	// Then runs in the registration's transaction once the user exists:
+	// claiming the invitations of the phone (members.ClaimInvitations).
+	Then func(ctx context.Context, tx *ent.Tx, u *ent.User) error
 }
 
 // Register creates a user with an argon2id password hash.
@@ -43,7 +47,15 @@ func Register(ctx context.Context, client *ent.Client, h password.Hasher, in New
 	if err != nil {
 		return nil, fmt.Errorf("register: %w", err)
 	}
-	u, err := createUser(ctx, client.User, in, hash)
+	sys := viewer.SystemContext(ctx)
+	var u *ent.User
+	err = store.WithTx(sys, client, func(tx *ent.Tx) error {
+		var err error
+		if u, err = createUser(ctx, tx.User, in, hash); err != nil || in.Then == nil {
+			return err
+		}
+		return in.Then(sys, tx, u)
+	})
 	if ent.IsConstraintError(err) {
 		return nil, ErrPhoneTaken
 	}

@@ -34,7 +34,10 @@ func RegisterWithCode(ctx context.Context, client *ent.Client, h password.Hasher
 		if ent.IsConstraintError(err) {
 			return ErrBadCode
 		}
-		return err
+		if err != nil || in.Then == nil {
+			return err
+		}
+		return in.Then(viewer.SystemContext(ctx), tx, u)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("register: %w", err)

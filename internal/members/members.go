@@ -46,24 +46,8 @@ func Add(ctx context.Context, client *ent.Client, u *ent.Unit, in NewMember) (*e
 	var m *ent.Membership
 	err := store.WithTx(ctx, client, func(tx *ent.Tx) error {
 		var err error
-		m, err = tx.Membership.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
-			SetUserID(in.UserID).SetIdentities(in.Identities).SetAddress(in.Address).
-			SetNillableVerifiedBy(in.VerifiedBy).Save(ctx)
-		if ent.IsConstraintError(err) {
-			return apperr.Conflict("member.exists", "the user is already a member of this unit")
-		}
-		if err != nil {
-			return fmt.Errorf("create membership: %w", err)
-		}
-		if err := audit.Record(ctx, tx, audit.Entry{TenantID: &u.TenantID, UnitPath: u.Path, Actor: in.Actor,
-			Action: "member.create", TargetType: "membership", TargetID: m.ID, RequestID: in.RequestID}); err != nil {
-			return err
-		}
-		held, err := grants.Holds(ctx, tx.RoleAssignment, in.Grant.Subject, in.Grant.Role, u.Path)
-		if err != nil || held {
-			return err
-		}
-		return in.Grant.Write(ctx, tx)
+		m, err = AddTx(ctx, tx, u, in)
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -74,17 +58,32 @@ func Add(ctx context.Context, client *ent.Client, u *ent.Unit, in NewMember) (*e
 	return m, nil
 }
 
-// AtUnit returns up to limit members of the unit with id unitID whose id
-// is above after, oldest first, each with its user: one page of the
-// unit's roll.
-func AtUnit(ctx context.Context, client *ent.Client, unitID, after, limit int) ([]*ent.Membership, error) {
-	rows, err := client.Membership.Query().
-		Where(membership.UnitID(unitID), membership.IDGT(after)).WithUser().
-		Order(ent.Asc(membership.FieldID)).Limit(limit).All(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("list members of unit %d: %w", unitID, err)
+// AddTx is Add inside tx: an approved membership request and a claimed
+// invitation create the membership in their own transaction.
+func AddTx(ctx context.Context, tx *ent.Tx, u *ent.Unit, in NewMember) (*ent.Membership, error) {
+	m, err := tx.Membership.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
+		SetUserID(in.UserID).SetIdentities(in.Identities).SetAddress(in.Address).
+		SetNillableVerifiedBy(in.VerifiedBy).Save(ctx)
+	if ent.IsConstraintError(err) {
+		return nil, ErrMemberExists()
 	}
-	return rows, nil
+	if err != nil {
+		return nil, fmt.Errorf("create membership: %w", err)
+	}
+	if err := audit.Record(ctx, tx, audit.Entry{TenantID: &u.TenantID, UnitPath: u.Path, Actor: in.Actor,
+		Action: "member.create", TargetType: "membership", TargetID: m.ID, RequestID: in.RequestID}); err != nil {
+		return nil, err
+	}
+	held, err := grants.Holds(ctx, tx.RoleAssignment, in.Grant.Subject, in.Grant.Role, u.Path)
+	if err != nil || held {
+		return m, err
+	}
+	return m, in.Grant.Write(ctx, tx)
+}
+
+// ErrMemberExists is the 409 for a user who is already a member of the unit.
+func ErrMemberExists() error {
+	return apperr.Conflict("member.exists", "the user is already a member of this unit")
 }
 
 // OfUser returns every membership of the user, oldest first, each with

@@ -66,7 +66,7 @@ func TestAddGrantsTheRoleOnceAndRefusesADuplicate(t *testing.T) {
 	if e, ok := apperr.As(err); !ok || e.Code != "member.exists" || calls != 1 {
 		t.Fatalf("second add = %v after %d grant writes, want member.exists after 1", err, calls)
 	}
-	rows, err := members.AtUnit(ctx, st.Client, u.ID, 0, 10)
+	rows, err := members.InSubtree(ctx, st.Client, u.Path, members.Filter{}, 0, 10)
 	if err != nil || len(rows) != 1 {
 		t.Fatalf("members at unit = %v, %v", rows, err)
 	}
