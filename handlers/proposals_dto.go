@@ -123,14 +123,14 @@ type proposalItem struct {
 	DecisionMinutesIDs []int `json:"decision_minutes_ids"`
 	// Escalations are the proposal's steps up the unit tree, oldest
 	// first, each with its escalated_at; submitted_at is kept.
-	Escalations []schematype.Escalation `json:"escalations"`
-	FollowUpOfID      *int                       `json:"follow_up_of_id"`
-	Version           int                        `json:"version"`
-	CreatedAt         time.Time                  `json:"created_at"`
-	UpdatedAt         time.Time                  `json:"updated_at"`
-	SubmittedAt       *time.Time                 `json:"submitted_at"`
-	ResolvedAt        *time.Time                 `json:"resolved_at"`
-	ClosedAt          *time.Time                 `json:"closed_at"`
+	Escalations  []schematype.Escalation `json:"escalations"`
+	FollowUpOfID *int                    `json:"follow_up_of_id"`
+	Version      int                     `json:"version"`
+	CreatedAt    time.Time               `json:"created_at"`
+	UpdatedAt    time.Time               `json:"updated_at"`
+	SubmittedAt  *time.Time              `json:"submitted_at"`
+	ResolvedAt   *time.Time              `json:"resolved_at"`
+	ClosedAt     *time.Time              `json:"closed_at"`
 }
 
 // proposalResponse is a single proposal as clients see it (GET, create,
@@ -172,7 +172,7 @@ func newProposalItem(p *ent.Proposal, personal bool) proposalItem {
 		DecisionNote: p.DecisionNote, DecisionVoteID: p.DecisionVoteID, DecisionMinutesID: p.DecisionMinutesID, FollowUpOfID: p.FollowUpOfID, Version: p.Version,
 		Address: p.Address, DecisionVoteIDs: nonNilInts(p.DecisionVoteIds), DecisionMinutesIDs: nonNilInts(p.DecisionMinutesIds),
 		Escalations: p.Escalations,
-		CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), SubmittedAt: utcPtr(p.SubmittedAt),
+		CreatedAt:   p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), SubmittedAt: utcPtr(p.SubmittedAt),
 		ResolvedAt: utcPtr(p.ResolvedAt), ClosedAt: utcPtr(p.ClosedAt),
 	}
 	if p.Outcome != nil {

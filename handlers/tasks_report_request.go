@@ -14,8 +14,8 @@ type createTaskReportRequest struct {
 	Percent *int `json:"percent,omitempty" example:"100" minimum:"0" maximum:"100"`
 	// Delivered is the quantity this report delivers (a batch: 100 of
 	// the 300 chairs), on a task with a quantity.
-	Delivered *int `json:"delivered,omitempty" example:"100" minimum:"0"`
-	Note    string `json:"note" example:"300把折叠椅安装完毕" maxLength:"5000"`
+	Delivered *int   `json:"delivered,omitempty" example:"100" minimum:"0"`
+	Note      string `json:"note" example:"300把折叠椅安装完毕" maxLength:"5000"`
 	// AttachmentIDs cite files uploaded to the task's proposal with
 	// POST /v1/proposals/{id}/attachments (photos, receipts).
 	AttachmentIDs []int `json:"attachment_ids,omitempty" example:"7,8"`

@@ -16,14 +16,14 @@ import (
 // shown only here, once: keep it to check the ballot in the published
 // list later (POST /v1/votes/{id}/receipt).
 type castBallotResponse struct {
-	VoteID    int     `json:"vote_id"`
-	Token     string  `json:"token" example:"9f86d081884c7d659a2feaa0c55ad015"`
-	Receipt   string  `json:"receipt" example:"MZXW-6YTB-OI4Q-UZLM-N5XG-C3TH-GU"`
-	OptionIDs []int   `json:"option_ids"`
+	VoteID    int    `json:"vote_id"`
+	Token     string `json:"token" example:"9f86d081884c7d659a2feaa0c55ad015"`
+	Receipt   string `json:"receipt" example:"MZXW-6YTB-OI4Q-UZLM-N5XG-C3TH-GU"`
+	OptionIDs []int  `json:"option_ids"`
 	// Answers echo a multi-question ballot's answers.
-	Answers []ballotAnswerRequest `json:"answers,omitempty"`
-	Weight    float64 `json:"weight"`
-	FloorArea float64 `json:"floor_area"` // 0 unless the vote is weighted by floor_area
+	Answers   []ballotAnswerRequest `json:"answers,omitempty"`
+	Weight    float64               `json:"weight"`
+	FloorArea float64               `json:"floor_area"` // 0 unless the vote is weighted by floor_area
 }
 
 // castBallot godoc

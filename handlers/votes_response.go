@@ -59,11 +59,11 @@ type voteResponse struct {
 	// options (above, all questions in ballot order) are then grouped here
 	// per question, and method is multiple with max_choices the most
 	// options one ballot holds.
-	Questions []voteQuestionResponse `json:"questions,omitempty"`
-	CreatedBy         *int                 `json:"created_by"`
-	Version           int                  `json:"version"`
-	CreatedAt         time.Time            `json:"created_at"`
-	AllowedActions    []string             `json:"allowed_actions" example:"ballot"`
+	Questions      []voteQuestionResponse `json:"questions,omitempty"`
+	CreatedBy      *int                   `json:"created_by"`
+	Version        int                    `json:"version"`
+	CreatedAt      time.Time              `json:"created_at"`
+	AllowedActions []string               `json:"allowed_actions" example:"ballot"`
 }
 
 func newVoteResponse(v *ent.Vote, opts []*ent.VoteOption) voteResponse {

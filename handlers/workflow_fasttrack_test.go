@@ -16,7 +16,7 @@ func TestProposalResolveOnSpotInThreeCalls(t *testing.T) {
 	w := newWorld(t)
 	drain := loveSeat("grid_visit")
 	drain["title"], drain["body"] = "3栋下水道堵塞", "3栋门口下水道堵了，雨天积水。"
-	id := w.do("POST", unitPath(w.A1g1, "/proposals"), w.guideA1g1.Token, drain).want(201).id() // 1
+	id := w.do("POST", unitPath(w.A1g1, "/proposals"), w.guideA1g1.Token, drain).want(201).id()                                 // 1
 	photo := w.attach(id, w.guideA1g1, multipartBody{field: "file", filename: "drain.png", data: onePixelPNG()}).want(201).id() // 2
 
 	w.act(w.guideA1g1, id, "resolve_on_spot", map[string]any{"attachment_ids": []int{photo}}).want(400)

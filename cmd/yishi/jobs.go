@@ -28,7 +28,9 @@ func startJobs(ctx context.Context, wg *sync.WaitGroup, cfg config.Config, st *s
 	keys := idempotency.New(st.Client, func() time.Time { return time.Now().UTC() })
 	every(ctx, wg, r, jobs.Job{Name: "idempotency.sweep", Interval: time.Hour, Run: keys.Sweep})
 	every(ctx, wg, r, jobs.Job{Name: "votes.schedule", Interval: 10 * time.Second,
-		Run: func(ctx context.Context) (int, error) { return voting.RunSchedule(ctx, st.Client, time.Now().UTC(), rights) }})
+		Run: func(ctx context.Context) (int, error) {
+			return voting.RunSchedule(ctx, st.Client, time.Now().UTC(), rights)
+		}})
 }
 
 // every runs j on r until ctx ends, tracked by wg.

@@ -32,7 +32,7 @@ const (
 	// (a blocked drain) where it was reported, with a note and a photo,
 	// and the proposal goes from intake straight to completed.
 	ResolveOnSpot = "resolve_on_spot"
-	Lapse    = "lapse" // system only: a joint proposal's deadline passed
+	Lapse         = "lapse" // system only: a joint proposal's deadline passed
 )
 
 // openStatuses can still be escalated or referred: nothing has been decided.
