@@ -56,7 +56,7 @@ func (r *updateProposalRequest) authorsOnly() bool { return r.Body != nil || r.A
 // proposalAuthorRule is the author's half of PATCH /v1/proposals/{id}:
 // the author, or the guide who entered an offline proposal for them.
 func proposalAuthorRule() access.Rule {
-	return rule("proposal:edit", subtree, access.AnyOf("author_or_offline_on_behalf",
+	return rule("proposal:edit", subtree, access.AnyOf("editing_author",
 		"only the author, or the guide who entered an offline proposal, edits it", access.IsAuthor(), access.OfflineOnBehalf()))
 }
 

@@ -35,7 +35,7 @@ func TestProposalResolveOnSpotInThreeCalls(t *testing.T) {
 	if !slices.Equal(actions, []string{"create", "resolve_on_spot"}) {
 		t.Fatalf("timeline = %v", actions)
 	}
-	if ev := events[1]; ev["from_status"] != "draft" || ev["to_status"] != "completed" || ev["note"] != "现场疏通完毕" {
+	if ev := events[1]; ev["from"] != "draft" || ev["to"] != "completed" || ev["note"] != "现场疏通完毕" {
 		t.Fatalf("event = %v", ev)
 	}
 	w.act(w.guideA1g1, id, "resolve_on_spot", map[string]any{"note": "再来一次", "attachment_ids": []int{photo}}).want(409)
