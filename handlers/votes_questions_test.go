@@ -218,3 +218,37 @@ func TestVoteRollOnlyThoseWhoMayVote(t *testing.T) {
 		w.cast(r, id, opts[0]).want(201)
 	}
 }
+
+// TestVoteQuestionsAnonymous: the vote-wide rules of issue 15 hold for a
+// vote with questions: anonymous ballots name nobody in the published
+// list, live results are refused for an anonymous vote, and each voter
+// still votes once.
+func TestVoteQuestionsAnonymous(t *testing.T) {
+	w := newWorld(t)
+	body := loveSeatQuestions(w.submittedProposal())
+	body["anonymous"], body["results_visibility"] = true, "live"
+	r := w.do("POST", unitPath(w.A1, "/votes"), w.leadA1.Token, body).want(400)
+	if f := problemFields(r); !slices.Contains(f, "results_visibility") {
+		t.Fatalf("fields = %v", f)
+	}
+	delete(body, "results_visibility")
+	created := w.do("POST", unitPath(w.A1, "/votes"), w.leadA1.Token, body).want(201).obj()
+	id := int(created["id"].(float64))
+	qs, opts := questionOptions(created)
+	voters := []person{w.member("甲", w.A1g1), w.member("乙", w.A1g1), w.member("丙", w.A1g2)}
+	w.openVote(id)
+	for i, v := range voters {
+		w.do("POST", voteURL(id, "/ballots"), v.Token, map[string]any{"answers": loveSeatAnswers(i, qs, opts)}).want(201)
+		w.do("POST", voteURL(id, "/ballots"), v.Token, map[string]any{"answers": loveSeatAnswers(i+1, qs, opts)}).want(409)
+	}
+	w.closeVote(id)
+	for _, b := range ballotsOf(w, id) {
+		if _, ok := b["voter_key"]; ok || len(b["option_ids"].([]any)) != 4 {
+			t.Fatalf("published anonymous ballot = %v", b)
+		}
+	}
+	res := w.do("GET", voteURL(id, "/results"), voters[0].Token, nil).want(200).obj()
+	if q := res["questions"].([]any); len(q) != 3 || q[2].(map[string]any)["outcome"] == nil {
+		t.Fatalf("results = %v", res)
+	}
+}
