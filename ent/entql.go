@@ -573,6 +573,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			progressreport.FieldTaskID:        {Type: field.TypeInt, Column: progressreport.FieldTaskID},
 			progressreport.FieldProposalID:    {Type: field.TypeInt, Column: progressreport.FieldProposalID},
 			progressreport.FieldPercent:       {Type: field.TypeInt, Column: progressreport.FieldPercent},
+			progressreport.FieldDelivered:     {Type: field.TypeInt, Column: progressreport.FieldDelivered},
 			progressreport.FieldNote:          {Type: field.TypeString, Column: progressreport.FieldNote},
 			progressreport.FieldAuthorID:      {Type: field.TypeInt, Column: progressreport.FieldAuthorID},
 			progressreport.FieldAttachmentIds: {Type: field.TypeJSON, Column: progressreport.FieldAttachmentIds},
@@ -590,41 +591,45 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Proposal",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			proposal.FieldTenantID:          {Type: field.TypeInt, Column: proposal.FieldTenantID},
-			proposal.FieldUnitID:            {Type: field.TypeInt, Column: proposal.FieldUnitID},
-			proposal.FieldUnitPath:          {Type: field.TypeString, Column: proposal.FieldUnitPath},
-			proposal.FieldCommunityPath:     {Type: field.TypeString, Column: proposal.FieldCommunityPath},
-			proposal.FieldCreatedAt:         {Type: field.TypeTime, Column: proposal.FieldCreatedAt},
-			proposal.FieldUpdatedAt:         {Type: field.TypeTime, Column: proposal.FieldUpdatedAt},
-			proposal.FieldOriginUnitID:      {Type: field.TypeInt, Column: proposal.FieldOriginUnitID},
-			proposal.FieldOriginPath:        {Type: field.TypeString, Column: proposal.FieldOriginPath},
-			proposal.FieldTitle:             {Type: field.TypeString, Column: proposal.FieldTitle},
-			proposal.FieldBody:              {Type: field.TypeString, Column: proposal.FieldBody},
-			proposal.FieldKind:              {Type: field.TypeEnum, Column: proposal.FieldKind},
-			proposal.FieldChannel:           {Type: field.TypeEnum, Column: proposal.FieldChannel},
-			proposal.FieldCategoryCode:      {Type: field.TypeString, Column: proposal.FieldCategoryCode},
-			proposal.FieldStatus:            {Type: field.TypeEnum, Column: proposal.FieldStatus},
-			proposal.FieldAuthorID:          {Type: field.TypeInt, Column: proposal.FieldAuthorID},
-			proposal.FieldAuthorName:        {Type: field.TypeString, Column: proposal.FieldAuthorName},
-			proposal.FieldAuthorPhone:       {Type: field.TypeString, Column: proposal.FieldAuthorPhone},
-			proposal.FieldOrganizationID:    {Type: field.TypeInt, Column: proposal.FieldOrganizationID},
-			proposal.FieldEnteredBy:         {Type: field.TypeInt, Column: proposal.FieldEnteredBy},
-			proposal.FieldCosignThreshold:   {Type: field.TypeInt, Column: proposal.FieldCosignThreshold},
-			proposal.FieldCosignDeadline:    {Type: field.TypeTime, Column: proposal.FieldCosignDeadline},
-			proposal.FieldCosignCount:       {Type: field.TypeInt, Column: proposal.FieldCosignCount},
-			proposal.FieldScreeningFlags:    {Type: field.TypeJSON, Column: proposal.FieldScreeningFlags},
-			proposal.FieldReasonCode:        {Type: field.TypeString, Column: proposal.FieldReasonCode},
-			proposal.FieldReferredTo:        {Type: field.TypeString, Column: proposal.FieldReferredTo},
-			proposal.FieldMergedIntoID:      {Type: field.TypeInt, Column: proposal.FieldMergedIntoID},
-			proposal.FieldOutcome:           {Type: field.TypeEnum, Column: proposal.FieldOutcome},
-			proposal.FieldDecisionNote:      {Type: field.TypeString, Column: proposal.FieldDecisionNote},
-			proposal.FieldDecisionVoteID:    {Type: field.TypeInt, Column: proposal.FieldDecisionVoteID},
-			proposal.FieldDecisionMinutesID: {Type: field.TypeInt, Column: proposal.FieldDecisionMinutesID},
-			proposal.FieldFollowUpOfID:      {Type: field.TypeInt, Column: proposal.FieldFollowUpOfID},
-			proposal.FieldVersion:           {Type: field.TypeInt, Column: proposal.FieldVersion},
-			proposal.FieldSubmittedAt:       {Type: field.TypeTime, Column: proposal.FieldSubmittedAt},
-			proposal.FieldResolvedAt:        {Type: field.TypeTime, Column: proposal.FieldResolvedAt},
-			proposal.FieldClosedAt:          {Type: field.TypeTime, Column: proposal.FieldClosedAt},
+			proposal.FieldTenantID:           {Type: field.TypeInt, Column: proposal.FieldTenantID},
+			proposal.FieldUnitID:             {Type: field.TypeInt, Column: proposal.FieldUnitID},
+			proposal.FieldUnitPath:           {Type: field.TypeString, Column: proposal.FieldUnitPath},
+			proposal.FieldCommunityPath:      {Type: field.TypeString, Column: proposal.FieldCommunityPath},
+			proposal.FieldCreatedAt:          {Type: field.TypeTime, Column: proposal.FieldCreatedAt},
+			proposal.FieldUpdatedAt:          {Type: field.TypeTime, Column: proposal.FieldUpdatedAt},
+			proposal.FieldOriginUnitID:       {Type: field.TypeInt, Column: proposal.FieldOriginUnitID},
+			proposal.FieldOriginPath:         {Type: field.TypeString, Column: proposal.FieldOriginPath},
+			proposal.FieldTitle:              {Type: field.TypeString, Column: proposal.FieldTitle},
+			proposal.FieldBody:               {Type: field.TypeString, Column: proposal.FieldBody},
+			proposal.FieldKind:               {Type: field.TypeEnum, Column: proposal.FieldKind},
+			proposal.FieldChannel:            {Type: field.TypeEnum, Column: proposal.FieldChannel},
+			proposal.FieldCategoryCode:       {Type: field.TypeString, Column: proposal.FieldCategoryCode},
+			proposal.FieldAddress:            {Type: field.TypeString, Column: proposal.FieldAddress},
+			proposal.FieldStatus:             {Type: field.TypeEnum, Column: proposal.FieldStatus},
+			proposal.FieldAuthorID:           {Type: field.TypeInt, Column: proposal.FieldAuthorID},
+			proposal.FieldAuthorName:         {Type: field.TypeString, Column: proposal.FieldAuthorName},
+			proposal.FieldAuthorPhone:        {Type: field.TypeString, Column: proposal.FieldAuthorPhone},
+			proposal.FieldOrganizationID:     {Type: field.TypeInt, Column: proposal.FieldOrganizationID},
+			proposal.FieldEnteredBy:          {Type: field.TypeInt, Column: proposal.FieldEnteredBy},
+			proposal.FieldCosignThreshold:    {Type: field.TypeInt, Column: proposal.FieldCosignThreshold},
+			proposal.FieldCosignDeadline:     {Type: field.TypeTime, Column: proposal.FieldCosignDeadline},
+			proposal.FieldCosignCount:        {Type: field.TypeInt, Column: proposal.FieldCosignCount},
+			proposal.FieldScreeningFlags:     {Type: field.TypeJSON, Column: proposal.FieldScreeningFlags},
+			proposal.FieldReasonCode:         {Type: field.TypeString, Column: proposal.FieldReasonCode},
+			proposal.FieldReferredTo:         {Type: field.TypeString, Column: proposal.FieldReferredTo},
+			proposal.FieldMergedIntoID:       {Type: field.TypeInt, Column: proposal.FieldMergedIntoID},
+			proposal.FieldOutcome:            {Type: field.TypeEnum, Column: proposal.FieldOutcome},
+			proposal.FieldDecisionNote:       {Type: field.TypeString, Column: proposal.FieldDecisionNote},
+			proposal.FieldDecisionVoteID:     {Type: field.TypeInt, Column: proposal.FieldDecisionVoteID},
+			proposal.FieldDecisionMinutesID:  {Type: field.TypeInt, Column: proposal.FieldDecisionMinutesID},
+			proposal.FieldDecisionVoteIds:    {Type: field.TypeJSON, Column: proposal.FieldDecisionVoteIds},
+			proposal.FieldDecisionMinutesIds: {Type: field.TypeJSON, Column: proposal.FieldDecisionMinutesIds},
+			proposal.FieldEscalations:        {Type: field.TypeJSON, Column: proposal.FieldEscalations},
+			proposal.FieldFollowUpOfID:       {Type: field.TypeInt, Column: proposal.FieldFollowUpOfID},
+			proposal.FieldVersion:            {Type: field.TypeInt, Column: proposal.FieldVersion},
+			proposal.FieldSubmittedAt:        {Type: field.TypeTime, Column: proposal.FieldSubmittedAt},
+			proposal.FieldResolvedAt:         {Type: field.TypeTime, Column: proposal.FieldResolvedAt},
+			proposal.FieldClosedAt:           {Type: field.TypeTime, Column: proposal.FieldClosedAt},
 		},
 	}
 	graph.Nodes[24] = &sqlgraph.Node{
@@ -745,6 +750,9 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldDueAt:          {Type: field.TypeTime, Column: task.FieldDueAt},
 			task.FieldWeight:         {Type: field.TypeFloat64, Column: task.FieldWeight},
 			task.FieldStatus:         {Type: field.TypeEnum, Column: task.FieldStatus},
+			task.FieldQuantity:       {Type: field.TypeInt, Column: task.FieldQuantity},
+			task.FieldQuantityUnit:   {Type: field.TypeString, Column: task.FieldQuantityUnit},
+			task.FieldDelivered:      {Type: field.TypeInt, Column: task.FieldDelivered},
 			task.FieldPercent:        {Type: field.TypeInt, Column: task.FieldPercent},
 			task.FieldDoneAt:         {Type: field.TypeTime, Column: task.FieldDoneAt},
 			task.FieldCreatedBy:      {Type: field.TypeInt, Column: task.FieldCreatedBy},
@@ -842,6 +850,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			vote.FieldMeetingID:         {Type: field.TypeInt, Column: vote.FieldMeetingID},
 			vote.FieldMethod:            {Type: field.TypeEnum, Column: vote.FieldMethod},
 			vote.FieldMaxChoices:        {Type: field.TypeInt, Column: vote.FieldMaxChoices},
+			vote.FieldQuestions:         {Type: field.TypeJSON, Column: vote.FieldQuestions},
 			vote.FieldEligibility:       {Type: field.TypeEnum, Column: vote.FieldEligibility},
 			vote.FieldWeighting:         {Type: field.TypeEnum, Column: vote.FieldWeighting},
 			vote.FieldRule:              {Type: field.TypeEnum, Column: vote.FieldRule},
@@ -878,6 +887,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			voteoption.FieldVoteID:        {Type: field.TypeInt, Column: voteoption.FieldVoteID},
 			voteoption.FieldLabel:         {Type: field.TypeString, Column: voteoption.FieldLabel},
 			voteoption.FieldPosition:      {Type: field.TypeInt, Column: voteoption.FieldPosition},
+			voteoption.FieldQuestion:      {Type: field.TypeInt, Column: voteoption.FieldQuestion},
 		},
 	}
 	graph.Nodes[34] = &sqlgraph.Node{
@@ -3015,6 +3025,11 @@ func (f *ProgressReportFilter) WherePercent(p entql.IntP) {
 	f.Where(p.Field(progressreport.FieldPercent))
 }
 
+// WhereDelivered applies the entql int predicate on the delivered field.
+func (f *ProgressReportFilter) WhereDelivered(p entql.IntP) {
+	f.Where(p.Field(progressreport.FieldDelivered))
+}
+
 // WhereNote applies the entql string predicate on the note field.
 func (f *ProgressReportFilter) WhereNote(p entql.StringP) {
 	f.Where(p.Field(progressreport.FieldNote))
@@ -3140,6 +3155,11 @@ func (f *ProposalFilter) WhereCategoryCode(p entql.StringP) {
 	f.Where(p.Field(proposal.FieldCategoryCode))
 }
 
+// WhereAddress applies the entql string predicate on the address field.
+func (f *ProposalFilter) WhereAddress(p entql.StringP) {
+	f.Where(p.Field(proposal.FieldAddress))
+}
+
 // WhereStatus applies the entql string predicate on the status field.
 func (f *ProposalFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(proposal.FieldStatus))
@@ -3223,6 +3243,21 @@ func (f *ProposalFilter) WhereDecisionVoteID(p entql.IntP) {
 // WhereDecisionMinutesID applies the entql int predicate on the decision_minutes_id field.
 func (f *ProposalFilter) WhereDecisionMinutesID(p entql.IntP) {
 	f.Where(p.Field(proposal.FieldDecisionMinutesID))
+}
+
+// WhereDecisionVoteIds applies the entql json.RawMessage predicate on the decision_vote_ids field.
+func (f *ProposalFilter) WhereDecisionVoteIds(p entql.BytesP) {
+	f.Where(p.Field(proposal.FieldDecisionVoteIds))
+}
+
+// WhereDecisionMinutesIds applies the entql json.RawMessage predicate on the decision_minutes_ids field.
+func (f *ProposalFilter) WhereDecisionMinutesIds(p entql.BytesP) {
+	f.Where(p.Field(proposal.FieldDecisionMinutesIds))
+}
+
+// WhereEscalations applies the entql json.RawMessage predicate on the escalations field.
+func (f *ProposalFilter) WhereEscalations(p entql.BytesP) {
+	f.Where(p.Field(proposal.FieldEscalations))
 }
 
 // WhereFollowUpOfID applies the entql int predicate on the follow_up_of_id field.
@@ -3725,6 +3760,21 @@ func (f *TaskFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(task.FieldStatus))
 }
 
+// WhereQuantity applies the entql int predicate on the quantity field.
+func (f *TaskFilter) WhereQuantity(p entql.IntP) {
+	f.Where(p.Field(task.FieldQuantity))
+}
+
+// WhereQuantityUnit applies the entql string predicate on the quantity_unit field.
+func (f *TaskFilter) WhereQuantityUnit(p entql.StringP) {
+	f.Where(p.Field(task.FieldQuantityUnit))
+}
+
+// WhereDelivered applies the entql int predicate on the delivered field.
+func (f *TaskFilter) WhereDelivered(p entql.IntP) {
+	f.Where(p.Field(task.FieldDelivered))
+}
+
 // WherePercent applies the entql int predicate on the percent field.
 func (f *TaskFilter) WherePercent(p entql.IntP) {
 	f.Where(p.Field(task.FieldPercent))
@@ -4138,6 +4188,11 @@ func (f *VoteFilter) WhereMaxChoices(p entql.IntP) {
 	f.Where(p.Field(vote.FieldMaxChoices))
 }
 
+// WhereQuestions applies the entql json.RawMessage predicate on the questions field.
+func (f *VoteFilter) WhereQuestions(p entql.BytesP) {
+	f.Where(p.Field(vote.FieldQuestions))
+}
+
 // WhereEligibility applies the entql string predicate on the eligibility field.
 func (f *VoteFilter) WhereEligibility(p entql.StringP) {
 	f.Where(p.Field(vote.FieldEligibility))
@@ -4291,6 +4346,11 @@ func (f *VoteOptionFilter) WhereLabel(p entql.StringP) {
 // WherePosition applies the entql int predicate on the position field.
 func (f *VoteOptionFilter) WherePosition(p entql.IntP) {
 	f.Where(p.Field(voteoption.FieldPosition))
+}
+
+// WhereQuestion applies the entql int predicate on the question field.
+func (f *VoteOptionFilter) WhereQuestion(p entql.IntP) {
+	f.Where(p.Field(voteoption.FieldQuestion))
 }
 
 // addPredicate implements the predicateAdder interface.

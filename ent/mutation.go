@@ -24352,6 +24352,8 @@ type ProgressReportMutation struct {
 	addproposal_id       *int
 	percent              *int
 	addpercent           *int
+	delivered            *int
+	adddelivered         *int
 	note                 *string
 	author_id            *int
 	addauthor_id         *int
@@ -24814,6 +24816,76 @@ func (m *ProgressReportMutation) ResetPercent() {
 	m.addpercent = nil
 }
 
+// SetDelivered sets the "delivered" field.
+func (m *ProgressReportMutation) SetDelivered(i int) {
+	m.delivered = &i
+	m.adddelivered = nil
+}
+
+// Delivered returns the value of the "delivered" field in the mutation.
+func (m *ProgressReportMutation) Delivered() (r int, exists bool) {
+	v := m.delivered
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDelivered returns the old "delivered" field's value of the ProgressReport entity.
+// If the ProgressReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProgressReportMutation) OldDelivered(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDelivered is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDelivered requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDelivered: %w", err)
+	}
+	return oldValue.Delivered, nil
+}
+
+// AddDelivered adds i to the "delivered" field.
+func (m *ProgressReportMutation) AddDelivered(i int) {
+	if m.adddelivered != nil {
+		*m.adddelivered += i
+	} else {
+		m.adddelivered = &i
+	}
+}
+
+// AddedDelivered returns the value that was added to the "delivered" field in this mutation.
+func (m *ProgressReportMutation) AddedDelivered() (r int, exists bool) {
+	v := m.adddelivered
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearDelivered clears the value of the "delivered" field.
+func (m *ProgressReportMutation) ClearDelivered() {
+	m.delivered = nil
+	m.adddelivered = nil
+	m.clearedFields[progressreport.FieldDelivered] = struct{}{}
+}
+
+// DeliveredCleared returns if the "delivered" field was cleared in this mutation.
+func (m *ProgressReportMutation) DeliveredCleared() bool {
+	_, ok := m.clearedFields[progressreport.FieldDelivered]
+	return ok
+}
+
+// ResetDelivered resets all changes to the "delivered" field.
+func (m *ProgressReportMutation) ResetDelivered() {
+	m.delivered = nil
+	m.adddelivered = nil
+	delete(m.clearedFields, progressreport.FieldDelivered)
+}
+
 // SetNote sets the "note" field.
 func (m *ProgressReportMutation) SetNote(s string) {
 	m.note = &s
@@ -25068,7 +25140,7 @@ func (m *ProgressReportMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProgressReportMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 12)
 	if m.tenant_id != nil {
 		fields = append(fields, progressreport.FieldTenantID)
 	}
@@ -25089,6 +25161,9 @@ func (m *ProgressReportMutation) Fields() []string {
 	}
 	if m.percent != nil {
 		fields = append(fields, progressreport.FieldPercent)
+	}
+	if m.delivered != nil {
+		fields = append(fields, progressreport.FieldDelivered)
 	}
 	if m.note != nil {
 		fields = append(fields, progressreport.FieldNote)
@@ -25124,6 +25199,8 @@ func (m *ProgressReportMutation) Field(name string) (ent.Value, bool) {
 		return m.ProposalID()
 	case progressreport.FieldPercent:
 		return m.Percent()
+	case progressreport.FieldDelivered:
+		return m.Delivered()
 	case progressreport.FieldNote:
 		return m.Note()
 	case progressreport.FieldAuthorID:
@@ -25155,6 +25232,8 @@ func (m *ProgressReportMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldProposalID(ctx)
 	case progressreport.FieldPercent:
 		return m.OldPercent(ctx)
+	case progressreport.FieldDelivered:
+		return m.OldDelivered(ctx)
 	case progressreport.FieldNote:
 		return m.OldNote(ctx)
 	case progressreport.FieldAuthorID:
@@ -25221,6 +25300,13 @@ func (m *ProgressReportMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetPercent(v)
 		return nil
+	case progressreport.FieldDelivered:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDelivered(v)
+		return nil
 	case progressreport.FieldNote:
 		v, ok := value.(string)
 		if !ok {
@@ -25272,6 +25358,9 @@ func (m *ProgressReportMutation) AddedFields() []string {
 	if m.addpercent != nil {
 		fields = append(fields, progressreport.FieldPercent)
 	}
+	if m.adddelivered != nil {
+		fields = append(fields, progressreport.FieldDelivered)
+	}
 	if m.addauthor_id != nil {
 		fields = append(fields, progressreport.FieldAuthorID)
 	}
@@ -25293,6 +25382,8 @@ func (m *ProgressReportMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedProposalID()
 	case progressreport.FieldPercent:
 		return m.AddedPercent()
+	case progressreport.FieldDelivered:
+		return m.AddedDelivered()
 	case progressreport.FieldAuthorID:
 		return m.AddedAuthorID()
 	}
@@ -25339,6 +25430,13 @@ func (m *ProgressReportMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddPercent(v)
 		return nil
+	case progressreport.FieldDelivered:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDelivered(v)
+		return nil
 	case progressreport.FieldAuthorID:
 		v, ok := value.(int)
 		if !ok {
@@ -25354,6 +25452,9 @@ func (m *ProgressReportMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *ProgressReportMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(progressreport.FieldDelivered) {
+		fields = append(fields, progressreport.FieldDelivered)
+	}
 	if m.FieldCleared(progressreport.FieldNote) {
 		fields = append(fields, progressreport.FieldNote)
 	}
@@ -25377,6 +25478,9 @@ func (m *ProgressReportMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *ProgressReportMutation) ClearField(name string) error {
 	switch name {
+	case progressreport.FieldDelivered:
+		m.ClearDelivered()
+		return nil
 	case progressreport.FieldNote:
 		m.ClearNote()
 		return nil
@@ -25414,6 +25518,9 @@ func (m *ProgressReportMutation) ResetField(name string) error {
 		return nil
 	case progressreport.FieldPercent:
 		m.ResetPercent()
+		return nil
+	case progressreport.FieldDelivered:
+		m.ResetDelivered()
 		return nil
 	case progressreport.FieldNote:
 		m.ResetNote()
@@ -25482,62 +25589,69 @@ func (m *ProgressReportMutation) ResetEdge(name string) error {
 // ProposalMutation represents an operation that mutates the Proposal nodes in the graph.
 type ProposalMutation struct {
 	config
-	op                     Op
-	typ                    string
-	id                     *int
-	tenant_id              *int
-	addtenant_id           *int
-	unit_id                *int
-	addunit_id             *int
-	unit_path              *string
-	community_path         *string
-	created_at             *time.Time
-	updated_at             *time.Time
-	origin_unit_id         *int
-	addorigin_unit_id      *int
-	origin_path            *string
-	title                  *string
-	body                   *string
-	kind                   *proposal.Kind
-	channel                *proposal.Channel
-	category_code          *string
-	status                 *proposal.Status
-	author_id              *int
-	addauthor_id           *int
-	author_name            *string
-	author_phone           *string
-	organization_id        *int
-	addorganization_id     *int
-	entered_by             *int
-	addentered_by          *int
-	cosign_threshold       *int
-	addcosign_threshold    *int
-	cosign_deadline        *time.Time
-	cosign_count           *int
-	addcosign_count        *int
-	screening_flags        *[]schematype.ScreeningFlag
-	appendscreening_flags  []schematype.ScreeningFlag
-	reason_code            *string
-	referred_to            *string
-	merged_into_id         *int
-	addmerged_into_id      *int
-	outcome                *proposal.Outcome
-	decision_note          *string
-	decision_vote_id       *int
-	adddecision_vote_id    *int
-	decision_minutes_id    *int
-	adddecision_minutes_id *int
-	follow_up_of_id        *int
-	addfollow_up_of_id     *int
-	version                *int
-	addversion             *int
-	submitted_at           *time.Time
-	resolved_at            *time.Time
-	closed_at              *time.Time
-	clearedFields          map[string]struct{}
-	done                   bool
-	oldValue               func(context.Context) (*Proposal, error)
-	predicates             []predicate.Proposal
+	op                         Op
+	typ                        string
+	id                         *int
+	tenant_id                  *int
+	addtenant_id               *int
+	unit_id                    *int
+	addunit_id                 *int
+	unit_path                  *string
+	community_path             *string
+	created_at                 *time.Time
+	updated_at                 *time.Time
+	origin_unit_id             *int
+	addorigin_unit_id          *int
+	origin_path                *string
+	title                      *string
+	body                       *string
+	kind                       *proposal.Kind
+	channel                    *proposal.Channel
+	category_code              *string
+	address                    *string
+	status                     *proposal.Status
+	author_id                  *int
+	addauthor_id               *int
+	author_name                *string
+	author_phone               *string
+	organization_id            *int
+	addorganization_id         *int
+	entered_by                 *int
+	addentered_by              *int
+	cosign_threshold           *int
+	addcosign_threshold        *int
+	cosign_deadline            *time.Time
+	cosign_count               *int
+	addcosign_count            *int
+	screening_flags            *[]schematype.ScreeningFlag
+	appendscreening_flags      []schematype.ScreeningFlag
+	reason_code                *string
+	referred_to                *string
+	merged_into_id             *int
+	addmerged_into_id          *int
+	outcome                    *proposal.Outcome
+	decision_note              *string
+	decision_vote_id           *int
+	adddecision_vote_id        *int
+	decision_minutes_id        *int
+	adddecision_minutes_id     *int
+	decision_vote_ids          *[]int
+	appenddecision_vote_ids    []int
+	decision_minutes_ids       *[]int
+	appenddecision_minutes_ids []int
+	escalations                *[]schematype.Escalation
+	appendescalations          []schematype.Escalation
+	follow_up_of_id            *int
+	addfollow_up_of_id         *int
+	version                    *int
+	addversion                 *int
+	submitted_at               *time.Time
+	resolved_at                *time.Time
+	closed_at                  *time.Time
+	clearedFields              map[string]struct{}
+	done                       bool
+	oldValue                   func(context.Context) (*Proposal, error)
+	predicates                 []predicate.Proposal
 }
 
 var _ ent.Mutation = (*ProposalMutation)(nil)
@@ -26177,6 +26291,55 @@ func (m *ProposalMutation) CategoryCodeCleared() bool {
 func (m *ProposalMutation) ResetCategoryCode() {
 	m.category_code = nil
 	delete(m.clearedFields, proposal.FieldCategoryCode)
+}
+
+// SetAddress sets the "address" field.
+func (m *ProposalMutation) SetAddress(s string) {
+	m.address = &s
+}
+
+// Address returns the value of the "address" field in the mutation.
+func (m *ProposalMutation) Address() (r string, exists bool) {
+	v := m.address
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAddress returns the old "address" field's value of the Proposal entity.
+// If the Proposal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProposalMutation) OldAddress(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAddress is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAddress requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAddress: %w", err)
+	}
+	return oldValue.Address, nil
+}
+
+// ClearAddress clears the value of the "address" field.
+func (m *ProposalMutation) ClearAddress() {
+	m.address = nil
+	m.clearedFields[proposal.FieldAddress] = struct{}{}
+}
+
+// AddressCleared returns if the "address" field was cleared in this mutation.
+func (m *ProposalMutation) AddressCleared() bool {
+	_, ok := m.clearedFields[proposal.FieldAddress]
+	return ok
+}
+
+// ResetAddress resets all changes to the "address" field.
+func (m *ProposalMutation) ResetAddress() {
+	m.address = nil
+	delete(m.clearedFields, proposal.FieldAddress)
 }
 
 // SetStatus sets the "status" field.
@@ -27156,6 +27319,201 @@ func (m *ProposalMutation) ResetDecisionMinutesID() {
 	delete(m.clearedFields, proposal.FieldDecisionMinutesID)
 }
 
+// SetDecisionVoteIds sets the "decision_vote_ids" field.
+func (m *ProposalMutation) SetDecisionVoteIds(i []int) {
+	m.decision_vote_ids = &i
+	m.appenddecision_vote_ids = nil
+}
+
+// DecisionVoteIds returns the value of the "decision_vote_ids" field in the mutation.
+func (m *ProposalMutation) DecisionVoteIds() (r []int, exists bool) {
+	v := m.decision_vote_ids
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecisionVoteIds returns the old "decision_vote_ids" field's value of the Proposal entity.
+// If the Proposal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProposalMutation) OldDecisionVoteIds(ctx context.Context) (v []int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecisionVoteIds is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecisionVoteIds requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecisionVoteIds: %w", err)
+	}
+	return oldValue.DecisionVoteIds, nil
+}
+
+// AppendDecisionVoteIds adds i to the "decision_vote_ids" field.
+func (m *ProposalMutation) AppendDecisionVoteIds(i []int) {
+	m.appenddecision_vote_ids = append(m.appenddecision_vote_ids, i...)
+}
+
+// AppendedDecisionVoteIds returns the list of values that were appended to the "decision_vote_ids" field in this mutation.
+func (m *ProposalMutation) AppendedDecisionVoteIds() ([]int, bool) {
+	if len(m.appenddecision_vote_ids) == 0 {
+		return nil, false
+	}
+	return m.appenddecision_vote_ids, true
+}
+
+// ClearDecisionVoteIds clears the value of the "decision_vote_ids" field.
+func (m *ProposalMutation) ClearDecisionVoteIds() {
+	m.decision_vote_ids = nil
+	m.appenddecision_vote_ids = nil
+	m.clearedFields[proposal.FieldDecisionVoteIds] = struct{}{}
+}
+
+// DecisionVoteIdsCleared returns if the "decision_vote_ids" field was cleared in this mutation.
+func (m *ProposalMutation) DecisionVoteIdsCleared() bool {
+	_, ok := m.clearedFields[proposal.FieldDecisionVoteIds]
+	return ok
+}
+
+// ResetDecisionVoteIds resets all changes to the "decision_vote_ids" field.
+func (m *ProposalMutation) ResetDecisionVoteIds() {
+	m.decision_vote_ids = nil
+	m.appenddecision_vote_ids = nil
+	delete(m.clearedFields, proposal.FieldDecisionVoteIds)
+}
+
+// SetDecisionMinutesIds sets the "decision_minutes_ids" field.
+func (m *ProposalMutation) SetDecisionMinutesIds(i []int) {
+	m.decision_minutes_ids = &i
+	m.appenddecision_minutes_ids = nil
+}
+
+// DecisionMinutesIds returns the value of the "decision_minutes_ids" field in the mutation.
+func (m *ProposalMutation) DecisionMinutesIds() (r []int, exists bool) {
+	v := m.decision_minutes_ids
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecisionMinutesIds returns the old "decision_minutes_ids" field's value of the Proposal entity.
+// If the Proposal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProposalMutation) OldDecisionMinutesIds(ctx context.Context) (v []int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecisionMinutesIds is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecisionMinutesIds requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecisionMinutesIds: %w", err)
+	}
+	return oldValue.DecisionMinutesIds, nil
+}
+
+// AppendDecisionMinutesIds adds i to the "decision_minutes_ids" field.
+func (m *ProposalMutation) AppendDecisionMinutesIds(i []int) {
+	m.appenddecision_minutes_ids = append(m.appenddecision_minutes_ids, i...)
+}
+
+// AppendedDecisionMinutesIds returns the list of values that were appended to the "decision_minutes_ids" field in this mutation.
+func (m *ProposalMutation) AppendedDecisionMinutesIds() ([]int, bool) {
+	if len(m.appenddecision_minutes_ids) == 0 {
+		return nil, false
+	}
+	return m.appenddecision_minutes_ids, true
+}
+
+// ClearDecisionMinutesIds clears the value of the "decision_minutes_ids" field.
+func (m *ProposalMutation) ClearDecisionMinutesIds() {
+	m.decision_minutes_ids = nil
+	m.appenddecision_minutes_ids = nil
+	m.clearedFields[proposal.FieldDecisionMinutesIds] = struct{}{}
+}
+
+// DecisionMinutesIdsCleared returns if the "decision_minutes_ids" field was cleared in this mutation.
+func (m *ProposalMutation) DecisionMinutesIdsCleared() bool {
+	_, ok := m.clearedFields[proposal.FieldDecisionMinutesIds]
+	return ok
+}
+
+// ResetDecisionMinutesIds resets all changes to the "decision_minutes_ids" field.
+func (m *ProposalMutation) ResetDecisionMinutesIds() {
+	m.decision_minutes_ids = nil
+	m.appenddecision_minutes_ids = nil
+	delete(m.clearedFields, proposal.FieldDecisionMinutesIds)
+}
+
+// SetEscalations sets the "escalations" field.
+func (m *ProposalMutation) SetEscalations(s []schematype.Escalation) {
+	m.escalations = &s
+	m.appendescalations = nil
+}
+
+// Escalations returns the value of the "escalations" field in the mutation.
+func (m *ProposalMutation) Escalations() (r []schematype.Escalation, exists bool) {
+	v := m.escalations
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEscalations returns the old "escalations" field's value of the Proposal entity.
+// If the Proposal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProposalMutation) OldEscalations(ctx context.Context) (v []schematype.Escalation, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEscalations is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEscalations requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEscalations: %w", err)
+	}
+	return oldValue.Escalations, nil
+}
+
+// AppendEscalations adds s to the "escalations" field.
+func (m *ProposalMutation) AppendEscalations(s []schematype.Escalation) {
+	m.appendescalations = append(m.appendescalations, s...)
+}
+
+// AppendedEscalations returns the list of values that were appended to the "escalations" field in this mutation.
+func (m *ProposalMutation) AppendedEscalations() ([]schematype.Escalation, bool) {
+	if len(m.appendescalations) == 0 {
+		return nil, false
+	}
+	return m.appendescalations, true
+}
+
+// ClearEscalations clears the value of the "escalations" field.
+func (m *ProposalMutation) ClearEscalations() {
+	m.escalations = nil
+	m.appendescalations = nil
+	m.clearedFields[proposal.FieldEscalations] = struct{}{}
+}
+
+// EscalationsCleared returns if the "escalations" field was cleared in this mutation.
+func (m *ProposalMutation) EscalationsCleared() bool {
+	_, ok := m.clearedFields[proposal.FieldEscalations]
+	return ok
+}
+
+// ResetEscalations resets all changes to the "escalations" field.
+func (m *ProposalMutation) ResetEscalations() {
+	m.escalations = nil
+	m.appendescalations = nil
+	delete(m.clearedFields, proposal.FieldEscalations)
+}
+
 // SetFollowUpOfID sets the "follow_up_of_id" field.
 func (m *ProposalMutation) SetFollowUpOfID(i int) {
 	m.follow_up_of_id = &i
@@ -27463,7 +27821,7 @@ func (m *ProposalMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProposalMutation) Fields() []string {
-	fields := make([]string, 0, 35)
+	fields := make([]string, 0, 39)
 	if m.tenant_id != nil {
 		fields = append(fields, proposal.FieldTenantID)
 	}
@@ -27502,6 +27860,9 @@ func (m *ProposalMutation) Fields() []string {
 	}
 	if m.category_code != nil {
 		fields = append(fields, proposal.FieldCategoryCode)
+	}
+	if m.address != nil {
+		fields = append(fields, proposal.FieldAddress)
 	}
 	if m.status != nil {
 		fields = append(fields, proposal.FieldStatus)
@@ -27554,6 +27915,15 @@ func (m *ProposalMutation) Fields() []string {
 	if m.decision_minutes_id != nil {
 		fields = append(fields, proposal.FieldDecisionMinutesID)
 	}
+	if m.decision_vote_ids != nil {
+		fields = append(fields, proposal.FieldDecisionVoteIds)
+	}
+	if m.decision_minutes_ids != nil {
+		fields = append(fields, proposal.FieldDecisionMinutesIds)
+	}
+	if m.escalations != nil {
+		fields = append(fields, proposal.FieldEscalations)
+	}
 	if m.follow_up_of_id != nil {
 		fields = append(fields, proposal.FieldFollowUpOfID)
 	}
@@ -27603,6 +27973,8 @@ func (m *ProposalMutation) Field(name string) (ent.Value, bool) {
 		return m.Channel()
 	case proposal.FieldCategoryCode:
 		return m.CategoryCode()
+	case proposal.FieldAddress:
+		return m.Address()
 	case proposal.FieldStatus:
 		return m.Status()
 	case proposal.FieldAuthorID:
@@ -27637,6 +28009,12 @@ func (m *ProposalMutation) Field(name string) (ent.Value, bool) {
 		return m.DecisionVoteID()
 	case proposal.FieldDecisionMinutesID:
 		return m.DecisionMinutesID()
+	case proposal.FieldDecisionVoteIds:
+		return m.DecisionVoteIds()
+	case proposal.FieldDecisionMinutesIds:
+		return m.DecisionMinutesIds()
+	case proposal.FieldEscalations:
+		return m.Escalations()
 	case proposal.FieldFollowUpOfID:
 		return m.FollowUpOfID()
 	case proposal.FieldVersion:
@@ -27682,6 +28060,8 @@ func (m *ProposalMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldChannel(ctx)
 	case proposal.FieldCategoryCode:
 		return m.OldCategoryCode(ctx)
+	case proposal.FieldAddress:
+		return m.OldAddress(ctx)
 	case proposal.FieldStatus:
 		return m.OldStatus(ctx)
 	case proposal.FieldAuthorID:
@@ -27716,6 +28096,12 @@ func (m *ProposalMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldDecisionVoteID(ctx)
 	case proposal.FieldDecisionMinutesID:
 		return m.OldDecisionMinutesID(ctx)
+	case proposal.FieldDecisionVoteIds:
+		return m.OldDecisionVoteIds(ctx)
+	case proposal.FieldDecisionMinutesIds:
+		return m.OldDecisionMinutesIds(ctx)
+	case proposal.FieldEscalations:
+		return m.OldEscalations(ctx)
 	case proposal.FieldFollowUpOfID:
 		return m.OldFollowUpOfID(ctx)
 	case proposal.FieldVersion:
@@ -27825,6 +28211,13 @@ func (m *ProposalMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetCategoryCode(v)
+		return nil
+	case proposal.FieldAddress:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAddress(v)
 		return nil
 	case proposal.FieldStatus:
 		v, ok := value.(proposal.Status)
@@ -27944,6 +28337,27 @@ func (m *ProposalMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetDecisionMinutesID(v)
+		return nil
+	case proposal.FieldDecisionVoteIds:
+		v, ok := value.([]int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecisionVoteIds(v)
+		return nil
+	case proposal.FieldDecisionMinutesIds:
+		v, ok := value.([]int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecisionMinutesIds(v)
+		return nil
+	case proposal.FieldEscalations:
+		v, ok := value.([]schematype.Escalation)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEscalations(v)
 		return nil
 	case proposal.FieldFollowUpOfID:
 		v, ok := value.(int)
@@ -28172,6 +28586,9 @@ func (m *ProposalMutation) ClearedFields() []string {
 	if m.FieldCleared(proposal.FieldCategoryCode) {
 		fields = append(fields, proposal.FieldCategoryCode)
 	}
+	if m.FieldCleared(proposal.FieldAddress) {
+		fields = append(fields, proposal.FieldAddress)
+	}
 	if m.FieldCleared(proposal.FieldAuthorID) {
 		fields = append(fields, proposal.FieldAuthorID)
 	}
@@ -28214,6 +28631,15 @@ func (m *ProposalMutation) ClearedFields() []string {
 	if m.FieldCleared(proposal.FieldDecisionMinutesID) {
 		fields = append(fields, proposal.FieldDecisionMinutesID)
 	}
+	if m.FieldCleared(proposal.FieldDecisionVoteIds) {
+		fields = append(fields, proposal.FieldDecisionVoteIds)
+	}
+	if m.FieldCleared(proposal.FieldDecisionMinutesIds) {
+		fields = append(fields, proposal.FieldDecisionMinutesIds)
+	}
+	if m.FieldCleared(proposal.FieldEscalations) {
+		fields = append(fields, proposal.FieldEscalations)
+	}
 	if m.FieldCleared(proposal.FieldFollowUpOfID) {
 		fields = append(fields, proposal.FieldFollowUpOfID)
 	}
@@ -28242,6 +28668,9 @@ func (m *ProposalMutation) ClearField(name string) error {
 	switch name {
 	case proposal.FieldCategoryCode:
 		m.ClearCategoryCode()
+		return nil
+	case proposal.FieldAddress:
+		m.ClearAddress()
 		return nil
 	case proposal.FieldAuthorID:
 		m.ClearAuthorID()
@@ -28284,6 +28713,15 @@ func (m *ProposalMutation) ClearField(name string) error {
 		return nil
 	case proposal.FieldDecisionMinutesID:
 		m.ClearDecisionMinutesID()
+		return nil
+	case proposal.FieldDecisionVoteIds:
+		m.ClearDecisionVoteIds()
+		return nil
+	case proposal.FieldDecisionMinutesIds:
+		m.ClearDecisionMinutesIds()
+		return nil
+	case proposal.FieldEscalations:
+		m.ClearEscalations()
 		return nil
 	case proposal.FieldFollowUpOfID:
 		m.ClearFollowUpOfID()
@@ -28344,6 +28782,9 @@ func (m *ProposalMutation) ResetField(name string) error {
 	case proposal.FieldCategoryCode:
 		m.ResetCategoryCode()
 		return nil
+	case proposal.FieldAddress:
+		m.ResetAddress()
+		return nil
 	case proposal.FieldStatus:
 		m.ResetStatus()
 		return nil
@@ -28394,6 +28835,15 @@ func (m *ProposalMutation) ResetField(name string) error {
 		return nil
 	case proposal.FieldDecisionMinutesID:
 		m.ResetDecisionMinutesID()
+		return nil
+	case proposal.FieldDecisionVoteIds:
+		m.ResetDecisionVoteIds()
+		return nil
+	case proposal.FieldDecisionMinutesIds:
+		m.ResetDecisionMinutesIds()
+		return nil
+	case proposal.FieldEscalations:
+		m.ResetEscalations()
 		return nil
 	case proposal.FieldFollowUpOfID:
 		m.ResetFollowUpOfID()
@@ -34915,6 +35365,11 @@ type TaskMutation struct {
 	weight             *float64
 	addweight          *float64
 	status             *task.Status
+	quantity           *int
+	addquantity        *int
+	quantity_unit      *string
+	delivered          *int
+	adddelivered       *int
 	percent            *int
 	addpercent         *int
 	done_at            *time.Time
@@ -35691,6 +36146,181 @@ func (m *TaskMutation) ResetStatus() {
 	m.status = nil
 }
 
+// SetQuantity sets the "quantity" field.
+func (m *TaskMutation) SetQuantity(i int) {
+	m.quantity = &i
+	m.addquantity = nil
+}
+
+// Quantity returns the value of the "quantity" field in the mutation.
+func (m *TaskMutation) Quantity() (r int, exists bool) {
+	v := m.quantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuantity returns the old "quantity" field's value of the Task entity.
+// If the Task object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TaskMutation) OldQuantity(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuantity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuantity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuantity: %w", err)
+	}
+	return oldValue.Quantity, nil
+}
+
+// AddQuantity adds i to the "quantity" field.
+func (m *TaskMutation) AddQuantity(i int) {
+	if m.addquantity != nil {
+		*m.addquantity += i
+	} else {
+		m.addquantity = &i
+	}
+}
+
+// AddedQuantity returns the value that was added to the "quantity" field in this mutation.
+func (m *TaskMutation) AddedQuantity() (r int, exists bool) {
+	v := m.addquantity
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearQuantity clears the value of the "quantity" field.
+func (m *TaskMutation) ClearQuantity() {
+	m.quantity = nil
+	m.addquantity = nil
+	m.clearedFields[task.FieldQuantity] = struct{}{}
+}
+
+// QuantityCleared returns if the "quantity" field was cleared in this mutation.
+func (m *TaskMutation) QuantityCleared() bool {
+	_, ok := m.clearedFields[task.FieldQuantity]
+	return ok
+}
+
+// ResetQuantity resets all changes to the "quantity" field.
+func (m *TaskMutation) ResetQuantity() {
+	m.quantity = nil
+	m.addquantity = nil
+	delete(m.clearedFields, task.FieldQuantity)
+}
+
+// SetQuantityUnit sets the "quantity_unit" field.
+func (m *TaskMutation) SetQuantityUnit(s string) {
+	m.quantity_unit = &s
+}
+
+// QuantityUnit returns the value of the "quantity_unit" field in the mutation.
+func (m *TaskMutation) QuantityUnit() (r string, exists bool) {
+	v := m.quantity_unit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuantityUnit returns the old "quantity_unit" field's value of the Task entity.
+// If the Task object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TaskMutation) OldQuantityUnit(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuantityUnit is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuantityUnit requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuantityUnit: %w", err)
+	}
+	return oldValue.QuantityUnit, nil
+}
+
+// ClearQuantityUnit clears the value of the "quantity_unit" field.
+func (m *TaskMutation) ClearQuantityUnit() {
+	m.quantity_unit = nil
+	m.clearedFields[task.FieldQuantityUnit] = struct{}{}
+}
+
+// QuantityUnitCleared returns if the "quantity_unit" field was cleared in this mutation.
+func (m *TaskMutation) QuantityUnitCleared() bool {
+	_, ok := m.clearedFields[task.FieldQuantityUnit]
+	return ok
+}
+
+// ResetQuantityUnit resets all changes to the "quantity_unit" field.
+func (m *TaskMutation) ResetQuantityUnit() {
+	m.quantity_unit = nil
+	delete(m.clearedFields, task.FieldQuantityUnit)
+}
+
+// SetDelivered sets the "delivered" field.
+func (m *TaskMutation) SetDelivered(i int) {
+	m.delivered = &i
+	m.adddelivered = nil
+}
+
+// Delivered returns the value of the "delivered" field in the mutation.
+func (m *TaskMutation) Delivered() (r int, exists bool) {
+	v := m.delivered
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDelivered returns the old "delivered" field's value of the Task entity.
+// If the Task object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TaskMutation) OldDelivered(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDelivered is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDelivered requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDelivered: %w", err)
+	}
+	return oldValue.Delivered, nil
+}
+
+// AddDelivered adds i to the "delivered" field.
+func (m *TaskMutation) AddDelivered(i int) {
+	if m.adddelivered != nil {
+		*m.adddelivered += i
+	} else {
+		m.adddelivered = &i
+	}
+}
+
+// AddedDelivered returns the value that was added to the "delivered" field in this mutation.
+func (m *TaskMutation) AddedDelivered() (r int, exists bool) {
+	v := m.adddelivered
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetDelivered resets all changes to the "delivered" field.
+func (m *TaskMutation) ResetDelivered() {
+	m.delivered = nil
+	m.adddelivered = nil
+}
+
 // SetPercent sets the "percent" field.
 func (m *TaskMutation) SetPercent(i int) {
 	m.percent = &i
@@ -35956,7 +36586,7 @@ func (m *TaskMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *TaskMutation) Fields() []string {
-	fields := make([]string, 0, 18)
+	fields := make([]string, 0, 21)
 	if m.tenant_id != nil {
 		fields = append(fields, task.FieldTenantID)
 	}
@@ -35998,6 +36628,15 @@ func (m *TaskMutation) Fields() []string {
 	}
 	if m.status != nil {
 		fields = append(fields, task.FieldStatus)
+	}
+	if m.quantity != nil {
+		fields = append(fields, task.FieldQuantity)
+	}
+	if m.quantity_unit != nil {
+		fields = append(fields, task.FieldQuantityUnit)
+	}
+	if m.delivered != nil {
+		fields = append(fields, task.FieldDelivered)
 	}
 	if m.percent != nil {
 		fields = append(fields, task.FieldPercent)
@@ -36047,6 +36686,12 @@ func (m *TaskMutation) Field(name string) (ent.Value, bool) {
 		return m.Weight()
 	case task.FieldStatus:
 		return m.Status()
+	case task.FieldQuantity:
+		return m.Quantity()
+	case task.FieldQuantityUnit:
+		return m.QuantityUnit()
+	case task.FieldDelivered:
+		return m.Delivered()
 	case task.FieldPercent:
 		return m.Percent()
 	case task.FieldDoneAt:
@@ -36092,6 +36737,12 @@ func (m *TaskMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldWeight(ctx)
 	case task.FieldStatus:
 		return m.OldStatus(ctx)
+	case task.FieldQuantity:
+		return m.OldQuantity(ctx)
+	case task.FieldQuantityUnit:
+		return m.OldQuantityUnit(ctx)
+	case task.FieldDelivered:
+		return m.OldDelivered(ctx)
 	case task.FieldPercent:
 		return m.OldPercent(ctx)
 	case task.FieldDoneAt:
@@ -36207,6 +36858,27 @@ func (m *TaskMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetStatus(v)
 		return nil
+	case task.FieldQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuantity(v)
+		return nil
+	case task.FieldQuantityUnit:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuantityUnit(v)
+		return nil
+	case task.FieldDelivered:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDelivered(v)
+		return nil
 	case task.FieldPercent:
 		v, ok := value.(int)
 		if !ok {
@@ -36261,6 +36933,12 @@ func (m *TaskMutation) AddedFields() []string {
 	if m.addweight != nil {
 		fields = append(fields, task.FieldWeight)
 	}
+	if m.addquantity != nil {
+		fields = append(fields, task.FieldQuantity)
+	}
+	if m.adddelivered != nil {
+		fields = append(fields, task.FieldDelivered)
+	}
 	if m.addpercent != nil {
 		fields = append(fields, task.FieldPercent)
 	}
@@ -36290,6 +36968,10 @@ func (m *TaskMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedOrganizationID()
 	case task.FieldWeight:
 		return m.AddedWeight()
+	case task.FieldQuantity:
+		return m.AddedQuantity()
+	case task.FieldDelivered:
+		return m.AddedDelivered()
 	case task.FieldPercent:
 		return m.AddedPercent()
 	case task.FieldCreatedBy:
@@ -36347,6 +37029,20 @@ func (m *TaskMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddWeight(v)
 		return nil
+	case task.FieldQuantity:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddQuantity(v)
+		return nil
+	case task.FieldDelivered:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDelivered(v)
+		return nil
 	case task.FieldPercent:
 		v, ok := value.(int)
 		if !ok {
@@ -36385,6 +37081,12 @@ func (m *TaskMutation) ClearedFields() []string {
 	if m.FieldCleared(task.FieldOrganizationID) {
 		fields = append(fields, task.FieldOrganizationID)
 	}
+	if m.FieldCleared(task.FieldQuantity) {
+		fields = append(fields, task.FieldQuantity)
+	}
+	if m.FieldCleared(task.FieldQuantityUnit) {
+		fields = append(fields, task.FieldQuantityUnit)
+	}
 	if m.FieldCleared(task.FieldDoneAt) {
 		fields = append(fields, task.FieldDoneAt)
 	}
@@ -36413,6 +37115,12 @@ func (m *TaskMutation) ClearField(name string) error {
 		return nil
 	case task.FieldOrganizationID:
 		m.ClearOrganizationID()
+		return nil
+	case task.FieldQuantity:
+		m.ClearQuantity()
+		return nil
+	case task.FieldQuantityUnit:
+		m.ClearQuantityUnit()
 		return nil
 	case task.FieldDoneAt:
 		m.ClearDoneAt()
@@ -36469,6 +37177,15 @@ func (m *TaskMutation) ResetField(name string) error {
 		return nil
 	case task.FieldStatus:
 		m.ResetStatus()
+		return nil
+	case task.FieldQuantity:
+		m.ResetQuantity()
+		return nil
+	case task.FieldQuantityUnit:
+		m.ResetQuantityUnit()
+		return nil
+	case task.FieldDelivered:
+		m.ResetDelivered()
 		return nil
 	case task.FieldPercent:
 		m.ResetPercent()
@@ -39432,6 +40149,8 @@ type VoteMutation struct {
 	method             *vote.Method
 	max_choices        *int
 	addmax_choices     *int
+	questions          *[]schematype.VoteQuestion
+	appendquestions    []schematype.VoteQuestion
 	eligibility        *vote.Eligibility
 	weighting          *vote.Weighting
 	rule               *vote.Rule
@@ -40079,6 +40798,71 @@ func (m *VoteMutation) AddedMaxChoices() (r int, exists bool) {
 func (m *VoteMutation) ResetMaxChoices() {
 	m.max_choices = nil
 	m.addmax_choices = nil
+}
+
+// SetQuestions sets the "questions" field.
+func (m *VoteMutation) SetQuestions(sq []schematype.VoteQuestion) {
+	m.questions = &sq
+	m.appendquestions = nil
+}
+
+// Questions returns the value of the "questions" field in the mutation.
+func (m *VoteMutation) Questions() (r []schematype.VoteQuestion, exists bool) {
+	v := m.questions
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuestions returns the old "questions" field's value of the Vote entity.
+// If the Vote object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteMutation) OldQuestions(ctx context.Context) (v []schematype.VoteQuestion, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuestions is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuestions requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuestions: %w", err)
+	}
+	return oldValue.Questions, nil
+}
+
+// AppendQuestions adds sq to the "questions" field.
+func (m *VoteMutation) AppendQuestions(sq []schematype.VoteQuestion) {
+	m.appendquestions = append(m.appendquestions, sq...)
+}
+
+// AppendedQuestions returns the list of values that were appended to the "questions" field in this mutation.
+func (m *VoteMutation) AppendedQuestions() ([]schematype.VoteQuestion, bool) {
+	if len(m.appendquestions) == 0 {
+		return nil, false
+	}
+	return m.appendquestions, true
+}
+
+// ClearQuestions clears the value of the "questions" field.
+func (m *VoteMutation) ClearQuestions() {
+	m.questions = nil
+	m.appendquestions = nil
+	m.clearedFields[vote.FieldQuestions] = struct{}{}
+}
+
+// QuestionsCleared returns if the "questions" field was cleared in this mutation.
+func (m *VoteMutation) QuestionsCleared() bool {
+	_, ok := m.clearedFields[vote.FieldQuestions]
+	return ok
+}
+
+// ResetQuestions resets all changes to the "questions" field.
+func (m *VoteMutation) ResetQuestions() {
+	m.questions = nil
+	m.appendquestions = nil
+	delete(m.clearedFields, vote.FieldQuestions)
 }
 
 // SetEligibility sets the "eligibility" field.
@@ -40871,7 +41655,7 @@ func (m *VoteMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *VoteMutation) Fields() []string {
-	fields := make([]string, 0, 27)
+	fields := make([]string, 0, 28)
 	if m.tenant_id != nil {
 		fields = append(fields, vote.FieldTenantID)
 	}
@@ -40904,6 +41688,9 @@ func (m *VoteMutation) Fields() []string {
 	}
 	if m.max_choices != nil {
 		fields = append(fields, vote.FieldMaxChoices)
+	}
+	if m.questions != nil {
+		fields = append(fields, vote.FieldQuestions)
 	}
 	if m.eligibility != nil {
 		fields = append(fields, vote.FieldEligibility)
@@ -40983,6 +41770,8 @@ func (m *VoteMutation) Field(name string) (ent.Value, bool) {
 		return m.Method()
 	case vote.FieldMaxChoices:
 		return m.MaxChoices()
+	case vote.FieldQuestions:
+		return m.Questions()
 	case vote.FieldEligibility:
 		return m.Eligibility()
 	case vote.FieldWeighting:
@@ -41046,6 +41835,8 @@ func (m *VoteMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldMethod(ctx)
 	case vote.FieldMaxChoices:
 		return m.OldMaxChoices(ctx)
+	case vote.FieldQuestions:
+		return m.OldQuestions(ctx)
 	case vote.FieldEligibility:
 		return m.OldEligibility(ctx)
 	case vote.FieldWeighting:
@@ -41163,6 +41954,13 @@ func (m *VoteMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetMaxChoices(v)
+		return nil
+	case vote.FieldQuestions:
+		v, ok := value.([]schematype.VoteQuestion)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuestions(v)
 		return nil
 	case vote.FieldEligibility:
 		v, ok := value.(vote.Eligibility)
@@ -41435,6 +42233,9 @@ func (m *VoteMutation) ClearedFields() []string {
 	if m.FieldCleared(vote.FieldMeetingID) {
 		fields = append(fields, vote.FieldMeetingID)
 	}
+	if m.FieldCleared(vote.FieldQuestions) {
+		fields = append(fields, vote.FieldQuestions)
+	}
 	if m.FieldCleared(vote.FieldQuorum) {
 		fields = append(fields, vote.FieldQuorum)
 	}
@@ -41472,6 +42273,9 @@ func (m *VoteMutation) ClearField(name string) error {
 		return nil
 	case vote.FieldMeetingID:
 		m.ClearMeetingID()
+		return nil
+	case vote.FieldQuestions:
+		m.ClearQuestions()
 		return nil
 	case vote.FieldQuorum:
 		m.ClearQuorum()
@@ -41531,6 +42335,9 @@ func (m *VoteMutation) ResetField(name string) error {
 		return nil
 	case vote.FieldMaxChoices:
 		m.ResetMaxChoices()
+		return nil
+	case vote.FieldQuestions:
+		m.ResetQuestions()
 		return nil
 	case vote.FieldEligibility:
 		m.ResetEligibility()
@@ -41649,6 +42456,8 @@ type VoteOptionMutation struct {
 	label          *string
 	position       *int
 	addposition    *int
+	question       *int
+	addquestion    *int
 	clearedFields  map[string]struct{}
 	done           bool
 	oldValue       func(context.Context) (*VoteOption, error)
@@ -42085,6 +42894,62 @@ func (m *VoteOptionMutation) ResetPosition() {
 	m.addposition = nil
 }
 
+// SetQuestion sets the "question" field.
+func (m *VoteOptionMutation) SetQuestion(i int) {
+	m.question = &i
+	m.addquestion = nil
+}
+
+// Question returns the value of the "question" field in the mutation.
+func (m *VoteOptionMutation) Question() (r int, exists bool) {
+	v := m.question
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuestion returns the old "question" field's value of the VoteOption entity.
+// If the VoteOption object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VoteOptionMutation) OldQuestion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuestion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuestion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuestion: %w", err)
+	}
+	return oldValue.Question, nil
+}
+
+// AddQuestion adds i to the "question" field.
+func (m *VoteOptionMutation) AddQuestion(i int) {
+	if m.addquestion != nil {
+		*m.addquestion += i
+	} else {
+		m.addquestion = &i
+	}
+}
+
+// AddedQuestion returns the value that was added to the "question" field in this mutation.
+func (m *VoteOptionMutation) AddedQuestion() (r int, exists bool) {
+	v := m.addquestion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetQuestion resets all changes to the "question" field.
+func (m *VoteOptionMutation) ResetQuestion() {
+	m.question = nil
+	m.addquestion = nil
+}
+
 // Where appends a list predicates to the VoteOptionMutation builder.
 func (m *VoteOptionMutation) Where(ps ...predicate.VoteOption) {
 	m.predicates = append(m.predicates, ps...)
@@ -42119,7 +42984,7 @@ func (m *VoteOptionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *VoteOptionMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.tenant_id != nil {
 		fields = append(fields, voteoption.FieldTenantID)
 	}
@@ -42140,6 +43005,9 @@ func (m *VoteOptionMutation) Fields() []string {
 	}
 	if m.position != nil {
 		fields = append(fields, voteoption.FieldPosition)
+	}
+	if m.question != nil {
+		fields = append(fields, voteoption.FieldQuestion)
 	}
 	return fields
 }
@@ -42163,6 +43031,8 @@ func (m *VoteOptionMutation) Field(name string) (ent.Value, bool) {
 		return m.Label()
 	case voteoption.FieldPosition:
 		return m.Position()
+	case voteoption.FieldQuestion:
+		return m.Question()
 	}
 	return nil, false
 }
@@ -42186,6 +43056,8 @@ func (m *VoteOptionMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldLabel(ctx)
 	case voteoption.FieldPosition:
 		return m.OldPosition(ctx)
+	case voteoption.FieldQuestion:
+		return m.OldQuestion(ctx)
 	}
 	return nil, fmt.Errorf("unknown VoteOption field %s", name)
 }
@@ -42244,6 +43116,13 @@ func (m *VoteOptionMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetPosition(v)
 		return nil
+	case voteoption.FieldQuestion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuestion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown VoteOption field %s", name)
 }
@@ -42264,6 +43143,9 @@ func (m *VoteOptionMutation) AddedFields() []string {
 	if m.addposition != nil {
 		fields = append(fields, voteoption.FieldPosition)
 	}
+	if m.addquestion != nil {
+		fields = append(fields, voteoption.FieldQuestion)
+	}
 	return fields
 }
 
@@ -42280,6 +43162,8 @@ func (m *VoteOptionMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedVoteID()
 	case voteoption.FieldPosition:
 		return m.AddedPosition()
+	case voteoption.FieldQuestion:
+		return m.AddedQuestion()
 	}
 	return nil, false
 }
@@ -42316,6 +43200,13 @@ func (m *VoteOptionMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddPosition(v)
+		return nil
+	case voteoption.FieldQuestion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddQuestion(v)
 		return nil
 	}
 	return fmt.Errorf("unknown VoteOption numeric field %s", name)
@@ -42364,6 +43255,9 @@ func (m *VoteOptionMutation) ResetField(name string) error {
 		return nil
 	case voteoption.FieldPosition:
 		m.ResetPosition()
+		return nil
+	case voteoption.FieldQuestion:
+		m.ResetQuestion()
 		return nil
 	}
 	return fmt.Errorf("unknown VoteOption field %s", name)

@@ -32,6 +32,8 @@ type ProgressReport struct {
 	ProposalID int `json:"proposal_id,omitempty"`
 	// Percent holds the value of the "percent" field.
 	Percent int `json:"percent,omitempty"`
+	// Delivered holds the value of the "delivered" field.
+	Delivered *int `json:"delivered,omitempty"`
 	// Note holds the value of the "note" field.
 	Note string `json:"note,omitempty"`
 	// AuthorID holds the value of the "author_id" field.
@@ -50,7 +52,7 @@ func (*ProgressReport) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case progressreport.FieldAttachmentIds:
 			values[i] = new([]byte)
-		case progressreport.FieldID, progressreport.FieldTenantID, progressreport.FieldUnitID, progressreport.FieldTaskID, progressreport.FieldProposalID, progressreport.FieldPercent, progressreport.FieldAuthorID:
+		case progressreport.FieldID, progressreport.FieldTenantID, progressreport.FieldUnitID, progressreport.FieldTaskID, progressreport.FieldProposalID, progressreport.FieldPercent, progressreport.FieldDelivered, progressreport.FieldAuthorID:
 			values[i] = new(sql.NullInt64)
 		case progressreport.FieldUnitPath, progressreport.FieldCommunityPath, progressreport.FieldNote:
 			values[i] = new(sql.NullString)
@@ -118,6 +120,13 @@ func (_m *ProgressReport) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field percent", values[i])
 			} else if value.Valid {
 				_m.Percent = int(value.Int64)
+			}
+		case progressreport.FieldDelivered:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field delivered", values[i])
+			} else if value.Valid {
+				_m.Delivered = new(int)
+				*_m.Delivered = int(value.Int64)
 			}
 		case progressreport.FieldNote:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -202,6 +211,11 @@ func (_m *ProgressReport) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("percent=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Percent))
+	builder.WriteString(", ")
+	if v := _m.Delivered; v != nil {
+		builder.WriteString("delivered=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("note=")
 	builder.WriteString(_m.Note)

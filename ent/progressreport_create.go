@@ -64,6 +64,20 @@ func (_c *ProgressReportCreate) SetPercent(v int) *ProgressReportCreate {
 	return _c
 }
 
+// SetDelivered sets the "delivered" field.
+func (_c *ProgressReportCreate) SetDelivered(v int) *ProgressReportCreate {
+	_c.mutation.SetDelivered(v)
+	return _c
+}
+
+// SetNillableDelivered sets the "delivered" field if the given value is not nil.
+func (_c *ProgressReportCreate) SetNillableDelivered(v *int) *ProgressReportCreate {
+	if v != nil {
+		_c.SetDelivered(*v)
+	}
+	return _c
+}
+
 // SetNote sets the "note" field.
 func (_c *ProgressReportCreate) SetNote(v string) *ProgressReportCreate {
 	_c.mutation.SetNote(v)
@@ -265,6 +279,10 @@ func (_c *ProgressReportCreate) createSpec() (*ProgressReport, *sqlgraph.CreateS
 		_spec.SetField(progressreport.FieldPercent, field.TypeInt, value)
 		_node.Percent = value
 	}
+	if value, ok := _c.mutation.Delivered(); ok {
+		_spec.SetField(progressreport.FieldDelivered, field.TypeInt, value)
+		_node.Delivered = &value
+	}
 	if value, ok := _c.mutation.Note(); ok {
 		_spec.SetField(progressreport.FieldNote, field.TypeString, value)
 		_node.Note = value
@@ -388,6 +406,9 @@ func (u *ProgressReportUpsertOne) UpdateNewValues() *ProgressReportUpsertOne {
 		}
 		if _, exists := u.create.mutation.Percent(); exists {
 			s.SetIgnore(progressreport.FieldPercent)
+		}
+		if _, exists := u.create.mutation.Delivered(); exists {
+			s.SetIgnore(progressreport.FieldDelivered)
 		}
 		if _, exists := u.create.mutation.Note(); exists {
 			s.SetIgnore(progressreport.FieldNote)
@@ -657,6 +678,9 @@ func (u *ProgressReportUpsertBulk) UpdateNewValues() *ProgressReportUpsertBulk {
 			}
 			if _, exists := b.mutation.Percent(); exists {
 				s.SetIgnore(progressreport.FieldPercent)
+			}
+			if _, exists := b.mutation.Delivered(); exists {
+				s.SetIgnore(progressreport.FieldDelivered)
 			}
 			if _, exists := b.mutation.Note(); exists {
 				s.SetIgnore(progressreport.FieldNote)

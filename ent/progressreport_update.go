@@ -130,6 +130,9 @@ func (_u *ProgressReportUpdate) sqlSave(ctx context.Context) (_node int, err err
 	if value, ok := _u.mutation.UnitPath(); ok {
 		_spec.SetField(progressreport.FieldUnitPath, field.TypeString, value)
 	}
+	if _u.mutation.DeliveredCleared() {
+		_spec.ClearField(progressreport.FieldDelivered, field.TypeInt)
+	}
 	if _u.mutation.NoteCleared() {
 		_spec.ClearField(progressreport.FieldNote, field.TypeString)
 	}
@@ -291,6 +294,9 @@ func (_u *ProgressReportUpdateOne) sqlSave(ctx context.Context) (_node *Progress
 	}
 	if value, ok := _u.mutation.UnitPath(); ok {
 		_spec.SetField(progressreport.FieldUnitPath, field.TypeString, value)
+	}
+	if _u.mutation.DeliveredCleared() {
+		_spec.ClearField(progressreport.FieldDelivered, field.TypeInt)
 	}
 	if _u.mutation.NoteCleared() {
 		_spec.ClearField(progressreport.FieldNote, field.TypeString)

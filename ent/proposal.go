@@ -45,6 +45,8 @@ type Proposal struct {
 	Channel proposal.Channel `json:"channel,omitempty"`
 	// CategoryCode holds the value of the "category_code" field.
 	CategoryCode string `json:"category_code,omitempty"`
+	// Address holds the value of the "address" field.
+	Address string `json:"address,omitempty"`
 	// Status holds the value of the "status" field.
 	Status proposal.Status `json:"status,omitempty"`
 	// AuthorID holds the value of the "author_id" field.
@@ -79,6 +81,12 @@ type Proposal struct {
 	DecisionVoteID *int `json:"decision_vote_id,omitempty"`
 	// DecisionMinutesID holds the value of the "decision_minutes_id" field.
 	DecisionMinutesID *int `json:"decision_minutes_id,omitempty"`
+	// DecisionVoteIds holds the value of the "decision_vote_ids" field.
+	DecisionVoteIds []int `json:"decision_vote_ids,omitempty"`
+	// DecisionMinutesIds holds the value of the "decision_minutes_ids" field.
+	DecisionMinutesIds []int `json:"decision_minutes_ids,omitempty"`
+	// Escalations holds the value of the "escalations" field.
+	Escalations []schematype.Escalation `json:"escalations,omitempty"`
 	// FollowUpOfID holds the value of the "follow_up_of_id" field.
 	FollowUpOfID *int `json:"follow_up_of_id,omitempty"`
 	// Version holds the value of the "version" field.
@@ -97,11 +105,11 @@ func (*Proposal) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case proposal.FieldScreeningFlags:
+		case proposal.FieldScreeningFlags, proposal.FieldDecisionVoteIds, proposal.FieldDecisionMinutesIds, proposal.FieldEscalations:
 			values[i] = new([]byte)
 		case proposal.FieldID, proposal.FieldTenantID, proposal.FieldUnitID, proposal.FieldOriginUnitID, proposal.FieldAuthorID, proposal.FieldOrganizationID, proposal.FieldEnteredBy, proposal.FieldCosignThreshold, proposal.FieldCosignCount, proposal.FieldMergedIntoID, proposal.FieldDecisionVoteID, proposal.FieldDecisionMinutesID, proposal.FieldFollowUpOfID, proposal.FieldVersion:
 			values[i] = new(sql.NullInt64)
-		case proposal.FieldUnitPath, proposal.FieldCommunityPath, proposal.FieldOriginPath, proposal.FieldTitle, proposal.FieldBody, proposal.FieldKind, proposal.FieldChannel, proposal.FieldCategoryCode, proposal.FieldStatus, proposal.FieldAuthorName, proposal.FieldAuthorPhone, proposal.FieldReasonCode, proposal.FieldReferredTo, proposal.FieldOutcome, proposal.FieldDecisionNote:
+		case proposal.FieldUnitPath, proposal.FieldCommunityPath, proposal.FieldOriginPath, proposal.FieldTitle, proposal.FieldBody, proposal.FieldKind, proposal.FieldChannel, proposal.FieldCategoryCode, proposal.FieldAddress, proposal.FieldStatus, proposal.FieldAuthorName, proposal.FieldAuthorPhone, proposal.FieldReasonCode, proposal.FieldReferredTo, proposal.FieldOutcome, proposal.FieldDecisionNote:
 			values[i] = new(sql.NullString)
 		case proposal.FieldCreatedAt, proposal.FieldUpdatedAt, proposal.FieldCosignDeadline, proposal.FieldSubmittedAt, proposal.FieldResolvedAt, proposal.FieldClosedAt:
 			values[i] = new(sql.NullTime)
@@ -203,6 +211,12 @@ func (_m *Proposal) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field category_code", values[i])
 			} else if value.Valid {
 				_m.CategoryCode = value.String
+			}
+		case proposal.FieldAddress:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field address", values[i])
+			} else if value.Valid {
+				_m.Address = value.String
 			}
 		case proposal.FieldStatus:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -317,6 +331,30 @@ func (_m *Proposal) assignValues(columns []string, values []any) error {
 				_m.DecisionMinutesID = new(int)
 				*_m.DecisionMinutesID = int(value.Int64)
 			}
+		case proposal.FieldDecisionVoteIds:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field decision_vote_ids", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.DecisionVoteIds); err != nil {
+					return fmt.Errorf("unmarshal field decision_vote_ids: %w", err)
+				}
+			}
+		case proposal.FieldDecisionMinutesIds:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field decision_minutes_ids", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.DecisionMinutesIds); err != nil {
+					return fmt.Errorf("unmarshal field decision_minutes_ids: %w", err)
+				}
+			}
+		case proposal.FieldEscalations:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field escalations", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Escalations); err != nil {
+					return fmt.Errorf("unmarshal field escalations: %w", err)
+				}
+			}
 		case proposal.FieldFollowUpOfID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field follow_up_of_id", values[i])
@@ -426,6 +464,9 @@ func (_m *Proposal) String() string {
 	builder.WriteString("category_code=")
 	builder.WriteString(_m.CategoryCode)
 	builder.WriteString(", ")
+	builder.WriteString("address=")
+	builder.WriteString(_m.Address)
+	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
 	builder.WriteString(", ")
@@ -494,6 +535,15 @@ func (_m *Proposal) String() string {
 		builder.WriteString("decision_minutes_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("decision_vote_ids=")
+	builder.WriteString(fmt.Sprintf("%v", _m.DecisionVoteIds))
+	builder.WriteString(", ")
+	builder.WriteString("decision_minutes_ids=")
+	builder.WriteString(fmt.Sprintf("%v", _m.DecisionMinutesIds))
+	builder.WriteString(", ")
+	builder.WriteString("escalations=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Escalations))
 	builder.WriteString(", ")
 	if v := _m.FollowUpOfID; v != nil {
 		builder.WriteString("follow_up_of_id=")

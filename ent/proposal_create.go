@@ -125,6 +125,20 @@ func (_c *ProposalCreate) SetNillableCategoryCode(v *string) *ProposalCreate {
 	return _c
 }
 
+// SetAddress sets the "address" field.
+func (_c *ProposalCreate) SetAddress(v string) *ProposalCreate {
+	_c.mutation.SetAddress(v)
+	return _c
+}
+
+// SetNillableAddress sets the "address" field if the given value is not nil.
+func (_c *ProposalCreate) SetNillableAddress(v *string) *ProposalCreate {
+	if v != nil {
+		_c.SetAddress(*v)
+	}
+	return _c
+}
+
 // SetStatus sets the "status" field.
 func (_c *ProposalCreate) SetStatus(v proposal.Status) *ProposalCreate {
 	_c.mutation.SetStatus(v)
@@ -347,6 +361,24 @@ func (_c *ProposalCreate) SetNillableDecisionMinutesID(v *int) *ProposalCreate {
 	return _c
 }
 
+// SetDecisionVoteIds sets the "decision_vote_ids" field.
+func (_c *ProposalCreate) SetDecisionVoteIds(v []int) *ProposalCreate {
+	_c.mutation.SetDecisionVoteIds(v)
+	return _c
+}
+
+// SetDecisionMinutesIds sets the "decision_minutes_ids" field.
+func (_c *ProposalCreate) SetDecisionMinutesIds(v []int) *ProposalCreate {
+	_c.mutation.SetDecisionMinutesIds(v)
+	return _c
+}
+
+// SetEscalations sets the "escalations" field.
+func (_c *ProposalCreate) SetEscalations(v []schematype.Escalation) *ProposalCreate {
+	_c.mutation.SetEscalations(v)
+	return _c
+}
+
 // SetFollowUpOfID sets the "follow_up_of_id" field.
 func (_c *ProposalCreate) SetFollowUpOfID(v int) *ProposalCreate {
 	_c.mutation.SetFollowUpOfID(v)
@@ -566,6 +598,11 @@ func (_c *ProposalCreate) check() error {
 			return &ValidationError{Name: "category_code", err: fmt.Errorf(`ent: validator failed for field "Proposal.category_code": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Address(); ok {
+		if err := proposal.AddressValidator(v); err != nil {
+			return &ValidationError{Name: "address", err: fmt.Errorf(`ent: validator failed for field "Proposal.address": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Status(); !ok {
 		return &ValidationError{Name: "status", err: errors.New(`ent: missing required field "Proposal.status"`)}
 	}
@@ -687,6 +724,10 @@ func (_c *ProposalCreate) createSpec() (*Proposal, *sqlgraph.CreateSpec) {
 		_spec.SetField(proposal.FieldCategoryCode, field.TypeString, value)
 		_node.CategoryCode = value
 	}
+	if value, ok := _c.mutation.Address(); ok {
+		_spec.SetField(proposal.FieldAddress, field.TypeString, value)
+		_node.Address = value
+	}
 	if value, ok := _c.mutation.Status(); ok {
 		_spec.SetField(proposal.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
@@ -754,6 +795,18 @@ func (_c *ProposalCreate) createSpec() (*Proposal, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.DecisionMinutesID(); ok {
 		_spec.SetField(proposal.FieldDecisionMinutesID, field.TypeInt, value)
 		_node.DecisionMinutesID = &value
+	}
+	if value, ok := _c.mutation.DecisionVoteIds(); ok {
+		_spec.SetField(proposal.FieldDecisionVoteIds, field.TypeJSON, value)
+		_node.DecisionVoteIds = value
+	}
+	if value, ok := _c.mutation.DecisionMinutesIds(); ok {
+		_spec.SetField(proposal.FieldDecisionMinutesIds, field.TypeJSON, value)
+		_node.DecisionMinutesIds = value
+	}
+	if value, ok := _c.mutation.Escalations(); ok {
+		_spec.SetField(proposal.FieldEscalations, field.TypeJSON, value)
+		_node.Escalations = value
 	}
 	if value, ok := _c.mutation.FollowUpOfID(); ok {
 		_spec.SetField(proposal.FieldFollowUpOfID, field.TypeInt, value)
@@ -908,6 +961,24 @@ func (u *ProposalUpsert) UpdateCategoryCode() *ProposalUpsert {
 // ClearCategoryCode clears the value of the "category_code" field.
 func (u *ProposalUpsert) ClearCategoryCode() *ProposalUpsert {
 	u.SetNull(proposal.FieldCategoryCode)
+	return u
+}
+
+// SetAddress sets the "address" field.
+func (u *ProposalUpsert) SetAddress(v string) *ProposalUpsert {
+	u.Set(proposal.FieldAddress, v)
+	return u
+}
+
+// UpdateAddress sets the "address" field to the value that was provided on create.
+func (u *ProposalUpsert) UpdateAddress() *ProposalUpsert {
+	u.SetExcluded(proposal.FieldAddress)
+	return u
+}
+
+// ClearAddress clears the value of the "address" field.
+func (u *ProposalUpsert) ClearAddress() *ProposalUpsert {
+	u.SetNull(proposal.FieldAddress)
 	return u
 }
 
@@ -1175,6 +1246,60 @@ func (u *ProposalUpsert) ClearDecisionMinutesID() *ProposalUpsert {
 	return u
 }
 
+// SetDecisionVoteIds sets the "decision_vote_ids" field.
+func (u *ProposalUpsert) SetDecisionVoteIds(v []int) *ProposalUpsert {
+	u.Set(proposal.FieldDecisionVoteIds, v)
+	return u
+}
+
+// UpdateDecisionVoteIds sets the "decision_vote_ids" field to the value that was provided on create.
+func (u *ProposalUpsert) UpdateDecisionVoteIds() *ProposalUpsert {
+	u.SetExcluded(proposal.FieldDecisionVoteIds)
+	return u
+}
+
+// ClearDecisionVoteIds clears the value of the "decision_vote_ids" field.
+func (u *ProposalUpsert) ClearDecisionVoteIds() *ProposalUpsert {
+	u.SetNull(proposal.FieldDecisionVoteIds)
+	return u
+}
+
+// SetDecisionMinutesIds sets the "decision_minutes_ids" field.
+func (u *ProposalUpsert) SetDecisionMinutesIds(v []int) *ProposalUpsert {
+	u.Set(proposal.FieldDecisionMinutesIds, v)
+	return u
+}
+
+// UpdateDecisionMinutesIds sets the "decision_minutes_ids" field to the value that was provided on create.
+func (u *ProposalUpsert) UpdateDecisionMinutesIds() *ProposalUpsert {
+	u.SetExcluded(proposal.FieldDecisionMinutesIds)
+	return u
+}
+
+// ClearDecisionMinutesIds clears the value of the "decision_minutes_ids" field.
+func (u *ProposalUpsert) ClearDecisionMinutesIds() *ProposalUpsert {
+	u.SetNull(proposal.FieldDecisionMinutesIds)
+	return u
+}
+
+// SetEscalations sets the "escalations" field.
+func (u *ProposalUpsert) SetEscalations(v []schematype.Escalation) *ProposalUpsert {
+	u.Set(proposal.FieldEscalations, v)
+	return u
+}
+
+// UpdateEscalations sets the "escalations" field to the value that was provided on create.
+func (u *ProposalUpsert) UpdateEscalations() *ProposalUpsert {
+	u.SetExcluded(proposal.FieldEscalations)
+	return u
+}
+
+// ClearEscalations clears the value of the "escalations" field.
+func (u *ProposalUpsert) ClearEscalations() *ProposalUpsert {
+	u.SetNull(proposal.FieldEscalations)
+	return u
+}
+
 // SetVersion sets the "version" field.
 func (u *ProposalUpsert) SetVersion(v int) *ProposalUpsert {
 	u.Set(proposal.FieldVersion, v)
@@ -1417,6 +1542,27 @@ func (u *ProposalUpsertOne) UpdateCategoryCode() *ProposalUpsertOne {
 func (u *ProposalUpsertOne) ClearCategoryCode() *ProposalUpsertOne {
 	return u.Update(func(s *ProposalUpsert) {
 		s.ClearCategoryCode()
+	})
+}
+
+// SetAddress sets the "address" field.
+func (u *ProposalUpsertOne) SetAddress(v string) *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.SetAddress(v)
+	})
+}
+
+// UpdateAddress sets the "address" field to the value that was provided on create.
+func (u *ProposalUpsertOne) UpdateAddress() *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.UpdateAddress()
+	})
+}
+
+// ClearAddress clears the value of the "address" field.
+func (u *ProposalUpsertOne) ClearAddress() *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.ClearAddress()
 	})
 }
 
@@ -1725,6 +1871,69 @@ func (u *ProposalUpsertOne) UpdateDecisionMinutesID() *ProposalUpsertOne {
 func (u *ProposalUpsertOne) ClearDecisionMinutesID() *ProposalUpsertOne {
 	return u.Update(func(s *ProposalUpsert) {
 		s.ClearDecisionMinutesID()
+	})
+}
+
+// SetDecisionVoteIds sets the "decision_vote_ids" field.
+func (u *ProposalUpsertOne) SetDecisionVoteIds(v []int) *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.SetDecisionVoteIds(v)
+	})
+}
+
+// UpdateDecisionVoteIds sets the "decision_vote_ids" field to the value that was provided on create.
+func (u *ProposalUpsertOne) UpdateDecisionVoteIds() *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.UpdateDecisionVoteIds()
+	})
+}
+
+// ClearDecisionVoteIds clears the value of the "decision_vote_ids" field.
+func (u *ProposalUpsertOne) ClearDecisionVoteIds() *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.ClearDecisionVoteIds()
+	})
+}
+
+// SetDecisionMinutesIds sets the "decision_minutes_ids" field.
+func (u *ProposalUpsertOne) SetDecisionMinutesIds(v []int) *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.SetDecisionMinutesIds(v)
+	})
+}
+
+// UpdateDecisionMinutesIds sets the "decision_minutes_ids" field to the value that was provided on create.
+func (u *ProposalUpsertOne) UpdateDecisionMinutesIds() *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.UpdateDecisionMinutesIds()
+	})
+}
+
+// ClearDecisionMinutesIds clears the value of the "decision_minutes_ids" field.
+func (u *ProposalUpsertOne) ClearDecisionMinutesIds() *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.ClearDecisionMinutesIds()
+	})
+}
+
+// SetEscalations sets the "escalations" field.
+func (u *ProposalUpsertOne) SetEscalations(v []schematype.Escalation) *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.SetEscalations(v)
+	})
+}
+
+// UpdateEscalations sets the "escalations" field to the value that was provided on create.
+func (u *ProposalUpsertOne) UpdateEscalations() *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.UpdateEscalations()
+	})
+}
+
+// ClearEscalations clears the value of the "escalations" field.
+func (u *ProposalUpsertOne) ClearEscalations() *ProposalUpsertOne {
+	return u.Update(func(s *ProposalUpsert) {
+		s.ClearEscalations()
 	})
 }
 
@@ -2151,6 +2360,27 @@ func (u *ProposalUpsertBulk) ClearCategoryCode() *ProposalUpsertBulk {
 	})
 }
 
+// SetAddress sets the "address" field.
+func (u *ProposalUpsertBulk) SetAddress(v string) *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.SetAddress(v)
+	})
+}
+
+// UpdateAddress sets the "address" field to the value that was provided on create.
+func (u *ProposalUpsertBulk) UpdateAddress() *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.UpdateAddress()
+	})
+}
+
+// ClearAddress clears the value of the "address" field.
+func (u *ProposalUpsertBulk) ClearAddress() *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.ClearAddress()
+	})
+}
+
 // SetStatus sets the "status" field.
 func (u *ProposalUpsertBulk) SetStatus(v proposal.Status) *ProposalUpsertBulk {
 	return u.Update(func(s *ProposalUpsert) {
@@ -2456,6 +2686,69 @@ func (u *ProposalUpsertBulk) UpdateDecisionMinutesID() *ProposalUpsertBulk {
 func (u *ProposalUpsertBulk) ClearDecisionMinutesID() *ProposalUpsertBulk {
 	return u.Update(func(s *ProposalUpsert) {
 		s.ClearDecisionMinutesID()
+	})
+}
+
+// SetDecisionVoteIds sets the "decision_vote_ids" field.
+func (u *ProposalUpsertBulk) SetDecisionVoteIds(v []int) *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.SetDecisionVoteIds(v)
+	})
+}
+
+// UpdateDecisionVoteIds sets the "decision_vote_ids" field to the value that was provided on create.
+func (u *ProposalUpsertBulk) UpdateDecisionVoteIds() *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.UpdateDecisionVoteIds()
+	})
+}
+
+// ClearDecisionVoteIds clears the value of the "decision_vote_ids" field.
+func (u *ProposalUpsertBulk) ClearDecisionVoteIds() *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.ClearDecisionVoteIds()
+	})
+}
+
+// SetDecisionMinutesIds sets the "decision_minutes_ids" field.
+func (u *ProposalUpsertBulk) SetDecisionMinutesIds(v []int) *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.SetDecisionMinutesIds(v)
+	})
+}
+
+// UpdateDecisionMinutesIds sets the "decision_minutes_ids" field to the value that was provided on create.
+func (u *ProposalUpsertBulk) UpdateDecisionMinutesIds() *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.UpdateDecisionMinutesIds()
+	})
+}
+
+// ClearDecisionMinutesIds clears the value of the "decision_minutes_ids" field.
+func (u *ProposalUpsertBulk) ClearDecisionMinutesIds() *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.ClearDecisionMinutesIds()
+	})
+}
+
+// SetEscalations sets the "escalations" field.
+func (u *ProposalUpsertBulk) SetEscalations(v []schematype.Escalation) *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.SetEscalations(v)
+	})
+}
+
+// UpdateEscalations sets the "escalations" field to the value that was provided on create.
+func (u *ProposalUpsertBulk) UpdateEscalations() *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.UpdateEscalations()
+	})
+}
+
+// ClearEscalations clears the value of the "escalations" field.
+func (u *ProposalUpsertBulk) ClearEscalations() *ProposalUpsertBulk {
+	return u.Update(func(s *ProposalUpsert) {
+		s.ClearEscalations()
 	})
 }
 

@@ -119,6 +119,26 @@ func (_u *ProposalUpdate) ClearCategoryCode() *ProposalUpdate {
 	return _u
 }
 
+// SetAddress sets the "address" field.
+func (_u *ProposalUpdate) SetAddress(v string) *ProposalUpdate {
+	_u.mutation.SetAddress(v)
+	return _u
+}
+
+// SetNillableAddress sets the "address" field if the given value is not nil.
+func (_u *ProposalUpdate) SetNillableAddress(v *string) *ProposalUpdate {
+	if v != nil {
+		_u.SetAddress(*v)
+	}
+	return _u
+}
+
+// ClearAddress clears the value of the "address" field.
+func (_u *ProposalUpdate) ClearAddress() *ProposalUpdate {
+	_u.mutation.ClearAddress()
+	return _u
+}
+
 // SetStatus sets the "status" field.
 func (_u *ProposalUpdate) SetStatus(v proposal.Status) *ProposalUpdate {
 	_u.mutation.SetStatus(v)
@@ -414,6 +434,60 @@ func (_u *ProposalUpdate) ClearDecisionMinutesID() *ProposalUpdate {
 	return _u
 }
 
+// SetDecisionVoteIds sets the "decision_vote_ids" field.
+func (_u *ProposalUpdate) SetDecisionVoteIds(v []int) *ProposalUpdate {
+	_u.mutation.SetDecisionVoteIds(v)
+	return _u
+}
+
+// AppendDecisionVoteIds appends value to the "decision_vote_ids" field.
+func (_u *ProposalUpdate) AppendDecisionVoteIds(v []int) *ProposalUpdate {
+	_u.mutation.AppendDecisionVoteIds(v)
+	return _u
+}
+
+// ClearDecisionVoteIds clears the value of the "decision_vote_ids" field.
+func (_u *ProposalUpdate) ClearDecisionVoteIds() *ProposalUpdate {
+	_u.mutation.ClearDecisionVoteIds()
+	return _u
+}
+
+// SetDecisionMinutesIds sets the "decision_minutes_ids" field.
+func (_u *ProposalUpdate) SetDecisionMinutesIds(v []int) *ProposalUpdate {
+	_u.mutation.SetDecisionMinutesIds(v)
+	return _u
+}
+
+// AppendDecisionMinutesIds appends value to the "decision_minutes_ids" field.
+func (_u *ProposalUpdate) AppendDecisionMinutesIds(v []int) *ProposalUpdate {
+	_u.mutation.AppendDecisionMinutesIds(v)
+	return _u
+}
+
+// ClearDecisionMinutesIds clears the value of the "decision_minutes_ids" field.
+func (_u *ProposalUpdate) ClearDecisionMinutesIds() *ProposalUpdate {
+	_u.mutation.ClearDecisionMinutesIds()
+	return _u
+}
+
+// SetEscalations sets the "escalations" field.
+func (_u *ProposalUpdate) SetEscalations(v []schematype.Escalation) *ProposalUpdate {
+	_u.mutation.SetEscalations(v)
+	return _u
+}
+
+// AppendEscalations appends value to the "escalations" field.
+func (_u *ProposalUpdate) AppendEscalations(v []schematype.Escalation) *ProposalUpdate {
+	_u.mutation.AppendEscalations(v)
+	return _u
+}
+
+// ClearEscalations clears the value of the "escalations" field.
+func (_u *ProposalUpdate) ClearEscalations() *ProposalUpdate {
+	_u.mutation.ClearEscalations()
+	return _u
+}
+
 // SetVersion sets the "version" field.
 func (_u *ProposalUpdate) SetVersion(v int) *ProposalUpdate {
 	_u.mutation.ResetVersion()
@@ -564,6 +638,11 @@ func (_u *ProposalUpdate) check() error {
 			return &ValidationError{Name: "category_code", err: fmt.Errorf(`ent: validator failed for field "Proposal.category_code": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Address(); ok {
+		if err := proposal.AddressValidator(v); err != nil {
+			return &ValidationError{Name: "address", err: fmt.Errorf(`ent: validator failed for field "Proposal.address": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Status(); ok {
 		if err := proposal.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Proposal.status": %w`, err)}
@@ -632,6 +711,12 @@ func (_u *ProposalUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.CategoryCodeCleared() {
 		_spec.ClearField(proposal.FieldCategoryCode, field.TypeString)
+	}
+	if value, ok := _u.mutation.Address(); ok {
+		_spec.SetField(proposal.FieldAddress, field.TypeString, value)
+	}
+	if _u.mutation.AddressCleared() {
+		_spec.ClearField(proposal.FieldAddress, field.TypeString)
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(proposal.FieldStatus, field.TypeEnum, value)
@@ -736,6 +821,39 @@ func (_u *ProposalUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.DecisionMinutesIDCleared() {
 		_spec.ClearField(proposal.FieldDecisionMinutesID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.DecisionVoteIds(); ok {
+		_spec.SetField(proposal.FieldDecisionVoteIds, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedDecisionVoteIds(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, proposal.FieldDecisionVoteIds, value)
+		})
+	}
+	if _u.mutation.DecisionVoteIdsCleared() {
+		_spec.ClearField(proposal.FieldDecisionVoteIds, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.DecisionMinutesIds(); ok {
+		_spec.SetField(proposal.FieldDecisionMinutesIds, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedDecisionMinutesIds(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, proposal.FieldDecisionMinutesIds, value)
+		})
+	}
+	if _u.mutation.DecisionMinutesIdsCleared() {
+		_spec.ClearField(proposal.FieldDecisionMinutesIds, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.Escalations(); ok {
+		_spec.SetField(proposal.FieldEscalations, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedEscalations(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, proposal.FieldEscalations, value)
+		})
+	}
+	if _u.mutation.EscalationsCleared() {
+		_spec.ClearField(proposal.FieldEscalations, field.TypeJSON)
 	}
 	if _u.mutation.FollowUpOfIDCleared() {
 		_spec.ClearField(proposal.FieldFollowUpOfID, field.TypeInt)
@@ -870,6 +988,26 @@ func (_u *ProposalUpdateOne) SetNillableCategoryCode(v *string) *ProposalUpdateO
 // ClearCategoryCode clears the value of the "category_code" field.
 func (_u *ProposalUpdateOne) ClearCategoryCode() *ProposalUpdateOne {
 	_u.mutation.ClearCategoryCode()
+	return _u
+}
+
+// SetAddress sets the "address" field.
+func (_u *ProposalUpdateOne) SetAddress(v string) *ProposalUpdateOne {
+	_u.mutation.SetAddress(v)
+	return _u
+}
+
+// SetNillableAddress sets the "address" field if the given value is not nil.
+func (_u *ProposalUpdateOne) SetNillableAddress(v *string) *ProposalUpdateOne {
+	if v != nil {
+		_u.SetAddress(*v)
+	}
+	return _u
+}
+
+// ClearAddress clears the value of the "address" field.
+func (_u *ProposalUpdateOne) ClearAddress() *ProposalUpdateOne {
+	_u.mutation.ClearAddress()
 	return _u
 }
 
@@ -1168,6 +1306,60 @@ func (_u *ProposalUpdateOne) ClearDecisionMinutesID() *ProposalUpdateOne {
 	return _u
 }
 
+// SetDecisionVoteIds sets the "decision_vote_ids" field.
+func (_u *ProposalUpdateOne) SetDecisionVoteIds(v []int) *ProposalUpdateOne {
+	_u.mutation.SetDecisionVoteIds(v)
+	return _u
+}
+
+// AppendDecisionVoteIds appends value to the "decision_vote_ids" field.
+func (_u *ProposalUpdateOne) AppendDecisionVoteIds(v []int) *ProposalUpdateOne {
+	_u.mutation.AppendDecisionVoteIds(v)
+	return _u
+}
+
+// ClearDecisionVoteIds clears the value of the "decision_vote_ids" field.
+func (_u *ProposalUpdateOne) ClearDecisionVoteIds() *ProposalUpdateOne {
+	_u.mutation.ClearDecisionVoteIds()
+	return _u
+}
+
+// SetDecisionMinutesIds sets the "decision_minutes_ids" field.
+func (_u *ProposalUpdateOne) SetDecisionMinutesIds(v []int) *ProposalUpdateOne {
+	_u.mutation.SetDecisionMinutesIds(v)
+	return _u
+}
+
+// AppendDecisionMinutesIds appends value to the "decision_minutes_ids" field.
+func (_u *ProposalUpdateOne) AppendDecisionMinutesIds(v []int) *ProposalUpdateOne {
+	_u.mutation.AppendDecisionMinutesIds(v)
+	return _u
+}
+
+// ClearDecisionMinutesIds clears the value of the "decision_minutes_ids" field.
+func (_u *ProposalUpdateOne) ClearDecisionMinutesIds() *ProposalUpdateOne {
+	_u.mutation.ClearDecisionMinutesIds()
+	return _u
+}
+
+// SetEscalations sets the "escalations" field.
+func (_u *ProposalUpdateOne) SetEscalations(v []schematype.Escalation) *ProposalUpdateOne {
+	_u.mutation.SetEscalations(v)
+	return _u
+}
+
+// AppendEscalations appends value to the "escalations" field.
+func (_u *ProposalUpdateOne) AppendEscalations(v []schematype.Escalation) *ProposalUpdateOne {
+	_u.mutation.AppendEscalations(v)
+	return _u
+}
+
+// ClearEscalations clears the value of the "escalations" field.
+func (_u *ProposalUpdateOne) ClearEscalations() *ProposalUpdateOne {
+	_u.mutation.ClearEscalations()
+	return _u
+}
+
 // SetVersion sets the "version" field.
 func (_u *ProposalUpdateOne) SetVersion(v int) *ProposalUpdateOne {
 	_u.mutation.ResetVersion()
@@ -1331,6 +1523,11 @@ func (_u *ProposalUpdateOne) check() error {
 			return &ValidationError{Name: "category_code", err: fmt.Errorf(`ent: validator failed for field "Proposal.category_code": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Address(); ok {
+		if err := proposal.AddressValidator(v); err != nil {
+			return &ValidationError{Name: "address", err: fmt.Errorf(`ent: validator failed for field "Proposal.address": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Status(); ok {
 		if err := proposal.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Proposal.status": %w`, err)}
@@ -1416,6 +1613,12 @@ func (_u *ProposalUpdateOne) sqlSave(ctx context.Context) (_node *Proposal, err 
 	}
 	if _u.mutation.CategoryCodeCleared() {
 		_spec.ClearField(proposal.FieldCategoryCode, field.TypeString)
+	}
+	if value, ok := _u.mutation.Address(); ok {
+		_spec.SetField(proposal.FieldAddress, field.TypeString, value)
+	}
+	if _u.mutation.AddressCleared() {
+		_spec.ClearField(proposal.FieldAddress, field.TypeString)
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(proposal.FieldStatus, field.TypeEnum, value)
@@ -1520,6 +1723,39 @@ func (_u *ProposalUpdateOne) sqlSave(ctx context.Context) (_node *Proposal, err 
 	}
 	if _u.mutation.DecisionMinutesIDCleared() {
 		_spec.ClearField(proposal.FieldDecisionMinutesID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.DecisionVoteIds(); ok {
+		_spec.SetField(proposal.FieldDecisionVoteIds, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedDecisionVoteIds(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, proposal.FieldDecisionVoteIds, value)
+		})
+	}
+	if _u.mutation.DecisionVoteIdsCleared() {
+		_spec.ClearField(proposal.FieldDecisionVoteIds, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.DecisionMinutesIds(); ok {
+		_spec.SetField(proposal.FieldDecisionMinutesIds, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedDecisionMinutesIds(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, proposal.FieldDecisionMinutesIds, value)
+		})
+	}
+	if _u.mutation.DecisionMinutesIdsCleared() {
+		_spec.ClearField(proposal.FieldDecisionMinutesIds, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.Escalations(); ok {
+		_spec.SetField(proposal.FieldEscalations, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedEscalations(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, proposal.FieldEscalations, value)
+		})
+	}
+	if _u.mutation.EscalationsCleared() {
+		_spec.ClearField(proposal.FieldEscalations, field.TypeJSON)
 	}
 	if _u.mutation.FollowUpOfIDCleared() {
 		_spec.ClearField(proposal.FieldFollowUpOfID, field.TypeInt)

@@ -45,6 +45,12 @@ type Task struct {
 	Weight float64 `json:"weight,omitempty"`
 	// Status holds the value of the "status" field.
 	Status task.Status `json:"status,omitempty"`
+	// Quantity holds the value of the "quantity" field.
+	Quantity *int `json:"quantity,omitempty"`
+	// QuantityUnit holds the value of the "quantity_unit" field.
+	QuantityUnit string `json:"quantity_unit,omitempty"`
+	// Delivered holds the value of the "delivered" field.
+	Delivered int `json:"delivered,omitempty"`
 	// Percent holds the value of the "percent" field.
 	Percent int `json:"percent,omitempty"`
 	// DoneAt holds the value of the "done_at" field.
@@ -63,9 +69,9 @@ func (*Task) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case task.FieldWeight:
 			values[i] = new(sql.NullFloat64)
-		case task.FieldID, task.FieldTenantID, task.FieldUnitID, task.FieldProposalID, task.FieldAssigneeID, task.FieldOrganizationID, task.FieldPercent, task.FieldCreatedBy, task.FieldVersion:
+		case task.FieldID, task.FieldTenantID, task.FieldUnitID, task.FieldProposalID, task.FieldAssigneeID, task.FieldOrganizationID, task.FieldQuantity, task.FieldDelivered, task.FieldPercent, task.FieldCreatedBy, task.FieldVersion:
 			values[i] = new(sql.NullInt64)
-		case task.FieldUnitPath, task.FieldCommunityPath, task.FieldTitle, task.FieldDescription, task.FieldStatus:
+		case task.FieldUnitPath, task.FieldCommunityPath, task.FieldTitle, task.FieldDescription, task.FieldStatus, task.FieldQuantityUnit:
 			values[i] = new(sql.NullString)
 		case task.FieldCreatedAt, task.FieldUpdatedAt, task.FieldDueAt, task.FieldDoneAt:
 			values[i] = new(sql.NullTime)
@@ -176,6 +182,25 @@ func (_m *Task) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Status = task.Status(value.String)
 			}
+		case task.FieldQuantity:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field quantity", values[i])
+			} else if value.Valid {
+				_m.Quantity = new(int)
+				*_m.Quantity = int(value.Int64)
+			}
+		case task.FieldQuantityUnit:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field quantity_unit", values[i])
+			} else if value.Valid {
+				_m.QuantityUnit = value.String
+			}
+		case task.FieldDelivered:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field delivered", values[i])
+			} else if value.Valid {
+				_m.Delivered = int(value.Int64)
+			}
 		case task.FieldPercent:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field percent", values[i])
@@ -283,6 +308,17 @@ func (_m *Task) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
+	builder.WriteString(", ")
+	if v := _m.Quantity; v != nil {
+		builder.WriteString("quantity=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("quantity_unit=")
+	builder.WriteString(_m.QuantityUnit)
+	builder.WriteString(", ")
+	builder.WriteString("delivered=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Delivered))
 	builder.WriteString(", ")
 	builder.WriteString("percent=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Percent))

@@ -162,6 +162,48 @@ func (_c *TaskCreate) SetNillableStatus(v *task.Status) *TaskCreate {
 	return _c
 }
 
+// SetQuantity sets the "quantity" field.
+func (_c *TaskCreate) SetQuantity(v int) *TaskCreate {
+	_c.mutation.SetQuantity(v)
+	return _c
+}
+
+// SetNillableQuantity sets the "quantity" field if the given value is not nil.
+func (_c *TaskCreate) SetNillableQuantity(v *int) *TaskCreate {
+	if v != nil {
+		_c.SetQuantity(*v)
+	}
+	return _c
+}
+
+// SetQuantityUnit sets the "quantity_unit" field.
+func (_c *TaskCreate) SetQuantityUnit(v string) *TaskCreate {
+	_c.mutation.SetQuantityUnit(v)
+	return _c
+}
+
+// SetNillableQuantityUnit sets the "quantity_unit" field if the given value is not nil.
+func (_c *TaskCreate) SetNillableQuantityUnit(v *string) *TaskCreate {
+	if v != nil {
+		_c.SetQuantityUnit(*v)
+	}
+	return _c
+}
+
+// SetDelivered sets the "delivered" field.
+func (_c *TaskCreate) SetDelivered(v int) *TaskCreate {
+	_c.mutation.SetDelivered(v)
+	return _c
+}
+
+// SetNillableDelivered sets the "delivered" field if the given value is not nil.
+func (_c *TaskCreate) SetNillableDelivered(v *int) *TaskCreate {
+	if v != nil {
+		_c.SetDelivered(*v)
+	}
+	return _c
+}
+
 // SetPercent sets the "percent" field.
 func (_c *TaskCreate) SetPercent(v int) *TaskCreate {
 	_c.mutation.SetPercent(v)
@@ -277,6 +319,10 @@ func (_c *TaskCreate) defaults() error {
 		v := task.DefaultStatus
 		_c.mutation.SetStatus(v)
 	}
+	if _, ok := _c.mutation.Delivered(); !ok {
+		v := task.DefaultDelivered
+		_c.mutation.SetDelivered(v)
+	}
 	if _, ok := _c.mutation.Percent(); !ok {
 		v := task.DefaultPercent
 		_c.mutation.SetPercent(v)
@@ -357,6 +403,19 @@ func (_c *TaskCreate) check() error {
 		if err := task.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Task.status": %w`, err)}
 		}
+	}
+	if v, ok := _c.mutation.Quantity(); ok {
+		if err := task.QuantityValidator(v); err != nil {
+			return &ValidationError{Name: "quantity", err: fmt.Errorf(`ent: validator failed for field "Task.quantity": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.QuantityUnit(); ok {
+		if err := task.QuantityUnitValidator(v); err != nil {
+			return &ValidationError{Name: "quantity_unit", err: fmt.Errorf(`ent: validator failed for field "Task.quantity_unit": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.Delivered(); !ok {
+		return &ValidationError{Name: "delivered", err: errors.New(`ent: missing required field "Task.delivered"`)}
 	}
 	if _, ok := _c.mutation.Percent(); !ok {
 		return &ValidationError{Name: "percent", err: errors.New(`ent: missing required field "Task.percent"`)}
@@ -451,6 +510,18 @@ func (_c *TaskCreate) createSpec() (*Task, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Status(); ok {
 		_spec.SetField(task.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
+	}
+	if value, ok := _c.mutation.Quantity(); ok {
+		_spec.SetField(task.FieldQuantity, field.TypeInt, value)
+		_node.Quantity = &value
+	}
+	if value, ok := _c.mutation.QuantityUnit(); ok {
+		_spec.SetField(task.FieldQuantityUnit, field.TypeString, value)
+		_node.QuantityUnit = value
+	}
+	if value, ok := _c.mutation.Delivered(); ok {
+		_spec.SetField(task.FieldDelivered, field.TypeInt, value)
+		_node.Delivered = value
 	}
 	if value, ok := _c.mutation.Percent(); ok {
 		_spec.SetField(task.FieldPercent, field.TypeInt, value)
@@ -679,6 +750,66 @@ func (u *TaskUpsert) SetStatus(v task.Status) *TaskUpsert {
 // UpdateStatus sets the "status" field to the value that was provided on create.
 func (u *TaskUpsert) UpdateStatus() *TaskUpsert {
 	u.SetExcluded(task.FieldStatus)
+	return u
+}
+
+// SetQuantity sets the "quantity" field.
+func (u *TaskUpsert) SetQuantity(v int) *TaskUpsert {
+	u.Set(task.FieldQuantity, v)
+	return u
+}
+
+// UpdateQuantity sets the "quantity" field to the value that was provided on create.
+func (u *TaskUpsert) UpdateQuantity() *TaskUpsert {
+	u.SetExcluded(task.FieldQuantity)
+	return u
+}
+
+// AddQuantity adds v to the "quantity" field.
+func (u *TaskUpsert) AddQuantity(v int) *TaskUpsert {
+	u.Add(task.FieldQuantity, v)
+	return u
+}
+
+// ClearQuantity clears the value of the "quantity" field.
+func (u *TaskUpsert) ClearQuantity() *TaskUpsert {
+	u.SetNull(task.FieldQuantity)
+	return u
+}
+
+// SetQuantityUnit sets the "quantity_unit" field.
+func (u *TaskUpsert) SetQuantityUnit(v string) *TaskUpsert {
+	u.Set(task.FieldQuantityUnit, v)
+	return u
+}
+
+// UpdateQuantityUnit sets the "quantity_unit" field to the value that was provided on create.
+func (u *TaskUpsert) UpdateQuantityUnit() *TaskUpsert {
+	u.SetExcluded(task.FieldQuantityUnit)
+	return u
+}
+
+// ClearQuantityUnit clears the value of the "quantity_unit" field.
+func (u *TaskUpsert) ClearQuantityUnit() *TaskUpsert {
+	u.SetNull(task.FieldQuantityUnit)
+	return u
+}
+
+// SetDelivered sets the "delivered" field.
+func (u *TaskUpsert) SetDelivered(v int) *TaskUpsert {
+	u.Set(task.FieldDelivered, v)
+	return u
+}
+
+// UpdateDelivered sets the "delivered" field to the value that was provided on create.
+func (u *TaskUpsert) UpdateDelivered() *TaskUpsert {
+	u.SetExcluded(task.FieldDelivered)
+	return u
+}
+
+// AddDelivered adds v to the "delivered" field.
+func (u *TaskUpsert) AddDelivered(v int) *TaskUpsert {
+	u.Add(task.FieldDelivered, v)
 	return u
 }
 
@@ -979,6 +1110,76 @@ func (u *TaskUpsertOne) SetStatus(v task.Status) *TaskUpsertOne {
 func (u *TaskUpsertOne) UpdateStatus() *TaskUpsertOne {
 	return u.Update(func(s *TaskUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetQuantity sets the "quantity" field.
+func (u *TaskUpsertOne) SetQuantity(v int) *TaskUpsertOne {
+	return u.Update(func(s *TaskUpsert) {
+		s.SetQuantity(v)
+	})
+}
+
+// AddQuantity adds v to the "quantity" field.
+func (u *TaskUpsertOne) AddQuantity(v int) *TaskUpsertOne {
+	return u.Update(func(s *TaskUpsert) {
+		s.AddQuantity(v)
+	})
+}
+
+// UpdateQuantity sets the "quantity" field to the value that was provided on create.
+func (u *TaskUpsertOne) UpdateQuantity() *TaskUpsertOne {
+	return u.Update(func(s *TaskUpsert) {
+		s.UpdateQuantity()
+	})
+}
+
+// ClearQuantity clears the value of the "quantity" field.
+func (u *TaskUpsertOne) ClearQuantity() *TaskUpsertOne {
+	return u.Update(func(s *TaskUpsert) {
+		s.ClearQuantity()
+	})
+}
+
+// SetQuantityUnit sets the "quantity_unit" field.
+func (u *TaskUpsertOne) SetQuantityUnit(v string) *TaskUpsertOne {
+	return u.Update(func(s *TaskUpsert) {
+		s.SetQuantityUnit(v)
+	})
+}
+
+// UpdateQuantityUnit sets the "quantity_unit" field to the value that was provided on create.
+func (u *TaskUpsertOne) UpdateQuantityUnit() *TaskUpsertOne {
+	return u.Update(func(s *TaskUpsert) {
+		s.UpdateQuantityUnit()
+	})
+}
+
+// ClearQuantityUnit clears the value of the "quantity_unit" field.
+func (u *TaskUpsertOne) ClearQuantityUnit() *TaskUpsertOne {
+	return u.Update(func(s *TaskUpsert) {
+		s.ClearQuantityUnit()
+	})
+}
+
+// SetDelivered sets the "delivered" field.
+func (u *TaskUpsertOne) SetDelivered(v int) *TaskUpsertOne {
+	return u.Update(func(s *TaskUpsert) {
+		s.SetDelivered(v)
+	})
+}
+
+// AddDelivered adds v to the "delivered" field.
+func (u *TaskUpsertOne) AddDelivered(v int) *TaskUpsertOne {
+	return u.Update(func(s *TaskUpsert) {
+		s.AddDelivered(v)
+	})
+}
+
+// UpdateDelivered sets the "delivered" field to the value that was provided on create.
+func (u *TaskUpsertOne) UpdateDelivered() *TaskUpsertOne {
+	return u.Update(func(s *TaskUpsert) {
+		s.UpdateDelivered()
 	})
 }
 
@@ -1454,6 +1655,76 @@ func (u *TaskUpsertBulk) SetStatus(v task.Status) *TaskUpsertBulk {
 func (u *TaskUpsertBulk) UpdateStatus() *TaskUpsertBulk {
 	return u.Update(func(s *TaskUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetQuantity sets the "quantity" field.
+func (u *TaskUpsertBulk) SetQuantity(v int) *TaskUpsertBulk {
+	return u.Update(func(s *TaskUpsert) {
+		s.SetQuantity(v)
+	})
+}
+
+// AddQuantity adds v to the "quantity" field.
+func (u *TaskUpsertBulk) AddQuantity(v int) *TaskUpsertBulk {
+	return u.Update(func(s *TaskUpsert) {
+		s.AddQuantity(v)
+	})
+}
+
+// UpdateQuantity sets the "quantity" field to the value that was provided on create.
+func (u *TaskUpsertBulk) UpdateQuantity() *TaskUpsertBulk {
+	return u.Update(func(s *TaskUpsert) {
+		s.UpdateQuantity()
+	})
+}
+
+// ClearQuantity clears the value of the "quantity" field.
+func (u *TaskUpsertBulk) ClearQuantity() *TaskUpsertBulk {
+	return u.Update(func(s *TaskUpsert) {
+		s.ClearQuantity()
+	})
+}
+
+// SetQuantityUnit sets the "quantity_unit" field.
+func (u *TaskUpsertBulk) SetQuantityUnit(v string) *TaskUpsertBulk {
+	return u.Update(func(s *TaskUpsert) {
+		s.SetQuantityUnit(v)
+	})
+}
+
+// UpdateQuantityUnit sets the "quantity_unit" field to the value that was provided on create.
+func (u *TaskUpsertBulk) UpdateQuantityUnit() *TaskUpsertBulk {
+	return u.Update(func(s *TaskUpsert) {
+		s.UpdateQuantityUnit()
+	})
+}
+
+// ClearQuantityUnit clears the value of the "quantity_unit" field.
+func (u *TaskUpsertBulk) ClearQuantityUnit() *TaskUpsertBulk {
+	return u.Update(func(s *TaskUpsert) {
+		s.ClearQuantityUnit()
+	})
+}
+
+// SetDelivered sets the "delivered" field.
+func (u *TaskUpsertBulk) SetDelivered(v int) *TaskUpsertBulk {
+	return u.Update(func(s *TaskUpsert) {
+		s.SetDelivered(v)
+	})
+}
+
+// AddDelivered adds v to the "delivered" field.
+func (u *TaskUpsertBulk) AddDelivered(v int) *TaskUpsertBulk {
+	return u.Update(func(s *TaskUpsert) {
+		s.AddDelivered(v)
+	})
+}
+
+// UpdateDelivered sets the "delivered" field to the value that was provided on create.
+func (u *TaskUpsertBulk) UpdateDelivered() *TaskUpsertBulk {
+	return u.Update(func(s *TaskUpsert) {
+		s.UpdateDelivered()
 	})
 }
 

@@ -206,6 +206,74 @@ func (_u *TaskUpdate) SetNillableStatus(v *task.Status) *TaskUpdate {
 	return _u
 }
 
+// SetQuantity sets the "quantity" field.
+func (_u *TaskUpdate) SetQuantity(v int) *TaskUpdate {
+	_u.mutation.ResetQuantity()
+	_u.mutation.SetQuantity(v)
+	return _u
+}
+
+// SetNillableQuantity sets the "quantity" field if the given value is not nil.
+func (_u *TaskUpdate) SetNillableQuantity(v *int) *TaskUpdate {
+	if v != nil {
+		_u.SetQuantity(*v)
+	}
+	return _u
+}
+
+// AddQuantity adds value to the "quantity" field.
+func (_u *TaskUpdate) AddQuantity(v int) *TaskUpdate {
+	_u.mutation.AddQuantity(v)
+	return _u
+}
+
+// ClearQuantity clears the value of the "quantity" field.
+func (_u *TaskUpdate) ClearQuantity() *TaskUpdate {
+	_u.mutation.ClearQuantity()
+	return _u
+}
+
+// SetQuantityUnit sets the "quantity_unit" field.
+func (_u *TaskUpdate) SetQuantityUnit(v string) *TaskUpdate {
+	_u.mutation.SetQuantityUnit(v)
+	return _u
+}
+
+// SetNillableQuantityUnit sets the "quantity_unit" field if the given value is not nil.
+func (_u *TaskUpdate) SetNillableQuantityUnit(v *string) *TaskUpdate {
+	if v != nil {
+		_u.SetQuantityUnit(*v)
+	}
+	return _u
+}
+
+// ClearQuantityUnit clears the value of the "quantity_unit" field.
+func (_u *TaskUpdate) ClearQuantityUnit() *TaskUpdate {
+	_u.mutation.ClearQuantityUnit()
+	return _u
+}
+
+// SetDelivered sets the "delivered" field.
+func (_u *TaskUpdate) SetDelivered(v int) *TaskUpdate {
+	_u.mutation.ResetDelivered()
+	_u.mutation.SetDelivered(v)
+	return _u
+}
+
+// SetNillableDelivered sets the "delivered" field if the given value is not nil.
+func (_u *TaskUpdate) SetNillableDelivered(v *int) *TaskUpdate {
+	if v != nil {
+		_u.SetDelivered(*v)
+	}
+	return _u
+}
+
+// AddDelivered adds value to the "delivered" field.
+func (_u *TaskUpdate) AddDelivered(v int) *TaskUpdate {
+	_u.mutation.AddDelivered(v)
+	return _u
+}
+
 // SetPercent sets the "percent" field.
 func (_u *TaskUpdate) SetPercent(v int) *TaskUpdate {
 	_u.mutation.ResetPercent()
@@ -342,6 +410,16 @@ func (_u *TaskUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Task.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Quantity(); ok {
+		if err := task.QuantityValidator(v); err != nil {
+			return &ValidationError{Name: "quantity", err: fmt.Errorf(`ent: validator failed for field "Task.quantity": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.QuantityUnit(); ok {
+		if err := task.QuantityUnitValidator(v); err != nil {
+			return &ValidationError{Name: "quantity_unit", err: fmt.Errorf(`ent: validator failed for field "Task.quantity_unit": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Percent(); ok {
 		if err := task.PercentValidator(v); err != nil {
 			return &ValidationError{Name: "percent", err: fmt.Errorf(`ent: validator failed for field "Task.percent": %w`, err)}
@@ -412,6 +490,27 @@ func (_u *TaskUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(task.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.Quantity(); ok {
+		_spec.SetField(task.FieldQuantity, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedQuantity(); ok {
+		_spec.AddField(task.FieldQuantity, field.TypeInt, value)
+	}
+	if _u.mutation.QuantityCleared() {
+		_spec.ClearField(task.FieldQuantity, field.TypeInt)
+	}
+	if value, ok := _u.mutation.QuantityUnit(); ok {
+		_spec.SetField(task.FieldQuantityUnit, field.TypeString, value)
+	}
+	if _u.mutation.QuantityUnitCleared() {
+		_spec.ClearField(task.FieldQuantityUnit, field.TypeString)
+	}
+	if value, ok := _u.mutation.Delivered(); ok {
+		_spec.SetField(task.FieldDelivered, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedDelivered(); ok {
+		_spec.AddField(task.FieldDelivered, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Percent(); ok {
 		_spec.SetField(task.FieldPercent, field.TypeInt, value)
@@ -632,6 +731,74 @@ func (_u *TaskUpdateOne) SetNillableStatus(v *task.Status) *TaskUpdateOne {
 	return _u
 }
 
+// SetQuantity sets the "quantity" field.
+func (_u *TaskUpdateOne) SetQuantity(v int) *TaskUpdateOne {
+	_u.mutation.ResetQuantity()
+	_u.mutation.SetQuantity(v)
+	return _u
+}
+
+// SetNillableQuantity sets the "quantity" field if the given value is not nil.
+func (_u *TaskUpdateOne) SetNillableQuantity(v *int) *TaskUpdateOne {
+	if v != nil {
+		_u.SetQuantity(*v)
+	}
+	return _u
+}
+
+// AddQuantity adds value to the "quantity" field.
+func (_u *TaskUpdateOne) AddQuantity(v int) *TaskUpdateOne {
+	_u.mutation.AddQuantity(v)
+	return _u
+}
+
+// ClearQuantity clears the value of the "quantity" field.
+func (_u *TaskUpdateOne) ClearQuantity() *TaskUpdateOne {
+	_u.mutation.ClearQuantity()
+	return _u
+}
+
+// SetQuantityUnit sets the "quantity_unit" field.
+func (_u *TaskUpdateOne) SetQuantityUnit(v string) *TaskUpdateOne {
+	_u.mutation.SetQuantityUnit(v)
+	return _u
+}
+
+// SetNillableQuantityUnit sets the "quantity_unit" field if the given value is not nil.
+func (_u *TaskUpdateOne) SetNillableQuantityUnit(v *string) *TaskUpdateOne {
+	if v != nil {
+		_u.SetQuantityUnit(*v)
+	}
+	return _u
+}
+
+// ClearQuantityUnit clears the value of the "quantity_unit" field.
+func (_u *TaskUpdateOne) ClearQuantityUnit() *TaskUpdateOne {
+	_u.mutation.ClearQuantityUnit()
+	return _u
+}
+
+// SetDelivered sets the "delivered" field.
+func (_u *TaskUpdateOne) SetDelivered(v int) *TaskUpdateOne {
+	_u.mutation.ResetDelivered()
+	_u.mutation.SetDelivered(v)
+	return _u
+}
+
+// SetNillableDelivered sets the "delivered" field if the given value is not nil.
+func (_u *TaskUpdateOne) SetNillableDelivered(v *int) *TaskUpdateOne {
+	if v != nil {
+		_u.SetDelivered(*v)
+	}
+	return _u
+}
+
+// AddDelivered adds value to the "delivered" field.
+func (_u *TaskUpdateOne) AddDelivered(v int) *TaskUpdateOne {
+	_u.mutation.AddDelivered(v)
+	return _u
+}
+
 // SetPercent sets the "percent" field.
 func (_u *TaskUpdateOne) SetPercent(v int) *TaskUpdateOne {
 	_u.mutation.ResetPercent()
@@ -781,6 +948,16 @@ func (_u *TaskUpdateOne) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Task.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Quantity(); ok {
+		if err := task.QuantityValidator(v); err != nil {
+			return &ValidationError{Name: "quantity", err: fmt.Errorf(`ent: validator failed for field "Task.quantity": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.QuantityUnit(); ok {
+		if err := task.QuantityUnitValidator(v); err != nil {
+			return &ValidationError{Name: "quantity_unit", err: fmt.Errorf(`ent: validator failed for field "Task.quantity_unit": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Percent(); ok {
 		if err := task.PercentValidator(v); err != nil {
 			return &ValidationError{Name: "percent", err: fmt.Errorf(`ent: validator failed for field "Task.percent": %w`, err)}
@@ -868,6 +1045,27 @@ func (_u *TaskUpdateOne) sqlSave(ctx context.Context) (_node *Task, err error) {
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(task.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.Quantity(); ok {
+		_spec.SetField(task.FieldQuantity, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedQuantity(); ok {
+		_spec.AddField(task.FieldQuantity, field.TypeInt, value)
+	}
+	if _u.mutation.QuantityCleared() {
+		_spec.ClearField(task.FieldQuantity, field.TypeInt)
+	}
+	if value, ok := _u.mutation.QuantityUnit(); ok {
+		_spec.SetField(task.FieldQuantityUnit, field.TypeString, value)
+	}
+	if _u.mutation.QuantityUnitCleared() {
+		_spec.ClearField(task.FieldQuantityUnit, field.TypeString)
+	}
+	if value, ok := _u.mutation.Delivered(); ok {
+		_spec.SetField(task.FieldDelivered, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedDelivered(); ok {
+		_spec.AddField(task.FieldDelivered, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.Percent(); ok {
 		_spec.SetField(task.FieldPercent, field.TypeInt, value)

@@ -3,9 +3,11 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
+	"yishi/ent/schema/schematype"
 	"yishi/ent/vote"
 
 	"entgo.io/ent"
@@ -39,6 +41,8 @@ type Vote struct {
 	Method vote.Method `json:"method,omitempty"`
 	// MaxChoices holds the value of the "max_choices" field.
 	MaxChoices int `json:"max_choices,omitempty"`
+	// Questions holds the value of the "questions" field.
+	Questions []schematype.VoteQuestion `json:"questions,omitempty"`
 	// Eligibility holds the value of the "eligibility" field.
 	Eligibility vote.Eligibility `json:"eligibility,omitempty"`
 	// Weighting holds the value of the "weighting" field.
@@ -79,6 +83,8 @@ func (*Vote) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case vote.FieldQuestions:
+			values[i] = new([]byte)
 		case vote.FieldMajorMatter, vote.FieldAnonymous:
 			values[i] = new(sql.NullBool)
 		case vote.FieldQuorum, vote.FieldEligibleWeight:
@@ -177,6 +183,14 @@ func (_m *Vote) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field max_choices", values[i])
 			} else if value.Valid {
 				_m.MaxChoices = int(value.Int64)
+			}
+		case vote.FieldQuestions:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field questions", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Questions); err != nil {
+					return fmt.Errorf("unmarshal field questions: %w", err)
+				}
 			}
 		case vote.FieldEligibility:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -352,6 +366,9 @@ func (_m *Vote) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("max_choices=")
 	builder.WriteString(fmt.Sprintf("%v", _m.MaxChoices))
+	builder.WriteString(", ")
+	builder.WriteString("questions=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Questions))
 	builder.WriteString(", ")
 	builder.WriteString("eligibility=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Eligibility))

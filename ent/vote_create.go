@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"yishi/ent/schema/schematype"
 	"yishi/ent/vote"
 
 	"entgo.io/ent/dialect/sql"
@@ -125,6 +126,12 @@ func (_c *VoteCreate) SetNillableMaxChoices(v *int) *VoteCreate {
 	if v != nil {
 		_c.SetMaxChoices(*v)
 	}
+	return _c
+}
+
+// SetQuestions sets the "questions" field.
+func (_c *VoteCreate) SetQuestions(v []schematype.VoteQuestion) *VoteCreate {
+	_c.mutation.SetQuestions(v)
 	return _c
 }
 
@@ -611,6 +618,10 @@ func (_c *VoteCreate) createSpec() (*Vote, *sqlgraph.CreateSpec) {
 		_spec.SetField(vote.FieldMaxChoices, field.TypeInt, value)
 		_node.MaxChoices = value
 	}
+	if value, ok := _c.mutation.Questions(); ok {
+		_spec.SetField(vote.FieldQuestions, field.TypeJSON, value)
+		_node.Questions = value
+	}
 	if value, ok := _c.mutation.Eligibility(); ok {
 		_spec.SetField(vote.FieldEligibility, field.TypeEnum, value)
 		_node.Eligibility = value
@@ -950,6 +961,9 @@ func (u *VoteUpsertOne) UpdateNewValues() *VoteUpsertOne {
 		}
 		if _, exists := u.create.mutation.MaxChoices(); exists {
 			s.SetIgnore(vote.FieldMaxChoices)
+		}
+		if _, exists := u.create.mutation.Questions(); exists {
+			s.SetIgnore(vote.FieldQuestions)
 		}
 		if _, exists := u.create.mutation.Eligibility(); exists {
 			s.SetIgnore(vote.FieldEligibility)
@@ -1426,6 +1440,9 @@ func (u *VoteUpsertBulk) UpdateNewValues() *VoteUpsertBulk {
 			}
 			if _, exists := b.mutation.MaxChoices(); exists {
 				s.SetIgnore(vote.FieldMaxChoices)
+			}
+			if _, exists := b.mutation.Questions(); exists {
+				s.SetIgnore(vote.FieldQuestions)
 			}
 			if _, exists := b.mutation.Eligibility(); exists {
 				s.SetIgnore(vote.FieldEligibility)

@@ -345,6 +345,9 @@ func (_u *VoteUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.MeetingIDCleared() {
 		_spec.ClearField(vote.FieldMeetingID, field.TypeInt)
 	}
+	if _u.mutation.QuestionsCleared() {
+		_spec.ClearField(vote.FieldQuestions, field.TypeJSON)
+	}
 	if _u.mutation.QuorumCleared() {
 		_spec.ClearField(vote.FieldQuorum, field.TypeFloat64)
 	}
@@ -762,6 +765,9 @@ func (_u *VoteUpdateOne) sqlSave(ctx context.Context) (_node *Vote, err error) {
 	}
 	if _u.mutation.MeetingIDCleared() {
 		_spec.ClearField(vote.FieldMeetingID, field.TypeInt)
+	}
+	if _u.mutation.QuestionsCleared() {
+		_spec.ClearField(vote.FieldQuestions, field.TypeJSON)
 	}
 	if _u.mutation.QuorumCleared() {
 		_spec.ClearField(vote.FieldQuorum, field.TypeFloat64)

@@ -29,7 +29,9 @@ type VoteOption struct {
 	// Label holds the value of the "label" field.
 	Label string `json:"label,omitempty"`
 	// Position holds the value of the "position" field.
-	Position     int `json:"position,omitempty"`
+	Position int `json:"position,omitempty"`
+	// Question holds the value of the "question" field.
+	Question     int `json:"question,omitempty"`
 	selectValues sql.SelectValues
 }
 
@@ -38,7 +40,7 @@ func (*VoteOption) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case voteoption.FieldID, voteoption.FieldTenantID, voteoption.FieldUnitID, voteoption.FieldVoteID, voteoption.FieldPosition:
+		case voteoption.FieldID, voteoption.FieldTenantID, voteoption.FieldUnitID, voteoption.FieldVoteID, voteoption.FieldPosition, voteoption.FieldQuestion:
 			values[i] = new(sql.NullInt64)
 		case voteoption.FieldUnitPath, voteoption.FieldCommunityPath, voteoption.FieldLabel:
 			values[i] = new(sql.NullString)
@@ -105,6 +107,12 @@ func (_m *VoteOption) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Position = int(value.Int64)
 			}
+		case voteoption.FieldQuestion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field question", values[i])
+			} else if value.Valid {
+				_m.Question = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -161,6 +169,9 @@ func (_m *VoteOption) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("position=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Position))
+	builder.WriteString(", ")
+	builder.WriteString("question=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Question))
 	builder.WriteByte(')')
 	return builder.String()
 }

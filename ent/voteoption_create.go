@@ -63,6 +63,20 @@ func (_c *VoteOptionCreate) SetPosition(v int) *VoteOptionCreate {
 	return _c
 }
 
+// SetQuestion sets the "question" field.
+func (_c *VoteOptionCreate) SetQuestion(v int) *VoteOptionCreate {
+	_c.mutation.SetQuestion(v)
+	return _c
+}
+
+// SetNillableQuestion sets the "question" field if the given value is not nil.
+func (_c *VoteOptionCreate) SetNillableQuestion(v *int) *VoteOptionCreate {
+	if v != nil {
+		_c.SetQuestion(*v)
+	}
+	return _c
+}
+
 // Mutation returns the VoteOptionMutation object of the builder.
 func (_c *VoteOptionCreate) Mutation() *VoteOptionMutation {
 	return _c.mutation
@@ -70,6 +84,9 @@ func (_c *VoteOptionCreate) Mutation() *VoteOptionMutation {
 
 // Save creates the VoteOption in the database.
 func (_c *VoteOptionCreate) Save(ctx context.Context) (*VoteOption, error) {
+	if err := _c.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _c.sqlSave, _c.mutation, _c.hooks)
 }
 
@@ -93,6 +110,15 @@ func (_c *VoteOptionCreate) ExecX(ctx context.Context) {
 	if err := _c.Exec(ctx); err != nil {
 		panic(err)
 	}
+}
+
+// defaults sets the default values of the builder before save.
+func (_c *VoteOptionCreate) defaults() error {
+	if _, ok := _c.mutation.Question(); !ok {
+		v := voteoption.DefaultQuestion
+		_c.mutation.SetQuestion(v)
+	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -142,6 +168,9 @@ func (_c *VoteOptionCreate) check() error {
 	}
 	if _, ok := _c.mutation.Position(); !ok {
 		return &ValidationError{Name: "position", err: errors.New(`ent: missing required field "VoteOption.position"`)}
+	}
+	if _, ok := _c.mutation.Question(); !ok {
+		return &ValidationError{Name: "question", err: errors.New(`ent: missing required field "VoteOption.question"`)}
 	}
 	return nil
 }
@@ -197,6 +226,10 @@ func (_c *VoteOptionCreate) createSpec() (*VoteOption, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Position(); ok {
 		_spec.SetField(voteoption.FieldPosition, field.TypeInt, value)
 		_node.Position = value
+	}
+	if value, ok := _c.mutation.Question(); ok {
+		_spec.SetField(voteoption.FieldQuestion, field.TypeInt, value)
+		_node.Question = value
 	}
 	return _node, _spec
 }
@@ -305,6 +338,9 @@ func (u *VoteOptionUpsertOne) UpdateNewValues() *VoteOptionUpsertOne {
 		}
 		if _, exists := u.create.mutation.Position(); exists {
 			s.SetIgnore(voteoption.FieldPosition)
+		}
+		if _, exists := u.create.mutation.Question(); exists {
+			s.SetIgnore(voteoption.FieldQuestion)
 		}
 	}))
 	return u
@@ -424,6 +460,7 @@ func (_c *VoteOptionCreateBulk) Save(ctx context.Context) ([]*VoteOption, error)
 	for i := range _c.builders {
 		func(i int, root context.Context) {
 			builder := _c.builders[i]
+			builder.defaults()
 			var mut Mutator = MutateFunc(func(ctx context.Context, m Mutation) (Value, error) {
 				mutation, ok := m.(*VoteOptionMutation)
 				if !ok {
@@ -561,6 +598,9 @@ func (u *VoteOptionUpsertBulk) UpdateNewValues() *VoteOptionUpsertBulk {
 			}
 			if _, exists := b.mutation.Position(); exists {
 				s.SetIgnore(voteoption.FieldPosition)
+			}
+			if _, exists := b.mutation.Question(); exists {
+				s.SetIgnore(voteoption.FieldQuestion)
 			}
 		}
 	}))

@@ -31,6 +31,7 @@ func requestBodies() []func() validator {
 		func() validator { return new(createHouseholdRequest) },
 		func() validator { return new(createListItemRequest) },
 		func() validator { return new(updateListItemRequest) },
+		func() validator { return new(updateProposalRequest) },
 		func() validator { return new(createMeetingRequest) },
 		func() validator { return new(updateMeetingRequest) },
 		func() validator { return new(createMemberRequest) },

@@ -66,7 +66,7 @@ func (s *server) createProposal(c *gin.Context) error {
 func (s *server) proposalIntake(c *gin.Context, u *ent.Unit, req createProposalRequest) (proposals.NewProposal, error) {
 	v := caller(c)
 	n := proposals.NewProposal{Unit: u, Title: req.Title, Body: req.Body, Kind: req.Kind, Channel: req.Channel,
-		CategoryCode: req.CategoryCode, OrganizationID: req.OrganizationID,
+		CategoryCode: req.CategoryCode, Address: req.Address, OrganizationID: req.OrganizationID,
 		CosignThreshold: req.CosignThreshold, CosignDeadline: req.CosignDeadline}
 	if req.Channel == "online" {
 		if err := s.decide(c, "proposal:create", accessTarget(c), access.Subtree); err != nil {

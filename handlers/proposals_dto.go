@@ -29,6 +29,7 @@ type createProposalRequest struct {
 	Kind            string     `json:"kind" enums:"individual,joint,organizational" example:"individual"`
 	Channel         string     `json:"channel" enums:"online,mailbox,face_to_face,tuesday_talk,grid_visit,hotline" example:"mailbox"`
 	CategoryCode    string     `json:"category_code,omitempty" example:"E01"`
+	Address         string     `json:"address,omitempty" example:"3栋2单元楼道" maxLength:"200"`
 	AuthorID        *int       `json:"author_id,omitempty" example:"7"`
 	AuthorName      string     `json:"author_name,omitempty" example:"小明"`
 	AuthorPhone     string     `json:"author_phone,omitempty" example:"13812341234"`
@@ -71,6 +72,9 @@ func (r *createProposalRequest) validate() []apperr.FieldError {
 	if r.AuthorPhone != "" && !phonePattern.MatchString(r.AuthorPhone) {
 		add("author_phone", "must be an 11-digit mainland mobile number")
 	}
+	if utf8.RuneCountInString(r.Address) > 200 {
+		add("address", "must be at most 200 characters")
+	}
 	if utf8.RuneCountInString(r.AuthorName) > 100 {
 		add("author_name", "must be at most 100 characters")
 	}
@@ -97,6 +101,7 @@ type proposalItem struct {
 	Kind              string                     `json:"kind" enums:"individual,joint,organizational"`
 	Channel           string                     `json:"channel"`
 	CategoryCode      string                     `json:"category_code"`
+	Address           string                     `json:"address,omitempty" example:"3栋2单元楼道"`
 	Status            string                     `json:"status"`
 	Author            authorResponse             `json:"author"`
 	OrganizationID    *int                       `json:"organization_id"`
@@ -112,13 +117,20 @@ type proposalItem struct {
 	DecisionNote      string                     `json:"decision_note,omitempty"`
 	DecisionVoteID    *int                       `json:"decision_vote_id"`
 	DecisionMinutesID *int                       `json:"decision_minutes_id"`
-	FollowUpOfID      *int                       `json:"follow_up_of_id"`
-	Version           int                        `json:"version"`
-	CreatedAt         time.Time                  `json:"created_at"`
-	UpdatedAt         time.Time                  `json:"updated_at"`
-	SubmittedAt       *time.Time                 `json:"submitted_at"`
-	ResolvedAt        *time.Time                 `json:"resolved_at"`
-	ClosedAt          *time.Time                 `json:"closed_at"`
+	// DecisionVoteIDs and DecisionMinutesIDs are every vote and minutes
+	// the decision cites (the single-id fields hold the first).
+	DecisionVoteIDs    []int `json:"decision_vote_ids"`
+	DecisionMinutesIDs []int `json:"decision_minutes_ids"`
+	// Escalations are the proposal's steps up the unit tree, oldest
+	// first, each with its escalated_at; submitted_at is kept.
+	Escalations  []schematype.Escalation `json:"escalations"`
+	FollowUpOfID *int                    `json:"follow_up_of_id"`
+	Version      int                     `json:"version"`
+	CreatedAt    time.Time               `json:"created_at"`
+	UpdatedAt    time.Time               `json:"updated_at"`
+	SubmittedAt  *time.Time              `json:"submitted_at"`
+	ResolvedAt   *time.Time              `json:"resolved_at"`
+	ClosedAt     *time.Time              `json:"closed_at"`
 }
 
 // proposalResponse is a single proposal as clients see it (GET, create,
@@ -158,12 +170,17 @@ func newProposalItem(p *ent.Proposal, personal bool) proposalItem {
 		CosignDeadline: utcPtr(p.CosignDeadline), CosignCount: p.CosignCount, ScreeningFlags: p.ScreeningFlags,
 		ReasonCode: p.ReasonCode, ReferredTo: p.ReferredTo, MergedIntoID: p.MergedIntoID,
 		DecisionNote: p.DecisionNote, DecisionVoteID: p.DecisionVoteID, DecisionMinutesID: p.DecisionMinutesID, FollowUpOfID: p.FollowUpOfID, Version: p.Version,
-		CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), SubmittedAt: utcPtr(p.SubmittedAt),
+		Address: p.Address, DecisionVoteIDs: nonNilInts(p.DecisionVoteIds), DecisionMinutesIDs: nonNilInts(p.DecisionMinutesIds),
+		Escalations: p.Escalations,
+		CreatedAt:   p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), SubmittedAt: utcPtr(p.SubmittedAt),
 		ResolvedAt: utcPtr(p.ResolvedAt), ClosedAt: utcPtr(p.ClosedAt),
 	}
 	if p.Outcome != nil {
 		o := string(*p.Outcome)
 		out.Outcome = &o
+	}
+	if out.Escalations == nil {
+		out.Escalations = []schematype.Escalation{}
 	}
 	if out.ScreeningFlags == nil {
 		out.ScreeningFlags = []schematype.ScreeningFlag{}

@@ -19,7 +19,10 @@ func proposalMatrix() map[string]routeCase {
 		"POST /v1/units/:id/proposals": {call: func(w *world) (string, any) {
 			return unitPath(w.A1g1, "/proposals"), loveSeat("mailbox")
 		}, owner: func(w *world) person { return w.guideA1g1 }, ok: 201},
-		"GET /v1/proposals/:id":          {call: onProposal(""), owner: leadA1, ok: 200},
+		"GET /v1/proposals/:id": {call: onProposal(""), owner: leadA1, ok: 200},
+		"PATCH /v1/proposals/:id": {call: func(w *world) (string, any) {
+			return fmt.Sprintf("/v1/proposals/%d", w.submittedProposal()), map[string]any{"title": "转角遇到爱心椅（定名）"}
+		}, owner: leadA1, ok: 200},
 		"GET /v1/proposals/:id/events":   {call: onProposal("/events"), owner: leadA1, ok: 200},
 		"GET /v1/proposals/:id/comments": {call: onProposal("/comments"), owner: leadA1, ok: 200},
 		"POST /v1/proposals/:id/comments": {call: func(w *world) (string, any) {

@@ -130,6 +130,7 @@ func (s *server) routeTable() []route {
 			Handle: s.createProposal},
 		{Method: "GET", Path: "/v1/units/:id/proposals", Load: cunit, Rule: rule("proposal:read", community), Handle: s.listProposals},
 		{Method: "GET", Path: "/v1/proposals/:id", Load: prop, Rule: rule("proposal:read", community), Handle: s.getProposal},
+		{Method: "PATCH", Path: "/v1/proposals/:id", Load: prop, Rule: orRule(proposalAuthorRule(), proposalReviewRule()), Handle: s.updateProposal},
 		{Method: "POST", Path: "/v1/proposals/:id/:action", Load: prop, Actions: proposalActionRules(),
 			ActionOrder: workflow.Actions(), Handle: s.transitionProposal},
 		{Method: "GET", Path: "/v1/proposals/:id/talent-suggestions", Load: prop, Rule: rule("talent:read", subtree), Handle: s.listTalentSuggestions},

@@ -16,7 +16,7 @@ import (
 // createTaskReport godoc
 //
 //	@Summary	Report progress on a task
-//	@Description	Needs task:report where the task lies (implementers and staff hold it) and, unless the caller leads there (task:update), to be the task's assignee or a member of its organization (403 otherwise). percent is 0-100 and may not fall below the task's current percent (409 task.percent_below_current) unless a lead reports, which is how a lead corrects a report or reopens a done task. 100% makes the task done and stamps done_at; below it the task is doing (a blocked task stays blocked until a lead changes it). The proposal must be approved or implementing. The report, the task's change and a progress_report entry on the proposal's timeline are written in one transaction, so followers hear of every report; the proposal's version (its ETag) moves on with its progress.
+//	@Description	Needs task:report where the task lies (implementers and staff hold it) and, unless the caller leads there (task:update), to be the task's assignee or a member of its organization (403 otherwise). percent is 0-100 and may not fall below the task's current percent (409 task.percent_below_current) unless a lead reports, which is how a lead corrects a report or reopens a done task. 100% makes the task done and stamps done_at; below it the task is doing (a blocked task stays blocked until a lead changes it). On a counted task (quantity) delivered reports a batch (100 of 300 把): the task's delivered total grows by it and percent is computed as the floor of total/quantity (100 only once all is delivered); percent may then be omitted, and if sent must agree (400 naming percent); a batch past the quantity, or delivered on a task without one, is 400 naming delivered. A cancelled task takes no reports (409 task.cancelled). The proposal must be approved or implementing. The report, the task's change and a progress_report entry on the proposal's timeline are written in one transaction, so followers hear of every report; the proposal's version (its ETag) moves on with its progress.
 //	@Tags		tasks
 //	@Accept		json
 //	@Produce	json
@@ -44,8 +44,11 @@ func (s *server) createTaskReport(c *gin.Context) error {
 	// A lead where the task lies (task:update) corrects or reopens it.
 	leads := s.access.Holds(caller(c), access.Perm("task:update"), accessTarget(c), access.Subtree)
 	ctx, by, now := c.Request.Context(), s.actor(c), time.Now()
-	in := tasks.NewReport{Percent: *req.Percent, Note: req.Note, AuthorID: userIDPtr(caller(c)),
-		Correct: leads, AttachmentIDs: req.AttachmentIDs}
+	in := tasks.NewReport{Note: req.Note, AuthorID: userIDPtr(caller(c)),
+		Correct: leads, AttachmentIDs: req.AttachmentIDs, Delivered: req.Delivered, PercentOmitted: req.Percent == nil}
+	if req.Percent != nil {
+		in.Percent = *req.Percent
+	}
 	var r *ent.ProgressReport
 	var moved *ent.Task
 	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) (err error) {

@@ -19,10 +19,21 @@ type createTaskRequest struct {
 	OrganizationID *int       `json:"organization_id,omitempty" example:"3"`
 	DueAt          *time.Time `json:"due_at" example:"2025-06-30T10:00:00Z"`
 	Weight         *float64   `json:"weight,omitempty" example:"2" minimum:"0.01" maximum:"1000"`
+	// Quantity counts the work (300); progress reports then report
+	// delivered batches and the percent follows them.
+	Quantity *int `json:"quantity,omitempty" example:"300" minimum:"1" maximum:"100000000"`
+	// QuantityUnit is the measure word of the quantity (把, 米, 户).
+	QuantityUnit string `json:"quantity_unit,omitempty" example:"把" maxLength:"20"`
 }
 
 func (r *createTaskRequest) validate() []apperr.FieldError {
 	out := checkTaskText(&r.Title, &r.Description)
+	if r.Quantity != nil && (*r.Quantity < 1 || *r.Quantity > 100000000) {
+		out = append(out, apperr.FieldError{Field: "quantity", Message: "must be a whole number from 1 to 100000000"})
+	}
+	if utf8.RuneCountInString(r.QuantityUnit) > 20 || (r.QuantityUnit != "" && r.Quantity == nil) {
+		out = append(out, apperr.FieldError{Field: "quantity_unit", Message: "is at most 20 characters and needs a quantity"})
+	}
 	out = append(out, checkTaskAssignment(r.AssigneeID, r.OrganizationID, true)...)
 	if r.DueAt == nil {
 		out = append(out, apperr.FieldError{Field: "due_at", Message: "is required (RFC 3339)"})
@@ -47,7 +58,7 @@ func checkTaskDue(due *time.Time) []apperr.FieldError {
 
 func (r *createTaskRequest) newTask() tasks.NewTask {
 	in := tasks.NewTask{Title: r.Title, Description: r.Description, AssigneeID: r.AssigneeID,
-		OrganizationID: r.OrganizationID, DueAt: *r.DueAt}
+		OrganizationID: r.OrganizationID, DueAt: *r.DueAt, Quantity: r.Quantity, QuantityUnit: strings.TrimSpace(r.QuantityUnit)}
 	if r.Weight != nil {
 		in.Weight = *r.Weight
 	}

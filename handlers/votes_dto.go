@@ -28,6 +28,29 @@ type createVoteRequest struct {
 	ResultsVisibility string     `json:"results_visibility,omitempty" enums:"live,after_close" example:"after_close"`
 	OpensAt           *time.Time `json:"opens_at,omitempty"`
 	ClosesAt          *time.Time `json:"closes_at,omitempty"`
+	// Questions make one vote ask several questions (the love seat's
+	// style, place and name): each has its own prompt, method, maximum
+	// and options, and method, max_choices and options are then left out
+	// at the top. Eligibility, weighting, rule, anonymity and window
+	// apply to the vote as a whole.
+	Questions []voteQuestionRequest `json:"questions,omitempty" maxItems:"10"`
+}
+
+// voteQuestionRequest is one question of a multi-question vote.
+type voteQuestionRequest struct {
+	Prompt     string   `json:"prompt" example:"爱心椅的样式" maxLength:"200"`
+	Method     string   `json:"method" enums:"single,multiple" example:"single"`
+	MaxChoices *int     `json:"max_choices,omitempty" minimum:"1" example:"1"`
+	Options    []string `json:"options" minItems:"2" maxItems:"20" example:"木质靠背椅,金属折叠椅,石凳"`
+}
+
+// questions is the rules' view of the request's questions.
+func (r *createVoteRequest) questions() []voting.Question {
+	out := make([]voting.Question, 0, len(r.Questions))
+	for _, q := range r.Questions {
+		out = append(out, voting.Question{Prompt: q.Prompt, Method: q.Method, MaxChoices: q.MaxChoices, Options: q.Options})
+	}
+	return out
 }
 
 // config fills the defaults and returns the rules' view of the request.
@@ -40,6 +63,12 @@ func (r *createVoteRequest) config() voting.Config {
 	def(&r.Weighting, "person")
 	def(&r.Rule, voting.RulePlurality)
 	def(&r.ResultsVisibility, "after_close")
+	if len(r.Questions) > 0 {
+		return voting.Config{Method: r.Method, MaxChoices: r.MaxChoices, Options: r.Options, Eligibility: r.Eligibility,
+			Weighting: r.Weighting, Rule: r.Rule, Quorum: r.Quorum, MajorMatter: r.MajorMatter,
+			ResultsVisibility: r.ResultsVisibility, Anonymous: r.Anonymous, HasMeeting: r.MeetingID != nil,
+			OpensAt: r.OpensAt, ClosesAt: r.ClosesAt, Questions: r.questions()}
+	}
 	if r.MaxChoices == nil && r.Method == "single" {
 		one := 1
 		r.MaxChoices = &one
@@ -64,15 +93,38 @@ func (r *createVoteRequest) validate() []apperr.FieldError {
 // castBallotRequest is a ballot. household_id picks the household to vote
 // for when the caller belongs to several eligible ones.
 type castBallotRequest struct {
-	OptionIDs   []int `json:"option_ids" minItems:"1" example:"17"`
-	HouseholdID *int  `json:"household_id,omitempty"`
+	// OptionIDs is the choice on a one-question vote.
+	OptionIDs []int `json:"option_ids,omitempty" example:"17"`
+	// Answers answer every question of a multi-question vote, each once.
+	Answers     []ballotAnswerRequest `json:"answers,omitempty"`
+	HouseholdID *int                  `json:"household_id,omitempty"`
+}
+
+// ballotAnswerRequest is one question's answer on a ballot.
+type ballotAnswerRequest struct {
+	QuestionID int   `json:"question_id" example:"1"`
+	OptionIDs  []int `json:"option_ids" minItems:"1" example:"17"`
 }
 
 func (r *castBallotRequest) validate() []apperr.FieldError {
-	if len(r.OptionIDs) == 0 {
-		return []apperr.FieldError{{Field: "option_ids", Message: "choose at least one option"}}
+	switch {
+	case len(r.OptionIDs) > 0 && len(r.Answers) > 0:
+		return []apperr.FieldError{{Field: "answers", Message: "send option_ids for a one-question vote, or answers for a vote with questions, not both"}}
+	case len(r.OptionIDs) == 0 && len(r.Answers) == 0:
+		return []apperr.FieldError{{Field: "option_ids", Message: "choose at least one option (or send answers for a vote with questions)"}}
+	case len(r.Answers) > voting.MaxQuestions:
+		return []apperr.FieldError{{Field: "answers", Message: "more answers than a vote has questions"}}
 	}
 	return nil
+}
+
+// answers is the rules' view of the ballot's answers.
+func (r *castBallotRequest) answers() []voting.Answer {
+	out := make([]voting.Answer, 0, len(r.Answers))
+	for _, a := range r.Answers {
+		out = append(out, voting.Answer{QuestionID: a.QuestionID, OptionIDs: a.OptionIDs})
+	}
+	return out
 }
 
 // verifyReceiptRequest carries a receipt code in the body, not the URL,

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"yishi/ent"
+	"yishi/internal/voting"
 )
 
 // voteOptionResponse is one choice on the ballot paper.
@@ -11,6 +12,19 @@ type voteOptionResponse struct {
 	ID       int    `json:"id"`
 	Label    string `json:"label"`
 	Position int    `json:"position"`
+	// QuestionID is the question the option answers (votes with
+	// questions only).
+	QuestionID int `json:"question_id,omitempty" example:"1"`
+}
+
+// voteQuestionResponse is one question of a multi-question vote with its
+// own options.
+type voteQuestionResponse struct {
+	ID         int                  `json:"id" example:"1"`
+	Prompt     string               `json:"prompt" example:"爱心椅的样式"`
+	Method     string               `json:"method" enums:"single,multiple"`
+	MaxChoices int                  `json:"max_choices" example:"1"`
+	Options    []voteOptionResponse `json:"options"`
 }
 
 // voteResponse is a vote as clients see it. eligible_count and
@@ -41,10 +55,15 @@ type voteResponse struct {
 	EligibleCount     int                  `json:"eligible_count"`
 	EligibleWeight    float64              `json:"eligible_weight"`
 	Options           []voteOptionResponse `json:"options"`
-	CreatedBy         *int                 `json:"created_by"`
-	Version           int                  `json:"version"`
-	CreatedAt         time.Time            `json:"created_at"`
-	AllowedActions    []string             `json:"allowed_actions" example:"ballot"`
+	// Questions are present on a vote that asks several questions; its
+	// options (above, all questions in ballot order) are then grouped here
+	// per question, and method is multiple with max_choices the most
+	// options one ballot holds.
+	Questions      []voteQuestionResponse `json:"questions,omitempty"`
+	CreatedBy      *int                   `json:"created_by"`
+	Version        int                    `json:"version"`
+	CreatedAt      time.Time              `json:"created_at"`
+	AllowedActions []string               `json:"allowed_actions" example:"ballot"`
 }
 
 func newVoteResponse(v *ent.Vote, opts []*ent.VoteOption) voteResponse {
@@ -57,7 +76,16 @@ func newVoteResponse(v *ent.Vote, opts []*ent.VoteOption) voteResponse {
 		CreatedBy: v.CreatedBy, Version: v.Version, CreatedAt: v.CreatedAt.UTC(),
 		Options: make([]voteOptionResponse, 0, len(opts))}
 	for _, o := range opts {
-		out.Options = append(out.Options, voteOptionResponse{ID: o.ID, Label: o.Label, Position: o.Position})
+		out.Options = append(out.Options, voteOptionResponse{ID: o.ID, Label: o.Label, Position: o.Position, QuestionID: o.Question})
+	}
+	byQ := voting.QuestionOptions(opts)
+	for _, q := range v.Questions {
+		qr := voteQuestionResponse{ID: q.ID, Prompt: q.Prompt, Method: q.Method, MaxChoices: q.MaxChoices,
+			Options: []voteOptionResponse{}}
+		for _, o := range byQ[q.ID] {
+			qr.Options = append(qr.Options, voteOptionResponse{ID: o.ID, Label: o.Label, Position: o.Position, QuestionID: o.Question})
+		}
+		out.Questions = append(out.Questions, qr)
 	}
 	return out
 }

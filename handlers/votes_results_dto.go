@@ -77,7 +77,23 @@ type voteResultsResponse struct {
 	EligibleFloorArea float64                `json:"eligible_floor_area"`
 	Turnout           turnoutResponse        `json:"turnout"`
 	Options           []optionResultResponse `json:"options"`
-	Outcome           *outcomeResponse       `json:"outcome,omitempty"`
+	// Outcome is the rule's reading of a one-question vote; a vote with
+	// questions has none at the top, one per question instead.
+	Outcome *outcomeResponse `json:"outcome,omitempty"`
+	// Questions are a multi-question vote's results, each with its own
+	// options and outcome (the vote's rule applied to that question).
+	Questions []questionResultResponse `json:"questions,omitempty"`
+}
+
+// questionResultResponse is one question's result; while results are
+// hidden its options carry no numbers and it has no outcome.
+type questionResultResponse struct {
+	ID         int                    `json:"id" example:"1"`
+	Prompt     string                 `json:"prompt" example:"爱心椅的样式"`
+	Method     string                 `json:"method" enums:"single,multiple"`
+	MaxChoices int                    `json:"max_choices"`
+	Options    []optionResultResponse `json:"options"`
+	Outcome    *outcomeResponse       `json:"outcome,omitempty"`
 }
 
 func newThresholdResponse(t voting.Threshold) thresholdResponse {

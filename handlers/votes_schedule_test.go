@@ -22,7 +22,7 @@ func TestVoteScheduleOpensAndCloses(t *testing.T) {
 	ctx := context.Background()
 	run := func(at time.Time, want int) {
 		t.Helper()
-		n, err := voting.RunSchedule(ctx, w.st.Client, at)
+		n, err := voting.RunSchedule(ctx, w.st.Client, at, w.deps.Policy)
 		if err != nil || n != want {
 			t.Fatalf("RunSchedule(%v) = %d, %v; want %d", at.Sub(now).Round(time.Minute), n, err, want)
 		}

@@ -16,7 +16,7 @@ import (
 // openVote godoc
 //
 //	@Summary	Open a vote and freeze its roll
-//	@Description	Leads (vote:open) open a draft vote before its opens_at (or the scheduler opens it then). In one transaction the roll is frozen into eligible-voter rows: members of the unit's subtree ("u:ID", weight 1), the meeting's registered participants ("u:ID", weight 1) or the subtree's households ("h:ID", weight 1 or the floor area). eligible_count and eligible_weight record it. 409 vote.not_draft when already opened; 409 vote.window_passed after closes_at; 422 vote.empty_roll when nobody is eligible.
+//	@Description	Leads (vote:open) open a draft vote before its opens_at (or the scheduler opens it then). In one transaction the roll is frozen into eligible-voter rows: members of the unit's subtree ("u:ID", weight 1), the meeting's registered participants ("u:ID", weight 1) or the subtree's households ("h:ID", weight 1 or the floor area). A person is on the roll only if they may cast a ballot there (vote:ballot at the vote's unit or above, or at one of their memberships in its community): staff registered as members or participants without the resident role are not counted. eligible_count and eligible_weight record it. 409 vote.not_draft when already opened; 409 vote.window_passed after closes_at; 422 vote.empty_roll when nobody is eligible.
 //	@Tags		votes
 //	@Produce	json
 //	@Security	BearerAuth
@@ -28,7 +28,11 @@ import (
 //	@Failure	409	{object}	problem
 //	@Failure	422	{object}	problem
 //	@Router		/v1/votes/{id}/open [post]
-func (s *server) openVote(c *gin.Context) error { return s.moveVote(c, "open", voting.Open) }
+func (s *server) openVote(c *gin.Context) error {
+	return s.moveVote(c, "open", func(ctx context.Context, tx *ent.Tx, v *ent.Vote, now time.Time) (*ent.Vote, error) {
+		return voting.Open(ctx, tx, v, now, s.Policy)
+	})
+}
 
 // closeVote godoc
 //

@@ -17,8 +17,9 @@ import (
 
 // startJobs launches the periodic background jobs; they stop with ctx,
 // and wg lets the caller wait for that before closing the database. cfg
-// carries their settings (the feedback window).
-func startJobs(ctx context.Context, wg *sync.WaitGroup, cfg config.Config, st *store.Store, logger *slog.Logger) {
+// carries their settings (the feedback window); rights is the policy
+// vote rolls are checked against.
+func startJobs(ctx context.Context, wg *sync.WaitGroup, cfg config.Config, st *store.Store, rights voting.Rights, logger *slog.Logger) {
 	r := jobs.Runner{DB: st.DB, Dialect: st.Dialect, Logger: logger}
 	every(ctx, wg, r, jobs.Job{Name: "proposals.lapse", Interval: time.Minute,
 		Run: func(ctx context.Context) (int, error) { return proposals.LapseDue(ctx, st.Client, time.Now().UTC()) }})
@@ -31,7 +32,9 @@ func startJobs(ctx context.Context, wg *sync.WaitGroup, cfg config.Config, st *s
 		return accounts.PurgeCodes(ctx, st.Client, time.Now().UTC().Add(-24*time.Hour))
 	}})
 	every(ctx, wg, r, jobs.Job{Name: "votes.schedule", Interval: 10 * time.Second,
-		Run: func(ctx context.Context) (int, error) { return voting.RunSchedule(ctx, st.Client, time.Now().UTC()) }})
+		Run: func(ctx context.Context) (int, error) {
+			return voting.RunSchedule(ctx, st.Client, time.Now().UTC(), rights)
+		}})
 }
 
 // every runs j on r until ctx ends, tracked by wg.

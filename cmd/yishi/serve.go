@@ -54,7 +54,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, out i
 	if err := bootstrapAdmin(ctx, cfg, deps); err != nil {
 		return err
 	}
-	startJobs(workers, &background, cfg, st, logger)
+	startJobs(workers, &background, cfg, st, deps.Policy, logger)
 	router, err := handlers.NewRouter(deps)
 	if err != nil {
 		return fmt.Errorf("router: %w", err)

@@ -991,6 +991,7 @@ var (
 		{Name: "task_id", Type: field.TypeInt},
 		{Name: "proposal_id", Type: field.TypeInt},
 		{Name: "percent", Type: field.TypeInt},
+		{Name: "delivered", Type: field.TypeInt, Nullable: true},
 		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "author_id", Type: field.TypeInt, Nullable: true},
 		{Name: "attachment_ids", Type: field.TypeJSON, Nullable: true},
@@ -1045,6 +1046,7 @@ var (
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"individual", "joint", "organizational"}},
 		{Name: "channel", Type: field.TypeEnum, Enums: []string{"online", "mailbox", "face_to_face", "tuesday_talk", "grid_visit", "hotline"}},
 		{Name: "category_code", Type: field.TypeString, Nullable: true, Size: 64},
+		{Name: "address", Type: field.TypeString, Nullable: true, Size: 200},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"draft", "collecting", "submitted", "needs_revision", "accepted", "rejected", "merged", "referred", "deliberating", "approved", "declined", "implementing", "completed", "closed", "withdrawn", "lapsed"}, Default: "draft"},
 		{Name: "author_id", Type: field.TypeInt, Nullable: true},
 		{Name: "author_name", Type: field.TypeString, Size: 100},
@@ -1062,6 +1064,9 @@ var (
 		{Name: "decision_note", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "decision_vote_id", Type: field.TypeInt, Nullable: true},
 		{Name: "decision_minutes_id", Type: field.TypeInt, Nullable: true},
+		{Name: "decision_vote_ids", Type: field.TypeJSON, Nullable: true},
+		{Name: "decision_minutes_ids", Type: field.TypeJSON, Nullable: true},
+		{Name: "escalations", Type: field.TypeJSON, Nullable: true},
 		{Name: "follow_up_of_id", Type: field.TypeInt, Nullable: true},
 		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "submitted_at", Type: field.TypeTime, Nullable: true},
@@ -1092,17 +1097,17 @@ var (
 			{
 				Name:    "proposal_tenant_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{ProposalsColumns[1], ProposalsColumns[14]},
+				Columns: []*schema.Column{ProposalsColumns[1], ProposalsColumns[15]},
 			},
 			{
 				Name:    "proposal_status_cosign_deadline",
 				Unique:  false,
-				Columns: []*schema.Column{ProposalsColumns[14], ProposalsColumns[21]},
+				Columns: []*schema.Column{ProposalsColumns[15], ProposalsColumns[22]},
 			},
 			{
 				Name:    "proposal_author_id",
 				Unique:  false,
-				Columns: []*schema.Column{ProposalsColumns[15]},
+				Columns: []*schema.Column{ProposalsColumns[16]},
 			},
 			{
 				Name:    "proposal_created_at",
@@ -1388,7 +1393,10 @@ var (
 		{Name: "organization_id", Type: field.TypeInt, Nullable: true},
 		{Name: "due_at", Type: field.TypeTime},
 		{Name: "weight", Type: field.TypeFloat64, Default: 1},
-		{Name: "status", Type: field.TypeEnum, Enums: []string{"todo", "doing", "done", "blocked"}, Default: "todo"},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"todo", "doing", "done", "blocked", "cancelled"}, Default: "todo"},
+		{Name: "quantity", Type: field.TypeInt, Nullable: true},
+		{Name: "quantity_unit", Type: field.TypeString, Nullable: true, Size: 20},
+		{Name: "delivered", Type: field.TypeInt, Default: 0},
 		{Name: "percent", Type: field.TypeInt, Default: 0},
 		{Name: "done_at", Type: field.TypeTime, Nullable: true},
 		{Name: "created_by", Type: field.TypeInt, Nullable: true},
@@ -1561,6 +1569,7 @@ var (
 		{Name: "meeting_id", Type: field.TypeInt, Nullable: true},
 		{Name: "method", Type: field.TypeEnum, Enums: []string{"single", "multiple"}},
 		{Name: "max_choices", Type: field.TypeInt, Default: 1},
+		{Name: "questions", Type: field.TypeJSON, Nullable: true},
 		{Name: "eligibility", Type: field.TypeEnum, Enums: []string{"members", "participants", "households"}},
 		{Name: "weighting", Type: field.TypeEnum, Enums: []string{"person", "household", "floor_area"}},
 		{Name: "rule", Type: field.TypeEnum, Enums: []string{"plurality", "majority_quorum", "civil_code_278"}, Default: "plurality"},
@@ -1602,12 +1611,12 @@ var (
 			{
 				Name:    "vote_status_opens_at",
 				Unique:  false,
-				Columns: []*schema.Column{VotesColumns[19], VotesColumns[20]},
+				Columns: []*schema.Column{VotesColumns[20], VotesColumns[21]},
 			},
 			{
 				Name:    "vote_status_closes_at",
 				Unique:  false,
-				Columns: []*schema.Column{VotesColumns[19], VotesColumns[21]},
+				Columns: []*schema.Column{VotesColumns[20], VotesColumns[22]},
 			},
 			{
 				Name:    "vote_proposal_id",
@@ -1626,6 +1635,7 @@ var (
 		{Name: "vote_id", Type: field.TypeInt},
 		{Name: "label", Type: field.TypeString, Size: 200},
 		{Name: "position", Type: field.TypeInt},
+		{Name: "question", Type: field.TypeInt, Default: 0},
 	}
 	// VoteOptionsTable holds the schema information for the "vote_options" table.
 	VoteOptionsTable = &schema.Table{

@@ -28,6 +28,8 @@ const (
 	FieldProposalID = "proposal_id"
 	// FieldPercent holds the string denoting the percent field in the database.
 	FieldPercent = "percent"
+	// FieldDelivered holds the string denoting the delivered field in the database.
+	FieldDelivered = "delivered"
 	// FieldNote holds the string denoting the note field in the database.
 	FieldNote = "note"
 	// FieldAuthorID holds the string denoting the author_id field in the database.
@@ -50,6 +52,7 @@ var Columns = []string{
 	FieldTaskID,
 	FieldProposalID,
 	FieldPercent,
+	FieldDelivered,
 	FieldNote,
 	FieldAuthorID,
 	FieldAttachmentIds,
@@ -129,6 +132,11 @@ func ByProposalID(opts ...sql.OrderTermOption) OrderOption {
 // ByPercent orders the results by the percent field.
 func ByPercent(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPercent, opts...).ToFunc()
+}
+
+// ByDelivered orders the results by the delivered field.
+func ByDelivered(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDelivered, opts...).ToFunc()
 }
 
 // ByNote orders the results by the note field.

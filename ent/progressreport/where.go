@@ -89,6 +89,11 @@ func Percent(v int) predicate.ProgressReport {
 	return predicate.ProgressReport(sql.FieldEQ(FieldPercent, v))
 }
 
+// Delivered applies equality check predicate on the "delivered" field. It's identical to DeliveredEQ.
+func Delivered(v int) predicate.ProgressReport {
+	return predicate.ProgressReport(sql.FieldEQ(FieldDelivered, v))
+}
+
 // Note applies equality check predicate on the "note" field. It's identical to NoteEQ.
 func Note(v string) predicate.ProgressReport {
 	return predicate.ProgressReport(sql.FieldEQ(FieldNote, v))
@@ -432,6 +437,56 @@ func PercentLT(v int) predicate.ProgressReport {
 // PercentLTE applies the LTE predicate on the "percent" field.
 func PercentLTE(v int) predicate.ProgressReport {
 	return predicate.ProgressReport(sql.FieldLTE(FieldPercent, v))
+}
+
+// DeliveredEQ applies the EQ predicate on the "delivered" field.
+func DeliveredEQ(v int) predicate.ProgressReport {
+	return predicate.ProgressReport(sql.FieldEQ(FieldDelivered, v))
+}
+
+// DeliveredNEQ applies the NEQ predicate on the "delivered" field.
+func DeliveredNEQ(v int) predicate.ProgressReport {
+	return predicate.ProgressReport(sql.FieldNEQ(FieldDelivered, v))
+}
+
+// DeliveredIn applies the In predicate on the "delivered" field.
+func DeliveredIn(vs ...int) predicate.ProgressReport {
+	return predicate.ProgressReport(sql.FieldIn(FieldDelivered, vs...))
+}
+
+// DeliveredNotIn applies the NotIn predicate on the "delivered" field.
+func DeliveredNotIn(vs ...int) predicate.ProgressReport {
+	return predicate.ProgressReport(sql.FieldNotIn(FieldDelivered, vs...))
+}
+
+// DeliveredGT applies the GT predicate on the "delivered" field.
+func DeliveredGT(v int) predicate.ProgressReport {
+	return predicate.ProgressReport(sql.FieldGT(FieldDelivered, v))
+}
+
+// DeliveredGTE applies the GTE predicate on the "delivered" field.
+func DeliveredGTE(v int) predicate.ProgressReport {
+	return predicate.ProgressReport(sql.FieldGTE(FieldDelivered, v))
+}
+
+// DeliveredLT applies the LT predicate on the "delivered" field.
+func DeliveredLT(v int) predicate.ProgressReport {
+	return predicate.ProgressReport(sql.FieldLT(FieldDelivered, v))
+}
+
+// DeliveredLTE applies the LTE predicate on the "delivered" field.
+func DeliveredLTE(v int) predicate.ProgressReport {
+	return predicate.ProgressReport(sql.FieldLTE(FieldDelivered, v))
+}
+
+// DeliveredIsNil applies the IsNil predicate on the "delivered" field.
+func DeliveredIsNil() predicate.ProgressReport {
+	return predicate.ProgressReport(sql.FieldIsNull(FieldDelivered))
+}
+
+// DeliveredNotNil applies the NotNil predicate on the "delivered" field.
+func DeliveredNotNil() predicate.ProgressReport {
+	return predicate.ProgressReport(sql.FieldNotNull(FieldDelivered))
 }
 
 // NoteEQ applies the EQ predicate on the "note" field.

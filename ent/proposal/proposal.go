@@ -41,6 +41,8 @@ const (
 	FieldChannel = "channel"
 	// FieldCategoryCode holds the string denoting the category_code field in the database.
 	FieldCategoryCode = "category_code"
+	// FieldAddress holds the string denoting the address field in the database.
+	FieldAddress = "address"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
 	// FieldAuthorID holds the string denoting the author_id field in the database.
@@ -75,6 +77,12 @@ const (
 	FieldDecisionVoteID = "decision_vote_id"
 	// FieldDecisionMinutesID holds the string denoting the decision_minutes_id field in the database.
 	FieldDecisionMinutesID = "decision_minutes_id"
+	// FieldDecisionVoteIds holds the string denoting the decision_vote_ids field in the database.
+	FieldDecisionVoteIds = "decision_vote_ids"
+	// FieldDecisionMinutesIds holds the string denoting the decision_minutes_ids field in the database.
+	FieldDecisionMinutesIds = "decision_minutes_ids"
+	// FieldEscalations holds the string denoting the escalations field in the database.
+	FieldEscalations = "escalations"
 	// FieldFollowUpOfID holds the string denoting the follow_up_of_id field in the database.
 	FieldFollowUpOfID = "follow_up_of_id"
 	// FieldVersion holds the string denoting the version field in the database.
@@ -105,6 +113,7 @@ var Columns = []string{
 	FieldKind,
 	FieldChannel,
 	FieldCategoryCode,
+	FieldAddress,
 	FieldStatus,
 	FieldAuthorID,
 	FieldAuthorName,
@@ -122,6 +131,9 @@ var Columns = []string{
 	FieldDecisionNote,
 	FieldDecisionVoteID,
 	FieldDecisionMinutesID,
+	FieldDecisionVoteIds,
+	FieldDecisionMinutesIds,
+	FieldEscalations,
 	FieldFollowUpOfID,
 	FieldVersion,
 	FieldSubmittedAt,
@@ -167,6 +179,8 @@ var (
 	TitleValidator func(string) error
 	// CategoryCodeValidator is a validator for the "category_code" field. It is called by the builders before save.
 	CategoryCodeValidator func(string) error
+	// AddressValidator is a validator for the "address" field. It is called by the builders before save.
+	AddressValidator func(string) error
 	// AuthorNameValidator is a validator for the "author_name" field. It is called by the builders before save.
 	AuthorNameValidator func(string) error
 	// AuthorPhoneValidator is a validator for the "author_phone" field. It is called by the builders before save.
@@ -366,6 +380,11 @@ func ByChannel(opts ...sql.OrderTermOption) OrderOption {
 // ByCategoryCode orders the results by the category_code field.
 func ByCategoryCode(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCategoryCode, opts...).ToFunc()
+}
+
+// ByAddress orders the results by the address field.
+func ByAddress(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAddress, opts...).ToFunc()
 }
 
 // ByStatus orders the results by the status field.

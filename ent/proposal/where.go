@@ -109,6 +109,11 @@ func CategoryCode(v string) predicate.Proposal {
 	return predicate.Proposal(sql.FieldEQ(FieldCategoryCode, v))
 }
 
+// Address applies equality check predicate on the "address" field. It's identical to AddressEQ.
+func Address(v string) predicate.Proposal {
+	return predicate.Proposal(sql.FieldEQ(FieldAddress, v))
+}
+
 // AuthorID applies equality check predicate on the "author_id" field. It's identical to AuthorIDEQ.
 func AuthorID(v int) predicate.Proposal {
 	return predicate.Proposal(sql.FieldEQ(FieldAuthorID, v))
@@ -842,6 +847,81 @@ func CategoryCodeEqualFold(v string) predicate.Proposal {
 // CategoryCodeContainsFold applies the ContainsFold predicate on the "category_code" field.
 func CategoryCodeContainsFold(v string) predicate.Proposal {
 	return predicate.Proposal(sql.FieldContainsFold(FieldCategoryCode, v))
+}
+
+// AddressEQ applies the EQ predicate on the "address" field.
+func AddressEQ(v string) predicate.Proposal {
+	return predicate.Proposal(sql.FieldEQ(FieldAddress, v))
+}
+
+// AddressNEQ applies the NEQ predicate on the "address" field.
+func AddressNEQ(v string) predicate.Proposal {
+	return predicate.Proposal(sql.FieldNEQ(FieldAddress, v))
+}
+
+// AddressIn applies the In predicate on the "address" field.
+func AddressIn(vs ...string) predicate.Proposal {
+	return predicate.Proposal(sql.FieldIn(FieldAddress, vs...))
+}
+
+// AddressNotIn applies the NotIn predicate on the "address" field.
+func AddressNotIn(vs ...string) predicate.Proposal {
+	return predicate.Proposal(sql.FieldNotIn(FieldAddress, vs...))
+}
+
+// AddressGT applies the GT predicate on the "address" field.
+func AddressGT(v string) predicate.Proposal {
+	return predicate.Proposal(sql.FieldGT(FieldAddress, v))
+}
+
+// AddressGTE applies the GTE predicate on the "address" field.
+func AddressGTE(v string) predicate.Proposal {
+	return predicate.Proposal(sql.FieldGTE(FieldAddress, v))
+}
+
+// AddressLT applies the LT predicate on the "address" field.
+func AddressLT(v string) predicate.Proposal {
+	return predicate.Proposal(sql.FieldLT(FieldAddress, v))
+}
+
+// AddressLTE applies the LTE predicate on the "address" field.
+func AddressLTE(v string) predicate.Proposal {
+	return predicate.Proposal(sql.FieldLTE(FieldAddress, v))
+}
+
+// AddressContains applies the Contains predicate on the "address" field.
+func AddressContains(v string) predicate.Proposal {
+	return predicate.Proposal(sql.FieldContains(FieldAddress, v))
+}
+
+// AddressHasPrefix applies the HasPrefix predicate on the "address" field.
+func AddressHasPrefix(v string) predicate.Proposal {
+	return predicate.Proposal(sql.FieldHasPrefix(FieldAddress, v))
+}
+
+// AddressHasSuffix applies the HasSuffix predicate on the "address" field.
+func AddressHasSuffix(v string) predicate.Proposal {
+	return predicate.Proposal(sql.FieldHasSuffix(FieldAddress, v))
+}
+
+// AddressIsNil applies the IsNil predicate on the "address" field.
+func AddressIsNil() predicate.Proposal {
+	return predicate.Proposal(sql.FieldIsNull(FieldAddress))
+}
+
+// AddressNotNil applies the NotNil predicate on the "address" field.
+func AddressNotNil() predicate.Proposal {
+	return predicate.Proposal(sql.FieldNotNull(FieldAddress))
+}
+
+// AddressEqualFold applies the EqualFold predicate on the "address" field.
+func AddressEqualFold(v string) predicate.Proposal {
+	return predicate.Proposal(sql.FieldEqualFold(FieldAddress, v))
+}
+
+// AddressContainsFold applies the ContainsFold predicate on the "address" field.
+func AddressContainsFold(v string) predicate.Proposal {
+	return predicate.Proposal(sql.FieldContainsFold(FieldAddress, v))
 }
 
 // StatusEQ applies the EQ predicate on the "status" field.
@@ -1707,6 +1787,36 @@ func DecisionMinutesIDIsNil() predicate.Proposal {
 // DecisionMinutesIDNotNil applies the NotNil predicate on the "decision_minutes_id" field.
 func DecisionMinutesIDNotNil() predicate.Proposal {
 	return predicate.Proposal(sql.FieldNotNull(FieldDecisionMinutesID))
+}
+
+// DecisionVoteIdsIsNil applies the IsNil predicate on the "decision_vote_ids" field.
+func DecisionVoteIdsIsNil() predicate.Proposal {
+	return predicate.Proposal(sql.FieldIsNull(FieldDecisionVoteIds))
+}
+
+// DecisionVoteIdsNotNil applies the NotNil predicate on the "decision_vote_ids" field.
+func DecisionVoteIdsNotNil() predicate.Proposal {
+	return predicate.Proposal(sql.FieldNotNull(FieldDecisionVoteIds))
+}
+
+// DecisionMinutesIdsIsNil applies the IsNil predicate on the "decision_minutes_ids" field.
+func DecisionMinutesIdsIsNil() predicate.Proposal {
+	return predicate.Proposal(sql.FieldIsNull(FieldDecisionMinutesIds))
+}
+
+// DecisionMinutesIdsNotNil applies the NotNil predicate on the "decision_minutes_ids" field.
+func DecisionMinutesIdsNotNil() predicate.Proposal {
+	return predicate.Proposal(sql.FieldNotNull(FieldDecisionMinutesIds))
+}
+
+// EscalationsIsNil applies the IsNil predicate on the "escalations" field.
+func EscalationsIsNil() predicate.Proposal {
+	return predicate.Proposal(sql.FieldIsNull(FieldEscalations))
+}
+
+// EscalationsNotNil applies the NotNil predicate on the "escalations" field.
+func EscalationsNotNil() predicate.Proposal {
+	return predicate.Proposal(sql.FieldNotNull(FieldEscalations))
 }
 
 // FollowUpOfIDEQ applies the EQ predicate on the "follow_up_of_id" field.

@@ -2142,7 +2142,7 @@ func init() {
 		}
 	}()
 	// progressreportDescCreatedAt is the schema descriptor for created_at field.
-	progressreportDescCreatedAt := progressreportFields[6].Descriptor()
+	progressreportDescCreatedAt := progressreportFields[7].Descriptor()
 	// progressreport.DefaultCreatedAt holds the default value on creation for the created_at field.
 	progressreport.DefaultCreatedAt = progressreportDescCreatedAt.Default.(func() time.Time)
 	proposalMixin := schema.Proposal{}.Mixin()
@@ -2257,8 +2257,12 @@ func init() {
 	proposalDescCategoryCode := proposalFields[6].Descriptor()
 	// proposal.CategoryCodeValidator is a validator for the "category_code" field. It is called by the builders before save.
 	proposal.CategoryCodeValidator = proposalDescCategoryCode.Validators[0].(func(string) error)
+	// proposalDescAddress is the schema descriptor for address field.
+	proposalDescAddress := proposalFields[7].Descriptor()
+	// proposal.AddressValidator is a validator for the "address" field. It is called by the builders before save.
+	proposal.AddressValidator = proposalDescAddress.Validators[0].(func(string) error)
 	// proposalDescAuthorName is the schema descriptor for author_name field.
-	proposalDescAuthorName := proposalFields[9].Descriptor()
+	proposalDescAuthorName := proposalFields[10].Descriptor()
 	// proposal.AuthorNameValidator is a validator for the "author_name" field. It is called by the builders before save.
 	proposal.AuthorNameValidator = func() func(string) error {
 		validators := proposalDescAuthorName.Validators
@@ -2276,23 +2280,23 @@ func init() {
 		}
 	}()
 	// proposalDescAuthorPhone is the schema descriptor for author_phone field.
-	proposalDescAuthorPhone := proposalFields[10].Descriptor()
+	proposalDescAuthorPhone := proposalFields[11].Descriptor()
 	// proposal.AuthorPhoneValidator is a validator for the "author_phone" field. It is called by the builders before save.
 	proposal.AuthorPhoneValidator = proposalDescAuthorPhone.Validators[0].(func(string) error)
 	// proposalDescCosignCount is the schema descriptor for cosign_count field.
-	proposalDescCosignCount := proposalFields[15].Descriptor()
+	proposalDescCosignCount := proposalFields[16].Descriptor()
 	// proposal.DefaultCosignCount holds the default value on creation for the cosign_count field.
 	proposal.DefaultCosignCount = proposalDescCosignCount.Default.(int)
 	// proposalDescReasonCode is the schema descriptor for reason_code field.
-	proposalDescReasonCode := proposalFields[17].Descriptor()
+	proposalDescReasonCode := proposalFields[18].Descriptor()
 	// proposal.ReasonCodeValidator is a validator for the "reason_code" field. It is called by the builders before save.
 	proposal.ReasonCodeValidator = proposalDescReasonCode.Validators[0].(func(string) error)
 	// proposalDescReferredTo is the schema descriptor for referred_to field.
-	proposalDescReferredTo := proposalFields[18].Descriptor()
+	proposalDescReferredTo := proposalFields[19].Descriptor()
 	// proposal.ReferredToValidator is a validator for the "referred_to" field. It is called by the builders before save.
 	proposal.ReferredToValidator = proposalDescReferredTo.Validators[0].(func(string) error)
 	// proposalDescVersion is the schema descriptor for version field.
-	proposalDescVersion := proposalFields[25].Descriptor()
+	proposalDescVersion := proposalFields[29].Descriptor()
 	// proposal.DefaultVersion holds the default value on creation for the version field.
 	proposal.DefaultVersion = proposalDescVersion.Default.(int)
 	proposaleventMixin := schema.ProposalEvent{}.Mixin()
@@ -2875,8 +2879,20 @@ func init() {
 	task.DefaultWeight = taskDescWeight.Default.(float64)
 	// task.WeightValidator is a validator for the "weight" field. It is called by the builders before save.
 	task.WeightValidator = taskDescWeight.Validators[0].(func(float64) error)
+	// taskDescQuantity is the schema descriptor for quantity field.
+	taskDescQuantity := taskFields[8].Descriptor()
+	// task.QuantityValidator is a validator for the "quantity" field. It is called by the builders before save.
+	task.QuantityValidator = taskDescQuantity.Validators[0].(func(int) error)
+	// taskDescQuantityUnit is the schema descriptor for quantity_unit field.
+	taskDescQuantityUnit := taskFields[9].Descriptor()
+	// task.QuantityUnitValidator is a validator for the "quantity_unit" field. It is called by the builders before save.
+	task.QuantityUnitValidator = taskDescQuantityUnit.Validators[0].(func(string) error)
+	// taskDescDelivered is the schema descriptor for delivered field.
+	taskDescDelivered := taskFields[10].Descriptor()
+	// task.DefaultDelivered holds the default value on creation for the delivered field.
+	task.DefaultDelivered = taskDescDelivered.Default.(int)
 	// taskDescPercent is the schema descriptor for percent field.
-	taskDescPercent := taskFields[8].Descriptor()
+	taskDescPercent := taskFields[11].Descriptor()
 	// task.DefaultPercent holds the default value on creation for the percent field.
 	task.DefaultPercent = taskDescPercent.Default.(int)
 	// task.PercentValidator is a validator for the "percent" field. It is called by the builders before save.
@@ -2896,7 +2912,7 @@ func init() {
 		}
 	}()
 	// taskDescVersion is the schema descriptor for version field.
-	taskDescVersion := taskFields[11].Descriptor()
+	taskDescVersion := taskFields[14].Descriptor()
 	// task.DefaultVersion holds the default value on creation for the version field.
 	task.DefaultVersion = taskDescVersion.Default.(int)
 	unitMixin := schema.Unit{}.Mixin()
@@ -3228,23 +3244,23 @@ func init() {
 	// vote.DefaultMaxChoices holds the default value on creation for the max_choices field.
 	vote.DefaultMaxChoices = voteDescMaxChoices.Default.(int)
 	// voteDescMajorMatter is the schema descriptor for major_matter field.
-	voteDescMajorMatter := voteFields[8].Descriptor()
+	voteDescMajorMatter := voteFields[9].Descriptor()
 	// vote.DefaultMajorMatter holds the default value on creation for the major_matter field.
 	vote.DefaultMajorMatter = voteDescMajorMatter.Default.(bool)
 	// voteDescAnonymous is the schema descriptor for anonymous field.
-	voteDescAnonymous := voteFields[10].Descriptor()
+	voteDescAnonymous := voteFields[11].Descriptor()
 	// vote.DefaultAnonymous holds the default value on creation for the anonymous field.
 	vote.DefaultAnonymous = voteDescAnonymous.Default.(bool)
 	// voteDescEligibleCount is the schema descriptor for eligible_count field.
-	voteDescEligibleCount := voteFields[17].Descriptor()
+	voteDescEligibleCount := voteFields[18].Descriptor()
 	// vote.DefaultEligibleCount holds the default value on creation for the eligible_count field.
 	vote.DefaultEligibleCount = voteDescEligibleCount.Default.(int)
 	// voteDescEligibleWeight is the schema descriptor for eligible_weight field.
-	voteDescEligibleWeight := voteFields[18].Descriptor()
+	voteDescEligibleWeight := voteFields[19].Descriptor()
 	// vote.DefaultEligibleWeight holds the default value on creation for the eligible_weight field.
 	vote.DefaultEligibleWeight = voteDescEligibleWeight.Default.(float64)
 	// voteDescVersion is the schema descriptor for version field.
-	voteDescVersion := voteFields[20].Descriptor()
+	voteDescVersion := voteFields[21].Descriptor()
 	// vote.DefaultVersion holds the default value on creation for the version field.
 	vote.DefaultVersion = voteDescVersion.Default.(int)
 	voteoptionMixin := schema.VoteOption{}.Mixin()
@@ -3328,6 +3344,10 @@ func init() {
 			return nil
 		}
 	}()
+	// voteoptionDescQuestion is the schema descriptor for question field.
+	voteoptionDescQuestion := voteoptionFields[3].Descriptor()
+	// voteoption.DefaultQuestion holds the default value on creation for the question field.
+	voteoption.DefaultQuestion = voteoptionDescQuestion.Default.(int)
 	voteparticipationMixin := schema.VoteParticipation{}.Mixin()
 	voteparticipation.Policy = privacy.NewPolicies(voteparticipationMixin[2], schema.VoteParticipation{})
 	voteparticipation.Hooks[0] = func(next ent.Mutator) ent.Mutator {

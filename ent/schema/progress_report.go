@@ -23,6 +23,9 @@ func (ProgressReport) Fields() []ent.Field {
 		field.Int("task_id").Immutable(),
 		field.Int("proposal_id").Immutable(),
 		field.Int("percent").Min(0).Max(100).Immutable(),
+		// delivered is the quantity this report delivers (a batch), on a
+		// task with a quantity.
+		field.Int("delivered").Optional().Nillable().Immutable(),
 		field.Text("note").Optional().Immutable(),
 		field.Int("author_id").Optional().Nillable().Immutable(),
 		field.Ints("attachment_ids").Optional().Immutable(),

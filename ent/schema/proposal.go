@@ -30,6 +30,7 @@ func (Proposal) Fields() []ent.Field {
 		field.Enum("kind").Values("individual", "joint", "organizational").Immutable(),
 		field.Enum("channel").Values("online", "mailbox", "face_to_face", "tuesday_talk", "grid_visit", "hotline").Immutable(),
 		field.String("category_code").Optional().MaxLen(64),
+		field.String("address").Optional().MaxLen(200),
 		field.Enum("status").Values(
 			"draft", "collecting", "submitted", "needs_revision", "accepted", "rejected", "merged",
 			"referred", "deliberating", "approved", "declined", "implementing", "completed", "closed",
@@ -50,6 +51,9 @@ func (Proposal) Fields() []ent.Field {
 		field.Text("decision_note").Optional(),
 		field.Int("decision_vote_id").Optional().Nillable(),
 		field.Int("decision_minutes_id").Optional().Nillable(),
+		field.Ints("decision_vote_ids").Optional(),
+		field.Ints("decision_minutes_ids").Optional(),
+		field.JSON("escalations", []schematype.Escalation{}).Optional(),
 		field.Int("follow_up_of_id").Optional().Nillable().Immutable(),
 		field.Int("version").Default(1),
 		field.Time("submitted_at").Optional().Nillable(),

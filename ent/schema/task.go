@@ -28,7 +28,12 @@ func (Task) Fields() []ent.Field {
 		field.Int("organization_id").Optional().Nillable(),
 		field.Time("due_at"),
 		field.Float("weight").Positive().Default(1),
-		field.Enum("status").Values("todo", "doing", "done", "blocked").Default("todo"),
+		field.Enum("status").Values("todo", "doing", "done", "blocked", "cancelled").Default("todo"),
+		// quantity and quantity_unit count the work (300 把); delivered
+		// sums the progress reports' batches, and percent follows it.
+		field.Int("quantity").Optional().Nillable().Positive(),
+		field.String("quantity_unit").Optional().MaxLen(20),
+		field.Int("delivered").Default(0),
 		field.Int("percent").Min(0).Max(100).Default(0),
 		field.Time("done_at").Optional().Nillable(),
 		field.Int("created_by").Optional().Nillable().Immutable(),

@@ -4,6 +4,8 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"yishi/ent/schema/schematype"
 )
 
 // Vote is a decision put to the eligible people of a unit, a meeting's
@@ -25,6 +27,7 @@ func (Vote) Fields() []ent.Field {
 		field.Int("meeting_id").Optional().Nillable().Immutable(),
 		field.Enum("method").Values("single", "multiple").Immutable(),
 		field.Int("max_choices").Default(1).Immutable(),
+		field.JSON("questions", []schematype.VoteQuestion{}).Optional().Immutable(),
 		field.Enum("eligibility").Values("members", "participants", "households").Immutable(),
 		field.Enum("weighting").Values("person", "household", "floor_area").Immutable(),
 		field.Enum("rule").Values("plurality", "majority_quorum", "civil_code_278").Default("plurality").Immutable(),

@@ -21,6 +21,9 @@ func (VoteOption) Fields() []ent.Field {
 		field.Int("vote_id").Immutable(),
 		field.String("label").NotEmpty().MaxLen(200).Immutable(),
 		field.Int("position").Immutable(),
+		// question is the VoteQuestion.ID the option answers; 0 on a
+		// vote asked the single-question way.
+		field.Int("question").Default(0).Immutable(),
 	}
 }
 

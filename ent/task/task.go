@@ -43,6 +43,12 @@ const (
 	FieldWeight = "weight"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
+	// FieldQuantity holds the string denoting the quantity field in the database.
+	FieldQuantity = "quantity"
+	// FieldQuantityUnit holds the string denoting the quantity_unit field in the database.
+	FieldQuantityUnit = "quantity_unit"
+	// FieldDelivered holds the string denoting the delivered field in the database.
+	FieldDelivered = "delivered"
 	// FieldPercent holds the string denoting the percent field in the database.
 	FieldPercent = "percent"
 	// FieldDoneAt holds the string denoting the done_at field in the database.
@@ -72,6 +78,9 @@ var Columns = []string{
 	FieldDueAt,
 	FieldWeight,
 	FieldStatus,
+	FieldQuantity,
+	FieldQuantityUnit,
+	FieldDelivered,
 	FieldPercent,
 	FieldDoneAt,
 	FieldCreatedBy,
@@ -116,6 +125,12 @@ var (
 	DefaultWeight float64
 	// WeightValidator is a validator for the "weight" field. It is called by the builders before save.
 	WeightValidator func(float64) error
+	// QuantityValidator is a validator for the "quantity" field. It is called by the builders before save.
+	QuantityValidator func(int) error
+	// QuantityUnitValidator is a validator for the "quantity_unit" field. It is called by the builders before save.
+	QuantityUnitValidator func(string) error
+	// DefaultDelivered holds the default value on creation for the "delivered" field.
+	DefaultDelivered int
 	// DefaultPercent holds the default value on creation for the "percent" field.
 	DefaultPercent int
 	// PercentValidator is a validator for the "percent" field. It is called by the builders before save.
@@ -132,10 +147,11 @@ const DefaultStatus = StatusTodo
 
 // Status values.
 const (
-	StatusTodo    Status = "todo"
-	StatusDoing   Status = "doing"
-	StatusDone    Status = "done"
-	StatusBlocked Status = "blocked"
+	StatusTodo      Status = "todo"
+	StatusDoing     Status = "doing"
+	StatusDone      Status = "done"
+	StatusBlocked   Status = "blocked"
+	StatusCancelled Status = "cancelled"
 )
 
 func (s Status) String() string {
@@ -145,7 +161,7 @@ func (s Status) String() string {
 // StatusValidator is a validator for the "status" field enum values. It is called by the builders before save.
 func StatusValidator(s Status) error {
 	switch s {
-	case StatusTodo, StatusDoing, StatusDone, StatusBlocked:
+	case StatusTodo, StatusDoing, StatusDone, StatusBlocked, StatusCancelled:
 		return nil
 	default:
 		return fmt.Errorf("task: invalid enum value for status field: %q", s)
@@ -228,6 +244,21 @@ func ByWeight(opts ...sql.OrderTermOption) OrderOption {
 // ByStatus orders the results by the status field.
 func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
+}
+
+// ByQuantity orders the results by the quantity field.
+func ByQuantity(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldQuantity, opts...).ToFunc()
+}
+
+// ByQuantityUnit orders the results by the quantity_unit field.
+func ByQuantityUnit(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldQuantityUnit, opts...).ToFunc()
+}
+
+// ByDelivered orders the results by the delivered field.
+func ByDelivered(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDelivered, opts...).ToFunc()
 }
 
 // ByPercent orders the results by the percent field.

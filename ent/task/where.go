@@ -119,6 +119,21 @@ func Weight(v float64) predicate.Task {
 	return predicate.Task(sql.FieldEQ(FieldWeight, v))
 }
 
+// Quantity applies equality check predicate on the "quantity" field. It's identical to QuantityEQ.
+func Quantity(v int) predicate.Task {
+	return predicate.Task(sql.FieldEQ(FieldQuantity, v))
+}
+
+// QuantityUnit applies equality check predicate on the "quantity_unit" field. It's identical to QuantityUnitEQ.
+func QuantityUnit(v string) predicate.Task {
+	return predicate.Task(sql.FieldEQ(FieldQuantityUnit, v))
+}
+
+// Delivered applies equality check predicate on the "delivered" field. It's identical to DeliveredEQ.
+func Delivered(v int) predicate.Task {
+	return predicate.Task(sql.FieldEQ(FieldDelivered, v))
+}
+
 // Percent applies equality check predicate on the "percent" field. It's identical to PercentEQ.
 func Percent(v int) predicate.Task {
 	return predicate.Task(sql.FieldEQ(FieldPercent, v))
@@ -807,6 +822,171 @@ func StatusIn(vs ...Status) predicate.Task {
 // StatusNotIn applies the NotIn predicate on the "status" field.
 func StatusNotIn(vs ...Status) predicate.Task {
 	return predicate.Task(sql.FieldNotIn(FieldStatus, vs...))
+}
+
+// QuantityEQ applies the EQ predicate on the "quantity" field.
+func QuantityEQ(v int) predicate.Task {
+	return predicate.Task(sql.FieldEQ(FieldQuantity, v))
+}
+
+// QuantityNEQ applies the NEQ predicate on the "quantity" field.
+func QuantityNEQ(v int) predicate.Task {
+	return predicate.Task(sql.FieldNEQ(FieldQuantity, v))
+}
+
+// QuantityIn applies the In predicate on the "quantity" field.
+func QuantityIn(vs ...int) predicate.Task {
+	return predicate.Task(sql.FieldIn(FieldQuantity, vs...))
+}
+
+// QuantityNotIn applies the NotIn predicate on the "quantity" field.
+func QuantityNotIn(vs ...int) predicate.Task {
+	return predicate.Task(sql.FieldNotIn(FieldQuantity, vs...))
+}
+
+// QuantityGT applies the GT predicate on the "quantity" field.
+func QuantityGT(v int) predicate.Task {
+	return predicate.Task(sql.FieldGT(FieldQuantity, v))
+}
+
+// QuantityGTE applies the GTE predicate on the "quantity" field.
+func QuantityGTE(v int) predicate.Task {
+	return predicate.Task(sql.FieldGTE(FieldQuantity, v))
+}
+
+// QuantityLT applies the LT predicate on the "quantity" field.
+func QuantityLT(v int) predicate.Task {
+	return predicate.Task(sql.FieldLT(FieldQuantity, v))
+}
+
+// QuantityLTE applies the LTE predicate on the "quantity" field.
+func QuantityLTE(v int) predicate.Task {
+	return predicate.Task(sql.FieldLTE(FieldQuantity, v))
+}
+
+// QuantityIsNil applies the IsNil predicate on the "quantity" field.
+func QuantityIsNil() predicate.Task {
+	return predicate.Task(sql.FieldIsNull(FieldQuantity))
+}
+
+// QuantityNotNil applies the NotNil predicate on the "quantity" field.
+func QuantityNotNil() predicate.Task {
+	return predicate.Task(sql.FieldNotNull(FieldQuantity))
+}
+
+// QuantityUnitEQ applies the EQ predicate on the "quantity_unit" field.
+func QuantityUnitEQ(v string) predicate.Task {
+	return predicate.Task(sql.FieldEQ(FieldQuantityUnit, v))
+}
+
+// QuantityUnitNEQ applies the NEQ predicate on the "quantity_unit" field.
+func QuantityUnitNEQ(v string) predicate.Task {
+	return predicate.Task(sql.FieldNEQ(FieldQuantityUnit, v))
+}
+
+// QuantityUnitIn applies the In predicate on the "quantity_unit" field.
+func QuantityUnitIn(vs ...string) predicate.Task {
+	return predicate.Task(sql.FieldIn(FieldQuantityUnit, vs...))
+}
+
+// QuantityUnitNotIn applies the NotIn predicate on the "quantity_unit" field.
+func QuantityUnitNotIn(vs ...string) predicate.Task {
+	return predicate.Task(sql.FieldNotIn(FieldQuantityUnit, vs...))
+}
+
+// QuantityUnitGT applies the GT predicate on the "quantity_unit" field.
+func QuantityUnitGT(v string) predicate.Task {
+	return predicate.Task(sql.FieldGT(FieldQuantityUnit, v))
+}
+
+// QuantityUnitGTE applies the GTE predicate on the "quantity_unit" field.
+func QuantityUnitGTE(v string) predicate.Task {
+	return predicate.Task(sql.FieldGTE(FieldQuantityUnit, v))
+}
+
+// QuantityUnitLT applies the LT predicate on the "quantity_unit" field.
+func QuantityUnitLT(v string) predicate.Task {
+	return predicate.Task(sql.FieldLT(FieldQuantityUnit, v))
+}
+
+// QuantityUnitLTE applies the LTE predicate on the "quantity_unit" field.
+func QuantityUnitLTE(v string) predicate.Task {
+	return predicate.Task(sql.FieldLTE(FieldQuantityUnit, v))
+}
+
+// QuantityUnitContains applies the Contains predicate on the "quantity_unit" field.
+func QuantityUnitContains(v string) predicate.Task {
+	return predicate.Task(sql.FieldContains(FieldQuantityUnit, v))
+}
+
+// QuantityUnitHasPrefix applies the HasPrefix predicate on the "quantity_unit" field.
+func QuantityUnitHasPrefix(v string) predicate.Task {
+	return predicate.Task(sql.FieldHasPrefix(FieldQuantityUnit, v))
+}
+
+// QuantityUnitHasSuffix applies the HasSuffix predicate on the "quantity_unit" field.
+func QuantityUnitHasSuffix(v string) predicate.Task {
+	return predicate.Task(sql.FieldHasSuffix(FieldQuantityUnit, v))
+}
+
+// QuantityUnitIsNil applies the IsNil predicate on the "quantity_unit" field.
+func QuantityUnitIsNil() predicate.Task {
+	return predicate.Task(sql.FieldIsNull(FieldQuantityUnit))
+}
+
+// QuantityUnitNotNil applies the NotNil predicate on the "quantity_unit" field.
+func QuantityUnitNotNil() predicate.Task {
+	return predicate.Task(sql.FieldNotNull(FieldQuantityUnit))
+}
+
+// QuantityUnitEqualFold applies the EqualFold predicate on the "quantity_unit" field.
+func QuantityUnitEqualFold(v string) predicate.Task {
+	return predicate.Task(sql.FieldEqualFold(FieldQuantityUnit, v))
+}
+
+// QuantityUnitContainsFold applies the ContainsFold predicate on the "quantity_unit" field.
+func QuantityUnitContainsFold(v string) predicate.Task {
+	return predicate.Task(sql.FieldContainsFold(FieldQuantityUnit, v))
+}
+
+// DeliveredEQ applies the EQ predicate on the "delivered" field.
+func DeliveredEQ(v int) predicate.Task {
+	return predicate.Task(sql.FieldEQ(FieldDelivered, v))
+}
+
+// DeliveredNEQ applies the NEQ predicate on the "delivered" field.
+func DeliveredNEQ(v int) predicate.Task {
+	return predicate.Task(sql.FieldNEQ(FieldDelivered, v))
+}
+
+// DeliveredIn applies the In predicate on the "delivered" field.
+func DeliveredIn(vs ...int) predicate.Task {
+	return predicate.Task(sql.FieldIn(FieldDelivered, vs...))
+}
+
+// DeliveredNotIn applies the NotIn predicate on the "delivered" field.
+func DeliveredNotIn(vs ...int) predicate.Task {
+	return predicate.Task(sql.FieldNotIn(FieldDelivered, vs...))
+}
+
+// DeliveredGT applies the GT predicate on the "delivered" field.
+func DeliveredGT(v int) predicate.Task {
+	return predicate.Task(sql.FieldGT(FieldDelivered, v))
+}
+
+// DeliveredGTE applies the GTE predicate on the "delivered" field.
+func DeliveredGTE(v int) predicate.Task {
+	return predicate.Task(sql.FieldGTE(FieldDelivered, v))
+}
+
+// DeliveredLT applies the LT predicate on the "delivered" field.
+func DeliveredLT(v int) predicate.Task {
+	return predicate.Task(sql.FieldLT(FieldDelivered, v))
+}
+
+// DeliveredLTE applies the LTE predicate on the "delivered" field.
+func DeliveredLTE(v int) predicate.Task {
+	return predicate.Task(sql.FieldLTE(FieldDelivered, v))
 }
 
 // PercentEQ applies the EQ predicate on the "percent" field.

@@ -37,6 +37,8 @@ const (
 	FieldMethod = "method"
 	// FieldMaxChoices holds the string denoting the max_choices field in the database.
 	FieldMaxChoices = "max_choices"
+	// FieldQuestions holds the string denoting the questions field in the database.
+	FieldQuestions = "questions"
 	// FieldEligibility holds the string denoting the eligibility field in the database.
 	FieldEligibility = "eligibility"
 	// FieldWeighting holds the string denoting the weighting field in the database.
@@ -87,6 +89,7 @@ var Columns = []string{
 	FieldMeetingID,
 	FieldMethod,
 	FieldMaxChoices,
+	FieldQuestions,
 	FieldEligibility,
 	FieldWeighting,
 	FieldRule,

@@ -674,6 +674,16 @@ func MaxChoicesLTE(v int) predicate.Vote {
 	return predicate.Vote(sql.FieldLTE(FieldMaxChoices, v))
 }
 
+// QuestionsIsNil applies the IsNil predicate on the "questions" field.
+func QuestionsIsNil() predicate.Vote {
+	return predicate.Vote(sql.FieldIsNull(FieldQuestions))
+}
+
+// QuestionsNotNil applies the NotNil predicate on the "questions" field.
+func QuestionsNotNil() predicate.Vote {
+	return predicate.Vote(sql.FieldNotNull(FieldQuestions))
+}
+
 // EligibilityEQ applies the EQ predicate on the "eligibility" field.
 func EligibilityEQ(v Eligibility) predicate.Vote {
 	return predicate.Vote(sql.FieldEQ(FieldEligibility, v))

@@ -26,6 +26,8 @@ const (
 	FieldLabel = "label"
 	// FieldPosition holds the string denoting the position field in the database.
 	FieldPosition = "position"
+	// FieldQuestion holds the string denoting the question field in the database.
+	FieldQuestion = "question"
 	// Table holds the table name of the voteoption in the database.
 	Table = "vote_options"
 )
@@ -40,6 +42,7 @@ var Columns = []string{
 	FieldVoteID,
 	FieldLabel,
 	FieldPosition,
+	FieldQuestion,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -70,6 +73,8 @@ var (
 	CommunityPathValidator func(string) error
 	// LabelValidator is a validator for the "label" field. It is called by the builders before save.
 	LabelValidator func(string) error
+	// DefaultQuestion holds the default value on creation for the "question" field.
+	DefaultQuestion int
 )
 
 // OrderOption defines the ordering options for the VoteOption queries.
@@ -113,4 +118,9 @@ func ByLabel(opts ...sql.OrderTermOption) OrderOption {
 // ByPosition orders the results by the position field.
 func ByPosition(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPosition, opts...).ToFunc()
+}
+
+// ByQuestion orders the results by the question field.
+func ByQuestion(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldQuestion, opts...).ToFunc()
 }

@@ -83,6 +83,11 @@ func Position(v int) predicate.VoteOption {
 	return predicate.VoteOption(sql.FieldEQ(FieldPosition, v))
 }
 
+// Question applies equality check predicate on the "question" field. It's identical to QuestionEQ.
+func Question(v int) predicate.VoteOption {
+	return predicate.VoteOption(sql.FieldEQ(FieldQuestion, v))
+}
+
 // TenantIDEQ applies the EQ predicate on the "tenant_id" field.
 func TenantIDEQ(v int) predicate.VoteOption {
 	return predicate.VoteOption(sql.FieldEQ(FieldTenantID, v))
@@ -436,6 +441,46 @@ func PositionLT(v int) predicate.VoteOption {
 // PositionLTE applies the LTE predicate on the "position" field.
 func PositionLTE(v int) predicate.VoteOption {
 	return predicate.VoteOption(sql.FieldLTE(FieldPosition, v))
+}
+
+// QuestionEQ applies the EQ predicate on the "question" field.
+func QuestionEQ(v int) predicate.VoteOption {
+	return predicate.VoteOption(sql.FieldEQ(FieldQuestion, v))
+}
+
+// QuestionNEQ applies the NEQ predicate on the "question" field.
+func QuestionNEQ(v int) predicate.VoteOption {
+	return predicate.VoteOption(sql.FieldNEQ(FieldQuestion, v))
+}
+
+// QuestionIn applies the In predicate on the "question" field.
+func QuestionIn(vs ...int) predicate.VoteOption {
+	return predicate.VoteOption(sql.FieldIn(FieldQuestion, vs...))
+}
+
+// QuestionNotIn applies the NotIn predicate on the "question" field.
+func QuestionNotIn(vs ...int) predicate.VoteOption {
+	return predicate.VoteOption(sql.FieldNotIn(FieldQuestion, vs...))
+}
+
+// QuestionGT applies the GT predicate on the "question" field.
+func QuestionGT(v int) predicate.VoteOption {
+	return predicate.VoteOption(sql.FieldGT(FieldQuestion, v))
+}
+
+// QuestionGTE applies the GTE predicate on the "question" field.
+func QuestionGTE(v int) predicate.VoteOption {
+	return predicate.VoteOption(sql.FieldGTE(FieldQuestion, v))
+}
+
+// QuestionLT applies the LT predicate on the "question" field.
+func QuestionLT(v int) predicate.VoteOption {
+	return predicate.VoteOption(sql.FieldLT(FieldQuestion, v))
+}
+
+// QuestionLTE applies the LTE predicate on the "question" field.
+func QuestionLTE(v int) predicate.VoteOption {
+	return predicate.VoteOption(sql.FieldLTE(FieldQuestion, v))
 }
 
 // And groups predicates with the AND operator between them.

@@ -86,6 +86,16 @@ func actionLabel(a string) string {
 		return "已列入会议议程"
 	case "follow_up":
 		return "有居民发起了跟进提案"
+	case "edit":
+		return "内容已修改"
+	case "merge_in":
+		return "合并了其他提案"
+	case "task_reassigned":
+		return "职责已改派"
+	case "task_rescheduled":
+		return "任务期限已调整"
+	case "task_cancelled":
+		return "有任务已取消"
 	}
 	if strings.HasPrefix(a, "vote") {
 		return "投票结果已公布"

@@ -10,7 +10,8 @@ import (
 )
 
 // completeChange refuses to call a proposal delivered while work on it is
-// still open: every task must be done (a 100% progress report). A new
+// still open: every task must be done (a 100% progress report) or
+// cancelled. A new
 // task or a progress report bumps the proposal's version in its own
 // transaction, so neither can slip in between this count and the status
 // change: one of the two transactions gets 409. TransitionTx has already
@@ -20,7 +21,7 @@ func completeChange(ctx context.Context, tx *ent.Tx, p *ent.Proposal) (change, e
 	if err != nil {
 		return change{}, fmt.Errorf("complete: count tasks: %w", err)
 	}
-	open, err := tx.Task.Query().Where(task.ProposalID(p.ID), task.StatusNEQ(task.StatusDone)).Count(ctx)
+	open, err := tx.Task.Query().Where(task.ProposalID(p.ID), task.StatusNotIn(task.StatusDone, task.StatusCancelled)).Count(ctx)
 	if err != nil {
 		return change{}, fmt.Errorf("complete: count open tasks: %w", err)
 	}

@@ -27,6 +27,7 @@ type NewProposal struct {
 	Title, Body     string
 	Kind, Channel   string
 	CategoryCode    string
+	Address         string
 	AuthorID        *int
 	AuthorName      string
 	AuthorPhone     string
@@ -45,7 +46,7 @@ func Create(ctx context.Context, tx *ent.Tx, n NewProposal, by Actor) (*ent.Prop
 		SetCommunityPath(community).SetOriginUnitID(n.Unit.ID).SetOriginPath(n.Unit.Path).
 		SetTitle(strings.TrimSpace(n.Title)).SetBody(n.Body).
 		SetKind(proposalKind(n.Kind)).SetChannel(proposalChannel(n.Channel)).
-		SetCategoryCode(n.CategoryCode).SetNillableAuthorID(n.AuthorID).
+		SetCategoryCode(n.CategoryCode).SetAddress(n.Address).SetNillableAuthorID(n.AuthorID).
 		SetAuthorName(n.AuthorName).SetAuthorPhone(n.AuthorPhone).
 		SetNillableOrganizationID(n.OrganizationID).SetNillableEnteredBy(n.EnteredBy).
 		SetNillableCosignThreshold(n.CosignThreshold).SetNillableCosignDeadline(n.CosignDeadline).

@@ -30,13 +30,14 @@ func decideChange(ctx context.Context, tx *ent.Tx, p *ent.Proposal, in Transitio
 	if err != nil {
 		return change{}, err
 	}
-	cite, err := ev.cite(in.VoteID, in.MinutesID)
+	cite, err := ev.cite(in)
 	if err != nil {
 		return change{}, err
 	}
 	ch.set = func(u *ent.ProposalUpdate) {
 		u.SetOutcome(proposalOutcome(in.Outcome)).SetDecisionNote(in.Note).
-			SetNillableDecisionVoteID(cite.voteID).SetNillableDecisionMinutesID(cite.minutesID)
+			SetNillableDecisionVoteID(first(cite.votes)).SetNillableDecisionMinutesID(first(cite.minutes)).
+			SetDecisionVoteIds(cite.votes).SetDecisionMinutesIds(cite.minutes)
 	}
 	ch.detail = cite.detail()
 	return ch, nil

@@ -24,25 +24,18 @@ func (ev evidence) ambiguous() error {
 // detail is what the decide event shows of the citation, so the timeline
 // says what the decision rests on; nil when it rests on the note alone.
 func (c citation) detail() map[string]any {
-	if c.voteID == nil && c.minutesID == nil {
+	if len(c.votes) == 0 && len(c.minutes) == 0 {
 		return nil
 	}
 	d := map[string]any{"citation": "explicit"}
 	if c.automatic {
 		d["citation"] = "automatic"
 	}
-	if c.voteID != nil {
-		d["vote_id"] = *c.voteID
+	if len(c.votes) > 0 {
+		d["vote_id"], d["vote_ids"] = c.votes[0], c.votes
 	}
-	if c.minutesID != nil {
-		d["minutes_id"] = *c.minutesID
+	if len(c.minutes) > 0 {
+		d["minutes_id"], d["minutes_ids"] = c.minutes[0], c.minutes
 	}
 	return d
-}
-
-func deref(p *int) int {
-	if p == nil {
-		return 0
-	}
-	return *p
 }

@@ -3,13 +3,11 @@ package proposals
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"yishi/ent"
 	"yishi/ent/agendaitem"
 	"yishi/ent/minutes"
 	"yishi/ent/vote"
-	"yishi/internal/apperr"
 )
 
 // evidence is what a decision on a proposal can rest on: its closed
@@ -47,42 +45,4 @@ func loadEvidence(ctx context.Context, tx *ent.Tx, p *ent.Proposal) (evidence, e
 		ev.latest[m.MeetingID] = m.ID // ascending versions: the last one wins
 	}
 	return ev, nil
-}
-
-// citation is what a decision cites, and whether the lead chose it.
-type citation struct {
-	voteID, minutesID *int
-	automatic         bool
-}
-
-// cite checks the lead's citations against ev, or picks the unambiguous
-// ones when the lead named none (see decideChange for the rule).
-func (ev evidence) cite(voteID, minutesID *int) (citation, error) {
-	var bad []apperr.FieldError
-	if voteID != nil && !slices.Contains(ev.votes, *voteID) {
-		bad = append(bad, apperr.FieldError{Field: "vote_id", Message: "must be a closed vote on this proposal"})
-	}
-	if _, ok := ev.minutes[deref(minutesID)]; minutesID != nil && !ok {
-		bad = append(bad, apperr.FieldError{Field: "minutes_id",
-			Message: "must be approved minutes of a meeting that had this proposal on its agenda"})
-	}
-	if len(bad) > 0 {
-		return citation{}, apperr.Invalid(bad...)
-	}
-	if voteID != nil || minutesID != nil {
-		return citation{voteID: voteID, minutesID: minutesID}, nil
-	}
-	c := citation{automatic: true}
-	if len(ev.votes) == 1 {
-		c.voteID = &ev.votes[0]
-	}
-	if len(ev.latest) == 1 {
-		for _, id := range ev.latest {
-			c.minutesID = &id
-		}
-	}
-	if c.voteID == nil && c.minutesID == nil && (len(ev.votes) > 0 || len(ev.latest) > 0) {
-		return c, ev.ambiguous()
-	}
-	return c, nil
 }

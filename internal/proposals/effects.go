@@ -129,8 +129,12 @@ func escalateChange(ctx context.Context, tx *ent.Tx, p *ent.Proposal) (change, e
 	if err != nil {
 		return change{}, fmt.Errorf("load parent unit: %w", err)
 	}
+	steps := append(slices.Clone(p.Escalations),
+		schematype.Escalation{FromUnitID: cur.ID, ToUnitID: parent.ID, EscalatedAt: time.Now().UTC()})
 	return change{
-		set:    func(u *ent.ProposalUpdate) { u.SetUnitID(parent.ID).SetUnitPath(parent.Path) },
+		set: func(u *ent.ProposalUpdate) {
+			u.SetUnitID(parent.ID).SetUnitPath(parent.Path).SetEscalations(steps)
+		},
 		detail: map[string]any{"from_unit_id": cur.ID, "to_unit_id": parent.ID, "to_unit": parent.Name},
 	}, nil
 }
@@ -194,9 +198,11 @@ func carryCosigners(ctx context.Context, tx *ent.Tx, src, target *ent.Proposal, 
 		upd.SetStatus(proposal.StatusSubmitted).SetSubmittedAt(time.Now().UTC())
 	}
 	updated, err := upd.Save(ctx)
-	if err != nil || !reached {
+	if err != nil {
 		return err
 	}
-	return appendEvent(ctx, tx, updated, by, "merge_in", string(proposal.StatusCollecting), string(proposal.StatusSubmitted),
-		"", "", map[string]any{"merged_from": src.ID, "cosign_count": count})
+	// The target's timeline says what was merged into it ("merged from
+	// #N"), whether or not the carried signatures moved it.
+	return appendEvent(ctx, tx, updated, by, "merge_in", string(target.Status), string(updated.Status),
+		fmt.Sprintf("合并自 #%d", src.ID), "", map[string]any{"merged_from": src.ID, "cosign_count": count})
 }

@@ -43,6 +43,8 @@ func prepare(ctx context.Context, tx *ent.Tx, p *ent.Proposal, action string, in
 		return startChange(ctx, tx, p)
 	case workflow.Complete:
 		return completeChange(ctx, tx, p)
+	case workflow.ResolveOnSpot:
+		return resolveOnSpotChange(ctx, tx, p, in)
 	}
 	return change{}, nil
 }

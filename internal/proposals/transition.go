@@ -22,6 +22,13 @@ type TransitionInput struct {
 	IntoID     int
 	VoteID     *int // decide: the closed vote that supports the decision
 	MinutesID  *int // decide: the approved minutes that support it
+	// VoteIDs and MinutesIDs cite several votes and minutes (decide);
+	// VoteID and MinutesID, when given, are cited too.
+	VoteIDs    []int
+	MinutesIDs []int
+	// AttachmentIDs are the proposal's files an on-the-spot resolution
+	// cites (the photo of the cleared drain).
+	AttachmentIDs []int
 }
 
 // change is what one action does besides moving the status.
@@ -81,7 +88,9 @@ func TransitionTx(ctx context.Context, tx *ent.Tx, p *ent.Proposal, action strin
 	}
 	upd := tx.Proposal.Update().Where(proposal.ID(p.ID), proposal.Version(p.Version)).
 		SetStatus(proposalStatus(next)).AddVersion(1)
-	stampTimes(upd, next, time.Now().UTC())
+	if next != string(p.Status) {
+		stampTimes(upd, p, next, time.Now().UTC())
+	}
 	if ch.set != nil {
 		ch.set(upd)
 	}
@@ -108,8 +117,14 @@ func TransitionTx(ctx context.Context, tx *ent.Tx, p *ent.Proposal, action strin
 }
 
 // stampTimes records when a proposal entered review and when it was
-// resolved or closed, for statistics.
-func stampTimes(u *ent.ProposalUpdate, next string, now time.Time) {
+// resolved or closed, for statistics. It runs only when the status
+// changes: an escalation keeps submitted_at (it has escalations).
+// A proposal that skips review (resolved on the spot) is stamped submitted
+// when it is resolved, so it counts like any other in statistics.
+func stampTimes(u *ent.ProposalUpdate, p *ent.Proposal, next string, now time.Time) {
+	if p.SubmittedAt == nil && next == "completed" {
+		u.SetSubmittedAt(now)
+	}
 	switch next {
 	case "submitted":
 		u.SetSubmittedAt(now)

@@ -23,6 +23,10 @@ type NewTask struct {
 	DueAt                      time.Time
 	Weight                     float64 // 0 means the default, 1
 	CreatedBy                  *int
+	// Quantity and QuantityUnit count the work (300 把); nil when the
+	// task is not counted.
+	Quantity     *int
+	QuantityUnit string
 }
 
 // Create assigns in on p in tx and writes a task_assigned entry on p's
@@ -50,11 +54,14 @@ func Create(ctx context.Context, tx *ent.Tx, p *ent.Proposal, in NewTask, by pro
 	t, err := tx.Task.Create().SetProposalID(p.ID).SetTitle(strings.TrimSpace(in.Title)).
 		SetDescription(in.Description).SetNillableAssigneeID(in.AssigneeID).
 		SetNillableOrganizationID(in.OrganizationID).SetDueAt(in.DueAt.UTC()).SetWeight(weight).
-		SetNillableCreatedBy(in.CreatedBy).Save(ctx)
+		SetNillableCreatedBy(in.CreatedBy).SetNillableQuantity(in.Quantity).SetQuantityUnit(in.QuantityUnit).Save(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("create task: %w", err)
 	}
 	detail["task_id"], detail["weight"] = t.ID, t.Weight
+	if t.Quantity != nil {
+		detail["quantity"], detail["quantity_unit"] = *t.Quantity, t.QuantityUnit
+	}
 	if err := proposals.RecordEvent(ctx, tx, p, by, "task_assigned", t.Title, detail); err != nil {
 		return nil, err
 	}

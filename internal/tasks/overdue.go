@@ -11,9 +11,10 @@ import (
 // daySeconds is one day in seconds.
 const daySeconds = 24 * 60 * 60
 
-// IsOverdue reports whether t is past its due date and not done.
+// IsOverdue reports whether t is past its due date and neither done nor
+// cancelled.
 func IsOverdue(t *ent.Task, now time.Time) bool {
-	return t.Status != task.StatusDone && t.DueAt.Before(now)
+	return t.Status != task.StatusDone && t.Status != task.StatusCancelled && t.DueAt.Before(now)
 }
 
 // OverdueDays says by how many days t is overdue, counting a started day
@@ -35,5 +36,5 @@ func OverdueDays(t *ent.Task, now time.Time) int {
 // OverdueAt selects the tasks IsOverdue at now, for list filters; its
 // negation selects the others.
 func OverdueAt(now time.Time) predicate.Task {
-	return task.And(task.StatusNEQ(task.StatusDone), task.DueAtLT(now))
+	return task.And(task.StatusNotIn(task.StatusDone, task.StatusCancelled), task.DueAtLT(now))
 }

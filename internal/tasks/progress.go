@@ -24,6 +24,9 @@ func Summarize(ts []*ent.Task, now time.Time) Summary {
 	var s Summary
 	var sum, weights float64
 	for _, t := range ts {
+		if t.Status == task.StatusCancelled {
+			continue // cancelled work is neither progress nor owed
+		}
 		s.Tasks++
 		sum += t.Weight * float64(t.Percent)
 		weights += t.Weight

@@ -24,6 +24,10 @@ type Config struct {
 	Anonymous         bool
 	HasMeeting        bool
 	OpensAt, ClosesAt *time.Time
+	// Questions, when given, make a multi-question vote: each question
+	// has its own method, maximum and options, and Method, MaxChoices and
+	// Options stay empty.
+	Questions []Question
 }
 
 // The limits on options: a vote with one option is no choice, and a
@@ -39,15 +43,19 @@ func oneOf(v string, allowed ...string) bool { return slices.Contains(allowed, v
 func (c Config) Validate(now time.Time) []apperr.FieldError {
 	var out []apperr.FieldError
 	add := func(f, m string) { out = append(out, apperr.FieldError{Field: f, Message: m}) }
-	out = append(out, c.validateOptions()...)
-	if !oneOf(c.Method, "single", "multiple") {
-		add("method", "must be single or multiple")
-	}
-	if c.MaxChoices != nil && (*c.MaxChoices < 1 || *c.MaxChoices > len(c.Options)) {
-		add("max_choices", "must be from 1 to the number of options")
-	}
-	if c.Method == "single" && c.MaxChoices != nil && *c.MaxChoices != 1 {
-		add("max_choices", "a single-choice vote takes exactly one option")
+	if len(c.Questions) > 0 {
+		out = append(out, c.validateQuestions()...)
+	} else {
+		out = append(out, c.validateOptions()...)
+		if !oneOf(c.Method, "single", "multiple") {
+			add("method", "must be single or multiple")
+		}
+		if c.MaxChoices != nil && (*c.MaxChoices < 1 || *c.MaxChoices > len(c.Options)) {
+			add("max_choices", "must be from 1 to the number of options")
+		}
+		if c.Method == "single" && c.MaxChoices != nil && *c.MaxChoices != 1 {
+			add("max_choices", "a single-choice vote takes exactly one option")
+		}
 	}
 	out = append(out, c.validateRoll()...)
 	out = append(out, c.validateRule()...)

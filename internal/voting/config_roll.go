@@ -41,7 +41,7 @@ func (c Config) validateRule() []apperr.FieldError {
 		add("major_matter", "is only for civil_code_278")
 	}
 	if c.Rule == RuleCivilCode278 {
-		if c.Method != "single" {
+		if c.Method != "single" && len(c.Questions) == 0 {
 			add("method", "civil_code_278 votes are single choice (the first option approves)")
 		}
 		if c.Eligibility != "households" {

@@ -24,16 +24,26 @@ type NewVote struct {
 	ClosesAt   *time.Time
 	CreatedBy  *int
 	Options    []string
+	// Questions make a multi-question vote (Options is then empty).
+	Questions []Question
 }
 
 // Create writes n and its options in tx, so a vote never exists without
 // the ballot paper it is voted on.
 func Create(ctx context.Context, tx *ent.Tx, n NewVote) (*ent.Vote, []*ent.VoteOption, error) {
 	u, cfg := n.Unit, n.Config
+	method, maxChoices := cfg.Method, 0
+	if cfg.MaxChoices != nil {
+		maxChoices = *cfg.MaxChoices
+	}
+	stored, qMethod, qMax := Stored(n.Questions)
+	if len(n.Questions) > 0 {
+		method, maxChoices = qMethod, qMax
+	}
 	v, err := tx.Vote.Create().SetTenantID(u.TenantID).SetUnitID(u.ID).SetUnitPath(u.Path).
 		SetCommunityPath(units.CommunityPath(u.Path)).SetTitle(strings.TrimSpace(n.Title)).
 		SetNillableProposalID(n.ProposalID).SetNillableMeetingID(n.MeetingID).
-		SetMethod(vote.Method(cfg.Method)).SetMaxChoices(*cfg.MaxChoices).
+		SetMethod(vote.Method(method)).SetMaxChoices(maxChoices).SetQuestions(stored).
 		SetEligibility(vote.Eligibility(cfg.Eligibility)).SetWeighting(vote.Weighting(cfg.Weighting)).
 		SetRule(vote.Rule(cfg.Rule)).SetNillableQuorum(cfg.Quorum).SetMajorMatter(cfg.MajorMatter).
 		SetAnonymous(n.Anonymous).SetResultsVisibility(vote.ResultsVisibility(cfg.ResultsVisibility)).
@@ -46,6 +56,14 @@ func Create(ctx context.Context, tx *ent.Tx, n NewVote) (*ent.Vote, []*ent.VoteO
 	for i, l := range n.Options {
 		// Tenant columns come from the vote (schema.TenantChildMixin).
 		bulk = append(bulk, tx.VoteOption.Create().SetVoteID(v.ID).SetLabel(strings.TrimSpace(l)).SetPosition(i))
+	}
+	// A multi-question vote numbers its options through all questions,
+	// so ballot order is question order, then option order.
+	for qi, q := range n.Questions {
+		for _, l := range q.Options {
+			bulk = append(bulk, tx.VoteOption.Create().SetVoteID(v.ID).SetLabel(strings.TrimSpace(l)).
+				SetPosition(len(bulk)).SetQuestion(qi+1))
+		}
 	}
 	opts, err := tx.VoteOption.CreateBulk(bulk...).Save(ctx)
 	if err != nil {

@@ -13,8 +13,9 @@ import (
 // Open moves a draft vote to open and freezes its roll in tx: the rows
 // written here, not later memberships, decide who may vote and with what
 // weight. The status change is conditional, so two openers (a lead and
-// the scheduler) cannot both freeze a roll.
-func Open(ctx context.Context, tx *ent.Tx, v *ent.Vote, now time.Time) (*ent.Vote, error) {
+// the scheduler) cannot both freeze a roll. rights decides who of the
+// eligible people may vote at all (see mayBallot).
+func Open(ctx context.Context, tx *ent.Tx, v *ent.Vote, now time.Time, rights Rights) (*ent.Vote, error) {
 	if v.ClosesAt != nil && !v.ClosesAt.After(now) {
 		return nil, apperr.Conflict("vote.window_passed", "the vote's closing time has passed")
 	}
@@ -26,7 +27,7 @@ func Open(ctx context.Context, tx *ent.Tx, v *ent.Vote, now time.Time) (*ent.Vot
 	if n == 0 {
 		return nil, apperr.Conflict("vote.not_draft", "only a draft vote can be opened")
 	}
-	voters, err := rollOf(ctx, tx, v)
+	voters, err := rollOf(ctx, tx, v, rights)
 	if err != nil {
 		return nil, err
 	}

@@ -16,13 +16,18 @@ const rollBatch = 500
 
 // rollOf reads who is eligible now: members of the unit's subtree, the
 // meeting's registered participants, or the subtree's households.
-func rollOf(ctx context.Context, tx *ent.Tx, v *ent.Vote) ([]Voter, error) {
+// People are kept only if they may cast a ballot (mayBallot).
+func rollOf(ctx context.Context, tx *ent.Tx, v *ent.Vote, rights Rights) ([]Voter, error) {
 	switch v.Eligibility {
 	case vote.EligibilityMembers:
 		ids, err := tx.Membership.Query().Where(membership.UnitPathHasPrefix(v.UnitPath)).
 			Select(membership.FieldUserID).Ints(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("roll: members: %w", err)
+		}
+		ids, err = mayBallot(ctx, tx, v, ids, rights)
+		if err != nil {
+			return nil, err
 		}
 		return PeopleRoll(ids), nil
 	case vote.EligibilityParticipants:
@@ -33,6 +38,10 @@ func rollOf(ctx context.Context, tx *ent.Tx, v *ent.Vote) ([]Voter, error) {
 			Select(participant.FieldUserID).Ints(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("roll: participants: %w", err)
+		}
+		ids, err = mayBallot(ctx, tx, v, ids, rights)
+		if err != nil {
+			return nil, err
 		}
 		return PeopleRoll(ids), nil
 	}

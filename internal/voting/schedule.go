@@ -18,8 +18,8 @@ import (
 // returns how many it changed. A vote the lead opened or closed first is
 // skipped (the conditional update finds nothing), so the job is safe to
 // race with requests and with itself. It works as the system: votes of
-// every tenant are due.
-func RunSchedule(ctx context.Context, client *ent.Client, now time.Time) (int, error) {
+// every tenant are due. rights is the policy rolls are checked against.
+func RunSchedule(ctx context.Context, client *ent.Client, now time.Time, rights Rights) (int, error) {
 	sys := viewer.SystemContext(ctx)
 	toOpen, err := client.Vote.Query().Where(vote.StatusEQ(vote.StatusDraft), vote.OpensAtLTE(now),
 		vote.Or(vote.ClosesAtIsNil(), vote.ClosesAtGT(now))).Limit(200).All(sys)
@@ -33,7 +33,9 @@ func RunSchedule(ctx context.Context, client *ent.Client, now time.Time) (int, e
 	}
 	n := 0
 	for _, v := range toOpen {
-		ok, err := scheduled(sys, client, v, now, Open)
+		ok, err := scheduled(sys, client, v, now, func(ctx context.Context, tx *ent.Tx, v *ent.Vote, now time.Time) (*ent.Vote, error) {
+			return Open(ctx, tx, v, now, rights)
+		})
 		if err != nil {
 			return n, err
 		}

@@ -28,7 +28,11 @@ const (
 	Complete = "complete"
 	Close    = "close"
 	Withdraw = "withdraw"
-	Lapse    = "lapse" // system only: a joint proposal's deadline passed
+	// ResolveOnSpot is the fast track: a guide solves a small problem
+	// (a blocked drain) where it was reported, with a note and a photo,
+	// and the proposal goes from intake straight to completed.
+	ResolveOnSpot = "resolve_on_spot"
+	Lapse         = "lapse" // system only: a joint proposal's deadline passed
 )
 
 // openStatuses can still be escalated or referred: nothing has been decided.
@@ -79,6 +83,8 @@ func ruleOf(action string) (rule, bool) {
 		return rule{from: []string{"completed"}, to: "closed"}, true
 	case Withdraw:
 		return rule{from: []string{"draft", "collecting", "submitted", "needs_revision", "accepted"}, to: "withdrawn"}, true
+	case ResolveOnSpot:
+		return rule{from: []string{"draft", "submitted"}, to: "completed"}, true
 	}
 	return rule{}, false
 }
@@ -92,7 +98,7 @@ func IsAction(name string) bool {
 // Actions lists the client-facing actions, for docs and validation.
 func Actions() []string {
 	return []string{Submit, Cosign, Return, Resubmit, Accept, Reject, Merge, Escalate, Refer,
-		Schedule, Decide, Start, Complete, Close, Withdraw}
+		Schedule, Decide, Start, Complete, Close, Withdraw, ResolveOnSpot}
 }
 
 // Input is what a transition depends on besides the current status.
@@ -146,4 +152,18 @@ func Next(status, action string, in Input) (string, error) {
 		return in.Outcome, nil
 	}
 	return r.to, nil
+}
+
+// AuthorEditable reports whether the author may still change a
+// proposal's text, category and address: while it is theirs to revise.
+func AuthorEditable(status string) bool {
+	return status == "draft" || status == "needs_revision"
+}
+
+// StaffEditable reports whether reviewing staff may still rename or
+// recategorize a proposal: at any stage before it reached an end (the
+// love-seat proposal takes its voted name while it is implemented).
+func StaffEditable(status string) bool {
+	return slices.Contains([]string{"draft", "collecting", "submitted", "needs_revision", "accepted",
+		"deliberating", "approved", "implementing"}, status)
 }

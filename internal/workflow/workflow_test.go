@@ -35,6 +35,8 @@ func TestNextFollowsTheLifecycleTable(t *testing.T) {
 		{"implementing", Complete, Input{}, "completed"},
 		{"completed", Close, Input{}, "closed"},
 		{"accepted", Withdraw, Input{}, "withdrawn"},
+		{"draft", ResolveOnSpot, Input{}, "completed"},
+		{"submitted", ResolveOnSpot, Input{}, "completed"},
 	}
 	for _, c := range cases {
 		got, err := Next(c.from, c.action, c.in)
@@ -77,5 +79,24 @@ func TestDecideNeedsAnOutcome(t *testing.T) {
 	}
 	if IsAction(Lapse) || !IsAction(Merge) || IsAction("explode") {
 		t.Fatal("IsAction is wrong")
+	}
+}
+
+// TestEditableStages: authors edit while they revise; staff until the
+// proposal ends; nobody after.
+func TestEditableStages(t *testing.T) {
+	for _, st := range allStatuses {
+		author := st == "draft" || st == "needs_revision"
+		if AuthorEditable(st) != author {
+			t.Errorf("AuthorEditable(%s) = %v", st, !author)
+		}
+		ended := map[string]bool{"rejected": true, "merged": true, "referred": true, "declined": true,
+			"completed": true, "closed": true, "withdrawn": true, "lapsed": true}[st]
+		if StaffEditable(st) == ended {
+			t.Errorf("StaffEditable(%s) = %v", st, !ended)
+		}
+		if _, err := Next(st, ResolveOnSpot, Input{}); (err == nil) != (st == "draft" || st == "submitted") {
+			t.Errorf("resolve_on_spot from %s: %v", st, err)
+		}
 	}
 }

@@ -3,6 +3,8 @@
 // upward into internal/.
 package schematype
 
+import "time"
+
 // ScreeningFlag is one finding of the list screening done at submit: an
 // encouraged category missing ("uncategorized") or a negative-list item
 // whose keywords matched. Flags inform reviewers; they never decide.
@@ -37,4 +39,27 @@ type AccessCheck struct {
 	UnitPath   string `json:"unit_path"`
 	Mode       string `json:"mode"`
 	Kind       string `json:"kind"`
+}
+
+// Escalation is one step of a proposal up the unit tree: from which
+// handling unit to which, and when. A proposal keeps its submitted_at;
+// each escalation appends one of these, so the time spent at every level
+// can be read back.
+type Escalation struct {
+	FromUnitID int `json:"from_unit_id" example:"4"`
+	ToUnitID   int `json:"to_unit_id" example:"2"`
+	// EscalatedAt is when the proposal reached ToUnitID.
+	EscalatedAt time.Time `json:"escalated_at"`
+}
+
+// VoteQuestion is one question of a multi-question vote (the love seat's
+// style, place and name): its own method, maximum and options (the
+// options carry its ID in their question column). Eligibility, weighting,
+// anonymity, rule and window belong to the vote as a whole.
+type VoteQuestion struct {
+	// ID numbers the question within its vote, from 1.
+	ID         int    `json:"id" example:"1"`
+	Prompt     string `json:"prompt" example:"爱心椅的样式"`
+	Method     string `json:"method" enums:"single,multiple" example:"single"`
+	MaxChoices int    `json:"max_choices" example:"1"`
 }
