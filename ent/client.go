@@ -17,6 +17,7 @@ import (
 	"yishi/ent/auditlog"
 	"yishi/ent/ballot"
 	"yishi/ent/comment"
+	"yishi/ent/commentreport"
 	"yishi/ent/cosignature"
 	"yishi/ent/eligiblevoter"
 	"yishi/ent/feedback"
@@ -71,6 +72,8 @@ type Client struct {
 	Ballot *BallotClient
 	// Comment is the client for interacting with the Comment builders.
 	Comment *CommentClient
+	// CommentReport is the client for interacting with the CommentReport builders.
+	CommentReport *CommentReportClient
 	// Cosignature is the client for interacting with the Cosignature builders.
 	Cosignature *CosignatureClient
 	// EligibleVoter is the client for interacting with the EligibleVoter builders.
@@ -144,6 +147,7 @@ func (c *Client) init() {
 	c.AuditLog = NewAuditLogClient(c.config)
 	c.Ballot = NewBallotClient(c.config)
 	c.Comment = NewCommentClient(c.config)
+	c.CommentReport = NewCommentReportClient(c.config)
 	c.Cosignature = NewCosignatureClient(c.config)
 	c.EligibleVoter = NewEligibleVoterClient(c.config)
 	c.Feedback = NewFeedbackClient(c.config)
@@ -270,6 +274,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		AuditLog:           NewAuditLogClient(cfg),
 		Ballot:             NewBallotClient(cfg),
 		Comment:            NewCommentClient(cfg),
+		CommentReport:      NewCommentReportClient(cfg),
 		Cosignature:        NewCosignatureClient(cfg),
 		EligibleVoter:      NewEligibleVoterClient(cfg),
 		Feedback:           NewFeedbackClient(cfg),
@@ -323,6 +328,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		AuditLog:           NewAuditLogClient(cfg),
 		Ballot:             NewBallotClient(cfg),
 		Comment:            NewCommentClient(cfg),
+		CommentReport:      NewCommentReportClient(cfg),
 		Cosignature:        NewCosignatureClient(cfg),
 		EligibleVoter:      NewEligibleVoterClient(cfg),
 		Feedback:           NewFeedbackClient(cfg),
@@ -381,9 +387,9 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIClient, c.AgendaItem, c.Attachment, c.AuditLog, c.Ballot, c.Comment,
-		c.Cosignature, c.EligibleVoter, c.Feedback, c.Household, c.HouseholdMember,
-		c.IdempotencyKey, c.ListItem, c.Meeting, c.Membership, c.Minutes,
-		c.Notification, c.Organization, c.OrganizationMember, c.Participant,
+		c.CommentReport, c.Cosignature, c.EligibleVoter, c.Feedback, c.Household,
+		c.HouseholdMember, c.IdempotencyKey, c.ListItem, c.Meeting, c.Membership,
+		c.Minutes, c.Notification, c.Organization, c.OrganizationMember, c.Participant,
 		c.PolicyState, c.ProgressReport, c.Proposal, c.ProposalEvent, c.ProposalFollow,
 		c.RefreshToken, c.RoleAssignment, c.Task, c.Unit, c.User, c.Venue, c.Vote,
 		c.VoteOption, c.VoteParticipation,
@@ -397,9 +403,9 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIClient, c.AgendaItem, c.Attachment, c.AuditLog, c.Ballot, c.Comment,
-		c.Cosignature, c.EligibleVoter, c.Feedback, c.Household, c.HouseholdMember,
-		c.IdempotencyKey, c.ListItem, c.Meeting, c.Membership, c.Minutes,
-		c.Notification, c.Organization, c.OrganizationMember, c.Participant,
+		c.CommentReport, c.Cosignature, c.EligibleVoter, c.Feedback, c.Household,
+		c.HouseholdMember, c.IdempotencyKey, c.ListItem, c.Meeting, c.Membership,
+		c.Minutes, c.Notification, c.Organization, c.OrganizationMember, c.Participant,
 		c.PolicyState, c.ProgressReport, c.Proposal, c.ProposalEvent, c.ProposalFollow,
 		c.RefreshToken, c.RoleAssignment, c.Task, c.Unit, c.User, c.Venue, c.Vote,
 		c.VoteOption, c.VoteParticipation,
@@ -423,6 +429,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Ballot.mutate(ctx, m)
 	case *CommentMutation:
 		return c.Comment.mutate(ctx, m)
+	case *CommentReportMutation:
+		return c.CommentReport.mutate(ctx, m)
 	case *CosignatureMutation:
 		return c.Cosignature.mutate(ctx, m)
 	case *EligibleVoterMutation:
@@ -1285,6 +1293,140 @@ func (c *CommentClient) mutate(ctx context.Context, m *CommentMutation) (Value, 
 		return (&CommentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Comment mutation op: %q", m.Op())
+	}
+}
+
+// CommentReportClient is a client for the CommentReport schema.
+type CommentReportClient struct {
+	config
+}
+
+// NewCommentReportClient returns a client for the CommentReport from the given config.
+func NewCommentReportClient(c config) *CommentReportClient {
+	return &CommentReportClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `commentreport.Hooks(f(g(h())))`.
+func (c *CommentReportClient) Use(hooks ...Hook) {
+	c.hooks.CommentReport = append(c.hooks.CommentReport, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `commentreport.Intercept(f(g(h())))`.
+func (c *CommentReportClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CommentReport = append(c.inters.CommentReport, interceptors...)
+}
+
+// Create returns a builder for creating a CommentReport entity.
+func (c *CommentReportClient) Create() *CommentReportCreate {
+	mutation := newCommentReportMutation(c.config, OpCreate)
+	return &CommentReportCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CommentReport entities.
+func (c *CommentReportClient) CreateBulk(builders ...*CommentReportCreate) *CommentReportCreateBulk {
+	return &CommentReportCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CommentReportClient) MapCreateBulk(slice any, setFunc func(*CommentReportCreate, int)) *CommentReportCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CommentReportCreateBulk{err: fmt.Errorf("calling to CommentReportClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CommentReportCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CommentReportCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CommentReport.
+func (c *CommentReportClient) Update() *CommentReportUpdate {
+	mutation := newCommentReportMutation(c.config, OpUpdate)
+	return &CommentReportUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CommentReportClient) UpdateOne(_m *CommentReport) *CommentReportUpdateOne {
+	mutation := newCommentReportMutation(c.config, OpUpdateOne, withCommentReport(_m))
+	return &CommentReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CommentReportClient) UpdateOneID(id int) *CommentReportUpdateOne {
+	mutation := newCommentReportMutation(c.config, OpUpdateOne, withCommentReportID(id))
+	return &CommentReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CommentReport.
+func (c *CommentReportClient) Delete() *CommentReportDelete {
+	mutation := newCommentReportMutation(c.config, OpDelete)
+	return &CommentReportDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CommentReportClient) DeleteOne(_m *CommentReport) *CommentReportDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CommentReportClient) DeleteOneID(id int) *CommentReportDeleteOne {
+	builder := c.Delete().Where(commentreport.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CommentReportDeleteOne{builder}
+}
+
+// Query returns a query builder for CommentReport.
+func (c *CommentReportClient) Query() *CommentReportQuery {
+	return &CommentReportQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCommentReport},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CommentReport entity by its id.
+func (c *CommentReportClient) Get(ctx context.Context, id int) (*CommentReport, error) {
+	return c.Query().Where(commentreport.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CommentReportClient) GetX(ctx context.Context, id int) *CommentReport {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *CommentReportClient) Hooks() []Hook {
+	hooks := c.hooks.CommentReport
+	return append(hooks[:len(hooks):len(hooks)], commentreport.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CommentReportClient) Interceptors() []Interceptor {
+	return c.inters.CommentReport
+}
+
+func (c *CommentReportClient) mutate(ctx context.Context, m *CommentReportMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CommentReportCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CommentReportUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CommentReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CommentReportDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CommentReport mutation op: %q", m.Op())
 	}
 }
 
@@ -5091,20 +5233,20 @@ func (c *VoteParticipationClient) mutate(ctx context.Context, m *VoteParticipati
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIClient, AgendaItem, Attachment, AuditLog, Ballot, Comment, Cosignature,
-		EligibleVoter, Feedback, Household, HouseholdMember, IdempotencyKey, ListItem,
-		Meeting, Membership, Minutes, Notification, Organization, OrganizationMember,
-		Participant, PolicyState, ProgressReport, Proposal, ProposalEvent,
-		ProposalFollow, RefreshToken, RoleAssignment, Task, Unit, User, Venue, Vote,
-		VoteOption, VoteParticipation []ent.Hook
+		APIClient, AgendaItem, Attachment, AuditLog, Ballot, Comment, CommentReport,
+		Cosignature, EligibleVoter, Feedback, Household, HouseholdMember,
+		IdempotencyKey, ListItem, Meeting, Membership, Minutes, Notification,
+		Organization, OrganizationMember, Participant, PolicyState, ProgressReport,
+		Proposal, ProposalEvent, ProposalFollow, RefreshToken, RoleAssignment, Task,
+		Unit, User, Venue, Vote, VoteOption, VoteParticipation []ent.Hook
 	}
 	inters struct {
-		APIClient, AgendaItem, Attachment, AuditLog, Ballot, Comment, Cosignature,
-		EligibleVoter, Feedback, Household, HouseholdMember, IdempotencyKey, ListItem,
-		Meeting, Membership, Minutes, Notification, Organization, OrganizationMember,
-		Participant, PolicyState, ProgressReport, Proposal, ProposalEvent,
-		ProposalFollow, RefreshToken, RoleAssignment, Task, Unit, User, Venue, Vote,
-		VoteOption, VoteParticipation []ent.Interceptor
+		APIClient, AgendaItem, Attachment, AuditLog, Ballot, Comment, CommentReport,
+		Cosignature, EligibleVoter, Feedback, Household, HouseholdMember,
+		IdempotencyKey, ListItem, Meeting, Membership, Minutes, Notification,
+		Organization, OrganizationMember, Participant, PolicyState, ProgressReport,
+		Proposal, ProposalEvent, ProposalFollow, RefreshToken, RoleAssignment, Task,
+		Unit, User, Venue, Vote, VoteOption, VoteParticipation []ent.Interceptor
 	}
 )
 

@@ -9,6 +9,7 @@ import (
 	"yishi/ent/auditlog"
 	"yishi/ent/ballot"
 	"yishi/ent/comment"
+	"yishi/ent/commentreport"
 	"yishi/ent/cosignature"
 	"yishi/ent/eligiblevoter"
 	"yishi/ent/feedback"
@@ -47,7 +48,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 34)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 35)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apiclient.Table,
@@ -180,19 +181,45 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Comment",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			comment.FieldTenantID:      {Type: field.TypeInt, Column: comment.FieldTenantID},
-			comment.FieldUnitID:        {Type: field.TypeInt, Column: comment.FieldUnitID},
-			comment.FieldUnitPath:      {Type: field.TypeString, Column: comment.FieldUnitPath},
-			comment.FieldCommunityPath: {Type: field.TypeString, Column: comment.FieldCommunityPath},
-			comment.FieldCreatedAt:     {Type: field.TypeTime, Column: comment.FieldCreatedAt},
-			comment.FieldUpdatedAt:     {Type: field.TypeTime, Column: comment.FieldUpdatedAt},
-			comment.FieldProposalID:    {Type: field.TypeInt, Column: comment.FieldProposalID},
-			comment.FieldAuthorID:      {Type: field.TypeInt, Column: comment.FieldAuthorID},
-			comment.FieldBody:          {Type: field.TypeString, Column: comment.FieldBody},
-			comment.FieldInternal:      {Type: field.TypeBool, Column: comment.FieldInternal},
+			comment.FieldTenantID:       {Type: field.TypeInt, Column: comment.FieldTenantID},
+			comment.FieldUnitID:         {Type: field.TypeInt, Column: comment.FieldUnitID},
+			comment.FieldUnitPath:       {Type: field.TypeString, Column: comment.FieldUnitPath},
+			comment.FieldCommunityPath:  {Type: field.TypeString, Column: comment.FieldCommunityPath},
+			comment.FieldCreatedAt:      {Type: field.TypeTime, Column: comment.FieldCreatedAt},
+			comment.FieldUpdatedAt:      {Type: field.TypeTime, Column: comment.FieldUpdatedAt},
+			comment.FieldProposalID:     {Type: field.TypeInt, Column: comment.FieldProposalID},
+			comment.FieldAuthorID:       {Type: field.TypeInt, Column: comment.FieldAuthorID},
+			comment.FieldBody:           {Type: field.TypeString, Column: comment.FieldBody},
+			comment.FieldInternal:       {Type: field.TypeBool, Column: comment.FieldInternal},
+			comment.FieldScreeningFlags: {Type: field.TypeJSON, Column: comment.FieldScreeningFlags},
+			comment.FieldHiddenAt:       {Type: field.TypeTime, Column: comment.FieldHiddenAt},
+			comment.FieldHiddenBy:       {Type: field.TypeInt, Column: comment.FieldHiddenBy},
+			comment.FieldHiddenReason:   {Type: field.TypeString, Column: comment.FieldHiddenReason},
+			comment.FieldDeletedAt:      {Type: field.TypeTime, Column: comment.FieldDeletedAt},
 		},
 	}
 	graph.Nodes[6] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   commentreport.Table,
+			Columns: commentreport.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: commentreport.FieldID,
+			},
+		},
+		Type: "CommentReport",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			commentreport.FieldTenantID:      {Type: field.TypeInt, Column: commentreport.FieldTenantID},
+			commentreport.FieldUnitID:        {Type: field.TypeInt, Column: commentreport.FieldUnitID},
+			commentreport.FieldUnitPath:      {Type: field.TypeString, Column: commentreport.FieldUnitPath},
+			commentreport.FieldCommunityPath: {Type: field.TypeString, Column: commentreport.FieldCommunityPath},
+			commentreport.FieldCommentID:     {Type: field.TypeInt, Column: commentreport.FieldCommentID},
+			commentreport.FieldReporterID:    {Type: field.TypeInt, Column: commentreport.FieldReporterID},
+			commentreport.FieldReason:        {Type: field.TypeString, Column: commentreport.FieldReason},
+			commentreport.FieldCreatedAt:     {Type: field.TypeTime, Column: commentreport.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   cosignature.Table,
 			Columns: cosignature.Columns,
@@ -213,7 +240,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			cosignature.FieldCreatedAt:     {Type: field.TypeTime, Column: cosignature.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   eligiblevoter.Table,
 			Columns: eligiblevoter.Columns,
@@ -234,7 +261,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			eligiblevoter.FieldFloorArea:     {Type: field.TypeFloat64, Column: eligiblevoter.FieldFloorArea},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   feedback.Table,
 			Columns: feedback.Columns,
@@ -258,7 +285,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			feedback.FieldCreatedAt:     {Type: field.TypeTime, Column: feedback.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   household.Table,
 			Columns: household.Columns,
@@ -281,7 +308,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			household.FieldOwnerPhone:    {Type: field.TypeString, Column: household.FieldOwnerPhone},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   householdmember.Table,
 			Columns: householdmember.Columns,
@@ -301,7 +328,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			householdmember.FieldOwner:         {Type: field.TypeBool, Column: householdmember.FieldOwner},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   idempotencykey.Table,
 			Columns: idempotencykey.Columns,
@@ -326,7 +353,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			idempotencykey.FieldExpiresAt:    {Type: field.TypeTime, Column: idempotencykey.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   listitem.Table,
 			Columns: listitem.Columns,
@@ -352,7 +379,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			listitem.FieldPosition:    {Type: field.TypeInt, Column: listitem.FieldPosition},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   meeting.Table,
 			Columns: meeting.Columns,
@@ -381,7 +408,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			meeting.FieldVersion:       {Type: field.TypeInt, Column: meeting.FieldVersion},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   membership.Table,
 			Columns: membership.Columns,
@@ -403,7 +430,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			membership.FieldVerifiedBy: {Type: field.TypeInt, Column: membership.FieldVerifiedBy},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   minutes.Table,
 			Columns: minutes.Columns,
@@ -430,7 +457,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			minutes.FieldApprovedAt:    {Type: field.TypeTime, Column: minutes.FieldApprovedAt},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notification.Table,
 			Columns: notification.Columns,
@@ -448,11 +475,14 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notification.FieldKind:       {Type: field.TypeString, Column: notification.FieldKind},
 			notification.FieldTitle:      {Type: field.TypeString, Column: notification.FieldTitle},
 			notification.FieldBody:       {Type: field.TypeString, Column: notification.FieldBody},
+			notification.FieldData:       {Type: field.TypeJSON, Column: notification.FieldData},
+			notification.FieldDedupKey:   {Type: field.TypeString, Column: notification.FieldDedupKey},
+			notification.FieldDigest:     {Type: field.TypeBool, Column: notification.FieldDigest},
 			notification.FieldReadAt:     {Type: field.TypeTime, Column: notification.FieldReadAt},
 			notification.FieldCreatedAt:  {Type: field.TypeTime, Column: notification.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organization.Table,
 			Columns: organization.Columns,
@@ -474,7 +504,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organization.FieldStatus:      {Type: field.TypeEnum, Column: organization.FieldStatus},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organizationmember.Table,
 			Columns: organizationmember.Columns,
@@ -495,7 +525,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organizationmember.FieldRole:           {Type: field.TypeEnum, Column: organizationmember.FieldRole},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   participant.Table,
 			Columns: participant.Columns,
@@ -519,7 +549,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			participant.FieldCreatedAt:     {Type: field.TypeTime, Column: participant.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   policystate.Table,
 			Columns: policystate.Columns,
@@ -533,7 +563,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			policystate.FieldVersion: {Type: field.TypeInt64, Column: policystate.FieldVersion},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   progressreport.Table,
 			Columns: progressreport.Columns,
@@ -557,7 +587,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			progressreport.FieldCreatedAt:     {Type: field.TypeTime, Column: progressreport.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   proposal.Table,
 			Columns: proposal.Columns,
@@ -605,7 +635,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			proposal.FieldClosedAt:          {Type: field.TypeTime, Column: proposal.FieldClosedAt},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   proposalevent.Table,
 			Columns: proposalevent.Columns,
@@ -632,7 +662,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			proposalevent.FieldCreatedAt:     {Type: field.TypeTime, Column: proposalevent.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   proposalfollow.Table,
 			Columns: proposalfollow.Columns,
@@ -652,7 +682,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			proposalfollow.FieldCreatedAt:     {Type: field.TypeTime, Column: proposalfollow.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -672,7 +702,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldRevokedAt: {Type: field.TypeTime, Column: refreshtoken.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   roleassignment.Table,
 			Columns: roleassignment.Columns,
@@ -698,7 +728,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			roleassignment.FieldRevokedVersion: {Type: field.TypeInt64, Column: roleassignment.FieldRevokedVersion},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -729,7 +759,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldVersion:        {Type: field.TypeInt, Column: task.FieldVersion},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   unit.Table,
 			Columns: unit.Columns,
@@ -740,18 +770,19 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Unit",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			unit.FieldCreatedAt: {Type: field.TypeTime, Column: unit.FieldCreatedAt},
-			unit.FieldUpdatedAt: {Type: field.TypeTime, Column: unit.FieldUpdatedAt},
-			unit.FieldLevel:     {Type: field.TypeEnum, Column: unit.FieldLevel},
-			unit.FieldParentID:  {Type: field.TypeInt, Column: unit.FieldParentID},
-			unit.FieldTenantID:  {Type: field.TypeInt, Column: unit.FieldTenantID},
-			unit.FieldPath:      {Type: field.TypeString, Column: unit.FieldPath},
-			unit.FieldCode:      {Type: field.TypeString, Column: unit.FieldCode},
-			unit.FieldName:      {Type: field.TypeString, Column: unit.FieldName},
-			unit.FieldStatus:    {Type: field.TypeEnum, Column: unit.FieldStatus},
+			unit.FieldCreatedAt:  {Type: field.TypeTime, Column: unit.FieldCreatedAt},
+			unit.FieldUpdatedAt:  {Type: field.TypeTime, Column: unit.FieldUpdatedAt},
+			unit.FieldLevel:      {Type: field.TypeEnum, Column: unit.FieldLevel},
+			unit.FieldParentID:   {Type: field.TypeInt, Column: unit.FieldParentID},
+			unit.FieldTenantID:   {Type: field.TypeInt, Column: unit.FieldTenantID},
+			unit.FieldPath:       {Type: field.TypeString, Column: unit.FieldPath},
+			unit.FieldCode:       {Type: field.TypeString, Column: unit.FieldCode},
+			unit.FieldName:       {Type: field.TypeString, Column: unit.FieldName},
+			unit.FieldStatus:     {Type: field.TypeEnum, Column: unit.FieldStatus},
+			unit.FieldArchivedAt: {Type: field.TypeTime, Column: unit.FieldArchivedAt},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -768,9 +799,11 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldName:         {Type: field.TypeString, Column: user.FieldName},
 			user.FieldPasswordHash: {Type: field.TypeString, Column: user.FieldPasswordHash},
 			user.FieldStatus:       {Type: field.TypeEnum, Column: user.FieldStatus},
+			user.FieldNotifyMuted:  {Type: field.TypeJSON, Column: user.FieldNotifyMuted},
+			user.FieldNotifyDigest: {Type: field.TypeBool, Column: user.FieldNotifyDigest},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   venue.Table,
 			Columns: venue.Columns,
@@ -794,7 +827,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			venue.FieldStatus:        {Type: field.TypeEnum, Column: venue.FieldStatus},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   vote.Table,
 			Columns: vote.Columns,
@@ -834,7 +867,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			vote.FieldVersion:           {Type: field.TypeInt, Column: vote.FieldVersion},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   voteoption.Table,
 			Columns: voteoption.Columns,
@@ -854,7 +887,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			voteoption.FieldPosition:      {Type: field.TypeInt, Column: voteoption.FieldPosition},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   voteparticipation.Table,
 			Columns: voteparticipation.Columns,
@@ -1490,6 +1523,111 @@ func (f *CommentFilter) WhereInternal(p entql.BoolP) {
 	f.Where(p.Field(comment.FieldInternal))
 }
 
+// WhereScreeningFlags applies the entql json.RawMessage predicate on the screening_flags field.
+func (f *CommentFilter) WhereScreeningFlags(p entql.BytesP) {
+	f.Where(p.Field(comment.FieldScreeningFlags))
+}
+
+// WhereHiddenAt applies the entql time.Time predicate on the hidden_at field.
+func (f *CommentFilter) WhereHiddenAt(p entql.TimeP) {
+	f.Where(p.Field(comment.FieldHiddenAt))
+}
+
+// WhereHiddenBy applies the entql int predicate on the hidden_by field.
+func (f *CommentFilter) WhereHiddenBy(p entql.IntP) {
+	f.Where(p.Field(comment.FieldHiddenBy))
+}
+
+// WhereHiddenReason applies the entql string predicate on the hidden_reason field.
+func (f *CommentFilter) WhereHiddenReason(p entql.StringP) {
+	f.Where(p.Field(comment.FieldHiddenReason))
+}
+
+// WhereDeletedAt applies the entql time.Time predicate on the deleted_at field.
+func (f *CommentFilter) WhereDeletedAt(p entql.TimeP) {
+	f.Where(p.Field(comment.FieldDeletedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *CommentReportQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CommentReportQuery builder.
+func (_q *CommentReportQuery) Filter() *CommentReportFilter {
+	return &CommentReportFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CommentReportMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CommentReportMutation builder.
+func (m *CommentReportMutation) Filter() *CommentReportFilter {
+	return &CommentReportFilter{config: m.config, predicateAdder: m}
+}
+
+// CommentReportFilter provides a generic filtering capability at runtime for CommentReportQuery.
+type CommentReportFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CommentReportFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CommentReportFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(commentreport.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *CommentReportFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(commentreport.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *CommentReportFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(commentreport.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *CommentReportFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(commentreport.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *CommentReportFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(commentreport.FieldCommunityPath))
+}
+
+// WhereCommentID applies the entql int predicate on the comment_id field.
+func (f *CommentReportFilter) WhereCommentID(p entql.IntP) {
+	f.Where(p.Field(commentreport.FieldCommentID))
+}
+
+// WhereReporterID applies the entql int predicate on the reporter_id field.
+func (f *CommentReportFilter) WhereReporterID(p entql.IntP) {
+	f.Where(p.Field(commentreport.FieldReporterID))
+}
+
+// WhereReason applies the entql string predicate on the reason field.
+func (f *CommentReportFilter) WhereReason(p entql.StringP) {
+	f.Where(p.Field(commentreport.FieldReason))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CommentReportFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(commentreport.FieldCreatedAt))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *CosignatureQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -1519,7 +1657,7 @@ type CosignatureFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CosignatureFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1599,7 +1737,7 @@ type EligibleVoterFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *EligibleVoterFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1679,7 +1817,7 @@ type FeedbackFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *FeedbackFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1774,7 +1912,7 @@ type HouseholdFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HouseholdFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1864,7 +2002,7 @@ type HouseholdMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HouseholdMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1939,7 +2077,7 @@ type IdempotencyKeyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IdempotencyKeyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2039,7 +2177,7 @@ type ListItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ListItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2144,7 +2282,7 @@ type MeetingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MeetingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2264,7 +2402,7 @@ type MembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2363,7 +2501,7 @@ type MinutesFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MinutesFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2473,7 +2611,7 @@ type NotificationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2519,6 +2657,21 @@ func (f *NotificationFilter) WhereBody(p entql.StringP) {
 	f.Where(p.Field(notification.FieldBody))
 }
 
+// WhereData applies the entql json.RawMessage predicate on the data field.
+func (f *NotificationFilter) WhereData(p entql.BytesP) {
+	f.Where(p.Field(notification.FieldData))
+}
+
+// WhereDedupKey applies the entql string predicate on the dedup_key field.
+func (f *NotificationFilter) WhereDedupKey(p entql.StringP) {
+	f.Where(p.Field(notification.FieldDedupKey))
+}
+
+// WhereDigest applies the entql bool predicate on the digest field.
+func (f *NotificationFilter) WhereDigest(p entql.BoolP) {
+	f.Where(p.Field(notification.FieldDigest))
+}
+
 // WhereReadAt applies the entql time.Time predicate on the read_at field.
 func (f *NotificationFilter) WhereReadAt(p entql.TimeP) {
 	f.Where(p.Field(notification.FieldReadAt))
@@ -2558,7 +2711,7 @@ type OrganizationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2643,7 +2796,7 @@ type OrganizationMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2723,7 +2876,7 @@ type ParticipantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ParticipantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2818,7 +2971,7 @@ type PolicyStateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PolicyStateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2863,7 +3016,7 @@ type ProgressReportFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProgressReportFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2958,7 +3111,7 @@ type ProposalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProposalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3173,7 +3326,7 @@ type ProposalEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProposalEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3283,7 +3436,7 @@ type ProposalFollowFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProposalFollowFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3358,7 +3511,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3433,7 +3586,7 @@ type RoleAssignmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RoleAssignmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3538,7 +3691,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3668,7 +3821,7 @@ type UnitFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UnitFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3722,6 +3875,11 @@ func (f *UnitFilter) WhereName(p entql.StringP) {
 // WhereStatus applies the entql string predicate on the status field.
 func (f *UnitFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(unit.FieldStatus))
+}
+
+// WhereArchivedAt applies the entql time.Time predicate on the archived_at field.
+func (f *UnitFilter) WhereArchivedAt(p entql.TimeP) {
+	f.Where(p.Field(unit.FieldArchivedAt))
 }
 
 // WhereHasParent applies a predicate to check if query has an edge parent.
@@ -3781,7 +3939,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3822,6 +3980,16 @@ func (f *UserFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(user.FieldStatus))
 }
 
+// WhereNotifyMuted applies the entql json.RawMessage predicate on the notify_muted field.
+func (f *UserFilter) WhereNotifyMuted(p entql.BytesP) {
+	f.Where(p.Field(user.FieldNotifyMuted))
+}
+
+// WhereNotifyDigest applies the entql bool predicate on the notify_digest field.
+func (f *UserFilter) WhereNotifyDigest(p entql.BoolP) {
+	f.Where(p.Field(user.FieldNotifyDigest))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *VenueQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -3851,7 +4019,7 @@ type VenueFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VenueFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3946,7 +4114,7 @@ type VoteFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VoteFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4121,7 +4289,7 @@ type VoteOptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VoteOptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4196,7 +4364,7 @@ type VoteParticipationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VoteParticipationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -14,6 +14,7 @@ import (
 	"yishi/ent/auditlog"
 	"yishi/ent/ballot"
 	"yishi/ent/comment"
+	"yishi/ent/commentreport"
 	"yishi/ent/cosignature"
 	"yishi/ent/eligiblevoter"
 	"yishi/ent/feedback"
@@ -64,6 +65,7 @@ const (
 	TypeAuditLog           = "AuditLog"
 	TypeBallot             = "Ballot"
 	TypeComment            = "Comment"
+	TypeCommentReport      = "CommentReport"
 	TypeCosignature        = "Cosignature"
 	TypeEligibleVoter      = "EligibleVoter"
 	TypeFeedback           = "Feedback"
@@ -5384,27 +5386,34 @@ func (m *BallotMutation) ResetEdge(name string) error {
 // CommentMutation represents an operation that mutates the Comment nodes in the graph.
 type CommentMutation struct {
 	config
-	op             Op
-	typ            string
-	id             *int
-	tenant_id      *int
-	addtenant_id   *int
-	unit_id        *int
-	addunit_id     *int
-	unit_path      *string
-	community_path *string
-	created_at     *time.Time
-	updated_at     *time.Time
-	proposal_id    *int
-	addproposal_id *int
-	author_id      *int
-	addauthor_id   *int
-	body           *string
-	internal       *bool
-	clearedFields  map[string]struct{}
-	done           bool
-	oldValue       func(context.Context) (*Comment, error)
-	predicates     []predicate.Comment
+	op                    Op
+	typ                   string
+	id                    *int
+	tenant_id             *int
+	addtenant_id          *int
+	unit_id               *int
+	addunit_id            *int
+	unit_path             *string
+	community_path        *string
+	created_at            *time.Time
+	updated_at            *time.Time
+	proposal_id           *int
+	addproposal_id        *int
+	author_id             *int
+	addauthor_id          *int
+	body                  *string
+	internal              *bool
+	screening_flags       *[]schematype.ScreeningFlag
+	appendscreening_flags []schematype.ScreeningFlag
+	hidden_at             *time.Time
+	hidden_by             *int
+	addhidden_by          *int
+	hidden_reason         *string
+	deleted_at            *time.Time
+	clearedFields         map[string]struct{}
+	done                  bool
+	oldValue              func(context.Context) (*Comment, error)
+	predicates            []predicate.Comment
 }
 
 var _ ent.Mutation = (*CommentMutation)(nil)
@@ -5945,6 +5954,288 @@ func (m *CommentMutation) ResetInternal() {
 	m.internal = nil
 }
 
+// SetScreeningFlags sets the "screening_flags" field.
+func (m *CommentMutation) SetScreeningFlags(sf []schematype.ScreeningFlag) {
+	m.screening_flags = &sf
+	m.appendscreening_flags = nil
+}
+
+// ScreeningFlags returns the value of the "screening_flags" field in the mutation.
+func (m *CommentMutation) ScreeningFlags() (r []schematype.ScreeningFlag, exists bool) {
+	v := m.screening_flags
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldScreeningFlags returns the old "screening_flags" field's value of the Comment entity.
+// If the Comment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommentMutation) OldScreeningFlags(ctx context.Context) (v []schematype.ScreeningFlag, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldScreeningFlags is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldScreeningFlags requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldScreeningFlags: %w", err)
+	}
+	return oldValue.ScreeningFlags, nil
+}
+
+// AppendScreeningFlags adds sf to the "screening_flags" field.
+func (m *CommentMutation) AppendScreeningFlags(sf []schematype.ScreeningFlag) {
+	m.appendscreening_flags = append(m.appendscreening_flags, sf...)
+}
+
+// AppendedScreeningFlags returns the list of values that were appended to the "screening_flags" field in this mutation.
+func (m *CommentMutation) AppendedScreeningFlags() ([]schematype.ScreeningFlag, bool) {
+	if len(m.appendscreening_flags) == 0 {
+		return nil, false
+	}
+	return m.appendscreening_flags, true
+}
+
+// ClearScreeningFlags clears the value of the "screening_flags" field.
+func (m *CommentMutation) ClearScreeningFlags() {
+	m.screening_flags = nil
+	m.appendscreening_flags = nil
+	m.clearedFields[comment.FieldScreeningFlags] = struct{}{}
+}
+
+// ScreeningFlagsCleared returns if the "screening_flags" field was cleared in this mutation.
+func (m *CommentMutation) ScreeningFlagsCleared() bool {
+	_, ok := m.clearedFields[comment.FieldScreeningFlags]
+	return ok
+}
+
+// ResetScreeningFlags resets all changes to the "screening_flags" field.
+func (m *CommentMutation) ResetScreeningFlags() {
+	m.screening_flags = nil
+	m.appendscreening_flags = nil
+	delete(m.clearedFields, comment.FieldScreeningFlags)
+}
+
+// SetHiddenAt sets the "hidden_at" field.
+func (m *CommentMutation) SetHiddenAt(t time.Time) {
+	m.hidden_at = &t
+}
+
+// HiddenAt returns the value of the "hidden_at" field in the mutation.
+func (m *CommentMutation) HiddenAt() (r time.Time, exists bool) {
+	v := m.hidden_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHiddenAt returns the old "hidden_at" field's value of the Comment entity.
+// If the Comment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommentMutation) OldHiddenAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHiddenAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHiddenAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHiddenAt: %w", err)
+	}
+	return oldValue.HiddenAt, nil
+}
+
+// ClearHiddenAt clears the value of the "hidden_at" field.
+func (m *CommentMutation) ClearHiddenAt() {
+	m.hidden_at = nil
+	m.clearedFields[comment.FieldHiddenAt] = struct{}{}
+}
+
+// HiddenAtCleared returns if the "hidden_at" field was cleared in this mutation.
+func (m *CommentMutation) HiddenAtCleared() bool {
+	_, ok := m.clearedFields[comment.FieldHiddenAt]
+	return ok
+}
+
+// ResetHiddenAt resets all changes to the "hidden_at" field.
+func (m *CommentMutation) ResetHiddenAt() {
+	m.hidden_at = nil
+	delete(m.clearedFields, comment.FieldHiddenAt)
+}
+
+// SetHiddenBy sets the "hidden_by" field.
+func (m *CommentMutation) SetHiddenBy(i int) {
+	m.hidden_by = &i
+	m.addhidden_by = nil
+}
+
+// HiddenBy returns the value of the "hidden_by" field in the mutation.
+func (m *CommentMutation) HiddenBy() (r int, exists bool) {
+	v := m.hidden_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHiddenBy returns the old "hidden_by" field's value of the Comment entity.
+// If the Comment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommentMutation) OldHiddenBy(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHiddenBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHiddenBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHiddenBy: %w", err)
+	}
+	return oldValue.HiddenBy, nil
+}
+
+// AddHiddenBy adds i to the "hidden_by" field.
+func (m *CommentMutation) AddHiddenBy(i int) {
+	if m.addhidden_by != nil {
+		*m.addhidden_by += i
+	} else {
+		m.addhidden_by = &i
+	}
+}
+
+// AddedHiddenBy returns the value that was added to the "hidden_by" field in this mutation.
+func (m *CommentMutation) AddedHiddenBy() (r int, exists bool) {
+	v := m.addhidden_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearHiddenBy clears the value of the "hidden_by" field.
+func (m *CommentMutation) ClearHiddenBy() {
+	m.hidden_by = nil
+	m.addhidden_by = nil
+	m.clearedFields[comment.FieldHiddenBy] = struct{}{}
+}
+
+// HiddenByCleared returns if the "hidden_by" field was cleared in this mutation.
+func (m *CommentMutation) HiddenByCleared() bool {
+	_, ok := m.clearedFields[comment.FieldHiddenBy]
+	return ok
+}
+
+// ResetHiddenBy resets all changes to the "hidden_by" field.
+func (m *CommentMutation) ResetHiddenBy() {
+	m.hidden_by = nil
+	m.addhidden_by = nil
+	delete(m.clearedFields, comment.FieldHiddenBy)
+}
+
+// SetHiddenReason sets the "hidden_reason" field.
+func (m *CommentMutation) SetHiddenReason(s string) {
+	m.hidden_reason = &s
+}
+
+// HiddenReason returns the value of the "hidden_reason" field in the mutation.
+func (m *CommentMutation) HiddenReason() (r string, exists bool) {
+	v := m.hidden_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHiddenReason returns the old "hidden_reason" field's value of the Comment entity.
+// If the Comment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommentMutation) OldHiddenReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHiddenReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHiddenReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHiddenReason: %w", err)
+	}
+	return oldValue.HiddenReason, nil
+}
+
+// ClearHiddenReason clears the value of the "hidden_reason" field.
+func (m *CommentMutation) ClearHiddenReason() {
+	m.hidden_reason = nil
+	m.clearedFields[comment.FieldHiddenReason] = struct{}{}
+}
+
+// HiddenReasonCleared returns if the "hidden_reason" field was cleared in this mutation.
+func (m *CommentMutation) HiddenReasonCleared() bool {
+	_, ok := m.clearedFields[comment.FieldHiddenReason]
+	return ok
+}
+
+// ResetHiddenReason resets all changes to the "hidden_reason" field.
+func (m *CommentMutation) ResetHiddenReason() {
+	m.hidden_reason = nil
+	delete(m.clearedFields, comment.FieldHiddenReason)
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (m *CommentMutation) SetDeletedAt(t time.Time) {
+	m.deleted_at = &t
+}
+
+// DeletedAt returns the value of the "deleted_at" field in the mutation.
+func (m *CommentMutation) DeletedAt() (r time.Time, exists bool) {
+	v := m.deleted_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeletedAt returns the old "deleted_at" field's value of the Comment entity.
+// If the Comment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommentMutation) OldDeletedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeletedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeletedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeletedAt: %w", err)
+	}
+	return oldValue.DeletedAt, nil
+}
+
+// ClearDeletedAt clears the value of the "deleted_at" field.
+func (m *CommentMutation) ClearDeletedAt() {
+	m.deleted_at = nil
+	m.clearedFields[comment.FieldDeletedAt] = struct{}{}
+}
+
+// DeletedAtCleared returns if the "deleted_at" field was cleared in this mutation.
+func (m *CommentMutation) DeletedAtCleared() bool {
+	_, ok := m.clearedFields[comment.FieldDeletedAt]
+	return ok
+}
+
+// ResetDeletedAt resets all changes to the "deleted_at" field.
+func (m *CommentMutation) ResetDeletedAt() {
+	m.deleted_at = nil
+	delete(m.clearedFields, comment.FieldDeletedAt)
+}
+
 // Where appends a list predicates to the CommentMutation builder.
 func (m *CommentMutation) Where(ps ...predicate.Comment) {
 	m.predicates = append(m.predicates, ps...)
@@ -5979,7 +6270,7 @@ func (m *CommentMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CommentMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 15)
 	if m.tenant_id != nil {
 		fields = append(fields, comment.FieldTenantID)
 	}
@@ -6010,6 +6301,21 @@ func (m *CommentMutation) Fields() []string {
 	if m.internal != nil {
 		fields = append(fields, comment.FieldInternal)
 	}
+	if m.screening_flags != nil {
+		fields = append(fields, comment.FieldScreeningFlags)
+	}
+	if m.hidden_at != nil {
+		fields = append(fields, comment.FieldHiddenAt)
+	}
+	if m.hidden_by != nil {
+		fields = append(fields, comment.FieldHiddenBy)
+	}
+	if m.hidden_reason != nil {
+		fields = append(fields, comment.FieldHiddenReason)
+	}
+	if m.deleted_at != nil {
+		fields = append(fields, comment.FieldDeletedAt)
+	}
 	return fields
 }
 
@@ -6038,6 +6344,16 @@ func (m *CommentMutation) Field(name string) (ent.Value, bool) {
 		return m.Body()
 	case comment.FieldInternal:
 		return m.Internal()
+	case comment.FieldScreeningFlags:
+		return m.ScreeningFlags()
+	case comment.FieldHiddenAt:
+		return m.HiddenAt()
+	case comment.FieldHiddenBy:
+		return m.HiddenBy()
+	case comment.FieldHiddenReason:
+		return m.HiddenReason()
+	case comment.FieldDeletedAt:
+		return m.DeletedAt()
 	}
 	return nil, false
 }
@@ -6067,6 +6383,16 @@ func (m *CommentMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldBody(ctx)
 	case comment.FieldInternal:
 		return m.OldInternal(ctx)
+	case comment.FieldScreeningFlags:
+		return m.OldScreeningFlags(ctx)
+	case comment.FieldHiddenAt:
+		return m.OldHiddenAt(ctx)
+	case comment.FieldHiddenBy:
+		return m.OldHiddenBy(ctx)
+	case comment.FieldHiddenReason:
+		return m.OldHiddenReason(ctx)
+	case comment.FieldDeletedAt:
+		return m.OldDeletedAt(ctx)
 	}
 	return nil, fmt.Errorf("unknown Comment field %s", name)
 }
@@ -6146,6 +6472,41 @@ func (m *CommentMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetInternal(v)
 		return nil
+	case comment.FieldScreeningFlags:
+		v, ok := value.([]schematype.ScreeningFlag)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetScreeningFlags(v)
+		return nil
+	case comment.FieldHiddenAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHiddenAt(v)
+		return nil
+	case comment.FieldHiddenBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHiddenBy(v)
+		return nil
+	case comment.FieldHiddenReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHiddenReason(v)
+		return nil
+	case comment.FieldDeletedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeletedAt(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Comment field %s", name)
 }
@@ -6166,6 +6527,9 @@ func (m *CommentMutation) AddedFields() []string {
 	if m.addauthor_id != nil {
 		fields = append(fields, comment.FieldAuthorID)
 	}
+	if m.addhidden_by != nil {
+		fields = append(fields, comment.FieldHiddenBy)
+	}
 	return fields
 }
 
@@ -6182,6 +6546,8 @@ func (m *CommentMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedProposalID()
 	case comment.FieldAuthorID:
 		return m.AddedAuthorID()
+	case comment.FieldHiddenBy:
+		return m.AddedHiddenBy()
 	}
 	return nil, false
 }
@@ -6219,6 +6585,13 @@ func (m *CommentMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddAuthorID(v)
 		return nil
+	case comment.FieldHiddenBy:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddHiddenBy(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Comment numeric field %s", name)
 }
@@ -6226,7 +6599,23 @@ func (m *CommentMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *CommentMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(comment.FieldScreeningFlags) {
+		fields = append(fields, comment.FieldScreeningFlags)
+	}
+	if m.FieldCleared(comment.FieldHiddenAt) {
+		fields = append(fields, comment.FieldHiddenAt)
+	}
+	if m.FieldCleared(comment.FieldHiddenBy) {
+		fields = append(fields, comment.FieldHiddenBy)
+	}
+	if m.FieldCleared(comment.FieldHiddenReason) {
+		fields = append(fields, comment.FieldHiddenReason)
+	}
+	if m.FieldCleared(comment.FieldDeletedAt) {
+		fields = append(fields, comment.FieldDeletedAt)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -6239,6 +6628,23 @@ func (m *CommentMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *CommentMutation) ClearField(name string) error {
+	switch name {
+	case comment.FieldScreeningFlags:
+		m.ClearScreeningFlags()
+		return nil
+	case comment.FieldHiddenAt:
+		m.ClearHiddenAt()
+		return nil
+	case comment.FieldHiddenBy:
+		m.ClearHiddenBy()
+		return nil
+	case comment.FieldHiddenReason:
+		m.ClearHiddenReason()
+		return nil
+	case comment.FieldDeletedAt:
+		m.ClearDeletedAt()
+		return nil
+	}
 	return fmt.Errorf("unknown Comment nullable field %s", name)
 }
 
@@ -6275,6 +6681,21 @@ func (m *CommentMutation) ResetField(name string) error {
 		return nil
 	case comment.FieldInternal:
 		m.ResetInternal()
+		return nil
+	case comment.FieldScreeningFlags:
+		m.ResetScreeningFlags()
+		return nil
+	case comment.FieldHiddenAt:
+		m.ResetHiddenAt()
+		return nil
+	case comment.FieldHiddenBy:
+		m.ResetHiddenBy()
+		return nil
+	case comment.FieldHiddenReason:
+		m.ResetHiddenReason()
+		return nil
+	case comment.FieldDeletedAt:
+		m.ResetDeletedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Comment field %s", name)
@@ -6326,6 +6747,845 @@ func (m *CommentMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *CommentMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Comment edge %s", name)
+}
+
+// CommentReportMutation represents an operation that mutates the CommentReport nodes in the graph.
+type CommentReportMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	tenant_id      *int
+	addtenant_id   *int
+	unit_id        *int
+	addunit_id     *int
+	unit_path      *string
+	community_path *string
+	comment_id     *int
+	addcomment_id  *int
+	reporter_id    *int
+	addreporter_id *int
+	reason         *string
+	created_at     *time.Time
+	clearedFields  map[string]struct{}
+	done           bool
+	oldValue       func(context.Context) (*CommentReport, error)
+	predicates     []predicate.CommentReport
+}
+
+var _ ent.Mutation = (*CommentReportMutation)(nil)
+
+// commentreportOption allows management of the mutation configuration using functional options.
+type commentreportOption func(*CommentReportMutation)
+
+// newCommentReportMutation creates new mutation for the CommentReport entity.
+func newCommentReportMutation(c config, op Op, opts ...commentreportOption) *CommentReportMutation {
+	m := &CommentReportMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCommentReport,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCommentReportID sets the ID field of the mutation.
+func withCommentReportID(id int) commentreportOption {
+	return func(m *CommentReportMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CommentReport
+		)
+		m.oldValue = func(ctx context.Context) (*CommentReport, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CommentReport.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCommentReport sets the old CommentReport of the mutation.
+func withCommentReport(node *CommentReport) commentreportOption {
+	return func(m *CommentReportMutation) {
+		m.oldValue = func(context.Context) (*CommentReport, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CommentReportMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CommentReportMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CommentReportMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CommentReportMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CommentReport.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTenantID sets the "tenant_id" field.
+func (m *CommentReportMutation) SetTenantID(i int) {
+	m.tenant_id = &i
+	m.addtenant_id = nil
+}
+
+// TenantID returns the value of the "tenant_id" field in the mutation.
+func (m *CommentReportMutation) TenantID() (r int, exists bool) {
+	v := m.tenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTenantID returns the old "tenant_id" field's value of the CommentReport entity.
+// If the CommentReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommentReportMutation) OldTenantID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTenantID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTenantID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTenantID: %w", err)
+	}
+	return oldValue.TenantID, nil
+}
+
+// AddTenantID adds i to the "tenant_id" field.
+func (m *CommentReportMutation) AddTenantID(i int) {
+	if m.addtenant_id != nil {
+		*m.addtenant_id += i
+	} else {
+		m.addtenant_id = &i
+	}
+}
+
+// AddedTenantID returns the value that was added to the "tenant_id" field in this mutation.
+func (m *CommentReportMutation) AddedTenantID() (r int, exists bool) {
+	v := m.addtenant_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTenantID resets all changes to the "tenant_id" field.
+func (m *CommentReportMutation) ResetTenantID() {
+	m.tenant_id = nil
+	m.addtenant_id = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *CommentReportMutation) SetUnitID(i int) {
+	m.unit_id = &i
+	m.addunit_id = nil
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *CommentReportMutation) UnitID() (r int, exists bool) {
+	v := m.unit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the CommentReport entity.
+// If the CommentReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommentReportMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// AddUnitID adds i to the "unit_id" field.
+func (m *CommentReportMutation) AddUnitID(i int) {
+	if m.addunit_id != nil {
+		*m.addunit_id += i
+	} else {
+		m.addunit_id = &i
+	}
+}
+
+// AddedUnitID returns the value that was added to the "unit_id" field in this mutation.
+func (m *CommentReportMutation) AddedUnitID() (r int, exists bool) {
+	v := m.addunit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *CommentReportMutation) ResetUnitID() {
+	m.unit_id = nil
+	m.addunit_id = nil
+}
+
+// SetUnitPath sets the "unit_path" field.
+func (m *CommentReportMutation) SetUnitPath(s string) {
+	m.unit_path = &s
+}
+
+// UnitPath returns the value of the "unit_path" field in the mutation.
+func (m *CommentReportMutation) UnitPath() (r string, exists bool) {
+	v := m.unit_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitPath returns the old "unit_path" field's value of the CommentReport entity.
+// If the CommentReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommentReportMutation) OldUnitPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitPath: %w", err)
+	}
+	return oldValue.UnitPath, nil
+}
+
+// ResetUnitPath resets all changes to the "unit_path" field.
+func (m *CommentReportMutation) ResetUnitPath() {
+	m.unit_path = nil
+}
+
+// SetCommunityPath sets the "community_path" field.
+func (m *CommentReportMutation) SetCommunityPath(s string) {
+	m.community_path = &s
+}
+
+// CommunityPath returns the value of the "community_path" field in the mutation.
+func (m *CommentReportMutation) CommunityPath() (r string, exists bool) {
+	v := m.community_path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommunityPath returns the old "community_path" field's value of the CommentReport entity.
+// If the CommentReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommentReportMutation) OldCommunityPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommunityPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommunityPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommunityPath: %w", err)
+	}
+	return oldValue.CommunityPath, nil
+}
+
+// ResetCommunityPath resets all changes to the "community_path" field.
+func (m *CommentReportMutation) ResetCommunityPath() {
+	m.community_path = nil
+}
+
+// SetCommentID sets the "comment_id" field.
+func (m *CommentReportMutation) SetCommentID(i int) {
+	m.comment_id = &i
+	m.addcomment_id = nil
+}
+
+// CommentID returns the value of the "comment_id" field in the mutation.
+func (m *CommentReportMutation) CommentID() (r int, exists bool) {
+	v := m.comment_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCommentID returns the old "comment_id" field's value of the CommentReport entity.
+// If the CommentReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommentReportMutation) OldCommentID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCommentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCommentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCommentID: %w", err)
+	}
+	return oldValue.CommentID, nil
+}
+
+// AddCommentID adds i to the "comment_id" field.
+func (m *CommentReportMutation) AddCommentID(i int) {
+	if m.addcomment_id != nil {
+		*m.addcomment_id += i
+	} else {
+		m.addcomment_id = &i
+	}
+}
+
+// AddedCommentID returns the value that was added to the "comment_id" field in this mutation.
+func (m *CommentReportMutation) AddedCommentID() (r int, exists bool) {
+	v := m.addcomment_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetCommentID resets all changes to the "comment_id" field.
+func (m *CommentReportMutation) ResetCommentID() {
+	m.comment_id = nil
+	m.addcomment_id = nil
+}
+
+// SetReporterID sets the "reporter_id" field.
+func (m *CommentReportMutation) SetReporterID(i int) {
+	m.reporter_id = &i
+	m.addreporter_id = nil
+}
+
+// ReporterID returns the value of the "reporter_id" field in the mutation.
+func (m *CommentReportMutation) ReporterID() (r int, exists bool) {
+	v := m.reporter_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReporterID returns the old "reporter_id" field's value of the CommentReport entity.
+// If the CommentReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommentReportMutation) OldReporterID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReporterID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReporterID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReporterID: %w", err)
+	}
+	return oldValue.ReporterID, nil
+}
+
+// AddReporterID adds i to the "reporter_id" field.
+func (m *CommentReportMutation) AddReporterID(i int) {
+	if m.addreporter_id != nil {
+		*m.addreporter_id += i
+	} else {
+		m.addreporter_id = &i
+	}
+}
+
+// AddedReporterID returns the value that was added to the "reporter_id" field in this mutation.
+func (m *CommentReportMutation) AddedReporterID() (r int, exists bool) {
+	v := m.addreporter_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetReporterID resets all changes to the "reporter_id" field.
+func (m *CommentReportMutation) ResetReporterID() {
+	m.reporter_id = nil
+	m.addreporter_id = nil
+}
+
+// SetReason sets the "reason" field.
+func (m *CommentReportMutation) SetReason(s string) {
+	m.reason = &s
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *CommentReportMutation) Reason() (r string, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the CommentReport entity.
+// If the CommentReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommentReportMutation) OldReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *CommentReportMutation) ResetReason() {
+	m.reason = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CommentReportMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CommentReportMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CommentReport entity.
+// If the CommentReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommentReportMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CommentReportMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// Where appends a list predicates to the CommentReportMutation builder.
+func (m *CommentReportMutation) Where(ps ...predicate.CommentReport) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CommentReportMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CommentReportMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CommentReport, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CommentReportMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CommentReportMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CommentReport).
+func (m *CommentReportMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CommentReportMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.tenant_id != nil {
+		fields = append(fields, commentreport.FieldTenantID)
+	}
+	if m.unit_id != nil {
+		fields = append(fields, commentreport.FieldUnitID)
+	}
+	if m.unit_path != nil {
+		fields = append(fields, commentreport.FieldUnitPath)
+	}
+	if m.community_path != nil {
+		fields = append(fields, commentreport.FieldCommunityPath)
+	}
+	if m.comment_id != nil {
+		fields = append(fields, commentreport.FieldCommentID)
+	}
+	if m.reporter_id != nil {
+		fields = append(fields, commentreport.FieldReporterID)
+	}
+	if m.reason != nil {
+		fields = append(fields, commentreport.FieldReason)
+	}
+	if m.created_at != nil {
+		fields = append(fields, commentreport.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CommentReportMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case commentreport.FieldTenantID:
+		return m.TenantID()
+	case commentreport.FieldUnitID:
+		return m.UnitID()
+	case commentreport.FieldUnitPath:
+		return m.UnitPath()
+	case commentreport.FieldCommunityPath:
+		return m.CommunityPath()
+	case commentreport.FieldCommentID:
+		return m.CommentID()
+	case commentreport.FieldReporterID:
+		return m.ReporterID()
+	case commentreport.FieldReason:
+		return m.Reason()
+	case commentreport.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CommentReportMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case commentreport.FieldTenantID:
+		return m.OldTenantID(ctx)
+	case commentreport.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case commentreport.FieldUnitPath:
+		return m.OldUnitPath(ctx)
+	case commentreport.FieldCommunityPath:
+		return m.OldCommunityPath(ctx)
+	case commentreport.FieldCommentID:
+		return m.OldCommentID(ctx)
+	case commentreport.FieldReporterID:
+		return m.OldReporterID(ctx)
+	case commentreport.FieldReason:
+		return m.OldReason(ctx)
+	case commentreport.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown CommentReport field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CommentReportMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case commentreport.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTenantID(v)
+		return nil
+	case commentreport.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case commentreport.FieldUnitPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitPath(v)
+		return nil
+	case commentreport.FieldCommunityPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommunityPath(v)
+		return nil
+	case commentreport.FieldCommentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCommentID(v)
+		return nil
+	case commentreport.FieldReporterID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReporterID(v)
+		return nil
+	case commentreport.FieldReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	case commentreport.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CommentReport field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CommentReportMutation) AddedFields() []string {
+	var fields []string
+	if m.addtenant_id != nil {
+		fields = append(fields, commentreport.FieldTenantID)
+	}
+	if m.addunit_id != nil {
+		fields = append(fields, commentreport.FieldUnitID)
+	}
+	if m.addcomment_id != nil {
+		fields = append(fields, commentreport.FieldCommentID)
+	}
+	if m.addreporter_id != nil {
+		fields = append(fields, commentreport.FieldReporterID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CommentReportMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case commentreport.FieldTenantID:
+		return m.AddedTenantID()
+	case commentreport.FieldUnitID:
+		return m.AddedUnitID()
+	case commentreport.FieldCommentID:
+		return m.AddedCommentID()
+	case commentreport.FieldReporterID:
+		return m.AddedReporterID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CommentReportMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case commentreport.FieldTenantID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTenantID(v)
+		return nil
+	case commentreport.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUnitID(v)
+		return nil
+	case commentreport.FieldCommentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddCommentID(v)
+		return nil
+	case commentreport.FieldReporterID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddReporterID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CommentReport numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CommentReportMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CommentReportMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CommentReportMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown CommentReport nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CommentReportMutation) ResetField(name string) error {
+	switch name {
+	case commentreport.FieldTenantID:
+		m.ResetTenantID()
+		return nil
+	case commentreport.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case commentreport.FieldUnitPath:
+		m.ResetUnitPath()
+		return nil
+	case commentreport.FieldCommunityPath:
+		m.ResetCommunityPath()
+		return nil
+	case commentreport.FieldCommentID:
+		m.ResetCommentID()
+		return nil
+	case commentreport.FieldReporterID:
+		m.ResetReporterID()
+		return nil
+	case commentreport.FieldReason:
+		m.ResetReason()
+		return nil
+	case commentreport.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown CommentReport field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CommentReportMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CommentReportMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CommentReportMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CommentReportMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CommentReportMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CommentReportMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CommentReportMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown CommentReport unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CommentReportMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown CommentReport edge %s", name)
 }
 
 // CosignatureMutation represents an operation that mutates the Cosignature nodes in the graph.
@@ -16883,6 +18143,9 @@ type NotificationMutation struct {
 	kind           *string
 	title          *string
 	body           *string
+	data           *map[string]interface{}
+	dedup_key      *string
+	digest         *bool
 	read_at        *time.Time
 	created_at     *time.Time
 	clearedFields  map[string]struct{}
@@ -17189,7 +18452,7 @@ func (m *NotificationMutation) EventID() (r int, exists bool) {
 // OldEventID returns the old "event_id" field's value of the Notification entity.
 // If the Notification object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *NotificationMutation) OldEventID(ctx context.Context) (v int, err error) {
+func (m *NotificationMutation) OldEventID(ctx context.Context) (v *int, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldEventID is only allowed on UpdateOne operations")
 	}
@@ -17221,10 +18484,24 @@ func (m *NotificationMutation) AddedEventID() (r int, exists bool) {
 	return *v, true
 }
 
+// ClearEventID clears the value of the "event_id" field.
+func (m *NotificationMutation) ClearEventID() {
+	m.event_id = nil
+	m.addevent_id = nil
+	m.clearedFields[notification.FieldEventID] = struct{}{}
+}
+
+// EventIDCleared returns if the "event_id" field was cleared in this mutation.
+func (m *NotificationMutation) EventIDCleared() bool {
+	_, ok := m.clearedFields[notification.FieldEventID]
+	return ok
+}
+
 // ResetEventID resets all changes to the "event_id" field.
 func (m *NotificationMutation) ResetEventID() {
 	m.event_id = nil
 	m.addevent_id = nil
+	delete(m.clearedFields, notification.FieldEventID)
 }
 
 // SetKind sets the "kind" field.
@@ -17348,6 +18625,140 @@ func (m *NotificationMutation) ResetBody() {
 	delete(m.clearedFields, notification.FieldBody)
 }
 
+// SetData sets the "data" field.
+func (m *NotificationMutation) SetData(value map[string]interface{}) {
+	m.data = &value
+}
+
+// Data returns the value of the "data" field in the mutation.
+func (m *NotificationMutation) Data() (r map[string]interface{}, exists bool) {
+	v := m.data
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldData returns the old "data" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldData(ctx context.Context) (v map[string]interface{}, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldData is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldData requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldData: %w", err)
+	}
+	return oldValue.Data, nil
+}
+
+// ClearData clears the value of the "data" field.
+func (m *NotificationMutation) ClearData() {
+	m.data = nil
+	m.clearedFields[notification.FieldData] = struct{}{}
+}
+
+// DataCleared returns if the "data" field was cleared in this mutation.
+func (m *NotificationMutation) DataCleared() bool {
+	_, ok := m.clearedFields[notification.FieldData]
+	return ok
+}
+
+// ResetData resets all changes to the "data" field.
+func (m *NotificationMutation) ResetData() {
+	m.data = nil
+	delete(m.clearedFields, notification.FieldData)
+}
+
+// SetDedupKey sets the "dedup_key" field.
+func (m *NotificationMutation) SetDedupKey(s string) {
+	m.dedup_key = &s
+}
+
+// DedupKey returns the value of the "dedup_key" field in the mutation.
+func (m *NotificationMutation) DedupKey() (r string, exists bool) {
+	v := m.dedup_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDedupKey returns the old "dedup_key" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldDedupKey(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDedupKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDedupKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDedupKey: %w", err)
+	}
+	return oldValue.DedupKey, nil
+}
+
+// ClearDedupKey clears the value of the "dedup_key" field.
+func (m *NotificationMutation) ClearDedupKey() {
+	m.dedup_key = nil
+	m.clearedFields[notification.FieldDedupKey] = struct{}{}
+}
+
+// DedupKeyCleared returns if the "dedup_key" field was cleared in this mutation.
+func (m *NotificationMutation) DedupKeyCleared() bool {
+	_, ok := m.clearedFields[notification.FieldDedupKey]
+	return ok
+}
+
+// ResetDedupKey resets all changes to the "dedup_key" field.
+func (m *NotificationMutation) ResetDedupKey() {
+	m.dedup_key = nil
+	delete(m.clearedFields, notification.FieldDedupKey)
+}
+
+// SetDigest sets the "digest" field.
+func (m *NotificationMutation) SetDigest(b bool) {
+	m.digest = &b
+}
+
+// Digest returns the value of the "digest" field in the mutation.
+func (m *NotificationMutation) Digest() (r bool, exists bool) {
+	v := m.digest
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDigest returns the old "digest" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldDigest(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDigest is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDigest requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDigest: %w", err)
+	}
+	return oldValue.Digest, nil
+}
+
+// ResetDigest resets all changes to the "digest" field.
+func (m *NotificationMutation) ResetDigest() {
+	m.digest = nil
+}
+
 // SetReadAt sets the "read_at" field.
 func (m *NotificationMutation) SetReadAt(t time.Time) {
 	m.read_at = &t
@@ -17467,7 +18878,7 @@ func (m *NotificationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *NotificationMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 12)
 	if m.user_id != nil {
 		fields = append(fields, notification.FieldUserID)
 	}
@@ -17488,6 +18899,15 @@ func (m *NotificationMutation) Fields() []string {
 	}
 	if m.body != nil {
 		fields = append(fields, notification.FieldBody)
+	}
+	if m.data != nil {
+		fields = append(fields, notification.FieldData)
+	}
+	if m.dedup_key != nil {
+		fields = append(fields, notification.FieldDedupKey)
+	}
+	if m.digest != nil {
+		fields = append(fields, notification.FieldDigest)
 	}
 	if m.read_at != nil {
 		fields = append(fields, notification.FieldReadAt)
@@ -17517,6 +18937,12 @@ func (m *NotificationMutation) Field(name string) (ent.Value, bool) {
 		return m.Title()
 	case notification.FieldBody:
 		return m.Body()
+	case notification.FieldData:
+		return m.Data()
+	case notification.FieldDedupKey:
+		return m.DedupKey()
+	case notification.FieldDigest:
+		return m.Digest()
 	case notification.FieldReadAt:
 		return m.ReadAt()
 	case notification.FieldCreatedAt:
@@ -17544,6 +18970,12 @@ func (m *NotificationMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldTitle(ctx)
 	case notification.FieldBody:
 		return m.OldBody(ctx)
+	case notification.FieldData:
+		return m.OldData(ctx)
+	case notification.FieldDedupKey:
+		return m.OldDedupKey(ctx)
+	case notification.FieldDigest:
+		return m.OldDigest(ctx)
 	case notification.FieldReadAt:
 		return m.OldReadAt(ctx)
 	case notification.FieldCreatedAt:
@@ -17605,6 +19037,27 @@ func (m *NotificationMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetBody(v)
+		return nil
+	case notification.FieldData:
+		v, ok := value.(map[string]interface{})
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetData(v)
+		return nil
+	case notification.FieldDedupKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDedupKey(v)
+		return nil
+	case notification.FieldDigest:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDigest(v)
 		return nil
 	case notification.FieldReadAt:
 		v, ok := value.(time.Time)
@@ -17704,8 +19157,17 @@ func (m *NotificationMutation) ClearedFields() []string {
 	if m.FieldCleared(notification.FieldProposalID) {
 		fields = append(fields, notification.FieldProposalID)
 	}
+	if m.FieldCleared(notification.FieldEventID) {
+		fields = append(fields, notification.FieldEventID)
+	}
 	if m.FieldCleared(notification.FieldBody) {
 		fields = append(fields, notification.FieldBody)
+	}
+	if m.FieldCleared(notification.FieldData) {
+		fields = append(fields, notification.FieldData)
+	}
+	if m.FieldCleared(notification.FieldDedupKey) {
+		fields = append(fields, notification.FieldDedupKey)
 	}
 	if m.FieldCleared(notification.FieldReadAt) {
 		fields = append(fields, notification.FieldReadAt)
@@ -17727,8 +19189,17 @@ func (m *NotificationMutation) ClearField(name string) error {
 	case notification.FieldProposalID:
 		m.ClearProposalID()
 		return nil
+	case notification.FieldEventID:
+		m.ClearEventID()
+		return nil
 	case notification.FieldBody:
 		m.ClearBody()
+		return nil
+	case notification.FieldData:
+		m.ClearData()
+		return nil
+	case notification.FieldDedupKey:
+		m.ClearDedupKey()
 		return nil
 	case notification.FieldReadAt:
 		m.ClearReadAt()
@@ -17761,6 +19232,15 @@ func (m *NotificationMutation) ResetField(name string) error {
 		return nil
 	case notification.FieldBody:
 		m.ResetBody()
+		return nil
+	case notification.FieldData:
+		m.ResetData()
+		return nil
+	case notification.FieldDedupKey:
+		m.ResetDedupKey()
+		return nil
+	case notification.FieldDigest:
+		m.ResetDigest()
 		return nil
 	case notification.FieldReadAt:
 		m.ResetReadAt()
@@ -30863,6 +32343,7 @@ type UnitMutation struct {
 	code            *string
 	name            *string
 	status          *unit.Status
+	archived_at     *time.Time
 	clearedFields   map[string]struct{}
 	parent          *int
 	clearedparent   bool
@@ -31356,6 +32837,55 @@ func (m *UnitMutation) ResetStatus() {
 	m.status = nil
 }
 
+// SetArchivedAt sets the "archived_at" field.
+func (m *UnitMutation) SetArchivedAt(t time.Time) {
+	m.archived_at = &t
+}
+
+// ArchivedAt returns the value of the "archived_at" field in the mutation.
+func (m *UnitMutation) ArchivedAt() (r time.Time, exists bool) {
+	v := m.archived_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldArchivedAt returns the old "archived_at" field's value of the Unit entity.
+// If the Unit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UnitMutation) OldArchivedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldArchivedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldArchivedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldArchivedAt: %w", err)
+	}
+	return oldValue.ArchivedAt, nil
+}
+
+// ClearArchivedAt clears the value of the "archived_at" field.
+func (m *UnitMutation) ClearArchivedAt() {
+	m.archived_at = nil
+	m.clearedFields[unit.FieldArchivedAt] = struct{}{}
+}
+
+// ArchivedAtCleared returns if the "archived_at" field was cleared in this mutation.
+func (m *UnitMutation) ArchivedAtCleared() bool {
+	_, ok := m.clearedFields[unit.FieldArchivedAt]
+	return ok
+}
+
+// ResetArchivedAt resets all changes to the "archived_at" field.
+func (m *UnitMutation) ResetArchivedAt() {
+	m.archived_at = nil
+	delete(m.clearedFields, unit.FieldArchivedAt)
+}
+
 // ClearParent clears the "parent" edge to the Unit entity.
 func (m *UnitMutation) ClearParent() {
 	m.clearedparent = true
@@ -31471,7 +33001,7 @@ func (m *UnitMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *UnitMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 10)
 	if m.created_at != nil {
 		fields = append(fields, unit.FieldCreatedAt)
 	}
@@ -31499,6 +33029,9 @@ func (m *UnitMutation) Fields() []string {
 	if m.status != nil {
 		fields = append(fields, unit.FieldStatus)
 	}
+	if m.archived_at != nil {
+		fields = append(fields, unit.FieldArchivedAt)
+	}
 	return fields
 }
 
@@ -31525,6 +33058,8 @@ func (m *UnitMutation) Field(name string) (ent.Value, bool) {
 		return m.Name()
 	case unit.FieldStatus:
 		return m.Status()
+	case unit.FieldArchivedAt:
+		return m.ArchivedAt()
 	}
 	return nil, false
 }
@@ -31552,6 +33087,8 @@ func (m *UnitMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldName(ctx)
 	case unit.FieldStatus:
 		return m.OldStatus(ctx)
+	case unit.FieldArchivedAt:
+		return m.OldArchivedAt(ctx)
 	}
 	return nil, fmt.Errorf("unknown Unit field %s", name)
 }
@@ -31624,6 +33161,13 @@ func (m *UnitMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetStatus(v)
 		return nil
+	case unit.FieldArchivedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetArchivedAt(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Unit field %s", name)
 }
@@ -31678,6 +33222,9 @@ func (m *UnitMutation) ClearedFields() []string {
 	if m.FieldCleared(unit.FieldPath) {
 		fields = append(fields, unit.FieldPath)
 	}
+	if m.FieldCleared(unit.FieldArchivedAt) {
+		fields = append(fields, unit.FieldArchivedAt)
+	}
 	return fields
 }
 
@@ -31700,6 +33247,9 @@ func (m *UnitMutation) ClearField(name string) error {
 		return nil
 	case unit.FieldPath:
 		m.ClearPath()
+		return nil
+	case unit.FieldArchivedAt:
+		m.ClearArchivedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Unit nullable field %s", name)
@@ -31735,6 +33285,9 @@ func (m *UnitMutation) ResetField(name string) error {
 		return nil
 	case unit.FieldStatus:
 		m.ResetStatus()
+		return nil
+	case unit.FieldArchivedAt:
+		m.ResetArchivedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Unit field %s", name)
@@ -31845,19 +33398,22 @@ func (m *UnitMutation) ResetEdge(name string) error {
 // UserMutation represents an operation that mutates the User nodes in the graph.
 type UserMutation struct {
 	config
-	op            Op
-	typ           string
-	id            *int
-	created_at    *time.Time
-	updated_at    *time.Time
-	phone         *string
-	name          *string
-	password_hash *string
-	status        *user.Status
-	clearedFields map[string]struct{}
-	done          bool
-	oldValue      func(context.Context) (*User, error)
-	predicates    []predicate.User
+	op                 Op
+	typ                string
+	id                 *int
+	created_at         *time.Time
+	updated_at         *time.Time
+	phone              *string
+	name               *string
+	password_hash      *string
+	status             *user.Status
+	notify_muted       *[]string
+	appendnotify_muted []string
+	notify_digest      *bool
+	clearedFields      map[string]struct{}
+	done               bool
+	oldValue           func(context.Context) (*User, error)
+	predicates         []predicate.User
 }
 
 var _ ent.Mutation = (*UserMutation)(nil)
@@ -32174,6 +33730,107 @@ func (m *UserMutation) ResetStatus() {
 	m.status = nil
 }
 
+// SetNotifyMuted sets the "notify_muted" field.
+func (m *UserMutation) SetNotifyMuted(s []string) {
+	m.notify_muted = &s
+	m.appendnotify_muted = nil
+}
+
+// NotifyMuted returns the value of the "notify_muted" field in the mutation.
+func (m *UserMutation) NotifyMuted() (r []string, exists bool) {
+	v := m.notify_muted
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNotifyMuted returns the old "notify_muted" field's value of the User entity.
+// If the User object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UserMutation) OldNotifyMuted(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNotifyMuted is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNotifyMuted requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNotifyMuted: %w", err)
+	}
+	return oldValue.NotifyMuted, nil
+}
+
+// AppendNotifyMuted adds s to the "notify_muted" field.
+func (m *UserMutation) AppendNotifyMuted(s []string) {
+	m.appendnotify_muted = append(m.appendnotify_muted, s...)
+}
+
+// AppendedNotifyMuted returns the list of values that were appended to the "notify_muted" field in this mutation.
+func (m *UserMutation) AppendedNotifyMuted() ([]string, bool) {
+	if len(m.appendnotify_muted) == 0 {
+		return nil, false
+	}
+	return m.appendnotify_muted, true
+}
+
+// ClearNotifyMuted clears the value of the "notify_muted" field.
+func (m *UserMutation) ClearNotifyMuted() {
+	m.notify_muted = nil
+	m.appendnotify_muted = nil
+	m.clearedFields[user.FieldNotifyMuted] = struct{}{}
+}
+
+// NotifyMutedCleared returns if the "notify_muted" field was cleared in this mutation.
+func (m *UserMutation) NotifyMutedCleared() bool {
+	_, ok := m.clearedFields[user.FieldNotifyMuted]
+	return ok
+}
+
+// ResetNotifyMuted resets all changes to the "notify_muted" field.
+func (m *UserMutation) ResetNotifyMuted() {
+	m.notify_muted = nil
+	m.appendnotify_muted = nil
+	delete(m.clearedFields, user.FieldNotifyMuted)
+}
+
+// SetNotifyDigest sets the "notify_digest" field.
+func (m *UserMutation) SetNotifyDigest(b bool) {
+	m.notify_digest = &b
+}
+
+// NotifyDigest returns the value of the "notify_digest" field in the mutation.
+func (m *UserMutation) NotifyDigest() (r bool, exists bool) {
+	v := m.notify_digest
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNotifyDigest returns the old "notify_digest" field's value of the User entity.
+// If the User object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UserMutation) OldNotifyDigest(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNotifyDigest is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNotifyDigest requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNotifyDigest: %w", err)
+	}
+	return oldValue.NotifyDigest, nil
+}
+
+// ResetNotifyDigest resets all changes to the "notify_digest" field.
+func (m *UserMutation) ResetNotifyDigest() {
+	m.notify_digest = nil
+}
+
 // Where appends a list predicates to the UserMutation builder.
 func (m *UserMutation) Where(ps ...predicate.User) {
 	m.predicates = append(m.predicates, ps...)
@@ -32208,7 +33865,7 @@ func (m *UserMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *UserMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 8)
 	if m.created_at != nil {
 		fields = append(fields, user.FieldCreatedAt)
 	}
@@ -32226,6 +33883,12 @@ func (m *UserMutation) Fields() []string {
 	}
 	if m.status != nil {
 		fields = append(fields, user.FieldStatus)
+	}
+	if m.notify_muted != nil {
+		fields = append(fields, user.FieldNotifyMuted)
+	}
+	if m.notify_digest != nil {
+		fields = append(fields, user.FieldNotifyDigest)
 	}
 	return fields
 }
@@ -32247,6 +33910,10 @@ func (m *UserMutation) Field(name string) (ent.Value, bool) {
 		return m.PasswordHash()
 	case user.FieldStatus:
 		return m.Status()
+	case user.FieldNotifyMuted:
+		return m.NotifyMuted()
+	case user.FieldNotifyDigest:
+		return m.NotifyDigest()
 	}
 	return nil, false
 }
@@ -32268,6 +33935,10 @@ func (m *UserMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldPasswordHash(ctx)
 	case user.FieldStatus:
 		return m.OldStatus(ctx)
+	case user.FieldNotifyMuted:
+		return m.OldNotifyMuted(ctx)
+	case user.FieldNotifyDigest:
+		return m.OldNotifyDigest(ctx)
 	}
 	return nil, fmt.Errorf("unknown User field %s", name)
 }
@@ -32319,6 +33990,20 @@ func (m *UserMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetStatus(v)
 		return nil
+	case user.FieldNotifyMuted:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNotifyMuted(v)
+		return nil
+	case user.FieldNotifyDigest:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNotifyDigest(v)
+		return nil
 	}
 	return fmt.Errorf("unknown User field %s", name)
 }
@@ -32348,7 +34033,11 @@ func (m *UserMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *UserMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(user.FieldNotifyMuted) {
+		fields = append(fields, user.FieldNotifyMuted)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -32361,6 +34050,11 @@ func (m *UserMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *UserMutation) ClearField(name string) error {
+	switch name {
+	case user.FieldNotifyMuted:
+		m.ClearNotifyMuted()
+		return nil
+	}
 	return fmt.Errorf("unknown User nullable field %s", name)
 }
 
@@ -32385,6 +34079,12 @@ func (m *UserMutation) ResetField(name string) error {
 		return nil
 	case user.FieldStatus:
 		m.ResetStatus()
+		return nil
+	case user.FieldNotifyMuted:
+		m.ResetNotifyMuted()
+		return nil
+	case user.FieldNotifyDigest:
+		m.ResetNotifyDigest()
 		return nil
 	}
 	return fmt.Errorf("unknown User field %s", name)

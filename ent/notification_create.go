@@ -54,6 +54,14 @@ func (_c *NotificationCreate) SetEventID(v int) *NotificationCreate {
 	return _c
 }
 
+// SetNillableEventID sets the "event_id" field if the given value is not nil.
+func (_c *NotificationCreate) SetNillableEventID(v *int) *NotificationCreate {
+	if v != nil {
+		_c.SetEventID(*v)
+	}
+	return _c
+}
+
 // SetKind sets the "kind" field.
 func (_c *NotificationCreate) SetKind(v string) *NotificationCreate {
 	_c.mutation.SetKind(v)
@@ -76,6 +84,40 @@ func (_c *NotificationCreate) SetBody(v string) *NotificationCreate {
 func (_c *NotificationCreate) SetNillableBody(v *string) *NotificationCreate {
 	if v != nil {
 		_c.SetBody(*v)
+	}
+	return _c
+}
+
+// SetData sets the "data" field.
+func (_c *NotificationCreate) SetData(v map[string]interface{}) *NotificationCreate {
+	_c.mutation.SetData(v)
+	return _c
+}
+
+// SetDedupKey sets the "dedup_key" field.
+func (_c *NotificationCreate) SetDedupKey(v string) *NotificationCreate {
+	_c.mutation.SetDedupKey(v)
+	return _c
+}
+
+// SetNillableDedupKey sets the "dedup_key" field if the given value is not nil.
+func (_c *NotificationCreate) SetNillableDedupKey(v *string) *NotificationCreate {
+	if v != nil {
+		_c.SetDedupKey(*v)
+	}
+	return _c
+}
+
+// SetDigest sets the "digest" field.
+func (_c *NotificationCreate) SetDigest(v bool) *NotificationCreate {
+	_c.mutation.SetDigest(v)
+	return _c
+}
+
+// SetNillableDigest sets the "digest" field if the given value is not nil.
+func (_c *NotificationCreate) SetNillableDigest(v *bool) *NotificationCreate {
+	if v != nil {
+		_c.SetDigest(*v)
 	}
 	return _c
 }
@@ -145,6 +187,10 @@ func (_c *NotificationCreate) ExecX(ctx context.Context) {
 
 // defaults sets the default values of the builder before save.
 func (_c *NotificationCreate) defaults() error {
+	if _, ok := _c.mutation.Digest(); !ok {
+		v := notification.DefaultDigest
+		_c.mutation.SetDigest(v)
+	}
 	if _, ok := _c.mutation.CreatedAt(); !ok {
 		if notification.DefaultCreatedAt == nil {
 			return fmt.Errorf("ent: uninitialized notification.DefaultCreatedAt (forgotten import ent/runtime?)")
@@ -163,9 +209,6 @@ func (_c *NotificationCreate) check() error {
 	if _, ok := _c.mutation.TenantID(); !ok {
 		return &ValidationError{Name: "tenant_id", err: errors.New(`ent: missing required field "Notification.tenant_id"`)}
 	}
-	if _, ok := _c.mutation.EventID(); !ok {
-		return &ValidationError{Name: "event_id", err: errors.New(`ent: missing required field "Notification.event_id"`)}
-	}
 	if _, ok := _c.mutation.Kind(); !ok {
 		return &ValidationError{Name: "kind", err: errors.New(`ent: missing required field "Notification.kind"`)}
 	}
@@ -181,6 +224,14 @@ func (_c *NotificationCreate) check() error {
 		if err := notification.TitleValidator(v); err != nil {
 			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "Notification.title": %w`, err)}
 		}
+	}
+	if v, ok := _c.mutation.DedupKey(); ok {
+		if err := notification.DedupKeyValidator(v); err != nil {
+			return &ValidationError{Name: "dedup_key", err: fmt.Errorf(`ent: validator failed for field "Notification.dedup_key": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.Digest(); !ok {
+		return &ValidationError{Name: "digest", err: errors.New(`ent: missing required field "Notification.digest"`)}
 	}
 	if _, ok := _c.mutation.CreatedAt(); !ok {
 		return &ValidationError{Name: "created_at", err: errors.New(`ent: missing required field "Notification.created_at"`)}
@@ -226,7 +277,7 @@ func (_c *NotificationCreate) createSpec() (*Notification, *sqlgraph.CreateSpec)
 	}
 	if value, ok := _c.mutation.EventID(); ok {
 		_spec.SetField(notification.FieldEventID, field.TypeInt, value)
-		_node.EventID = value
+		_node.EventID = &value
 	}
 	if value, ok := _c.mutation.Kind(); ok {
 		_spec.SetField(notification.FieldKind, field.TypeString, value)
@@ -239,6 +290,18 @@ func (_c *NotificationCreate) createSpec() (*Notification, *sqlgraph.CreateSpec)
 	if value, ok := _c.mutation.Body(); ok {
 		_spec.SetField(notification.FieldBody, field.TypeString, value)
 		_node.Body = value
+	}
+	if value, ok := _c.mutation.Data(); ok {
+		_spec.SetField(notification.FieldData, field.TypeJSON, value)
+		_node.Data = value
+	}
+	if value, ok := _c.mutation.DedupKey(); ok {
+		_spec.SetField(notification.FieldDedupKey, field.TypeString, value)
+		_node.DedupKey = &value
+	}
+	if value, ok := _c.mutation.Digest(); ok {
+		_spec.SetField(notification.FieldDigest, field.TypeBool, value)
+		_node.Digest = value
 	}
 	if value, ok := _c.mutation.ReadAt(); ok {
 		_spec.SetField(notification.FieldReadAt, field.TypeTime, value)
@@ -349,6 +412,15 @@ func (u *NotificationUpsertOne) UpdateNewValues() *NotificationUpsertOne {
 		}
 		if _, exists := u.create.mutation.Body(); exists {
 			s.SetIgnore(notification.FieldBody)
+		}
+		if _, exists := u.create.mutation.Data(); exists {
+			s.SetIgnore(notification.FieldData)
+		}
+		if _, exists := u.create.mutation.DedupKey(); exists {
+			s.SetIgnore(notification.FieldDedupKey)
+		}
+		if _, exists := u.create.mutation.Digest(); exists {
+			s.SetIgnore(notification.FieldDigest)
 		}
 		if _, exists := u.create.mutation.CreatedAt(); exists {
 			s.SetIgnore(notification.FieldCreatedAt)
@@ -601,6 +673,15 @@ func (u *NotificationUpsertBulk) UpdateNewValues() *NotificationUpsertBulk {
 			}
 			if _, exists := b.mutation.Body(); exists {
 				s.SetIgnore(notification.FieldBody)
+			}
+			if _, exists := b.mutation.Data(); exists {
+				s.SetIgnore(notification.FieldData)
+			}
+			if _, exists := b.mutation.DedupKey(); exists {
+				s.SetIgnore(notification.FieldDedupKey)
+			}
+			if _, exists := b.mutation.Digest(); exists {
+				s.SetIgnore(notification.FieldDigest)
 			}
 			if _, exists := b.mutation.CreatedAt(); exists {
 				s.SetIgnore(notification.FieldCreatedAt)

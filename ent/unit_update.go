@@ -81,6 +81,20 @@ func (_u *UnitUpdate) ClearPath() *UnitUpdate {
 	return _u
 }
 
+// SetCode sets the "code" field.
+func (_u *UnitUpdate) SetCode(v string) *UnitUpdate {
+	_u.mutation.SetCode(v)
+	return _u
+}
+
+// SetNillableCode sets the "code" field if the given value is not nil.
+func (_u *UnitUpdate) SetNillableCode(v *string) *UnitUpdate {
+	if v != nil {
+		_u.SetCode(*v)
+	}
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *UnitUpdate) SetName(v string) *UnitUpdate {
 	_u.mutation.SetName(v)
@@ -106,6 +120,26 @@ func (_u *UnitUpdate) SetNillableStatus(v *unit.Status) *UnitUpdate {
 	if v != nil {
 		_u.SetStatus(*v)
 	}
+	return _u
+}
+
+// SetArchivedAt sets the "archived_at" field.
+func (_u *UnitUpdate) SetArchivedAt(v time.Time) *UnitUpdate {
+	_u.mutation.SetArchivedAt(v)
+	return _u
+}
+
+// SetNillableArchivedAt sets the "archived_at" field if the given value is not nil.
+func (_u *UnitUpdate) SetNillableArchivedAt(v *time.Time) *UnitUpdate {
+	if v != nil {
+		_u.SetArchivedAt(*v)
+	}
+	return _u
+}
+
+// ClearArchivedAt clears the value of the "archived_at" field.
+func (_u *UnitUpdate) ClearArchivedAt() *UnitUpdate {
+	_u.mutation.ClearArchivedAt()
 	return _u
 }
 
@@ -199,6 +233,11 @@ func (_u *UnitUpdate) check() error {
 			return &ValidationError{Name: "path", err: fmt.Errorf(`ent: validator failed for field "Unit.path": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Code(); ok {
+		if err := unit.CodeValidator(v); err != nil {
+			return &ValidationError{Name: "code", err: fmt.Errorf(`ent: validator failed for field "Unit.code": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Name(); ok {
 		if err := unit.NameValidator(v); err != nil {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Unit.name": %w`, err)}
@@ -242,11 +281,20 @@ func (_u *UnitUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.PathCleared() {
 		_spec.ClearField(unit.FieldPath, field.TypeString)
 	}
+	if value, ok := _u.mutation.Code(); ok {
+		_spec.SetField(unit.FieldCode, field.TypeString, value)
+	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(unit.FieldName, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(unit.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ArchivedAt(); ok {
+		_spec.SetField(unit.FieldArchivedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ArchivedAtCleared() {
+		_spec.ClearField(unit.FieldArchivedAt, field.TypeTime)
 	}
 	if _u.mutation.ChildrenCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -366,6 +414,20 @@ func (_u *UnitUpdateOne) ClearPath() *UnitUpdateOne {
 	return _u
 }
 
+// SetCode sets the "code" field.
+func (_u *UnitUpdateOne) SetCode(v string) *UnitUpdateOne {
+	_u.mutation.SetCode(v)
+	return _u
+}
+
+// SetNillableCode sets the "code" field if the given value is not nil.
+func (_u *UnitUpdateOne) SetNillableCode(v *string) *UnitUpdateOne {
+	if v != nil {
+		_u.SetCode(*v)
+	}
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *UnitUpdateOne) SetName(v string) *UnitUpdateOne {
 	_u.mutation.SetName(v)
@@ -391,6 +453,26 @@ func (_u *UnitUpdateOne) SetNillableStatus(v *unit.Status) *UnitUpdateOne {
 	if v != nil {
 		_u.SetStatus(*v)
 	}
+	return _u
+}
+
+// SetArchivedAt sets the "archived_at" field.
+func (_u *UnitUpdateOne) SetArchivedAt(v time.Time) *UnitUpdateOne {
+	_u.mutation.SetArchivedAt(v)
+	return _u
+}
+
+// SetNillableArchivedAt sets the "archived_at" field if the given value is not nil.
+func (_u *UnitUpdateOne) SetNillableArchivedAt(v *time.Time) *UnitUpdateOne {
+	if v != nil {
+		_u.SetArchivedAt(*v)
+	}
+	return _u
+}
+
+// ClearArchivedAt clears the value of the "archived_at" field.
+func (_u *UnitUpdateOne) ClearArchivedAt() *UnitUpdateOne {
+	_u.mutation.ClearArchivedAt()
 	return _u
 }
 
@@ -497,6 +579,11 @@ func (_u *UnitUpdateOne) check() error {
 			return &ValidationError{Name: "path", err: fmt.Errorf(`ent: validator failed for field "Unit.path": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Code(); ok {
+		if err := unit.CodeValidator(v); err != nil {
+			return &ValidationError{Name: "code", err: fmt.Errorf(`ent: validator failed for field "Unit.code": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Name(); ok {
 		if err := unit.NameValidator(v); err != nil {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Unit.name": %w`, err)}
@@ -557,11 +644,20 @@ func (_u *UnitUpdateOne) sqlSave(ctx context.Context) (_node *Unit, err error) {
 	if _u.mutation.PathCleared() {
 		_spec.ClearField(unit.FieldPath, field.TypeString)
 	}
+	if value, ok := _u.mutation.Code(); ok {
+		_spec.SetField(unit.FieldCode, field.TypeString, value)
+	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(unit.FieldName, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(unit.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ArchivedAt(); ok {
+		_spec.SetField(unit.FieldArchivedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ArchivedAtCleared() {
+		_spec.ClearField(unit.FieldArchivedAt, field.TypeTime)
 	}
 	if _u.mutation.ChildrenCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -82,6 +82,26 @@ func (_c *UserCreate) SetNillableStatus(v *user.Status) *UserCreate {
 	return _c
 }
 
+// SetNotifyMuted sets the "notify_muted" field.
+func (_c *UserCreate) SetNotifyMuted(v []string) *UserCreate {
+	_c.mutation.SetNotifyMuted(v)
+	return _c
+}
+
+// SetNotifyDigest sets the "notify_digest" field.
+func (_c *UserCreate) SetNotifyDigest(v bool) *UserCreate {
+	_c.mutation.SetNotifyDigest(v)
+	return _c
+}
+
+// SetNillableNotifyDigest sets the "notify_digest" field if the given value is not nil.
+func (_c *UserCreate) SetNillableNotifyDigest(v *bool) *UserCreate {
+	if v != nil {
+		_c.SetNotifyDigest(*v)
+	}
+	return _c
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_c *UserCreate) Mutation() *UserMutation {
 	return _c.mutation
@@ -137,6 +157,10 @@ func (_c *UserCreate) defaults() error {
 		v := user.DefaultStatus
 		_c.mutation.SetStatus(v)
 	}
+	if _, ok := _c.mutation.NotifyDigest(); !ok {
+		v := user.DefaultNotifyDigest
+		_c.mutation.SetNotifyDigest(v)
+	}
 	return nil
 }
 
@@ -179,6 +203,9 @@ func (_c *UserCreate) check() error {
 		if err := user.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "User.status": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.NotifyDigest(); !ok {
+		return &ValidationError{Name: "notify_digest", err: errors.New(`ent: missing required field "User.notify_digest"`)}
 	}
 	return nil
 }
@@ -230,6 +257,14 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Status(); ok {
 		_spec.SetField(user.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
+	}
+	if value, ok := _c.mutation.NotifyMuted(); ok {
+		_spec.SetField(user.FieldNotifyMuted, field.TypeJSON, value)
+		_node.NotifyMuted = value
+	}
+	if value, ok := _c.mutation.NotifyDigest(); ok {
+		_spec.SetField(user.FieldNotifyDigest, field.TypeBool, value)
+		_node.NotifyDigest = value
 	}
 	return _node, _spec
 }
@@ -340,6 +375,36 @@ func (u *UserUpsert) SetStatus(v user.Status) *UserUpsert {
 // UpdateStatus sets the "status" field to the value that was provided on create.
 func (u *UserUpsert) UpdateStatus() *UserUpsert {
 	u.SetExcluded(user.FieldStatus)
+	return u
+}
+
+// SetNotifyMuted sets the "notify_muted" field.
+func (u *UserUpsert) SetNotifyMuted(v []string) *UserUpsert {
+	u.Set(user.FieldNotifyMuted, v)
+	return u
+}
+
+// UpdateNotifyMuted sets the "notify_muted" field to the value that was provided on create.
+func (u *UserUpsert) UpdateNotifyMuted() *UserUpsert {
+	u.SetExcluded(user.FieldNotifyMuted)
+	return u
+}
+
+// ClearNotifyMuted clears the value of the "notify_muted" field.
+func (u *UserUpsert) ClearNotifyMuted() *UserUpsert {
+	u.SetNull(user.FieldNotifyMuted)
+	return u
+}
+
+// SetNotifyDigest sets the "notify_digest" field.
+func (u *UserUpsert) SetNotifyDigest(v bool) *UserUpsert {
+	u.Set(user.FieldNotifyDigest, v)
+	return u
+}
+
+// UpdateNotifyDigest sets the "notify_digest" field to the value that was provided on create.
+func (u *UserUpsert) UpdateNotifyDigest() *UserUpsert {
+	u.SetExcluded(user.FieldNotifyDigest)
 	return u
 }
 
@@ -455,6 +520,41 @@ func (u *UserUpsertOne) SetStatus(v user.Status) *UserUpsertOne {
 func (u *UserUpsertOne) UpdateStatus() *UserUpsertOne {
 	return u.Update(func(s *UserUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetNotifyMuted sets the "notify_muted" field.
+func (u *UserUpsertOne) SetNotifyMuted(v []string) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetNotifyMuted(v)
+	})
+}
+
+// UpdateNotifyMuted sets the "notify_muted" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdateNotifyMuted() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateNotifyMuted()
+	})
+}
+
+// ClearNotifyMuted clears the value of the "notify_muted" field.
+func (u *UserUpsertOne) ClearNotifyMuted() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearNotifyMuted()
+	})
+}
+
+// SetNotifyDigest sets the "notify_digest" field.
+func (u *UserUpsertOne) SetNotifyDigest(v bool) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetNotifyDigest(v)
+	})
+}
+
+// UpdateNotifyDigest sets the "notify_digest" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdateNotifyDigest() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateNotifyDigest()
 	})
 }
 
@@ -736,6 +836,41 @@ func (u *UserUpsertBulk) SetStatus(v user.Status) *UserUpsertBulk {
 func (u *UserUpsertBulk) UpdateStatus() *UserUpsertBulk {
 	return u.Update(func(s *UserUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetNotifyMuted sets the "notify_muted" field.
+func (u *UserUpsertBulk) SetNotifyMuted(v []string) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetNotifyMuted(v)
+	})
+}
+
+// UpdateNotifyMuted sets the "notify_muted" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdateNotifyMuted() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateNotifyMuted()
+	})
+}
+
+// ClearNotifyMuted clears the value of the "notify_muted" field.
+func (u *UserUpsertBulk) ClearNotifyMuted() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearNotifyMuted()
+	})
+}
+
+// SetNotifyDigest sets the "notify_digest" field.
+func (u *UserUpsertBulk) SetNotifyDigest(v bool) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetNotifyDigest(v)
+	})
+}
+
+// UpdateNotifyDigest sets the "notify_digest" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdateNotifyDigest() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateNotifyDigest()
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 	"yishi/internal/config"
 	"yishi/internal/idempotency"
 	"yishi/internal/jobs"
+	"yishi/internal/notify"
 	"yishi/internal/proposals"
 	"yishi/internal/store"
 	"yishi/internal/voting"
@@ -28,6 +29,8 @@ func startJobs(ctx context.Context, wg *sync.WaitGroup, cfg config.Config, st *s
 	every(ctx, wg, r, jobs.Job{Name: "idempotency.sweep", Interval: time.Hour, Run: keys.Sweep})
 	every(ctx, wg, r, jobs.Job{Name: "votes.schedule", Interval: 10 * time.Second,
 		Run: func(ctx context.Context) (int, error) { return voting.RunSchedule(ctx, st.Client, time.Now().UTC()) }})
+	every(ctx, wg, r, jobs.Job{Name: "notify.overdue", Interval: 10 * time.Minute,
+		Run: func(ctx context.Context) (int, error) { return notify.TasksOverdue(ctx, st.Client, time.Now().UTC()) }})
 }
 
 // every runs j on r until ctx ends, tracked by wg.

@@ -89,6 +89,16 @@ func Body(v string) predicate.Notification {
 	return predicate.Notification(sql.FieldEQ(FieldBody, v))
 }
 
+// DedupKey applies equality check predicate on the "dedup_key" field. It's identical to DedupKeyEQ.
+func DedupKey(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldEQ(FieldDedupKey, v))
+}
+
+// Digest applies equality check predicate on the "digest" field. It's identical to DigestEQ.
+func Digest(v bool) predicate.Notification {
+	return predicate.Notification(sql.FieldEQ(FieldDigest, v))
+}
+
 // ReadAt applies equality check predicate on the "read_at" field. It's identical to ReadAtEQ.
 func ReadAt(v time.Time) predicate.Notification {
 	return predicate.Notification(sql.FieldEQ(FieldReadAt, v))
@@ -267,6 +277,16 @@ func EventIDLT(v int) predicate.Notification {
 // EventIDLTE applies the LTE predicate on the "event_id" field.
 func EventIDLTE(v int) predicate.Notification {
 	return predicate.Notification(sql.FieldLTE(FieldEventID, v))
+}
+
+// EventIDIsNil applies the IsNil predicate on the "event_id" field.
+func EventIDIsNil() predicate.Notification {
+	return predicate.Notification(sql.FieldIsNull(FieldEventID))
+}
+
+// EventIDNotNil applies the NotNil predicate on the "event_id" field.
+func EventIDNotNil() predicate.Notification {
+	return predicate.Notification(sql.FieldNotNull(FieldEventID))
 }
 
 // KindEQ applies the EQ predicate on the "kind" field.
@@ -472,6 +492,101 @@ func BodyEqualFold(v string) predicate.Notification {
 // BodyContainsFold applies the ContainsFold predicate on the "body" field.
 func BodyContainsFold(v string) predicate.Notification {
 	return predicate.Notification(sql.FieldContainsFold(FieldBody, v))
+}
+
+// DataIsNil applies the IsNil predicate on the "data" field.
+func DataIsNil() predicate.Notification {
+	return predicate.Notification(sql.FieldIsNull(FieldData))
+}
+
+// DataNotNil applies the NotNil predicate on the "data" field.
+func DataNotNil() predicate.Notification {
+	return predicate.Notification(sql.FieldNotNull(FieldData))
+}
+
+// DedupKeyEQ applies the EQ predicate on the "dedup_key" field.
+func DedupKeyEQ(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldEQ(FieldDedupKey, v))
+}
+
+// DedupKeyNEQ applies the NEQ predicate on the "dedup_key" field.
+func DedupKeyNEQ(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldNEQ(FieldDedupKey, v))
+}
+
+// DedupKeyIn applies the In predicate on the "dedup_key" field.
+func DedupKeyIn(vs ...string) predicate.Notification {
+	return predicate.Notification(sql.FieldIn(FieldDedupKey, vs...))
+}
+
+// DedupKeyNotIn applies the NotIn predicate on the "dedup_key" field.
+func DedupKeyNotIn(vs ...string) predicate.Notification {
+	return predicate.Notification(sql.FieldNotIn(FieldDedupKey, vs...))
+}
+
+// DedupKeyGT applies the GT predicate on the "dedup_key" field.
+func DedupKeyGT(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldGT(FieldDedupKey, v))
+}
+
+// DedupKeyGTE applies the GTE predicate on the "dedup_key" field.
+func DedupKeyGTE(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldGTE(FieldDedupKey, v))
+}
+
+// DedupKeyLT applies the LT predicate on the "dedup_key" field.
+func DedupKeyLT(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldLT(FieldDedupKey, v))
+}
+
+// DedupKeyLTE applies the LTE predicate on the "dedup_key" field.
+func DedupKeyLTE(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldLTE(FieldDedupKey, v))
+}
+
+// DedupKeyContains applies the Contains predicate on the "dedup_key" field.
+func DedupKeyContains(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldContains(FieldDedupKey, v))
+}
+
+// DedupKeyHasPrefix applies the HasPrefix predicate on the "dedup_key" field.
+func DedupKeyHasPrefix(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldHasPrefix(FieldDedupKey, v))
+}
+
+// DedupKeyHasSuffix applies the HasSuffix predicate on the "dedup_key" field.
+func DedupKeyHasSuffix(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldHasSuffix(FieldDedupKey, v))
+}
+
+// DedupKeyIsNil applies the IsNil predicate on the "dedup_key" field.
+func DedupKeyIsNil() predicate.Notification {
+	return predicate.Notification(sql.FieldIsNull(FieldDedupKey))
+}
+
+// DedupKeyNotNil applies the NotNil predicate on the "dedup_key" field.
+func DedupKeyNotNil() predicate.Notification {
+	return predicate.Notification(sql.FieldNotNull(FieldDedupKey))
+}
+
+// DedupKeyEqualFold applies the EqualFold predicate on the "dedup_key" field.
+func DedupKeyEqualFold(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldEqualFold(FieldDedupKey, v))
+}
+
+// DedupKeyContainsFold applies the ContainsFold predicate on the "dedup_key" field.
+func DedupKeyContainsFold(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldContainsFold(FieldDedupKey, v))
+}
+
+// DigestEQ applies the EQ predicate on the "digest" field.
+func DigestEQ(v bool) predicate.Notification {
+	return predicate.Notification(sql.FieldEQ(FieldDigest, v))
+}
+
+// DigestNEQ applies the NEQ predicate on the "digest" field.
+func DigestNEQ(v bool) predicate.Notification {
+	return predicate.Notification(sql.FieldNEQ(FieldDigest, v))
 }
 
 // ReadAtEQ applies the EQ predicate on the "read_at" field.

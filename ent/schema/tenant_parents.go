@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent"
 
 	gen "yishi/ent"
+	"yishi/ent/comment"
 	"yishi/ent/household"
 	"yishi/ent/meeting"
 	"yishi/ent/organization"
@@ -28,6 +29,19 @@ type parentRef struct {
 	ownerField string
 	ownerKind  string
 	selectRow  func(c *gen.Client, id int, columns ...string) scanner
+	// optional parents may be absent; the child then sets its tenant
+	// columns itself (a notification about a vote has no timeline event).
+	optional bool
+}
+
+// absent reports whether an optional parent is not named on mu.
+func (p parentRef) absent(mu ent.Mutation) bool {
+	if !p.optional {
+		return false
+	}
+	v, ok := mu.Field(p.idField)
+	id, _ := v.(int)
+	return !ok || id <= 0
 }
 
 // scanner is what every generated XSelect offers.
@@ -141,9 +155,18 @@ func ofOrganization() parentRef {
 	}}
 }
 
-// ofEvent: notifications, which belong to the proposal event they report.
+// ofEvent: notifications, which belong to the proposal event they
+// report when there is one (votes, meetings and overdue tasks notify
+// without an event and name their tenant themselves).
 func ofEvent() parentRef {
-	return parentRef{kind: "proposal event", idField: "event_id", selectRow: func(c *gen.Client, id int, cols ...string) scanner {
+	return parentRef{kind: "proposal event", idField: "event_id", optional: true, selectRow: func(c *gen.Client, id int, cols ...string) scanner {
 		return c.ProposalEvent.Query().Where(proposalevent.ID(id)).Select(cols...)
+	}}
+}
+
+// ofComment: reports on a comment.
+func ofComment() parentRef {
+	return parentRef{kind: "comment", idField: "comment_id", selectRow: func(c *gen.Client, id int, cols ...string) scanner {
+		return c.Comment.Query().Where(comment.ID(id)).Select(cols...)
 	}}
 }

@@ -22,6 +22,10 @@ func (User) Fields() []ent.Field {
 		field.String("name").NotEmpty().MaxLen(100),
 		field.String("password_hash").Sensitive().NotEmpty(),
 		field.Enum("status").Values("active", "disabled").Default("active"),
+		// Notification preferences (issue 12): the kinds the user muted,
+		// and whether they take notifications in a daily digest.
+		field.Strings("notify_muted").Optional(),
+		field.Bool("notify_digest").Default(false),
 	}
 }
 

@@ -27,6 +27,10 @@ const (
 	FieldPasswordHash = "password_hash"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
+	// FieldNotifyMuted holds the string denoting the notify_muted field in the database.
+	FieldNotifyMuted = "notify_muted"
+	// FieldNotifyDigest holds the string denoting the notify_digest field in the database.
+	FieldNotifyDigest = "notify_digest"
 	// Table holds the table name of the user in the database.
 	Table = "users"
 )
@@ -40,6 +44,8 @@ var Columns = []string{
 	FieldName,
 	FieldPasswordHash,
 	FieldStatus,
+	FieldNotifyMuted,
+	FieldNotifyDigest,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -72,6 +78,8 @@ var (
 	NameValidator func(string) error
 	// PasswordHashValidator is a validator for the "password_hash" field. It is called by the builders before save.
 	PasswordHashValidator func(string) error
+	// DefaultNotifyDigest holds the default value on creation for the "notify_digest" field.
+	DefaultNotifyDigest bool
 )
 
 // Status defines the type for the "status" enum field.
@@ -136,4 +144,9 @@ func ByPasswordHash(opts ...sql.OrderTermOption) OrderOption {
 // ByStatus orders the results by the status field.
 func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
+}
+
+// ByNotifyDigest orders the results by the notify_digest field.
+func ByNotifyDigest(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldNotifyDigest, opts...).ToFunc()
 }

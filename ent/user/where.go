@@ -79,6 +79,11 @@ func PasswordHash(v string) predicate.User {
 	return predicate.User(sql.FieldEQ(FieldPasswordHash, v))
 }
 
+// NotifyDigest applies equality check predicate on the "notify_digest" field. It's identical to NotifyDigestEQ.
+func NotifyDigest(v bool) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldNotifyDigest, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.User {
 	return predicate.User(sql.FieldEQ(FieldCreatedAt, v))
@@ -372,6 +377,26 @@ func StatusIn(vs ...Status) predicate.User {
 // StatusNotIn applies the NotIn predicate on the "status" field.
 func StatusNotIn(vs ...Status) predicate.User {
 	return predicate.User(sql.FieldNotIn(FieldStatus, vs...))
+}
+
+// NotifyMutedIsNil applies the IsNil predicate on the "notify_muted" field.
+func NotifyMutedIsNil() predicate.User {
+	return predicate.User(sql.FieldIsNull(FieldNotifyMuted))
+}
+
+// NotifyMutedNotNil applies the NotNil predicate on the "notify_muted" field.
+func NotifyMutedNotNil() predicate.User {
+	return predicate.User(sql.FieldNotNull(FieldNotifyMuted))
+}
+
+// NotifyDigestEQ applies the EQ predicate on the "notify_digest" field.
+func NotifyDigestEQ(v bool) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldNotifyDigest, v))
+}
+
+// NotifyDigestNEQ applies the NEQ predicate on the "notify_digest" field.
+func NotifyDigestNEQ(v bool) predicate.User {
+	return predicate.User(sql.FieldNEQ(FieldNotifyDigest, v))
 }
 
 // And groups predicates with the AND operator between them.

@@ -11,8 +11,11 @@ import (
 	"context"
 	"fmt"
 
+	"slices"
+
 	"yishi/ent"
 	"yishi/ent/schema"
+	"yishi/ent/user"
 	"yishi/internal/viewer"
 )
 
@@ -40,6 +43,9 @@ func Notifies(ev *ent.ProposalEvent) bool {
 // privacy policy lets no caller create one), so the recipients are read
 // and the rows written under viewer.SystemContext, on the same tx.
 func ForEvent(ctx context.Context, tx *ent.Tx, p *ent.Proposal, ev *ent.ProposalEvent, actorUserID int) error {
+	if err := queued(ctx, tx, p, ev, actorUserID); err != nil {
+		return err
+	}
 	if !Notifies(ev) {
 		return nil
 	}
@@ -54,15 +60,55 @@ func ForEvent(ctx context.Context, tx *ent.Tx, p *ent.Proposal, ev *ent.Proposal
 	if len(people) == 0 {
 		return nil
 	}
+	ids := sortedIDs(people)
+	prefs, err := tx.User.Query().Where(user.IDIn(ids...)).
+		Select(user.FieldID, user.FieldNotifyMuted, user.FieldNotifyDigest).All(sys)
+	if err != nil {
+		return fmt.Errorf("read notification preferences: %w", err)
+	}
 	body := Body(ev)
+	data := map[string]any{"proposal_id": p.ID, "event_id": ev.ID, "action": ev.Action,
+		"from_status": ev.FromStatus, "to_status": ev.ToStatus}
 	builders := make([]*ent.NotificationCreate, 0, len(people))
-	for _, uid := range sortedIDs(people) {
-		builders = append(builders, tx.Notification.Create().SetUserID(uid).SetProposalID(p.ID).
-			SetEventID(ev.ID).SetKind(ev.Action).
-			SetTitle(Title(people[uid], p.Title, ev)).SetBody(body))
+	slices.SortFunc(prefs, func(a, b *ent.User) int { return a.ID - b.ID })
+	for _, u := range prefs {
+		if slices.Contains(u.NotifyMuted, string(ProposalUpdate)) {
+			continue
+		}
+		builders = append(builders, tx.Notification.Create().SetUserID(u.ID).SetProposalID(p.ID).
+			SetEventID(ev.ID).SetKind(string(ProposalUpdate)).SetData(data).SetDigest(u.NotifyDigest).
+			SetTitle(Title(people[u.ID], p.Title, ev)).SetBody(body))
+	}
+	if len(builders) == 0 {
+		return nil
 	}
 	if err := tx.Notification.CreateBulk(builders...).Exec(sys); err != nil {
 		return fmt.Errorf("notify event %d: %w", ev.ID, err)
 	}
 	return nil
+}
+
+// queued tells the staff who handle proposals where p now lies that it
+// entered their queue: on submission (a submit, a resubmit, or the
+// co-signature that reaches the threshold) and on escalation, when p
+// has just moved up to its new unit.
+func queued(ctx context.Context, tx *ent.Tx, p *ent.Proposal, ev *ent.ProposalEvent, actor int) error {
+	entered := ev.ToStatus == "submitted" && ev.FromStatus != "submitted"
+	if !entered && ev.Action != "escalate" {
+		return nil
+	}
+	client := tx.Client()
+	staff, err := staffAt(ctx, client, p.UnitPath, proposalQueueRoles)
+	if err != nil {
+		return err
+	}
+	title := fmt.Sprintf("新提案「%s」待受理", p.Title)
+	if ev.Action == "escalate" {
+		title = fmt.Sprintf("提案「%s」已上报至本级，待处理", p.Title)
+	}
+	pid := p.ID
+	return Send(ctx, client, Batch{Kind: ProposalQueued, TenantID: p.TenantID, ProposalID: &pid,
+		Title: title, Body: fmt.Sprintf("当前状态：%s", statusLabel(ev.ToStatus)),
+		Data:     map[string]any{"proposal_id": p.ID, "event_id": ev.ID, "action": ev.Action, "unit_id": p.UnitID},
+		DedupKey: fmt.Sprintf("proposal_queued:%d", ev.ID)}, staff, actor)
 }

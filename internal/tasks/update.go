@@ -9,6 +9,7 @@ import (
 	"yishi/ent"
 	"yishi/ent/task"
 	"yishi/internal/apperr"
+	"yishi/internal/notify"
 )
 
 // Patch is a lead's change to a task; nil fields stay as they are. Status
@@ -58,7 +59,11 @@ func Update(ctx context.Context, tx *ent.Tx, p *ent.Proposal, t *ent.Task, in Pa
 		}
 		upd.SetOrganizationID(*in.OrganizationID).ClearAssigneeID()
 	}
-	return saveTask(ctx, tx, t.ID, upd)
+	out, err := saveTask(ctx, tx, t.ID, upd)
+	if err != nil || (in.AssigneeID == nil && in.OrganizationID == nil) {
+		return out, err
+	}
+	return out, notify.TaskAssigned(ctx, tx.Client(), out, notify.ActorOf(ctx))
 }
 
 // saveTask runs a version-guarded update and reloads the task.
