@@ -13,7 +13,7 @@ import (
 // the timeline event (event_id) and its action (data.action).
 type notificationResponse struct {
 	ID         int            `json:"id"`
-	Kind       string         `json:"kind" example:"proposal_update" enums:"proposal_update,proposal_queued,vote_opened,vote_result,meeting_scheduled,meeting_moved,meeting_cancelled,minutes_pending,task_assigned,task_overdue,daily_digest"`
+	Kind       string         `json:"kind" example:"proposal_update" enums:"proposal_update,proposal_queued,vote_opened,vote_result,meeting_scheduled,meeting_moved,meeting_cancelled,minutes_pending,task_assigned,task_overdue"`
 	ProposalID *int           `json:"proposal_id"`
 	EventID    *int           `json:"event_id"`
 	Data       map[string]any `json:"data" swaggertype:"object"`

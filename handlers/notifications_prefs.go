@@ -59,7 +59,7 @@ func newNotificationPreferences(p notify.Preferences) notificationPreferences {
 // getNotificationPreferences godoc
 //
 //	@Summary	The caller's notification preferences
-//	@Description	Every notification kind (the one table of kinds: proposal_update, proposal_queued, vote_opened, vote_result, meeting_scheduled, meeting_moved, meeting_cancelled, minutes_pending, task_assigned, task_overdue, daily_digest) with its Chinese label and whether the caller receives it, and the daily digest switch. A muted kind is not written to the caller's inbox at all. With daily_digest on, notifications are still written to the inbox as they come, marked digest=true, so external delivery batches them once a day.
+//	@Description	Every notification kind (the one table of kinds: proposal_update, proposal_queued, vote_opened, vote_result, meeting_scheduled, meeting_moved, meeting_cancelled, minutes_pending, task_assigned, task_overdue) with its Chinese label and whether the caller receives it, and the daily digest switch. A muted kind is not written to the caller's inbox at all. With daily_digest on, notifications are still written to the inbox as they come, marked digest=true, so external delivery batches them once a day.
 //	@ID			getNotificationPreferences
 //	@Tags		notifications
 //	@Produce	json

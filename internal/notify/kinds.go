@@ -10,30 +10,28 @@ type Kind string
 
 // The kinds (issue 12).
 const (
-	// ProposalUpdate: news on a proposal the user wrote, co-signed or
+	// KindProposalUpdate: news on a proposal the user wrote, co-signed or
 	// follows (data.action is the timeline action, e.g. accept).
-	ProposalUpdate Kind = "proposal_update"
-	// ProposalQueued: a proposal was submitted or escalated into the
+	KindProposalUpdate Kind = "proposal_update"
+	// KindProposalQueued: a proposal was submitted or escalated into the
 	// staff member's scope and awaits handling.
-	ProposalQueued Kind = "proposal_queued"
-	// VoteOpened: a vote the user is on the roll of has opened.
-	VoteOpened Kind = "vote_opened"
-	// VoteResult: the result of a vote the user was on the roll of is out.
-	VoteResult Kind = "vote_result"
-	// MeetingScheduled: the user was added to a scheduled meeting.
-	MeetingScheduled Kind = "meeting_scheduled"
-	// MeetingMoved: a meeting the user takes part in has a new time or place.
-	MeetingMoved Kind = "meeting_moved"
-	// MeetingCancelled: a meeting the user takes part in was cancelled.
-	MeetingCancelled Kind = "meeting_cancelled"
-	// MinutesPending: minutes await the staff member's approval.
-	MinutesPending Kind = "minutes_pending"
-	// TaskAssigned: a task was assigned to the user or their organization.
-	TaskAssigned Kind = "task_assigned"
-	// TaskOverdue: a task the user carries or assigned is past due.
-	TaskOverdue Kind = "task_overdue"
-	// Digest: the daily digest of what a digest user received.
-	Digest Kind = "daily_digest"
+	KindProposalQueued Kind = "proposal_queued"
+	// KindVoteOpened: a vote the user is on the roll of has opened.
+	KindVoteOpened Kind = "vote_opened"
+	// KindVoteResult: the result of a vote the user was on the roll of is out.
+	KindVoteResult Kind = "vote_result"
+	// KindMeetingScheduled: the user was added to a scheduled meeting.
+	KindMeetingScheduled Kind = "meeting_scheduled"
+	// KindMeetingMoved: a meeting the user takes part in has a new time or place.
+	KindMeetingMoved Kind = "meeting_moved"
+	// KindMeetingCancelled: a meeting the user takes part in was cancelled.
+	KindMeetingCancelled Kind = "meeting_cancelled"
+	// KindMinutesPending: minutes await the staff member's approval.
+	KindMinutesPending Kind = "minutes_pending"
+	// KindTaskAssigned: a task was assigned to the user or their organization.
+	KindTaskAssigned Kind = "task_assigned"
+	// KindTaskOverdue: a task the user carries or assigned is past due.
+	KindTaskOverdue Kind = "task_overdue"
 )
 
 // KindInfo describes one kind for people: its Chinese label.
@@ -46,17 +44,16 @@ type KindInfo struct {
 // them.
 func Kinds() []KindInfo {
 	return []KindInfo{
-		{ProposalUpdate, "我的、联名或关注的提案有新动态"},
-		{ProposalQueued, "有提案进入我的待办"},
-		{VoteOpened, "投票开始"},
-		{VoteResult, "投票结果公布"},
-		{MeetingScheduled, "会议安排"},
-		{MeetingMoved, "会议改期或改址"},
-		{MeetingCancelled, "会议取消"},
-		{MinutesPending, "会议纪要待审批"},
-		{TaskAssigned, "任务分派"},
-		{TaskOverdue, "任务逾期"},
-		{Digest, "每日汇总"},
+		{KindProposalUpdate, "我的、联名或关注的提案有新动态"},
+		{KindProposalQueued, "有提案进入我的待办"},
+		{KindVoteOpened, "投票开始"},
+		{KindVoteResult, "投票结果公布"},
+		{KindMeetingScheduled, "会议安排"},
+		{KindMeetingMoved, "会议改期或改址"},
+		{KindMeetingCancelled, "会议取消"},
+		{KindMinutesPending, "会议纪要待审批"},
+		{KindTaskAssigned, "任务分派"},
+		{KindTaskOverdue, "任务逾期"},
 	}
 }
 

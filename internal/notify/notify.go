@@ -72,11 +72,11 @@ func ForEvent(ctx context.Context, tx *ent.Tx, p *ent.Proposal, ev *ent.Proposal
 	builders := make([]*ent.NotificationCreate, 0, len(people))
 	slices.SortFunc(prefs, func(a, b *ent.User) int { return a.ID - b.ID })
 	for _, u := range prefs {
-		if slices.Contains(u.NotifyMuted, string(ProposalUpdate)) {
+		if slices.Contains(u.NotifyMuted, string(KindProposalUpdate)) {
 			continue
 		}
 		builders = append(builders, tx.Notification.Create().SetUserID(u.ID).SetProposalID(p.ID).
-			SetEventID(ev.ID).SetKind(string(ProposalUpdate)).SetData(data).SetDigest(u.NotifyDigest).
+			SetEventID(ev.ID).SetKind(string(KindProposalUpdate)).SetData(data).SetDigest(u.NotifyDigest).
 			SetTitle(Title(people[u.ID], p.Title, ev)).SetBody(body))
 	}
 	if len(builders) == 0 {
@@ -107,7 +107,7 @@ func queued(ctx context.Context, tx *ent.Tx, p *ent.Proposal, ev *ent.ProposalEv
 		title = fmt.Sprintf("提案「%s」已上报至本级，待处理", p.Title)
 	}
 	pid := p.ID
-	return Send(ctx, client, Batch{Kind: ProposalQueued, TenantID: p.TenantID, ProposalID: &pid,
+	return Send(ctx, client, Batch{Kind: KindProposalQueued, TenantID: p.TenantID, ProposalID: &pid,
 		Title: title, Body: fmt.Sprintf("当前状态：%s", statusLabel(ev.ToStatus)),
 		Data:     map[string]any{"proposal_id": p.ID, "event_id": ev.ID, "action": ev.Action, "unit_id": p.UnitID},
 		DedupKey: fmt.Sprintf("proposal_queued:%d", ev.ID)}, staff, actor)

@@ -58,7 +58,7 @@ func taskOverdue(ctx context.Context, client *ent.Client, t *ent.Task) error {
 		people = append(people, *t.CreatedBy)
 	}
 	pid := t.ProposalID
-	return Send(ctx, client, Batch{Kind: TaskOverdue, TenantID: t.TenantID, ProposalID: &pid,
+	return Send(ctx, client, Batch{Kind: KindTaskOverdue, TenantID: t.TenantID, ProposalID: &pid,
 		Title:    fmt.Sprintf("任务「%s」已逾期（截止：%s）", t.Title, when(t.DueAt)),
 		Body:     fmt.Sprintf("截止时间：%s，请尽快汇报进展", when(t.DueAt)),
 		Data:     map[string]any{"task_id": t.ID, "proposal_id": t.ProposalID, "due_at": t.DueAt.UTC()},

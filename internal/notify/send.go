@@ -49,7 +49,7 @@ func Send(ctx context.Context, client *ent.Client, b Batch, userIDs []int, actor
 		nb := client.Notification.Create().SetUserID(u.ID).SetTenantID(b.TenantID).
 			SetNillableProposalID(b.ProposalID).SetKind(string(b.Kind)).
 			SetTitle(cut(b.Title, maxTitleBytes)).SetBody(b.Body).SetData(b.Data).
-			SetDigest(u.NotifyDigest && b.Kind != Digest)
+			SetDigest(u.NotifyDigest)
 		if b.DedupKey != "" {
 			nb.SetDedupKey(b.DedupKey)
 		}

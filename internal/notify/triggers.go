@@ -21,7 +21,7 @@ func VoteOpened(ctx context.Context, client *ent.Client, v *ent.Vote, actor int)
 	if err != nil {
 		return err
 	}
-	b := Batch{Kind: VoteOpened, TenantID: v.TenantID, ProposalID: v.ProposalID,
+	b := Batch{Kind: KindVoteOpened, TenantID: v.TenantID, ProposalID: v.ProposalID,
 		Title: fmt.Sprintf("投票「%s」已开始，欢迎投票", v.Title), Body: "投票已开始",
 		Data:     map[string]any{"vote_id": v.ID, "proposal_id": v.ProposalID, "closes_at": v.ClosesAt},
 		DedupKey: fmt.Sprintf("vote_opened:%d", v.ID)}
@@ -39,7 +39,7 @@ func VoteResult(ctx context.Context, client *ent.Client, v *ent.Vote, actor int)
 	if err != nil {
 		return err
 	}
-	return Send(ctx, client, Batch{Kind: VoteResult, TenantID: v.TenantID, ProposalID: v.ProposalID,
+	return Send(ctx, client, Batch{Kind: KindVoteResult, TenantID: v.TenantID, ProposalID: v.ProposalID,
 		Title:    fmt.Sprintf("投票「%s」结果已公布", v.Title),
 		Body:     "投票已结束，欢迎查看结果",
 		Data:     map[string]any{"vote_id": v.ID, "proposal_id": v.ProposalID},
@@ -48,7 +48,7 @@ func VoteResult(ctx context.Context, client *ent.Client, v *ent.Vote, actor int)
 
 // MeetingScheduled tells the people just added to m that they take part.
 func MeetingScheduled(ctx context.Context, client *ent.Client, m *ent.Meeting, userIDs []int, actor int) error {
-	return Send(ctx, client, Batch{Kind: MeetingScheduled, TenantID: m.TenantID,
+	return Send(ctx, client, Batch{Kind: KindMeetingScheduled, TenantID: m.TenantID,
 		Title:    fmt.Sprintf("你受邀参加会议「%s」，时间：%s", m.Title, when(m.StartsAt)),
 		Body:     fmt.Sprintf("会议时间：%s", when(m.StartsAt)),
 		Data:     map[string]any{"meeting_id": m.ID, "starts_at": m.StartsAt.UTC()},
@@ -62,7 +62,7 @@ func MeetingMoved(ctx context.Context, client *ent.Client, m *ent.Meeting, actor
 	if err != nil {
 		return err
 	}
-	return Send(ctx, client, Batch{Kind: MeetingMoved, TenantID: m.TenantID,
+	return Send(ctx, client, Batch{Kind: KindMeetingMoved, TenantID: m.TenantID,
 		Title:    fmt.Sprintf("会议「%s」有调整，新时间：%s", m.Title, when(m.StartsAt)),
 		Body:     fmt.Sprintf("会议时间：%s", when(m.StartsAt)),
 		Data:     map[string]any{"meeting_id": m.ID, "starts_at": m.StartsAt.UTC(), "venue_id": m.VenueID},
@@ -75,7 +75,7 @@ func MeetingCancelled(ctx context.Context, client *ent.Client, m *ent.Meeting, a
 	if err != nil {
 		return err
 	}
-	return Send(ctx, client, Batch{Kind: MeetingCancelled, TenantID: m.TenantID,
+	return Send(ctx, client, Batch{Kind: KindMeetingCancelled, TenantID: m.TenantID,
 		Title:    fmt.Sprintf("会议「%s」（%s）已取消", m.Title, when(m.StartsAt)),
 		Body:     "会议已取消",
 		Data:     map[string]any{"meeting_id": m.ID},
@@ -89,7 +89,7 @@ func MinutesPending(ctx context.Context, client *ent.Client, m *ent.Meeting, row
 	if err != nil {
 		return err
 	}
-	return Send(ctx, client, Batch{Kind: MinutesPending, TenantID: m.TenantID,
+	return Send(ctx, client, Batch{Kind: KindMinutesPending, TenantID: m.TenantID,
 		Title:    fmt.Sprintf("会议「%s」的纪要（第%d稿）待审批", m.Title, row.Version),
 		Body:     "请审阅纪要并批准",
 		Data:     map[string]any{"meeting_id": m.ID, "minutes_id": row.ID, "version": row.Version},
@@ -104,7 +104,7 @@ func TaskAssigned(ctx context.Context, client *ent.Client, t *ent.Task, actor in
 		return err
 	}
 	pid := t.ProposalID
-	return Send(ctx, client, Batch{Kind: TaskAssigned, TenantID: t.TenantID, ProposalID: &pid,
+	return Send(ctx, client, Batch{Kind: KindTaskAssigned, TenantID: t.TenantID, ProposalID: &pid,
 		Title:    fmt.Sprintf("你有新任务「%s」，截止：%s", t.Title, when(t.DueAt)),
 		Body:     fmt.Sprintf("截止时间：%s", when(t.DueAt)),
 		Data:     map[string]any{"task_id": t.ID, "proposal_id": t.ProposalID, "due_at": t.DueAt.UTC()},

@@ -26,19 +26,6 @@ func Tenants(ctx context.Context, client *ent.Client, status string, after, limi
 // ValidTenantStatus reports whether s filters tenants.
 func ValidTenantStatus(s string) bool { return unit.StatusValidator(unit.Status(s)) == nil }
 
-// Tenant reads the tenant root with the given id: 404 tenant.not_found
-// for a missing id or a unit that is not a subdistrict.
-func Tenant(ctx context.Context, client *ent.Client, id int) (*ent.Unit, error) {
-	u, err := client.Unit.Query().Where(unit.ID(id), unit.ParentIDIsNil()).Only(ctx)
-	if ent.IsNotFound(err) {
-		return nil, apperr.NotFound("tenant")
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read tenant %d: %w", id, err)
-	}
-	return u, nil
-}
-
 // SetSuspended suspends or unsuspends the tenant root t inside tx. The
 // caller bumps the policy version in the same tx, so every instance
 // learns the change the way it learns a revoked role. Suspending twice

@@ -31,5 +31,5 @@ func Close(ctx context.Context, tx *ent.Tx, v *ent.Vote, now time.Time) (*ent.Vo
 	if err := announceResult(ctx, tx, out); err != nil {
 		return nil, err
 	}
-	return out, notify.VoteResult(ctx, tx, out, notify.ActorOf(ctx))
+	return out, notify.VoteResult(ctx, tx.Client(), out, notify.ActorOf(ctx))
 }

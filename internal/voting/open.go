@@ -42,5 +42,5 @@ func Open(ctx context.Context, tx *ent.Tx, v *ent.Vote, now time.Time) (*ent.Vot
 	if err != nil {
 		return nil, fmt.Errorf("record roll of vote %d: %w", v.ID, err)
 	}
-	return out, notify.VoteOpened(ctx, tx, out, notify.ActorOf(ctx))
+	return out, notify.VoteOpened(ctx, tx.Client(), out, notify.ActorOf(ctx))
 }
