@@ -100,7 +100,7 @@ func TestNotificationsMeetingTaskAndMinutes(t *testing.T) {
 	w := newWorld(t)
 	rep := w.member("居民代表", w.A1g1)
 	start := time.Now().Add(48 * time.Hour).Truncate(time.Second)
-	mid := w.do("POST", unitPath(w.A1, "/meetings"), w.guideA1g1.Token, map[string]any{"title": "楼道议事",
+	mid := w.do("POST", unitPath(w.A1g1, "/meetings"), w.guideA1g1.Token, map[string]any{"title": "楼道议事",
 		"format": "face_to_face", "starts_at": rfc(start)}).want(201).id()
 	w.do("POST", meetingURL(mid, "/participants"), w.guideA1g1.Token,
 		map[string]any{"user_id": rep.ID, "identity": "resident_rep"}).want(201)
@@ -123,9 +123,13 @@ func TestNotificationsMeetingTaskAndMinutes(t *testing.T) {
 	if len(pending) != 0 { // the lead wrote the draft: not told of their own act
 		t.Fatalf("the lead wrote the minutes and was told: %v", pending)
 	}
-	w.do("PUT", meetingURL(held, "/minutes"), w.guideA1g1.Token, map[string]any{"text": "网格员补充的纪要"}).want(200)
+	deputy := w.withRole("副书记", "lead", w.A1)
+	w.do("PUT", meetingURL(held, "/minutes"), deputy.Token, map[string]any{"text": "副书记补充的纪要"}).want(200)
 	if got := w.kindNotes(w.leadA1, "minutes_pending"); len(got) != 1 || int(got[0]["data"].(map[string]any)["meeting_id"].(float64)) != held {
 		t.Fatalf("lead minutes_pending: %v", got)
+	}
+	if got := w.kindNotes(deputy, "minutes_pending"); len(got) != 0 {
+		t.Fatalf("the writer is not told of their own draft: %v", got)
 	}
 	if got := w.kindNotes(w.guideA1g1, "minutes_pending"); len(got) != 0 {
 		t.Fatalf("a guide does not approve minutes: %v", got)
