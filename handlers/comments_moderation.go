@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"unicode/utf8"
@@ -20,7 +21,9 @@ import (
 // internal fields where it lies, like a missing id.
 func commentTarget() loader {
 	return loader{Name: "comment", Load: func(s *server, c *gin.Context) (access.Target, error) {
-		m, err := getByID(c, "comment", s.Store.Client.Comment.Get)
+		m, err := getByID(c, "comment", func(ctx context.Context, id int) (*ent.Comment, error) {
+			return proposals.Comment(ctx, s.Store.Client, id)
+		})
 		if err != nil {
 			return access.Target{}, err
 		}

@@ -15,7 +15,6 @@ import (
 
 	"yishi/ent"
 	"yishi/ent/schema"
-	"yishi/ent/user"
 	"yishi/internal/viewer"
 )
 
@@ -61,23 +60,22 @@ func ForEvent(ctx context.Context, tx *ent.Tx, p *ent.Proposal, ev *ent.Proposal
 		return nil
 	}
 	ids := sortedIDs(people)
-	prefs, err := tx.User.Query().Where(user.IDIn(ids...)).
-		Select(user.FieldID, user.FieldNotifyMuted, user.FieldNotifyDigest).All(sys)
+	prefs, err := prefsOf(sys, tx.Client(), ids)
 	if err != nil {
-		return fmt.Errorf("read notification preferences: %w", err)
+		return err
 	}
 	body := Body(ev)
 	data := map[string]any{"proposal_id": p.ID, "event_id": ev.ID, "action": ev.Action,
 		"from_status": ev.FromStatus, "to_status": ev.ToStatus}
-	builders := make([]*ent.NotificationCreate, 0, len(people))
-	slices.SortFunc(prefs, func(a, b *ent.User) int { return a.ID - b.ID })
-	for _, u := range prefs {
-		if slices.Contains(u.NotifyMuted, string(KindProposalUpdate)) {
+	builders := make([]*ent.NotificationCreate, 0, len(ids))
+	for _, uid := range ids {
+		pr := prefs[uid]
+		if slices.Contains(pr.NotifyMuted, string(KindProposalUpdate)) {
 			continue
 		}
-		builders = append(builders, tx.Notification.Create().SetUserID(u.ID).SetProposalID(p.ID).
-			SetEventID(ev.ID).SetKind(string(KindProposalUpdate)).SetData(data).SetDigest(u.NotifyDigest).
-			SetTitle(Title(people[u.ID], p.Title, ev)).SetBody(body))
+		builders = append(builders, tx.Notification.Create().SetUserID(uid).SetProposalID(p.ID).
+			SetEventID(ev.ID).SetKind(string(KindProposalUpdate)).SetData(data).SetDigest(pr.NotifyDigest).
+			SetTitle(Title(people[uid], p.Title, ev)).SetBody(body))
 	}
 	if len(builders) == 0 {
 		return nil

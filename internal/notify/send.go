@@ -35,21 +35,20 @@ func Send(ctx context.Context, client *ent.Client, b Batch, userIDs []int, actor
 		return nil
 	}
 	sys := viewer.SystemContext(ctx)
-	prefs, err := client.User.Query().Where(user.IDIn(ids...)).
-		Select(user.FieldID, user.FieldNotifyMuted, user.FieldNotifyDigest).All(sys)
+	prefs, err := prefsOf(sys, client, ids)
 	if err != nil {
-		return fmt.Errorf("read notification preferences: %w", err)
+		return err
 	}
-	builders := make([]*ent.NotificationCreate, 0, len(prefs))
-	slices.SortFunc(prefs, func(a, b *ent.User) int { return a.ID - b.ID })
-	for _, u := range prefs {
-		if slices.Contains(u.NotifyMuted, string(b.Kind)) {
+	builders := make([]*ent.NotificationCreate, 0, len(ids))
+	for _, uid := range ids {
+		pr := prefs[uid]
+		if slices.Contains(pr.NotifyMuted, string(b.Kind)) {
 			continue
 		}
-		nb := client.Notification.Create().SetUserID(u.ID).SetTenantID(b.TenantID).
+		nb := client.Notification.Create().SetUserID(uid).SetTenantID(b.TenantID).
 			SetNillableProposalID(b.ProposalID).SetKind(string(b.Kind)).
 			SetTitle(cut(b.Title, maxTitleBytes)).SetBody(b.Body).SetData(b.Data).
-			SetDigest(u.NotifyDigest)
+			SetDigest(pr.NotifyDigest)
 		if b.DedupKey != "" {
 			nb.SetDedupKey(b.DedupKey)
 		}
@@ -81,4 +80,22 @@ func ActorOf(ctx context.Context) int {
 		return v.UserID
 	}
 	return 0
+}
+
+// prefsOf reads the preferences of ids in one query; a user without a
+// row (or without settings) gets the defaults: every kind, no digest.
+func prefsOf(ctx context.Context, client *ent.Client, ids []int) (map[int]*ent.User, error) {
+	rows, err := client.User.Query().Where(user.IDIn(ids...)).
+		Select(user.FieldID, user.FieldNotifyMuted, user.FieldNotifyDigest).All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read notification preferences: %w", err)
+	}
+	out := make(map[int]*ent.User, len(ids))
+	for _, id := range ids {
+		out[id] = &ent.User{ID: id}
+	}
+	for _, u := range rows {
+		out[u.ID] = u
+	}
+	return out, nil
 }
