@@ -20,9 +20,9 @@ type notificationResponse struct {
 	Digest     bool           `json:"digest"`
 	Title      string         `json:"title" example:"你关注的提案「转角遇到爱心椅」已受理"`
 	Body       string         `json:"body" example:"状态：已提交 → 已受理"`
-	Read       bool       `json:"read"`
-	ReadAt     *time.Time `json:"read_at"`
-	CreatedAt  time.Time  `json:"created_at"`
+	Read       bool           `json:"read"`
+	ReadAt     *time.Time     `json:"read_at"`
+	CreatedAt  time.Time      `json:"created_at"`
 }
 
 // notificationPage is one page of the inbox, newest first, with the
