@@ -36,6 +36,9 @@ func (p *Policy) loadLocked(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := p.loadSuspended(ctx); err != nil {
+		return err
+	}
 	p.enforcers.Store(set)
 	p.index.Store(idx)
 	p.version.Store(v)

@@ -32,9 +32,10 @@ type Policy struct {
 
 	enforcers atomic.Pointer[enforcerSet]
 	index     atomic.Pointer[subjectIndex]
-	version   atomic.Int64  // policy version applied locally
-	epoch     atomic.Uint64 // advances on every local change; keys the cache
-	syncMu    sync.Mutex    // serialises Load and Sync
+	suspended atomic.Pointer[[]string] // suspended tenant root paths (issue 12)
+	version   atomic.Int64             // policy version applied locally
+	epoch     atomic.Uint64            // advances on every local change; keys the cache
+	syncMu    sync.Mutex               // serialises Load and Sync
 }
 
 // NewPolicy builds a policy store that denies everything until Load. db is

@@ -41,6 +41,9 @@ func (p *Policy) Sync(ctx context.Context) (changed bool, err error) {
 		}
 		return true, nil
 	}
+	if err := p.loadSuspended(ctx); err != nil {
+		return false, err
+	}
 	p.version.Store(v)
 	p.advanceEpoch()
 	return true, nil

@@ -3,10 +3,12 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
 	"yishi/ent/comment"
+	"yishi/ent/schema/schematype"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
@@ -36,7 +38,17 @@ type Comment struct {
 	// Body holds the value of the "body" field.
 	Body string `json:"body,omitempty"`
 	// Internal holds the value of the "internal" field.
-	Internal     bool `json:"internal,omitempty"`
+	Internal bool `json:"internal,omitempty"`
+	// ScreeningFlags holds the value of the "screening_flags" field.
+	ScreeningFlags []schematype.ScreeningFlag `json:"screening_flags,omitempty"`
+	// HiddenAt holds the value of the "hidden_at" field.
+	HiddenAt *time.Time `json:"hidden_at,omitempty"`
+	// HiddenBy holds the value of the "hidden_by" field.
+	HiddenBy *int `json:"hidden_by,omitempty"`
+	// HiddenReason holds the value of the "hidden_reason" field.
+	HiddenReason string `json:"hidden_reason,omitempty"`
+	// DeletedAt holds the value of the "deleted_at" field.
+	DeletedAt    *time.Time `json:"deleted_at,omitempty"`
 	selectValues sql.SelectValues
 }
 
@@ -45,13 +57,15 @@ func (*Comment) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case comment.FieldScreeningFlags:
+			values[i] = new([]byte)
 		case comment.FieldInternal:
 			values[i] = new(sql.NullBool)
-		case comment.FieldID, comment.FieldTenantID, comment.FieldUnitID, comment.FieldProposalID, comment.FieldAuthorID:
+		case comment.FieldID, comment.FieldTenantID, comment.FieldUnitID, comment.FieldProposalID, comment.FieldAuthorID, comment.FieldHiddenBy:
 			values[i] = new(sql.NullInt64)
-		case comment.FieldUnitPath, comment.FieldCommunityPath, comment.FieldBody:
+		case comment.FieldUnitPath, comment.FieldCommunityPath, comment.FieldBody, comment.FieldHiddenReason:
 			values[i] = new(sql.NullString)
-		case comment.FieldCreatedAt, comment.FieldUpdatedAt:
+		case comment.FieldCreatedAt, comment.FieldUpdatedAt, comment.FieldHiddenAt, comment.FieldDeletedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -134,6 +148,41 @@ func (_m *Comment) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Internal = value.Bool
 			}
+		case comment.FieldScreeningFlags:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field screening_flags", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.ScreeningFlags); err != nil {
+					return fmt.Errorf("unmarshal field screening_flags: %w", err)
+				}
+			}
+		case comment.FieldHiddenAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field hidden_at", values[i])
+			} else if value.Valid {
+				_m.HiddenAt = new(time.Time)
+				*_m.HiddenAt = value.Time
+			}
+		case comment.FieldHiddenBy:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field hidden_by", values[i])
+			} else if value.Valid {
+				_m.HiddenBy = new(int)
+				*_m.HiddenBy = int(value.Int64)
+			}
+		case comment.FieldHiddenReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field hidden_reason", values[i])
+			} else if value.Valid {
+				_m.HiddenReason = value.String
+			}
+		case comment.FieldDeletedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field deleted_at", values[i])
+			} else if value.Valid {
+				_m.DeletedAt = new(time.Time)
+				*_m.DeletedAt = value.Time
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -199,6 +248,27 @@ func (_m *Comment) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("internal=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Internal))
+	builder.WriteString(", ")
+	builder.WriteString("screening_flags=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ScreeningFlags))
+	builder.WriteString(", ")
+	if v := _m.HiddenAt; v != nil {
+		builder.WriteString("hidden_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.HiddenBy; v != nil {
+		builder.WriteString("hidden_by=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("hidden_reason=")
+	builder.WriteString(_m.HiddenReason)
+	builder.WriteString(", ")
+	if v := _m.DeletedAt; v != nil {
+		builder.WriteString("deleted_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

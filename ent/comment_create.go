@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"time"
 	"yishi/ent/comment"
+	"yishi/ent/schema/schematype"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -102,6 +103,68 @@ func (_c *CommentCreate) SetInternal(v bool) *CommentCreate {
 func (_c *CommentCreate) SetNillableInternal(v *bool) *CommentCreate {
 	if v != nil {
 		_c.SetInternal(*v)
+	}
+	return _c
+}
+
+// SetScreeningFlags sets the "screening_flags" field.
+func (_c *CommentCreate) SetScreeningFlags(v []schematype.ScreeningFlag) *CommentCreate {
+	_c.mutation.SetScreeningFlags(v)
+	return _c
+}
+
+// SetHiddenAt sets the "hidden_at" field.
+func (_c *CommentCreate) SetHiddenAt(v time.Time) *CommentCreate {
+	_c.mutation.SetHiddenAt(v)
+	return _c
+}
+
+// SetNillableHiddenAt sets the "hidden_at" field if the given value is not nil.
+func (_c *CommentCreate) SetNillableHiddenAt(v *time.Time) *CommentCreate {
+	if v != nil {
+		_c.SetHiddenAt(*v)
+	}
+	return _c
+}
+
+// SetHiddenBy sets the "hidden_by" field.
+func (_c *CommentCreate) SetHiddenBy(v int) *CommentCreate {
+	_c.mutation.SetHiddenBy(v)
+	return _c
+}
+
+// SetNillableHiddenBy sets the "hidden_by" field if the given value is not nil.
+func (_c *CommentCreate) SetNillableHiddenBy(v *int) *CommentCreate {
+	if v != nil {
+		_c.SetHiddenBy(*v)
+	}
+	return _c
+}
+
+// SetHiddenReason sets the "hidden_reason" field.
+func (_c *CommentCreate) SetHiddenReason(v string) *CommentCreate {
+	_c.mutation.SetHiddenReason(v)
+	return _c
+}
+
+// SetNillableHiddenReason sets the "hidden_reason" field if the given value is not nil.
+func (_c *CommentCreate) SetNillableHiddenReason(v *string) *CommentCreate {
+	if v != nil {
+		_c.SetHiddenReason(*v)
+	}
+	return _c
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (_c *CommentCreate) SetDeletedAt(v time.Time) *CommentCreate {
+	_c.mutation.SetDeletedAt(v)
+	return _c
+}
+
+// SetNillableDeletedAt sets the "deleted_at" field if the given value is not nil.
+func (_c *CommentCreate) SetNillableDeletedAt(v *time.Time) *CommentCreate {
+	if v != nil {
+		_c.SetDeletedAt(*v)
 	}
 	return _c
 }
@@ -216,6 +279,11 @@ func (_c *CommentCreate) check() error {
 	if _, ok := _c.mutation.Internal(); !ok {
 		return &ValidationError{Name: "internal", err: errors.New(`ent: missing required field "Comment.internal"`)}
 	}
+	if v, ok := _c.mutation.HiddenReason(); ok {
+		if err := comment.HiddenReasonValidator(v); err != nil {
+			return &ValidationError{Name: "hidden_reason", err: fmt.Errorf(`ent: validator failed for field "Comment.hidden_reason": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -282,6 +350,26 @@ func (_c *CommentCreate) createSpec() (*Comment, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Internal(); ok {
 		_spec.SetField(comment.FieldInternal, field.TypeBool, value)
 		_node.Internal = value
+	}
+	if value, ok := _c.mutation.ScreeningFlags(); ok {
+		_spec.SetField(comment.FieldScreeningFlags, field.TypeJSON, value)
+		_node.ScreeningFlags = value
+	}
+	if value, ok := _c.mutation.HiddenAt(); ok {
+		_spec.SetField(comment.FieldHiddenAt, field.TypeTime, value)
+		_node.HiddenAt = &value
+	}
+	if value, ok := _c.mutation.HiddenBy(); ok {
+		_spec.SetField(comment.FieldHiddenBy, field.TypeInt, value)
+		_node.HiddenBy = &value
+	}
+	if value, ok := _c.mutation.HiddenReason(); ok {
+		_spec.SetField(comment.FieldHiddenReason, field.TypeString, value)
+		_node.HiddenReason = value
+	}
+	if value, ok := _c.mutation.DeletedAt(); ok {
+		_spec.SetField(comment.FieldDeletedAt, field.TypeTime, value)
+		_node.DeletedAt = &value
 	}
 	return _node, _spec
 }
@@ -386,6 +474,102 @@ func (u *CommentUpsert) SetBody(v string) *CommentUpsert {
 // UpdateBody sets the "body" field to the value that was provided on create.
 func (u *CommentUpsert) UpdateBody() *CommentUpsert {
 	u.SetExcluded(comment.FieldBody)
+	return u
+}
+
+// SetScreeningFlags sets the "screening_flags" field.
+func (u *CommentUpsert) SetScreeningFlags(v []schematype.ScreeningFlag) *CommentUpsert {
+	u.Set(comment.FieldScreeningFlags, v)
+	return u
+}
+
+// UpdateScreeningFlags sets the "screening_flags" field to the value that was provided on create.
+func (u *CommentUpsert) UpdateScreeningFlags() *CommentUpsert {
+	u.SetExcluded(comment.FieldScreeningFlags)
+	return u
+}
+
+// ClearScreeningFlags clears the value of the "screening_flags" field.
+func (u *CommentUpsert) ClearScreeningFlags() *CommentUpsert {
+	u.SetNull(comment.FieldScreeningFlags)
+	return u
+}
+
+// SetHiddenAt sets the "hidden_at" field.
+func (u *CommentUpsert) SetHiddenAt(v time.Time) *CommentUpsert {
+	u.Set(comment.FieldHiddenAt, v)
+	return u
+}
+
+// UpdateHiddenAt sets the "hidden_at" field to the value that was provided on create.
+func (u *CommentUpsert) UpdateHiddenAt() *CommentUpsert {
+	u.SetExcluded(comment.FieldHiddenAt)
+	return u
+}
+
+// ClearHiddenAt clears the value of the "hidden_at" field.
+func (u *CommentUpsert) ClearHiddenAt() *CommentUpsert {
+	u.SetNull(comment.FieldHiddenAt)
+	return u
+}
+
+// SetHiddenBy sets the "hidden_by" field.
+func (u *CommentUpsert) SetHiddenBy(v int) *CommentUpsert {
+	u.Set(comment.FieldHiddenBy, v)
+	return u
+}
+
+// UpdateHiddenBy sets the "hidden_by" field to the value that was provided on create.
+func (u *CommentUpsert) UpdateHiddenBy() *CommentUpsert {
+	u.SetExcluded(comment.FieldHiddenBy)
+	return u
+}
+
+// AddHiddenBy adds v to the "hidden_by" field.
+func (u *CommentUpsert) AddHiddenBy(v int) *CommentUpsert {
+	u.Add(comment.FieldHiddenBy, v)
+	return u
+}
+
+// ClearHiddenBy clears the value of the "hidden_by" field.
+func (u *CommentUpsert) ClearHiddenBy() *CommentUpsert {
+	u.SetNull(comment.FieldHiddenBy)
+	return u
+}
+
+// SetHiddenReason sets the "hidden_reason" field.
+func (u *CommentUpsert) SetHiddenReason(v string) *CommentUpsert {
+	u.Set(comment.FieldHiddenReason, v)
+	return u
+}
+
+// UpdateHiddenReason sets the "hidden_reason" field to the value that was provided on create.
+func (u *CommentUpsert) UpdateHiddenReason() *CommentUpsert {
+	u.SetExcluded(comment.FieldHiddenReason)
+	return u
+}
+
+// ClearHiddenReason clears the value of the "hidden_reason" field.
+func (u *CommentUpsert) ClearHiddenReason() *CommentUpsert {
+	u.SetNull(comment.FieldHiddenReason)
+	return u
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (u *CommentUpsert) SetDeletedAt(v time.Time) *CommentUpsert {
+	u.Set(comment.FieldDeletedAt, v)
+	return u
+}
+
+// UpdateDeletedAt sets the "deleted_at" field to the value that was provided on create.
+func (u *CommentUpsert) UpdateDeletedAt() *CommentUpsert {
+	u.SetExcluded(comment.FieldDeletedAt)
+	return u
+}
+
+// ClearDeletedAt clears the value of the "deleted_at" field.
+func (u *CommentUpsert) ClearDeletedAt() *CommentUpsert {
+	u.SetNull(comment.FieldDeletedAt)
 	return u
 }
 
@@ -509,6 +693,118 @@ func (u *CommentUpsertOne) SetBody(v string) *CommentUpsertOne {
 func (u *CommentUpsertOne) UpdateBody() *CommentUpsertOne {
 	return u.Update(func(s *CommentUpsert) {
 		s.UpdateBody()
+	})
+}
+
+// SetScreeningFlags sets the "screening_flags" field.
+func (u *CommentUpsertOne) SetScreeningFlags(v []schematype.ScreeningFlag) *CommentUpsertOne {
+	return u.Update(func(s *CommentUpsert) {
+		s.SetScreeningFlags(v)
+	})
+}
+
+// UpdateScreeningFlags sets the "screening_flags" field to the value that was provided on create.
+func (u *CommentUpsertOne) UpdateScreeningFlags() *CommentUpsertOne {
+	return u.Update(func(s *CommentUpsert) {
+		s.UpdateScreeningFlags()
+	})
+}
+
+// ClearScreeningFlags clears the value of the "screening_flags" field.
+func (u *CommentUpsertOne) ClearScreeningFlags() *CommentUpsertOne {
+	return u.Update(func(s *CommentUpsert) {
+		s.ClearScreeningFlags()
+	})
+}
+
+// SetHiddenAt sets the "hidden_at" field.
+func (u *CommentUpsertOne) SetHiddenAt(v time.Time) *CommentUpsertOne {
+	return u.Update(func(s *CommentUpsert) {
+		s.SetHiddenAt(v)
+	})
+}
+
+// UpdateHiddenAt sets the "hidden_at" field to the value that was provided on create.
+func (u *CommentUpsertOne) UpdateHiddenAt() *CommentUpsertOne {
+	return u.Update(func(s *CommentUpsert) {
+		s.UpdateHiddenAt()
+	})
+}
+
+// ClearHiddenAt clears the value of the "hidden_at" field.
+func (u *CommentUpsertOne) ClearHiddenAt() *CommentUpsertOne {
+	return u.Update(func(s *CommentUpsert) {
+		s.ClearHiddenAt()
+	})
+}
+
+// SetHiddenBy sets the "hidden_by" field.
+func (u *CommentUpsertOne) SetHiddenBy(v int) *CommentUpsertOne {
+	return u.Update(func(s *CommentUpsert) {
+		s.SetHiddenBy(v)
+	})
+}
+
+// AddHiddenBy adds v to the "hidden_by" field.
+func (u *CommentUpsertOne) AddHiddenBy(v int) *CommentUpsertOne {
+	return u.Update(func(s *CommentUpsert) {
+		s.AddHiddenBy(v)
+	})
+}
+
+// UpdateHiddenBy sets the "hidden_by" field to the value that was provided on create.
+func (u *CommentUpsertOne) UpdateHiddenBy() *CommentUpsertOne {
+	return u.Update(func(s *CommentUpsert) {
+		s.UpdateHiddenBy()
+	})
+}
+
+// ClearHiddenBy clears the value of the "hidden_by" field.
+func (u *CommentUpsertOne) ClearHiddenBy() *CommentUpsertOne {
+	return u.Update(func(s *CommentUpsert) {
+		s.ClearHiddenBy()
+	})
+}
+
+// SetHiddenReason sets the "hidden_reason" field.
+func (u *CommentUpsertOne) SetHiddenReason(v string) *CommentUpsertOne {
+	return u.Update(func(s *CommentUpsert) {
+		s.SetHiddenReason(v)
+	})
+}
+
+// UpdateHiddenReason sets the "hidden_reason" field to the value that was provided on create.
+func (u *CommentUpsertOne) UpdateHiddenReason() *CommentUpsertOne {
+	return u.Update(func(s *CommentUpsert) {
+		s.UpdateHiddenReason()
+	})
+}
+
+// ClearHiddenReason clears the value of the "hidden_reason" field.
+func (u *CommentUpsertOne) ClearHiddenReason() *CommentUpsertOne {
+	return u.Update(func(s *CommentUpsert) {
+		s.ClearHiddenReason()
+	})
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (u *CommentUpsertOne) SetDeletedAt(v time.Time) *CommentUpsertOne {
+	return u.Update(func(s *CommentUpsert) {
+		s.SetDeletedAt(v)
+	})
+}
+
+// UpdateDeletedAt sets the "deleted_at" field to the value that was provided on create.
+func (u *CommentUpsertOne) UpdateDeletedAt() *CommentUpsertOne {
+	return u.Update(func(s *CommentUpsert) {
+		s.UpdateDeletedAt()
+	})
+}
+
+// ClearDeletedAt clears the value of the "deleted_at" field.
+func (u *CommentUpsertOne) ClearDeletedAt() *CommentUpsertOne {
+	return u.Update(func(s *CommentUpsert) {
+		s.ClearDeletedAt()
 	})
 }
 
@@ -798,6 +1094,118 @@ func (u *CommentUpsertBulk) SetBody(v string) *CommentUpsertBulk {
 func (u *CommentUpsertBulk) UpdateBody() *CommentUpsertBulk {
 	return u.Update(func(s *CommentUpsert) {
 		s.UpdateBody()
+	})
+}
+
+// SetScreeningFlags sets the "screening_flags" field.
+func (u *CommentUpsertBulk) SetScreeningFlags(v []schematype.ScreeningFlag) *CommentUpsertBulk {
+	return u.Update(func(s *CommentUpsert) {
+		s.SetScreeningFlags(v)
+	})
+}
+
+// UpdateScreeningFlags sets the "screening_flags" field to the value that was provided on create.
+func (u *CommentUpsertBulk) UpdateScreeningFlags() *CommentUpsertBulk {
+	return u.Update(func(s *CommentUpsert) {
+		s.UpdateScreeningFlags()
+	})
+}
+
+// ClearScreeningFlags clears the value of the "screening_flags" field.
+func (u *CommentUpsertBulk) ClearScreeningFlags() *CommentUpsertBulk {
+	return u.Update(func(s *CommentUpsert) {
+		s.ClearScreeningFlags()
+	})
+}
+
+// SetHiddenAt sets the "hidden_at" field.
+func (u *CommentUpsertBulk) SetHiddenAt(v time.Time) *CommentUpsertBulk {
+	return u.Update(func(s *CommentUpsert) {
+		s.SetHiddenAt(v)
+	})
+}
+
+// UpdateHiddenAt sets the "hidden_at" field to the value that was provided on create.
+func (u *CommentUpsertBulk) UpdateHiddenAt() *CommentUpsertBulk {
+	return u.Update(func(s *CommentUpsert) {
+		s.UpdateHiddenAt()
+	})
+}
+
+// ClearHiddenAt clears the value of the "hidden_at" field.
+func (u *CommentUpsertBulk) ClearHiddenAt() *CommentUpsertBulk {
+	return u.Update(func(s *CommentUpsert) {
+		s.ClearHiddenAt()
+	})
+}
+
+// SetHiddenBy sets the "hidden_by" field.
+func (u *CommentUpsertBulk) SetHiddenBy(v int) *CommentUpsertBulk {
+	return u.Update(func(s *CommentUpsert) {
+		s.SetHiddenBy(v)
+	})
+}
+
+// AddHiddenBy adds v to the "hidden_by" field.
+func (u *CommentUpsertBulk) AddHiddenBy(v int) *CommentUpsertBulk {
+	return u.Update(func(s *CommentUpsert) {
+		s.AddHiddenBy(v)
+	})
+}
+
+// UpdateHiddenBy sets the "hidden_by" field to the value that was provided on create.
+func (u *CommentUpsertBulk) UpdateHiddenBy() *CommentUpsertBulk {
+	return u.Update(func(s *CommentUpsert) {
+		s.UpdateHiddenBy()
+	})
+}
+
+// ClearHiddenBy clears the value of the "hidden_by" field.
+func (u *CommentUpsertBulk) ClearHiddenBy() *CommentUpsertBulk {
+	return u.Update(func(s *CommentUpsert) {
+		s.ClearHiddenBy()
+	})
+}
+
+// SetHiddenReason sets the "hidden_reason" field.
+func (u *CommentUpsertBulk) SetHiddenReason(v string) *CommentUpsertBulk {
+	return u.Update(func(s *CommentUpsert) {
+		s.SetHiddenReason(v)
+	})
+}
+
+// UpdateHiddenReason sets the "hidden_reason" field to the value that was provided on create.
+func (u *CommentUpsertBulk) UpdateHiddenReason() *CommentUpsertBulk {
+	return u.Update(func(s *CommentUpsert) {
+		s.UpdateHiddenReason()
+	})
+}
+
+// ClearHiddenReason clears the value of the "hidden_reason" field.
+func (u *CommentUpsertBulk) ClearHiddenReason() *CommentUpsertBulk {
+	return u.Update(func(s *CommentUpsert) {
+		s.ClearHiddenReason()
+	})
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (u *CommentUpsertBulk) SetDeletedAt(v time.Time) *CommentUpsertBulk {
+	return u.Update(func(s *CommentUpsert) {
+		s.SetDeletedAt(v)
+	})
+}
+
+// UpdateDeletedAt sets the "deleted_at" field to the value that was provided on create.
+func (u *CommentUpsertBulk) UpdateDeletedAt() *CommentUpsertBulk {
+	return u.Update(func(s *CommentUpsert) {
+		s.UpdateDeletedAt()
+	})
+}
+
+// ClearDeletedAt clears the value of the "deleted_at" field.
+func (u *CommentUpsertBulk) ClearDeletedAt() *CommentUpsertBulk {
+	return u.Update(func(s *CommentUpsert) {
+		s.ClearDeletedAt()
 	})
 }
 

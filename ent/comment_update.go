@@ -9,9 +9,11 @@ import (
 	"time"
 	"yishi/ent/comment"
 	"yishi/ent/predicate"
+	"yishi/ent/schema/schematype"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 )
 
@@ -83,6 +85,111 @@ func (_u *CommentUpdate) SetNillableBody(v *string) *CommentUpdate {
 	return _u
 }
 
+// SetScreeningFlags sets the "screening_flags" field.
+func (_u *CommentUpdate) SetScreeningFlags(v []schematype.ScreeningFlag) *CommentUpdate {
+	_u.mutation.SetScreeningFlags(v)
+	return _u
+}
+
+// AppendScreeningFlags appends value to the "screening_flags" field.
+func (_u *CommentUpdate) AppendScreeningFlags(v []schematype.ScreeningFlag) *CommentUpdate {
+	_u.mutation.AppendScreeningFlags(v)
+	return _u
+}
+
+// ClearScreeningFlags clears the value of the "screening_flags" field.
+func (_u *CommentUpdate) ClearScreeningFlags() *CommentUpdate {
+	_u.mutation.ClearScreeningFlags()
+	return _u
+}
+
+// SetHiddenAt sets the "hidden_at" field.
+func (_u *CommentUpdate) SetHiddenAt(v time.Time) *CommentUpdate {
+	_u.mutation.SetHiddenAt(v)
+	return _u
+}
+
+// SetNillableHiddenAt sets the "hidden_at" field if the given value is not nil.
+func (_u *CommentUpdate) SetNillableHiddenAt(v *time.Time) *CommentUpdate {
+	if v != nil {
+		_u.SetHiddenAt(*v)
+	}
+	return _u
+}
+
+// ClearHiddenAt clears the value of the "hidden_at" field.
+func (_u *CommentUpdate) ClearHiddenAt() *CommentUpdate {
+	_u.mutation.ClearHiddenAt()
+	return _u
+}
+
+// SetHiddenBy sets the "hidden_by" field.
+func (_u *CommentUpdate) SetHiddenBy(v int) *CommentUpdate {
+	_u.mutation.ResetHiddenBy()
+	_u.mutation.SetHiddenBy(v)
+	return _u
+}
+
+// SetNillableHiddenBy sets the "hidden_by" field if the given value is not nil.
+func (_u *CommentUpdate) SetNillableHiddenBy(v *int) *CommentUpdate {
+	if v != nil {
+		_u.SetHiddenBy(*v)
+	}
+	return _u
+}
+
+// AddHiddenBy adds value to the "hidden_by" field.
+func (_u *CommentUpdate) AddHiddenBy(v int) *CommentUpdate {
+	_u.mutation.AddHiddenBy(v)
+	return _u
+}
+
+// ClearHiddenBy clears the value of the "hidden_by" field.
+func (_u *CommentUpdate) ClearHiddenBy() *CommentUpdate {
+	_u.mutation.ClearHiddenBy()
+	return _u
+}
+
+// SetHiddenReason sets the "hidden_reason" field.
+func (_u *CommentUpdate) SetHiddenReason(v string) *CommentUpdate {
+	_u.mutation.SetHiddenReason(v)
+	return _u
+}
+
+// SetNillableHiddenReason sets the "hidden_reason" field if the given value is not nil.
+func (_u *CommentUpdate) SetNillableHiddenReason(v *string) *CommentUpdate {
+	if v != nil {
+		_u.SetHiddenReason(*v)
+	}
+	return _u
+}
+
+// ClearHiddenReason clears the value of the "hidden_reason" field.
+func (_u *CommentUpdate) ClearHiddenReason() *CommentUpdate {
+	_u.mutation.ClearHiddenReason()
+	return _u
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (_u *CommentUpdate) SetDeletedAt(v time.Time) *CommentUpdate {
+	_u.mutation.SetDeletedAt(v)
+	return _u
+}
+
+// SetNillableDeletedAt sets the "deleted_at" field if the given value is not nil.
+func (_u *CommentUpdate) SetNillableDeletedAt(v *time.Time) *CommentUpdate {
+	if v != nil {
+		_u.SetDeletedAt(*v)
+	}
+	return _u
+}
+
+// ClearDeletedAt clears the value of the "deleted_at" field.
+func (_u *CommentUpdate) ClearDeletedAt() *CommentUpdate {
+	_u.mutation.ClearDeletedAt()
+	return _u
+}
+
 // Mutation returns the CommentMutation object of the builder.
 func (_u *CommentUpdate) Mutation() *CommentMutation {
 	return _u.mutation
@@ -142,6 +249,11 @@ func (_u *CommentUpdate) check() error {
 			return &ValidationError{Name: "unit_path", err: fmt.Errorf(`ent: validator failed for field "Comment.unit_path": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.HiddenReason(); ok {
+		if err := comment.HiddenReasonValidator(v); err != nil {
+			return &ValidationError{Name: "hidden_reason", err: fmt.Errorf(`ent: validator failed for field "Comment.hidden_reason": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -171,6 +283,44 @@ func (_u *CommentUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Body(); ok {
 		_spec.SetField(comment.FieldBody, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ScreeningFlags(); ok {
+		_spec.SetField(comment.FieldScreeningFlags, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedScreeningFlags(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, comment.FieldScreeningFlags, value)
+		})
+	}
+	if _u.mutation.ScreeningFlagsCleared() {
+		_spec.ClearField(comment.FieldScreeningFlags, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.HiddenAt(); ok {
+		_spec.SetField(comment.FieldHiddenAt, field.TypeTime, value)
+	}
+	if _u.mutation.HiddenAtCleared() {
+		_spec.ClearField(comment.FieldHiddenAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.HiddenBy(); ok {
+		_spec.SetField(comment.FieldHiddenBy, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedHiddenBy(); ok {
+		_spec.AddField(comment.FieldHiddenBy, field.TypeInt, value)
+	}
+	if _u.mutation.HiddenByCleared() {
+		_spec.ClearField(comment.FieldHiddenBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.HiddenReason(); ok {
+		_spec.SetField(comment.FieldHiddenReason, field.TypeString, value)
+	}
+	if _u.mutation.HiddenReasonCleared() {
+		_spec.ClearField(comment.FieldHiddenReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.DeletedAt(); ok {
+		_spec.SetField(comment.FieldDeletedAt, field.TypeTime, value)
+	}
+	if _u.mutation.DeletedAtCleared() {
+		_spec.ClearField(comment.FieldDeletedAt, field.TypeTime)
 	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -247,6 +397,111 @@ func (_u *CommentUpdateOne) SetNillableBody(v *string) *CommentUpdateOne {
 	return _u
 }
 
+// SetScreeningFlags sets the "screening_flags" field.
+func (_u *CommentUpdateOne) SetScreeningFlags(v []schematype.ScreeningFlag) *CommentUpdateOne {
+	_u.mutation.SetScreeningFlags(v)
+	return _u
+}
+
+// AppendScreeningFlags appends value to the "screening_flags" field.
+func (_u *CommentUpdateOne) AppendScreeningFlags(v []schematype.ScreeningFlag) *CommentUpdateOne {
+	_u.mutation.AppendScreeningFlags(v)
+	return _u
+}
+
+// ClearScreeningFlags clears the value of the "screening_flags" field.
+func (_u *CommentUpdateOne) ClearScreeningFlags() *CommentUpdateOne {
+	_u.mutation.ClearScreeningFlags()
+	return _u
+}
+
+// SetHiddenAt sets the "hidden_at" field.
+func (_u *CommentUpdateOne) SetHiddenAt(v time.Time) *CommentUpdateOne {
+	_u.mutation.SetHiddenAt(v)
+	return _u
+}
+
+// SetNillableHiddenAt sets the "hidden_at" field if the given value is not nil.
+func (_u *CommentUpdateOne) SetNillableHiddenAt(v *time.Time) *CommentUpdateOne {
+	if v != nil {
+		_u.SetHiddenAt(*v)
+	}
+	return _u
+}
+
+// ClearHiddenAt clears the value of the "hidden_at" field.
+func (_u *CommentUpdateOne) ClearHiddenAt() *CommentUpdateOne {
+	_u.mutation.ClearHiddenAt()
+	return _u
+}
+
+// SetHiddenBy sets the "hidden_by" field.
+func (_u *CommentUpdateOne) SetHiddenBy(v int) *CommentUpdateOne {
+	_u.mutation.ResetHiddenBy()
+	_u.mutation.SetHiddenBy(v)
+	return _u
+}
+
+// SetNillableHiddenBy sets the "hidden_by" field if the given value is not nil.
+func (_u *CommentUpdateOne) SetNillableHiddenBy(v *int) *CommentUpdateOne {
+	if v != nil {
+		_u.SetHiddenBy(*v)
+	}
+	return _u
+}
+
+// AddHiddenBy adds value to the "hidden_by" field.
+func (_u *CommentUpdateOne) AddHiddenBy(v int) *CommentUpdateOne {
+	_u.mutation.AddHiddenBy(v)
+	return _u
+}
+
+// ClearHiddenBy clears the value of the "hidden_by" field.
+func (_u *CommentUpdateOne) ClearHiddenBy() *CommentUpdateOne {
+	_u.mutation.ClearHiddenBy()
+	return _u
+}
+
+// SetHiddenReason sets the "hidden_reason" field.
+func (_u *CommentUpdateOne) SetHiddenReason(v string) *CommentUpdateOne {
+	_u.mutation.SetHiddenReason(v)
+	return _u
+}
+
+// SetNillableHiddenReason sets the "hidden_reason" field if the given value is not nil.
+func (_u *CommentUpdateOne) SetNillableHiddenReason(v *string) *CommentUpdateOne {
+	if v != nil {
+		_u.SetHiddenReason(*v)
+	}
+	return _u
+}
+
+// ClearHiddenReason clears the value of the "hidden_reason" field.
+func (_u *CommentUpdateOne) ClearHiddenReason() *CommentUpdateOne {
+	_u.mutation.ClearHiddenReason()
+	return _u
+}
+
+// SetDeletedAt sets the "deleted_at" field.
+func (_u *CommentUpdateOne) SetDeletedAt(v time.Time) *CommentUpdateOne {
+	_u.mutation.SetDeletedAt(v)
+	return _u
+}
+
+// SetNillableDeletedAt sets the "deleted_at" field if the given value is not nil.
+func (_u *CommentUpdateOne) SetNillableDeletedAt(v *time.Time) *CommentUpdateOne {
+	if v != nil {
+		_u.SetDeletedAt(*v)
+	}
+	return _u
+}
+
+// ClearDeletedAt clears the value of the "deleted_at" field.
+func (_u *CommentUpdateOne) ClearDeletedAt() *CommentUpdateOne {
+	_u.mutation.ClearDeletedAt()
+	return _u
+}
+
 // Mutation returns the CommentMutation object of the builder.
 func (_u *CommentUpdateOne) Mutation() *CommentMutation {
 	return _u.mutation
@@ -319,6 +574,11 @@ func (_u *CommentUpdateOne) check() error {
 			return &ValidationError{Name: "unit_path", err: fmt.Errorf(`ent: validator failed for field "Comment.unit_path": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.HiddenReason(); ok {
+		if err := comment.HiddenReasonValidator(v); err != nil {
+			return &ValidationError{Name: "hidden_reason", err: fmt.Errorf(`ent: validator failed for field "Comment.hidden_reason": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -365,6 +625,44 @@ func (_u *CommentUpdateOne) sqlSave(ctx context.Context) (_node *Comment, err er
 	}
 	if value, ok := _u.mutation.Body(); ok {
 		_spec.SetField(comment.FieldBody, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ScreeningFlags(); ok {
+		_spec.SetField(comment.FieldScreeningFlags, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedScreeningFlags(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, comment.FieldScreeningFlags, value)
+		})
+	}
+	if _u.mutation.ScreeningFlagsCleared() {
+		_spec.ClearField(comment.FieldScreeningFlags, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.HiddenAt(); ok {
+		_spec.SetField(comment.FieldHiddenAt, field.TypeTime, value)
+	}
+	if _u.mutation.HiddenAtCleared() {
+		_spec.ClearField(comment.FieldHiddenAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.HiddenBy(); ok {
+		_spec.SetField(comment.FieldHiddenBy, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedHiddenBy(); ok {
+		_spec.AddField(comment.FieldHiddenBy, field.TypeInt, value)
+	}
+	if _u.mutation.HiddenByCleared() {
+		_spec.ClearField(comment.FieldHiddenBy, field.TypeInt)
+	}
+	if value, ok := _u.mutation.HiddenReason(); ok {
+		_spec.SetField(comment.FieldHiddenReason, field.TypeString, value)
+	}
+	if _u.mutation.HiddenReasonCleared() {
+		_spec.ClearField(comment.FieldHiddenReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.DeletedAt(); ok {
+		_spec.SetField(comment.FieldDeletedAt, field.TypeTime, value)
+	}
+	if _u.mutation.DeletedAtCleared() {
+		_spec.ClearField(comment.FieldDeletedAt, field.TypeTime)
 	}
 	_node = &Comment{config: _u.config}
 	_spec.Assign = _node.assignValues

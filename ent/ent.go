@@ -14,6 +14,7 @@ import (
 	"yishi/ent/auditlog"
 	"yishi/ent/ballot"
 	"yishi/ent/comment"
+	"yishi/ent/commentreport"
 	"yishi/ent/cosignature"
 	"yishi/ent/eligiblevoter"
 	"yishi/ent/feedback"
@@ -117,6 +118,7 @@ func checkColumn(t, c string) error {
 			auditlog.Table:           auditlog.ValidColumn,
 			ballot.Table:             ballot.ValidColumn,
 			comment.Table:            comment.ValidColumn,
+			commentreport.Table:      commentreport.ValidColumn,
 			cosignature.Table:        cosignature.ValidColumn,
 			eligiblevoter.Table:      eligiblevoter.ValidColumn,
 			feedback.Table:           feedback.ValidColumn,

@@ -26,6 +26,8 @@ type Tx struct {
 	Ballot *BallotClient
 	// Comment is the client for interacting with the Comment builders.
 	Comment *CommentClient
+	// CommentReport is the client for interacting with the CommentReport builders.
+	CommentReport *CommentReportClient
 	// Cosignature is the client for interacting with the Cosignature builders.
 	Cosignature *CosignatureClient
 	// EligibleVoter is the client for interacting with the EligibleVoter builders.
@@ -229,6 +231,7 @@ func (tx *Tx) init() {
 	tx.AuditLog = NewAuditLogClient(tx.config)
 	tx.Ballot = NewBallotClient(tx.config)
 	tx.Comment = NewCommentClient(tx.config)
+	tx.CommentReport = NewCommentReportClient(tx.config)
 	tx.Cosignature = NewCosignatureClient(tx.config)
 	tx.EligibleVoter = NewEligibleVoterClient(tx.config)
 	tx.Feedback = NewFeedbackClient(tx.config)

@@ -66,7 +66,7 @@ func TestFeedbackLowScoreOpensFollowUp(t *testing.T) {
 	}
 	var told bool
 	for _, n := range w.inbox(author, "") {
-		told = told || n["kind"] == "follow_up"
+		told = told || newsOf(n) == "follow_up"
 	}
 	if !told {
 		t.Fatal("the author was not told of the follow-up")

@@ -84,7 +84,7 @@ func isolationMatrix() map[string]routeCase {
 			return fmt.Sprintf("/v1/api-clients/%d", id), nil
 		}},
 	}
-	for _, more := range []map[string]routeCase{proposalMatrix(), organizationMatrix(), peopleMatrix(), organizationRosterMatrix(), listItemMatrix(), attachmentMatrix(), meetingMatrix(), voteMatrix(), taskMatrix(), feedbackMatrix(), publicRecordMatrix()} {
+	for _, more := range []map[string]routeCase{proposalMatrix(), organizationMatrix(), peopleMatrix(), organizationRosterMatrix(), listItemMatrix(), attachmentMatrix(), meetingMatrix(), voteMatrix(), taskMatrix(), feedbackMatrix(), publicRecordMatrix(), workflow12Matrix()} {
 		for k, v := range more {
 			m[k] = v
 		}

@@ -116,7 +116,7 @@ func TestLoveSeatEndToEnd(t *testing.T) {
 	for _, p := range append([]person{author}, neighbours...) {
 		kinds := map[string]bool{}
 		for _, n := range w.inbox(p, "") {
-			kinds[n["kind"].(string)] = true
+			kinds[newsOf(n)] = true
 		}
 		for _, want := range []string{"accept", "decide", "progress_report", "complete"} {
 			if !kinds[want] {

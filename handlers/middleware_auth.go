@@ -32,6 +32,10 @@ func (s *server) requireAuth() gin.HandlerFunc {
 			Platform: s.Policy.IsPlatformAdmin(claims.Subject),
 		}
 		v.StaffScopes, v.CommunityScopes = s.Policy.RoleScopes(claims.Subject)
+		if s.Policy.DropSuspended(v) {
+			writeError(c, s.Logger, errTenantSuspended())
+			return
+		}
 		if claims.ClientID > 0 {
 			v.TokenScopes = append([]string{}, claims.Scopes...)
 		}

@@ -7,22 +7,25 @@ import (
 	"yishi/internal/apperr"
 )
 
-// notificationResponse is one inbox entry: what happened (kind is the
-// timeline action, e.g. accept or progress_report), to which proposal,
-// and which timeline event says more.
+// notificationResponse is one inbox entry: what it is about (kind, one
+// of the table in GET /v1/me/notification-preferences), the ids to act
+// on (data), and the Chinese text for people. A proposal_update names
+// the timeline event (event_id) and its action (data.action).
 type notificationResponse struct {
 	ID         int    `json:"id"`
-	Kind       string `json:"kind" example:"accept"`
+	Kind       string `json:"kind" example:"proposal_update" enums:"proposal_update,proposal_queued,vote_opened,vote_result,meeting_scheduled,meeting_moved,meeting_cancelled,minutes_pending,task_assigned,task_overdue"`
 	ProposalID *int   `json:"proposal_id"`
 	EventID    *int   `json:"event_id"`
 	// MembershipRequestID names the membership request whose decision
 	// this announces (kinds membership_approved, membership_rejected).
-	MembershipRequestID *int       `json:"membership_request_id,omitempty"`
-	Title               string     `json:"title" example:"你关注的提案「转角遇到爱心椅」已受理"`
-	Body                string     `json:"body" example:"状态：已提交 → 已受理（submitted → accepted）"`
-	Read                bool       `json:"read"`
-	ReadAt              *time.Time `json:"read_at"`
-	CreatedAt           time.Time  `json:"created_at"`
+	MembershipRequestID *int           `json:"membership_request_id,omitempty"`
+	Data                map[string]any `json:"data" swaggertype:"object"`
+	Digest              bool           `json:"digest"`
+	Title               string         `json:"title" example:"你关注的提案「转角遇到爱心椅」已受理"`
+	Body                string         `json:"body" example:"状态：已提交 → 已受理"`
+	Read                bool           `json:"read"`
+	ReadAt              *time.Time     `json:"read_at"`
+	CreatedAt           time.Time      `json:"created_at"`
 }
 
 // notificationPage is one page of the inbox, newest first, with the
@@ -63,6 +66,10 @@ type markNotificationsReadResponse struct {
 }
 
 func newNotificationResponse(n *ent.Notification) notificationResponse {
+	data := n.Data
+	if data == nil {
+		data = map[string]any{}
+	}
 	return notificationResponse{ID: n.ID, Kind: n.Kind, ProposalID: n.ProposalID, EventID: n.EventID, MembershipRequestID: n.MembershipRequestID,
-		Title: n.Title, Body: n.Body, Read: n.ReadAt != nil, ReadAt: utcPtr(n.ReadAt), CreatedAt: n.CreatedAt.UTC()}
+		Data: data, Digest: n.Digest, Title: n.Title, Body: n.Body, Read: n.ReadAt != nil, ReadAt: utcPtr(n.ReadAt), CreatedAt: n.CreatedAt.UTC()}
 }

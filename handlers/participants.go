@@ -8,6 +8,7 @@ import (
 
 	"yishi/ent"
 	"yishi/internal/meetings"
+	"yishi/internal/store"
 )
 
 // createParticipant godoc
@@ -43,9 +44,14 @@ func (s *server) createParticipant(c *gin.Context) error {
 		}
 	}
 	ctx := c.Request.Context()
-	p, err := meetings.AddParticipant(ctx, s.Store.Client, m, meetings.NewParticipant{UserID: req.UserID,
-		GuestName: strings.TrimSpace(req.GuestName), GuestPhone: req.GuestPhone, Identity: req.Identity,
-		Attended: req.Attended})
+	var p *ent.Participant
+	err := store.WithTx(ctx, s.Store.Client, func(tx *ent.Tx) error { // the participant and their notification
+		var err error
+		p, err = meetings.AddParticipant(ctx, tx.Client(), m, meetings.NewParticipant{UserID: req.UserID,
+			GuestName: strings.TrimSpace(req.GuestName), GuestPhone: req.GuestPhone, Identity: req.Identity,
+			Attended: req.Attended})
+		return err
+	})
 	if err != nil {
 		return err
 	}

@@ -60,7 +60,7 @@ func (w *world) actorLines(p person, id int) []string {
 	w.t.Helper()
 	var out []string
 	for _, it := range w.inbox(p, "") {
-		if int(it["proposal_id"].(float64)) != id {
+		if pid, _ := it["proposal_id"].(float64); int(pid) != id {
 			continue
 		}
 		for _, line := range strings.Split(it["body"].(string), "\n") {

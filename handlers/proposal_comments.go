@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
+	"yishi/ent/schema/schematype"
 	"yishi/internal/apperr"
 	"yishi/internal/proposals"
 )
@@ -27,23 +28,53 @@ func (r *createCommentRequest) validate() []apperr.FieldError {
 	return nil
 }
 
-// commentResponse is one comment.
+// commentResponse is one comment. A hidden or deleted comment keeps its
+// place in the thread with status set and no body, except for moderators
+// (comment:moderate where the proposal is handled), who read it in full
+// with its moderation record.
 type commentResponse struct {
-	ID        int       `json:"id"`
-	AuthorID  int       `json:"author_id"`
-	Body      string    `json:"body"`
-	Internal  bool      `json:"internal"`
-	CreatedAt time.Time `json:"created_at"`
+	ID         int                `json:"id"`
+	AuthorID   int                `json:"author_id"`
+	Body       string             `json:"body"`
+	Internal   bool               `json:"internal"`
+	Status     string             `json:"status" enums:"visible,hidden,deleted" example:"visible"`
+	CreatedAt  time.Time          `json:"created_at"`
+	Moderation *commentModeration `json:"moderation,omitempty"`
 }
 
-func newCommentResponse(m *ent.Comment) commentResponse {
-	return commentResponse{ID: m.ID, AuthorID: m.AuthorID, Body: m.Body, Internal: m.Internal, CreatedAt: m.CreatedAt.UTC()}
+// commentModeration is what moderators see of a comment: the negative-list
+// matches found when it was written, the reports, and the hide record.
+type commentModeration struct {
+	ScreeningFlags []schematype.ScreeningFlag `json:"screening_flags"`
+	Reports        int                        `json:"reports" example:"2"`
+	HiddenAt       *time.Time                 `json:"hidden_at"`
+	HiddenReason   string                     `json:"hidden_reason" example:"含人身攻击"`
+	DeletedAt      *time.Time                 `json:"deleted_at"`
+}
+
+// commentView shapes m for a reader: moderators get everything (with the
+// number of reports), others get no body once the comment is hidden or
+// deleted.
+func commentView(m *ent.Comment, moderator bool, reports int) commentResponse {
+	out := commentResponse{ID: m.ID, AuthorID: m.AuthorID, Body: m.Body, Internal: m.Internal,
+		Status: proposals.CommentState(m), CreatedAt: m.CreatedAt.UTC()}
+	if moderator {
+		flags := m.ScreeningFlags
+		if flags == nil {
+			flags = []schematype.ScreeningFlag{}
+		}
+		out.Moderation = &commentModeration{ScreeningFlags: flags, Reports: reports,
+			HiddenAt: utcPtr(m.HiddenAt), HiddenReason: m.HiddenReason, DeletedAt: utcPtr(m.DeletedAt)}
+	} else if out.Status != "visible" {
+		out.Body = ""
+	}
+	return out
 }
 
 // createProposalComment godoc
 //
 //	@Summary	Comment on a proposal
-//	@Description	Residents of the community and staff comment; internal=true makes a staff note that residents never see (needs proposal:read_internal).
+//	@Description	Residents of the community and staff comment; internal=true makes a staff note that residents never see (needs proposal:read_internal). The body is screened against the tenant's negative list like a proposal: matches are kept as screening flags that moderators see; they never refuse the comment.
 //	@Tags		proposals
 //	@Accept		json
 //	@Produce	json
@@ -76,14 +107,14 @@ func (s *server) createProposalComment(c *gin.Context) error {
 		return err
 	}
 	c.Header("Location", "/v1/proposals/"+strconv.Itoa(p.ID)+"/comments")
-	c.JSON(http.StatusCreated, newCommentResponse(m))
+	c.JSON(http.StatusCreated, commentView(m, s.moderates(c, p.UnitPath), 0))
 	return nil
 }
 
 // listProposalComments godoc
 //
 //	@Summary	A proposal's comments
-//	@Description	Oldest first. Internal staff notes are included only for callers with proposal:read_internal.
+//	@Description	Oldest first. Internal staff notes are included only for callers with proposal:read_internal. A comment hidden by a moderator or deleted by its author keeps its place with status hidden or deleted and an empty body; moderators (comment:moderate where the proposal is handled: guides, reviewers, leads) read it in full, with a moderation object (negative-list screening flags, number of reports, hide record).
 //	@Tags		proposals
 //	@Produce	json
 //	@Security	BearerAuth
@@ -97,8 +128,20 @@ func (s *server) createProposalComment(c *gin.Context) error {
 //	@Router		/v1/proposals/{id}/comments [get]
 func (s *server) listProposalComments(c *gin.Context) error {
 	p := targetOf[*ent.Proposal](c)
-	internal := s.seesInternal(c, p)
+	internal, moderator := s.seesInternal(c, p), s.moderates(c, p.UnitPath)
+	reports := map[int]int{}
 	return respondPage(c, func(pg page) ([]*ent.Comment, error) {
-		return proposals.Comments(c.Request.Context(), s.Store.Client, p, internal, pg.After, pg.Limit+1)
-	}, func(m *ent.Comment) int { return m.ID }, newCommentResponse)
+		rows, err := proposals.Comments(c.Request.Context(), s.Store.Client, p, internal, pg.After, pg.Limit+1)
+		if err != nil || !moderator {
+			return rows, err
+		}
+		ids := make([]int, len(rows))
+		for i, m := range rows {
+			ids[i] = m.ID
+		}
+		reports, err = proposals.ReportCounts(c.Request.Context(), s.Store.Client, ids)
+		return rows, err
+	}, func(m *ent.Comment) int { return m.ID }, func(m *ent.Comment) commentResponse {
+		return commentView(m, moderator, reports[m.ID])
+	})
 }

@@ -31,6 +31,7 @@ import (
 //	@Failure	403		{object}	problem
 //	@Failure	404		{object}	problem
 //	@Failure	422		{object}	problem	"author_id names no user"
+//	@Failure	409		{object}	problem	"unit.archived: the unit or a unit above it is archived"
 //	@Failure	429	{object}	problem	"write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After"
 //	@Failure	415	{object}	problem	"request.unsupported_media_type: the body is not JSON"
 //	@Router		/v1/units/{id}/proposals [post]

@@ -112,12 +112,12 @@ func (s *server) createUnit(c *gin.Context, parent *ent.Unit, req createUnitRequ
 //	@Security	BearerAuth
 //	@Param		id	path		int	true	"unit id"
 //	@Success	200	{object}	unitResponse
+//	@Header		200	{string}	ETag	"the unit's version, for If-Match on PATCH"
 //	@Failure	401	{object}	problem
 //	@Failure	404	{object}	problem
 //	@Router		/v1/units/{id} [get]
 func (s *server) getUnit(c *gin.Context) error {
-	c.JSON(http.StatusOK, newUnitResponse(targetOf[*ent.Unit](c)))
-	return nil
+	return s.answerUnit(c, targetOf[*ent.Unit](c))
 }
 
 // listUnitChildren godoc

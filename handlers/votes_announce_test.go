@@ -27,7 +27,7 @@ func TestVoteResultReachesTheProposalTimelineAndItsPeople(t *testing.T) {
 	}
 	notified := false
 	for _, n := range w.inbox(author, "") {
-		notified = notified || n["kind"] == "vote_result"
+		notified = notified || newsOf(n) == "vote_result"
 	}
 	if !notified {
 		t.Fatal("the author was not notified of the vote result")

@@ -19,15 +19,23 @@ import (
 // The named relationship predicates. Each is built by a function, so no
 // package state exists; routes and allowed_actions call the same ones.
 
-// IsAuthor holds when the caller wrote the target proposal.
+// IsAuthor holds when the caller wrote the target proposal (or comment).
 func IsAuthor() Predicate {
 	return Predicate{Name: "author", Doc: "only the author does this",
 		holds: func(_ context.Context, f Facts) (bool, error) { return isAuthor(f), nil }}
 }
 
 func isAuthor(f Facts) bool {
-	p, ok := f.Target.Object.(*ent.Proposal)
-	return ok && f.Viewer.UserID > 0 && p.AuthorID != nil && *p.AuthorID == f.Viewer.UserID
+	if f.Viewer.UserID <= 0 {
+		return false
+	}
+	switch o := f.Target.Object.(type) {
+	case *ent.Proposal:
+		return o.AuthorID != nil && *o.AuthorID == f.Viewer.UserID
+	case *ent.Comment:
+		return o.AuthorID == f.Viewer.UserID
+	}
+	return false
 }
 
 // EnteredOnBehalf holds when the caller may enter proposals for residents

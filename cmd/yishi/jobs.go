@@ -10,6 +10,7 @@ import (
 	"yishi/internal/config"
 	"yishi/internal/idempotency"
 	"yishi/internal/jobs"
+	"yishi/internal/notify"
 	"yishi/internal/proposals"
 	"yishi/internal/store"
 	"yishi/internal/voting"
@@ -35,6 +36,8 @@ func startJobs(ctx context.Context, wg *sync.WaitGroup, cfg config.Config, st *s
 		Run: func(ctx context.Context) (int, error) {
 			return voting.RunSchedule(ctx, st.Client, time.Now().UTC(), rights)
 		}})
+	every(ctx, wg, r, jobs.Job{Name: "notify.overdue", Interval: 10 * time.Minute,
+		Run: func(ctx context.Context) (int, error) { return notify.TasksOverdue(ctx, st.Client, time.Now().UTC()) }})
 }
 
 // every runs j on r until ctx ends, tracked by wg.

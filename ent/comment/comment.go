@@ -34,6 +34,16 @@ const (
 	FieldBody = "body"
 	// FieldInternal holds the string denoting the internal field in the database.
 	FieldInternal = "internal"
+	// FieldScreeningFlags holds the string denoting the screening_flags field in the database.
+	FieldScreeningFlags = "screening_flags"
+	// FieldHiddenAt holds the string denoting the hidden_at field in the database.
+	FieldHiddenAt = "hidden_at"
+	// FieldHiddenBy holds the string denoting the hidden_by field in the database.
+	FieldHiddenBy = "hidden_by"
+	// FieldHiddenReason holds the string denoting the hidden_reason field in the database.
+	FieldHiddenReason = "hidden_reason"
+	// FieldDeletedAt holds the string denoting the deleted_at field in the database.
+	FieldDeletedAt = "deleted_at"
 	// Table holds the table name of the comment in the database.
 	Table = "comments"
 )
@@ -51,6 +61,11 @@ var Columns = []string{
 	FieldAuthorID,
 	FieldBody,
 	FieldInternal,
+	FieldScreeningFlags,
+	FieldHiddenAt,
+	FieldHiddenBy,
+	FieldHiddenReason,
+	FieldDeletedAt,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -87,6 +102,8 @@ var (
 	UpdateDefaultUpdatedAt func() time.Time
 	// DefaultInternal holds the default value on creation for the "internal" field.
 	DefaultInternal bool
+	// HiddenReasonValidator is a validator for the "hidden_reason" field. It is called by the builders before save.
+	HiddenReasonValidator func(string) error
 )
 
 // OrderOption defines the ordering options for the Comment queries.
@@ -145,4 +162,24 @@ func ByBody(opts ...sql.OrderTermOption) OrderOption {
 // ByInternal orders the results by the internal field.
 func ByInternal(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldInternal, opts...).ToFunc()
+}
+
+// ByHiddenAt orders the results by the hidden_at field.
+func ByHiddenAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldHiddenAt, opts...).ToFunc()
+}
+
+// ByHiddenBy orders the results by the hidden_by field.
+func ByHiddenBy(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldHiddenBy, opts...).ToFunc()
+}
+
+// ByHiddenReason orders the results by the hidden_reason field.
+func ByHiddenReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldHiddenReason, opts...).ToFunc()
+}
+
+// ByDeletedAt orders the results by the deleted_at field.
+func ByDeletedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDeletedAt, opts...).ToFunc()
 }

@@ -104,6 +104,26 @@ func Internal(v bool) predicate.Comment {
 	return predicate.Comment(sql.FieldEQ(FieldInternal, v))
 }
 
+// HiddenAt applies equality check predicate on the "hidden_at" field. It's identical to HiddenAtEQ.
+func HiddenAt(v time.Time) predicate.Comment {
+	return predicate.Comment(sql.FieldEQ(FieldHiddenAt, v))
+}
+
+// HiddenBy applies equality check predicate on the "hidden_by" field. It's identical to HiddenByEQ.
+func HiddenBy(v int) predicate.Comment {
+	return predicate.Comment(sql.FieldEQ(FieldHiddenBy, v))
+}
+
+// HiddenReason applies equality check predicate on the "hidden_reason" field. It's identical to HiddenReasonEQ.
+func HiddenReason(v string) predicate.Comment {
+	return predicate.Comment(sql.FieldEQ(FieldHiddenReason, v))
+}
+
+// DeletedAt applies equality check predicate on the "deleted_at" field. It's identical to DeletedAtEQ.
+func DeletedAt(v time.Time) predicate.Comment {
+	return predicate.Comment(sql.FieldEQ(FieldDeletedAt, v))
+}
+
 // TenantIDEQ applies the EQ predicate on the "tenant_id" field.
 func TenantIDEQ(v int) predicate.Comment {
 	return predicate.Comment(sql.FieldEQ(FieldTenantID, v))
@@ -547,6 +567,241 @@ func InternalEQ(v bool) predicate.Comment {
 // InternalNEQ applies the NEQ predicate on the "internal" field.
 func InternalNEQ(v bool) predicate.Comment {
 	return predicate.Comment(sql.FieldNEQ(FieldInternal, v))
+}
+
+// ScreeningFlagsIsNil applies the IsNil predicate on the "screening_flags" field.
+func ScreeningFlagsIsNil() predicate.Comment {
+	return predicate.Comment(sql.FieldIsNull(FieldScreeningFlags))
+}
+
+// ScreeningFlagsNotNil applies the NotNil predicate on the "screening_flags" field.
+func ScreeningFlagsNotNil() predicate.Comment {
+	return predicate.Comment(sql.FieldNotNull(FieldScreeningFlags))
+}
+
+// HiddenAtEQ applies the EQ predicate on the "hidden_at" field.
+func HiddenAtEQ(v time.Time) predicate.Comment {
+	return predicate.Comment(sql.FieldEQ(FieldHiddenAt, v))
+}
+
+// HiddenAtNEQ applies the NEQ predicate on the "hidden_at" field.
+func HiddenAtNEQ(v time.Time) predicate.Comment {
+	return predicate.Comment(sql.FieldNEQ(FieldHiddenAt, v))
+}
+
+// HiddenAtIn applies the In predicate on the "hidden_at" field.
+func HiddenAtIn(vs ...time.Time) predicate.Comment {
+	return predicate.Comment(sql.FieldIn(FieldHiddenAt, vs...))
+}
+
+// HiddenAtNotIn applies the NotIn predicate on the "hidden_at" field.
+func HiddenAtNotIn(vs ...time.Time) predicate.Comment {
+	return predicate.Comment(sql.FieldNotIn(FieldHiddenAt, vs...))
+}
+
+// HiddenAtGT applies the GT predicate on the "hidden_at" field.
+func HiddenAtGT(v time.Time) predicate.Comment {
+	return predicate.Comment(sql.FieldGT(FieldHiddenAt, v))
+}
+
+// HiddenAtGTE applies the GTE predicate on the "hidden_at" field.
+func HiddenAtGTE(v time.Time) predicate.Comment {
+	return predicate.Comment(sql.FieldGTE(FieldHiddenAt, v))
+}
+
+// HiddenAtLT applies the LT predicate on the "hidden_at" field.
+func HiddenAtLT(v time.Time) predicate.Comment {
+	return predicate.Comment(sql.FieldLT(FieldHiddenAt, v))
+}
+
+// HiddenAtLTE applies the LTE predicate on the "hidden_at" field.
+func HiddenAtLTE(v time.Time) predicate.Comment {
+	return predicate.Comment(sql.FieldLTE(FieldHiddenAt, v))
+}
+
+// HiddenAtIsNil applies the IsNil predicate on the "hidden_at" field.
+func HiddenAtIsNil() predicate.Comment {
+	return predicate.Comment(sql.FieldIsNull(FieldHiddenAt))
+}
+
+// HiddenAtNotNil applies the NotNil predicate on the "hidden_at" field.
+func HiddenAtNotNil() predicate.Comment {
+	return predicate.Comment(sql.FieldNotNull(FieldHiddenAt))
+}
+
+// HiddenByEQ applies the EQ predicate on the "hidden_by" field.
+func HiddenByEQ(v int) predicate.Comment {
+	return predicate.Comment(sql.FieldEQ(FieldHiddenBy, v))
+}
+
+// HiddenByNEQ applies the NEQ predicate on the "hidden_by" field.
+func HiddenByNEQ(v int) predicate.Comment {
+	return predicate.Comment(sql.FieldNEQ(FieldHiddenBy, v))
+}
+
+// HiddenByIn applies the In predicate on the "hidden_by" field.
+func HiddenByIn(vs ...int) predicate.Comment {
+	return predicate.Comment(sql.FieldIn(FieldHiddenBy, vs...))
+}
+
+// HiddenByNotIn applies the NotIn predicate on the "hidden_by" field.
+func HiddenByNotIn(vs ...int) predicate.Comment {
+	return predicate.Comment(sql.FieldNotIn(FieldHiddenBy, vs...))
+}
+
+// HiddenByGT applies the GT predicate on the "hidden_by" field.
+func HiddenByGT(v int) predicate.Comment {
+	return predicate.Comment(sql.FieldGT(FieldHiddenBy, v))
+}
+
+// HiddenByGTE applies the GTE predicate on the "hidden_by" field.
+func HiddenByGTE(v int) predicate.Comment {
+	return predicate.Comment(sql.FieldGTE(FieldHiddenBy, v))
+}
+
+// HiddenByLT applies the LT predicate on the "hidden_by" field.
+func HiddenByLT(v int) predicate.Comment {
+	return predicate.Comment(sql.FieldLT(FieldHiddenBy, v))
+}
+
+// HiddenByLTE applies the LTE predicate on the "hidden_by" field.
+func HiddenByLTE(v int) predicate.Comment {
+	return predicate.Comment(sql.FieldLTE(FieldHiddenBy, v))
+}
+
+// HiddenByIsNil applies the IsNil predicate on the "hidden_by" field.
+func HiddenByIsNil() predicate.Comment {
+	return predicate.Comment(sql.FieldIsNull(FieldHiddenBy))
+}
+
+// HiddenByNotNil applies the NotNil predicate on the "hidden_by" field.
+func HiddenByNotNil() predicate.Comment {
+	return predicate.Comment(sql.FieldNotNull(FieldHiddenBy))
+}
+
+// HiddenReasonEQ applies the EQ predicate on the "hidden_reason" field.
+func HiddenReasonEQ(v string) predicate.Comment {
+	return predicate.Comment(sql.FieldEQ(FieldHiddenReason, v))
+}
+
+// HiddenReasonNEQ applies the NEQ predicate on the "hidden_reason" field.
+func HiddenReasonNEQ(v string) predicate.Comment {
+	return predicate.Comment(sql.FieldNEQ(FieldHiddenReason, v))
+}
+
+// HiddenReasonIn applies the In predicate on the "hidden_reason" field.
+func HiddenReasonIn(vs ...string) predicate.Comment {
+	return predicate.Comment(sql.FieldIn(FieldHiddenReason, vs...))
+}
+
+// HiddenReasonNotIn applies the NotIn predicate on the "hidden_reason" field.
+func HiddenReasonNotIn(vs ...string) predicate.Comment {
+	return predicate.Comment(sql.FieldNotIn(FieldHiddenReason, vs...))
+}
+
+// HiddenReasonGT applies the GT predicate on the "hidden_reason" field.
+func HiddenReasonGT(v string) predicate.Comment {
+	return predicate.Comment(sql.FieldGT(FieldHiddenReason, v))
+}
+
+// HiddenReasonGTE applies the GTE predicate on the "hidden_reason" field.
+func HiddenReasonGTE(v string) predicate.Comment {
+	return predicate.Comment(sql.FieldGTE(FieldHiddenReason, v))
+}
+
+// HiddenReasonLT applies the LT predicate on the "hidden_reason" field.
+func HiddenReasonLT(v string) predicate.Comment {
+	return predicate.Comment(sql.FieldLT(FieldHiddenReason, v))
+}
+
+// HiddenReasonLTE applies the LTE predicate on the "hidden_reason" field.
+func HiddenReasonLTE(v string) predicate.Comment {
+	return predicate.Comment(sql.FieldLTE(FieldHiddenReason, v))
+}
+
+// HiddenReasonContains applies the Contains predicate on the "hidden_reason" field.
+func HiddenReasonContains(v string) predicate.Comment {
+	return predicate.Comment(sql.FieldContains(FieldHiddenReason, v))
+}
+
+// HiddenReasonHasPrefix applies the HasPrefix predicate on the "hidden_reason" field.
+func HiddenReasonHasPrefix(v string) predicate.Comment {
+	return predicate.Comment(sql.FieldHasPrefix(FieldHiddenReason, v))
+}
+
+// HiddenReasonHasSuffix applies the HasSuffix predicate on the "hidden_reason" field.
+func HiddenReasonHasSuffix(v string) predicate.Comment {
+	return predicate.Comment(sql.FieldHasSuffix(FieldHiddenReason, v))
+}
+
+// HiddenReasonIsNil applies the IsNil predicate on the "hidden_reason" field.
+func HiddenReasonIsNil() predicate.Comment {
+	return predicate.Comment(sql.FieldIsNull(FieldHiddenReason))
+}
+
+// HiddenReasonNotNil applies the NotNil predicate on the "hidden_reason" field.
+func HiddenReasonNotNil() predicate.Comment {
+	return predicate.Comment(sql.FieldNotNull(FieldHiddenReason))
+}
+
+// HiddenReasonEqualFold applies the EqualFold predicate on the "hidden_reason" field.
+func HiddenReasonEqualFold(v string) predicate.Comment {
+	return predicate.Comment(sql.FieldEqualFold(FieldHiddenReason, v))
+}
+
+// HiddenReasonContainsFold applies the ContainsFold predicate on the "hidden_reason" field.
+func HiddenReasonContainsFold(v string) predicate.Comment {
+	return predicate.Comment(sql.FieldContainsFold(FieldHiddenReason, v))
+}
+
+// DeletedAtEQ applies the EQ predicate on the "deleted_at" field.
+func DeletedAtEQ(v time.Time) predicate.Comment {
+	return predicate.Comment(sql.FieldEQ(FieldDeletedAt, v))
+}
+
+// DeletedAtNEQ applies the NEQ predicate on the "deleted_at" field.
+func DeletedAtNEQ(v time.Time) predicate.Comment {
+	return predicate.Comment(sql.FieldNEQ(FieldDeletedAt, v))
+}
+
+// DeletedAtIn applies the In predicate on the "deleted_at" field.
+func DeletedAtIn(vs ...time.Time) predicate.Comment {
+	return predicate.Comment(sql.FieldIn(FieldDeletedAt, vs...))
+}
+
+// DeletedAtNotIn applies the NotIn predicate on the "deleted_at" field.
+func DeletedAtNotIn(vs ...time.Time) predicate.Comment {
+	return predicate.Comment(sql.FieldNotIn(FieldDeletedAt, vs...))
+}
+
+// DeletedAtGT applies the GT predicate on the "deleted_at" field.
+func DeletedAtGT(v time.Time) predicate.Comment {
+	return predicate.Comment(sql.FieldGT(FieldDeletedAt, v))
+}
+
+// DeletedAtGTE applies the GTE predicate on the "deleted_at" field.
+func DeletedAtGTE(v time.Time) predicate.Comment {
+	return predicate.Comment(sql.FieldGTE(FieldDeletedAt, v))
+}
+
+// DeletedAtLT applies the LT predicate on the "deleted_at" field.
+func DeletedAtLT(v time.Time) predicate.Comment {
+	return predicate.Comment(sql.FieldLT(FieldDeletedAt, v))
+}
+
+// DeletedAtLTE applies the LTE predicate on the "deleted_at" field.
+func DeletedAtLTE(v time.Time) predicate.Comment {
+	return predicate.Comment(sql.FieldLTE(FieldDeletedAt, v))
+}
+
+// DeletedAtIsNil applies the IsNil predicate on the "deleted_at" field.
+func DeletedAtIsNil() predicate.Comment {
+	return predicate.Comment(sql.FieldIsNull(FieldDeletedAt))
+}
+
+// DeletedAtNotNil applies the NotNil predicate on the "deleted_at" field.
+func DeletedAtNotNil() predicate.Comment {
+	return predicate.Comment(sql.FieldNotNull(FieldDeletedAt))
 }
 
 // And groups predicates with the AND operator between them.

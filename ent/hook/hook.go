@@ -80,6 +80,18 @@ func (f CommentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, err
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CommentMutation", m)
 }
 
+// The CommentReportFunc type is an adapter to allow the use of ordinary
+// function as CommentReport mutator.
+type CommentReportFunc func(context.Context, *ent.CommentReportMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CommentReportFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CommentReportMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CommentReportMutation", m)
+}
+
 // The CosignatureFunc type is an adapter to allow the use of ordinary
 // function as Cosignature mutator.
 type CosignatureFunc func(context.Context, *ent.CosignatureMutation) (ent.Value, error)

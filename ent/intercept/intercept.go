@@ -13,6 +13,7 @@ import (
 	"yishi/ent/auditlog"
 	"yishi/ent/ballot"
 	"yishi/ent/comment"
+	"yishi/ent/commentreport"
 	"yishi/ent/cosignature"
 	"yishi/ent/eligiblevoter"
 	"yishi/ent/feedback"
@@ -267,6 +268,33 @@ func (f TraverseComment) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.CommentQuery", q)
+}
+
+// The CommentReportFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CommentReportFunc func(context.Context, *ent.CommentReportQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CommentReportFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CommentReportQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CommentReportQuery", q)
+}
+
+// The TraverseCommentReport type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCommentReport func(context.Context, *ent.CommentReportQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCommentReport) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCommentReport) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CommentReportQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CommentReportQuery", q)
 }
 
 // The CosignatureFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -1175,6 +1203,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.BallotQuery, predicate.Ballot, ballot.OrderOption]{typ: ent.TypeBallot, tq: q}, nil
 	case *ent.CommentQuery:
 		return &query[*ent.CommentQuery, predicate.Comment, comment.OrderOption]{typ: ent.TypeComment, tq: q}, nil
+	case *ent.CommentReportQuery:
+		return &query[*ent.CommentReportQuery, predicate.CommentReport, commentreport.OrderOption]{typ: ent.TypeCommentReport, tq: q}, nil
 	case *ent.CosignatureQuery:
 		return &query[*ent.CosignatureQuery, predicate.Cosignature, cosignature.OrderOption]{typ: ent.TypeCosignature, tq: q}, nil
 	case *ent.EligibleVoterQuery:

@@ -30,6 +30,12 @@ const (
 	FieldTitle = "title"
 	// FieldBody holds the string denoting the body field in the database.
 	FieldBody = "body"
+	// FieldData holds the string denoting the data field in the database.
+	FieldData = "data"
+	// FieldDedupKey holds the string denoting the dedup_key field in the database.
+	FieldDedupKey = "dedup_key"
+	// FieldDigest holds the string denoting the digest field in the database.
+	FieldDigest = "digest"
 	// FieldReadAt holds the string denoting the read_at field in the database.
 	FieldReadAt = "read_at"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
@@ -49,6 +55,9 @@ var Columns = []string{
 	FieldKind,
 	FieldTitle,
 	FieldBody,
+	FieldData,
+	FieldDedupKey,
+	FieldDigest,
 	FieldReadAt,
 	FieldCreatedAt,
 }
@@ -75,6 +84,10 @@ var (
 	KindValidator func(string) error
 	// TitleValidator is a validator for the "title" field. It is called by the builders before save.
 	TitleValidator func(string) error
+	// DedupKeyValidator is a validator for the "dedup_key" field. It is called by the builders before save.
+	DedupKeyValidator func(string) error
+	// DefaultDigest holds the default value on creation for the "digest" field.
+	DefaultDigest bool
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
 )
@@ -125,6 +138,16 @@ func ByTitle(opts ...sql.OrderTermOption) OrderOption {
 // ByBody orders the results by the body field.
 func ByBody(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldBody, opts...).ToFunc()
+}
+
+// ByDedupKey orders the results by the dedup_key field.
+func ByDedupKey(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDedupKey, opts...).ToFunc()
+}
+
+// ByDigest orders the results by the digest field.
+func ByDigest(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDigest, opts...).ToFunc()
 }
 
 // ByReadAt orders the results by the read_at field.

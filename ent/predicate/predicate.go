@@ -24,6 +24,9 @@ type Ballot func(*sql.Selector)
 // Comment is the predicate function for comment builders.
 type Comment func(*sql.Selector)
 
+// CommentReport is the predicate function for commentreport builders.
+type CommentReport func(*sql.Selector)
+
 // Cosignature is the predicate function for cosignature builders.
 type Cosignature func(*sql.Selector)
 

@@ -255,6 +255,30 @@ func (f CommentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CommentMutation", m)
 }
 
+// The CommentReportQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CommentReportQueryRuleFunc func(context.Context, *ent.CommentReportQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CommentReportQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CommentReportQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CommentReportQuery", q)
+}
+
+// The CommentReportMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CommentReportMutationRuleFunc func(context.Context, *ent.CommentReportMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CommentReportMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CommentReportMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CommentReportMutation", m)
+}
+
 // The CosignatureQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type CosignatureQueryRuleFunc func(context.Context, *ent.CosignatureQuery) error
@@ -1094,6 +1118,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.CommentQuery:
 		return q.Filter(), nil
+	case *ent.CommentReportQuery:
+		return q.Filter(), nil
 	case *ent.CosignatureQuery:
 		return q.Filter(), nil
 	case *ent.EligibleVoterQuery:
@@ -1178,6 +1204,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.BallotMutation:
 		return m.Filter(), nil
 	case *ent.CommentMutation:
+		return m.Filter(), nil
+	case *ent.CommentReportMutation:
 		return m.Filter(), nil
 	case *ent.CosignatureMutation:
 		return m.Filter(), nil

@@ -4,6 +4,8 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"yishi/ent/schema/schematype"
 )
 
 // Comment is a remark on a proposal. Internal comments are staff notes
@@ -23,6 +25,15 @@ func (Comment) Fields() []ent.Field {
 		field.Int("author_id").Immutable(),
 		field.Text("body"),
 		field.Bool("internal").Default(false).Immutable(),
+		// Moderation (issue 12): negative-list matches found when the
+		// comment was written (they inform moderators, never decide), and
+		// the hide / delete state. A hidden or deleted comment keeps its body
+		// for moderators and the audit trail.
+		field.JSON("screening_flags", []schematype.ScreeningFlag{}).Optional(),
+		field.Time("hidden_at").Optional().Nillable(),
+		field.Int("hidden_by").Optional().Nillable(),
+		field.String("hidden_reason").Optional().MaxLen(500),
+		field.Time("deleted_at").Optional().Nillable(),
 	}
 }
 

@@ -70,6 +70,14 @@ func inheritTenant(m TenantChildMixin) privacy.MutationRule {
 		if viewer.FromContext(ctx) == nil {
 			return privacy.Denyf("privacy: no viewer") // fail closed before reading anything
 		}
+		if m.parent.absent(mu) {
+			for _, col := range m.columns {
+				if _, set := mu.Field(col); !set {
+					return privacy.Denyf("tenancy: %s without %s needs %s", mu.Type(), m.parent.idField, col)
+				}
+			}
+			return privacy.Skip
+		}
 		parent := m.parent.pick(mu)
 		id, err := parent.id(mu)
 		if err != nil {

@@ -57,7 +57,7 @@ func (b *batchParents) lookup(ctx context.Context, kind string, id int) (tenantR
 func (b *batchParents) hook(p parentRef) ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, mu ent.Mutation) (ent.Value, error) {
-			if !mu.Op().Is(ent.OpCreate) || !cacheable(ctx) {
+			if !mu.Op().Is(ent.OpCreate) || !cacheable(ctx) || p.absent(mu) {
 				return next.Mutate(ctx, mu)
 			}
 			parent := p.pick(mu)

@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent"
 
 	gen "yishi/ent"
+	"yishi/ent/comment"
 	"yishi/ent/household"
 	"yishi/ent/meeting"
 	"yishi/ent/membershiprequest"
@@ -30,18 +31,50 @@ type parentRef struct {
 	ownerField string
 	ownerKind  string
 	selectRow  func(c *gen.Client, id int, columns ...string) scanner
-	// or is the parent of a child whose idField is unset: a notification
-	// reports a proposal event or a membership request decision.
-	or *parentRef
+	// alt is the parent of a child whose idField is unset (a notification
+	// reports a timeline event, a membership request decision or an audit
+	// entry); see or.
+	alt *parentRef
+	// optional parents may be absent altogether (with every alternative);
+	// the child then sets its tenant columns itself (a notification about a
+	// vote has no timeline event).
+	optional bool
 }
 
-// pick returns the parent a create mutation names: p, or p.or when the
-// mutation leaves p's id field unset.
+// or makes alt the parent of a child whose p field is unset.
+func (p parentRef) or(alt parentRef) parentRef {
+	p.alt = &alt
+	return p
+}
+
+// named reports whether mu names a parent id in field.
+func named(mu ent.Mutation, field string) bool {
+	v, ok := mu.Field(field)
+	id, _ := v.(int)
+	return ok && id > 0
+}
+
+// pick returns the parent that applies to mu: p, or its alternative when
+// mu leaves p's id field unset.
 func (p parentRef) pick(mu ent.Mutation) parentRef {
-	if _, ok := mu.Field(p.idField); !ok && p.or != nil {
-		return *p.or
+	if p.alt != nil && !named(mu, p.idField) {
+		return p.alt.pick(mu)
 	}
 	return p
+}
+
+// absent reports whether an optional parent, and every alternative, is
+// not named on mu.
+func (p parentRef) absent(mu ent.Mutation) bool {
+	if !p.optional {
+		return false
+	}
+	for q := &p; q != nil; q = q.alt {
+		if named(mu, q.idField) {
+			return false
+		}
+	}
+	return true
 }
 
 // scanner is what every generated XSelect offers.
@@ -155,27 +188,34 @@ func ofOrganization() parentRef {
 	}}
 }
 
-// ofTalent: growth records.
-func ofTalent() parentRef {
-	return parentRef{kind: "talent", idField: "talent_id", selectRow: func(c *gen.Client, id int, cols ...string) scanner {
-		return c.Talent.Query().Where(talent.ID(id)).Select(cols...)
-	}}
-}
-
-// ofEventOrRequest: notifications, which belong to the proposal event
-// they report or to the membership request whose decision they announce.
-func ofEventOrRequest() parentRef {
-	p := ofEvent()
-	p.or = &parentRef{kind: "membership request", idField: "membership_request_id",
+// ofMembershipRequest: notifications announcing a membership request's
+// decision.
+func ofMembershipRequest() parentRef {
+	return parentRef{kind: "membership request", idField: "membership_request_id",
 		selectRow: func(c *gen.Client, id int, cols ...string) scanner {
 			return c.MembershipRequest.Query().Where(membershiprequest.ID(id)).Select(cols...)
 		}}
-	return p
 }
 
-// ofEvent: notifications, which belong to the proposal event they report.
+// ofNotificationParent: a notification belongs to the proposal event it
+// reports, or the membership request whose decision it announces; votes,
+// meetings and overdue tasks notify without either and name their tenant
+// themselves.
+func ofNotificationParent() parentRef {
+	return ofEvent().or(ofMembershipRequest())
+}
+
+// ofEvent: notifications, which belong to the proposal event they
+// report when there is one.
 func ofEvent() parentRef {
-	return parentRef{kind: "proposal event", idField: "event_id", selectRow: func(c *gen.Client, id int, cols ...string) scanner {
+	return parentRef{kind: "proposal event", idField: "event_id", optional: true, selectRow: func(c *gen.Client, id int, cols ...string) scanner {
 		return c.ProposalEvent.Query().Where(proposalevent.ID(id)).Select(cols...)
+	}}
+}
+
+// ofComment: reports on a comment.
+func ofComment() parentRef {
+	return parentRef{kind: "comment", idField: "comment_id", selectRow: func(c *gen.Client, id int, cols ...string) scanner {
+		return c.Comment.Query().Where(comment.ID(id)).Select(cols...)
 	}}
 }

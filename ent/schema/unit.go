@@ -26,12 +26,15 @@ func (Unit) Fields() []ent.Field {
 		field.Int("parent_id").Optional().Nillable().Immutable(),
 		field.Int("tenant_id").Optional(),
 		field.String("path").Optional().MaxLen(255),
-		field.String("code").NotEmpty().MaxLen(64).Immutable(),
+		field.String("code").NotEmpty().MaxLen(64),
 		field.String("name").NotEmpty().MaxLen(200),
 		field.Enum("status").Values("active", "suspended").Default("active"),
 		// public_record publishes the tenant's record without sign-in
 		// (GET /public/v1/tenants/{code}/...); set on the tenant root only.
 		field.Bool("public_record").Default(false),
+		// archived_at marks a unit closed for new proposals (issue 12): its
+		// history stays readable; restore clears it.
+		field.Time("archived_at").Optional().Nillable(),
 	}
 }
 

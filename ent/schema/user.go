@@ -31,6 +31,10 @@ func (User) Fields() []ent.Field {
 		// stays (ids in tallies, timelines and the audit log keep
 		// pointing somewhere) but its personal fields are erased.
 		field.Time("deleted_at").Optional().Nillable(),
+		// Notification preferences (issue 12): the kinds the user muted,
+		// and whether they take notifications in a daily digest.
+		field.Strings("notify_muted").Optional(),
+		field.Bool("notify_digest").Default(false),
 	}
 }
 

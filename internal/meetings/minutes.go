@@ -10,6 +10,7 @@ import (
 	"yishi/ent/minutes"
 	"yishi/ent/schema/schematype"
 	"yishi/internal/apperr"
+	"yishi/internal/notify"
 )
 
 // Draft is what a writer submits as the minutes: text and decisions.
@@ -66,7 +67,7 @@ func WriteMinutes(ctx context.Context, tx *ent.Tx, m *ent.Meeting, d Draft) (*en
 		if err != nil {
 			return nil, fmt.Errorf("reload minutes: %w", err)
 		}
-		return row, nil
+		return row, notify.MinutesPending(ctx, tx.Client(), m, row, notify.ActorOf(ctx))
 	}
 	row, err := tx.Minutes.Create().SetMeetingID(m.ID).SetVersion(version).SetText(d.Text).
 		SetDecisions(decisions).SetNillableWrittenBy(d.WriterID).Save(ctx)
@@ -76,7 +77,7 @@ func WriteMinutes(ctx context.Context, tx *ent.Tx, m *ent.Meeting, d Draft) (*en
 	if err != nil {
 		return nil, fmt.Errorf("create minutes version %d: %w", version, err)
 	}
-	return row, nil
+	return row, notify.MinutesPending(ctx, tx.Client(), m, row, notify.ActorOf(ctx))
 }
 
 func errMinutesRace() error {

@@ -5,9 +5,11 @@ import (
 	"fmt"
 
 	"yishi/ent"
+	"yishi/ent/meeting"
 	"yishi/ent/participant"
 	"yishi/ent/user"
 	"yishi/internal/apperr"
+	"yishi/internal/notify"
 )
 
 // NewParticipant is a person listed at a meeting: a registered user or a
@@ -46,7 +48,10 @@ func AddParticipant(ctx context.Context, client *ent.Client, m *ent.Meeting, n N
 	if err != nil {
 		return nil, fmt.Errorf("add participant: %w", err)
 	}
-	return p, nil
+	if p.UserID == nil || m.Status != meeting.StatusScheduled {
+		return p, nil
+	}
+	return p, notify.MeetingScheduled(ctx, client, m, []int{*p.UserID}, notify.ActorOf(ctx))
 }
 
 // Participants reads up to limit+1 participants of a meeting after id

@@ -9,6 +9,7 @@ import (
 	"yishi/ent/meeting"
 	"yishi/ent/venue"
 	"yishi/internal/apperr"
+	"yishi/internal/notify"
 )
 
 // Status actions clients name in POST /v1/meetings/{id}/{action}.
@@ -44,7 +45,11 @@ func SetStatus(ctx context.Context, tx *ent.Tx, m *ent.Meeting, action string, n
 	if err != nil {
 		return nil, err
 	}
-	return saveVersioned(ctx, tx, m, func(u *ent.MeetingUpdate) { u.SetStatus(next) })
+	out, err := saveVersioned(ctx, tx, m, func(u *ent.MeetingUpdate) { u.SetStatus(next) })
+	if err != nil || next != meeting.StatusCancelled {
+		return out, err
+	}
+	return out, notify.MeetingCancelled(ctx, tx.Client(), out, notify.ActorOf(ctx))
 }
 
 // saveVersioned updates m when nobody changed it since it was read.

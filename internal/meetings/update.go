@@ -8,6 +8,7 @@ import (
 	"yishi/ent"
 	"yishi/ent/meeting"
 	"yishi/internal/apperr"
+	"yishi/internal/notify"
 )
 
 // Change reschedules or renames a meeting; nil fields keep their value, a
@@ -50,7 +51,7 @@ func Update(ctx context.Context, tx *ent.Tx, m *ent.Meeting, ch Change) (*ent.Me
 			return nil, err
 		}
 	}
-	return saveVersioned(ctx, tx, m, func(u *ent.MeetingUpdate) {
+	out, err := saveVersioned(ctx, tx, m, func(u *ent.MeetingUpdate) {
 		if ch.Title != nil {
 			u.SetTitle(strings.TrimSpace(*ch.Title))
 		}
@@ -66,4 +67,16 @@ func Update(ctx context.Context, tx *ent.Tx, m *ent.Meeting, ch Change) (*ent.Me
 			u.SetEndsAt(*ends)
 		}
 	})
+	if err != nil || !moved(m, out) {
+		return out, err
+	}
+	return out, notify.MeetingMoved(ctx, tx.Client(), out, notify.ActorOf(ctx))
+}
+
+// moved reports whether an update changed when or where a meeting is:
+// what its participants must hear about.
+func moved(before, after *ent.Meeting) bool {
+	sameVenue := (before.VenueID == nil) == (after.VenueID == nil) &&
+		(before.VenueID == nil || *before.VenueID == *after.VenueID)
+	return !before.StartsAt.Equal(after.StartsAt) || !sameVenue
 }

@@ -22,14 +22,14 @@ func Title(rel Relation, proposalTitle string, ev *ent.ProposalEvent) string {
 }
 
 // Body carries the details a client shows below the title, in Chinese
-// with the machine names in brackets: the status move (or the entry's
-// kind), who acted, and the note.
+// only (the machine names are in the notification's data): the status
+// move (or the entry's kind), who acted, and the note.
 func Body(ev *ent.ProposalEvent) string {
 	var b strings.Builder
 	if ev.FromStatus != ev.ToStatus && ev.FromStatus != "" {
-		fmt.Fprintf(&b, "状态：%s → %s（%s → %s）", statusLabel(ev.FromStatus), statusLabel(ev.ToStatus), ev.FromStatus, ev.ToStatus)
+		fmt.Fprintf(&b, "状态：%s → %s", statusLabel(ev.FromStatus), statusLabel(ev.ToStatus))
 	} else {
-		fmt.Fprintf(&b, "动态：%s（%s）；当前状态：%s（%s）", actionLabel(ev.Action), ev.Action, statusLabel(ev.ToStatus), ev.ToStatus)
+		fmt.Fprintf(&b, "动态：%s；当前状态：%s", actionLabel(ev.Action), statusLabel(ev.ToStatus))
 	}
 	if ev.ActorName != "" {
 		fmt.Fprintf(&b, "\n经办：%s", ev.ActorName)

@@ -11,6 +11,8 @@ import (
 	"context"
 	"fmt"
 
+	"slices"
+
 	"yishi/ent"
 	"yishi/ent/schema"
 	"yishi/internal/viewer"
@@ -40,6 +42,9 @@ func Notifies(ev *ent.ProposalEvent) bool {
 // privacy policy lets no caller create one), so the recipients are read
 // and the rows written under viewer.SystemContext, on the same tx.
 func ForEvent(ctx context.Context, tx *ent.Tx, p *ent.Proposal, ev *ent.ProposalEvent, actorUserID int) error {
+	if err := queued(ctx, tx, p, ev, actorUserID); err != nil {
+		return err
+	}
 	if !Notifies(ev) {
 		return nil
 	}
@@ -54,15 +59,54 @@ func ForEvent(ctx context.Context, tx *ent.Tx, p *ent.Proposal, ev *ent.Proposal
 	if len(people) == 0 {
 		return nil
 	}
+	ids := sortedIDs(people)
+	prefs, err := prefsOf(sys, tx.Client(), ids)
+	if err != nil {
+		return err
+	}
 	body := Body(ev)
-	builders := make([]*ent.NotificationCreate, 0, len(people))
-	for _, uid := range sortedIDs(people) {
+	data := map[string]any{"proposal_id": p.ID, "event_id": ev.ID, "action": ev.Action,
+		"from_status": ev.FromStatus, "to_status": ev.ToStatus}
+	builders := make([]*ent.NotificationCreate, 0, len(ids))
+	for _, uid := range ids {
+		pr := prefs[uid]
+		if slices.Contains(pr.NotifyMuted, string(KindProposalUpdate)) {
+			continue
+		}
 		builders = append(builders, tx.Notification.Create().SetUserID(uid).SetProposalID(p.ID).
-			SetEventID(ev.ID).SetKind(ev.Action).
+			SetEventID(ev.ID).SetKind(string(KindProposalUpdate)).SetData(data).SetDigest(pr.NotifyDigest).
 			SetTitle(Title(people[uid], p.Title, ev)).SetBody(body))
+	}
+	if len(builders) == 0 {
+		return nil
 	}
 	if err := tx.Notification.CreateBulk(builders...).Exec(sys); err != nil {
 		return fmt.Errorf("notify event %d: %w", ev.ID, err)
 	}
 	return nil
+}
+
+// queued tells the staff who handle proposals where p now lies that it
+// entered their queue: on submission (a submit, a resubmit, or the
+// co-signature that reaches the threshold) and on escalation, when p
+// has just moved up to its new unit.
+func queued(ctx context.Context, tx *ent.Tx, p *ent.Proposal, ev *ent.ProposalEvent, actor int) error {
+	entered := ev.ToStatus == "submitted" && ev.FromStatus != "submitted"
+	if !entered && ev.Action != "escalate" {
+		return nil
+	}
+	client := tx.Client()
+	staff, err := staffAt(ctx, client, p.UnitPath, proposalQueueRoles)
+	if err != nil {
+		return err
+	}
+	title := fmt.Sprintf("新提案「%s」待受理", p.Title)
+	if ev.Action == "escalate" {
+		title = fmt.Sprintf("提案「%s」已上报至本级，待处理", p.Title)
+	}
+	pid := p.ID
+	return Send(ctx, client, Batch{Kind: KindProposalQueued, TenantID: p.TenantID, ProposalID: &pid,
+		Title: title, Body: fmt.Sprintf("当前状态：%s", statusLabel(ev.ToStatus)),
+		Data:     map[string]any{"proposal_id": p.ID, "event_id": ev.ID, "action": ev.Action, "unit_id": p.UnitID},
+		DedupKey: fmt.Sprintf("proposal_queued:%d", ev.ID)}, staff, actor)
 }

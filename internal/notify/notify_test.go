@@ -86,7 +86,7 @@ func TestNotificationsCommitAndRollBackWithTheirEvent(t *testing.T) {
 	})
 	got := inbox(t, st)
 	if err != nil || len(got) != 2 || got[0].UserID != 1 || got[1].UserID != 2 ||
-		got[1].Title != "你联名的提案「转角遇到爱心椅」有新的进展汇报" || got[0].Kind != "progress_report" {
+		got[1].Title != "你联名的提案「转角遇到爱心椅」有新的进展汇报" || got[0].Kind != "proposal_update" || got[0].Data["action"] != "progress_report" {
 		t.Fatalf("committed: err %v, %v", err, got)
 	}
 	ev, err := st.Client.ProposalEvent.Query().Where(proposalevent.Action("progress_report")).Only(ctx)

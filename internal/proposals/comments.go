@@ -12,10 +12,18 @@ import (
 // AddComment records authorID's comment on p, copying p's tenancy paths
 // so privacy scopes the row exactly like its proposal. internal marks a
 // staff note; whether the author may write one is the caller's check.
+//
+// The body is screened against the tenant's negative list (issue 12):
+// matches are stored as screening flags that moderators see.
 func AddComment(ctx context.Context, client *ent.Client, p *ent.Proposal, authorID int, body string, internal bool) (*ent.Comment, error) {
+	body = strings.TrimSpace(body)
+	flags, err := screenComment(ctx, client, p.TenantID, body)
+	if err != nil {
+		return nil, err
+	}
 	m, err := client.Comment.Create().SetTenantID(p.TenantID).SetUnitID(p.UnitID).SetUnitPath(p.UnitPath).
 		SetCommunityPath(p.CommunityPath).SetProposalID(p.ID).SetAuthorID(authorID).
-		SetBody(strings.TrimSpace(body)).SetInternal(internal).Save(ctx)
+		SetBody(body).SetInternal(internal).SetScreeningFlags(flags).Save(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("insert comment on proposal %d: %w", p.ID, err)
 	}

@@ -40,6 +40,9 @@ type NewProposal struct {
 
 // Create files p as a draft and opens its timeline, in tx.
 func Create(ctx context.Context, tx *ent.Tx, n NewProposal, by Actor) (*ent.Proposal, error) {
+	if err := units.CheckOpen(ctx, tx.Client(), n.Unit.Path); err != nil {
+		return nil, err
+	}
 	community := units.CommunityPath(n.Unit.Path)
 	p, err := tx.Proposal.Create().
 		SetTenantID(n.Unit.TenantID).SetUnitID(n.Unit.ID).SetUnitPath(n.Unit.Path).

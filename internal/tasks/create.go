@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"yishi/ent"
+	"yishi/internal/notify"
 	"yishi/internal/proposals"
 )
 
@@ -65,5 +66,5 @@ func Create(ctx context.Context, tx *ent.Tx, p *ent.Proposal, in NewTask, by pro
 	if err := proposals.RecordEvent(ctx, tx, p, by, "task_assigned", t.Title, detail); err != nil {
 		return nil, err
 	}
-	return t, nil
+	return t, notify.TaskAssigned(ctx, tx.Client(), t, by.UserID)
 }

@@ -10,6 +10,7 @@ import (
 	"yishi/ent/task"
 	"yishi/internal/apperr"
 	"yishi/internal/proposals"
+	"yishi/internal/notify"
 )
 
 // Patch is a lead's change to a task; nil fields stay as they are. Status
@@ -74,7 +75,10 @@ func Update(ctx context.Context, tx *ent.Tx, p *ent.Proposal, t *ent.Task, in Pa
 			return nil, err
 		}
 	}
-	return out, nil
+	if in.AssigneeID == nil && in.OrganizationID == nil {
+		return out, nil
+	}
+	return out, notify.TaskAssigned(ctx, tx.Client(), out, notify.ActorOf(ctx))
 }
 
 // taskEvent is one timeline entry a task change writes.

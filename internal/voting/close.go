@@ -8,6 +8,7 @@ import (
 	"yishi/ent"
 	"yishi/ent/vote"
 	"yishi/internal/apperr"
+	"yishi/internal/notify"
 )
 
 // Close ends an open vote in tx. The update is conditional on the status;
@@ -27,5 +28,8 @@ func Close(ctx context.Context, tx *ent.Tx, v *ent.Vote, now time.Time) (*ent.Vo
 	if err != nil {
 		return nil, fmt.Errorf("reload vote %d: %w", v.ID, err)
 	}
-	return out, announceResult(ctx, tx, out)
+	if err := announceResult(ctx, tx, out); err != nil {
+		return nil, err
+	}
+	return out, notify.VoteResult(ctx, tx.Client(), out, notify.ActorOf(ctx))
 }

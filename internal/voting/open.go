@@ -8,6 +8,7 @@ import (
 	"yishi/ent"
 	"yishi/ent/vote"
 	"yishi/internal/apperr"
+	"yishi/internal/notify"
 )
 
 // Open moves a draft vote to open and freezes its roll in tx: the rows
@@ -42,5 +43,5 @@ func Open(ctx context.Context, tx *ent.Tx, v *ent.Vote, now time.Time, rights Ri
 	if err != nil {
 		return nil, fmt.Errorf("record roll of vote %d: %w", v.ID, err)
 	}
-	return out, nil
+	return out, notify.VoteOpened(ctx, tx.Client(), out, notify.ActorOf(ctx))
 }
