@@ -38,6 +38,9 @@ import (
 	"yishi/ent/vote"
 	"yishi/ent/voteoption"
 	"yishi/ent/voteparticipation"
+	"yishi/ent/webhook"
+	"yishi/ent/webhookdelivery"
+	"yishi/ent/webhookevent"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -47,7 +50,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 34)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 37)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apiclient.Table,
@@ -709,24 +712,25 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Task",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			task.FieldTenantID:       {Type: field.TypeInt, Column: task.FieldTenantID},
-			task.FieldUnitID:         {Type: field.TypeInt, Column: task.FieldUnitID},
-			task.FieldUnitPath:       {Type: field.TypeString, Column: task.FieldUnitPath},
-			task.FieldCommunityPath:  {Type: field.TypeString, Column: task.FieldCommunityPath},
-			task.FieldCreatedAt:      {Type: field.TypeTime, Column: task.FieldCreatedAt},
-			task.FieldUpdatedAt:      {Type: field.TypeTime, Column: task.FieldUpdatedAt},
-			task.FieldProposalID:     {Type: field.TypeInt, Column: task.FieldProposalID},
-			task.FieldTitle:          {Type: field.TypeString, Column: task.FieldTitle},
-			task.FieldDescription:    {Type: field.TypeString, Column: task.FieldDescription},
-			task.FieldAssigneeID:     {Type: field.TypeInt, Column: task.FieldAssigneeID},
-			task.FieldOrganizationID: {Type: field.TypeInt, Column: task.FieldOrganizationID},
-			task.FieldDueAt:          {Type: field.TypeTime, Column: task.FieldDueAt},
-			task.FieldWeight:         {Type: field.TypeFloat64, Column: task.FieldWeight},
-			task.FieldStatus:         {Type: field.TypeEnum, Column: task.FieldStatus},
-			task.FieldPercent:        {Type: field.TypeInt, Column: task.FieldPercent},
-			task.FieldDoneAt:         {Type: field.TypeTime, Column: task.FieldDoneAt},
-			task.FieldCreatedBy:      {Type: field.TypeInt, Column: task.FieldCreatedBy},
-			task.FieldVersion:        {Type: field.TypeInt, Column: task.FieldVersion},
+			task.FieldTenantID:           {Type: field.TypeInt, Column: task.FieldTenantID},
+			task.FieldUnitID:             {Type: field.TypeInt, Column: task.FieldUnitID},
+			task.FieldUnitPath:           {Type: field.TypeString, Column: task.FieldUnitPath},
+			task.FieldCommunityPath:      {Type: field.TypeString, Column: task.FieldCommunityPath},
+			task.FieldCreatedAt:          {Type: field.TypeTime, Column: task.FieldCreatedAt},
+			task.FieldUpdatedAt:          {Type: field.TypeTime, Column: task.FieldUpdatedAt},
+			task.FieldProposalID:         {Type: field.TypeInt, Column: task.FieldProposalID},
+			task.FieldTitle:              {Type: field.TypeString, Column: task.FieldTitle},
+			task.FieldDescription:        {Type: field.TypeString, Column: task.FieldDescription},
+			task.FieldAssigneeID:         {Type: field.TypeInt, Column: task.FieldAssigneeID},
+			task.FieldOrganizationID:     {Type: field.TypeInt, Column: task.FieldOrganizationID},
+			task.FieldDueAt:              {Type: field.TypeTime, Column: task.FieldDueAt},
+			task.FieldWeight:             {Type: field.TypeFloat64, Column: task.FieldWeight},
+			task.FieldStatus:             {Type: field.TypeEnum, Column: task.FieldStatus},
+			task.FieldPercent:            {Type: field.TypeInt, Column: task.FieldPercent},
+			task.FieldDoneAt:             {Type: field.TypeTime, Column: task.FieldDoneAt},
+			task.FieldCreatedBy:          {Type: field.TypeInt, Column: task.FieldCreatedBy},
+			task.FieldVersion:            {Type: field.TypeInt, Column: task.FieldVersion},
+			task.FieldOverdueAnnouncedAt: {Type: field.TypeTime, Column: task.FieldOverdueAnnouncedAt},
 		},
 	}
 	graph.Nodes[28] = &sqlgraph.Node{
@@ -873,6 +877,80 @@ var schemaGraph = func() *sqlgraph.Schema {
 			voteparticipation.FieldVoterKey:      {Type: field.TypeString, Column: voteparticipation.FieldVoterKey},
 			voteparticipation.FieldCastBy:        {Type: field.TypeInt, Column: voteparticipation.FieldCastBy},
 			voteparticipation.FieldCreatedAt:     {Type: field.TypeTime, Column: voteparticipation.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[34] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   webhook.Table,
+			Columns: webhook.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: webhook.FieldID,
+			},
+		},
+		Type: "Webhook",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			webhook.FieldTenantID:       {Type: field.TypeInt, Column: webhook.FieldTenantID},
+			webhook.FieldUnitID:         {Type: field.TypeInt, Column: webhook.FieldUnitID},
+			webhook.FieldUnitPath:       {Type: field.TypeString, Column: webhook.FieldUnitPath},
+			webhook.FieldCreatedAt:      {Type: field.TypeTime, Column: webhook.FieldCreatedAt},
+			webhook.FieldUpdatedAt:      {Type: field.TypeTime, Column: webhook.FieldUpdatedAt},
+			webhook.FieldURL:            {Type: field.TypeString, Column: webhook.FieldURL},
+			webhook.FieldEvents:         {Type: field.TypeJSON, Column: webhook.FieldEvents},
+			webhook.FieldDescription:    {Type: field.TypeString, Column: webhook.FieldDescription},
+			webhook.FieldSecret:         {Type: field.TypeString, Column: webhook.FieldSecret},
+			webhook.FieldDisabledAt:     {Type: field.TypeTime, Column: webhook.FieldDisabledAt},
+			webhook.FieldDisabledReason: {Type: field.TypeString, Column: webhook.FieldDisabledReason},
+			webhook.FieldFailingSince:   {Type: field.TypeTime, Column: webhook.FieldFailingSince},
+			webhook.FieldCreatedBy:      {Type: field.TypeInt, Column: webhook.FieldCreatedBy},
+		},
+	}
+	graph.Nodes[35] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   webhookdelivery.Table,
+			Columns: webhookdelivery.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: webhookdelivery.FieldID,
+			},
+		},
+		Type: "WebhookDelivery",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			webhookdelivery.FieldTenantID:      {Type: field.TypeInt, Column: webhookdelivery.FieldTenantID},
+			webhookdelivery.FieldUnitID:        {Type: field.TypeInt, Column: webhookdelivery.FieldUnitID},
+			webhookdelivery.FieldUnitPath:      {Type: field.TypeString, Column: webhookdelivery.FieldUnitPath},
+			webhookdelivery.FieldCreatedAt:     {Type: field.TypeTime, Column: webhookdelivery.FieldCreatedAt},
+			webhookdelivery.FieldUpdatedAt:     {Type: field.TypeTime, Column: webhookdelivery.FieldUpdatedAt},
+			webhookdelivery.FieldWebhookID:     {Type: field.TypeInt, Column: webhookdelivery.FieldWebhookID},
+			webhookdelivery.FieldEventID:       {Type: field.TypeInt, Column: webhookdelivery.FieldEventID},
+			webhookdelivery.FieldEventType:     {Type: field.TypeString, Column: webhookdelivery.FieldEventType},
+			webhookdelivery.FieldMessageID:     {Type: field.TypeString, Column: webhookdelivery.FieldMessageID},
+			webhookdelivery.FieldStatus:        {Type: field.TypeEnum, Column: webhookdelivery.FieldStatus},
+			webhookdelivery.FieldAttempts:      {Type: field.TypeInt, Column: webhookdelivery.FieldAttempts},
+			webhookdelivery.FieldNextAttemptAt: {Type: field.TypeTime, Column: webhookdelivery.FieldNextAttemptAt},
+			webhookdelivery.FieldLeaseUntil:    {Type: field.TypeTime, Column: webhookdelivery.FieldLeaseUntil},
+			webhookdelivery.FieldLastAttemptAt: {Type: field.TypeTime, Column: webhookdelivery.FieldLastAttemptAt},
+			webhookdelivery.FieldResponseCode:  {Type: field.TypeInt, Column: webhookdelivery.FieldResponseCode},
+			webhookdelivery.FieldDurationMs:    {Type: field.TypeInt, Column: webhookdelivery.FieldDurationMs},
+			webhookdelivery.FieldLastError:     {Type: field.TypeString, Column: webhookdelivery.FieldLastError},
+		},
+	}
+	graph.Nodes[36] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   webhookevent.Table,
+			Columns: webhookevent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: webhookevent.FieldID,
+			},
+		},
+		Type: "WebhookEvent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			webhookevent.FieldTenantID:  {Type: field.TypeInt, Column: webhookevent.FieldTenantID},
+			webhookevent.FieldType:      {Type: field.TypeString, Column: webhookevent.FieldType},
+			webhookevent.FieldData:      {Type: field.TypeJSON, Column: webhookevent.FieldData},
+			webhookevent.FieldFannedOut: {Type: field.TypeBool, Column: webhookevent.FieldFannedOut},
+			webhookevent.FieldCreatedAt: {Type: field.TypeTime, Column: webhookevent.FieldCreatedAt},
 		},
 	}
 	graph.MustAddE(
@@ -3639,6 +3717,11 @@ func (f *TaskFilter) WhereVersion(p entql.IntP) {
 	f.Where(p.Field(task.FieldVersion))
 }
 
+// WhereOverdueAnnouncedAt applies the entql time.Time predicate on the overdue_announced_at field.
+func (f *TaskFilter) WhereOverdueAnnouncedAt(p entql.TimeP) {
+	f.Where(p.Field(task.FieldOverdueAnnouncedAt))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *UnitQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -4245,4 +4328,299 @@ func (f *VoteParticipationFilter) WhereCastBy(p entql.IntP) {
 // WhereCreatedAt applies the entql time.Time predicate on the created_at field.
 func (f *VoteParticipationFilter) WhereCreatedAt(p entql.TimeP) {
 	f.Where(p.Field(voteparticipation.FieldCreatedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *WebhookQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the WebhookQuery builder.
+func (_q *WebhookQuery) Filter() *WebhookFilter {
+	return &WebhookFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *WebhookMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the WebhookMutation builder.
+func (m *WebhookMutation) Filter() *WebhookFilter {
+	return &WebhookFilter{config: m.config, predicateAdder: m}
+}
+
+// WebhookFilter provides a generic filtering capability at runtime for WebhookQuery.
+type WebhookFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *WebhookFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *WebhookFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(webhook.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *WebhookFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(webhook.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *WebhookFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(webhook.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *WebhookFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(webhook.FieldUnitPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *WebhookFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhook.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *WebhookFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhook.FieldUpdatedAt))
+}
+
+// WhereURL applies the entql string predicate on the url field.
+func (f *WebhookFilter) WhereURL(p entql.StringP) {
+	f.Where(p.Field(webhook.FieldURL))
+}
+
+// WhereEvents applies the entql json.RawMessage predicate on the events field.
+func (f *WebhookFilter) WhereEvents(p entql.BytesP) {
+	f.Where(p.Field(webhook.FieldEvents))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *WebhookFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(webhook.FieldDescription))
+}
+
+// WhereSecret applies the entql string predicate on the secret field.
+func (f *WebhookFilter) WhereSecret(p entql.StringP) {
+	f.Where(p.Field(webhook.FieldSecret))
+}
+
+// WhereDisabledAt applies the entql time.Time predicate on the disabled_at field.
+func (f *WebhookFilter) WhereDisabledAt(p entql.TimeP) {
+	f.Where(p.Field(webhook.FieldDisabledAt))
+}
+
+// WhereDisabledReason applies the entql string predicate on the disabled_reason field.
+func (f *WebhookFilter) WhereDisabledReason(p entql.StringP) {
+	f.Where(p.Field(webhook.FieldDisabledReason))
+}
+
+// WhereFailingSince applies the entql time.Time predicate on the failing_since field.
+func (f *WebhookFilter) WhereFailingSince(p entql.TimeP) {
+	f.Where(p.Field(webhook.FieldFailingSince))
+}
+
+// WhereCreatedBy applies the entql int predicate on the created_by field.
+func (f *WebhookFilter) WhereCreatedBy(p entql.IntP) {
+	f.Where(p.Field(webhook.FieldCreatedBy))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *WebhookDeliveryQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the WebhookDeliveryQuery builder.
+func (_q *WebhookDeliveryQuery) Filter() *WebhookDeliveryFilter {
+	return &WebhookDeliveryFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *WebhookDeliveryMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the WebhookDeliveryMutation builder.
+func (m *WebhookDeliveryMutation) Filter() *WebhookDeliveryFilter {
+	return &WebhookDeliveryFilter{config: m.config, predicateAdder: m}
+}
+
+// WebhookDeliveryFilter provides a generic filtering capability at runtime for WebhookDeliveryQuery.
+type WebhookDeliveryFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *WebhookDeliveryFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *WebhookDeliveryFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *WebhookDeliveryFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *WebhookDeliveryFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *WebhookDeliveryFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldUnitPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *WebhookDeliveryFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhookdelivery.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *WebhookDeliveryFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhookdelivery.FieldUpdatedAt))
+}
+
+// WhereWebhookID applies the entql int predicate on the webhook_id field.
+func (f *WebhookDeliveryFilter) WhereWebhookID(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldWebhookID))
+}
+
+// WhereEventID applies the entql int predicate on the event_id field.
+func (f *WebhookDeliveryFilter) WhereEventID(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldEventID))
+}
+
+// WhereEventType applies the entql string predicate on the event_type field.
+func (f *WebhookDeliveryFilter) WhereEventType(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldEventType))
+}
+
+// WhereMessageID applies the entql string predicate on the message_id field.
+func (f *WebhookDeliveryFilter) WhereMessageID(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldMessageID))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *WebhookDeliveryFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldStatus))
+}
+
+// WhereAttempts applies the entql int predicate on the attempts field.
+func (f *WebhookDeliveryFilter) WhereAttempts(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldAttempts))
+}
+
+// WhereNextAttemptAt applies the entql time.Time predicate on the next_attempt_at field.
+func (f *WebhookDeliveryFilter) WhereNextAttemptAt(p entql.TimeP) {
+	f.Where(p.Field(webhookdelivery.FieldNextAttemptAt))
+}
+
+// WhereLeaseUntil applies the entql time.Time predicate on the lease_until field.
+func (f *WebhookDeliveryFilter) WhereLeaseUntil(p entql.TimeP) {
+	f.Where(p.Field(webhookdelivery.FieldLeaseUntil))
+}
+
+// WhereLastAttemptAt applies the entql time.Time predicate on the last_attempt_at field.
+func (f *WebhookDeliveryFilter) WhereLastAttemptAt(p entql.TimeP) {
+	f.Where(p.Field(webhookdelivery.FieldLastAttemptAt))
+}
+
+// WhereResponseCode applies the entql int predicate on the response_code field.
+func (f *WebhookDeliveryFilter) WhereResponseCode(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldResponseCode))
+}
+
+// WhereDurationMs applies the entql int predicate on the duration_ms field.
+func (f *WebhookDeliveryFilter) WhereDurationMs(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldDurationMs))
+}
+
+// WhereLastError applies the entql string predicate on the last_error field.
+func (f *WebhookDeliveryFilter) WhereLastError(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldLastError))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *WebhookEventQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the WebhookEventQuery builder.
+func (_q *WebhookEventQuery) Filter() *WebhookEventFilter {
+	return &WebhookEventFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *WebhookEventMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the WebhookEventMutation builder.
+func (m *WebhookEventMutation) Filter() *WebhookEventFilter {
+	return &WebhookEventFilter{config: m.config, predicateAdder: m}
+}
+
+// WebhookEventFilter provides a generic filtering capability at runtime for WebhookEventQuery.
+type WebhookEventFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *WebhookEventFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *WebhookEventFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(webhookevent.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *WebhookEventFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(webhookevent.FieldTenantID))
+}
+
+// WhereType applies the entql string predicate on the type field.
+func (f *WebhookEventFilter) WhereType(p entql.StringP) {
+	f.Where(p.Field(webhookevent.FieldType))
+}
+
+// WhereData applies the entql json.RawMessage predicate on the data field.
+func (f *WebhookEventFilter) WhereData(p entql.BytesP) {
+	f.Where(p.Field(webhookevent.FieldData))
+}
+
+// WhereFannedOut applies the entql bool predicate on the fanned_out field.
+func (f *WebhookEventFilter) WhereFannedOut(p entql.BoolP) {
+	f.Where(p.Field(webhookevent.FieldFannedOut))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *WebhookEventFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhookevent.FieldCreatedAt))
 }

@@ -51,6 +51,8 @@ const (
 	FieldCreatedBy = "created_by"
 	// FieldVersion holds the string denoting the version field in the database.
 	FieldVersion = "version"
+	// FieldOverdueAnnouncedAt holds the string denoting the overdue_announced_at field in the database.
+	FieldOverdueAnnouncedAt = "overdue_announced_at"
 	// Table holds the table name of the task in the database.
 	Table = "tasks"
 )
@@ -76,6 +78,7 @@ var Columns = []string{
 	FieldDoneAt,
 	FieldCreatedBy,
 	FieldVersion,
+	FieldOverdueAnnouncedAt,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -94,7 +97,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "yishi/ent/runtime"
 var (
-	Hooks  [2]ent.Hook
+	Hooks  [4]ent.Hook
 	Policy ent.Policy
 	// TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
 	TenantIDValidator func(int) error
@@ -248,4 +251,9 @@ func ByCreatedBy(opts ...sql.OrderTermOption) OrderOption {
 // ByVersion orders the results by the version field.
 func ByVersion(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldVersion, opts...).ToFunc()
+}
+
+// ByOverdueAnnouncedAt orders the results by the overdue_announced_at field.
+func ByOverdueAnnouncedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOverdueAnnouncedAt, opts...).ToFunc()
 }

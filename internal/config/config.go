@@ -56,6 +56,11 @@ type Config struct {
 	// fill the disk everyone shares.
 	TenantStorageQuota int64
 	UserStorageQuota   int64
+	// WebhookAllowHTTP lets webhook endpoints use plain http;
+	// WebhookAllowPrivate also lets them reach loopback, private and
+	// link-local addresses (local development and tests only).
+	WebhookAllowHTTP    bool
+	WebhookAllowPrivate bool
 }
 
 // Load parses args (without the program and subcommand names) over the
@@ -95,6 +100,8 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	fs.StringVar(&writes, "write-rate", env("YISHI_WRITE_RATE", "120"), "writes per minute per authenticated caller")
 	fs.StringVar(&tenantQuota, "tenant-storage-quota", env("YISHI_TENANT_STORAGE_QUOTA", "10737418240"), "attachment bytes per tenant (0: no limit)")
 	fs.StringVar(&userQuota, "user-storage-quota", env("YISHI_USER_STORAGE_QUOTA", "1073741824"), "attachment bytes per uploader (0: no limit)")
+	fs.BoolVar(&c.WebhookAllowHTTP, "webhook-allow-http", env("YISHI_WEBHOOK_ALLOW_HTTP", "") == "true", "allow http webhook endpoints")
+	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", env("YISHI_WEBHOOK_ALLOW_PRIVATE", "") == "true", "allow webhook endpoints on private, loopback and link-local addresses (and http)")
 	if err := fs.Parse(args); err != nil {
 		return c, fmt.Errorf("config: %w", err)
 	}
