@@ -89,6 +89,9 @@ func newAPIOn(t testing.TB, st *store.Store, keys *authz.KeySet) *api {
 	// Fixtures write far faster than people; TestWriteRatePerUser429 sets
 	// its own small rate.
 	cfg.WriteRate = 1 << 20
+	// Webhook tests receive on a local httptest server;
+	// TestWebhookSSRFTargetsRefused builds a router without this.
+	cfg.WebhookAllowPrivate = true
 	blobDir := t.TempDir()
 	blobs, err := blobstore.NewLocal(blobDir)
 	if err != nil {

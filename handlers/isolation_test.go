@@ -78,7 +78,7 @@ func isolationMatrix() map[string]routeCase {
 			return fmt.Sprintf("/v1/api-clients/%d", id), nil
 		}},
 	}
-	for _, more := range []map[string]routeCase{proposalMatrix(), organizationMatrix(), listItemMatrix(), attachmentMatrix(), meetingMatrix(), voteMatrix(), taskMatrix(), feedbackMatrix()} {
+	for _, more := range []map[string]routeCase{proposalMatrix(), organizationMatrix(), listItemMatrix(), attachmentMatrix(), meetingMatrix(), voteMatrix(), taskMatrix(), feedbackMatrix(), webhookMatrix()} {
 		for k, v := range more {
 			m[k] = v
 		}
