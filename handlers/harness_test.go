@@ -167,6 +167,8 @@ func (a *api) doWith(method, path, token string, body any, headers map[string]st
 	}
 	req := httptest.NewRequest(method, path, rd)
 	req.Header.Set("Content-Type", contentType)
+	// Tests read English details; messages_test.go sends zh-CN.
+	req.Header.Set("Accept-Language", "en")
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}

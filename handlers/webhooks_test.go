@@ -176,7 +176,9 @@ func TestWebhookTwoDispatchersDeliverOnce(t *testing.T) {
 }
 
 // isBusy is SQLite's writer lock met by the second dispatcher.
-func isBusy(err error) bool { return strings.Contains(err.Error(), "busy") || strings.Contains(err.Error(), "locked") }
+func isBusy(err error) bool {
+	return strings.Contains(err.Error(), "busy") || strings.Contains(err.Error(), "locked")
+}
 
 // TestWebhookSSRFTargetsRefused: without YISHI_WEBHOOK_ALLOW_PRIVATE,
 // http, loopback, private, link-local and metadata targets are refused at
