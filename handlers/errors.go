@@ -131,11 +131,14 @@ func writeError(c *gin.Context, logger *slog.Logger, err error) {
 	})
 }
 
+// langOf is the caller's language (Accept-Language; zh-CN by default).
+func langOf(c *gin.Context) messages.Lang { return messages.Negotiate(c.GetHeader("Accept-Language")) }
+
 // writeProblem answers p in the caller's language (Accept-Language,
 // zh-CN by default): title, detail and field messages come from the one
 // catalogue, internal/messages; the code never changes.
 func writeProblem(c *gin.Context, p problem) {
-	lang := messages.Negotiate(c.GetHeader("Accept-Language"))
+	lang := langOf(c)
 	p.Title = messages.Title(p.Status, lang)
 	p.Detail = messages.Detail(p.Code, lang, p.Detail)
 	if len(p.Errors) > 0 {

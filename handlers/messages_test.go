@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -33,5 +34,27 @@ func TestProblemsFollowAcceptLanguage(t *testing.T) {
 	en := w.doWith("GET", "/v1/nowhere", "", nil, map[string]string{"Accept-Language": "en"}).want(404).obj()
 	if en["code"] != "route.not_found" || en["title"] != "Not Found" || en["detail"] != "no such route" {
 		t.Fatalf("en 404: %v", en)
+	}
+}
+
+// TestSeededListsInBothLanguages: a new tenant's guidebook lists carry
+// Chinese and English titles, and the description follows Accept-Language.
+func TestSeededListsInBothLanguages(t *testing.T) {
+	w := newWorld(t)
+	path := fmt.Sprintf("/v1/tenants/%d/list-items?limit=200", w.A)
+	for lang, want := range map[string]string{"zh-CN": "建设或加装小型公共设施", "": "建设或加装小型公共设施", "en": "Building or installing small shared facilities"} {
+		items := w.doWith("GET", path, w.adminA.Token, nil, map[string]string{"Accept-Language": lang}).want(200).obj()["items"].([]any)
+		if len(items) != 19 {
+			t.Fatalf("%q: %d items, want the 19 defaults", lang, len(items))
+		}
+		for _, raw := range items {
+			it := raw.(map[string]any)
+			if it["title"] == "" || it["title_en"] == "" || it["description"] == "" {
+				t.Fatalf("%q: item lacks a title or description: %v", lang, it)
+			}
+			if it["code"] == "E01" && !strings.HasPrefix(it["description"].(string), want) {
+				t.Fatalf("%q: E01 description %q", lang, it["description"])
+			}
+		}
 	}
 }
