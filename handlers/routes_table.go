@@ -54,6 +54,12 @@ func (s *server) routeTable() []route {
 		{Method: "GET", Path: "/docs/*any", Rule: public(), Handle: getDocs()},
 		{Method: "GET", Path: "/.well-known/jwks.json", Rule: public(), Handle: s.getJWKS},
 
+		{Method: "GET", Path: "/open311/v2/services.json", Rule: public(), Handle: s.listOpen311Services},
+		{Method: "POST", Path: "/open311/v2/requests.json", Rule: also(public(), "api_key: a partner app holding proposal:create_on_behalf and proposal:submit at the tenant root"),
+			Bodies: []string{formBody}, Handle: s.createOpen311Request},
+		{Method: "GET", Path: "/open311/v2/requests.json", Rule: also(public(), "api_key: a partner app holding proposal:read at the tenant root"), Handle: s.listOpen311Requests},
+		{Method: "GET", Path: "/open311/v2/requests/:id", Rule: also(public(), "api_key: a partner app holding proposal:read at the tenant root"), Handle: s.getOpen311Request},
+
 		{Method: "POST", Path: "/v1/auth/register", Rule: public(), Handle: s.register},
 		{Method: "POST", Path: "/v1/auth/login", Rule: public(), Handle: s.login},
 		{Method: "POST", Path: "/v1/auth/refresh", Rule: public(), Handle: s.refresh},

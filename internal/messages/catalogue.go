@@ -120,7 +120,8 @@ var catalogue = map[string]Text{
 	"webhook_delivery.event_expired":   {"该事件已不再保留", "the event is no longer kept"},
 	"webhook_delivery.not_found":       {"投递记录不存在", "no such delivery"},
 	"write.rate_limited":               {"写入过于频繁，请稍后再试", "too many writes; see Retry-After"},
-	"open311.service_not_found":        {"没有这个服务类别", "no such service"},
+	"jurisdiction.not_found":           {"没有这个辖区", "no such jurisdiction"},
+	"service_request.not_found":        {"没有这个服务请求", "no such service request"},
 }
 
 // fields are the common field messages in Chinese.
