@@ -56,12 +56,16 @@ func TestOpen311FilesAndReportsHotlineRequests(t *testing.T) {
 	if p.Code == 200 && p.obj()["channel"] != "hotline" {
 		t.Fatalf("proposal: %s", p.Body.String())
 	}
-	w.do("POST", "/v1/proposals/"+id+"/reject", w.adminA.Token, map[string]any{"note": "属于物业维修范围，已转物业", "reason_code": "N06"})
+	rootLead := w.withRole("街道书记", "lead", w.A)
+	rej := w.do("POST", "/v1/proposals/"+id+"/reject", rootLead.Token, map[string]any{"note": "属于物业维修范围，已转物业", "reason_code": "N06"})
+	rej.want(200)
 	all := decode[[]map[string]any](w.do("GET", "/open311/v2/requests.json?jurisdiction_id=shengli&service_request_id="+id+"&api_key="+url.QueryEscape(key), "", nil).want(200))
 	if len(all) != 1 {
 		t.Fatalf("requests: %v", all)
 	}
-	t.Logf("after reject: status %v, notes %v", all[0]["status"], all[0]["status_notes"])
+	if all[0]["status"] != "closed" || all[0]["status_notes"] != "属于物业维修范围，已转物业" {
+		t.Fatalf("after reject: status %v, notes %v", all[0]["status"], all[0]["status_notes"])
+	}
 }
 
 // TestOpen311RefusesBadKeysAndInput: no key, a wrong secret, another
