@@ -241,3 +241,22 @@ func TestWebhookInputAndTenantRoot(t *testing.T) {
 	w.do("DELETE", fmt.Sprintf("/v1/webhooks/%d", id), w.adminA.Token, nil).want(204)
 	w.do("GET", fmt.Sprintf("/v1/webhooks/%d", id), w.adminA.Token, nil).want(404)
 }
+
+// TestWebhookSweptEventCannotBeRedelivered: once the outbox has swept an
+// event, its redelivery is 409 webhook_delivery.event_expired.
+func TestWebhookSweptEventCannotBeRedelivered(t *testing.T) {
+	w := newWorld(t)
+	rcv := newReceiver(t)
+	id, _ := w.registerWebhook(rcv.URL, "proposal.create")
+	w.do("POST", unitPath(w.A1g1, "/proposals"), w.resA1g1.Token, loveSeat("online")).want(201)
+	d := w.dispatcher()
+	drain(t, d)
+	if n, err := d.Store.Sweep(context.Background(), time.Now().Add(time.Hour)); err != nil || n == 0 {
+		t.Fatalf("sweep: %d %v", n, err)
+	}
+	item := w.do("GET", fmt.Sprintf("/v1/webhooks/%d/deliveries", id), w.adminA.Token, nil).want(200).obj()["items"].([]any)[0].(map[string]any)
+	p := w.do("POST", fmt.Sprintf("/v1/webhooks/%d/deliveries/%d/redeliver", id, int(item["id"].(float64))), w.adminA.Token, nil).want(409).obj()
+	if p["code"] != "webhook_delivery.event_expired" {
+		t.Fatalf("redeliver: %v", p)
+	}
+}

@@ -33,6 +33,9 @@ func startJobs(ctx context.Context, wg *sync.WaitGroup, cfg config.Config, st *s
 	d := &webhooks.Dispatcher{Store: webhooks.Store{Client: st.Client, Dialect: st.Dialect}, Logger: logger,
 		Guard: webhooks.Guard{AllowHTTP: cfg.WebhookAllowHTTP, AllowPrivate: cfg.WebhookAllowPrivate}}
 	wg.Go(func() { d.Run(ctx) }) // every instance delivers; claims are SKIP LOCKED, not an advisory lock
+	every(ctx, wg, r, jobs.Job{Name: "webhooks.sweep", Interval: time.Hour, Run: func(ctx context.Context) (int, error) {
+		return d.Store.Sweep(ctx, time.Now().UTC().Add(-webhooks.Retention))
+	}})
 	every(ctx, wg, r, jobs.Job{Name: "votes.schedule", Interval: 10 * time.Second,
 		Run: func(ctx context.Context) (int, error) { return voting.RunSchedule(ctx, st.Client, time.Now().UTC()) }})
 }

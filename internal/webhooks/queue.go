@@ -165,6 +165,12 @@ func (s Store) jobsOf(ctx context.Context, tx *ent.Tx, ds []*ent.WebhookDelivery
 	for _, d := range ds {
 		h, ev := hookOf[d.WebhookID], eventOf[d.EventID]
 		if h == nil || ev == nil {
+			// The event was swept (or the endpoint deleted): give the
+			// delivery up so it does not hold the endpoint's queue.
+			if err := tx.WebhookDelivery.UpdateOneID(d.ID).SetStatus(webhookdelivery.StatusFailed).
+				ClearLeaseUntil().SetLastError("event no longer kept").Exec(ctx); err != nil {
+				return nil, fmt.Errorf("expire delivery %d: %w", d.ID, err)
+			}
 			continue
 		}
 		out = append(out, Job{DeliveryID: d.ID, WebhookID: h.ID, MessageID: d.MessageID, URL: h.URL, Secret: h.Secret,
@@ -230,4 +236,18 @@ func (s Store) health(ctx context.Context, tx *ent.Tx, id int, r Result, disable
 			Detail: map[string]any{"failing_since": h.FailingSince, "last_error": r.Err}})
 	}
 	return nil
+}
+
+// Retention is how long the outbox keeps a fanned-out event, so it can
+// be redelivered; older events are swept.
+const Retention = 30 * 24 * time.Hour
+
+// Sweep deletes fanned-out events created before before.
+func (s Store) Sweep(ctx context.Context, before time.Time) (int, error) {
+	n, err := s.Client.WebhookEvent.Delete().Where(webhookevent.FannedOut(true), webhookevent.CreatedAtLT(before)).
+		Exec(viewer.SystemContext(ctx))
+	if err != nil {
+		return 0, fmt.Errorf("sweep webhook events: %w", err)
+	}
+	return n, nil
 }
