@@ -10,6 +10,7 @@ import (
 	entsql "entgo.io/ent/dialect/sql"
 
 	"yishi/ent"
+	"yishi/ent/predicate"
 	"yishi/ent/webhook"
 	"yishi/ent/webhookdelivery"
 	"yishi/ent/webhookevent"
@@ -38,6 +39,11 @@ func (s Store) skipLocked() bool { return s.Dialect == dialect.Postgres }
 // fanned out, in one transaction.
 func (s Store) FanOut(ctx context.Context, now time.Time) (int, error) {
 	sys := viewer.SystemContext(ctx)
+	// A plain read first: an idle round takes no write lock (on SQLite
+	// every transaction does, and rounds run every second).
+	if pending, err := s.Client.WebhookEvent.Query().Where(webhookevent.FannedOut(false)).Exist(sys); err != nil || !pending {
+		return 0, err
+	}
 	n := 0
 	err := store.WithTx(sys, s.Client, func(tx *ent.Tx) error {
 		q := tx.WebhookEvent.Query().Where(webhookevent.FannedOut(false)).Order(ent.Asc(webhookevent.FieldID)).Limit(fanBatch)
@@ -89,14 +95,18 @@ func MessageID(eventID int) string { return "msg_" + strconv.Itoa(eventID) }
 // is not due, so two dispatchers never attempt the same delivery at once.
 func (s Store) Claim(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]Job, error) {
 	sys := viewer.SystemContext(ctx)
+	due := []predicate.WebhookDelivery{
+		webhookdelivery.StatusEQ(webhookdelivery.StatusPending),
+		webhookdelivery.NextAttemptAtLTE(now),
+		webhookdelivery.Or(webhookdelivery.LeaseUntilIsNil(), webhookdelivery.LeaseUntilLT(now)),
+		headOfEndpoint(), endpointEnabled(),
+	}
+	if pending, err := s.Client.WebhookDelivery.Query().Where(due...).Exist(sys); err != nil || !pending {
+		return nil, err
+	}
 	var jobs []Job
 	err := store.WithTx(sys, s.Client, func(tx *ent.Tx) error {
-		q := tx.WebhookDelivery.Query().Where(
-			webhookdelivery.StatusEQ(webhookdelivery.StatusPending),
-			webhookdelivery.NextAttemptAtLTE(now),
-			webhookdelivery.Or(webhookdelivery.LeaseUntilIsNil(), webhookdelivery.LeaseUntilLT(now)),
-			headOfEndpoint(), endpointEnabled(),
-		).Order(ent.Asc(webhookdelivery.FieldID)).Limit(limit)
+		q := tx.WebhookDelivery.Query().Where(due...).Order(ent.Asc(webhookdelivery.FieldID)).Limit(limit)
 		if s.skipLocked() {
 			q.ForUpdate(entsql.WithLockAction(entsql.SkipLocked), entsql.WithLockTables(webhookdelivery.Table))
 		}
@@ -119,7 +129,7 @@ func (s Store) Claim(ctx context.Context, now time.Time, lease time.Duration, li
 
 // headOfEndpoint keeps a delivery only when no older delivery of the same
 // endpoint is still pending: an endpoint gets its events in order.
-func headOfEndpoint() func(*entsql.Selector) {
+func headOfEndpoint() predicate.WebhookDelivery {
 	return func(s *entsql.Selector) {
 		t := entsql.Table(webhookdelivery.Table).As("older")
 		s.Where(entsql.NotExists(entsql.Select(t.C(webhookdelivery.FieldID)).From(t).Where(entsql.And(
@@ -132,7 +142,7 @@ func headOfEndpoint() func(*entsql.Selector) {
 
 // endpointEnabled keeps deliveries whose endpoint is not disabled; a
 // disabled endpoint's queue waits until it is enabled again.
-func endpointEnabled() func(*entsql.Selector) {
+func endpointEnabled() predicate.WebhookDelivery {
 	return func(s *entsql.Selector) {
 		t := entsql.Table(webhook.Table)
 		s.Where(entsql.In(s.C(webhookdelivery.FieldWebhookID),
