@@ -48,6 +48,9 @@ import (
 	"yishi/ent/vote"
 	"yishi/ent/voteoption"
 	"yishi/ent/voteparticipation"
+	"yishi/ent/webhook"
+	"yishi/ent/webhookdelivery"
+	"yishi/ent/webhookevent"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
@@ -152,6 +155,9 @@ func checkColumn(t, c string) error {
 			vote.Table:               vote.ValidColumn,
 			voteoption.Table:         voteoption.ValidColumn,
 			voteparticipation.Table:  voteparticipation.ValidColumn,
+			webhook.Table:            webhook.ValidColumn,
+			webhookdelivery.Table:    webhookdelivery.ValidColumn,
+			webhookevent.Table:       webhookevent.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

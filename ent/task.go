@@ -58,8 +58,10 @@ type Task struct {
 	// CreatedBy holds the value of the "created_by" field.
 	CreatedBy *int `json:"created_by,omitempty"`
 	// Version holds the value of the "version" field.
-	Version      int `json:"version,omitempty"`
-	selectValues sql.SelectValues
+	Version int `json:"version,omitempty"`
+	// OverdueAnnouncedAt holds the value of the "overdue_announced_at" field.
+	OverdueAnnouncedAt *time.Time `json:"overdue_announced_at,omitempty"`
+	selectValues       sql.SelectValues
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -73,7 +75,7 @@ func (*Task) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case task.FieldUnitPath, task.FieldCommunityPath, task.FieldTitle, task.FieldDescription, task.FieldStatus, task.FieldQuantityUnit:
 			values[i] = new(sql.NullString)
-		case task.FieldCreatedAt, task.FieldUpdatedAt, task.FieldDueAt, task.FieldDoneAt:
+		case task.FieldCreatedAt, task.FieldUpdatedAt, task.FieldDueAt, task.FieldDoneAt, task.FieldOverdueAnnouncedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -227,6 +229,13 @@ func (_m *Task) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Version = int(value.Int64)
 			}
+		case task.FieldOverdueAnnouncedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field overdue_announced_at", values[i])
+			} else if value.Valid {
+				_m.OverdueAnnouncedAt = new(time.Time)
+				*_m.OverdueAnnouncedAt = value.Time
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -335,6 +344,11 @@ func (_m *Task) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("version=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Version))
+	builder.WriteString(", ")
+	if v := _m.OverdueAnnouncedAt; v != nil {
+		builder.WriteString("overdue_announced_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -260,6 +260,20 @@ func (_c *TaskCreate) SetNillableVersion(v *int) *TaskCreate {
 	return _c
 }
 
+// SetOverdueAnnouncedAt sets the "overdue_announced_at" field.
+func (_c *TaskCreate) SetOverdueAnnouncedAt(v time.Time) *TaskCreate {
+	_c.mutation.SetOverdueAnnouncedAt(v)
+	return _c
+}
+
+// SetNillableOverdueAnnouncedAt sets the "overdue_announced_at" field if the given value is not nil.
+func (_c *TaskCreate) SetNillableOverdueAnnouncedAt(v *time.Time) *TaskCreate {
+	if v != nil {
+		_c.SetOverdueAnnouncedAt(*v)
+	}
+	return _c
+}
+
 // Mutation returns the TaskMutation object of the builder.
 func (_c *TaskCreate) Mutation() *TaskMutation {
 	return _c.mutation
@@ -538,6 +552,10 @@ func (_c *TaskCreate) createSpec() (*Task, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Version(); ok {
 		_spec.SetField(task.FieldVersion, field.TypeInt, value)
 		_node.Version = value
+	}
+	if value, ok := _c.mutation.OverdueAnnouncedAt(); ok {
+		_spec.SetField(task.FieldOverdueAnnouncedAt, field.TypeTime, value)
+		_node.OverdueAnnouncedAt = &value
 	}
 	return _node, _spec
 }
@@ -864,6 +882,24 @@ func (u *TaskUpsert) UpdateVersion() *TaskUpsert {
 // AddVersion adds v to the "version" field.
 func (u *TaskUpsert) AddVersion(v int) *TaskUpsert {
 	u.Add(task.FieldVersion, v)
+	return u
+}
+
+// SetOverdueAnnouncedAt sets the "overdue_announced_at" field.
+func (u *TaskUpsert) SetOverdueAnnouncedAt(v time.Time) *TaskUpsert {
+	u.Set(task.FieldOverdueAnnouncedAt, v)
+	return u
+}
+
+// UpdateOverdueAnnouncedAt sets the "overdue_announced_at" field to the value that was provided on create.
+func (u *TaskUpsert) UpdateOverdueAnnouncedAt() *TaskUpsert {
+	u.SetExcluded(task.FieldOverdueAnnouncedAt)
+	return u
+}
+
+// ClearOverdueAnnouncedAt clears the value of the "overdue_announced_at" field.
+func (u *TaskUpsert) ClearOverdueAnnouncedAt() *TaskUpsert {
+	u.SetNull(task.FieldOverdueAnnouncedAt)
 	return u
 }
 
@@ -1243,6 +1279,27 @@ func (u *TaskUpsertOne) AddVersion(v int) *TaskUpsertOne {
 func (u *TaskUpsertOne) UpdateVersion() *TaskUpsertOne {
 	return u.Update(func(s *TaskUpsert) {
 		s.UpdateVersion()
+	})
+}
+
+// SetOverdueAnnouncedAt sets the "overdue_announced_at" field.
+func (u *TaskUpsertOne) SetOverdueAnnouncedAt(v time.Time) *TaskUpsertOne {
+	return u.Update(func(s *TaskUpsert) {
+		s.SetOverdueAnnouncedAt(v)
+	})
+}
+
+// UpdateOverdueAnnouncedAt sets the "overdue_announced_at" field to the value that was provided on create.
+func (u *TaskUpsertOne) UpdateOverdueAnnouncedAt() *TaskUpsertOne {
+	return u.Update(func(s *TaskUpsert) {
+		s.UpdateOverdueAnnouncedAt()
+	})
+}
+
+// ClearOverdueAnnouncedAt clears the value of the "overdue_announced_at" field.
+func (u *TaskUpsertOne) ClearOverdueAnnouncedAt() *TaskUpsertOne {
+	return u.Update(func(s *TaskUpsert) {
+		s.ClearOverdueAnnouncedAt()
 	})
 }
 
@@ -1788,6 +1845,27 @@ func (u *TaskUpsertBulk) AddVersion(v int) *TaskUpsertBulk {
 func (u *TaskUpsertBulk) UpdateVersion() *TaskUpsertBulk {
 	return u.Update(func(s *TaskUpsert) {
 		s.UpdateVersion()
+	})
+}
+
+// SetOverdueAnnouncedAt sets the "overdue_announced_at" field.
+func (u *TaskUpsertBulk) SetOverdueAnnouncedAt(v time.Time) *TaskUpsertBulk {
+	return u.Update(func(s *TaskUpsert) {
+		s.SetOverdueAnnouncedAt(v)
+	})
+}
+
+// UpdateOverdueAnnouncedAt sets the "overdue_announced_at" field to the value that was provided on create.
+func (u *TaskUpsertBulk) UpdateOverdueAnnouncedAt() *TaskUpsertBulk {
+	return u.Update(func(s *TaskUpsert) {
+		s.UpdateOverdueAnnouncedAt()
+	})
+}
+
+// ClearOverdueAnnouncedAt clears the value of the "overdue_announced_at" field.
+func (u *TaskUpsertBulk) ClearOverdueAnnouncedAt() *TaskUpsertBulk {
+	return u.Update(func(s *TaskUpsert) {
+		s.ClearOverdueAnnouncedAt()
 	})
 }
 

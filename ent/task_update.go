@@ -336,6 +336,26 @@ func (_u *TaskUpdate) AddVersion(v int) *TaskUpdate {
 	return _u
 }
 
+// SetOverdueAnnouncedAt sets the "overdue_announced_at" field.
+func (_u *TaskUpdate) SetOverdueAnnouncedAt(v time.Time) *TaskUpdate {
+	_u.mutation.SetOverdueAnnouncedAt(v)
+	return _u
+}
+
+// SetNillableOverdueAnnouncedAt sets the "overdue_announced_at" field if the given value is not nil.
+func (_u *TaskUpdate) SetNillableOverdueAnnouncedAt(v *time.Time) *TaskUpdate {
+	if v != nil {
+		_u.SetOverdueAnnouncedAt(*v)
+	}
+	return _u
+}
+
+// ClearOverdueAnnouncedAt clears the value of the "overdue_announced_at" field.
+func (_u *TaskUpdate) ClearOverdueAnnouncedAt() *TaskUpdate {
+	_u.mutation.ClearOverdueAnnouncedAt()
+	return _u
+}
+
 // Mutation returns the TaskMutation object of the builder.
 func (_u *TaskUpdate) Mutation() *TaskMutation {
 	return _u.mutation
@@ -532,6 +552,12 @@ func (_u *TaskUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.AddedVersion(); ok {
 		_spec.AddField(task.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.OverdueAnnouncedAt(); ok {
+		_spec.SetField(task.FieldOverdueAnnouncedAt, field.TypeTime, value)
+	}
+	if _u.mutation.OverdueAnnouncedAtCleared() {
+		_spec.ClearField(task.FieldOverdueAnnouncedAt, field.TypeTime)
 	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -861,6 +887,26 @@ func (_u *TaskUpdateOne) AddVersion(v int) *TaskUpdateOne {
 	return _u
 }
 
+// SetOverdueAnnouncedAt sets the "overdue_announced_at" field.
+func (_u *TaskUpdateOne) SetOverdueAnnouncedAt(v time.Time) *TaskUpdateOne {
+	_u.mutation.SetOverdueAnnouncedAt(v)
+	return _u
+}
+
+// SetNillableOverdueAnnouncedAt sets the "overdue_announced_at" field if the given value is not nil.
+func (_u *TaskUpdateOne) SetNillableOverdueAnnouncedAt(v *time.Time) *TaskUpdateOne {
+	if v != nil {
+		_u.SetOverdueAnnouncedAt(*v)
+	}
+	return _u
+}
+
+// ClearOverdueAnnouncedAt clears the value of the "overdue_announced_at" field.
+func (_u *TaskUpdateOne) ClearOverdueAnnouncedAt() *TaskUpdateOne {
+	_u.mutation.ClearOverdueAnnouncedAt()
+	return _u
+}
+
 // Mutation returns the TaskMutation object of the builder.
 func (_u *TaskUpdateOne) Mutation() *TaskMutation {
 	return _u.mutation
@@ -1087,6 +1133,12 @@ func (_u *TaskUpdateOne) sqlSave(ctx context.Context) (_node *Task, err error) {
 	}
 	if value, ok := _u.mutation.AddedVersion(); ok {
 		_spec.AddField(task.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.OverdueAnnouncedAt(); ok {
+		_spec.SetField(task.FieldOverdueAnnouncedAt, field.TypeTime, value)
+	}
+	if _u.mutation.OverdueAnnouncedAtCleared() {
+		_spec.ClearField(task.FieldOverdueAnnouncedAt, field.TypeTime)
 	}
 	_node = &Task{config: _u.config}
 	_spec.Assign = _node.assignValues

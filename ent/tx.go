@@ -94,6 +94,12 @@ type Tx struct {
 	VoteOption *VoteOptionClient
 	// VoteParticipation is the client for interacting with the VoteParticipation builders.
 	VoteParticipation *VoteParticipationClient
+	// Webhook is the client for interacting with the Webhook builders.
+	Webhook *WebhookClient
+	// WebhookDelivery is the client for interacting with the WebhookDelivery builders.
+	WebhookDelivery *WebhookDeliveryClient
+	// WebhookEvent is the client for interacting with the WebhookEvent builders.
+	WebhookEvent *WebhookEventClient
 
 	// lazily loaded.
 	client     *Client
@@ -265,6 +271,9 @@ func (tx *Tx) init() {
 	tx.Vote = NewVoteClient(tx.config)
 	tx.VoteOption = NewVoteOptionClient(tx.config)
 	tx.VoteParticipation = NewVoteParticipationClient(tx.config)
+	tx.Webhook = NewWebhookClient(tx.config)
+	tx.WebhookDelivery = NewWebhookDeliveryClient(tx.config)
+	tx.WebhookEvent = NewWebhookEventClient(tx.config)
 }
 
 // txDriver wraps the given dialect.Tx with a nop dialect.Driver implementation.

@@ -19,6 +19,8 @@ func requestBodies() []func() validator {
 	return []func() validator{
 		func() validator { return new(createAgendaItemRequest) },
 		func() validator { return new(createAPIClientRequest) },
+		func() validator { return new(createWebhookRequest) },
+		func() validator { return new(updateWebhookRequest) },
 		func() validator { return new(registerRequest) },
 		func() validator { return new(loginRequest) },
 		func() validator { return new(refreshRequest) },

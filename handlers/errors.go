@@ -12,6 +12,7 @@ import (
 	"yishi/ent"
 	"yishi/ent/privacy"
 	"yishi/internal/apperr"
+	"yishi/internal/messages"
 	"yishi/internal/store"
 )
 
@@ -130,7 +131,25 @@ func writeError(c *gin.Context, logger *slog.Logger, err error) {
 	})
 }
 
+// langOf is the caller's language (Accept-Language; zh-CN by default).
+func langOf(c *gin.Context) messages.Lang { return messages.Negotiate(c.GetHeader("Accept-Language")) }
+
+// writeProblem answers p in the caller's language (Accept-Language,
+// zh-CN by default): title, detail and field messages come from the one
+// catalogue, internal/messages; the code never changes.
 func writeProblem(c *gin.Context, p problem) {
+	lang := langOf(c)
+	p.Title = messages.Title(p.Status, lang)
+	p.Detail = messages.Detail(p.Code, lang, p.Detail)
+	if len(p.Errors) > 0 {
+		fields := make([]apperr.FieldError, len(p.Errors))
+		for i, f := range p.Errors {
+			fields[i] = apperr.FieldError{Field: f.Field, Message: messages.Field(f.Message, lang)}
+		}
+		p.Errors = fields
+	}
+	c.Header("Content-Language", string(lang))
+	c.Writer.Header().Add("Vary", "Accept-Language")
 	body, _ := json.Marshal(p) // a problem always marshals
 	c.Data(p.Status, "application/problem+json", body)
 	c.Abort()

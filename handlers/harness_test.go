@@ -93,6 +93,9 @@ func newAPIOn(t testing.TB, st *store.Store, keys *authz.KeySet) *api {
 	// Fixtures write far faster than people; TestWriteRatePerUser429 sets
 	// its own small rate.
 	cfg.WriteRate = 1 << 20
+	// Webhook tests receive on a local httptest server;
+	// TestWebhookSSRFTargetsRefused builds a router without this.
+	cfg.WebhookAllowPrivate = true
 	blobDir := t.TempDir()
 	blobs, err := blobstore.NewLocal(blobDir)
 	if err != nil {
@@ -171,6 +174,8 @@ func (a *api) doWith(method, path, token string, body any, headers map[string]st
 	}
 	req := httptest.NewRequest(method, path, rd)
 	req.Header.Set("Content-Type", contentType)
+	// Tests read English details; messages_test.go sends zh-CN.
+	req.Header.Set("Accept-Language", "en")
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}

@@ -49,6 +49,10 @@ func isolationMatrix() map[string]routeCase {
 		"POST /v1/auth/refresh":              {public: "the caller's own refresh token"},
 		"POST /v1/auth/logout":               {public: "the caller's own refresh token"},
 		"POST /v1/oauth/token":               {public: "the partner app's own credentials"},
+		"GET /open311/v2/services.json":      {public: "the tenant's public categories"},
+		"POST /open311/v2/requests.json":     {public: "the partner app's own api_key; TestOpen311RefusesBadKeysAndInput"},
+		"GET /open311/v2/requests.json":      {public: "the partner app's own api_key; TestOpen311RefusesBadKeysAndInput"},
+		"GET /open311/v2/requests/:id":       {public: "the partner app's own api_key; TestOpen311RefusesBadKeysAndInput"},
 		"GET /v1/me":                         {public: "the caller's own user; TestMeShowsOnlyOwnData"},
 		"GET /v1/roles":                      {public: "the static role catalog"},
 		"POST /v1/tenants":                   {public: "platform-level; TestTenantsCreateByTenantStaff403"},
@@ -84,7 +88,7 @@ func isolationMatrix() map[string]routeCase {
 			return fmt.Sprintf("/v1/api-clients/%d", id), nil
 		}},
 	}
-	for _, more := range []map[string]routeCase{proposalMatrix(), organizationMatrix(), peopleMatrix(), organizationRosterMatrix(), listItemMatrix(), attachmentMatrix(), meetingMatrix(), voteMatrix(), taskMatrix(), feedbackMatrix(), publicRecordMatrix(), workflow12Matrix()} {
+	for _, more := range []map[string]routeCase{proposalMatrix(), organizationMatrix(), peopleMatrix(), organizationRosterMatrix(), listItemMatrix(), attachmentMatrix(), meetingMatrix(), voteMatrix(), taskMatrix(), feedbackMatrix(), publicRecordMatrix(), workflow12Matrix(), webhookMatrix()} {
 		for k, v := range more {
 			m[k] = v
 		}

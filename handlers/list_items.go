@@ -56,7 +56,7 @@ func (s *server) createListItem(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	out := newListItemResponse(it)
+	out := newListItemResponse(it, langOf(c))
 	c.Header("ETag", out.ETag)
 	c.Header("Location", "/v1/list-items/"+strconv.Itoa(it.ID))
 	c.JSON(http.StatusCreated, out)

@@ -36,7 +36,9 @@ func (s *server) listListItems(c *gin.Context) error {
 	tenantID := targetOf[int](c)
 	return respondPage(c, func(p page) ([]*ent.ListItem, error) {
 		return lists.List(c.Request.Context(), s.Store.Client, tenantID, f, p.After, p.Limit+1)
-	}, func(it *ent.ListItem) int { return it.ID }, newListItemResponse)
+	}, func(it *ent.ListItem) int { return it.ID }, func(it *ent.ListItem) listItemResponse {
+		return newListItemResponse(it, langOf(c))
+	})
 }
 
 // listItemFilter reads ?kind=&status=, naming every bad one.
@@ -70,7 +72,7 @@ func listItemFilter(c *gin.Context) (lists.Filter, error) {
 //	@Failure	404	{object}	problem
 //	@Router		/v1/list-items/{id} [get]
 func (s *server) getListItem(c *gin.Context) error {
-	out := newListItemResponse(targetOf[*ent.ListItem](c))
+	out := newListItemResponse(targetOf[*ent.ListItem](c), langOf(c))
 	c.Header("ETag", out.ETag)
 	c.JSON(http.StatusOK, out)
 	return nil

@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"yishi/ent"
+	"yishi/internal/lists"
+	"yishi/internal/messages"
 )
 
 // listItemResponse is a list item as clients see it. etag repeats the
@@ -25,14 +27,16 @@ type listItemResponse struct {
 	UpdatedAt   time.Time `json:"updated_at"`
 }
 
-func newListItemResponse(it *ent.ListItem) listItemResponse {
+// newListItemResponse answers it with its description in lang (a seeded
+// default is served in Chinese or English; see lists.DescriptionIn).
+func newListItemResponse(it *ent.ListItem, lang messages.Lang) listItemResponse {
 	kw := it.Keywords
 	if kw == nil {
 		kw = []string{}
 	}
 	return listItemResponse{
 		ID: it.ID, TenantID: it.TenantID, Kind: string(it.Kind), Code: it.Code, Title: it.Title,
-		TitleEn: it.TitleEn, Description: it.Description, Keywords: kw, Status: string(it.Status),
+		TitleEn: it.TitleEn, Description: lists.DescriptionIn(it, string(lang)), Keywords: kw, Status: string(it.Status),
 		Position: it.Position, ETag: listItemETag(it), CreatedAt: it.CreatedAt.UTC(), UpdatedAt: it.UpdatedAt.UTC(),
 	}
 }

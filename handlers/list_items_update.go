@@ -55,7 +55,7 @@ func (s *server) updateListItem(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	out := newListItemResponse(it)
+	out := newListItemResponse(it, langOf(c))
 	c.Header("ETag", out.ETag)
 	c.JSON(http.StatusOK, out)
 	return nil

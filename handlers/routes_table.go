@@ -44,6 +44,7 @@ const (
 func (s *server) routeTable() []route {
 	unit, cunit, tenant := unitTarget(), communityUnitTarget(), tenantTarget()
 	prop, vote, meet, task := proposalTarget(), voteTarget(), meetingTarget(), taskTarget()
+	hook := webhookTarget()
 	taskRead := orRule(rule("task:read", subtree), rule("proposal:read", community))
 	return []route{
 		{Method: "GET", Path: "/healthz", Rule: public(), Handle: s.getHealth},
@@ -54,6 +55,12 @@ func (s *server) routeTable() []route {
 		{Method: "GET", Path: "/.well-known/jwks.json", Rule: public(), Handle: s.getJWKS},
 
 		{Method: "POST", Path: "/v1/auth/codes", Rule: public(), Handle: s.requestCode},
+		{Method: "GET", Path: "/open311/v2/services.json", Rule: public(), Handle: s.listOpen311Services},
+		{Method: "POST", Path: "/open311/v2/requests.json", Rule: also(public(), "api_key: a partner app holding proposal:create_on_behalf and proposal:submit at the tenant root"),
+			Bodies: []string{formBody}, Handle: s.createOpen311Request},
+		{Method: "GET", Path: "/open311/v2/requests.json", Rule: also(public(), "api_key: a partner app holding proposal:read at the tenant root"), Handle: s.listOpen311Requests},
+		{Method: "GET", Path: "/open311/v2/requests/:id", Rule: also(public(), "api_key: a partner app holding proposal:read at the tenant root"), Handle: s.getOpen311Request},
+
 		{Method: "POST", Path: "/v1/auth/register", Rule: public(), Handle: s.register},
 		{Method: "POST", Path: "/v1/auth/password-reset", Rule: public(), Handle: s.resetPassword},
 		{Method: "POST", Path: "/v1/auth/login", Rule: public(), Handle: s.login},
@@ -111,6 +118,15 @@ func (s *server) routeTable() []route {
 			Handle: s.createAPIClient},
 		{Method: "GET", Path: "/v1/units/:id/api-clients", Load: unit, Rule: rule("api_client:read", subtree), Handle: s.listAPIClients},
 		{Method: "DELETE", Path: "/v1/api-clients/:id", Load: apiClientTarget(), Rule: rule("api_client:delete", subtree), Handle: s.deleteAPIClient},
+		{Method: "POST", Path: "/v1/units/:id/webhooks", Load: unit, Rule: rule("webhook:create", access.TenantRoot), Handle: s.createWebhook},
+		{Method: "GET", Path: "/v1/units/:id/webhooks", Load: unit, Rule: rule("webhook:read", access.TenantRoot), Handle: s.listWebhooks},
+		{Method: "GET", Path: "/v1/webhooks/:id", Load: hook, Rule: rule("webhook:read", access.TenantRoot), Handle: s.getWebhook},
+		{Method: "PATCH", Path: "/v1/webhooks/:id", Load: hook, Rule: rule("webhook:update", access.TenantRoot), Handle: s.updateWebhook},
+		{Method: "DELETE", Path: "/v1/webhooks/:id", Load: hook, Rule: rule("webhook:delete", access.TenantRoot), Handle: s.deleteWebhook},
+		{Method: "POST", Path: "/v1/webhooks/:id/rotate-secret", Load: hook, Rule: rule("webhook:update", access.TenantRoot), Handle: s.rotateWebhookSecret},
+		{Method: "GET", Path: "/v1/webhooks/:id/deliveries", Load: hook, Rule: rule("webhook:read", access.TenantRoot), Handle: s.listWebhookDeliveries},
+		{Method: "POST", Path: "/v1/webhooks/:id/deliveries/:delivery_id/redeliver", Load: hook, Rule: rule("webhook:update", access.TenantRoot),
+			Handle: s.redeliverWebhookDelivery},
 		{Method: "GET", Path: "/v1/units/:id/audit-log", Load: unit, Rule: rule("audit:read", subtree), Handle: s.listAuditLog},
 		{Method: "GET", Path: "/v1/units/:id/stats", Load: unit, Rule: rule("stats:read", subtree), Handle: s.getUnitStats},
 

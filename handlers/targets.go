@@ -12,6 +12,7 @@ import (
 	"yishi/internal/apperr"
 	"yishi/internal/units"
 	"yishi/internal/viewer"
+	"yishi/internal/webhooks"
 )
 
 // getByID reads the row named by :id with get, answering 404 naming kind
@@ -224,5 +225,18 @@ func attachmentTarget() loader {
 		}
 		return access.Target{Kind: "attachment", UnitPath: p.UnitPath, CommunityPath: p.CommunityPath,
 			Visible: true, Object: m}, nil
+	}}
+}
+
+// webhookTarget is the webhook endpoint named by :id, read through privacy.
+func webhookTarget() loader {
+	return loader{Name: "webhook", Load: func(s *server, c *gin.Context) (access.Target, error) {
+		w, err := getByID(c, "webhook", func(ctx context.Context, id int) (*ent.Webhook, error) {
+			return webhooks.Get(ctx, s.Store.Client, id)
+		})
+		if err != nil {
+			return access.Target{}, err
+		}
+		return access.Target{Kind: "webhook", UnitPath: w.UnitPath, Object: w}, nil
 	}}
 }

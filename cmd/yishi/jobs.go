@@ -13,7 +13,9 @@ import (
 	"yishi/internal/notify"
 	"yishi/internal/proposals"
 	"yishi/internal/store"
+	"yishi/internal/tasks"
 	"yishi/internal/voting"
+	"yishi/internal/webhooks"
 )
 
 // startJobs launches the periodic background jobs; they stop with ctx,
@@ -31,6 +33,14 @@ func startJobs(ctx context.Context, wg *sync.WaitGroup, cfg config.Config, st *s
 	every(ctx, wg, r, jobs.Job{Name: "idempotency.sweep", Interval: time.Hour, Run: keys.Sweep})
 	every(ctx, wg, r, jobs.Job{Name: "codes.purge", Interval: time.Hour, Run: func(ctx context.Context) (int, error) {
 		return accounts.PurgeCodes(ctx, st.Client, time.Now().UTC().Add(-24*time.Hour))
+	}})
+	every(ctx, wg, r, jobs.Job{Name: "tasks.announce_overdue", Interval: time.Minute,
+		Run: func(ctx context.Context) (int, error) { return tasks.AnnounceOverdue(ctx, st.Client, time.Now().UTC()) }})
+	d := &webhooks.Dispatcher{Store: webhooks.Store{Client: st.Client, Dialect: st.Dialect}, Logger: logger,
+		Guard: webhooks.Guard{AllowHTTP: cfg.WebhookAllowHTTP, AllowPrivate: cfg.WebhookAllowPrivate}}
+	wg.Go(func() { d.Run(ctx) }) // every instance delivers; claims are SKIP LOCKED, not an advisory lock
+	every(ctx, wg, r, jobs.Job{Name: "webhooks.sweep", Interval: time.Hour, Run: func(ctx context.Context) (int, error) {
+		return d.Store.Sweep(ctx, time.Now().UTC().Add(-webhooks.Retention))
 	}})
 	every(ctx, wg, r, jobs.Job{Name: "votes.schedule", Interval: 10 * time.Second,
 		Run: func(ctx context.Context) (int, error) {

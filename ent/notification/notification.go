@@ -78,7 +78,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "yishi/ent/runtime"
 var (
-	Hooks  [2]ent.Hook
+	Hooks  [3]ent.Hook
 	Policy ent.Policy
 	// KindValidator is a validator for the "kind" field. It is called by the builders before save.
 	KindValidator func(string) error

@@ -125,3 +125,12 @@ type VoteOption func(*sql.Selector)
 
 // VoteParticipation is the predicate function for voteparticipation builders.
 type VoteParticipation func(*sql.Selector)
+
+// Webhook is the predicate function for webhook builders.
+type Webhook func(*sql.Selector)
+
+// WebhookDelivery is the predicate function for webhookdelivery builders.
+type WebhookDelivery func(*sql.Selector)
+
+// WebhookEvent is the predicate function for webhookevent builders.
+type WebhookEvent func(*sql.Selector)

@@ -45,6 +45,9 @@ import (
 	"yishi/ent/vote"
 	"yishi/ent/voteoption"
 	"yishi/ent/voteparticipation"
+	"yishi/ent/webhook"
+	"yishi/ent/webhookdelivery"
+	"yishi/ent/webhookevent"
 
 	"entgo.io/ent"
 	"entgo.io/ent/privacy"
@@ -856,8 +859,11 @@ func init() {
 		})
 	}
 	feedbackMixinHooks2 := feedbackMixin[2].Hooks()
+	feedbackHooks := schema.Feedback{}.Hooks()
 
 	feedback.Hooks[1] = feedbackMixinHooks2[0]
+
+	feedback.Hooks[2] = feedbackHooks[0]
 	feedbackMixinFields0 := feedbackMixin[0].Fields()
 	_ = feedbackMixinFields0
 	feedbackMixinFields1 := feedbackMixin[1].Fields()
@@ -1414,6 +1420,11 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	meetingHooks := schema.Meeting{}.Hooks()
+
+	meeting.Hooks[1] = meetingHooks[0]
+
+	meeting.Hooks[2] = meetingHooks[1]
 	meetingMixinFields0 := meetingMixin[0].Fields()
 	_ = meetingMixinFields0
 	meetingMixinFields1 := meetingMixin[1].Fields()
@@ -1720,8 +1731,11 @@ func init() {
 		})
 	}
 	notificationMixinHooks0 := notificationMixin[0].Hooks()
+	notificationHooks := schema.Notification{}.Hooks()
 
 	notification.Hooks[1] = notificationMixinHooks0[0]
+
+	notification.Hooks[2] = notificationHooks[0]
 	notificationFields := schema.Notification{}.Fields()
 	_ = notificationFields
 	// notificationDescKind is the schema descriptor for kind field.
@@ -2310,8 +2324,11 @@ func init() {
 		})
 	}
 	proposaleventMixinHooks2 := proposaleventMixin[2].Hooks()
+	proposaleventHooks := schema.ProposalEvent{}.Hooks()
 
 	proposalevent.Hooks[1] = proposaleventMixinHooks2[0]
+
+	proposalevent.Hooks[2] = proposaleventHooks[0]
 	proposaleventMixinFields0 := proposaleventMixin[0].Fields()
 	_ = proposaleventMixinFields0
 	proposaleventMixinFields1 := proposaleventMixin[1].Fields()
@@ -2791,8 +2808,13 @@ func init() {
 		})
 	}
 	taskMixinHooks3 := taskMixin[3].Hooks()
+	taskHooks := schema.Task{}.Hooks()
 
 	task.Hooks[1] = taskMixinHooks3[0]
+
+	task.Hooks[2] = taskHooks[0]
+
+	task.Hooks[3] = taskHooks[1]
 	taskMixinFields0 := taskMixin[0].Fields()
 	_ = taskMixinFields0
 	taskMixinFields1 := taskMixin[1].Fields()
@@ -3159,6 +3181,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	voteHooks := schema.Vote{}.Hooks()
+
+	vote.Hooks[1] = voteHooks[0]
 	voteMixinFields0 := voteMixin[0].Fields()
 	_ = voteMixinFields0
 	voteMixinFields1 := voteMixin[1].Fields()
@@ -3433,6 +3458,225 @@ func init() {
 	voteparticipationDescCreatedAt := voteparticipationFields[3].Descriptor()
 	// voteparticipation.DefaultCreatedAt holds the default value on creation for the created_at field.
 	voteparticipation.DefaultCreatedAt = voteparticipationDescCreatedAt.Default.(func() time.Time)
+	webhookMixin := schema.Webhook{}.Mixin()
+	webhook.Policy = privacy.NewPolicies(schema.Webhook{})
+	webhook.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := webhook.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	webhookMixinFields0 := webhookMixin[0].Fields()
+	_ = webhookMixinFields0
+	webhookMixinFields1 := webhookMixin[1].Fields()
+	_ = webhookMixinFields1
+	webhookFields := schema.Webhook{}.Fields()
+	_ = webhookFields
+	// webhookDescTenantID is the schema descriptor for tenant_id field.
+	webhookDescTenantID := webhookMixinFields0[0].Descriptor()
+	// webhook.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	webhook.TenantIDValidator = webhookDescTenantID.Validators[0].(func(int) error)
+	// webhookDescUnitID is the schema descriptor for unit_id field.
+	webhookDescUnitID := webhookMixinFields0[1].Descriptor()
+	// webhook.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	webhook.UnitIDValidator = webhookDescUnitID.Validators[0].(func(int) error)
+	// webhookDescUnitPath is the schema descriptor for unit_path field.
+	webhookDescUnitPath := webhookMixinFields0[2].Descriptor()
+	// webhook.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	webhook.UnitPathValidator = func() func(string) error {
+		validators := webhookDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// webhookDescCreatedAt is the schema descriptor for created_at field.
+	webhookDescCreatedAt := webhookMixinFields1[0].Descriptor()
+	// webhook.DefaultCreatedAt holds the default value on creation for the created_at field.
+	webhook.DefaultCreatedAt = webhookDescCreatedAt.Default.(func() time.Time)
+	// webhookDescUpdatedAt is the schema descriptor for updated_at field.
+	webhookDescUpdatedAt := webhookMixinFields1[1].Descriptor()
+	// webhook.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	webhook.DefaultUpdatedAt = webhookDescUpdatedAt.Default.(func() time.Time)
+	// webhook.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	webhook.UpdateDefaultUpdatedAt = webhookDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// webhookDescURL is the schema descriptor for url field.
+	webhookDescURL := webhookFields[0].Descriptor()
+	// webhook.URLValidator is a validator for the "url" field. It is called by the builders before save.
+	webhook.URLValidator = func() func(string) error {
+		validators := webhookDescURL.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(url string) error {
+			for _, fn := range fns {
+				if err := fn(url); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// webhookDescDescription is the schema descriptor for description field.
+	webhookDescDescription := webhookFields[2].Descriptor()
+	// webhook.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	webhook.DescriptionValidator = webhookDescDescription.Validators[0].(func(string) error)
+	// webhookDescSecret is the schema descriptor for secret field.
+	webhookDescSecret := webhookFields[3].Descriptor()
+	// webhook.SecretValidator is a validator for the "secret" field. It is called by the builders before save.
+	webhook.SecretValidator = webhookDescSecret.Validators[0].(func(string) error)
+	// webhookDescDisabledReason is the schema descriptor for disabled_reason field.
+	webhookDescDisabledReason := webhookFields[5].Descriptor()
+	// webhook.DisabledReasonValidator is a validator for the "disabled_reason" field. It is called by the builders before save.
+	webhook.DisabledReasonValidator = webhookDescDisabledReason.Validators[0].(func(string) error)
+	webhookdeliveryMixin := schema.WebhookDelivery{}.Mixin()
+	webhookdelivery.Policy = privacy.NewPolicies(schema.WebhookDelivery{})
+	webhookdelivery.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := webhookdelivery.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	webhookdeliveryMixinFields0 := webhookdeliveryMixin[0].Fields()
+	_ = webhookdeliveryMixinFields0
+	webhookdeliveryMixinFields1 := webhookdeliveryMixin[1].Fields()
+	_ = webhookdeliveryMixinFields1
+	webhookdeliveryFields := schema.WebhookDelivery{}.Fields()
+	_ = webhookdeliveryFields
+	// webhookdeliveryDescTenantID is the schema descriptor for tenant_id field.
+	webhookdeliveryDescTenantID := webhookdeliveryMixinFields0[0].Descriptor()
+	// webhookdelivery.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	webhookdelivery.TenantIDValidator = webhookdeliveryDescTenantID.Validators[0].(func(int) error)
+	// webhookdeliveryDescUnitID is the schema descriptor for unit_id field.
+	webhookdeliveryDescUnitID := webhookdeliveryMixinFields0[1].Descriptor()
+	// webhookdelivery.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	webhookdelivery.UnitIDValidator = webhookdeliveryDescUnitID.Validators[0].(func(int) error)
+	// webhookdeliveryDescUnitPath is the schema descriptor for unit_path field.
+	webhookdeliveryDescUnitPath := webhookdeliveryMixinFields0[2].Descriptor()
+	// webhookdelivery.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	webhookdelivery.UnitPathValidator = func() func(string) error {
+		validators := webhookdeliveryDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// webhookdeliveryDescCreatedAt is the schema descriptor for created_at field.
+	webhookdeliveryDescCreatedAt := webhookdeliveryMixinFields1[0].Descriptor()
+	// webhookdelivery.DefaultCreatedAt holds the default value on creation for the created_at field.
+	webhookdelivery.DefaultCreatedAt = webhookdeliveryDescCreatedAt.Default.(func() time.Time)
+	// webhookdeliveryDescUpdatedAt is the schema descriptor for updated_at field.
+	webhookdeliveryDescUpdatedAt := webhookdeliveryMixinFields1[1].Descriptor()
+	// webhookdelivery.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	webhookdelivery.DefaultUpdatedAt = webhookdeliveryDescUpdatedAt.Default.(func() time.Time)
+	// webhookdelivery.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	webhookdelivery.UpdateDefaultUpdatedAt = webhookdeliveryDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// webhookdeliveryDescEventType is the schema descriptor for event_type field.
+	webhookdeliveryDescEventType := webhookdeliveryFields[2].Descriptor()
+	// webhookdelivery.EventTypeValidator is a validator for the "event_type" field. It is called by the builders before save.
+	webhookdelivery.EventTypeValidator = func() func(string) error {
+		validators := webhookdeliveryDescEventType.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(event_type string) error {
+			for _, fn := range fns {
+				if err := fn(event_type); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// webhookdeliveryDescMessageID is the schema descriptor for message_id field.
+	webhookdeliveryDescMessageID := webhookdeliveryFields[3].Descriptor()
+	// webhookdelivery.MessageIDValidator is a validator for the "message_id" field. It is called by the builders before save.
+	webhookdelivery.MessageIDValidator = func() func(string) error {
+		validators := webhookdeliveryDescMessageID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(message_id string) error {
+			for _, fn := range fns {
+				if err := fn(message_id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// webhookdeliveryDescAttempts is the schema descriptor for attempts field.
+	webhookdeliveryDescAttempts := webhookdeliveryFields[5].Descriptor()
+	// webhookdelivery.DefaultAttempts holds the default value on creation for the attempts field.
+	webhookdelivery.DefaultAttempts = webhookdeliveryDescAttempts.Default.(int)
+	// webhookdeliveryDescLastError is the schema descriptor for last_error field.
+	webhookdeliveryDescLastError := webhookdeliveryFields[11].Descriptor()
+	// webhookdelivery.LastErrorValidator is a validator for the "last_error" field. It is called by the builders before save.
+	webhookdelivery.LastErrorValidator = webhookdeliveryDescLastError.Validators[0].(func(string) error)
+	webhookevent.Policy = privacy.NewPolicies(schema.WebhookEvent{})
+	webhookevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := webhookevent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	webhookeventFields := schema.WebhookEvent{}.Fields()
+	_ = webhookeventFields
+	// webhookeventDescTenantID is the schema descriptor for tenant_id field.
+	webhookeventDescTenantID := webhookeventFields[0].Descriptor()
+	// webhookevent.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	webhookevent.TenantIDValidator = webhookeventDescTenantID.Validators[0].(func(int) error)
+	// webhookeventDescType is the schema descriptor for type field.
+	webhookeventDescType := webhookeventFields[1].Descriptor()
+	// webhookevent.TypeValidator is a validator for the "type" field. It is called by the builders before save.
+	webhookevent.TypeValidator = func() func(string) error {
+		validators := webhookeventDescType.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(_type string) error {
+			for _, fn := range fns {
+				if err := fn(_type); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// webhookeventDescFannedOut is the schema descriptor for fanned_out field.
+	webhookeventDescFannedOut := webhookeventFields[3].Descriptor()
+	// webhookevent.DefaultFannedOut holds the default value on creation for the fanned_out field.
+	webhookevent.DefaultFannedOut = webhookeventDescFannedOut.Default.(bool)
+	// webhookeventDescCreatedAt is the schema descriptor for created_at field.
+	webhookeventDescCreatedAt := webhookeventFields[4].Descriptor()
+	// webhookevent.DefaultCreatedAt holds the default value on creation for the created_at field.
+	webhookevent.DefaultCreatedAt = webhookeventDescCreatedAt.Default.(func() time.Time)
 }
 
 const (

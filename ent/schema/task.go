@@ -38,6 +38,9 @@ func (Task) Fields() []ent.Field {
 		field.Time("done_at").Optional().Nillable(),
 		field.Int("created_by").Optional().Nillable().Immutable(),
 		field.Int("version").Default(1),
+		// overdue_announced_at is when the task.overdue event went out
+		// (tasks.AnnounceOverdue), so it goes out once.
+		field.Time("overdue_announced_at").Optional().Nillable(),
 	}
 }
 

@@ -57,6 +57,8 @@ const (
 	FieldCreatedBy = "created_by"
 	// FieldVersion holds the string denoting the version field in the database.
 	FieldVersion = "version"
+	// FieldOverdueAnnouncedAt holds the string denoting the overdue_announced_at field in the database.
+	FieldOverdueAnnouncedAt = "overdue_announced_at"
 	// Table holds the table name of the task in the database.
 	Table = "tasks"
 )
@@ -85,6 +87,7 @@ var Columns = []string{
 	FieldDoneAt,
 	FieldCreatedBy,
 	FieldVersion,
+	FieldOverdueAnnouncedAt,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -103,7 +106,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "yishi/ent/runtime"
 var (
-	Hooks  [2]ent.Hook
+	Hooks  [4]ent.Hook
 	Policy ent.Policy
 	// TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
 	TenantIDValidator func(int) error
@@ -279,4 +282,9 @@ func ByCreatedBy(opts ...sql.OrderTermOption) OrderOption {
 // ByVersion orders the results by the version field.
 func ByVersion(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldVersion, opts...).ToFunc()
+}
+
+// ByOverdueAnnouncedAt orders the results by the overdue_announced_at field.
+func ByOverdueAnnouncedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOverdueAnnouncedAt, opts...).ToFunc()
 }

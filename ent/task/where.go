@@ -154,6 +154,11 @@ func Version(v int) predicate.Task {
 	return predicate.Task(sql.FieldEQ(FieldVersion, v))
 }
 
+// OverdueAnnouncedAt applies equality check predicate on the "overdue_announced_at" field. It's identical to OverdueAnnouncedAtEQ.
+func OverdueAnnouncedAt(v time.Time) predicate.Task {
+	return predicate.Task(sql.FieldEQ(FieldOverdueAnnouncedAt, v))
+}
+
 // TenantIDEQ applies the EQ predicate on the "tenant_id" field.
 func TenantIDEQ(v int) predicate.Task {
 	return predicate.Task(sql.FieldEQ(FieldTenantID, v))
@@ -1167,6 +1172,56 @@ func VersionLT(v int) predicate.Task {
 // VersionLTE applies the LTE predicate on the "version" field.
 func VersionLTE(v int) predicate.Task {
 	return predicate.Task(sql.FieldLTE(FieldVersion, v))
+}
+
+// OverdueAnnouncedAtEQ applies the EQ predicate on the "overdue_announced_at" field.
+func OverdueAnnouncedAtEQ(v time.Time) predicate.Task {
+	return predicate.Task(sql.FieldEQ(FieldOverdueAnnouncedAt, v))
+}
+
+// OverdueAnnouncedAtNEQ applies the NEQ predicate on the "overdue_announced_at" field.
+func OverdueAnnouncedAtNEQ(v time.Time) predicate.Task {
+	return predicate.Task(sql.FieldNEQ(FieldOverdueAnnouncedAt, v))
+}
+
+// OverdueAnnouncedAtIn applies the In predicate on the "overdue_announced_at" field.
+func OverdueAnnouncedAtIn(vs ...time.Time) predicate.Task {
+	return predicate.Task(sql.FieldIn(FieldOverdueAnnouncedAt, vs...))
+}
+
+// OverdueAnnouncedAtNotIn applies the NotIn predicate on the "overdue_announced_at" field.
+func OverdueAnnouncedAtNotIn(vs ...time.Time) predicate.Task {
+	return predicate.Task(sql.FieldNotIn(FieldOverdueAnnouncedAt, vs...))
+}
+
+// OverdueAnnouncedAtGT applies the GT predicate on the "overdue_announced_at" field.
+func OverdueAnnouncedAtGT(v time.Time) predicate.Task {
+	return predicate.Task(sql.FieldGT(FieldOverdueAnnouncedAt, v))
+}
+
+// OverdueAnnouncedAtGTE applies the GTE predicate on the "overdue_announced_at" field.
+func OverdueAnnouncedAtGTE(v time.Time) predicate.Task {
+	return predicate.Task(sql.FieldGTE(FieldOverdueAnnouncedAt, v))
+}
+
+// OverdueAnnouncedAtLT applies the LT predicate on the "overdue_announced_at" field.
+func OverdueAnnouncedAtLT(v time.Time) predicate.Task {
+	return predicate.Task(sql.FieldLT(FieldOverdueAnnouncedAt, v))
+}
+
+// OverdueAnnouncedAtLTE applies the LTE predicate on the "overdue_announced_at" field.
+func OverdueAnnouncedAtLTE(v time.Time) predicate.Task {
+	return predicate.Task(sql.FieldLTE(FieldOverdueAnnouncedAt, v))
+}
+
+// OverdueAnnouncedAtIsNil applies the IsNil predicate on the "overdue_announced_at" field.
+func OverdueAnnouncedAtIsNil() predicate.Task {
+	return predicate.Task(sql.FieldIsNull(FieldOverdueAnnouncedAt))
+}
+
+// OverdueAnnouncedAtNotNil applies the NotNil predicate on the "overdue_announced_at" field.
+func OverdueAnnouncedAtNotNil() predicate.Task {
+	return predicate.Task(sql.FieldNotNull(FieldOverdueAnnouncedAt))
 }
 
 // And groups predicates with the AND operator between them.

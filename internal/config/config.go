@@ -64,6 +64,11 @@ type Config struct {
 	// PrivacyNoticeVersion is the privacy notice a registration consents
 	// to; registrations must name it (PIPL, issue 11).
 	PrivacyNoticeVersion string
+	// WebhookAllowHTTP lets webhook endpoints use plain http;
+	// WebhookAllowPrivate also lets them reach loopback, private and
+	// link-local addresses (local development and tests only).
+	WebhookAllowHTTP    bool
+	WebhookAllowPrivate bool
 }
 
 // Load parses args (without the program and subcommand names) over the
@@ -107,6 +112,8 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	fs.StringVar(&c.SMSWebhookURL, "sms-webhook-url", env("YISHI_SMS_WEBHOOK_URL", ""), "SMS gateway webhook URL (sms-sender=webhook)")
 	fs.StringVar(&c.SMSWebhookSecret, "sms-webhook-secret", env("YISHI_SMS_WEBHOOK_SECRET", ""), "HMAC-SHA256 secret signing SMS webhook posts")
 	fs.StringVar(&c.PrivacyNoticeVersion, "privacy-notice-version", env("YISHI_PRIVACY_NOTICE_VERSION", "2026-11"), "version of the privacy notice registrations consent to")
+	fs.BoolVar(&c.WebhookAllowHTTP, "webhook-allow-http", env("YISHI_WEBHOOK_ALLOW_HTTP", "") == "true", "allow http webhook endpoints")
+	fs.BoolVar(&c.WebhookAllowPrivate, "webhook-allow-private", env("YISHI_WEBHOOK_ALLOW_PRIVATE", "") == "true", "allow webhook endpoints on private, loopback and link-local addresses (and http)")
 	if err := fs.Parse(args); err != nil {
 		return c, fmt.Errorf("config: %w", err)
 	}

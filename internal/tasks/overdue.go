@@ -1,11 +1,15 @@
 package tasks
 
 import (
+	"context"
+	"fmt"
 	"time"
 
 	"yishi/ent"
 	"yishi/ent/predicate"
 	"yishi/ent/task"
+	"yishi/internal/store"
+	"yishi/internal/viewer"
 )
 
 // daySeconds is one day in seconds.
@@ -37,4 +41,21 @@ func OverdueDays(t *ent.Task, now time.Time) int {
 // negation selects the others.
 func OverdueAt(now time.Time) predicate.Task {
 	return task.And(task.StatusNotIn(task.StatusDone, task.StatusCancelled), task.DueAtLT(now))
+}
+
+// AnnounceOverdue stamps overdue_announced_at on every task that became
+// overdue by now and was not yet announced; the stamp is what the outbox
+// hook turns into a task.overdue webhook event, once per task.
+func AnnounceOverdue(ctx context.Context, client *ent.Client, now time.Time) (int, error) {
+	sys := viewer.SystemContext(ctx)
+	n := 0
+	err := store.WithTx(sys, client, func(tx *ent.Tx) error {
+		var err error
+		n, err = tx.Task.Update().Where(OverdueAt(now), task.OverdueAnnouncedAtIsNil()).SetOverdueAnnouncedAt(now).Save(sys)
+		if err != nil {
+			return fmt.Errorf("announce overdue tasks: %w", err)
+		}
+		return nil
+	})
+	return n, err
 }
