@@ -16880,6 +16880,8 @@ type NotificationMutation struct {
 	addproposal_id *int
 	event_id       *int
 	addevent_id    *int
+	audit_id       *int
+	addaudit_id    *int
 	kind           *string
 	title          *string
 	body           *string
@@ -17189,7 +17191,7 @@ func (m *NotificationMutation) EventID() (r int, exists bool) {
 // OldEventID returns the old "event_id" field's value of the Notification entity.
 // If the Notification object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *NotificationMutation) OldEventID(ctx context.Context) (v int, err error) {
+func (m *NotificationMutation) OldEventID(ctx context.Context) (v *int, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldEventID is only allowed on UpdateOne operations")
 	}
@@ -17221,10 +17223,94 @@ func (m *NotificationMutation) AddedEventID() (r int, exists bool) {
 	return *v, true
 }
 
+// ClearEventID clears the value of the "event_id" field.
+func (m *NotificationMutation) ClearEventID() {
+	m.event_id = nil
+	m.addevent_id = nil
+	m.clearedFields[notification.FieldEventID] = struct{}{}
+}
+
+// EventIDCleared returns if the "event_id" field was cleared in this mutation.
+func (m *NotificationMutation) EventIDCleared() bool {
+	_, ok := m.clearedFields[notification.FieldEventID]
+	return ok
+}
+
 // ResetEventID resets all changes to the "event_id" field.
 func (m *NotificationMutation) ResetEventID() {
 	m.event_id = nil
 	m.addevent_id = nil
+	delete(m.clearedFields, notification.FieldEventID)
+}
+
+// SetAuditID sets the "audit_id" field.
+func (m *NotificationMutation) SetAuditID(i int) {
+	m.audit_id = &i
+	m.addaudit_id = nil
+}
+
+// AuditID returns the value of the "audit_id" field in the mutation.
+func (m *NotificationMutation) AuditID() (r int, exists bool) {
+	v := m.audit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAuditID returns the old "audit_id" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldAuditID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAuditID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAuditID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAuditID: %w", err)
+	}
+	return oldValue.AuditID, nil
+}
+
+// AddAuditID adds i to the "audit_id" field.
+func (m *NotificationMutation) AddAuditID(i int) {
+	if m.addaudit_id != nil {
+		*m.addaudit_id += i
+	} else {
+		m.addaudit_id = &i
+	}
+}
+
+// AddedAuditID returns the value that was added to the "audit_id" field in this mutation.
+func (m *NotificationMutation) AddedAuditID() (r int, exists bool) {
+	v := m.addaudit_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearAuditID clears the value of the "audit_id" field.
+func (m *NotificationMutation) ClearAuditID() {
+	m.audit_id = nil
+	m.addaudit_id = nil
+	m.clearedFields[notification.FieldAuditID] = struct{}{}
+}
+
+// AuditIDCleared returns if the "audit_id" field was cleared in this mutation.
+func (m *NotificationMutation) AuditIDCleared() bool {
+	_, ok := m.clearedFields[notification.FieldAuditID]
+	return ok
+}
+
+// ResetAuditID resets all changes to the "audit_id" field.
+func (m *NotificationMutation) ResetAuditID() {
+	m.audit_id = nil
+	m.addaudit_id = nil
+	delete(m.clearedFields, notification.FieldAuditID)
 }
 
 // SetKind sets the "kind" field.
@@ -17467,7 +17553,7 @@ func (m *NotificationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *NotificationMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 10)
 	if m.user_id != nil {
 		fields = append(fields, notification.FieldUserID)
 	}
@@ -17479,6 +17565,9 @@ func (m *NotificationMutation) Fields() []string {
 	}
 	if m.event_id != nil {
 		fields = append(fields, notification.FieldEventID)
+	}
+	if m.audit_id != nil {
+		fields = append(fields, notification.FieldAuditID)
 	}
 	if m.kind != nil {
 		fields = append(fields, notification.FieldKind)
@@ -17511,6 +17600,8 @@ func (m *NotificationMutation) Field(name string) (ent.Value, bool) {
 		return m.ProposalID()
 	case notification.FieldEventID:
 		return m.EventID()
+	case notification.FieldAuditID:
+		return m.AuditID()
 	case notification.FieldKind:
 		return m.Kind()
 	case notification.FieldTitle:
@@ -17538,6 +17629,8 @@ func (m *NotificationMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldProposalID(ctx)
 	case notification.FieldEventID:
 		return m.OldEventID(ctx)
+	case notification.FieldAuditID:
+		return m.OldAuditID(ctx)
 	case notification.FieldKind:
 		return m.OldKind(ctx)
 	case notification.FieldTitle:
@@ -17584,6 +17677,13 @@ func (m *NotificationMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetEventID(v)
+		return nil
+	case notification.FieldAuditID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAuditID(v)
 		return nil
 	case notification.FieldKind:
 		v, ok := value.(string)
@@ -17640,6 +17740,9 @@ func (m *NotificationMutation) AddedFields() []string {
 	if m.addevent_id != nil {
 		fields = append(fields, notification.FieldEventID)
 	}
+	if m.addaudit_id != nil {
+		fields = append(fields, notification.FieldAuditID)
+	}
 	return fields
 }
 
@@ -17656,6 +17759,8 @@ func (m *NotificationMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedProposalID()
 	case notification.FieldEventID:
 		return m.AddedEventID()
+	case notification.FieldAuditID:
+		return m.AddedAuditID()
 	}
 	return nil, false
 }
@@ -17693,6 +17798,13 @@ func (m *NotificationMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddEventID(v)
 		return nil
+	case notification.FieldAuditID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAuditID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Notification numeric field %s", name)
 }
@@ -17703,6 +17815,12 @@ func (m *NotificationMutation) ClearedFields() []string {
 	var fields []string
 	if m.FieldCleared(notification.FieldProposalID) {
 		fields = append(fields, notification.FieldProposalID)
+	}
+	if m.FieldCleared(notification.FieldEventID) {
+		fields = append(fields, notification.FieldEventID)
+	}
+	if m.FieldCleared(notification.FieldAuditID) {
+		fields = append(fields, notification.FieldAuditID)
 	}
 	if m.FieldCleared(notification.FieldBody) {
 		fields = append(fields, notification.FieldBody)
@@ -17726,6 +17844,12 @@ func (m *NotificationMutation) ClearField(name string) error {
 	switch name {
 	case notification.FieldProposalID:
 		m.ClearProposalID()
+		return nil
+	case notification.FieldEventID:
+		m.ClearEventID()
+		return nil
+	case notification.FieldAuditID:
+		m.ClearAuditID()
 		return nil
 	case notification.FieldBody:
 		m.ClearBody()
@@ -17752,6 +17876,9 @@ func (m *NotificationMutation) ResetField(name string) error {
 		return nil
 	case notification.FieldEventID:
 		m.ResetEventID()
+		return nil
+	case notification.FieldAuditID:
+		m.ResetAuditID()
 		return nil
 	case notification.FieldKind:
 		m.ResetKind()

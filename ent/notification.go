@@ -24,7 +24,9 @@ type Notification struct {
 	// ProposalID holds the value of the "proposal_id" field.
 	ProposalID *int `json:"proposal_id,omitempty"`
 	// EventID holds the value of the "event_id" field.
-	EventID int `json:"event_id,omitempty"`
+	EventID *int `json:"event_id,omitempty"`
+	// AuditID holds the value of the "audit_id" field.
+	AuditID *int `json:"audit_id,omitempty"`
 	// Kind holds the value of the "kind" field.
 	Kind string `json:"kind,omitempty"`
 	// Title holds the value of the "title" field.
@@ -43,7 +45,7 @@ func (*Notification) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case notification.FieldID, notification.FieldUserID, notification.FieldTenantID, notification.FieldProposalID, notification.FieldEventID:
+		case notification.FieldID, notification.FieldUserID, notification.FieldTenantID, notification.FieldProposalID, notification.FieldEventID, notification.FieldAuditID:
 			values[i] = new(sql.NullInt64)
 		case notification.FieldKind, notification.FieldTitle, notification.FieldBody:
 			values[i] = new(sql.NullString)
@@ -93,7 +95,15 @@ func (_m *Notification) assignValues(columns []string, values []any) error {
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field event_id", values[i])
 			} else if value.Valid {
-				_m.EventID = int(value.Int64)
+				_m.EventID = new(int)
+				*_m.EventID = int(value.Int64)
+			}
+		case notification.FieldAuditID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field audit_id", values[i])
+			} else if value.Valid {
+				_m.AuditID = new(int)
+				*_m.AuditID = int(value.Int64)
 			}
 		case notification.FieldKind:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -173,8 +183,15 @@ func (_m *Notification) String() string {
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
-	builder.WriteString("event_id=")
-	builder.WriteString(fmt.Sprintf("%v", _m.EventID))
+	if v := _m.EventID; v != nil {
+		builder.WriteString("event_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.AuditID; v != nil {
+		builder.WriteString("audit_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("kind=")
 	builder.WriteString(_m.Kind)

@@ -54,6 +54,28 @@ func (_c *NotificationCreate) SetEventID(v int) *NotificationCreate {
 	return _c
 }
 
+// SetNillableEventID sets the "event_id" field if the given value is not nil.
+func (_c *NotificationCreate) SetNillableEventID(v *int) *NotificationCreate {
+	if v != nil {
+		_c.SetEventID(*v)
+	}
+	return _c
+}
+
+// SetAuditID sets the "audit_id" field.
+func (_c *NotificationCreate) SetAuditID(v int) *NotificationCreate {
+	_c.mutation.SetAuditID(v)
+	return _c
+}
+
+// SetNillableAuditID sets the "audit_id" field if the given value is not nil.
+func (_c *NotificationCreate) SetNillableAuditID(v *int) *NotificationCreate {
+	if v != nil {
+		_c.SetAuditID(*v)
+	}
+	return _c
+}
+
 // SetKind sets the "kind" field.
 func (_c *NotificationCreate) SetKind(v string) *NotificationCreate {
 	_c.mutation.SetKind(v)
@@ -163,9 +185,6 @@ func (_c *NotificationCreate) check() error {
 	if _, ok := _c.mutation.TenantID(); !ok {
 		return &ValidationError{Name: "tenant_id", err: errors.New(`ent: missing required field "Notification.tenant_id"`)}
 	}
-	if _, ok := _c.mutation.EventID(); !ok {
-		return &ValidationError{Name: "event_id", err: errors.New(`ent: missing required field "Notification.event_id"`)}
-	}
 	if _, ok := _c.mutation.Kind(); !ok {
 		return &ValidationError{Name: "kind", err: errors.New(`ent: missing required field "Notification.kind"`)}
 	}
@@ -226,7 +245,11 @@ func (_c *NotificationCreate) createSpec() (*Notification, *sqlgraph.CreateSpec)
 	}
 	if value, ok := _c.mutation.EventID(); ok {
 		_spec.SetField(notification.FieldEventID, field.TypeInt, value)
-		_node.EventID = value
+		_node.EventID = &value
+	}
+	if value, ok := _c.mutation.AuditID(); ok {
+		_spec.SetField(notification.FieldAuditID, field.TypeInt, value)
+		_node.AuditID = &value
 	}
 	if value, ok := _c.mutation.Kind(); ok {
 		_spec.SetField(notification.FieldKind, field.TypeString, value)
@@ -340,6 +363,9 @@ func (u *NotificationUpsertOne) UpdateNewValues() *NotificationUpsertOne {
 		}
 		if _, exists := u.create.mutation.EventID(); exists {
 			s.SetIgnore(notification.FieldEventID)
+		}
+		if _, exists := u.create.mutation.AuditID(); exists {
+			s.SetIgnore(notification.FieldAuditID)
 		}
 		if _, exists := u.create.mutation.Kind(); exists {
 			s.SetIgnore(notification.FieldKind)
@@ -592,6 +618,9 @@ func (u *NotificationUpsertBulk) UpdateNewValues() *NotificationUpsertBulk {
 			}
 			if _, exists := b.mutation.EventID(); exists {
 				s.SetIgnore(notification.FieldEventID)
+			}
+			if _, exists := b.mutation.AuditID(); exists {
+				s.SetIgnore(notification.FieldAuditID)
 			}
 			if _, exists := b.mutation.Kind(); exists {
 				s.SetIgnore(notification.FieldKind)

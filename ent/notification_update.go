@@ -92,6 +92,12 @@ func (_u *NotificationUpdate) sqlSave(ctx context.Context) (_node int, err error
 	if _u.mutation.ProposalIDCleared() {
 		_spec.ClearField(notification.FieldProposalID, field.TypeInt)
 	}
+	if _u.mutation.EventIDCleared() {
+		_spec.ClearField(notification.FieldEventID, field.TypeInt)
+	}
+	if _u.mutation.AuditIDCleared() {
+		_spec.ClearField(notification.FieldAuditID, field.TypeInt)
+	}
 	if _u.mutation.BodyCleared() {
 		_spec.ClearField(notification.FieldBody, field.TypeString)
 	}
@@ -214,6 +220,12 @@ func (_u *NotificationUpdateOne) sqlSave(ctx context.Context) (_node *Notificati
 	}
 	if _u.mutation.ProposalIDCleared() {
 		_spec.ClearField(notification.FieldProposalID, field.TypeInt)
+	}
+	if _u.mutation.EventIDCleared() {
+		_spec.ClearField(notification.FieldEventID, field.TypeInt)
+	}
+	if _u.mutation.AuditIDCleared() {
+		_spec.ClearField(notification.FieldAuditID, field.TypeInt)
 	}
 	if _u.mutation.BodyCleared() {
 		_spec.ClearField(notification.FieldBody, field.TypeString)

@@ -23,7 +23,7 @@ func inboxOwner(c *gin.Context) (int, error) {
 // listMyNotifications godoc
 //
 //	@Summary	The caller's notifications
-//	@Description	Newest first. Each comes from a timeline event on a proposal the caller wrote, co-signed or follows, written in the same transaction as the event. unread=true keeps the unread ones only. The body's 经办 (who acted) line is masked (李**) unless the caller reads internal fields (proposal:read_internal) where the proposal is handled, the same rule as a proposal's author.
+//	@Description	Newest first. Each comes from a timeline event on a proposal the caller wrote, co-signed or follows (event_id), written in the same transaction as the event; or, for a tenant admin, from a platform break-glass grant in their tenant (kind break_glass, audit_id naming the role.break_glass entry of the audit log), written in the grant's transaction. unread=true keeps the unread ones only. The body's 经办 (who acted) line is masked (李**) unless the caller reads internal fields (proposal:read_internal) where the proposal is handled, the same rule as a proposal's author.
 //	@Tags		notifications
 //	@Produce	json
 //	@Security	BearerAuth

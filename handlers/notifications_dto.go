@@ -8,13 +8,16 @@ import (
 )
 
 // notificationResponse is one inbox entry: what happened (kind is the
-// timeline action, e.g. accept or progress_report), to which proposal,
-// and which timeline event says more.
+// timeline action, e.g. accept or progress_report, or break_glass for a
+// tenant admin told of a platform override), to which proposal, and which
+// timeline event (event_id) or audit log entry (audit_id) says more.
+// Exactly one of event_id and audit_id is set.
 type notificationResponse struct {
 	ID         int        `json:"id"`
 	Kind       string     `json:"kind" example:"accept"`
 	ProposalID *int       `json:"proposal_id"`
-	EventID    int        `json:"event_id"`
+	EventID    *int       `json:"event_id"`
+	AuditID    *int       `json:"audit_id"`
 	Title      string     `json:"title" example:"你关注的提案「转角遇到爱心椅」已受理"`
 	Body       string     `json:"body" example:"状态：已提交 → 已受理（submitted → accepted）"`
 	Read       bool       `json:"read"`
@@ -60,6 +63,6 @@ type markNotificationsReadResponse struct {
 }
 
 func newNotificationResponse(n *ent.Notification) notificationResponse {
-	return notificationResponse{ID: n.ID, Kind: n.Kind, ProposalID: n.ProposalID, EventID: n.EventID,
+	return notificationResponse{ID: n.ID, Kind: n.Kind, ProposalID: n.ProposalID, EventID: n.EventID, AuditID: n.AuditID,
 		Title: n.Title, Body: n.Body, Read: n.ReadAt != nil, ReadAt: utcPtr(n.ReadAt), CreatedAt: n.CreatedAt.UTC()}
 }

@@ -704,7 +704,8 @@ var (
 		{Name: "user_id", Type: field.TypeInt},
 		{Name: "tenant_id", Type: field.TypeInt},
 		{Name: "proposal_id", Type: field.TypeInt, Nullable: true},
-		{Name: "event_id", Type: field.TypeInt},
+		{Name: "event_id", Type: field.TypeInt, Nullable: true},
+		{Name: "audit_id", Type: field.TypeInt, Nullable: true},
 		{Name: "kind", Type: field.TypeString, Size: 32},
 		{Name: "title", Type: field.TypeString, Size: 200},
 		{Name: "body", Type: field.TypeString, Nullable: true, Size: 2147483647},
@@ -721,6 +722,11 @@ var (
 				Name:    "notification_user_id_event_id",
 				Unique:  true,
 				Columns: []*schema.Column{NotificationsColumns[1], NotificationsColumns[4]},
+			},
+			{
+				Name:    "notification_user_id_audit_id",
+				Unique:  true,
+				Columns: []*schema.Column{NotificationsColumns[1], NotificationsColumns[5]},
 			},
 			{
 				Name:    "notification_user_id_id",

@@ -22,6 +22,8 @@ const (
 	FieldProposalID = "proposal_id"
 	// FieldEventID holds the string denoting the event_id field in the database.
 	FieldEventID = "event_id"
+	// FieldAuditID holds the string denoting the audit_id field in the database.
+	FieldAuditID = "audit_id"
 	// FieldKind holds the string denoting the kind field in the database.
 	FieldKind = "kind"
 	// FieldTitle holds the string denoting the title field in the database.
@@ -43,6 +45,7 @@ var Columns = []string{
 	FieldTenantID,
 	FieldProposalID,
 	FieldEventID,
+	FieldAuditID,
 	FieldKind,
 	FieldTitle,
 	FieldBody,
@@ -102,6 +105,11 @@ func ByProposalID(opts ...sql.OrderTermOption) OrderOption {
 // ByEventID orders the results by the event_id field.
 func ByEventID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldEventID, opts...).ToFunc()
+}
+
+// ByAuditID orders the results by the audit_id field.
+func ByAuditID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAuditID, opts...).ToFunc()
 }
 
 // ByKind orders the results by the kind field.

@@ -74,6 +74,11 @@ func EventID(v int) predicate.Notification {
 	return predicate.Notification(sql.FieldEQ(FieldEventID, v))
 }
 
+// AuditID applies equality check predicate on the "audit_id" field. It's identical to AuditIDEQ.
+func AuditID(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldEQ(FieldAuditID, v))
+}
+
 // Kind applies equality check predicate on the "kind" field. It's identical to KindEQ.
 func Kind(v string) predicate.Notification {
 	return predicate.Notification(sql.FieldEQ(FieldKind, v))
@@ -267,6 +272,66 @@ func EventIDLT(v int) predicate.Notification {
 // EventIDLTE applies the LTE predicate on the "event_id" field.
 func EventIDLTE(v int) predicate.Notification {
 	return predicate.Notification(sql.FieldLTE(FieldEventID, v))
+}
+
+// EventIDIsNil applies the IsNil predicate on the "event_id" field.
+func EventIDIsNil() predicate.Notification {
+	return predicate.Notification(sql.FieldIsNull(FieldEventID))
+}
+
+// EventIDNotNil applies the NotNil predicate on the "event_id" field.
+func EventIDNotNil() predicate.Notification {
+	return predicate.Notification(sql.FieldNotNull(FieldEventID))
+}
+
+// AuditIDEQ applies the EQ predicate on the "audit_id" field.
+func AuditIDEQ(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldEQ(FieldAuditID, v))
+}
+
+// AuditIDNEQ applies the NEQ predicate on the "audit_id" field.
+func AuditIDNEQ(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldNEQ(FieldAuditID, v))
+}
+
+// AuditIDIn applies the In predicate on the "audit_id" field.
+func AuditIDIn(vs ...int) predicate.Notification {
+	return predicate.Notification(sql.FieldIn(FieldAuditID, vs...))
+}
+
+// AuditIDNotIn applies the NotIn predicate on the "audit_id" field.
+func AuditIDNotIn(vs ...int) predicate.Notification {
+	return predicate.Notification(sql.FieldNotIn(FieldAuditID, vs...))
+}
+
+// AuditIDGT applies the GT predicate on the "audit_id" field.
+func AuditIDGT(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldGT(FieldAuditID, v))
+}
+
+// AuditIDGTE applies the GTE predicate on the "audit_id" field.
+func AuditIDGTE(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldGTE(FieldAuditID, v))
+}
+
+// AuditIDLT applies the LT predicate on the "audit_id" field.
+func AuditIDLT(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldLT(FieldAuditID, v))
+}
+
+// AuditIDLTE applies the LTE predicate on the "audit_id" field.
+func AuditIDLTE(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldLTE(FieldAuditID, v))
+}
+
+// AuditIDIsNil applies the IsNil predicate on the "audit_id" field.
+func AuditIDIsNil() predicate.Notification {
+	return predicate.Notification(sql.FieldIsNull(FieldAuditID))
+}
+
+// AuditIDNotNil applies the NotNil predicate on the "audit_id" field.
+func AuditIDNotNil() predicate.Notification {
+	return predicate.Notification(sql.FieldNotNull(FieldAuditID))
 }
 
 // KindEQ applies the EQ predicate on the "kind" field.

@@ -1560,7 +1560,7 @@ func init() {
 	notificationFields := schema.Notification{}.Fields()
 	_ = notificationFields
 	// notificationDescKind is the schema descriptor for kind field.
-	notificationDescKind := notificationFields[4].Descriptor()
+	notificationDescKind := notificationFields[5].Descriptor()
 	// notification.KindValidator is a validator for the "kind" field. It is called by the builders before save.
 	notification.KindValidator = func() func(string) error {
 		validators := notificationDescKind.Validators
@@ -1578,7 +1578,7 @@ func init() {
 		}
 	}()
 	// notificationDescTitle is the schema descriptor for title field.
-	notificationDescTitle := notificationFields[5].Descriptor()
+	notificationDescTitle := notificationFields[6].Descriptor()
 	// notification.TitleValidator is a validator for the "title" field. It is called by the builders before save.
 	notification.TitleValidator = func() func(string) error {
 		validators := notificationDescTitle.Validators
@@ -1596,7 +1596,7 @@ func init() {
 		}
 	}()
 	// notificationDescCreatedAt is the schema descriptor for created_at field.
-	notificationDescCreatedAt := notificationFields[8].Descriptor()
+	notificationDescCreatedAt := notificationFields[9].Descriptor()
 	// notification.DefaultCreatedAt holds the default value on creation for the created_at field.
 	notification.DefaultCreatedAt = notificationDescCreatedAt.Default.(func() time.Time)
 	organizationMixin := schema.Organization{}.Mixin()

@@ -70,16 +70,17 @@ func inheritTenant(m TenantChildMixin) privacy.MutationRule {
 		if viewer.FromContext(ctx) == nil {
 			return privacy.Denyf("privacy: no viewer") // fail closed before reading anything
 		}
-		id, err := m.parent.id(mu)
+		parent := m.parent.pick(mu)
+		id, err := parent.id(mu)
 		if err != nil {
 			return err
 		}
-		row, ok := knownParent(ctx, m.parent.kind, id)
+		row, ok := knownParent(ctx, parent.kind, id)
 		if !ok {
-			row, ok = m.batch.lookup(ctx, m.parent.kind, id)
+			row, ok = m.batch.lookup(ctx, parent.kind, id)
 		}
 		if !ok {
-			if row, err = m.parent.load(ctx, mu, id, m.columns); err != nil {
+			if row, err = parent.load(ctx, mu, id, m.columns); err != nil {
 				return err
 			}
 		}
@@ -87,7 +88,7 @@ func inheritTenant(m TenantChildMixin) privacy.MutationRule {
 			want := row.value(col)
 			if got, set := mu.Field(col); set {
 				if got != want {
-					return privacy.Denyf("tenancy: %s %s %v differs from its %s %d (%v)", mu.Type(), col, got, m.parent.kind, id, want)
+					return privacy.Denyf("tenancy: %s %s %v differs from its %s %d (%v)", mu.Type(), col, got, parent.kind, id, want)
 				}
 				continue
 			}

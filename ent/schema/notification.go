@@ -7,15 +7,18 @@ import (
 )
 
 // Notification is an in-app message to one user about a proposal they
-// wrote, co-signed or follow. It is written in the transaction of the
-// timeline event that caused it; the unique (user, event) index means an
-// event never notifies anyone twice.
+// wrote, co-signed or follow, or, for a tenant's admins, about a
+// platform break-glass grant in their tenant. It is written in the
+// transaction of the timeline event (event_id) or audit entry (audit_id)
+// that caused it; the unique (user, event) and (user, audit entry)
+// indexes mean neither ever notifies anyone twice.
 type Notification struct{ ent.Schema }
 
-// Mixin: tenant_id is copied from the event the notification reports
-// (TenantChildMixin), so an inbox row cannot land in another tenant.
+// Mixin: tenant_id is copied from the event the notification reports, or
+// from its audit entry when it has no event (TenantChildMixin), so an
+// inbox row cannot land in another tenant.
 func (Notification) Mixin() []ent.Mixin {
-	return []ent.Mixin{childOf(ofEvent()).only("tenant_id")}
+	return []ent.Mixin{childOf(ofEvent().or(ofAuditEntry())).only("tenant_id")}
 }
 
 // Fields of Notification.
@@ -24,7 +27,8 @@ func (Notification) Fields() []ent.Field {
 		field.Int("user_id").Immutable(),
 		field.Int("tenant_id").Immutable(),
 		field.Int("proposal_id").Optional().Nillable().Immutable(),
-		field.Int("event_id").Immutable(),
+		field.Int("event_id").Optional().Nillable().Immutable(),
+		field.Int("audit_id").Optional().Nillable().Immutable(),
 		field.String("kind").NotEmpty().MaxLen(32).Immutable(),
 		field.String("title").NotEmpty().MaxLen(200).Immutable(),
 		field.Text("body").Optional().Immutable(),
@@ -33,9 +37,11 @@ func (Notification) Fields() []ent.Field {
 	}
 }
 
-// Indexes: a user's inbox, newest first; one notification per event.
+// Indexes: a user's inbox, newest first; one notification per event and
+// per audit entry.
 func (Notification) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("user_id", "event_id").Unique(), index.Fields("user_id", "id")}
+	return []ent.Index{index.Fields("user_id", "event_id").Unique(), index.Fields("user_id", "audit_id").Unique(),
+		index.Fields("user_id", "id")}
 }
 
 // Policy: a user reads and marks only their own; the event writer (system

@@ -60,11 +60,12 @@ func (b *batchParents) hook(p parentRef) ent.Hook {
 			if !mu.Op().Is(ent.OpCreate) || !cacheable(ctx) {
 				return next.Mutate(ctx, mu)
 			}
-			id, err := p.id(mu)
+			parent := p.pick(mu)
+			id, err := parent.id(mu)
 			if err != nil {
 				return nil, err
 			}
-			key := batchKey{ctx, p.kind, id}
+			key := batchKey{ctx, parent.kind, id}
 			b.enter(key, rowOf(mu))
 			defer b.leave(key)
 			return next.Mutate(ctx, mu)

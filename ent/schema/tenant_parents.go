@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent"
 
 	gen "yishi/ent"
+	"yishi/ent/auditlog"
 	"yishi/ent/household"
 	"yishi/ent/meeting"
 	"yishi/ent/organization"
@@ -28,6 +29,26 @@ type parentRef struct {
 	ownerField string
 	ownerKind  string
 	selectRow  func(c *gen.Client, id int, columns ...string) scanner
+	alt        *parentRef
+}
+
+// or makes alt the parent of a child whose p field is unset (a
+// notification reports a timeline event or, failing that, an audit
+// entry). A child with neither is refused by alt.
+func (p parentRef) or(alt parentRef) parentRef {
+	p.alt = &alt
+	return p
+}
+
+// pick returns the parent that applies to mu: p, or its alternative when
+// mu leaves p's id field unset.
+func (p parentRef) pick(mu ent.Mutation) parentRef {
+	if p.alt != nil {
+		if _, ok := mu.Field(p.idField); !ok {
+			return p.alt.pick(mu)
+		}
+	}
+	return p
 }
 
 // scanner is what every generated XSelect offers.
@@ -145,5 +166,13 @@ func ofOrganization() parentRef {
 func ofEvent() parentRef {
 	return parentRef{kind: "proposal event", idField: "event_id", selectRow: func(c *gen.Client, id int, cols ...string) scanner {
 		return c.ProposalEvent.Query().Where(proposalevent.ID(id)).Select(cols...)
+	}}
+}
+
+// ofAuditEntry: notifications that report an audit entry of their tenant
+// (a break-glass grant) rather than a proposal event.
+func ofAuditEntry() parentRef {
+	return parentRef{kind: "audit entry", idField: "audit_id", selectRow: func(c *gen.Client, id int, cols ...string) scanner {
+		return c.AuditLog.Query().Where(auditlog.ID(id), auditlog.TenantIDNotNil()).Select(cols...)
 	}}
 }
