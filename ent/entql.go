@@ -446,6 +446,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notification.FieldTenantID:   {Type: field.TypeInt, Column: notification.FieldTenantID},
 			notification.FieldProposalID: {Type: field.TypeInt, Column: notification.FieldProposalID},
 			notification.FieldEventID:    {Type: field.TypeInt, Column: notification.FieldEventID},
+			notification.FieldAuditID:    {Type: field.TypeInt, Column: notification.FieldAuditID},
 			notification.FieldKind:       {Type: field.TypeString, Column: notification.FieldKind},
 			notification.FieldTitle:      {Type: field.TypeString, Column: notification.FieldTitle},
 			notification.FieldBody:       {Type: field.TypeString, Column: notification.FieldBody},
@@ -2538,6 +2539,11 @@ func (f *NotificationFilter) WhereProposalID(p entql.IntP) {
 // WhereEventID applies the entql int predicate on the event_id field.
 func (f *NotificationFilter) WhereEventID(p entql.IntP) {
 	f.Where(p.Field(notification.FieldEventID))
+}
+
+// WhereAuditID applies the entql int predicate on the audit_id field.
+func (f *NotificationFilter) WhereAuditID(p entql.IntP) {
+	f.Where(p.Field(notification.FieldAuditID))
 }
 
 // WhereKind applies the entql string predicate on the kind field.

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -14,14 +13,8 @@ import (
 func meetingFilters(c *gin.Context) (meetings.Filter, error) {
 	var out meetings.Filter
 	var bad []apperr.FieldError
-	if v := c.Query("status"); v != "" {
-		for _, st := range strings.Split(v, ",") {
-			if !meetings.ValidStatus(st) {
-				bad = append(bad, apperr.FieldError{Field: "status", Message: "unknown status " + st})
-			}
-			out.Statuses = append(out.Statuses, st)
-		}
-	}
+	statuses, badStatus := listFilter(c, "status", meetings.ValidStatus, "")
+	out.Statuses, bad = statuses, append(bad, badStatus...)
 	if v := c.Query("format"); v != "" {
 		if !slices.Contains(meetings.Formats(), v) {
 			bad = append(bad, apperr.FieldError{Field: "format", Message: "unknown format"})

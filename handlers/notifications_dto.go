@@ -18,14 +18,16 @@ type notificationResponse struct {
 	EventID    *int   `json:"event_id"`
 	// MembershipRequestID names the membership request whose decision
 	// this announces (kinds membership_approved, membership_rejected).
-	MembershipRequestID *int           `json:"membership_request_id,omitempty"`
-	Data                map[string]any `json:"data" swaggertype:"object"`
-	Digest              bool           `json:"digest"`
-	Title               string         `json:"title" example:"你关注的提案「转角遇到爱心椅」已受理"`
-	Body                string         `json:"body" example:"状态：已提交 → 已受理"`
-	Read                bool           `json:"read"`
-	ReadAt              *time.Time     `json:"read_at"`
-	CreatedAt           time.Time      `json:"created_at"`
+	MembershipRequestID *int `json:"membership_request_id,omitempty"`
+	// AuditID names the audit entry a break_glass notice reports.
+	AuditID   *int           `json:"audit_id,omitempty"`
+	Data      map[string]any `json:"data" swaggertype:"object"`
+	Digest    bool           `json:"digest"`
+	Title     string         `json:"title" example:"你关注的提案「转角遇到爱心椅」已受理"`
+	Body      string         `json:"body" example:"状态：已提交 → 已受理"`
+	Read      bool           `json:"read"`
+	ReadAt    *time.Time     `json:"read_at"`
+	CreatedAt time.Time      `json:"created_at"`
 }
 
 // notificationPage is one page of the inbox, newest first, with the
@@ -70,6 +72,6 @@ func newNotificationResponse(n *ent.Notification) notificationResponse {
 	if data == nil {
 		data = map[string]any{}
 	}
-	return notificationResponse{ID: n.ID, Kind: n.Kind, ProposalID: n.ProposalID, EventID: n.EventID, MembershipRequestID: n.MembershipRequestID,
+	return notificationResponse{ID: n.ID, Kind: n.Kind, ProposalID: n.ProposalID, EventID: n.EventID, MembershipRequestID: n.MembershipRequestID, AuditID: n.AuditID,
 		Data: data, Digest: n.Digest, Title: n.Title, Body: n.Body, Read: n.ReadAt != nil, ReadAt: utcPtr(n.ReadAt), CreatedAt: n.CreatedAt.UTC()}
 }

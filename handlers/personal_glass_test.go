@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -41,20 +42,50 @@ func TestPlatformGrantsInATenantWithAdminsOnlyByBreakingGlass(t *testing.T) {
 		})
 	}
 	log := w.do("GET", unitPath(w.A, "/audit-log?limit=200"), w.adminA.Token, nil).want(200).obj()
-	found := false
+	entry := 0
 	for _, e := range log["items"].([]any) {
 		m := e.(map[string]any)
 		d, _ := m["detail"].(map[string]any)
 		if m["action"] == "role.break_glass" && int(m["target_id"].(float64)) == glass &&
 			m["actor"] == fmt.Sprintf("u:%d", w.platform.ID) && d["reason"] == "街道管理员离职" &&
 			fmt.Sprint(d["tenant_admins"]) == fmt.Sprintf("[%d]", w.adminA.ID) {
-			found = true
+			entry = int(m["id"].(float64))
 		}
 	}
-	if !found {
+	if entry == 0 {
 		t.Fatalf("break-glass grant %d not in the tenant's audit log: %v", glass, log)
 	}
+	wantBreakGlassNotice(t, w, entry)
 	// Tenant B still has one admin: the platform's plain grant there is refused too.
 	wantCode(t, w.do("POST", fmt.Sprintf("/v1/units/%d/role-assignments", w.B), w.platform.Token,
 		map[string]any{"user_id": w.newPerson("B新人").ID, "role": "tenant_admin"}), 403, "role_assignment.tenant_has_admin")
+}
+
+// wantBreakGlassNotice: the tenant's admin at the time of the grant has
+// exactly one break_glass notification, naming the audit entry and the
+// reason and no timeline event, unread; nobody else (the other tenant's
+// admin, the platform operator, the grantee) has one.
+func wantBreakGlassNotice(t *testing.T, w *world, entry int) {
+	t.Helper()
+	var got []map[string]any
+	for _, n := range w.inbox(w.adminA, "") {
+		if n["kind"] == "break_glass" {
+			got = append(got, n)
+		}
+	}
+	if len(got) != 1 {
+		t.Fatalf("tenant admin has %d break_glass notifications: %v", len(got), got)
+	}
+	n := got[0]
+	if n["audit_id"] != float64(entry) || n["event_id"] != nil || n["proposal_id"] != nil || n["read"] != false ||
+		!strings.Contains(n["body"].(string), "街道管理员离职") || !strings.Contains(n["title"].(string), "tenant_admin") {
+		t.Fatalf("break_glass notification %v, want audit entry %d", n, entry)
+	}
+	for _, p := range []person{w.adminB, w.platform} {
+		for _, n := range w.inbox(p, "") {
+			if n["kind"] == "break_glass" {
+				t.Fatalf("user %d was notified of another tenant's break glass: %v", p.ID, n)
+			}
+		}
+	}
 }

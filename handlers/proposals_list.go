@@ -80,14 +80,8 @@ func (s *server) listProposals(c *gin.Context) error {
 func proposalFilters(c *gin.Context) (proposals.ListFilter, error) {
 	var f proposals.ListFilter
 	var bad []apperr.FieldError
-	if v := c.Query("status"); v != "" {
-		for _, st := range strings.Split(v, ",") {
-			if !slices.Contains(proposalStatuses(), st) {
-				bad = append(bad, apperr.FieldError{Field: "status", Message: "unknown status " + st})
-			}
-			f.Statuses = append(f.Statuses, st)
-		}
-	}
+	statuses, badStatus := listFilter(c, "status", func(st string) bool { return slices.Contains(proposalStatuses(), st) }, "")
+	f.Statuses, bad = statuses, append(bad, badStatus...)
 	f.Category = c.Query("category")
 	if f.Channel = c.Query("channel"); f.Channel != "" && !slices.Contains(proposalChannels(), f.Channel) {
 		bad = append(bad, apperr.FieldError{Field: "channel", Message: "unknown channel"})

@@ -37,5 +37,5 @@ func (s *server) checkBreakGlass(c *gin.Context, u *ent.Unit, req createRoleAssi
 			"this tenant has a tenant_admin, who grants its roles; the platform operator grants here only by breaking glass (break_glass with a reason), which is audited and shown to the tenant's admins")
 	}
 	return &grants.BreakGlass{TenantID: u.TenantID, UnitPath: u.Path, Actor: v.Subject, RequestID: requestID(c),
-		Reason: strings.TrimSpace(req.Reason), Admins: admins}, nil
+		Role: req.Role, GranteeID: req.UserID, Reason: strings.TrimSpace(req.Reason), Admins: admins}, nil
 }

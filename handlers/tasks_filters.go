@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -23,14 +22,8 @@ func taskFilter(c *gin.Context) (tasks.Filter, error) {
 	default:
 		bad = append(bad, apperr.FieldError{Field: "overdue", Message: "must be true or false"})
 	}
-	if v := c.Query("status"); v != "" {
-		for _, st := range strings.Split(v, ",") {
-			if !tasks.ValidStatus(st) {
-				bad = append(bad, apperr.FieldError{Field: "status", Message: "unknown status " + st + " (todo, doing, done, blocked)"})
-			}
-			f.Statuses = append(f.Statuses, st)
-		}
-	}
+	statuses, badStatus := listFilter(c, "status", tasks.ValidStatus, " (todo, doing, done, blocked)")
+	f.Statuses, bad = statuses, append(bad, badStatus...)
 	for _, q := range []struct {
 		name string
 		dst  **int

@@ -11,13 +11,14 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"yishi/internal/store"
 )
 
 // lockedWriter is a log sink safe for the server's goroutines.
@@ -113,17 +114,24 @@ func inFlight(base string) int {
 }
 
 // TestSIGTERMDrainsInFlightWrites: writes held in flight (another
-// connection holds SQLite's write lock) when the server is told to stop
-// all complete 201; requests that arrive during the drain answer 503
-// server.draining or find the port closed, never 500 or a reset
-// mid-response; serve returns cleanly and the file passes integrity_check
-// with its WAL checkpointed away.
+// connection holds the write lock: SQLite's, or on PostgreSQL a SHARE lock
+// on units) when the server is told to stop all complete 201; requests
+// that arrive during the drain answer 503 server.draining or find the port
+// closed, never 500 or a reset mid-response; serve returns cleanly, and
+// the database is closed cleanly: on SQLite the file passes
+// integrity_check with its WAL checkpointed away, on PostgreSQL no
+// connection of the server is left. It runs on PostgreSQL when
+// YISHI_TEST_DATABASE_URL is set, on a SQLite file otherwise.
 func TestSIGTERMDrainsInFlightWrites(t *testing.T) {
 	dir := t.TempDir()
 	metricsAddr := freeAddr(t)
-	dbPath := filepath.Join(dir, "yishi.db")
+	dbURL := databaseURL(t, dir)
+	serveURL := dbURL
+	if dialectOf(dbURL) == "sqlite" {
+		serveURL += "?_pragma=busy_timeout(60000)"
+	}
 	base, stop, done, logs := startServe(t, map[string]string{
-		"YISHI_DATA_DIR": dir, "YISHI_DATABASE_URL": "sqlite://" + dbPath + "?_pragma=busy_timeout(60000)",
+		"YISHI_DATA_DIR": dir, "YISHI_DATABASE_URL": serveURL,
 		"YISHI_ADMIN_PHONE": "13800000000", "YISHI_ADMIN_PASSWORD": "bootstrap-pass", "YISHI_LOG_LEVEL": "warn",
 		"YISHI_DRAIN_DELAY": "1s", "YISHI_METRICS_ADDR": metricsAddr,
 	})
@@ -131,9 +139,10 @@ func TestSIGTERMDrainsInFlightWrites(t *testing.T) {
 	client := &http.Client{Timeout: 60 * time.Second}
 	token := loginToken(t, client, base)
 
-	release := holdWriteLock(t, dbPath)
+	release := holdWriteLock(t, dbURL)
 	const writers = 6
 	results := make(chan answer, writers)
+	started := time.Now()
 	for i := 0; i < writers; i++ {
 		go func(i int) {
 			results <- send(client, "POST", base+"/v1/tenants", token, fmt.Sprintf(`{"name":"街道%d","code":"drain-%d"}`, i, i))
@@ -169,7 +178,8 @@ func TestSIGTERMDrainsInFlightWrites(t *testing.T) {
 			t.Errorf("request during the drain: %+v", a)
 		}
 	}
-	t.Logf("during the drain: %d answered 503 server.draining, %d found the port closed", drained, refused)
+	t.Logf("%s: %d in-flight writes answered 201 after %v; during the drain %d answered 503 server.draining, %d found the port closed",
+		dialectOf(dbURL), writers, time.Since(started).Round(time.Millisecond), drained, refused)
 	select {
 	case err := <-done:
 		if err != nil {
@@ -181,7 +191,7 @@ func TestSIGTERMDrainsInFlightWrites(t *testing.T) {
 	if strings.Contains(logs.String(), `"status":500`) {
 		t.Errorf("a request answered 500: %s", logs.String())
 	}
-	checkClosedCleanly(t, dbPath, writers)
+	checkClosedCleanly(t, dbURL, writers)
 }
 
 func loginToken(t *testing.T, client *http.Client, base string) string {
@@ -200,11 +210,36 @@ func loginToken(t *testing.T, client *http.Client, base string) string {
 	return rest[:strings.IndexByte(rest, '"')]
 }
 
-// holdWriteLock takes SQLite's write lock from another connection, as a
-// second process would; release rolls back and closes that connection.
-func holdWriteLock(t *testing.T, path string) (release func()) {
+// holdWriteLock takes the write lock from another connection, as a
+// second process would: SQLite's (BEGIN IMMEDIATE), or on PostgreSQL a
+// SHARE lock on units, which lets reads through and holds every insert of
+// a tenant. release rolls back and closes that connection.
+func holdWriteLock(t *testing.T, url string) (release func()) {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+path)
+	ctx := context.Background()
+	if dialectOf(url) == "postgres" {
+		st, err := store.Open(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conn, err := st.DB.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{"BEGIN", "LOCK TABLE units IN SHARE MODE"} {
+			if _, err := conn.ExecContext(ctx, q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return func() {
+			if _, err := conn.ExecContext(ctx, "ROLLBACK"); err != nil {
+				t.Error(err)
+			}
+			conn.Close()
+			st.Close()
+		}
+	}
+	db, err := sql.Open("sqlite", "file:"+strings.TrimPrefix(url, "sqlite://"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,21 +256,39 @@ func holdWriteLock(t *testing.T, path string) (release func()) {
 	}
 }
 
-// checkClosedCleanly opens the file afresh: integrity_check passes, the
-// in-flight writes are there, and the WAL was checkpointed on close.
-func checkClosedCleanly(t *testing.T, path string, writes int) {
+// checkClosedCleanly opens the database afresh: the in-flight writes are
+// there, and the server closed it. On SQLite integrity_check passes and
+// the WAL was checkpointed on close; on PostgreSQL no other connection to
+// the database is left (serve closed its pool, LISTEN included).
+func checkClosedCleanly(t *testing.T, url string, writes int) {
 	t.Helper()
-	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
-		t.Errorf("WAL left behind (%d bytes): the database was not closed cleanly", fi.Size())
+	if dialectOf(url) == "sqlite" {
+		path := strings.TrimPrefix(url, "sqlite://")
+		if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
+			t.Errorf("WAL left behind (%d bytes): the database was not closed cleanly", fi.Size())
+		}
 	}
-	db, err := sql.Open("sqlite", "file:"+path)
+	st, err := store.Open(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	var res string
-	if err := db.QueryRow("PRAGMA integrity_check").Scan(&res); err != nil || res != "ok" {
-		t.Fatalf("integrity_check: %q, %v", res, err)
+	defer st.Close()
+	db := st.DB
+	if dialectOf(url) == "sqlite" {
+		var res string
+		if err := db.QueryRow("PRAGMA integrity_check").Scan(&res); err != nil || res != "ok" {
+			t.Fatalf("integrity_check: %q, %v", res, err)
+		}
+	} else {
+		// A closed connection's backend leaves pg_stat_activity a moment
+		// after the client hangs up, so allow it a few seconds.
+		left, err := -1, error(nil)
+		for deadline := time.Now().Add(5 * time.Second); left != 0 && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			err = db.QueryRow(`SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`).Scan(&left)
+		}
+		if left != 0 {
+			t.Fatalf("%d connections of the stopped server left open (%v)", left, err)
+		}
 	}
 	var n int
 	if err := db.QueryRow(`SELECT count(*) FROM units WHERE code LIKE 'drain-%'`).Scan(&n); err != nil || n != writes {

@@ -7,14 +7,16 @@ import (
 )
 
 // Notification is an in-app message to one user: about a proposal they
-// wrote, co-signed or follow (one per timeline event), or about a vote,
-// meeting, task or queue that concerns them (issue 12). It is written in
+// wrote, co-signed or follow (one per timeline event), about a vote,
+// meeting, task or queue that concerns them (issue 12), or, for a tenant's
+// admins, about a platform break-glass grant in their tenant (issue 15). It is written in
 // the transaction of the change that caused it; the unique (user, event)
 // and (user, dedup_key) indexes mean nothing notifies anyone twice.
 type Notification struct{ ent.Schema }
 
 // Mixin: tenant_id is copied from the event the notification reports (or
-// the membership request whose decision it announces)
+// the membership request whose decision it announces, or the audit
+// entry of a break-glass grant)
 // (TenantChildMixin), so an inbox row cannot land in another tenant.
 func (Notification) Mixin() []ent.Mixin {
 	return []ent.Mixin{childOf(ofNotificationParent()).only("tenant_id")}
@@ -28,6 +30,7 @@ func (Notification) Fields() []ent.Field {
 		field.Int("proposal_id").Optional().Nillable().Immutable(),
 		field.Int("event_id").Optional().Nillable().Immutable(),
 		field.Int("membership_request_id").Optional().Nillable().Immutable(),
+		field.Int("audit_id").Optional().Nillable().Immutable(),
 		field.String("kind").NotEmpty().MaxLen(32).Immutable(),
 		field.String("title").NotEmpty().MaxLen(200).Immutable(),
 		field.Text("body").Optional().Immutable(),
@@ -47,9 +50,11 @@ func (Notification) Fields() []ent.Field {
 	}
 }
 
-// Indexes: a user's inbox, newest first; one notification per event.
+// Indexes: a user's inbox, newest first; one notification per event and
+// per audit entry.
 func (Notification) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("user_id", "event_id").Unique(), index.Fields("user_id", "dedup_key").Unique(),
+		index.Fields("user_id", "audit_id").Unique(),
 		index.Fields("user_id", "id")}
 }
 

@@ -53,6 +53,11 @@ func knownRow(p any) (parentKey, tenantRow, bool) {
 		return parentKey{ofProposal().kind, p.ID}, tenantRow{p.TenantID, p.UnitID, p.UnitPath, p.CommunityPath}, true
 	case *gen.Meeting:
 		return parentKey{ofMeeting().kind, p.ID}, tenantRow{p.TenantID, p.UnitID, p.UnitPath, p.CommunityPath}, true
+	case *gen.AuditLog:
+		if p.TenantID == nil {
+			return parentKey{}, tenantRow{}, false
+		}
+		return parentKey{ofAuditEntry().kind, p.ID}, tenantRow{TenantID: *p.TenantID}, true
 	case *gen.Task:
 		return parentKey{ofTask().kind, p.ID}, tenantRow{p.TenantID, p.UnitID, p.UnitPath, p.CommunityPath}, true
 	}

@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent"
 
 	gen "yishi/ent"
+	"yishi/ent/auditlog"
 	"yishi/ent/comment"
 	"yishi/ent/household"
 	"yishi/ent/meeting"
@@ -198,11 +199,12 @@ func ofMembershipRequest() parentRef {
 }
 
 // ofNotificationParent: a notification belongs to the proposal event it
-// reports, or the membership request whose decision it announces; votes,
+// reports, the membership request whose decision it announces, or the
+// audit entry (a break-glass grant) it tells a tenant's admins of; votes,
 // meetings and overdue tasks notify without either and name their tenant
 // themselves.
 func ofNotificationParent() parentRef {
-	return ofEvent().or(ofMembershipRequest())
+	return ofEvent().or(ofMembershipRequest().or(ofAuditEntry()))
 }
 
 // ofEvent: notifications, which belong to the proposal event they
@@ -217,5 +219,13 @@ func ofEvent() parentRef {
 func ofComment() parentRef {
 	return parentRef{kind: "comment", idField: "comment_id", selectRow: func(c *gen.Client, id int, cols ...string) scanner {
 		return c.Comment.Query().Where(comment.ID(id)).Select(cols...)
+	}}
+}
+
+// ofAuditEntry: notifications that report an audit entry of their tenant
+// (a break-glass grant) rather than a proposal event.
+func ofAuditEntry() parentRef {
+	return parentRef{kind: "audit entry", idField: "audit_id", selectRow: func(c *gen.Client, id int, cols ...string) scanner {
+		return c.AuditLog.Query().Where(auditlog.ID(id), auditlog.TenantIDNotNil()).Select(cols...)
 	}}
 }
