@@ -229,3 +229,10 @@ func ofAuditEntry() parentRef {
 		return c.AuditLog.Query().Where(auditlog.ID(id), auditlog.TenantIDNotNil()).Select(cols...)
 	}}
 }
+
+// ofTalent: growth records.
+func ofTalent() parentRef {
+	return parentRef{kind: "talent", idField: "talent_id", selectRow: func(c *gen.Client, id int, cols ...string) scanner {
+		return c.Talent.Query().Where(talent.ID(id)).Select(cols...)
+	}}
+}
