@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -9,9 +8,8 @@ import (
 
 	"yishi/ent"
 	"yishi/internal/apperr"
+	"yishi/internal/phone"
 )
-
-var phonePattern = regexp.MustCompile(`^1[3-9][0-9]{9}$`)
 
 // hasControl reports whether s holds a control character. No name, phone
 // or address needs one, and PostgreSQL refuses NUL in text outright, so
@@ -27,7 +25,7 @@ type registerRequest struct {
 
 func (r *registerRequest) validate() []apperr.FieldError {
 	var out []apperr.FieldError
-	if !phonePattern.MatchString(r.Phone) {
+	if !phone.Valid(r.Phone) {
 		out = append(out, apperr.FieldError{Field: "phone", Message: "must be an 11-digit mainland mobile number"})
 	}
 	if n := utf8.RuneCountInString(r.Password); n < 8 || n > 128 {
