@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -10,9 +9,8 @@ import (
 	"yishi/ent"
 	"yishi/internal/accounts"
 	"yishi/internal/apperr"
+	"yishi/internal/phone"
 )
-
-var phonePattern = regexp.MustCompile(`^1[3-9][0-9]{9}$`)
 
 // hasControl reports whether s holds a control character. No name, phone
 // or address needs one, and PostgreSQL refuses NUL in text outright, so
@@ -41,8 +39,8 @@ func (r *registerRequest) validate() []apperr.FieldError {
 	return out
 }
 
-func checkPhone(out []apperr.FieldError, field, phone string) []apperr.FieldError {
-	if !phonePattern.MatchString(phone) {
+func checkPhone(out []apperr.FieldError, field, number string) []apperr.FieldError {
+	if !phone.Valid(number) {
 		out = append(out, apperr.FieldError{Field: field, Message: "must be an 11-digit mainland mobile number"})
 	}
 	return out

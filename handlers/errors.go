@@ -10,7 +10,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"yishi/ent"
-	"yishi/ent/privacy"
 	"yishi/internal/apperr"
 	"yishi/internal/messages"
 	"yishi/internal/store"
@@ -63,7 +62,7 @@ func classify(err error) *apperr.Error {
 		return e
 	}
 	switch {
-	case ent.IsNotFound(err), errors.Is(err, privacy.Deny):
+	case store.Hidden(err):
 		return apperr.NotFound("resource")
 	case ent.IsConstraintError(err):
 		return apperr.Conflict("resource.conflict", "the change conflicts with existing data")

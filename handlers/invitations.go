@@ -23,7 +23,7 @@ type createInvitationRequest struct {
 
 func (r *createInvitationRequest) validate() []apperr.FieldError {
 	var out []apperr.FieldError
-	if !phonePattern.MatchString(r.Phone) {
+	if !phone.Valid(r.Phone) {
 		out = append(out, apperr.FieldError{Field: "phone", Message: "must be an 11-digit mainland mobile number"})
 	}
 	out = append(out, checkTalentName(&r.Name)...)

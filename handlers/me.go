@@ -44,7 +44,7 @@ func (s *server) getMe(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	roles, err := grants.LiveOf(ctx, s.Store.Client.RoleAssignment, authz.UserSubject(u.ID))
+	roles, err := grants.Live(ctx, s.Store.Client, authz.UserSubject(u.ID))
 	if err != nil {
 		return err
 	}

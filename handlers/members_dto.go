@@ -7,16 +7,12 @@ import (
 	"yishi/ent"
 	"yishi/internal/accounts"
 	"yishi/internal/apperr"
+	"yishi/internal/vocab"
 )
 
 // stakeholderIdentities are the identities a member can hold; meetings and
-// votes count participants by them.
-func stakeholderIdentities() []string {
-	return []string{
-		"party_member", "resident_rep", "building_head", "org_leader", "merchant",
-		"property_rep", "grid_worker", "volunteer", "resident",
-	}
-}
+// votes count participants by them (one table with participant.identity).
+var stakeholderIdentities = vocab.Of("membership.identity")
 
 // createMemberRequest adds a user to the unit in the URL.
 type createMemberRequest struct {
@@ -34,7 +30,7 @@ func (r *createMemberRequest) validate() []apperr.FieldError {
 		out = append(out, apperr.FieldError{Field: "identities", Message: "must name at least one identity"})
 	}
 	for i, id := range r.Identities {
-		if !slices.Contains(stakeholderIdentities(), id) || slices.Index(r.Identities, id) != i {
+		if !stakeholderIdentities.Has(id) || slices.Index(r.Identities, id) != i {
 			out = append(out, apperr.FieldError{Field: "identities", Message: "has an unknown or repeated identity: " + id})
 		}
 	}

@@ -1,18 +1,17 @@
 package handlers
 
 import (
-	"slices"
 	"time"
 
 	"yishi/ent"
 	"yishi/internal/apperr"
 	"yishi/internal/units"
+	"yishi/internal/vocab"
 )
 
-// organizationKinds() are the kinds an organization may have.
-func organizationKinds() []string {
-	return []string{"self_organization", "property_company", "merchant", "party_branch", "department"}
-}
+// organizationKinds are the kinds an organization may have (the schema's
+// enum, via the one catalogue).
+var organizationKinds = vocab.Of("organization.kind")
 
 // createOrganizationRequest registers an organization at the unit.
 type createOrganizationRequest struct {
@@ -26,7 +25,7 @@ func (r *createOrganizationRequest) validate() []apperr.FieldError {
 	if msg := units.ValidateName(r.Name); msg != "" {
 		out = append(out, apperr.FieldError{Field: "name", Message: msg})
 	}
-	if !slices.Contains(organizationKinds(), r.Kind) {
+	if !organizationKinds.Has(r.Kind) {
 		out = append(out, apperr.FieldError{Field: "kind", Message: "must be one of self_organization, property_company, merchant, party_branch, department"})
 	}
 	if len([]rune(r.Description)) > 2000 {

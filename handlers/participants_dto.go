@@ -9,6 +9,7 @@ import (
 	"yishi/ent"
 	"yishi/internal/apperr"
 	"yishi/internal/meetings"
+	"yishi/internal/phone"
 )
 
 // createParticipantRequest lists one person at a meeting: a registered
@@ -37,7 +38,7 @@ func (r *createParticipantRequest) validate() []apperr.FieldError {
 	if utf8.RuneCountInString(name) > 100 {
 		add("guest_name", "must be at most 100 characters")
 	}
-	if r.GuestPhone != "" && !phonePattern.MatchString(r.GuestPhone) {
+	if r.GuestPhone != "" && !phone.Valid(r.GuestPhone) {
 		add("guest_phone", "must be an 11-digit mainland mobile number")
 	}
 	if !slices.Contains(meetings.Identities(), r.Identity) {

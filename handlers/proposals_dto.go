@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -9,15 +8,17 @@ import (
 	"yishi/ent"
 	"yishi/ent/schema/schematype"
 	"yishi/internal/apperr"
+	"yishi/internal/phone"
+	"yishi/internal/vocab"
 )
 
-// proposalKinds() are the three kinds of proposal (个人, 联名, 组织).
-func proposalKinds() []string { return []string{"individual", "joint", "organizational"} }
-
-// proposalChannels() are the intake channels.
-func proposalChannels() []string {
-	return []string{"online", "mailbox", "face_to_face", "tuesday_talk", "grid_visit", "hotline"}
-}
+// proposalKinds are the three kinds of proposal (个人, 联名, 组织) and
+// proposalChannels the intake channels: the schema's enums, via the one
+// catalogue.
+var (
+	proposalKinds    = vocab.Of("proposal.kind")
+	proposalChannels = vocab.Of("proposal.channel")
+)
 
 // createProposalRequest files a proposal at the unit in the URL. A guide
 // entering an offline submission (mailbox, face_to_face, tuesday_talk,
@@ -47,10 +48,10 @@ func (r *createProposalRequest) validate() []apperr.FieldError {
 	if n := utf8.RuneCountInString(r.Body); strings.TrimSpace(r.Body) == "" || n > 20000 {
 		add("body", "must be 1 to 20000 characters")
 	}
-	if !slices.Contains(proposalKinds(), r.Kind) {
+	if !proposalKinds.Has(r.Kind) {
 		add("kind", "must be individual, joint or organizational")
 	}
-	if !slices.Contains(proposalChannels(), r.Channel) {
+	if !proposalChannels.Has(r.Channel) {
 		add("channel", "must be online, mailbox, face_to_face, tuesday_talk, grid_visit or hotline")
 	}
 	if r.Kind == "joint" {
@@ -69,7 +70,7 @@ func (r *createProposalRequest) validate() []apperr.FieldError {
 	if r.Kind != "organizational" && r.OrganizationID != nil {
 		add("organization_id", "is only for organizational proposals")
 	}
-	if r.AuthorPhone != "" && !phonePattern.MatchString(r.AuthorPhone) {
+	if r.AuthorPhone != "" && !phone.Valid(r.AuthorPhone) {
 		add("author_phone", "must be an 11-digit mainland mobile number")
 	}
 	if utf8.RuneCountInString(r.Address) > 200 {

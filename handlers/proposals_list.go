@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -11,13 +10,12 @@ import (
 	"yishi/ent"
 	"yishi/internal/apperr"
 	"yishi/internal/proposals"
+	"yishi/internal/vocab"
 )
 
-// proposalStatuses are every status a proposal can have.
-func proposalStatuses() []string {
-	return []string{"draft", "collecting", "submitted", "needs_revision", "accepted", "rejected", "merged",
-		"referred", "deliberating", "approved", "declined", "implementing", "completed", "closed", "withdrawn", "lapsed"}
-}
+// proposalStatuses are every status a proposal can have (the schema's
+// enum, via the one catalogue).
+var proposalStatuses = vocab.Of("proposal.status")
 
 // listProposals godoc
 //
@@ -80,13 +78,13 @@ func (s *server) listProposals(c *gin.Context) error {
 func proposalFilters(c *gin.Context) (proposals.ListFilter, error) {
 	var f proposals.ListFilter
 	var bad []apperr.FieldError
-	statuses, badStatus := listFilter(c, "status", func(st string) bool { return slices.Contains(proposalStatuses(), st) }, "")
+	statuses, badStatus := listFilter(c, "status", func(st string) bool { return proposalStatuses.Has(st) }, "")
 	f.Statuses, bad = statuses, append(bad, badStatus...)
 	f.Category = c.Query("category")
-	if f.Channel = c.Query("channel"); f.Channel != "" && !slices.Contains(proposalChannels(), f.Channel) {
+	if f.Channel = c.Query("channel"); f.Channel != "" && !proposalChannels.Has(f.Channel) {
 		bad = append(bad, apperr.FieldError{Field: "channel", Message: "unknown channel"})
 	}
-	if f.Kind = c.Query("kind"); f.Kind != "" && !slices.Contains(proposalKinds(), f.Kind) {
+	if f.Kind = c.Query("kind"); f.Kind != "" && !proposalKinds.Has(f.Kind) {
 		bad = append(bad, apperr.FieldError{Field: "kind", Message: "unknown kind"})
 	}
 	bad = append(bad, rangeFilters(c, &f)...)

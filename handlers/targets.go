@@ -10,9 +10,17 @@ import (
 	"yishi/authz/access"
 	"yishi/ent"
 	"yishi/internal/apperr"
+	"yishi/internal/clients"
+	"yishi/internal/grants"
+	"yishi/internal/lists"
+	"yishi/internal/meetings"
+	"yishi/internal/organizations"
+	"yishi/internal/proposals"
+	"yishi/internal/tasks"
 	"yishi/internal/units"
 	"yishi/internal/viewer"
 	"yishi/internal/webhooks"
+	"yishi/internal/voting"
 )
 
 // getByID reads the row named by :id with get, answering 404 naming kind
@@ -28,9 +36,15 @@ func getByID[T any](c *gin.Context, kind string, get func(ctx context.Context, i
 		return zero, apperr.NotFound(kind)
 	}
 	if err != nil {
-		return zero, fmt.Errorf("load %s %d: %w", kind, id, err)
+		return zero, fmt.Errorf("load %s: %w", kind, err)
 	}
 	return row, nil
+}
+
+// read binds an internal/<area> finder to the server's client: the
+// loaders read their targets through the area's service, never ent.
+func read[T any](s *server, find func(context.Context, *ent.Client, int) (T, error)) func(context.Context, int) (T, error) {
+	return func(ctx context.Context, id int) (T, error) { return find(ctx, s.Store.Client, id) }
 }
 
 // The loaders of the route table, one per kind of target. Rows read
@@ -39,7 +53,7 @@ func getByID[T any](c *gin.Context, kind string, get func(ctx context.Context, i
 // unitTarget is the unit named by :id, read through privacy.
 func unitTarget() loader {
 	return loader{Name: "unit", Load: func(s *server, c *gin.Context) (access.Target, error) {
-		u, err := getByID(c, "unit", s.Store.Client.Unit.Get)
+		u, err := getByID(c, "unit", read(s, units.Get))
 		if err != nil {
 			return access.Target{}, err
 		}
@@ -48,17 +62,13 @@ func unitTarget() loader {
 }
 
 // communityUnitTarget is the unit named by :id for community-wide reads:
-// a resident of a grid lists their whole community, whose unit privacy
-// would hide from them. A unit the caller cannot reach at all answers the
-// same 404 as a missing id.
+// a resident of a grid lists their whole community, whose unit the
+// subtree read would hide from them. units.GetInCommunity reads it as the
+// caller with the community reach privacy admits; a unit the caller cannot
+// reach at all answers the same 404 as a missing id.
 func communityUnitTarget() loader {
 	return loader{Name: "unit (community-wide)", Load: func(s *server, c *gin.Context) (access.Target, error) {
-		u, err := getByID(c, "unit", func(ctx context.Context, id int) (*ent.Unit, error) {
-			return s.Store.Client.Unit.Get(viewer.SystemContext(ctx), id)
-		})
-		if err == nil && !reachesCommunity(caller(c), u.Path) {
-			err = errUnitNotFound()
-		}
+		u, err := getByID(c, "unit", read(s, units.GetInCommunity))
 		if err != nil {
 			return access.Target{}, err
 		}
@@ -82,7 +92,7 @@ func tenantTarget() loader {
 // proposalTarget is the proposal named by :id.
 func proposalTarget() loader {
 	return loader{Name: "proposal", Load: func(s *server, c *gin.Context) (access.Target, error) {
-		p, err := getByID(c, "proposal", s.Store.Client.Proposal.Get)
+		p, err := getByID(c, "proposal", read(s, proposals.Get))
 		if err != nil {
 			return access.Target{}, err
 		}
@@ -93,7 +103,7 @@ func proposalTarget() loader {
 // voteTarget is the vote named by :id.
 func voteTarget() loader {
 	return loader{Name: "vote", Load: func(s *server, c *gin.Context) (access.Target, error) {
-		v, err := getByID(c, "vote", s.Store.Client.Vote.Get)
+		v, err := getByID(c, "vote", read(s, voting.Get))
 		if err != nil {
 			return access.Target{}, err
 		}
@@ -104,7 +114,7 @@ func voteTarget() loader {
 // meetingTarget is the meeting named by :id.
 func meetingTarget() loader {
 	return loader{Name: "meeting", Load: func(s *server, c *gin.Context) (access.Target, error) {
-		m, err := getByID(c, "meeting", s.Store.Client.Meeting.Get)
+		m, err := getByID(c, "meeting", read(s, meetings.Get))
 		if err != nil {
 			return access.Target{}, err
 		}
@@ -115,7 +125,7 @@ func meetingTarget() loader {
 // taskTarget is the task named by :id.
 func taskTarget() loader {
 	return loader{Name: "task", Load: func(s *server, c *gin.Context) (access.Target, error) {
-		t, err := getByID(c, "task", s.Store.Client.Task.Get)
+		t, err := getByID(c, "task", read(s, tasks.Get))
 		if err != nil {
 			return access.Target{}, err
 		}
@@ -126,7 +136,7 @@ func taskTarget() loader {
 // venueTarget is the venue named by :id.
 func venueTarget() loader {
 	return loader{Name: "venue", Load: func(s *server, c *gin.Context) (access.Target, error) {
-		v, err := getByID(c, "venue", s.Store.Client.Venue.Get)
+		v, err := getByID(c, "venue", read(s, meetings.GetVenue))
 		if err != nil {
 			return access.Target{}, err
 		}
@@ -138,7 +148,7 @@ func venueTarget() loader {
 // participantTarget is the meeting participant named by :id.
 func participantTarget() loader {
 	return loader{Name: "participant", Load: func(s *server, c *gin.Context) (access.Target, error) {
-		p, err := getByID(c, "participant", s.Store.Client.Participant.Get)
+		p, err := getByID(c, "participant", read(s, meetings.GetParticipant))
 		if err != nil {
 			return access.Target{}, err
 		}
@@ -149,7 +159,7 @@ func participantTarget() loader {
 // organizationTarget is the organization named by :id.
 func organizationTarget() loader {
 	return loader{Name: "organization", Load: func(s *server, c *gin.Context) (access.Target, error) {
-		o, err := getByID(c, "organization", s.Store.Client.Organization.Get)
+		o, err := getByID(c, "organization", read(s, organizations.Get))
 		if err != nil {
 			return access.Target{}, err
 		}
@@ -158,14 +168,12 @@ func organizationTarget() loader {
 }
 
 // listItemTarget is the guidebook list item named by :id. The row belongs
-// to the subdistrict, which privacy hides from community and grid callers
-// who may read it, so it is read as the system and decided tenant-wide: a
-// caller outside the tenant gets the same 404 as for a missing id.
+// to the subdistrict; privacy lets everyone with a role in the tenant read
+// it (lists.Get), and the rule is decided tenant-wide: a caller outside
+// the tenant gets the same 404 as for a missing id.
 func listItemTarget() loader {
 	return loader{Name: "list_item", Load: func(s *server, c *gin.Context) (access.Target, error) {
-		it, err := getByID(c, "list_item", func(ctx context.Context, id int) (*ent.ListItem, error) {
-			return s.Store.Client.ListItem.Get(viewer.SystemContext(ctx), id)
-		})
+		it, err := getByID(c, "list_item", read(s, lists.Get))
 		if err != nil {
 			return access.Target{}, err
 		}
@@ -177,7 +185,7 @@ func listItemTarget() loader {
 // revoking it needs the power to grant its role there.
 func roleAssignmentTarget() loader {
 	return loader{Name: "role_assignment", Load: func(s *server, c *gin.Context) (access.Target, error) {
-		ra, err := getByID(c, "role_assignment", s.Store.Client.RoleAssignment.Get)
+		ra, err := getByID(c, "role_assignment", read(s, grants.Get))
 		switch {
 		case err != nil:
 			return access.Target{}, err
@@ -193,7 +201,7 @@ func roleAssignmentTarget() loader {
 // apiClientTarget is the partner app named by :id.
 func apiClientTarget() loader {
 	return loader{Name: "api_client", Load: func(s *server, c *gin.Context) (access.Target, error) {
-		ac, err := getByID(c, "api_client", s.Store.Client.APIClient.Get)
+		ac, err := getByID(c, "api_client", read(s, clients.Get))
 		if err != nil {
 			return access.Target{}, err
 		}
@@ -206,19 +214,13 @@ func apiClientTarget() loader {
 // internal fields.
 func attachmentTarget() loader {
 	return loader{Name: "attachment", Load: func(s *server, c *gin.Context) (access.Target, error) {
-		m, err := getByID(c, "attachment", s.Store.Client.Attachment.Get)
-		if err == nil && m.OwnerType != attachmentOwnerProposal {
-			err = apperr.NotFound("attachment")
-		}
+		id, err := pathID(c, "id", "attachment")
 		if err != nil {
 			return access.Target{}, err
 		}
-		p, err := s.Store.Client.Proposal.Get(c.Request.Context(), m.OwnerID)
-		if ent.IsNotFound(err) {
-			return access.Target{}, apperr.NotFound("attachment")
-		}
+		m, p, err := proposals.GetAttachment(c.Request.Context(), s.Store.Client, id)
 		if err != nil {
-			return access.Target{}, fmt.Errorf("load attachment's proposal: %w", err)
+			return access.Target{}, err
 		}
 		if m.Internal && !s.seesInternal(c, p) {
 			return access.Target{}, apperr.NotFound("attachment")

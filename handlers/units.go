@@ -2,19 +2,15 @@ package handlers
 
 import (
 	"net/http"
-	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
-	"yishi/authz"
 	"yishi/ent"
 	"yishi/internal/audit"
 	"yishi/internal/lists"
 	"yishi/internal/store"
 	"yishi/internal/units"
-	"yishi/internal/viewer"
 )
 
 // createTenant godoc
@@ -139,18 +135,4 @@ func (s *server) listUnitChildren(c *gin.Context) error {
 	return respondPage(c, func(p page) ([]*ent.Unit, error) {
 		return units.Children(c.Request.Context(), s.Store.Client, u.ID, p.After, p.Limit+1)
 	}, func(u *ent.Unit) int { return u.ID }, newUnitResponse)
-}
-
-// reachesCommunity reports whether v could be allowed anything at path by
-// allowInCommunity: the platform operator sees every unit, and anyone else
-// needs a scope covering path or lying inside path's community.
-func reachesCommunity(v *viewer.Viewer, path string) bool {
-	if v == nil {
-		return false
-	}
-	if v.Platform || v.InScope(path) {
-		return true
-	}
-	community := authz.CommunityOf(path)
-	return slices.ContainsFunc(v.Scopes, func(sc string) bool { return strings.HasPrefix(sc, community) })
 }

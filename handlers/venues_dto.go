@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -9,10 +8,12 @@ import (
 	"yishi/ent"
 	"yishi/internal/apperr"
 	"yishi/internal/units"
+	"yishi/internal/vocab"
 )
 
-// venueKinds are where residents already gather (邻里茶馆, 四邻议事亭, …).
-func venueKinds() []string { return []string{"tea_house", "pavilion", "hall", "online"} }
+// venueKinds are where residents already gather (邻里茶馆, 四邻议事亭, …):
+// the schema's enum, via the one catalogue.
+var venueKinds = vocab.Of("venue.kind")
 
 // createVenueRequest registers a venue at the unit in the URL.
 type createVenueRequest struct {
@@ -27,7 +28,7 @@ func (r *createVenueRequest) validate() []apperr.FieldError {
 	if msg := units.ValidateName(r.Name); msg != "" {
 		out = append(out, apperr.FieldError{Field: "name", Message: msg})
 	}
-	if !slices.Contains(venueKinds(), r.Kind) {
+	if !venueKinds.Has(r.Kind) {
 		out = append(out, apperr.FieldError{Field: "kind", Message: "must be tea_house, pavilion, hall or online"})
 	}
 	return append(out, checkVenueDetails(&r.Address, r.Capacity)...)

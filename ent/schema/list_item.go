@@ -34,5 +34,6 @@ func (ListItem) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("tenant_id", "kind", "code").Unique()}
 }
 
-// Policy: list items are tenant data.
-func (ListItem) Policy() ent.Policy { return tenantPolicy("unit_path", "") }
+// Policy: list items are tenant reference data, read by everyone with a
+// role in the tenant and written at the tenant root.
+func (ListItem) Policy() ent.Policy { return tenantReferencePolicy("unit_path") }

@@ -57,11 +57,13 @@ func (Unit) Indexes() []ent.Index {
 	}
 }
 
-// Policy scopes units to the viewer's subtrees; a new unit's path starts as
-// its parent's path, so creating a child needs the parent in scope.
+// Policy scopes units to the viewer's subtrees (a read marked
+// viewer.WithCommunityReach also reaches the viewer's communities); a new
+// unit's path starts as its parent's path, so creating a child needs the
+// parent in scope.
 func (Unit) Policy() ent.Policy {
 	return privacy.Policy{
-		Query: privacy.QueryPolicy{allowSystem(), allowPlatform(), scopeFilter("path", "")},
+		Query: privacy.QueryPolicy{allowSystem(), allowPlatform(), communityReachFilter("path"), scopeFilter("path", "")},
 		Mutation: privacy.MutationPolicy{
 			allowSystem(), allowPlatform(), scopedCreate("path"), scopeFilter("path", ""),
 		},

@@ -50,3 +50,9 @@ func Holds(ctx context.Context, rc *ent.RoleAssignmentClient, subject, role, dom
 	}
 	return ok, nil
 }
+
+// Live is LiveOf on the client: every live assignment of subject, for
+// the caller's own profile.
+func Live(ctx context.Context, client *ent.Client, subject string) ([]*ent.RoleAssignment, error) {
+	return LiveOf(ctx, client.RoleAssignment, subject)
+}

@@ -10,10 +10,8 @@ import (
 
 // ActiveForTenant returns the tenant's active items in list order, the
 // input Screen needs when a proposal is submitted. It reads with the
-// caller's ctx, so privacy applies: a viewer whose scopes all lie below
-// the subdistrict sees none of the subdistrict-owned rows. Callers serving
-// such a viewer must first authorize list_item:read for the tenant and
-// then pass the deliberate tenant-wide read context, as listListItems does.
+// caller's ctx, so privacy applies: anyone with a role in the tenant reads
+// its guidebook, and nobody else.
 func ActiveForTenant(ctx context.Context, client *ent.Client, tenantID int) ([]*ent.ListItem, error) {
 	items, err := client.ListItem.Query().
 		Where(listitem.TenantID(tenantID), listitem.StatusEQ(listitem.StatusActive)).

@@ -51,10 +51,18 @@ func TestSeedDefaultsAndActiveForTenant(t *testing.T) {
 	if it := items[0]; it.UnitID != tenant.ID || it.UnitPath != tenant.Path || it.TenantID != tenant.ID {
 		t.Fatalf("E01 owned by unit %d %q tenant %d", it.UnitID, it.UnitPath, it.TenantID)
 	}
-	// Privacy applies: a community-level viewer sees none of the rows.
+	// Privacy admits the whole tenant (issue 9): a community-level viewer
+	// reads the subdistrict's guidebook, a viewer of another tenant none.
 	community := viewer.NewContext(context.Background(), &viewer.Viewer{Subject: "u:2", UserID: 2, Scopes: []string{tenant.Path + "c999/"}})
-	if items, err := lists.ActiveForTenant(community, st.Client, tenant.ID); err != nil || len(items) != 0 {
+	if items, err := lists.ActiveForTenant(community, st.Client, tenant.ID); err != nil || len(items) != 19 {
 		t.Fatalf("community viewer read %d items, err %v", len(items), err)
+	}
+	other := viewer.NewContext(context.Background(), &viewer.Viewer{Subject: "u:3", UserID: 3, Scopes: []string{"s999999/"}})
+	if items, err := lists.ActiveForTenant(other, st.Client, tenant.ID); err != nil || len(items) != 0 {
+		t.Fatalf("another tenant's viewer read %d items, err %v", len(items), err)
+	}
+	if _, err := lists.Get(other, st.Client, items[0].ID); !ent.IsNotFound(err) {
+		t.Fatalf("another tenant's viewer got item %d: %v", items[0].ID, err)
 	}
 }
 

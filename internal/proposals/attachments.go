@@ -6,6 +6,7 @@ import (
 
 	"yishi/ent"
 	"yishi/ent/attachment"
+	"yishi/internal/apperr"
 )
 
 // AttachmentOwner is the owner_type of a proposal's attachments; meetings
@@ -54,4 +55,25 @@ func Attachments(ctx context.Context, client *ent.Client, p *ent.Proposal, withI
 		return nil, fmt.Errorf("list attachments of proposal %d: %w", p.ID, err)
 	}
 	return rows, nil
+}
+
+// GetAttachment reads the proposal attachment with id and its proposal as
+// the caller in ctx. An attachment of another owner, or whose proposal the
+// caller does not see, is 404 attachment like a missing one.
+func GetAttachment(ctx context.Context, client *ent.Client, id int) (*ent.Attachment, *ent.Proposal, error) {
+	m, err := client.Attachment.Get(ctx, id)
+	if ent.IsNotFound(err) || err == nil && m.OwnerType != AttachmentOwner {
+		return nil, nil, apperr.NotFound("attachment")
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("read attachment %d: %w", id, err)
+	}
+	p, err := client.Proposal.Get(ctx, m.OwnerID)
+	if ent.IsNotFound(err) {
+		return nil, nil, apperr.NotFound("attachment")
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("read attachment %d's proposal: %w", id, err)
+	}
+	return m, p, nil
 }

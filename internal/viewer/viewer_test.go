@@ -35,3 +35,20 @@ func TestFromContextWithoutViewerIsNil(t *testing.T) {
 		t.Fatal("nil viewer must deny")
 	}
 }
+
+func TestCommunityReachMatchesTheScopesCommunities(t *testing.T) {
+	v := &Viewer{Scopes: []string{"s1/c4/g9/", "s2/"}}
+	roots, communities := v.CommunityReach()
+	if len(roots) != 2 || roots[0] != "s1/" || roots[1] != "s2/" {
+		t.Fatalf("roots = %v", roots)
+	}
+	if len(communities) != 2 || communities[0] != "s1/c4/" || communities[1] != "s2/" {
+		t.Fatalf("communities = %v", communities)
+	}
+	if HasCommunityReach(context.Background()) || !HasCommunityReach(WithCommunityReach(context.Background())) {
+		t.Fatal("the reach mark must be opt-in")
+	}
+	if TenantOf("") != "" || TenantOf("s3/c1/") != "s3/" {
+		t.Fatal("TenantOf cuts to the first segment")
+	}
+}
