@@ -17,6 +17,7 @@ import (
 
 // register godoc
 //
+//	@ID		registerUser
 //	@Summary	Register an account
 //	@Description	Answers 201 with the same body whether the phone was new (the account now exists) or already registered (nothing changes, the existing account keeps its password): the answer does not reveal which phones use the platform (issue 15). The body carries no user id; sign in (POST /v1/auth/login) and read GET /v1/me for it. Phone verification will replace this. The password must not be one of the 10,000 most common passwords nor the phone number (400 password.weak naming `password`).
 //	@Tags		auth
@@ -55,6 +56,7 @@ func (s *server) register(c *gin.Context) error {
 
 // login godoc
 //
+//	@ID		loginUser
 //	@Summary	Sign in with phone and password
 //	@Description	Only failed attempts are counted: per client address, per phone and per phone from one address, each with a delay that doubles after a few free failures. The phone-wide count slows only addresses that have themselves failed for that phone, so the right password from an address that has not failed is never refused. A throttled request gets 429 with Retry-After; 503 with Retry-After when the server is busy hashing passwords.
 //	@Tags		auth

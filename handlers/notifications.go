@@ -22,6 +22,7 @@ func inboxOwner(c *gin.Context) (int, error) {
 
 // listMyNotifications godoc
 //
+//	@ID		listMyNotifications
 //	@Summary	The caller's notifications
 //	@Description	Newest first. Each comes from a timeline event on a proposal the caller wrote, co-signed or follows, written in the same transaction as the event. unread=true keeps the unread ones only. The body's 经办 (who acted) line is masked (李**) unless the caller reads internal fields (proposal:read_internal) where the proposal is handled, the same rule as a proposal's author.
 //	@Tags		notifications

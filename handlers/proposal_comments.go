@@ -42,6 +42,7 @@ func newCommentResponse(m *ent.Comment) commentResponse {
 
 // createProposalComment godoc
 //
+//	@ID		createProposalComment
 //	@Summary	Comment on a proposal
 //	@Description	Residents of the community and staff comment; internal=true makes a staff note that residents never see (needs proposal:read_internal).
 //	@Tags		proposals
@@ -82,6 +83,7 @@ func (s *server) createProposalComment(c *gin.Context) error {
 
 // listProposalComments godoc
 //
+//	@ID		listProposalComments
 //	@Summary	A proposal's comments
 //	@Description	Oldest first. Internal staff notes are included only for callers with proposal:read_internal.
 //	@Tags		proposals

@@ -15,6 +15,7 @@ import (
 
 // createTaskReport godoc
 //
+//	@ID		createTaskReport
 //	@Summary	Report progress on a task
 //	@Description	Needs task:report where the task lies (implementers and staff hold it) and, unless the caller leads there (task:update), to be the task's assignee or a member of its organization (403 otherwise). percent is 0-100 and may not fall below the task's current percent (409 task.percent_below_current) unless a lead reports, which is how a lead corrects a report or reopens a done task. 100% makes the task done and stamps done_at; below it the task is doing (a blocked task stays blocked until a lead changes it). The proposal must be approved or implementing. The report, the task's change and a progress_report entry on the proposal's timeline are written in one transaction, so followers hear of every report; the proposal's version (its ETag) moves on with its progress.
 //	@Tags		tasks
@@ -62,6 +63,7 @@ func (s *server) createTaskReport(c *gin.Context) error {
 
 // listTaskReports godoc
 //
+//	@ID		listTaskReports
 //	@Summary	A task's progress reports
 //	@Description	Oldest first. Readable by whoever reads the task's proposal, and by staff holding task:read there.
 //	@Tags		tasks

@@ -12,6 +12,7 @@ import (
 
 // updateTask godoc
 //
+//	@ID		updateTask
 //	@Summary	Change a task
 //	@Description	Needs task:update (lead) where the task lies, while its proposal is approved or implementing (409 proposal.not_in_delivery). status is todo, doing or blocked; done comes only from a 100% progress report, and a done task's status does not change here (409 task.done): a lead reopens it with a progress report below 100%. assignee_id or organization_id reassigns the task (the same rules as creating one) and clears the other. Send If-Match with the ETag from a read; a concurrent change is 409 task.conflict.
 //	@Tags		tasks

@@ -14,6 +14,7 @@ import (
 
 // createVote godoc
 //
+//	@ID		createVote
 //	@Summary	Set up a vote (as a draft)
 //	@Description	Leads (vote:create) set up a vote at a unit, on a proposal, a meeting or both (each must be visible to the lead and lie in the unit or below). Options are 2-20 unique labels. eligibility: members (everyone with a membership at the unit or below), participants (the meeting's registered participants; needs meeting_id) or households (one ballot per household of the subtree). weighting: person, household or floor_area; the last two need eligibility households. rule: plurality (default), majority_quorum (needs quorum, a share of the roll's weight in (0,1]) or civil_code_278 (Art. 278 double majority: single choice, eligibility households, weighting floor_area, the first option approves; major_matter needs 3/4 instead of a majority). results_visibility after_close (default) hides counts until the vote closes. anonymous: ballots carry no voter; an anonymous vote must keep results after_close (400 naming anonymous and results_visibility for live) and cannot be weighted by floor_area (400 naming anonymous and weighting: areas identify households, and Art. 278 votes are named). opens_at/closes_at schedule the window; the lead's open/close, or the scheduler, whichever comes first.
 //	@Tags		votes
