@@ -14,8 +14,9 @@ import (
 
 // rawFieldErrors checks a JSON body before it is decoded into a value of
 // type t, for what encoding/json lets through or reports without a field:
-// a null anywhere (no request member of this API is nullable, and a null
-// must not read as "absent"), and a timestamp that is not an RFC 3339
+// a null anywhere but in a list member, where it reads as the empty list
+// (no other request member of this API is nullable, and a null must not
+// read as "absent"), and a timestamp that is not an RFC 3339
 // string (time.Time's decoder error names no field). It returns nil for a
 // body that is not valid JSON: the strict decoder reports that.
 func rawFieldErrors(raw []byte, t reflect.Type) []apperr.FieldError {
@@ -44,7 +45,11 @@ func walkRaw(v any, t reflect.Type, name string, out *[]apperr.FieldError) {
 		t = t.Elem()
 	}
 	if v == nil {
-		*out = append(*out, apperr.FieldError{Field: orBody(name), Message: "must not be null"})
+		// A null list is the empty list (the spec marks list members
+		// nullable); anything else must not be null.
+		if name == "" || t == nil || (t.Kind() != reflect.Slice && t.Kind() != reflect.Map) {
+			*out = append(*out, apperr.FieldError{Field: orBody(name), Message: "must not be null"})
+		}
 		return
 	}
 	if t == timeType {

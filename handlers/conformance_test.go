@@ -31,6 +31,11 @@ import (
 
 // specRouter is the served spec, loaded once per test binary.
 var specRouter = sync.OnceValues(func() (routers.Router, error) {
+	// Bodies the spec declares as files or text: only their type is checked.
+	for _, mt := range []string{"text/html", "text/css", "application/javascript", "image/png", "image/jpeg",
+		"image/webp", "application/pdf", "text/plain", "text/csv"} {
+		openapi3filter.RegisterBodyDecoder(mt, openapi3filter.FileBodyDecoder)
+	}
 	doc, err := openapi3.NewLoader().LoadFromData(openapi.OpenAPI3())
 	if err != nil {
 		return nil, fmt.Errorf("load openapi.json: %w", err)

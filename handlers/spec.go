@@ -54,7 +54,7 @@ const docsIndex = "/docs/index.html"
 //	@Summary	Swagger UI
 //	@Description	/docs/index.html renders /swagger.json; /docs and /docs/ redirect there, and /docs/doc.json to /swagger.json. Any other path is 404 docs.not_found.
 //	@Tags		meta
-//	@Produce	html
+//	@Produce	html,text/css,application/javascript,png
 //	@Param		any	path	string	true	"asset path, e.g. index.html"
 //	@Success	200	{string}	string	"HTML or asset"
 //	@Success	301	"redirect to the Swagger UI page"

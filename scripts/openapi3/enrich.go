@@ -203,6 +203,21 @@ func middlewareStatuses(op *openapi3.Operation, r handlers.RouteAccess) {
 			addProblem(op, 413, "attachment.too_large, attachment.quota_exceeded: the upload is over YISHI_MAX_UPLOAD_BYTES, or over the tenant's storage quota")
 		}
 	}
+	if !public {
+		addProblem(op, 401, "auth.unauthorized: no, expired or invalid credentials")
+		addProblem(op, 403, "auth.forbidden: the caller lacks the permission here")
+	}
+	if r.Target != "" || r.Actions != nil {
+		addProblem(op, 404, "the target does not exist or lies outside the caller's reach")
+	}
+	for _, p := range op.Parameters {
+		if p.Value != nil && p.Value.In == "header" && strings.EqualFold(p.Value.Name, "If-Match") {
+			addProblem(op, 412, "precondition.failed: If-Match names an older version")
+		}
+	}
+	if r.Method != http.MethodGet && !slices.Contains(metaPaths, r.OpenAPIPath) {
+		addProblem(op, 507, "storage.full: the database's disk is full; an operator must act")
+	}
 	// withQueryNULCheck runs on every route.
 	addProblem(op, 400, "request.invalid: a field is invalid, or a query parameter holds NUL or is not UTF-8")
 	if r.Method == http.MethodPost && !public {
@@ -255,6 +270,8 @@ var codePattern = regexp.MustCompile(`\b[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*\b`)
 var genericCodes = map[int][]string{
 	400: {"request.invalid", "request.too_large", "idempotency.invalid_key"},
 	409: {"idempotency.in_progress"},
+	412: {"precondition.failed"},
+	507: {"storage.full"},
 	422: {"idempotency.key_reused"},
 	401: {"auth.unauthorized"},
 	403: {"auth.forbidden"},
@@ -321,6 +338,20 @@ func operationCodes(op *openapi3.Operation, r handlers.RouteAccess, codes []erro
 		op.Extensions = map[string]any{}
 	}
 	op.Extensions["x-error-codes"] = list
-	op.Description = strings.TrimRight(op.Description, "\n") + "\n\nError codes: " + strings.Join(list, ", ") + " (docs/ERRORS.md)."
+	op.Description = beforePermission(op.Description, "Error codes: "+strings.Join(list, ", ")+" (docs/ERRORS.md).")
 	return nil
+}
+
+// beforePermission adds a paragraph to desc before its closing
+// "Permission…" line, which must stay last (handlers' route-table tests
+// and the annotator find it there).
+func beforePermission(desc, para string) string {
+	i := strings.LastIndex(desc, "\n\nPermission")
+	if i < 0 && strings.HasPrefix(desc, "Permission") {
+		return para + "\n\n" + desc
+	}
+	if i < 0 {
+		return strings.TrimRight(desc, "\n") + "\n\n" + para
+	}
+	return desc[:i] + "\n\n" + para + desc[i:]
 }

@@ -33,7 +33,7 @@ var meanings = map[string]string{
 }
 
 // scanDirs are the source trees whose apperr uses make the catalogue.
-var scanDirs = []string{"handlers", "internal", "authz", "cmd"}
+var scanDirs = []string{"handlers", "internal", "authz", "cmd", "ent/schema"}
 
 // kindStatus mirrors handlers/statusOf for the apperr kinds by name.
 var kindStatus = map[string]int{

@@ -31,7 +31,7 @@ func lifecycle(doc *openapi3.T, table []handlers.RouteAccess) error {
 		}
 	}
 	var b strings.Builder
-	b.WriteString("\n\nLifecycle (generated from internal/workflow and the route table):\n\n")
+	b.WriteString("Lifecycle (generated from internal/workflow and the route table):\n\n")
 	b.WriteString("| action | from | to | permission (roles) |\n|---|---|---|---|\n")
 	var actions []any
 	for _, row := range workflow.Table() {
@@ -52,7 +52,7 @@ func lifecycle(doc *openapi3.T, table []handlers.RouteAccess) error {
 		actions = append(actions, row.Action)
 	}
 	op := item.Post
-	op.Description = strings.TrimRight(op.Description, "\n") + strings.TrimRight(b.String(), "\n")
+	op.Description = beforePermission(op.Description, strings.TrimRight(b.String(), "\n"))
 	for _, p := range append(op.Parameters, item.Parameters...) {
 		if p.Value != nil && p.Value.In == "path" && p.Value.Name == "action" && p.Value.Schema != nil && p.Value.Schema.Value != nil {
 			p.Value.Schema.Value.Enum = actions

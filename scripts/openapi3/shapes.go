@@ -169,10 +169,18 @@ func shapes(doc *openapi3.T, root string) error {
 		}
 		if requests[name] && !responses[name] {
 			s.AdditionalProperties = openapi3.AdditionalProperties{Has: openapi3.Ptr(false)}
+			for _, f := range fields {
+				if prop, ok := s.Properties[f.Name]; ok && f.Nillable && prop.Value != nil && prop.Ref == "" {
+					prop.Value.Nullable = true // bindJSON reads a null list as empty
+				}
+			}
 			continue
 		}
 		if !responses[name] {
 			continue
+		}
+		for _, prop := range s.Properties {
+			anyValues(prop)
 		}
 		var required []string
 		for _, f := range fields {
@@ -231,5 +239,18 @@ func reach(doc *openapi3.T, r *openapi3.SchemaRef, seen map[string]bool) {
 		for _, x := range l {
 			reach(doc, x, seen)
 		}
+	}
+}
+
+// anyValues lets the free-form values of a map[string]any member (an
+// event's detail) be anything, null included (encoding/json writes a nil
+// value as null; a typeless schema cannot say nullable).
+func anyValues(prop *openapi3.SchemaRef) {
+	if prop == nil || prop.Value == nil || prop.Ref != "" {
+		return
+	}
+	ap := prop.Value.AdditionalProperties.Schema
+	if ap != nil && ap.Ref == "" && ap.Value != nil && (ap.Value.Type == nil || len(*ap.Value.Type) == 0) {
+		prop.Value.AdditionalProperties = openapi3.AdditionalProperties{Has: openapi3.Ptr(true)}
 	}
 }
