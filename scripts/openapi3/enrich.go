@@ -218,6 +218,19 @@ func middlewareStatuses(op *openapi3.Operation, r handlers.RouteAccess) {
 	if r.Method != http.MethodGet && !slices.Contains(metaPaths, r.OpenAPIPath) {
 		addProblem(op, 507, "storage.full: the database's disk is full; an operator must act")
 	}
+	// Every media type the route accepts is declared.
+	if op.RequestBody != nil && op.RequestBody.Value != nil {
+		for _, mt := range r.Bodies {
+			if op.RequestBody.Value.Content.Get(mt) != nil {
+				continue
+			}
+			schema := openapi3.NewStringSchema()
+			if mt == "multipart/form-data" {
+				schema = openapi3.NewObjectSchema().WithProperty("file", openapi3.NewStringSchema().WithFormat("binary"))
+			}
+			op.RequestBody.Value.Content[mt] = openapi3.NewMediaType().WithSchema(schema)
+		}
+	}
 	// withQueryNULCheck runs on every route.
 	addProblem(op, 400, "request.invalid: a field is invalid, or a query parameter holds NUL or is not UTF-8")
 	if r.Method == http.MethodPost && !public {

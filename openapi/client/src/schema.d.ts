@@ -8524,6 +8524,10 @@ export interface operations {
         /** @description the CSV file */
         requestBody: {
             content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
                 "text/csv": string;
             };
         };
