@@ -207,6 +207,9 @@ func middlewareStatuses(op *openapi3.Operation, r handlers.RouteAccess) {
 		addProblem(op, 401, "auth.unauthorized: no, expired or invalid credentials")
 		addProblem(op, 403, "auth.forbidden: the caller lacks the permission here")
 	}
+	if r.Actions != nil {
+		addProblem(op, 405, "route.method_not_allowed: the path names a route of other methods (see Allow), not an action")
+	}
 	if r.Target != "" || r.Actions != nil {
 		addProblem(op, 404, "the target does not exist or lies outside the caller's reach")
 	}
@@ -283,6 +286,7 @@ var codePattern = regexp.MustCompile(`\b[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*\b`)
 var genericCodes = map[int][]string{
 	400: {"request.invalid", "request.too_large", "idempotency.invalid_key"},
 	409: {"idempotency.in_progress"},
+	405: {"route.method_not_allowed"},
 	412: {"precondition.failed"},
 	507: {"storage.full"},
 	422: {"idempotency.key_reused"},

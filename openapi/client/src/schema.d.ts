@@ -595,7 +595,7 @@ export interface paths {
          * Mark a meeting held, or cancel it
          * @description Needs meeting:update (lead, guide). held marks a scheduled meeting that has started as held (409 meeting.not_started before then), after which its minutes can be approved; cancel cancels a scheduled one. Held and cancelled are final: 409 meeting.invalid_transition. Proposals on a cancelled meeting's agenda stay deliberating and can go on another meeting's agenda.
          *
-         *     Error codes: action.not_found, auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, meeting.invalid_transition, meeting.not_found, meeting.not_started, precondition.failed, request.invalid, request.too_large, storage.full, write.rate_limited (docs/ERRORS.md).
+         *     Error codes: action.not_found, auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, meeting.invalid_transition, meeting.not_found, meeting.not_started, precondition.failed, request.invalid, request.too_large, route.method_not_allowed, storage.full, write.rate_limited (docs/ERRORS.md).
          *
          *     Permission by action: held: meeting:update (subtree); cancel: meeting:update (subtree)
          */
@@ -899,7 +899,7 @@ export interface paths {
          * Move a proposal through its lifecycle
          * @description action is one of submit, cosign, return, resubmit, accept, reject, merge, escalate, refer, schedule, decide, start, complete, close, withdraw (the lifecycle table below). Each is allowed only to the roles that hold proposal:{action} at a unit that holds the proposal; submit, resubmit and withdraw also need the author (or, for offline channels, the guide who entered it). return and reject need a note; reject needs a negative-list reason_code when screening matched one; merge needs into_id; refer needs referred_to; decide needs outcome and a note (the decision text), and cites what supports it: vote_id, a closed vote on the proposal, and/or minutes_id, approved minutes of a meeting whose agenda had it; without either, the proposal's one closed vote and its one meeting's latest approved minutes are cited automatically, several candidates make it 400, and a proposal with neither is decided on the note alone. start needs a task (409 proposal.no_tasks); complete needs every task done (409 proposal.tasks_open). The current status is checked first: an illegal transition is 409 proposal.invalid_transition before any input is validated. Co-signing or submitting a joint proposal after its deadline is 409 proposal.deadline_passed. A concurrent change is 409 proposal.conflict (co-signatures retry on their own); a stale If-Match is 412.
          *
-         *     Error codes: action.not_found, auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, precondition.failed, proposal.conflict, proposal.deadline_passed, proposal.invalid_transition, proposal.no_tasks, proposal.not_found, proposal.tasks_open, request.invalid, request.too_large, request.unsupported_media_type, storage.full, write.rate_limited (docs/ERRORS.md).
+         *     Error codes: action.not_found, auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, precondition.failed, proposal.conflict, proposal.deadline_passed, proposal.invalid_transition, proposal.no_tasks, proposal.not_found, proposal.tasks_open, request.invalid, request.too_large, request.unsupported_media_type, route.method_not_allowed, storage.full, write.rate_limited (docs/ERRORS.md).
          *
          *     Lifecycle (generated from internal/workflow and the route table):
          *
@@ -5248,6 +5248,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description route.method_not_allowed: the path names a route of other methods (see Allow), not an action */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -6848,6 +6857,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description route.method_not_allowed: the path names a route of other methods (see Allow), not an action */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
