@@ -36,6 +36,7 @@ func (r *createAgendaItemRequest) validate() []apperr.FieldError {
 
 // createAgendaItem godoc
 //
+//	@ID		createAgendaItem
 //	@Summary	Put an item on a meeting's agenda
 //	@Description	Needs meeting:update (lead, guide) on a scheduled meeting (409 meeting.not_scheduled). A proposal must be visible to the caller and handled in, or filed in, the meeting's unit or below (else 400 proposal_id). On a report_meeting it is reported on, in any status from accepted on, with a timeline entry. On any other format an accepted proposal moves to deliberating in the same transaction (needs proposal:schedule, i.e. a lead), one already deliberating is noted on its timeline, and any other status is 409 proposal.invalid_transition. A proposal is on one meeting's agenda once (409 agenda.duplicate).
 //	@Tags		meetings

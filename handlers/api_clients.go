@@ -15,6 +15,7 @@ import (
 
 // createAPIClient godoc
 //
+//	@ID		createApiClient
 //	@Summary	Register a partner app
 //	@Description	tenant_admin only. The app acts with the given role at this unit, narrowed to its scopes. The secret is returned once and stored only as a hash. Audited.
 //	@Tags		api-clients
@@ -67,6 +68,7 @@ func (s *server) createAPIClient(c *gin.Context) error {
 
 // listAPIClients godoc
 //
+//	@ID		listApiClients
 //	@Summary	List the partner apps registered at a unit
 //	@Tags		api-clients
 //	@Produce	json
@@ -89,6 +91,7 @@ func (s *server) listAPIClients(c *gin.Context) error {
 
 // deleteAPIClient godoc
 //
+//	@ID		deleteApiClient
 //	@Summary	Revoke a partner app
 //	@Description	Its role is revoked at once on every instance; tokens it already holds stop authorizing anything. Audited.
 //	@Tags		api-clients

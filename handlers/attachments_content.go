@@ -12,10 +12,11 @@ import (
 
 // getAttachmentContent godoc
 //
+//	@ID		getAttachmentContent
 //	@Summary	Download an attachment
 //	@Description	Streams the stored bytes as a download (Content-Disposition: attachment, X-Content-Type-Options: nosniff), so an uploaded file never renders inside the app's origin. The type is the one sniffed at upload. The ETag is the SHA-256; If-None-Match with it answers 304. Whoever may read the proposal may download; internal files only callers with proposal:read_internal.
 //	@Tags		attachments
-//	@Produce	octet-stream
+//	@Produce	jpeg,png,image/webp,application/pdf,plain
 //	@Security	BearerAuth
 //	@Param		id	path		int		true	"attachment id"
 //	@Success	200	{file}		file	"the file's bytes"

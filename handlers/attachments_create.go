@@ -14,6 +14,7 @@ import (
 
 // createProposalAttachment godoc
 //
+//	@ID		createProposalAttachment
 //	@Summary	Attach a file to a proposal
 //	@Description	Streams one file (the multipart part "file") to storage: the original letter, a scan or a photo. Whoever may comment may attach: residents of the community, and guides entering a mailbox letter. The type is sniffed from the bytes, not taken from the client: JPEG, PNG, WebP, PDF or plain text. internal=true keeps the file from residents (needs proposal:read_internal). Files over the configured limit (YISHI_MAX_UPLOAD_BYTES) are refused with 413.
 //	@Tags		attachments

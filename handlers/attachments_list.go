@@ -9,6 +9,7 @@ import (
 
 // listProposalAttachments godoc
 //
+//	@ID		listProposalAttachments
 //	@Summary	A proposal's attachments
 //	@Description	Oldest first, without the bytes: each item's download_url serves them. Internal files are included only for callers with proposal:read_internal.
 //	@Tags		attachments

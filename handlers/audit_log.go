@@ -24,6 +24,7 @@ type auditEntryResponse struct {
 
 // listAuditLog godoc
 //
+//	@ID		listAuditLog
 //	@Summary	The audit log of a unit's subtree
 //	@Description	Grants, revokes, members, units and partner apps, oldest first.
 //	@Tags		audit

@@ -17,6 +17,7 @@ import (
 
 // register godoc
 //
+//	@ID		registerUser
 //	@Summary	Register an account
 //	@Description	Needs a `register` code sent to the phone (POST /v1/auth/codes): without one 400 naming `code`; a wrong, expired or used code 400 code.invalid. A phone that already has an account never receives a register code, so its registration fails exactly like a wrong code and the answer does not reveal which phones use the platform (issue 15). privacy_notice_version records consent to the privacy notice: it must be the current version (named by POST /v1/auth/codes; otherwise 400 naming privacy_notice_version), stored with the time. Pending invitations of the phone (POST /v1/units/{id}/invitations) become memberships in the registration's transaction. The body carries no user id; sign in (POST /v1/auth/login) and read GET /v1/me for it. The password must not be one of the 10,000 most common passwords nor the phone number (400 password.weak naming `password`).
 //	@ID			register
@@ -67,6 +68,7 @@ func (s *server) register(c *gin.Context) error {
 
 // login godoc
 //
+//	@ID		loginUser
 //	@Summary	Sign in with phone and password
 //	@Description	Only failed attempts are counted: per client address, per phone and per phone from one address, each with a delay that doubles after a few free failures. The phone-wide count slows only addresses that have themselves failed for that phone, so the right password from an address that has not failed is never refused. A throttled request gets 429 with Retry-After; 503 with Retry-After when the server is busy hashing passwords.
 //	@Tags		auth

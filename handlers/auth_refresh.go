@@ -11,6 +11,7 @@ import (
 
 // refresh godoc
 //
+//	@ID		refreshSession
 //	@Summary	Exchange a refresh token for a new token pair
 //	@Description	Each refresh token works once. Presenting one that was already used revokes its whole family (every session descended from that login).
 //	@Tags		auth
@@ -49,6 +50,7 @@ func (s *server) refresh(c *gin.Context) error {
 
 // logout godoc
 //
+//	@ID		logoutSession
 //	@Summary	Sign out
 //	@Description	Revokes the refresh token's family. Access tokens already issued expire on their own (15 minutes).
 //	@Tags		auth
@@ -72,6 +74,7 @@ func (s *server) logout(c *gin.Context) error {
 
 // getJWKS godoc
 //
+//	@ID		getJwks
 //	@Summary	Public keys that verify access tokens
 //	@Description	Ed25519 keys (EdDSA); a rotated-out key stays listed while tokens it signed can still be valid.
 //	@Tags		auth

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -24,7 +25,14 @@ type validator interface {
 // bindJSON decodes the body strictly (unknown fields and trailing data are
 // errors) into dst and validates it.
 func bindJSON(c *gin.Context, dst validator) error {
-	dec := json.NewDecoder(c.Request.Body)
+	raw, err := io.ReadAll(c.Request.Body)
+	if err != nil {
+		return decodeError(err)
+	}
+	if fields := rawFieldErrors(raw, reflect.TypeOf(dst)); len(fields) > 0 {
+		return apperr.Invalid(fields...)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
 		return decodeError(err)

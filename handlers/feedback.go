@@ -13,6 +13,7 @@ import (
 
 // createProposalFeedback godoc
 //
+//	@ID		createProposalFeedback
 //	@Summary	Give feedback on a completed proposal
 //	@Description	The author, the co-signers and the members of the unit where the proposal was filed (or a unit below it) each rate it once, from 1 to 5, while it is completed: before completion or after closing it is 409 feedback.not_open, a second time 409 feedback.exists. A satisfaction of 2 or less, or new_need=true, opens a follow-up draft authored by the giver at the original's unit (follow_up_id here, follow_up_of_id on the draft) and records the link on the original's timeline.
 //	@Tags		feedback

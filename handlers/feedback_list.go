@@ -12,6 +12,7 @@ import (
 
 // listProposalFeedback godoc
 //
+//	@ID		listProposalFeedback
 //	@Summary	A proposal's feedback
 //	@Description	Oldest first, with the number of ratings and their average over the whole proposal (null when there are none). Everyone who can read the proposal reads its feedback.
 //	@Tags		feedback

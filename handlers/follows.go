@@ -21,6 +21,7 @@ type followResponse struct {
 
 // followProposal godoc
 //
+//	@ID		followProposal
 //	@Summary	Follow a proposal
 //	@Description	Anyone who can read the proposal follows it to receive a notification for each of its status changes, progress reports, meeting decisions and vote results. Authors and co-signers are notified without following. Following twice is harmless: 201 the first time, 200 after.
 //	@Tags		notifications
@@ -56,6 +57,7 @@ func errFollowerNotAPerson() error { return apperr.Forbidden("only a person foll
 
 // unfollowProposal godoc
 //
+//	@ID		unfollowProposal
 //	@Summary	Stop following a proposal
 //	@Description	Idempotent: 204 whether or not the caller followed it. Authors and co-signers keep being notified.
 //	@Tags		notifications

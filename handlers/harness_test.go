@@ -182,9 +182,7 @@ func (a *api) doWith(method, path, token string, body any, headers map[string]st
 	for k, v := range headers {
 		req.Header.Set(k, v)
 	}
-	w := httptest.NewRecorder()
-	a.router.ServeHTTP(w, req)
-	return response{w, a.t}
+	return response{serveChecked(a.t, a.router, req), a.t}
 }
 
 // multipartBody is a file upload: fields are written first, then data as

@@ -17,6 +17,7 @@ type healthResponse struct {
 
 // getHealth godoc
 //
+//	@ID		getHealth
 //	@Summary	Liveness
 //	@Description	Answers while the process runs; it does not touch the database.
 //	@Tags		meta
@@ -30,6 +31,7 @@ func (s *server) getHealth(c *gin.Context) error {
 
 // getReady godoc
 //
+//	@ID		getReadiness
 //	@Summary	Readiness
 //	@Description	200 when the database answers within two seconds, 503 otherwise.
 //	@Tags		meta

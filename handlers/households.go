@@ -15,6 +15,7 @@ import (
 
 // createHousehold godoc
 //
+//	@ID		createHousehold
 //	@Summary	Register a household
 //	@Description	Guides (household:create) enter a dwelling of the unit with its floor area (m², at most two decimals) and the users who may cast its ballot, each known to the tenant (a membership or a live role in it): an id of another tenant's user is answered exactly like an id of nobody (400 naming member_user_ids). An address is listed once per unit (409 household.exists). Nobody may enter themselves as a member (403 household.self_entry): another member of staff must, since membership casts the household's ballot. The audit log records who entered the household with its floor area and members.
 //	@Tags		households

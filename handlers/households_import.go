@@ -15,6 +15,7 @@ import (
 
 // importHouseholds godoc
 //
+//	@ID		importHouseholds
 //	@Summary	Import households from CSV
 //	@Description	Guides (household:create) upload a UTF-8 CSV (Content-Type text/csv; a browser form may instead send multipart/form-data with the file in the part "file") with a header row naming the columns, in any order: address and floor_area (required), owner_name, owner_phone, member_phones (phones of users known to the tenant, separated by ";"; a phone nobody registered and a phone of another tenant's user are reported alike, "names no user known to this tenant"). Every row is checked first; if any is bad the answer is 400 with one error per problem, field "row N: column" (N is the line in the file, the header being row 1), and nothing is written. Otherwise all rows are written in one transaction: 201 with the counts. The audit log records, per household, who imported it with its address, floor area and member ids (household.create, via import). An address repeated in the file or already listed at the unit is a row error.
 //	@Tags		households

@@ -9,6 +9,7 @@ import (
 
 // listHouseholds godoc
 //
+//	@ID		listHouseholds
 //	@Summary	List a unit's households
 //	@Description	The households of the unit and every unit below it, oldest first, with their members. Staff with household:read.
 //	@Tags		households

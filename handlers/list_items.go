@@ -15,6 +15,7 @@ import (
 
 // createListItem godoc
 //
+//	@ID		createListItem
 //	@Summary	Add an item to a subdistrict's proposal lists
 //	@Description	tenant_admin at the subdistrict only. Adds an encouraged category (鼓励清单) or a negative-list item (负面清单); negative items need at least one keyword, matched as a substring when proposals are screened. {id} must be a subdistrict (a community or grid id is 404 tenant.not_found). Staff elsewhere in the tenant get 403. Audited.
 //	@Tags		lists

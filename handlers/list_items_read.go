@@ -12,6 +12,7 @@ import (
 
 // listListItems godoc
 //
+//	@ID		listListItems
 //	@Summary	List a subdistrict's proposal lists
 //	@Description	The encouraged categories and negative-list items proposals are screened against. Anyone holding list_item:read anywhere in the tenant may read them (lead, reviewer, guide, implementer and resident at a community or grid included); callers from other tenants get 404. Ordered by id.
 //	@Tags		lists
@@ -59,6 +60,7 @@ func listItemFilter(c *gin.Context) (lists.Filter, error) {
 
 // getListItem godoc
 //
+//	@ID		getListItem
 //	@Summary	Get one list item
 //	@Description	Readable by anyone holding list_item:read anywhere in the item's tenant. The ETag header (also in the body as etag) is what PATCH expects in If-Match.
 //	@Tags		lists

@@ -13,6 +13,7 @@ import (
 
 // updateListItem godoc
 //
+//	@ID		updateListItem
 //	@Summary	Edit or retire a list item
 //	@Description	tenant_admin at the subdistrict only; staff elsewhere in the tenant get 403. Absent fields keep their value; kind and code never change. Retire with {"status":"retired"} (there is no delete, so old screening flags still resolve). Send If-Match with the ETag from a read to avoid overwriting someone else's edit: a stale tag is 412 list_item.stale. Audited.
 //	@Tags		lists

@@ -26,6 +26,7 @@ type meResponse struct {
 
 // getMe godoc
 //
+//	@ID		getMe
 //	@Summary	The signed-in user, with role assignments and memberships
 //	@Tags		auth
 //	@Produce	json
@@ -76,6 +77,7 @@ type roleCatalogResponse struct {
 
 // listRoles godoc
 //
+//	@ID		listRoles
 //	@Summary	The role catalog
 //	@Description	Each role with its rank (higher is stronger) and its permissions as "object:action". A role held at a unit applies to that unit and its whole subtree.
 //	@Tags		roles

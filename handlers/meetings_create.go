@@ -13,6 +13,7 @@ import (
 
 // createMeeting godoc
 //
+//	@ID		createMeeting
 //	@Summary	Schedule a meeting, or a recurring series
 //	@Description	Needs meeting:create at the unit (lead, guide); the caller is the convener. The answer carries allowed_actions as GET /v1/meetings/{id} does. venue_id must name an active venue of the tenant that the caller can see. proposal_ids become the agenda: on a deliberation (and on every format but report_meeting) an accepted proposal moves to deliberating in the same transaction, its timeline showing "schedule" (this needs proposal:schedule, i.e. a lead); a proposal already deliberating (deferred earlier) is noted on its timeline; any other status is 409 proposal.invalid_transition. A report_meeting's agenda lists proposals it reports on, in any status from accepted on, without a transition. Proposals must be visible to the caller and handled in, or filed in, the meeting's unit or below (else 400 proposal_ids). recurrence is an RFC 5545 RRULE subset — FREQ=DAILY|WEEKLY|MONTHLY, INTERVAL, and COUNT or UNTIL, at most 52 occurrences; weekday and time come from starts_at — and creates one meeting per occurrence, sharing series_id (the first one's id), listed in occurrences. Nothing is written when anything fails.
 //	@Tags		meetings

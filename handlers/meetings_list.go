@@ -11,6 +11,7 @@ import (
 
 // listMeetings godoc
 //
+//	@ID		listMeetings
 //	@Summary	List the meetings of a unit's subtree, in calendar order
 //	@Description	Meetings held by the unit or any unit below it, by start time. Staff see their subtree; residents see their community's meetings. from and to bound starts_at (RFC 3339 or YYYY-MM-DD; to is exclusive).
 //	@Tags		meetings

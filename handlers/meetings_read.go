@@ -24,6 +24,7 @@ func (s *server) managesMeeting(c *gin.Context, m *ent.Meeting) bool {
 
 // getMeeting godoc
 //
+//	@ID		getMeeting
 //	@Summary	Get a meeting with its venue, agenda and attendance
 //	@Description	participants counts everyone listed and those marked attended, per stakeholder identity (property_rep, building_head, resident_rep, …). Staff of the subtree and residents of the meeting's community read meetings. The ETag is the meeting's version. allowed_actions lists what the caller may do to the meeting now (update, held, cancel, add_participant, put_minutes, approve_minutes), by the same rules the routes apply and the meeting's status; an action listed may still answer 409 for a precondition the list does not see (held before the meeting starts, approve_minutes without a draft).
 //	@Tags		meetings

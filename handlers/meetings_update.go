@@ -12,6 +12,7 @@ import (
 
 // updateMeeting godoc
 //
+//	@ID		updateMeeting
 //	@Summary	Rename or reschedule a meeting
 //	@Description	Needs meeting:update (lead, guide). Only a scheduled meeting changes (409 meeting.not_scheduled otherwise), and only this occurrence of a series. A new starts_at without ends_at keeps the meeting's length. venue_id 0 clears the venue; another venue must be active and visible. Send If-Match with the ETag from a read to avoid overwriting someone else's change.
 //	@Tags		meetings
@@ -47,6 +48,7 @@ func (s *server) updateMeeting(c *gin.Context) error {
 
 // transitionMeeting godoc
 //
+//	@ID		transitionMeeting
 //	@Summary	Mark a meeting held, or cancel it
 //	@Description	Needs meeting:update (lead, guide). held marks a scheduled meeting that has started as held (409 meeting.not_started before then), after which its minutes can be approved; cancel cancels a scheduled one. Held and cancelled are final: 409 meeting.invalid_transition. Proposals on a cancelled meeting's agenda stay deliberating and can go on another meeting's agenda.
 //	@Tags		meetings

@@ -19,6 +19,7 @@ import (
 
 // createMember godoc
 //
+//	@ID		createMember
 //	@Summary	Add a verified member to a unit
 //	@Description	Records the user's stakeholder identities at the unit and, in the same transaction, grants them the resident role there (unless they already hold it), which lets them propose, co-sign and vote. The user must be known to the tenant (a membership or a live role in it) or belong to no tenant yet (newly registered); a user of other tenants only answers exactly like an id of nobody (422 user.not_found).
 //	@Tags		members

@@ -12,6 +12,7 @@ import (
 
 // putMinutes godoc
 //
+//	@ID		putMeetingMinutes
 //	@Summary	Write a meeting's minutes (the current draft)
 //	@Description	Needs meeting:update (lead, guide). The first write creates version 1; while the latest version is a draft it is edited in place; once it is approved it is locked, and a write creates the next version as a draft (a correction never overwrites). Each decision names an agenda item of this meeting (else 400 decisions[i].agenda_item_id), at most one decision per item. Not for a cancelled meeting (409 meeting.cancelled). Attachments are not supported yet.
 //	@Tags		meetings
@@ -43,6 +44,7 @@ func (s *server) putMinutes(c *gin.Context) error {
 
 // approveMinutes godoc
 //
+//	@ID		approveMeetingMinutes
 //	@Summary	Approve (lock) a meeting's minutes
 //	@Description	Needs meeting:approve_minutes (lead), on a held meeting (409 meeting.not_held). Locks the latest draft (409 minutes.missing, minutes.already_approved). In the same transaction each decision about a proposal is appended to that proposal's timeline as "meeting_decision" (note = the decision, detail = meeting_id, minutes_id, minutes_version, outcome), so the lead's decide step can cite it; a report_meeting appends "report_meeting" with the minutes to every proposal it reported on.
 //	@Tags		meetings

@@ -12,6 +12,7 @@ import (
 
 // getMinutes godoc
 //
+//	@ID		getMeetingMinutes
 //	@Summary	A meeting's current minutes
 //	@Description	The meeting's staff (meeting:update) get the latest version, draft or approved; everyone else who reads the meeting gets the latest approved version. 404 minutes.not_found when there is none. allowed_actions names update (write the next draft) and approve (lock the draft of a held meeting) when the caller may.
 //	@Tags		meetings
@@ -38,6 +39,7 @@ func (s *server) getMinutes(c *gin.Context) error {
 
 // listMinutesVersions godoc
 //
+//	@ID		listMeetingMinutesVersions
 //	@Summary	Every version of a meeting's minutes
 //	@Description	Oldest first, so corrections can be compared with what was approved before. Drafts are listed only for the meeting's staff (meeting:update).
 //	@Tags		meetings

@@ -22,6 +22,7 @@ func inboxOwner(c *gin.Context) (int, error) {
 
 // listMyNotifications godoc
 //
+//	@ID		listMyNotifications
 //	@Summary	The caller's notifications
 //	@Description	Newest first. Each is written in the same transaction as the change it reports: a timeline event on a proposal the caller wrote, co-signed or follows (kind proposal_update, with event_id and data.action), a proposal submitted or escalated into the caller's queue (proposal_queued), a vote the caller is on the roll of opening or publishing its result (vote_opened, vote_result), a meeting the caller takes part in scheduled, moved or cancelled, minutes awaiting the caller's approval (minutes_pending), a task assigned to the caller or overdue (task_assigned, task_overdue), a membership request decided (membership_approved, membership_rejected, with membership_request_id), and, for a tenant admin, a platform break-glass grant in their tenant (break_glass, audit_id naming the role.break_glass entry of the audit log, written in the grant's transaction). kind is stable; data holds the ids (proposal_id, vote_id, meeting_id, task_id …); title and body are Chinese text for people. Muted kinds (GET /v1/me/notification-preferences) are not written. unread=true keeps the unread ones only. The body's 经办 (who acted) line is masked (李**) unless the caller reads internal fields (proposal:read_internal) where the proposal is handled, the same rule as a proposal's author.
 //	@Tags		notifications

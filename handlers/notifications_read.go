@@ -10,6 +10,7 @@ import (
 
 // markNotificationsRead godoc
 //
+//	@ID		markNotificationsRead
 //	@Summary	Mark notifications read
 //	@Description	Marks the named entries (ids) or every unread entry (all=true) of the caller's own inbox read. Ids of other people's notifications, or already read ones, are ignored; updated counts the entries that changed.
 //	@Tags		notifications

@@ -15,6 +15,7 @@ import (
 
 // issueClientToken godoc
 //
+//	@ID		issueClientToken
 //	@Summary	OAuth 2.0 client_credentials token for partner apps
 //	@Description	RFC 6749 §4.4. Send client_id and client_secret as HTTP Basic auth or as form fields. The token is bound to the client's tenant; `scope` (space-separated) may narrow the client's scopes. Errors are problem+json with codes oauth.invalid_request, oauth.invalid_client, oauth.unsupported_grant_type and oauth.invalid_scope.
 //	@Tags		auth

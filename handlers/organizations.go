@@ -12,6 +12,7 @@ import (
 
 // createOrganization godoc
 //
+//	@ID		createOrganization
 //	@Summary	Register an organization at a unit
 //	@Description	Self-organizations, property companies, merchants, party branches and departments. Organizational proposals are filed for one by its leader; tasks can be assigned to one.
 //	@Tags		organizations
@@ -45,6 +46,7 @@ func (s *server) createOrganization(c *gin.Context) error {
 
 // listOrganizations godoc
 //
+//	@ID		listOrganizations
 //	@Summary	List the organizations registered at a unit
 //	@Description	Oldest first. Each organization's allowed_actions names what the caller may do to it now: add_member (POST /v1/organizations/{id}/members), decided by that route's own rule.
 //	@Tags		organizations
@@ -68,6 +70,7 @@ func (s *server) listOrganizations(c *gin.Context) error {
 
 // addOrganizationMember godoc
 //
+//	@ID		addOrganizationMember
 //	@Summary	Add a member or leader to an organization
 //	@Description	The user must be known to the tenant (a membership or a live role in it); anyone else answers exactly like an id of nobody (422 user.not_found).
 //	@Tags		organizations

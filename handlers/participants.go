@@ -13,6 +13,7 @@ import (
 
 // createParticipant godoc
 //
+//	@ID		createParticipant
 //	@Summary	List a person at a meeting
 //	@Description	Needs meeting:update (lead, guide). A registered user (user_id; 409 participant.duplicate when already listed) or a named guest, with the stakeholder identity they attend as. Not on a cancelled meeting (409 meeting.cancelled). A user_id must name someone known to the tenant (a membership or a live role in it); anyone else answers exactly like an id of nobody (422 user.not_found).
 //	@Tags		meetings

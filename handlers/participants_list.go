@@ -9,6 +9,7 @@ import (
 
 // listParticipants godoc
 //
+//	@ID		listParticipants
 //	@Summary	A meeting's participants
 //	@Description	In the order they were listed. Readers of the meeting see the list; guests' phone numbers and other people's names are masked for everyone but the meeting's staff (meeting:update).
 //	@Tags		meetings

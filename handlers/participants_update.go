@@ -11,6 +11,7 @@ import (
 
 // updateParticipant godoc
 //
+//	@ID		updateParticipant
 //	@Summary	Mark a participant's attendance
 //	@Description	Needs meeting:update at the meeting's unit (lead, guide). The meeting's participant counts per identity follow. Not on a cancelled meeting (409 meeting.cancelled).
 //	@Tags		meetings

@@ -73,6 +73,7 @@ func commentView(m *ent.Comment, moderator bool, reports int) commentResponse {
 
 // createProposalComment godoc
 //
+//	@ID		createProposalComment
 //	@Summary	Comment on a proposal
 //	@Description	Residents of the community and staff comment; internal=true makes a staff note that residents never see (needs proposal:read_internal). The body is screened against the tenant's negative list like a proposal: matches are kept as screening flags that moderators see; they never refuse the comment.
 //	@Tags		proposals
@@ -113,6 +114,7 @@ func (s *server) createProposalComment(c *gin.Context) error {
 
 // listProposalComments godoc
 //
+//	@ID		listProposalComments
 //	@Summary	A proposal's comments
 //	@Description	Oldest first. Internal staff notes are included only for callers with proposal:read_internal. A comment hidden by a moderator or deleted by its author keeps its place with status hidden or deleted and an empty body; moderators (comment:moderate where the proposal is handled: guides, reviewers, leads) read it in full, with a moderation object (negative-list screening flags, number of reports, hide record).
 //	@Tags		proposals

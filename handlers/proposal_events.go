@@ -25,6 +25,7 @@ type proposalEventResponse struct {
 
 // listProposalEvents godoc
 //
+//	@ID		listProposalEvents
 //	@Summary	A proposal's timeline
 //	@Description	Every transition with actor, from, to, note and time, oldest first: what residents see as the proposal's history. actor_name is masked (李**) like the proposal's author, unless it is the caller's own entry or the caller reads internal fields (proposal:read_internal) where the proposal is handled.
 //	@Tags		proposals

@@ -17,6 +17,7 @@ import (
 
 // createProposal godoc
 //
+//	@ID		createProposal
 //	@Summary	File a proposal (as a draft)
 //	@Description	Residents file online for themselves (proposal:create). Guides enter offline submissions — mailbox letters, face-to-face and Tuesday talks, grid visits, hotline calls — on a resident's behalf (proposal:create_on_behalf), naming a registered author or an unregistered person whose phone is stored and shown masked. The response lists similar open proposals of the same community so the resident can co-sign one instead. allowed_actions lists what the caller may do with the new draft (see GET /v1/proposals/{id}).
 //	@Tags		proposals

@@ -19,6 +19,7 @@ var proposalStatuses = vocab.Of("proposal.status")
 
 // listProposals godoc
 //
+//	@ID		listProposals
 //	@Summary	List proposals of a unit's whole subtree
 //	@Description	Proposals handled in, or filed in, the unit or any unit below it, newest first. Staff see everything in their subtree; residents see their community's proposals past draft, and their own drafts. q searches title and body by substring (Chinese needs no segmentation). Items carry no allowed_actions (deciding them per row would cost a policy check per action); GET the proposal for them.
 //	@Tags		proposals

@@ -55,6 +55,7 @@ func proposalETag(p *ent.Proposal) string { return fmt.Sprintf(`W/"%d"`, p.Versi
 
 // getProposal godoc
 //
+//	@ID		getProposal
 //	@Summary	Get a proposal
 //	@Description	Includes status, handling unit, screening flags and co-signature count, and follow_ups: the follow-up proposals feedback opened (those the caller can see). Residents see their own community's proposals past draft, with other people's name and phone masked. allowed_actions lists the lifecycle actions the caller may take in the proposal's current status (other preconditions, such as missing tasks or a passed deadline, are not reflected and still answer 409). The ETag is the proposal's version.
 //	@Tags		proposals

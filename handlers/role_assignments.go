@@ -18,6 +18,7 @@ import (
 
 // createRoleAssignment godoc
 //
+//	@ID		createRoleAssignment
 //	@Summary	Grant a role at a unit
 //	@Description	tenant_admin grants any tenant role inside its subtree; lead grants guide, implementer and resident inside its subtree; platform_admin appoints a subdistrict's first tenant_admin. Once the tenant has a live tenant_admin, the platform operator grants there only by breaking glass: break_glass true with a reason, recorded in the audit log as role.break_glass (with the reason and the tenant admins it is addressed to) next to the grant, and notified to each of those admins in their inbox (kind break_glass, audit_id) in the same transaction; without it the answer is 403 role_assignment.tenant_has_admin. Nobody grants outside their scope, a role stronger than their own, or to themselves. The grantee must be known to the tenant (a membership or a live role in it) or belong to no tenant yet; anyone else answers like an id of nobody (422 user.not_found). Audited.
 //	@Tags		roles
@@ -111,6 +112,7 @@ func userIDPtr(v *viewer.Viewer) *int {
 
 // listRoleAssignments godoc
 //
+//	@ID		listRoleAssignments
 //	@Summary	List live role assignments held at a unit
 //	@Tags		roles
 //	@Produce	json
@@ -133,6 +135,7 @@ func (s *server) listRoleAssignments(c *gin.Context) error {
 
 // deleteRoleAssignment godoc
 //
+//	@ID		deleteRoleAssignment
 //	@Summary	Revoke a role assignment
 //	@Description	Allowed to whoever could grant that role at that unit. Takes effect on the next request on every instance (within a second). Audited.
 //	@Tags		roles

@@ -2,6 +2,8 @@ package handlers
 
 import (
 	"fmt"
+	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -53,7 +55,7 @@ func (s *server) may(rt route) gin.HandlerFunc {
 		if rt.Actions != nil {
 			r, ok := rt.Actions[c.Param("action")]
 			if !ok {
-				writeError(c, s.Logger, apperr.NotFound("action"))
+				s.noAction(c, rt)
 				return
 			}
 			rule = r
@@ -72,6 +74,27 @@ func (s *server) may(rt route) gin.HandlerFunc {
 		}
 		c.Set(targetKey, t)
 	}
+}
+
+// noAction answers a …/:action route whose action is unknown: 405 with
+// Allow when the same path is a route of other methods (POST
+// /v1/meetings/{id}/minutes is GET or PUT, not the action "minutes"),
+// else 404 action.not_found.
+func (s *server) noAction(c *gin.Context, rt route) {
+	static := strings.TrimSuffix(rt.Path, ":action") + c.Param("action")
+	var allowed []string
+	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		if _, ok := s.routes[m+" "+static]; ok && m != rt.Method {
+			allowed = append(allowed, m)
+		}
+	}
+	if len(allowed) == 0 {
+		writeError(c, s.Logger, apperr.NotFound("action"))
+		return
+	}
+	c.Header("Allow", strings.Join(allowed, ", "))
+	writeProblem(c, problem{Type: "about:blank", Title: "Method Not Allowed", Status: http.StatusMethodNotAllowed,
+		Code: "route.method_not_allowed", Detail: "the route does not accept this method", Instance: c.Request.URL.Path})
 }
 
 // targetOf returns the row may loaded for this request. A route whose

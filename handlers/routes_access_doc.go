@@ -27,6 +27,11 @@ type RouteAccess struct {
 	// Actions lists one rule per action of a …/:action route, in the
 	// table's ActionOrder; nil on other routes.
 	Actions []ActionAccess
+	// Bodies lists the media types besides JSON the body may have; the
+	// spec documents 413 and 415 from it.
+	Bodies []string
+	// Unmetered routes are exempt from the write rate (no 429).
+	Unmetered bool
 }
 
 // ActionAccess is the rule of one action of a …/:action route.
@@ -89,7 +94,8 @@ func AccessTable() ([]RouteAccess, error) {
 			return nil, fmt.Errorf("route table: %s declared twice", key)
 		}
 		seen[key] = true
-		ra := RouteAccess{Method: rt.Method, Path: rt.Path, OpenAPIPath: OpenAPIPath(rt.Path), Target: rt.Load.Name}
+		ra := RouteAccess{Method: rt.Method, Path: rt.Path, OpenAPIPath: OpenAPIPath(rt.Path), Target: rt.Load.Name,
+			Bodies: rt.Bodies, Unmetered: rt.Unmetered}
 		if rt.Actions == nil {
 			ra.Rule = describeRule(rt.Rule, roles)
 			out = append(out, ra)

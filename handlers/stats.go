@@ -17,6 +17,7 @@ func chinaTime() *time.Location { return time.FixedZone("CST", 8*60*60) }
 
 // getUnitStats godoc
 //
+//	@ID		getUnitStats
 //	@Summary	Statistics of a unit's subtree
 //	@Description	Proposals filed in the unit or below (drafts excluded) by status, category, channel, kind and filing level; resolved (completed or closed) and the resolution rate; the median days from submission to completion, overall and per level; distinct participants (proposing, co-signing, attending a meeting, voting, giving feedback); the average satisfaction; and the same month by month. from and to are dates (YYYY-MM-DD, China time, to inclusive) or RFC 3339 instants (to exclusive); either may be omitted, and the default is all time. Needs stats:read (tenant_admin, lead, reviewer).
 //	@Tags		stats

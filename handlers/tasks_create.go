@@ -14,6 +14,7 @@ import (
 
 // createTask godoc
 //
+//	@ID		createTask
 //	@Summary	Assign a task on an approved proposal
 //	@Description	Needs task:create (lead) where the proposal is handled. The proposal must be approved or implementing (409 proposal.not_in_delivery). Give exactly one of assignee_id, a user holding implementer or a staff role (guide, reviewer, lead, tenant_admin) at the proposal's unit, or organization_id, an active organization of the tenant serving the proposal's community (registered at the subdistrict, above the handling unit, or inside the community), whose members then report for it. due_at is required; it may already have passed when a task is recorded late, and the task is then overdue at once. weight (default 1) weighs the task in the proposal's progress. The proposal's timeline gains a task_assigned entry, and the proposal's version (its ETag) moves on, since it changed.
 //	@Tags		tasks

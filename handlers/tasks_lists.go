@@ -13,6 +13,7 @@ import (
 
 // listUnitTasks godoc
 //
+//	@ID		listUnitTasks
 //	@Summary	Tasks of a unit's subtree, e.g. the overdue ones
 //	@Description	Needs task:read at the unit (leads, staff, implementers). Covers every task whose proposal is handled at the unit or below. overdue=true keeps tasks not done whose due date has passed; each task says overdue_days, whole days late counting a started day (an hour late is 1). status (comma-separated), assignee_id and organization_id filter further. Oldest first.
 //	@Tags		tasks
@@ -37,6 +38,7 @@ func (s *server) listUnitTasks(c *gin.Context) error {
 
 // listMyTasks godoc
 //
+//	@ID		listMyTasks
 //	@Summary	The caller's own tasks
 //	@Description	Tasks assigned to the caller, or to an organization the caller is a member of (the property company's staff see its tasks), with the same filters as the unit list. Oldest first.
 //	@Tags		tasks

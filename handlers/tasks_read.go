@@ -12,6 +12,7 @@ import (
 
 // listProposalTasks godoc
 //
+//	@ID		listProposalTasks
 //	@Summary	A proposal's tasks and its progress
 //	@Description	Whoever reads the proposal reads its tasks: residents follow the delivery. progress is the weighted mean of every task's percent (weights from the tasks), with how many tasks there are, are done and are overdue; items are paged oldest first.
 //	@Tags		tasks
@@ -51,6 +52,7 @@ func (s *server) listProposalTasks(c *gin.Context) error {
 
 // getTask godoc
 //
+//	@ID		getTask
 //	@Summary	Get a task
 //	@Description	Readable by whoever reads its proposal, and by staff holding task:read there. The ETag is the task's version, for If-Match on PATCH. allowed_actions names what the caller may do to it now: update (PATCH /v1/tasks/{id}) and report (POST /v1/tasks/{id}/reports), decided by those routes' own rules; a listed action does not answer 403, though it may answer 409 once the proposal has left delivery.
 //	@Tags		tasks

@@ -15,6 +15,7 @@ import (
 
 // createTaskReport godoc
 //
+//	@ID		createTaskReport
 //	@Summary	Report progress on a task
 //	@Description	Needs task:report where the task lies (implementers and staff hold it) and, unless the caller leads there (task:update), to be the task's assignee or a member of its organization (403 otherwise). percent is 0-100 and may not fall below the task's current percent (409 task.percent_below_current) unless a lead reports, which is how a lead corrects a report or reopens a done task. 100% makes the task done and stamps done_at; below it the task is doing (a blocked task stays blocked until a lead changes it). On a counted task (quantity) delivered reports a batch (100 of 300 把): the task's delivered total grows by it and percent is computed as the floor of total/quantity (100 only once all is delivered); percent may then be omitted, and if sent must agree (400 naming percent); a batch past the quantity, or delivered on a task without one, is 400 naming delivered. A cancelled task takes no reports (409 task.cancelled). The proposal must be approved or implementing. The report, the task's change and a progress_report entry on the proposal's timeline are written in one transaction, so followers hear of every report; the proposal's version (its ETag) moves on with its progress.
 //	@Tags		tasks
@@ -65,6 +66,7 @@ func (s *server) createTaskReport(c *gin.Context) error {
 
 // listTaskReports godoc
 //
+//	@ID		listTaskReports
 //	@Summary	A task's progress reports
 //	@Description	Oldest first. Readable by whoever reads the task's proposal, and by staff holding task:read there.
 //	@Tags		tasks

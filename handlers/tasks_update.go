@@ -12,6 +12,7 @@ import (
 
 // updateTask godoc
 //
+//	@ID		updateTask
 //	@Summary	Change a task
 //	@Description	Needs task:update (lead) where the task lies, while its proposal is approved or implementing (409 proposal.not_in_delivery). status is todo, doing, blocked or cancelled (final: a cancelled task no longer counts toward progress, overdue or completion, takes no reports and is not changed again: 409 task.cancelled); done comes only from a 100% progress report, and a done task's status does not change here (409 task.done): a lead reopens it with a progress report below 100%. assignee_id or organization_id reassigns the task (the same rules as creating one) and clears the other. A reassignment, a new due_at and a cancellation each write a timeline event on the proposal (task_reassigned, task_rescheduled, task_cancelled) with detail.before and detail.after. Send If-Match with the ETag from a read; a concurrent change is 409 task.conflict.
 //	@Tags		tasks

@@ -15,6 +15,7 @@ import (
 
 // createTenant godoc
 //
+//	@ID		createTenant
 //	@Summary	Create a tenant (a subdistrict)
 //	@Description	Platform admins only. Creates the root unit of a new tenant.
 //	@Tags		units
@@ -40,6 +41,7 @@ func (s *server) createTenant(c *gin.Context) error {
 
 // createUnitChild godoc
 //
+//	@ID		createUnitChild
 //	@Summary	Create a child unit
 //	@Description	A subdistrict's children are communities; a community's are grids. A grid has no children (422 unit.no_child_level).
 //	@Tags		units
@@ -102,6 +104,7 @@ func (s *server) createUnit(c *gin.Context, parent *ent.Unit, req createUnitRequ
 
 // getUnit godoc
 //
+//	@ID		getUnit
 //	@Summary	Get a unit
 //	@Tags		units
 //	@Produce	json
@@ -118,6 +121,7 @@ func (s *server) getUnit(c *gin.Context) error {
 
 // listUnitChildren godoc
 //
+//	@ID		listUnitChildren
 //	@Summary	List a unit's children
 //	@Tags		units
 //	@Produce	json

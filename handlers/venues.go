@@ -13,6 +13,7 @@ import (
 
 // createVenue godoc
 //
+//	@ID		createVenue
 //	@Summary	Register a venue at a unit
 //	@Description	A place where residents already gather: a neighbourhood tea house (邻里茶馆), a four-neighbours pavilion (四邻议事亭), a hall or an online room. Needs venue:create (tenant_admin, lead, guide). Names are unique within a unit.
 //	@Tags		meetings
@@ -48,6 +49,7 @@ func (s *server) createVenue(c *gin.Context) error {
 
 // getVenue godoc
 //
+//	@ID		getVenue
 //	@Summary	Get a venue
 //	@Description	Staff of the venue's subtree and residents of its community read venues.
 //	@Tags		meetings

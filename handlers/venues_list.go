@@ -13,6 +13,7 @@ import (
 
 // listVenues godoc
 //
+//	@ID		listVenues
 //	@Summary	List the venues of a unit's subtree
 //	@Description	Venues registered at the unit or any unit below it, oldest first. Residents list their own community's venues. status filters active or retired venues.
 //	@Tags		meetings
@@ -43,6 +44,7 @@ func (s *server) listVenues(c *gin.Context) error {
 
 // updateVenue godoc
 //
+//	@ID		updateVenue
 //	@Summary	Rename, resize or retire a venue
 //	@Description	Needs venue:update at the venue's unit (tenant_admin, lead). Absent fields keep their value. A retired venue takes no new meetings; meetings already there keep it.
 //	@Tags		meetings

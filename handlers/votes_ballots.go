@@ -28,6 +28,7 @@ type castBallotResponse struct {
 
 // castBallot godoc
 //
+//	@ID		castBallot
 //	@Summary	Cast a ballot
 //	@Description	The caller must hold vote:ballot in the vote's community (members hold the resident role) and be on the roll frozen at opening: as a person, or for households as a member of an eligible household (household_id picks one when there are several; the household votes once, whoever casts it). Order of checks: 409 vote.not_open outside the window (not open, or past closes_at); 403 vote.not_eligible; 400 for no option, too many, a repeat or an option of another vote; a vote with questions takes answers: [{question_id, option_ids}], every question answered exactly once within its own maximum (400 naming answers for a missing question, answers[i].question_id for a repeat or unknown question, answers[i].option_ids for a bad choice), and stores their option ids as one ballot (option_ids in the published list: each option belongs to one question); 409 vote.already_voted for a second ballot, enforced by a unique index. An anonymous vote's stored ballot carries no voter. floor_area is the household's area only when the vote is weighted by floor_area, and 0 otherwise (it is then not part of the ballot).
 //	@Tags		votes

@@ -38,6 +38,7 @@ func newPublishedBallot(v *ent.Vote, b *ent.Ballot) publishedBallot {
 
 // listVoteBallots godoc
 //
+//	@ID		listVoteBallots
 //	@Summary	The published ballots of a closed vote
 //	@Description	Everyone who can read the vote can recount it: each ballot's token, options and weight; for named votes also the voter key, and floor_area when the vote is weighted by floor area. An anonymous ballot carries neither voter nor area (anonymous votes weighted by floor area are refused at creation), and with household or person weighting its weight is 1. Ordered by the random token, so the order says nothing about who voted when. 409 vote.not_closed until the vote closes.
 //	@Tags		votes

@@ -12,6 +12,7 @@ import (
 
 // getVote godoc
 //
+//	@ID		getVote
 //	@Summary	Get a vote
 //	@Description	Its set-up, status, window and frozen roll size. Residents read every vote of their community, drafts included (a scheduled vote is announced before it opens). allowed_actions lists open, close and ballot when the caller may take them now (ballot only for a voter on the frozen roll); outside the window a listed action may still answer 409.
 //	@Tags		votes
@@ -35,6 +36,7 @@ func (s *server) getVote(c *gin.Context) error {
 
 // listVotes godoc
 //
+//	@ID		listVotes
 //	@Summary	List the votes of a unit's subtree
 //	@Description	Newest first; status filters (draft, open, closed). Residents see their community's votes. Each vote carries allowed_actions for the caller.
 //	@Tags		votes

@@ -24,6 +24,7 @@ type receiptResponse struct {
 
 // verifyVoteReceipt godoc
 //
+//	@ID		verifyVoteReceipt
 //	@Summary	Check a receipt
 //	@Description	A voter proves to themselves that their ballot is in the tally: the receipt code given once at casting finds the ballot (by its SHA-256; the code itself is never stored) and answers only that it is counted, with its public token, which appears in the published ballot list once the vote closes. The answer never contains the choice, weight or floor area: a receipt cannot be shown to anyone as proof of how the ballot was cast. The code is sent in the body so it stays out of URLs and logs. 404 ballot.not_found for an unknown code.
 //	@Tags		votes

@@ -11,6 +11,7 @@ import (
 
 // getVoteResults godoc
 //
+//	@ID		getVoteResults
 //	@Summary	A vote's results
 //	@Description	Counted from the stored ballots on every request, exactly as anyone can recount them from the published list. With results_visibility after_close, the answer before closing is 200 with hidden=true: turnout only, no option counts, no outcome — for staff too; for an anonymous vote the hidden turnout is the ballot count alone (no weight, no floor_area), so nothing moves by a household's weight as each ballot arrives. floor_area figures (turnout and per option) appear only for votes weighted by floor_area; an anonymous vote publishes per-option totals, never a ballot's area. outcome applies the rule: plurality names the winner(s) (several on a tie); majority_quorum reports quorum (turnout weight >= quorum × eligible weight) and majority (the top option > 1/2 of the turnout weight) and passed; civil_code_278 reports participation by floor area and by headcount (>= 2/3 each), then approval of the first option by participating floor area and headcount (> 1/2, or >= 3/4 for a major matter), each with required, actual and met. Thresholds are decided in exact arithmetic; the numbers shown are rounded floats. A vote with questions answers questions: each question's options and its own outcome (the vote's rule applied to that question, over the same turnout and roll), and no top-level outcome.
 //	@Tags		votes

@@ -15,6 +15,7 @@ import (
 
 // openVote godoc
 //
+//	@ID		openVote
 //	@Summary	Open a vote and freeze its roll
 //	@Description	Leads (vote:open) open a draft vote before its opens_at (or the scheduler opens it then). In one transaction the roll is frozen into eligible-voter rows: members of the unit's subtree ("u:ID", weight 1), the meeting's registered participants ("u:ID", weight 1) or the subtree's households ("h:ID", weight 1 or the floor area). A person is on the roll only if they may cast a ballot there (vote:ballot at the vote's unit or above, or at one of their memberships in its community): staff registered as members or participants without the resident role are not counted. eligible_count and eligible_weight record it. 409 vote.not_draft when already opened; 409 vote.window_passed after closes_at; 422 vote.empty_roll when nobody is eligible.
 //	@Tags		votes
@@ -36,6 +37,7 @@ func (s *server) openVote(c *gin.Context) error {
 
 // closeVote godoc
 //
+//	@ID		closeVote
 //	@Summary	Close a vote
 //	@Description	Leads (vote:close) close an open vote before its closes_at (or the scheduler closes it then). Ballots in flight finish first; none is accepted afterwards. Closing publishes the ballot list and, for after_close votes, the results. 409 vote.not_open unless open.
 //	@Tags		votes

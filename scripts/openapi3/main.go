@@ -48,6 +48,9 @@ func run(ctx context.Context, args []string, stderr io.Writer, accessTable func(
 	in := fs.String("in", "openapi/swagger.json", "Swagger 2.0 document to read (written by swag)")
 	out := fs.String("out", "openapi/openapi.json", "OpenAPI 3 document to write")
 	swaggerOut := fs.String("swagger-out", "", "also write the annotated Swagger 2.0 document here (scripts/gen: the input itself); empty: do not")
+	srcRoot := fs.String("src", ".", "repository root whose Go sources give error codes and DTO shapes")
+	plain := fs.Bool("plain", false, "convert and annotate only: no error codes, statuses or shapes from the sources (tests)")
+	errorsOut := fs.String("errors-out", "", "also write the error-code catalogue (Markdown) here; empty: do not")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -72,19 +75,33 @@ func run(ctx context.Context, args []string, stderr io.Writer, accessTable func(
 			return fmt.Errorf("write annotated Swagger 2.0 output: %w", err)
 		}
 	}
-	doc, err := convert(ctx, annotated)
+	var codes []errorCode
+	var post func(d *openapi3.T) error
+	if !*plain {
+		if codes, err = scanErrorCodes(*srcRoot); err != nil {
+			return fmt.Errorf("scan error codes: %w", err)
+		}
+		post = func(d *openapi3.T) error { return enrich(d, table, codes, *srcRoot) }
+	}
+	doc, err := convert(ctx, annotated, post)
 	if err != nil {
 		return fmt.Errorf("%s: %w", *in, err)
 	}
 	if err := writeFileAtomic(*out, doc); err != nil {
 		return fmt.Errorf("write OpenAPI 3 output: %w", err)
 	}
+	if *errorsOut != "" && !*plain {
+		if err := writeFileAtomic(*errorsOut, errorsMarkdown(codes)); err != nil {
+			return fmt.Errorf("write error catalogue: %w", err)
+		}
+	}
 	return nil
 }
 
 // convert turns a Swagger 2.0 document into validated, indented OpenAPI 3
-// JSON ending in a newline.
-func convert(ctx context.Context, src []byte) ([]byte, error) {
+// JSON ending in a newline; post, if not nil, completes the converted
+// document before it is validated.
+func convert(ctx context.Context, src []byte, post func(*openapi3.T) error) ([]byte, error) {
 	var doc2 openapi2.T
 	if err := json.Unmarshal(src, &doc2); err != nil {
 		return nil, fmt.Errorf("parse Swagger 2.0: %w", err)
@@ -97,6 +114,20 @@ func convert(ctx context.Context, src []byte) ([]byte, error) {
 	// still requires the (empty) object.
 	if doc3.Paths == nil {
 		doc3.Paths = openapi3.NewPaths()
+	}
+	if post != nil {
+		if err := post(doc3); err != nil {
+			return nil, err
+		}
+		// The references post adds are unresolved: load the document
+		// again, as a client would, so validation resolves every one.
+		raw, err := json.Marshal(doc3)
+		if err != nil {
+			return nil, fmt.Errorf("marshal OpenAPI 3: %w", err)
+		}
+		if doc3, err = openapi3.NewLoader().LoadFromData(raw); err != nil {
+			return nil, fmt.Errorf("reload the completed OpenAPI 3 document: %w", err)
+		}
 	}
 	if err := doc3.Validate(ctx, openapi3.EnableMultiError()); err != nil {
 		return nil, fmt.Errorf("converted OpenAPI 3 document is invalid (fix the swag annotations in handlers/ and rerun scripts/gen):\n%w", err)

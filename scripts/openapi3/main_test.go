@@ -30,12 +30,12 @@ const swagger2 = `{
 
 func TestConvertIsStable(t *testing.T) {
 	ctx := context.Background()
-	first, err := convert(ctx, []byte(swagger2))
+	first, err := convert(ctx, []byte(swagger2), nil)
 	if err != nil {
 		t.Fatalf("convert: %v", err)
 	}
 	for range 5 {
-		again, err := convert(ctx, []byte(swagger2))
+		again, err := convert(ctx, []byte(swagger2), nil)
 		if err != nil {
 			t.Fatalf("convert: %v", err)
 		}
@@ -63,7 +63,7 @@ func TestConvertIsStable(t *testing.T) {
 func TestConvertRejectsInvalidSpec(t *testing.T) {
 	// The path names {id} but the operation declares no such parameter.
 	bad := strings.Replace(swagger2, `"name": "id", "in": "path"`, `"name": "unit", "in": "query"`, 1)
-	if _, err := convert(context.Background(), []byte(bad)); err == nil ||
+	if _, err := convert(context.Background(), []byte(bad), nil); err == nil ||
 		!strings.Contains(err.Error(), "invalid") {
 		t.Fatalf("convert(bad) error = %v, want a validation error", err)
 	}
@@ -76,7 +76,7 @@ func TestRunWritesFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stderr bytes.Buffer
-	if err := run(context.Background(), []string{"-in", in, "-out", out}, &stderr, unitTable); err != nil {
+	if err := run(context.Background(), []string{"-plain", "-in", in, "-out", out}, &stderr, unitTable); err != nil {
 		t.Fatalf("run: %v (stderr %q)", err, stderr.String())
 	}
 	if _, err := os.Stat(out); err != nil {
