@@ -17,15 +17,18 @@ import (
 	"yishi/ent/auditlog"
 	"yishi/ent/ballot"
 	"yishi/ent/comment"
+	"yishi/ent/commentreport"
 	"yishi/ent/cosignature"
 	"yishi/ent/eligiblevoter"
 	"yishi/ent/feedback"
 	"yishi/ent/household"
 	"yishi/ent/householdmember"
 	"yishi/ent/idempotencykey"
+	"yishi/ent/invitation"
 	"yishi/ent/listitem"
 	"yishi/ent/meeting"
 	"yishi/ent/membership"
+	"yishi/ent/membershiprequest"
 	"yishi/ent/minutes"
 	"yishi/ent/notification"
 	"yishi/ent/onetimecode"
@@ -39,6 +42,8 @@ import (
 	"yishi/ent/proposalfollow"
 	"yishi/ent/refreshtoken"
 	"yishi/ent/roleassignment"
+	"yishi/ent/talent"
+	"yishi/ent/talentrecord"
 	"yishi/ent/task"
 	"yishi/ent/unit"
 	"yishi/ent/user"
@@ -46,6 +51,9 @@ import (
 	"yishi/ent/vote"
 	"yishi/ent/voteoption"
 	"yishi/ent/voteparticipation"
+	"yishi/ent/webhook"
+	"yishi/ent/webhookdelivery"
+	"yishi/ent/webhookevent"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect"
@@ -72,6 +80,8 @@ type Client struct {
 	Ballot *BallotClient
 	// Comment is the client for interacting with the Comment builders.
 	Comment *CommentClient
+	// CommentReport is the client for interacting with the CommentReport builders.
+	CommentReport *CommentReportClient
 	// Cosignature is the client for interacting with the Cosignature builders.
 	Cosignature *CosignatureClient
 	// EligibleVoter is the client for interacting with the EligibleVoter builders.
@@ -84,12 +94,16 @@ type Client struct {
 	HouseholdMember *HouseholdMemberClient
 	// IdempotencyKey is the client for interacting with the IdempotencyKey builders.
 	IdempotencyKey *IdempotencyKeyClient
+	// Invitation is the client for interacting with the Invitation builders.
+	Invitation *InvitationClient
 	// ListItem is the client for interacting with the ListItem builders.
 	ListItem *ListItemClient
 	// Meeting is the client for interacting with the Meeting builders.
 	Meeting *MeetingClient
 	// Membership is the client for interacting with the Membership builders.
 	Membership *MembershipClient
+	// MembershipRequest is the client for interacting with the MembershipRequest builders.
+	MembershipRequest *MembershipRequestClient
 	// Minutes is the client for interacting with the Minutes builders.
 	Minutes *MinutesClient
 	// Notification is the client for interacting with the Notification builders.
@@ -116,6 +130,10 @@ type Client struct {
 	RefreshToken *RefreshTokenClient
 	// RoleAssignment is the client for interacting with the RoleAssignment builders.
 	RoleAssignment *RoleAssignmentClient
+	// Talent is the client for interacting with the Talent builders.
+	Talent *TalentClient
+	// TalentRecord is the client for interacting with the TalentRecord builders.
+	TalentRecord *TalentRecordClient
 	// Task is the client for interacting with the Task builders.
 	Task *TaskClient
 	// Unit is the client for interacting with the Unit builders.
@@ -130,6 +148,12 @@ type Client struct {
 	VoteOption *VoteOptionClient
 	// VoteParticipation is the client for interacting with the VoteParticipation builders.
 	VoteParticipation *VoteParticipationClient
+	// Webhook is the client for interacting with the Webhook builders.
+	Webhook *WebhookClient
+	// WebhookDelivery is the client for interacting with the WebhookDelivery builders.
+	WebhookDelivery *WebhookDeliveryClient
+	// WebhookEvent is the client for interacting with the WebhookEvent builders.
+	WebhookEvent *WebhookEventClient
 }
 
 // NewClient creates a new client configured with the given options.
@@ -147,15 +171,18 @@ func (c *Client) init() {
 	c.AuditLog = NewAuditLogClient(c.config)
 	c.Ballot = NewBallotClient(c.config)
 	c.Comment = NewCommentClient(c.config)
+	c.CommentReport = NewCommentReportClient(c.config)
 	c.Cosignature = NewCosignatureClient(c.config)
 	c.EligibleVoter = NewEligibleVoterClient(c.config)
 	c.Feedback = NewFeedbackClient(c.config)
 	c.Household = NewHouseholdClient(c.config)
 	c.HouseholdMember = NewHouseholdMemberClient(c.config)
 	c.IdempotencyKey = NewIdempotencyKeyClient(c.config)
+	c.Invitation = NewInvitationClient(c.config)
 	c.ListItem = NewListItemClient(c.config)
 	c.Meeting = NewMeetingClient(c.config)
 	c.Membership = NewMembershipClient(c.config)
+	c.MembershipRequest = NewMembershipRequestClient(c.config)
 	c.Minutes = NewMinutesClient(c.config)
 	c.Notification = NewNotificationClient(c.config)
 	c.OneTimeCode = NewOneTimeCodeClient(c.config)
@@ -169,6 +196,8 @@ func (c *Client) init() {
 	c.ProposalFollow = NewProposalFollowClient(c.config)
 	c.RefreshToken = NewRefreshTokenClient(c.config)
 	c.RoleAssignment = NewRoleAssignmentClient(c.config)
+	c.Talent = NewTalentClient(c.config)
+	c.TalentRecord = NewTalentRecordClient(c.config)
 	c.Task = NewTaskClient(c.config)
 	c.Unit = NewUnitClient(c.config)
 	c.User = NewUserClient(c.config)
@@ -176,6 +205,9 @@ func (c *Client) init() {
 	c.Vote = NewVoteClient(c.config)
 	c.VoteOption = NewVoteOptionClient(c.config)
 	c.VoteParticipation = NewVoteParticipationClient(c.config)
+	c.Webhook = NewWebhookClient(c.config)
+	c.WebhookDelivery = NewWebhookDeliveryClient(c.config)
+	c.WebhookEvent = NewWebhookEventClient(c.config)
 }
 
 type (
@@ -274,15 +306,18 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		AuditLog:           NewAuditLogClient(cfg),
 		Ballot:             NewBallotClient(cfg),
 		Comment:            NewCommentClient(cfg),
+		CommentReport:      NewCommentReportClient(cfg),
 		Cosignature:        NewCosignatureClient(cfg),
 		EligibleVoter:      NewEligibleVoterClient(cfg),
 		Feedback:           NewFeedbackClient(cfg),
 		Household:          NewHouseholdClient(cfg),
 		HouseholdMember:    NewHouseholdMemberClient(cfg),
 		IdempotencyKey:     NewIdempotencyKeyClient(cfg),
+		Invitation:         NewInvitationClient(cfg),
 		ListItem:           NewListItemClient(cfg),
 		Meeting:            NewMeetingClient(cfg),
 		Membership:         NewMembershipClient(cfg),
+		MembershipRequest:  NewMembershipRequestClient(cfg),
 		Minutes:            NewMinutesClient(cfg),
 		Notification:       NewNotificationClient(cfg),
 		OneTimeCode:        NewOneTimeCodeClient(cfg),
@@ -296,6 +331,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ProposalFollow:     NewProposalFollowClient(cfg),
 		RefreshToken:       NewRefreshTokenClient(cfg),
 		RoleAssignment:     NewRoleAssignmentClient(cfg),
+		Talent:             NewTalentClient(cfg),
+		TalentRecord:       NewTalentRecordClient(cfg),
 		Task:               NewTaskClient(cfg),
 		Unit:               NewUnitClient(cfg),
 		User:               NewUserClient(cfg),
@@ -303,6 +340,9 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Vote:               NewVoteClient(cfg),
 		VoteOption:         NewVoteOptionClient(cfg),
 		VoteParticipation:  NewVoteParticipationClient(cfg),
+		Webhook:            NewWebhookClient(cfg),
+		WebhookDelivery:    NewWebhookDeliveryClient(cfg),
+		WebhookEvent:       NewWebhookEventClient(cfg),
 	}, nil
 }
 
@@ -328,15 +368,18 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		AuditLog:           NewAuditLogClient(cfg),
 		Ballot:             NewBallotClient(cfg),
 		Comment:            NewCommentClient(cfg),
+		CommentReport:      NewCommentReportClient(cfg),
 		Cosignature:        NewCosignatureClient(cfg),
 		EligibleVoter:      NewEligibleVoterClient(cfg),
 		Feedback:           NewFeedbackClient(cfg),
 		Household:          NewHouseholdClient(cfg),
 		HouseholdMember:    NewHouseholdMemberClient(cfg),
 		IdempotencyKey:     NewIdempotencyKeyClient(cfg),
+		Invitation:         NewInvitationClient(cfg),
 		ListItem:           NewListItemClient(cfg),
 		Meeting:            NewMeetingClient(cfg),
 		Membership:         NewMembershipClient(cfg),
+		MembershipRequest:  NewMembershipRequestClient(cfg),
 		Minutes:            NewMinutesClient(cfg),
 		Notification:       NewNotificationClient(cfg),
 		OneTimeCode:        NewOneTimeCodeClient(cfg),
@@ -350,6 +393,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ProposalFollow:     NewProposalFollowClient(cfg),
 		RefreshToken:       NewRefreshTokenClient(cfg),
 		RoleAssignment:     NewRoleAssignmentClient(cfg),
+		Talent:             NewTalentClient(cfg),
+		TalentRecord:       NewTalentRecordClient(cfg),
 		Task:               NewTaskClient(cfg),
 		Unit:               NewUnitClient(cfg),
 		User:               NewUserClient(cfg),
@@ -357,6 +402,9 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Vote:               NewVoteClient(cfg),
 		VoteOption:         NewVoteOptionClient(cfg),
 		VoteParticipation:  NewVoteParticipationClient(cfg),
+		Webhook:            NewWebhookClient(cfg),
+		WebhookDelivery:    NewWebhookDeliveryClient(cfg),
+		WebhookEvent:       NewWebhookEventClient(cfg),
 	}, nil
 }
 
@@ -387,12 +435,14 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIClient, c.AgendaItem, c.Attachment, c.AuditLog, c.Ballot, c.Comment,
-		c.Cosignature, c.EligibleVoter, c.Feedback, c.Household, c.HouseholdMember,
-		c.IdempotencyKey, c.ListItem, c.Meeting, c.Membership, c.Minutes,
-		c.Notification, c.OneTimeCode, c.Organization, c.OrganizationMember,
-		c.Participant, c.PolicyState, c.ProgressReport, c.Proposal, c.ProposalEvent,
-		c.ProposalFollow, c.RefreshToken, c.RoleAssignment, c.Task, c.Unit, c.User,
-		c.Venue, c.Vote, c.VoteOption, c.VoteParticipation,
+		c.CommentReport, c.Cosignature, c.EligibleVoter, c.Feedback, c.Household,
+		c.HouseholdMember, c.IdempotencyKey, c.Invitation, c.ListItem, c.Meeting,
+		c.Membership, c.MembershipRequest, c.Minutes, c.Notification, c.OneTimeCode,
+		c.Organization, c.OrganizationMember, c.Participant, c.PolicyState,
+		c.ProgressReport, c.Proposal, c.ProposalEvent, c.ProposalFollow,
+		c.RefreshToken, c.RoleAssignment, c.Talent, c.TalentRecord, c.Task, c.Unit,
+		c.User, c.Venue, c.Vote, c.VoteOption, c.VoteParticipation, c.Webhook,
+		c.WebhookDelivery, c.WebhookEvent,
 	} {
 		n.Use(hooks...)
 	}
@@ -403,12 +453,14 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIClient, c.AgendaItem, c.Attachment, c.AuditLog, c.Ballot, c.Comment,
-		c.Cosignature, c.EligibleVoter, c.Feedback, c.Household, c.HouseholdMember,
-		c.IdempotencyKey, c.ListItem, c.Meeting, c.Membership, c.Minutes,
-		c.Notification, c.OneTimeCode, c.Organization, c.OrganizationMember,
-		c.Participant, c.PolicyState, c.ProgressReport, c.Proposal, c.ProposalEvent,
-		c.ProposalFollow, c.RefreshToken, c.RoleAssignment, c.Task, c.Unit, c.User,
-		c.Venue, c.Vote, c.VoteOption, c.VoteParticipation,
+		c.CommentReport, c.Cosignature, c.EligibleVoter, c.Feedback, c.Household,
+		c.HouseholdMember, c.IdempotencyKey, c.Invitation, c.ListItem, c.Meeting,
+		c.Membership, c.MembershipRequest, c.Minutes, c.Notification, c.OneTimeCode,
+		c.Organization, c.OrganizationMember, c.Participant, c.PolicyState,
+		c.ProgressReport, c.Proposal, c.ProposalEvent, c.ProposalFollow,
+		c.RefreshToken, c.RoleAssignment, c.Talent, c.TalentRecord, c.Task, c.Unit,
+		c.User, c.Venue, c.Vote, c.VoteOption, c.VoteParticipation, c.Webhook,
+		c.WebhookDelivery, c.WebhookEvent,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -429,6 +481,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Ballot.mutate(ctx, m)
 	case *CommentMutation:
 		return c.Comment.mutate(ctx, m)
+	case *CommentReportMutation:
+		return c.CommentReport.mutate(ctx, m)
 	case *CosignatureMutation:
 		return c.Cosignature.mutate(ctx, m)
 	case *EligibleVoterMutation:
@@ -441,12 +495,16 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.HouseholdMember.mutate(ctx, m)
 	case *IdempotencyKeyMutation:
 		return c.IdempotencyKey.mutate(ctx, m)
+	case *InvitationMutation:
+		return c.Invitation.mutate(ctx, m)
 	case *ListItemMutation:
 		return c.ListItem.mutate(ctx, m)
 	case *MeetingMutation:
 		return c.Meeting.mutate(ctx, m)
 	case *MembershipMutation:
 		return c.Membership.mutate(ctx, m)
+	case *MembershipRequestMutation:
+		return c.MembershipRequest.mutate(ctx, m)
 	case *MinutesMutation:
 		return c.Minutes.mutate(ctx, m)
 	case *NotificationMutation:
@@ -473,6 +531,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.RefreshToken.mutate(ctx, m)
 	case *RoleAssignmentMutation:
 		return c.RoleAssignment.mutate(ctx, m)
+	case *TalentMutation:
+		return c.Talent.mutate(ctx, m)
+	case *TalentRecordMutation:
+		return c.TalentRecord.mutate(ctx, m)
 	case *TaskMutation:
 		return c.Task.mutate(ctx, m)
 	case *UnitMutation:
@@ -487,6 +549,12 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.VoteOption.mutate(ctx, m)
 	case *VoteParticipationMutation:
 		return c.VoteParticipation.mutate(ctx, m)
+	case *WebhookMutation:
+		return c.Webhook.mutate(ctx, m)
+	case *WebhookDeliveryMutation:
+		return c.WebhookDelivery.mutate(ctx, m)
+	case *WebhookEventMutation:
+		return c.WebhookEvent.mutate(ctx, m)
 	default:
 		return nil, fmt.Errorf("ent: unknown mutation type %T", m)
 	}
@@ -1296,6 +1364,140 @@ func (c *CommentClient) mutate(ctx context.Context, m *CommentMutation) (Value, 
 	}
 }
 
+// CommentReportClient is a client for the CommentReport schema.
+type CommentReportClient struct {
+	config
+}
+
+// NewCommentReportClient returns a client for the CommentReport from the given config.
+func NewCommentReportClient(c config) *CommentReportClient {
+	return &CommentReportClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `commentreport.Hooks(f(g(h())))`.
+func (c *CommentReportClient) Use(hooks ...Hook) {
+	c.hooks.CommentReport = append(c.hooks.CommentReport, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `commentreport.Intercept(f(g(h())))`.
+func (c *CommentReportClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CommentReport = append(c.inters.CommentReport, interceptors...)
+}
+
+// Create returns a builder for creating a CommentReport entity.
+func (c *CommentReportClient) Create() *CommentReportCreate {
+	mutation := newCommentReportMutation(c.config, OpCreate)
+	return &CommentReportCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CommentReport entities.
+func (c *CommentReportClient) CreateBulk(builders ...*CommentReportCreate) *CommentReportCreateBulk {
+	return &CommentReportCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CommentReportClient) MapCreateBulk(slice any, setFunc func(*CommentReportCreate, int)) *CommentReportCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CommentReportCreateBulk{err: fmt.Errorf("calling to CommentReportClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CommentReportCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CommentReportCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CommentReport.
+func (c *CommentReportClient) Update() *CommentReportUpdate {
+	mutation := newCommentReportMutation(c.config, OpUpdate)
+	return &CommentReportUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CommentReportClient) UpdateOne(_m *CommentReport) *CommentReportUpdateOne {
+	mutation := newCommentReportMutation(c.config, OpUpdateOne, withCommentReport(_m))
+	return &CommentReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CommentReportClient) UpdateOneID(id int) *CommentReportUpdateOne {
+	mutation := newCommentReportMutation(c.config, OpUpdateOne, withCommentReportID(id))
+	return &CommentReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CommentReport.
+func (c *CommentReportClient) Delete() *CommentReportDelete {
+	mutation := newCommentReportMutation(c.config, OpDelete)
+	return &CommentReportDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CommentReportClient) DeleteOne(_m *CommentReport) *CommentReportDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CommentReportClient) DeleteOneID(id int) *CommentReportDeleteOne {
+	builder := c.Delete().Where(commentreport.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CommentReportDeleteOne{builder}
+}
+
+// Query returns a query builder for CommentReport.
+func (c *CommentReportClient) Query() *CommentReportQuery {
+	return &CommentReportQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCommentReport},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CommentReport entity by its id.
+func (c *CommentReportClient) Get(ctx context.Context, id int) (*CommentReport, error) {
+	return c.Query().Where(commentreport.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CommentReportClient) GetX(ctx context.Context, id int) *CommentReport {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *CommentReportClient) Hooks() []Hook {
+	hooks := c.hooks.CommentReport
+	return append(hooks[:len(hooks):len(hooks)], commentreport.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CommentReportClient) Interceptors() []Interceptor {
+	return c.inters.CommentReport
+}
+
+func (c *CommentReportClient) mutate(ctx context.Context, m *CommentReportMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CommentReportCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CommentReportUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CommentReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CommentReportDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CommentReport mutation op: %q", m.Op())
+	}
+}
+
 // CosignatureClient is a client for the Cosignature schema.
 type CosignatureClient struct {
 	config
@@ -2100,6 +2302,140 @@ func (c *IdempotencyKeyClient) mutate(ctx context.Context, m *IdempotencyKeyMuta
 	}
 }
 
+// InvitationClient is a client for the Invitation schema.
+type InvitationClient struct {
+	config
+}
+
+// NewInvitationClient returns a client for the Invitation from the given config.
+func NewInvitationClient(c config) *InvitationClient {
+	return &InvitationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `invitation.Hooks(f(g(h())))`.
+func (c *InvitationClient) Use(hooks ...Hook) {
+	c.hooks.Invitation = append(c.hooks.Invitation, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `invitation.Intercept(f(g(h())))`.
+func (c *InvitationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Invitation = append(c.inters.Invitation, interceptors...)
+}
+
+// Create returns a builder for creating a Invitation entity.
+func (c *InvitationClient) Create() *InvitationCreate {
+	mutation := newInvitationMutation(c.config, OpCreate)
+	return &InvitationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Invitation entities.
+func (c *InvitationClient) CreateBulk(builders ...*InvitationCreate) *InvitationCreateBulk {
+	return &InvitationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *InvitationClient) MapCreateBulk(slice any, setFunc func(*InvitationCreate, int)) *InvitationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &InvitationCreateBulk{err: fmt.Errorf("calling to InvitationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*InvitationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &InvitationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Invitation.
+func (c *InvitationClient) Update() *InvitationUpdate {
+	mutation := newInvitationMutation(c.config, OpUpdate)
+	return &InvitationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *InvitationClient) UpdateOne(_m *Invitation) *InvitationUpdateOne {
+	mutation := newInvitationMutation(c.config, OpUpdateOne, withInvitation(_m))
+	return &InvitationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *InvitationClient) UpdateOneID(id int) *InvitationUpdateOne {
+	mutation := newInvitationMutation(c.config, OpUpdateOne, withInvitationID(id))
+	return &InvitationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Invitation.
+func (c *InvitationClient) Delete() *InvitationDelete {
+	mutation := newInvitationMutation(c.config, OpDelete)
+	return &InvitationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *InvitationClient) DeleteOne(_m *Invitation) *InvitationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *InvitationClient) DeleteOneID(id int) *InvitationDeleteOne {
+	builder := c.Delete().Where(invitation.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &InvitationDeleteOne{builder}
+}
+
+// Query returns a query builder for Invitation.
+func (c *InvitationClient) Query() *InvitationQuery {
+	return &InvitationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeInvitation},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Invitation entity by its id.
+func (c *InvitationClient) Get(ctx context.Context, id int) (*Invitation, error) {
+	return c.Query().Where(invitation.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *InvitationClient) GetX(ctx context.Context, id int) *Invitation {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *InvitationClient) Hooks() []Hook {
+	hooks := c.hooks.Invitation
+	return append(hooks[:len(hooks):len(hooks)], invitation.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *InvitationClient) Interceptors() []Interceptor {
+	return c.inters.Invitation
+}
+
+func (c *InvitationClient) mutate(ctx context.Context, m *InvitationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&InvitationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&InvitationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&InvitationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&InvitationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Invitation mutation op: %q", m.Op())
+	}
+}
+
 // ListItemClient is a client for the ListItem schema.
 type ListItemClient struct {
 	config
@@ -2515,6 +2851,140 @@ func (c *MembershipClient) mutate(ctx context.Context, m *MembershipMutation) (V
 		return (&MembershipDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Membership mutation op: %q", m.Op())
+	}
+}
+
+// MembershipRequestClient is a client for the MembershipRequest schema.
+type MembershipRequestClient struct {
+	config
+}
+
+// NewMembershipRequestClient returns a client for the MembershipRequest from the given config.
+func NewMembershipRequestClient(c config) *MembershipRequestClient {
+	return &MembershipRequestClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `membershiprequest.Hooks(f(g(h())))`.
+func (c *MembershipRequestClient) Use(hooks ...Hook) {
+	c.hooks.MembershipRequest = append(c.hooks.MembershipRequest, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `membershiprequest.Intercept(f(g(h())))`.
+func (c *MembershipRequestClient) Intercept(interceptors ...Interceptor) {
+	c.inters.MembershipRequest = append(c.inters.MembershipRequest, interceptors...)
+}
+
+// Create returns a builder for creating a MembershipRequest entity.
+func (c *MembershipRequestClient) Create() *MembershipRequestCreate {
+	mutation := newMembershipRequestMutation(c.config, OpCreate)
+	return &MembershipRequestCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of MembershipRequest entities.
+func (c *MembershipRequestClient) CreateBulk(builders ...*MembershipRequestCreate) *MembershipRequestCreateBulk {
+	return &MembershipRequestCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MembershipRequestClient) MapCreateBulk(slice any, setFunc func(*MembershipRequestCreate, int)) *MembershipRequestCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MembershipRequestCreateBulk{err: fmt.Errorf("calling to MembershipRequestClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MembershipRequestCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MembershipRequestCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for MembershipRequest.
+func (c *MembershipRequestClient) Update() *MembershipRequestUpdate {
+	mutation := newMembershipRequestMutation(c.config, OpUpdate)
+	return &MembershipRequestUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MembershipRequestClient) UpdateOne(_m *MembershipRequest) *MembershipRequestUpdateOne {
+	mutation := newMembershipRequestMutation(c.config, OpUpdateOne, withMembershipRequest(_m))
+	return &MembershipRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *MembershipRequestClient) UpdateOneID(id int) *MembershipRequestUpdateOne {
+	mutation := newMembershipRequestMutation(c.config, OpUpdateOne, withMembershipRequestID(id))
+	return &MembershipRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for MembershipRequest.
+func (c *MembershipRequestClient) Delete() *MembershipRequestDelete {
+	mutation := newMembershipRequestMutation(c.config, OpDelete)
+	return &MembershipRequestDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *MembershipRequestClient) DeleteOne(_m *MembershipRequest) *MembershipRequestDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *MembershipRequestClient) DeleteOneID(id int) *MembershipRequestDeleteOne {
+	builder := c.Delete().Where(membershiprequest.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &MembershipRequestDeleteOne{builder}
+}
+
+// Query returns a query builder for MembershipRequest.
+func (c *MembershipRequestClient) Query() *MembershipRequestQuery {
+	return &MembershipRequestQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMembershipRequest},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a MembershipRequest entity by its id.
+func (c *MembershipRequestClient) Get(ctx context.Context, id int) (*MembershipRequest, error) {
+	return c.Query().Where(membershiprequest.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *MembershipRequestClient) GetX(ctx context.Context, id int) *MembershipRequest {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *MembershipRequestClient) Hooks() []Hook {
+	hooks := c.hooks.MembershipRequest
+	return append(hooks[:len(hooks):len(hooks)], membershiprequest.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *MembershipRequestClient) Interceptors() []Interceptor {
+	return c.inters.MembershipRequest
+}
+
+func (c *MembershipRequestClient) mutate(ctx context.Context, m *MembershipRequestMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MembershipRequestCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MembershipRequestUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MembershipRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MembershipRequestDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown MembershipRequest mutation op: %q", m.Op())
 	}
 }
 
@@ -4260,6 +4730,274 @@ func (c *RoleAssignmentClient) mutate(ctx context.Context, m *RoleAssignmentMuta
 	}
 }
 
+// TalentClient is a client for the Talent schema.
+type TalentClient struct {
+	config
+}
+
+// NewTalentClient returns a client for the Talent from the given config.
+func NewTalentClient(c config) *TalentClient {
+	return &TalentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `talent.Hooks(f(g(h())))`.
+func (c *TalentClient) Use(hooks ...Hook) {
+	c.hooks.Talent = append(c.hooks.Talent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `talent.Intercept(f(g(h())))`.
+func (c *TalentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Talent = append(c.inters.Talent, interceptors...)
+}
+
+// Create returns a builder for creating a Talent entity.
+func (c *TalentClient) Create() *TalentCreate {
+	mutation := newTalentMutation(c.config, OpCreate)
+	return &TalentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Talent entities.
+func (c *TalentClient) CreateBulk(builders ...*TalentCreate) *TalentCreateBulk {
+	return &TalentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *TalentClient) MapCreateBulk(slice any, setFunc func(*TalentCreate, int)) *TalentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &TalentCreateBulk{err: fmt.Errorf("calling to TalentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*TalentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &TalentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Talent.
+func (c *TalentClient) Update() *TalentUpdate {
+	mutation := newTalentMutation(c.config, OpUpdate)
+	return &TalentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *TalentClient) UpdateOne(_m *Talent) *TalentUpdateOne {
+	mutation := newTalentMutation(c.config, OpUpdateOne, withTalent(_m))
+	return &TalentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *TalentClient) UpdateOneID(id int) *TalentUpdateOne {
+	mutation := newTalentMutation(c.config, OpUpdateOne, withTalentID(id))
+	return &TalentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Talent.
+func (c *TalentClient) Delete() *TalentDelete {
+	mutation := newTalentMutation(c.config, OpDelete)
+	return &TalentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *TalentClient) DeleteOne(_m *Talent) *TalentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *TalentClient) DeleteOneID(id int) *TalentDeleteOne {
+	builder := c.Delete().Where(talent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &TalentDeleteOne{builder}
+}
+
+// Query returns a query builder for Talent.
+func (c *TalentClient) Query() *TalentQuery {
+	return &TalentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeTalent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Talent entity by its id.
+func (c *TalentClient) Get(ctx context.Context, id int) (*Talent, error) {
+	return c.Query().Where(talent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *TalentClient) GetX(ctx context.Context, id int) *Talent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *TalentClient) Hooks() []Hook {
+	hooks := c.hooks.Talent
+	return append(hooks[:len(hooks):len(hooks)], talent.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *TalentClient) Interceptors() []Interceptor {
+	return c.inters.Talent
+}
+
+func (c *TalentClient) mutate(ctx context.Context, m *TalentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&TalentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&TalentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&TalentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&TalentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Talent mutation op: %q", m.Op())
+	}
+}
+
+// TalentRecordClient is a client for the TalentRecord schema.
+type TalentRecordClient struct {
+	config
+}
+
+// NewTalentRecordClient returns a client for the TalentRecord from the given config.
+func NewTalentRecordClient(c config) *TalentRecordClient {
+	return &TalentRecordClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `talentrecord.Hooks(f(g(h())))`.
+func (c *TalentRecordClient) Use(hooks ...Hook) {
+	c.hooks.TalentRecord = append(c.hooks.TalentRecord, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `talentrecord.Intercept(f(g(h())))`.
+func (c *TalentRecordClient) Intercept(interceptors ...Interceptor) {
+	c.inters.TalentRecord = append(c.inters.TalentRecord, interceptors...)
+}
+
+// Create returns a builder for creating a TalentRecord entity.
+func (c *TalentRecordClient) Create() *TalentRecordCreate {
+	mutation := newTalentRecordMutation(c.config, OpCreate)
+	return &TalentRecordCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of TalentRecord entities.
+func (c *TalentRecordClient) CreateBulk(builders ...*TalentRecordCreate) *TalentRecordCreateBulk {
+	return &TalentRecordCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *TalentRecordClient) MapCreateBulk(slice any, setFunc func(*TalentRecordCreate, int)) *TalentRecordCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &TalentRecordCreateBulk{err: fmt.Errorf("calling to TalentRecordClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*TalentRecordCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &TalentRecordCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for TalentRecord.
+func (c *TalentRecordClient) Update() *TalentRecordUpdate {
+	mutation := newTalentRecordMutation(c.config, OpUpdate)
+	return &TalentRecordUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *TalentRecordClient) UpdateOne(_m *TalentRecord) *TalentRecordUpdateOne {
+	mutation := newTalentRecordMutation(c.config, OpUpdateOne, withTalentRecord(_m))
+	return &TalentRecordUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *TalentRecordClient) UpdateOneID(id int) *TalentRecordUpdateOne {
+	mutation := newTalentRecordMutation(c.config, OpUpdateOne, withTalentRecordID(id))
+	return &TalentRecordUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for TalentRecord.
+func (c *TalentRecordClient) Delete() *TalentRecordDelete {
+	mutation := newTalentRecordMutation(c.config, OpDelete)
+	return &TalentRecordDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *TalentRecordClient) DeleteOne(_m *TalentRecord) *TalentRecordDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *TalentRecordClient) DeleteOneID(id int) *TalentRecordDeleteOne {
+	builder := c.Delete().Where(talentrecord.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &TalentRecordDeleteOne{builder}
+}
+
+// Query returns a query builder for TalentRecord.
+func (c *TalentRecordClient) Query() *TalentRecordQuery {
+	return &TalentRecordQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeTalentRecord},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a TalentRecord entity by its id.
+func (c *TalentRecordClient) Get(ctx context.Context, id int) (*TalentRecord, error) {
+	return c.Query().Where(talentrecord.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *TalentRecordClient) GetX(ctx context.Context, id int) *TalentRecord {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *TalentRecordClient) Hooks() []Hook {
+	hooks := c.hooks.TalentRecord
+	return append(hooks[:len(hooks):len(hooks)], talentrecord.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *TalentRecordClient) Interceptors() []Interceptor {
+	return c.inters.TalentRecord
+}
+
+func (c *TalentRecordClient) mutate(ctx context.Context, m *TalentRecordMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&TalentRecordCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&TalentRecordUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&TalentRecordUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&TalentRecordDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown TalentRecord mutation op: %q", m.Op())
+	}
+}
+
 // TaskClient is a client for the Task schema.
 type TaskClient struct {
 	config
@@ -5230,23 +5968,429 @@ func (c *VoteParticipationClient) mutate(ctx context.Context, m *VoteParticipati
 	}
 }
 
+// WebhookClient is a client for the Webhook schema.
+type WebhookClient struct {
+	config
+}
+
+// NewWebhookClient returns a client for the Webhook from the given config.
+func NewWebhookClient(c config) *WebhookClient {
+	return &WebhookClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `webhook.Hooks(f(g(h())))`.
+func (c *WebhookClient) Use(hooks ...Hook) {
+	c.hooks.Webhook = append(c.hooks.Webhook, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `webhook.Intercept(f(g(h())))`.
+func (c *WebhookClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Webhook = append(c.inters.Webhook, interceptors...)
+}
+
+// Create returns a builder for creating a Webhook entity.
+func (c *WebhookClient) Create() *WebhookCreate {
+	mutation := newWebhookMutation(c.config, OpCreate)
+	return &WebhookCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Webhook entities.
+func (c *WebhookClient) CreateBulk(builders ...*WebhookCreate) *WebhookCreateBulk {
+	return &WebhookCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *WebhookClient) MapCreateBulk(slice any, setFunc func(*WebhookCreate, int)) *WebhookCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &WebhookCreateBulk{err: fmt.Errorf("calling to WebhookClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*WebhookCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &WebhookCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Webhook.
+func (c *WebhookClient) Update() *WebhookUpdate {
+	mutation := newWebhookMutation(c.config, OpUpdate)
+	return &WebhookUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *WebhookClient) UpdateOne(_m *Webhook) *WebhookUpdateOne {
+	mutation := newWebhookMutation(c.config, OpUpdateOne, withWebhook(_m))
+	return &WebhookUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *WebhookClient) UpdateOneID(id int) *WebhookUpdateOne {
+	mutation := newWebhookMutation(c.config, OpUpdateOne, withWebhookID(id))
+	return &WebhookUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Webhook.
+func (c *WebhookClient) Delete() *WebhookDelete {
+	mutation := newWebhookMutation(c.config, OpDelete)
+	return &WebhookDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *WebhookClient) DeleteOne(_m *Webhook) *WebhookDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *WebhookClient) DeleteOneID(id int) *WebhookDeleteOne {
+	builder := c.Delete().Where(webhook.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &WebhookDeleteOne{builder}
+}
+
+// Query returns a query builder for Webhook.
+func (c *WebhookClient) Query() *WebhookQuery {
+	return &WebhookQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeWebhook},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Webhook entity by its id.
+func (c *WebhookClient) Get(ctx context.Context, id int) (*Webhook, error) {
+	return c.Query().Where(webhook.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *WebhookClient) GetX(ctx context.Context, id int) *Webhook {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *WebhookClient) Hooks() []Hook {
+	hooks := c.hooks.Webhook
+	return append(hooks[:len(hooks):len(hooks)], webhook.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *WebhookClient) Interceptors() []Interceptor {
+	return c.inters.Webhook
+}
+
+func (c *WebhookClient) mutate(ctx context.Context, m *WebhookMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&WebhookCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&WebhookUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&WebhookUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&WebhookDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Webhook mutation op: %q", m.Op())
+	}
+}
+
+// WebhookDeliveryClient is a client for the WebhookDelivery schema.
+type WebhookDeliveryClient struct {
+	config
+}
+
+// NewWebhookDeliveryClient returns a client for the WebhookDelivery from the given config.
+func NewWebhookDeliveryClient(c config) *WebhookDeliveryClient {
+	return &WebhookDeliveryClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `webhookdelivery.Hooks(f(g(h())))`.
+func (c *WebhookDeliveryClient) Use(hooks ...Hook) {
+	c.hooks.WebhookDelivery = append(c.hooks.WebhookDelivery, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `webhookdelivery.Intercept(f(g(h())))`.
+func (c *WebhookDeliveryClient) Intercept(interceptors ...Interceptor) {
+	c.inters.WebhookDelivery = append(c.inters.WebhookDelivery, interceptors...)
+}
+
+// Create returns a builder for creating a WebhookDelivery entity.
+func (c *WebhookDeliveryClient) Create() *WebhookDeliveryCreate {
+	mutation := newWebhookDeliveryMutation(c.config, OpCreate)
+	return &WebhookDeliveryCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of WebhookDelivery entities.
+func (c *WebhookDeliveryClient) CreateBulk(builders ...*WebhookDeliveryCreate) *WebhookDeliveryCreateBulk {
+	return &WebhookDeliveryCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *WebhookDeliveryClient) MapCreateBulk(slice any, setFunc func(*WebhookDeliveryCreate, int)) *WebhookDeliveryCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &WebhookDeliveryCreateBulk{err: fmt.Errorf("calling to WebhookDeliveryClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*WebhookDeliveryCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &WebhookDeliveryCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for WebhookDelivery.
+func (c *WebhookDeliveryClient) Update() *WebhookDeliveryUpdate {
+	mutation := newWebhookDeliveryMutation(c.config, OpUpdate)
+	return &WebhookDeliveryUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *WebhookDeliveryClient) UpdateOne(_m *WebhookDelivery) *WebhookDeliveryUpdateOne {
+	mutation := newWebhookDeliveryMutation(c.config, OpUpdateOne, withWebhookDelivery(_m))
+	return &WebhookDeliveryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *WebhookDeliveryClient) UpdateOneID(id int) *WebhookDeliveryUpdateOne {
+	mutation := newWebhookDeliveryMutation(c.config, OpUpdateOne, withWebhookDeliveryID(id))
+	return &WebhookDeliveryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for WebhookDelivery.
+func (c *WebhookDeliveryClient) Delete() *WebhookDeliveryDelete {
+	mutation := newWebhookDeliveryMutation(c.config, OpDelete)
+	return &WebhookDeliveryDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *WebhookDeliveryClient) DeleteOne(_m *WebhookDelivery) *WebhookDeliveryDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *WebhookDeliveryClient) DeleteOneID(id int) *WebhookDeliveryDeleteOne {
+	builder := c.Delete().Where(webhookdelivery.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &WebhookDeliveryDeleteOne{builder}
+}
+
+// Query returns a query builder for WebhookDelivery.
+func (c *WebhookDeliveryClient) Query() *WebhookDeliveryQuery {
+	return &WebhookDeliveryQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeWebhookDelivery},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a WebhookDelivery entity by its id.
+func (c *WebhookDeliveryClient) Get(ctx context.Context, id int) (*WebhookDelivery, error) {
+	return c.Query().Where(webhookdelivery.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *WebhookDeliveryClient) GetX(ctx context.Context, id int) *WebhookDelivery {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *WebhookDeliveryClient) Hooks() []Hook {
+	hooks := c.hooks.WebhookDelivery
+	return append(hooks[:len(hooks):len(hooks)], webhookdelivery.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *WebhookDeliveryClient) Interceptors() []Interceptor {
+	return c.inters.WebhookDelivery
+}
+
+func (c *WebhookDeliveryClient) mutate(ctx context.Context, m *WebhookDeliveryMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&WebhookDeliveryCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&WebhookDeliveryUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&WebhookDeliveryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&WebhookDeliveryDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown WebhookDelivery mutation op: %q", m.Op())
+	}
+}
+
+// WebhookEventClient is a client for the WebhookEvent schema.
+type WebhookEventClient struct {
+	config
+}
+
+// NewWebhookEventClient returns a client for the WebhookEvent from the given config.
+func NewWebhookEventClient(c config) *WebhookEventClient {
+	return &WebhookEventClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `webhookevent.Hooks(f(g(h())))`.
+func (c *WebhookEventClient) Use(hooks ...Hook) {
+	c.hooks.WebhookEvent = append(c.hooks.WebhookEvent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `webhookevent.Intercept(f(g(h())))`.
+func (c *WebhookEventClient) Intercept(interceptors ...Interceptor) {
+	c.inters.WebhookEvent = append(c.inters.WebhookEvent, interceptors...)
+}
+
+// Create returns a builder for creating a WebhookEvent entity.
+func (c *WebhookEventClient) Create() *WebhookEventCreate {
+	mutation := newWebhookEventMutation(c.config, OpCreate)
+	return &WebhookEventCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of WebhookEvent entities.
+func (c *WebhookEventClient) CreateBulk(builders ...*WebhookEventCreate) *WebhookEventCreateBulk {
+	return &WebhookEventCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *WebhookEventClient) MapCreateBulk(slice any, setFunc func(*WebhookEventCreate, int)) *WebhookEventCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &WebhookEventCreateBulk{err: fmt.Errorf("calling to WebhookEventClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*WebhookEventCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &WebhookEventCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for WebhookEvent.
+func (c *WebhookEventClient) Update() *WebhookEventUpdate {
+	mutation := newWebhookEventMutation(c.config, OpUpdate)
+	return &WebhookEventUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *WebhookEventClient) UpdateOne(_m *WebhookEvent) *WebhookEventUpdateOne {
+	mutation := newWebhookEventMutation(c.config, OpUpdateOne, withWebhookEvent(_m))
+	return &WebhookEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *WebhookEventClient) UpdateOneID(id int) *WebhookEventUpdateOne {
+	mutation := newWebhookEventMutation(c.config, OpUpdateOne, withWebhookEventID(id))
+	return &WebhookEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for WebhookEvent.
+func (c *WebhookEventClient) Delete() *WebhookEventDelete {
+	mutation := newWebhookEventMutation(c.config, OpDelete)
+	return &WebhookEventDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *WebhookEventClient) DeleteOne(_m *WebhookEvent) *WebhookEventDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *WebhookEventClient) DeleteOneID(id int) *WebhookEventDeleteOne {
+	builder := c.Delete().Where(webhookevent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &WebhookEventDeleteOne{builder}
+}
+
+// Query returns a query builder for WebhookEvent.
+func (c *WebhookEventClient) Query() *WebhookEventQuery {
+	return &WebhookEventQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeWebhookEvent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a WebhookEvent entity by its id.
+func (c *WebhookEventClient) Get(ctx context.Context, id int) (*WebhookEvent, error) {
+	return c.Query().Where(webhookevent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *WebhookEventClient) GetX(ctx context.Context, id int) *WebhookEvent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *WebhookEventClient) Hooks() []Hook {
+	hooks := c.hooks.WebhookEvent
+	return append(hooks[:len(hooks):len(hooks)], webhookevent.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *WebhookEventClient) Interceptors() []Interceptor {
+	return c.inters.WebhookEvent
+}
+
+func (c *WebhookEventClient) mutate(ctx context.Context, m *WebhookEventMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&WebhookEventCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&WebhookEventUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&WebhookEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&WebhookEventDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown WebhookEvent mutation op: %q", m.Op())
+	}
+}
+
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIClient, AgendaItem, Attachment, AuditLog, Ballot, Comment, Cosignature,
-		EligibleVoter, Feedback, Household, HouseholdMember, IdempotencyKey, ListItem,
-		Meeting, Membership, Minutes, Notification, OneTimeCode, Organization,
-		OrganizationMember, Participant, PolicyState, ProgressReport, Proposal,
-		ProposalEvent, ProposalFollow, RefreshToken, RoleAssignment, Task, Unit, User,
-		Venue, Vote, VoteOption, VoteParticipation []ent.Hook
+		APIClient, AgendaItem, Attachment, AuditLog, Ballot, Comment, CommentReport,
+		Cosignature, EligibleVoter, Feedback, Household, HouseholdMember,
+		IdempotencyKey, Invitation, ListItem, Meeting, Membership, MembershipRequest,
+		Minutes, Notification, OneTimeCode, Organization, OrganizationMember,
+		Participant, PolicyState, ProgressReport, Proposal, ProposalEvent,
+		ProposalFollow, RefreshToken, RoleAssignment, Talent, TalentRecord, Task, Unit,
+		User, Venue, Vote, VoteOption, VoteParticipation, Webhook, WebhookDelivery,
+		WebhookEvent []ent.Hook
 	}
 	inters struct {
-		APIClient, AgendaItem, Attachment, AuditLog, Ballot, Comment, Cosignature,
-		EligibleVoter, Feedback, Household, HouseholdMember, IdempotencyKey, ListItem,
-		Meeting, Membership, Minutes, Notification, OneTimeCode, Organization,
-		OrganizationMember, Participant, PolicyState, ProgressReport, Proposal,
-		ProposalEvent, ProposalFollow, RefreshToken, RoleAssignment, Task, Unit, User,
-		Venue, Vote, VoteOption, VoteParticipation []ent.Interceptor
+		APIClient, AgendaItem, Attachment, AuditLog, Ballot, Comment, CommentReport,
+		Cosignature, EligibleVoter, Feedback, Household, HouseholdMember,
+		IdempotencyKey, Invitation, ListItem, Meeting, Membership, MembershipRequest,
+		Minutes, Notification, OneTimeCode, Organization, OrganizationMember,
+		Participant, PolicyState, ProgressReport, Proposal, ProposalEvent,
+		ProposalFollow, RefreshToken, RoleAssignment, Talent, TalentRecord, Task, Unit,
+		User, Venue, Vote, VoteOption, VoteParticipation, Webhook, WebhookDelivery,
+		WebhookEvent []ent.Interceptor
 	}
 )
 

@@ -9,15 +9,18 @@ import (
 	"yishi/ent/auditlog"
 	"yishi/ent/ballot"
 	"yishi/ent/comment"
+	"yishi/ent/commentreport"
 	"yishi/ent/cosignature"
 	"yishi/ent/eligiblevoter"
 	"yishi/ent/feedback"
 	"yishi/ent/household"
 	"yishi/ent/householdmember"
 	"yishi/ent/idempotencykey"
+	"yishi/ent/invitation"
 	"yishi/ent/listitem"
 	"yishi/ent/meeting"
 	"yishi/ent/membership"
+	"yishi/ent/membershiprequest"
 	"yishi/ent/minutes"
 	"yishi/ent/notification"
 	"yishi/ent/onetimecode"
@@ -32,6 +35,8 @@ import (
 	"yishi/ent/proposalfollow"
 	"yishi/ent/refreshtoken"
 	"yishi/ent/roleassignment"
+	"yishi/ent/talent"
+	"yishi/ent/talentrecord"
 	"yishi/ent/task"
 	"yishi/ent/unit"
 	"yishi/ent/user"
@@ -39,6 +44,9 @@ import (
 	"yishi/ent/vote"
 	"yishi/ent/voteoption"
 	"yishi/ent/voteparticipation"
+	"yishi/ent/webhook"
+	"yishi/ent/webhookdelivery"
+	"yishi/ent/webhookevent"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -48,7 +56,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 35)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 43)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apiclient.Table,
@@ -181,19 +189,45 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Comment",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			comment.FieldTenantID:      {Type: field.TypeInt, Column: comment.FieldTenantID},
-			comment.FieldUnitID:        {Type: field.TypeInt, Column: comment.FieldUnitID},
-			comment.FieldUnitPath:      {Type: field.TypeString, Column: comment.FieldUnitPath},
-			comment.FieldCommunityPath: {Type: field.TypeString, Column: comment.FieldCommunityPath},
-			comment.FieldCreatedAt:     {Type: field.TypeTime, Column: comment.FieldCreatedAt},
-			comment.FieldUpdatedAt:     {Type: field.TypeTime, Column: comment.FieldUpdatedAt},
-			comment.FieldProposalID:    {Type: field.TypeInt, Column: comment.FieldProposalID},
-			comment.FieldAuthorID:      {Type: field.TypeInt, Column: comment.FieldAuthorID},
-			comment.FieldBody:          {Type: field.TypeString, Column: comment.FieldBody},
-			comment.FieldInternal:      {Type: field.TypeBool, Column: comment.FieldInternal},
+			comment.FieldTenantID:       {Type: field.TypeInt, Column: comment.FieldTenantID},
+			comment.FieldUnitID:         {Type: field.TypeInt, Column: comment.FieldUnitID},
+			comment.FieldUnitPath:       {Type: field.TypeString, Column: comment.FieldUnitPath},
+			comment.FieldCommunityPath:  {Type: field.TypeString, Column: comment.FieldCommunityPath},
+			comment.FieldCreatedAt:      {Type: field.TypeTime, Column: comment.FieldCreatedAt},
+			comment.FieldUpdatedAt:      {Type: field.TypeTime, Column: comment.FieldUpdatedAt},
+			comment.FieldProposalID:     {Type: field.TypeInt, Column: comment.FieldProposalID},
+			comment.FieldAuthorID:       {Type: field.TypeInt, Column: comment.FieldAuthorID},
+			comment.FieldBody:           {Type: field.TypeString, Column: comment.FieldBody},
+			comment.FieldInternal:       {Type: field.TypeBool, Column: comment.FieldInternal},
+			comment.FieldScreeningFlags: {Type: field.TypeJSON, Column: comment.FieldScreeningFlags},
+			comment.FieldHiddenAt:       {Type: field.TypeTime, Column: comment.FieldHiddenAt},
+			comment.FieldHiddenBy:       {Type: field.TypeInt, Column: comment.FieldHiddenBy},
+			comment.FieldHiddenReason:   {Type: field.TypeString, Column: comment.FieldHiddenReason},
+			comment.FieldDeletedAt:      {Type: field.TypeTime, Column: comment.FieldDeletedAt},
 		},
 	}
 	graph.Nodes[6] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   commentreport.Table,
+			Columns: commentreport.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: commentreport.FieldID,
+			},
+		},
+		Type: "CommentReport",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			commentreport.FieldTenantID:      {Type: field.TypeInt, Column: commentreport.FieldTenantID},
+			commentreport.FieldUnitID:        {Type: field.TypeInt, Column: commentreport.FieldUnitID},
+			commentreport.FieldUnitPath:      {Type: field.TypeString, Column: commentreport.FieldUnitPath},
+			commentreport.FieldCommunityPath: {Type: field.TypeString, Column: commentreport.FieldCommunityPath},
+			commentreport.FieldCommentID:     {Type: field.TypeInt, Column: commentreport.FieldCommentID},
+			commentreport.FieldReporterID:    {Type: field.TypeInt, Column: commentreport.FieldReporterID},
+			commentreport.FieldReason:        {Type: field.TypeString, Column: commentreport.FieldReason},
+			commentreport.FieldCreatedAt:     {Type: field.TypeTime, Column: commentreport.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   cosignature.Table,
 			Columns: cosignature.Columns,
@@ -214,7 +248,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			cosignature.FieldCreatedAt:     {Type: field.TypeTime, Column: cosignature.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   eligiblevoter.Table,
 			Columns: eligiblevoter.Columns,
@@ -235,7 +269,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			eligiblevoter.FieldFloorArea:     {Type: field.TypeFloat64, Column: eligiblevoter.FieldFloorArea},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   feedback.Table,
 			Columns: feedback.Columns,
@@ -259,7 +293,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			feedback.FieldCreatedAt:     {Type: field.TypeTime, Column: feedback.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   household.Table,
 			Columns: household.Columns,
@@ -282,7 +316,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			household.FieldOwnerPhone:    {Type: field.TypeString, Column: household.FieldOwnerPhone},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   householdmember.Table,
 			Columns: householdmember.Columns,
@@ -302,7 +336,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			householdmember.FieldOwner:         {Type: field.TypeBool, Column: householdmember.FieldOwner},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   idempotencykey.Table,
 			Columns: idempotencykey.Columns,
@@ -327,7 +361,32 @@ var schemaGraph = func() *sqlgraph.Schema {
 			idempotencykey.FieldExpiresAt:    {Type: field.TypeTime, Column: idempotencykey.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   invitation.Table,
+			Columns: invitation.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: invitation.FieldID,
+			},
+		},
+		Type: "Invitation",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			invitation.FieldTenantID:   {Type: field.TypeInt, Column: invitation.FieldTenantID},
+			invitation.FieldUnitID:     {Type: field.TypeInt, Column: invitation.FieldUnitID},
+			invitation.FieldUnitPath:   {Type: field.TypeString, Column: invitation.FieldUnitPath},
+			invitation.FieldCreatedAt:  {Type: field.TypeTime, Column: invitation.FieldCreatedAt},
+			invitation.FieldUpdatedAt:  {Type: field.TypeTime, Column: invitation.FieldUpdatedAt},
+			invitation.FieldPhone:      {Type: field.TypeString, Column: invitation.FieldPhone},
+			invitation.FieldName:       {Type: field.TypeString, Column: invitation.FieldName},
+			invitation.FieldIdentities: {Type: field.TypeJSON, Column: invitation.FieldIdentities},
+			invitation.FieldStatus:     {Type: field.TypeEnum, Column: invitation.FieldStatus},
+			invitation.FieldInvitedBy:  {Type: field.TypeInt, Column: invitation.FieldInvitedBy},
+			invitation.FieldClaimedBy:  {Type: field.TypeInt, Column: invitation.FieldClaimedBy},
+			invitation.FieldClaimedAt:  {Type: field.TypeTime, Column: invitation.FieldClaimedAt},
+		},
+	}
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   listitem.Table,
 			Columns: listitem.Columns,
@@ -353,7 +412,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			listitem.FieldPosition:    {Type: field.TypeInt, Column: listitem.FieldPosition},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   meeting.Table,
 			Columns: meeting.Columns,
@@ -382,7 +441,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			meeting.FieldVersion:       {Type: field.TypeInt, Column: meeting.FieldVersion},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   membership.Table,
 			Columns: membership.Columns,
@@ -404,7 +463,35 @@ var schemaGraph = func() *sqlgraph.Schema {
 			membership.FieldVerifiedBy: {Type: field.TypeInt, Column: membership.FieldVerifiedBy},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   membershiprequest.Table,
+			Columns: membershiprequest.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: membershiprequest.FieldID,
+			},
+		},
+		Type: "MembershipRequest",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			membershiprequest.FieldTenantID:     {Type: field.TypeInt, Column: membershiprequest.FieldTenantID},
+			membershiprequest.FieldUnitID:       {Type: field.TypeInt, Column: membershiprequest.FieldUnitID},
+			membershiprequest.FieldUnitPath:     {Type: field.TypeString, Column: membershiprequest.FieldUnitPath},
+			membershiprequest.FieldCreatedAt:    {Type: field.TypeTime, Column: membershiprequest.FieldCreatedAt},
+			membershiprequest.FieldUpdatedAt:    {Type: field.TypeTime, Column: membershiprequest.FieldUpdatedAt},
+			membershiprequest.FieldUserID:       {Type: field.TypeInt, Column: membershiprequest.FieldUserID},
+			membershiprequest.FieldBuilding:     {Type: field.TypeString, Column: membershiprequest.FieldBuilding},
+			membershiprequest.FieldUnitNo:       {Type: field.TypeString, Column: membershiprequest.FieldUnitNo},
+			membershiprequest.FieldRoom:         {Type: field.TypeString, Column: membershiprequest.FieldRoom},
+			membershiprequest.FieldIdentities:   {Type: field.TypeJSON, Column: membershiprequest.FieldIdentities},
+			membershiprequest.FieldMessage:      {Type: field.TypeString, Column: membershiprequest.FieldMessage},
+			membershiprequest.FieldStatus:       {Type: field.TypeEnum, Column: membershiprequest.FieldStatus},
+			membershiprequest.FieldDecidedBy:    {Type: field.TypeInt, Column: membershiprequest.FieldDecidedBy},
+			membershiprequest.FieldDecidedAt:    {Type: field.TypeTime, Column: membershiprequest.FieldDecidedAt},
+			membershiprequest.FieldDecisionNote: {Type: field.TypeString, Column: membershiprequest.FieldDecisionNote},
+		},
+	}
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   minutes.Table,
 			Columns: minutes.Columns,
@@ -431,7 +518,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			minutes.FieldApprovedAt:    {Type: field.TypeTime, Column: minutes.FieldApprovedAt},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notification.Table,
 			Columns: notification.Columns,
@@ -442,19 +529,23 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Notification",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			notification.FieldUserID:     {Type: field.TypeInt, Column: notification.FieldUserID},
-			notification.FieldTenantID:   {Type: field.TypeInt, Column: notification.FieldTenantID},
-			notification.FieldProposalID: {Type: field.TypeInt, Column: notification.FieldProposalID},
-			notification.FieldEventID:    {Type: field.TypeInt, Column: notification.FieldEventID},
-			notification.FieldAuditID:    {Type: field.TypeInt, Column: notification.FieldAuditID},
-			notification.FieldKind:       {Type: field.TypeString, Column: notification.FieldKind},
-			notification.FieldTitle:      {Type: field.TypeString, Column: notification.FieldTitle},
-			notification.FieldBody:       {Type: field.TypeString, Column: notification.FieldBody},
-			notification.FieldReadAt:     {Type: field.TypeTime, Column: notification.FieldReadAt},
-			notification.FieldCreatedAt:  {Type: field.TypeTime, Column: notification.FieldCreatedAt},
+			notification.FieldUserID:              {Type: field.TypeInt, Column: notification.FieldUserID},
+			notification.FieldTenantID:            {Type: field.TypeInt, Column: notification.FieldTenantID},
+			notification.FieldProposalID:          {Type: field.TypeInt, Column: notification.FieldProposalID},
+			notification.FieldEventID:             {Type: field.TypeInt, Column: notification.FieldEventID},
+			notification.FieldMembershipRequestID: {Type: field.TypeInt, Column: notification.FieldMembershipRequestID},
+			notification.FieldAuditID:             {Type: field.TypeInt, Column: notification.FieldAuditID},
+			notification.FieldKind:                {Type: field.TypeString, Column: notification.FieldKind},
+			notification.FieldTitle:               {Type: field.TypeString, Column: notification.FieldTitle},
+			notification.FieldBody:                {Type: field.TypeString, Column: notification.FieldBody},
+			notification.FieldData:                {Type: field.TypeJSON, Column: notification.FieldData},
+			notification.FieldDedupKey:            {Type: field.TypeString, Column: notification.FieldDedupKey},
+			notification.FieldDigest:              {Type: field.TypeBool, Column: notification.FieldDigest},
+			notification.FieldReadAt:              {Type: field.TypeTime, Column: notification.FieldReadAt},
+			notification.FieldCreatedAt:           {Type: field.TypeTime, Column: notification.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   onetimecode.Table,
 			Columns: onetimecode.Columns,
@@ -475,7 +566,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			onetimecode.FieldUsedAt:    {Type: field.TypeTime, Column: onetimecode.FieldUsedAt},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organization.Table,
 			Columns: organization.Columns,
@@ -497,7 +588,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organization.FieldStatus:      {Type: field.TypeEnum, Column: organization.FieldStatus},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organizationmember.Table,
 			Columns: organizationmember.Columns,
@@ -518,7 +609,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organizationmember.FieldRole:           {Type: field.TypeEnum, Column: organizationmember.FieldRole},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   participant.Table,
 			Columns: participant.Columns,
@@ -542,7 +633,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			participant.FieldCreatedAt:     {Type: field.TypeTime, Column: participant.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   policystate.Table,
 			Columns: policystate.Columns,
@@ -556,7 +647,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			policystate.FieldVersion: {Type: field.TypeInt64, Column: policystate.FieldVersion},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   progressreport.Table,
 			Columns: progressreport.Columns,
@@ -581,7 +672,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			progressreport.FieldCreatedAt:     {Type: field.TypeTime, Column: progressreport.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   proposal.Table,
 			Columns: proposal.Columns,
@@ -633,7 +724,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			proposal.FieldClosedAt:           {Type: field.TypeTime, Column: proposal.FieldClosedAt},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   proposalevent.Table,
 			Columns: proposalevent.Columns,
@@ -660,7 +751,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			proposalevent.FieldCreatedAt:     {Type: field.TypeTime, Column: proposalevent.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   proposalfollow.Table,
 			Columns: proposalfollow.Columns,
@@ -680,7 +771,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			proposalfollow.FieldCreatedAt:     {Type: field.TypeTime, Column: proposalfollow.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   refreshtoken.Table,
 			Columns: refreshtoken.Columns,
@@ -700,7 +791,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			refreshtoken.FieldRevokedAt: {Type: field.TypeTime, Column: refreshtoken.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   roleassignment.Table,
 			Columns: roleassignment.Columns,
@@ -726,7 +817,58 @@ var schemaGraph = func() *sqlgraph.Schema {
 			roleassignment.FieldRevokedVersion: {Type: field.TypeInt64, Column: roleassignment.FieldRevokedVersion},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   talent.Table,
+			Columns: talent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: talent.FieldID,
+			},
+		},
+		Type: "Talent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			talent.FieldTenantID:       {Type: field.TypeInt, Column: talent.FieldTenantID},
+			talent.FieldUnitID:         {Type: field.TypeInt, Column: talent.FieldUnitID},
+			talent.FieldUnitPath:       {Type: field.TypeString, Column: talent.FieldUnitPath},
+			talent.FieldCreatedAt:      {Type: field.TypeTime, Column: talent.FieldCreatedAt},
+			talent.FieldUpdatedAt:      {Type: field.TypeTime, Column: talent.FieldUpdatedAt},
+			talent.FieldUserID:         {Type: field.TypeInt, Column: talent.FieldUserID},
+			talent.FieldName:           {Type: field.TypeString, Column: talent.FieldName},
+			talent.FieldSkills:         {Type: field.TypeJSON, Column: talent.FieldSkills},
+			talent.FieldSkillIndex:     {Type: field.TypeString, Column: talent.FieldSkillIndex},
+			talent.FieldSource:         {Type: field.TypeEnum, Column: talent.FieldSource},
+			talent.FieldFoundBy:        {Type: field.TypeInt, Column: talent.FieldFoundBy},
+			talent.FieldFoundAt:        {Type: field.TypeTime, Column: talent.FieldFoundAt},
+			talent.FieldProfile:        {Type: field.TypeString, Column: talent.FieldProfile},
+			talent.FieldContactConsent: {Type: field.TypeBool, Column: talent.FieldContactConsent},
+		},
+	}
+	graph.Nodes[32] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   talentrecord.Table,
+			Columns: talentrecord.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: talentrecord.FieldID,
+			},
+		},
+		Type: "TalentRecord",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			talentrecord.FieldTenantID:   {Type: field.TypeInt, Column: talentrecord.FieldTenantID},
+			talentrecord.FieldUnitID:     {Type: field.TypeInt, Column: talentrecord.FieldUnitID},
+			talentrecord.FieldUnitPath:   {Type: field.TypeString, Column: talentrecord.FieldUnitPath},
+			talentrecord.FieldCreatedAt:  {Type: field.TypeTime, Column: talentrecord.FieldCreatedAt},
+			talentrecord.FieldUpdatedAt:  {Type: field.TypeTime, Column: talentrecord.FieldUpdatedAt},
+			talentrecord.FieldTalentID:   {Type: field.TypeInt, Column: talentrecord.FieldTalentID},
+			talentrecord.FieldKind:       {Type: field.TypeEnum, Column: talentrecord.FieldKind},
+			talentrecord.FieldTitle:      {Type: field.TypeString, Column: talentrecord.FieldTitle},
+			talentrecord.FieldDetail:     {Type: field.TypeString, Column: talentrecord.FieldDetail},
+			talentrecord.FieldOccurredOn: {Type: field.TypeTime, Column: talentrecord.FieldOccurredOn},
+			talentrecord.FieldRecordedBy: {Type: field.TypeInt, Column: talentrecord.FieldRecordedBy},
+		},
+	}
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -737,30 +879,31 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Task",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			task.FieldTenantID:       {Type: field.TypeInt, Column: task.FieldTenantID},
-			task.FieldUnitID:         {Type: field.TypeInt, Column: task.FieldUnitID},
-			task.FieldUnitPath:       {Type: field.TypeString, Column: task.FieldUnitPath},
-			task.FieldCommunityPath:  {Type: field.TypeString, Column: task.FieldCommunityPath},
-			task.FieldCreatedAt:      {Type: field.TypeTime, Column: task.FieldCreatedAt},
-			task.FieldUpdatedAt:      {Type: field.TypeTime, Column: task.FieldUpdatedAt},
-			task.FieldProposalID:     {Type: field.TypeInt, Column: task.FieldProposalID},
-			task.FieldTitle:          {Type: field.TypeString, Column: task.FieldTitle},
-			task.FieldDescription:    {Type: field.TypeString, Column: task.FieldDescription},
-			task.FieldAssigneeID:     {Type: field.TypeInt, Column: task.FieldAssigneeID},
-			task.FieldOrganizationID: {Type: field.TypeInt, Column: task.FieldOrganizationID},
-			task.FieldDueAt:          {Type: field.TypeTime, Column: task.FieldDueAt},
-			task.FieldWeight:         {Type: field.TypeFloat64, Column: task.FieldWeight},
-			task.FieldStatus:         {Type: field.TypeEnum, Column: task.FieldStatus},
-			task.FieldQuantity:       {Type: field.TypeInt, Column: task.FieldQuantity},
-			task.FieldQuantityUnit:   {Type: field.TypeString, Column: task.FieldQuantityUnit},
-			task.FieldDelivered:      {Type: field.TypeInt, Column: task.FieldDelivered},
-			task.FieldPercent:        {Type: field.TypeInt, Column: task.FieldPercent},
-			task.FieldDoneAt:         {Type: field.TypeTime, Column: task.FieldDoneAt},
-			task.FieldCreatedBy:      {Type: field.TypeInt, Column: task.FieldCreatedBy},
-			task.FieldVersion:        {Type: field.TypeInt, Column: task.FieldVersion},
+			task.FieldTenantID:           {Type: field.TypeInt, Column: task.FieldTenantID},
+			task.FieldUnitID:             {Type: field.TypeInt, Column: task.FieldUnitID},
+			task.FieldUnitPath:           {Type: field.TypeString, Column: task.FieldUnitPath},
+			task.FieldCommunityPath:      {Type: field.TypeString, Column: task.FieldCommunityPath},
+			task.FieldCreatedAt:          {Type: field.TypeTime, Column: task.FieldCreatedAt},
+			task.FieldUpdatedAt:          {Type: field.TypeTime, Column: task.FieldUpdatedAt},
+			task.FieldProposalID:         {Type: field.TypeInt, Column: task.FieldProposalID},
+			task.FieldTitle:              {Type: field.TypeString, Column: task.FieldTitle},
+			task.FieldDescription:        {Type: field.TypeString, Column: task.FieldDescription},
+			task.FieldAssigneeID:         {Type: field.TypeInt, Column: task.FieldAssigneeID},
+			task.FieldOrganizationID:     {Type: field.TypeInt, Column: task.FieldOrganizationID},
+			task.FieldDueAt:              {Type: field.TypeTime, Column: task.FieldDueAt},
+			task.FieldWeight:             {Type: field.TypeFloat64, Column: task.FieldWeight},
+			task.FieldStatus:             {Type: field.TypeEnum, Column: task.FieldStatus},
+			task.FieldQuantity:           {Type: field.TypeInt, Column: task.FieldQuantity},
+			task.FieldQuantityUnit:       {Type: field.TypeString, Column: task.FieldQuantityUnit},
+			task.FieldDelivered:          {Type: field.TypeInt, Column: task.FieldDelivered},
+			task.FieldPercent:            {Type: field.TypeInt, Column: task.FieldPercent},
+			task.FieldDoneAt:             {Type: field.TypeTime, Column: task.FieldDoneAt},
+			task.FieldCreatedBy:          {Type: field.TypeInt, Column: task.FieldCreatedBy},
+			task.FieldVersion:            {Type: field.TypeInt, Column: task.FieldVersion},
+			task.FieldOverdueAnnouncedAt: {Type: field.TypeTime, Column: task.FieldOverdueAnnouncedAt},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   unit.Table,
 			Columns: unit.Columns,
@@ -781,9 +924,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 			unit.FieldName:         {Type: field.TypeString, Column: unit.FieldName},
 			unit.FieldStatus:       {Type: field.TypeEnum, Column: unit.FieldStatus},
 			unit.FieldPublicRecord: {Type: field.TypeBool, Column: unit.FieldPublicRecord},
+			unit.FieldArchivedAt:   {Type: field.TypeTime, Column: unit.FieldArchivedAt},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -803,9 +947,11 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldPrivacyNoticeVersion: {Type: field.TypeString, Column: user.FieldPrivacyNoticeVersion},
 			user.FieldPrivacyConsentedAt:   {Type: field.TypeTime, Column: user.FieldPrivacyConsentedAt},
 			user.FieldDeletedAt:            {Type: field.TypeTime, Column: user.FieldDeletedAt},
+			user.FieldNotifyMuted:          {Type: field.TypeJSON, Column: user.FieldNotifyMuted},
+			user.FieldNotifyDigest:         {Type: field.TypeBool, Column: user.FieldNotifyDigest},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   venue.Table,
 			Columns: venue.Columns,
@@ -829,7 +975,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			venue.FieldStatus:        {Type: field.TypeEnum, Column: venue.FieldStatus},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[37] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   vote.Table,
 			Columns: vote.Columns,
@@ -870,7 +1016,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			vote.FieldVersion:           {Type: field.TypeInt, Column: vote.FieldVersion},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[38] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   voteoption.Table,
 			Columns: voteoption.Columns,
@@ -891,7 +1037,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			voteoption.FieldQuestion:      {Type: field.TypeInt, Column: voteoption.FieldQuestion},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[39] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   voteparticipation.Table,
 			Columns: voteparticipation.Columns,
@@ -910,6 +1056,80 @@ var schemaGraph = func() *sqlgraph.Schema {
 			voteparticipation.FieldVoterKey:      {Type: field.TypeString, Column: voteparticipation.FieldVoterKey},
 			voteparticipation.FieldCastBy:        {Type: field.TypeInt, Column: voteparticipation.FieldCastBy},
 			voteparticipation.FieldCreatedAt:     {Type: field.TypeTime, Column: voteparticipation.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[40] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   webhook.Table,
+			Columns: webhook.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: webhook.FieldID,
+			},
+		},
+		Type: "Webhook",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			webhook.FieldTenantID:       {Type: field.TypeInt, Column: webhook.FieldTenantID},
+			webhook.FieldUnitID:         {Type: field.TypeInt, Column: webhook.FieldUnitID},
+			webhook.FieldUnitPath:       {Type: field.TypeString, Column: webhook.FieldUnitPath},
+			webhook.FieldCreatedAt:      {Type: field.TypeTime, Column: webhook.FieldCreatedAt},
+			webhook.FieldUpdatedAt:      {Type: field.TypeTime, Column: webhook.FieldUpdatedAt},
+			webhook.FieldURL:            {Type: field.TypeString, Column: webhook.FieldURL},
+			webhook.FieldEvents:         {Type: field.TypeJSON, Column: webhook.FieldEvents},
+			webhook.FieldDescription:    {Type: field.TypeString, Column: webhook.FieldDescription},
+			webhook.FieldSecret:         {Type: field.TypeString, Column: webhook.FieldSecret},
+			webhook.FieldDisabledAt:     {Type: field.TypeTime, Column: webhook.FieldDisabledAt},
+			webhook.FieldDisabledReason: {Type: field.TypeString, Column: webhook.FieldDisabledReason},
+			webhook.FieldFailingSince:   {Type: field.TypeTime, Column: webhook.FieldFailingSince},
+			webhook.FieldCreatedBy:      {Type: field.TypeInt, Column: webhook.FieldCreatedBy},
+		},
+	}
+	graph.Nodes[41] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   webhookdelivery.Table,
+			Columns: webhookdelivery.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: webhookdelivery.FieldID,
+			},
+		},
+		Type: "WebhookDelivery",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			webhookdelivery.FieldTenantID:      {Type: field.TypeInt, Column: webhookdelivery.FieldTenantID},
+			webhookdelivery.FieldUnitID:        {Type: field.TypeInt, Column: webhookdelivery.FieldUnitID},
+			webhookdelivery.FieldUnitPath:      {Type: field.TypeString, Column: webhookdelivery.FieldUnitPath},
+			webhookdelivery.FieldCreatedAt:     {Type: field.TypeTime, Column: webhookdelivery.FieldCreatedAt},
+			webhookdelivery.FieldUpdatedAt:     {Type: field.TypeTime, Column: webhookdelivery.FieldUpdatedAt},
+			webhookdelivery.FieldWebhookID:     {Type: field.TypeInt, Column: webhookdelivery.FieldWebhookID},
+			webhookdelivery.FieldEventID:       {Type: field.TypeInt, Column: webhookdelivery.FieldEventID},
+			webhookdelivery.FieldEventType:     {Type: field.TypeString, Column: webhookdelivery.FieldEventType},
+			webhookdelivery.FieldMessageID:     {Type: field.TypeString, Column: webhookdelivery.FieldMessageID},
+			webhookdelivery.FieldStatus:        {Type: field.TypeEnum, Column: webhookdelivery.FieldStatus},
+			webhookdelivery.FieldAttempts:      {Type: field.TypeInt, Column: webhookdelivery.FieldAttempts},
+			webhookdelivery.FieldNextAttemptAt: {Type: field.TypeTime, Column: webhookdelivery.FieldNextAttemptAt},
+			webhookdelivery.FieldLeaseUntil:    {Type: field.TypeTime, Column: webhookdelivery.FieldLeaseUntil},
+			webhookdelivery.FieldLastAttemptAt: {Type: field.TypeTime, Column: webhookdelivery.FieldLastAttemptAt},
+			webhookdelivery.FieldResponseCode:  {Type: field.TypeInt, Column: webhookdelivery.FieldResponseCode},
+			webhookdelivery.FieldDurationMs:    {Type: field.TypeInt, Column: webhookdelivery.FieldDurationMs},
+			webhookdelivery.FieldLastError:     {Type: field.TypeString, Column: webhookdelivery.FieldLastError},
+		},
+	}
+	graph.Nodes[42] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   webhookevent.Table,
+			Columns: webhookevent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: webhookevent.FieldID,
+			},
+		},
+		Type: "WebhookEvent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			webhookevent.FieldTenantID:  {Type: field.TypeInt, Column: webhookevent.FieldTenantID},
+			webhookevent.FieldType:      {Type: field.TypeString, Column: webhookevent.FieldType},
+			webhookevent.FieldData:      {Type: field.TypeJSON, Column: webhookevent.FieldData},
+			webhookevent.FieldFannedOut: {Type: field.TypeBool, Column: webhookevent.FieldFannedOut},
+			webhookevent.FieldCreatedAt: {Type: field.TypeTime, Column: webhookevent.FieldCreatedAt},
 		},
 	}
 	graph.MustAddE(
@@ -1527,6 +1747,111 @@ func (f *CommentFilter) WhereInternal(p entql.BoolP) {
 	f.Where(p.Field(comment.FieldInternal))
 }
 
+// WhereScreeningFlags applies the entql json.RawMessage predicate on the screening_flags field.
+func (f *CommentFilter) WhereScreeningFlags(p entql.BytesP) {
+	f.Where(p.Field(comment.FieldScreeningFlags))
+}
+
+// WhereHiddenAt applies the entql time.Time predicate on the hidden_at field.
+func (f *CommentFilter) WhereHiddenAt(p entql.TimeP) {
+	f.Where(p.Field(comment.FieldHiddenAt))
+}
+
+// WhereHiddenBy applies the entql int predicate on the hidden_by field.
+func (f *CommentFilter) WhereHiddenBy(p entql.IntP) {
+	f.Where(p.Field(comment.FieldHiddenBy))
+}
+
+// WhereHiddenReason applies the entql string predicate on the hidden_reason field.
+func (f *CommentFilter) WhereHiddenReason(p entql.StringP) {
+	f.Where(p.Field(comment.FieldHiddenReason))
+}
+
+// WhereDeletedAt applies the entql time.Time predicate on the deleted_at field.
+func (f *CommentFilter) WhereDeletedAt(p entql.TimeP) {
+	f.Where(p.Field(comment.FieldDeletedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *CommentReportQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CommentReportQuery builder.
+func (_q *CommentReportQuery) Filter() *CommentReportFilter {
+	return &CommentReportFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CommentReportMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CommentReportMutation builder.
+func (m *CommentReportMutation) Filter() *CommentReportFilter {
+	return &CommentReportFilter{config: m.config, predicateAdder: m}
+}
+
+// CommentReportFilter provides a generic filtering capability at runtime for CommentReportQuery.
+type CommentReportFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CommentReportFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CommentReportFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(commentreport.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *CommentReportFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(commentreport.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *CommentReportFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(commentreport.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *CommentReportFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(commentreport.FieldUnitPath))
+}
+
+// WhereCommunityPath applies the entql string predicate on the community_path field.
+func (f *CommentReportFilter) WhereCommunityPath(p entql.StringP) {
+	f.Where(p.Field(commentreport.FieldCommunityPath))
+}
+
+// WhereCommentID applies the entql int predicate on the comment_id field.
+func (f *CommentReportFilter) WhereCommentID(p entql.IntP) {
+	f.Where(p.Field(commentreport.FieldCommentID))
+}
+
+// WhereReporterID applies the entql int predicate on the reporter_id field.
+func (f *CommentReportFilter) WhereReporterID(p entql.IntP) {
+	f.Where(p.Field(commentreport.FieldReporterID))
+}
+
+// WhereReason applies the entql string predicate on the reason field.
+func (f *CommentReportFilter) WhereReason(p entql.StringP) {
+	f.Where(p.Field(commentreport.FieldReason))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CommentReportFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(commentreport.FieldCreatedAt))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *CosignatureQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -1556,7 +1881,7 @@ type CosignatureFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CosignatureFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1636,7 +1961,7 @@ type EligibleVoterFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *EligibleVoterFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1716,7 +2041,7 @@ type FeedbackFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *FeedbackFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1811,7 +2136,7 @@ type HouseholdFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HouseholdFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1901,7 +2226,7 @@ type HouseholdMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HouseholdMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1976,7 +2301,7 @@ type IdempotencyKeyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IdempotencyKeyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2048,6 +2373,106 @@ func (f *IdempotencyKeyFilter) WhereExpiresAt(p entql.TimeP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *InvitationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the InvitationQuery builder.
+func (_q *InvitationQuery) Filter() *InvitationFilter {
+	return &InvitationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *InvitationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the InvitationMutation builder.
+func (m *InvitationMutation) Filter() *InvitationFilter {
+	return &InvitationFilter{config: m.config, predicateAdder: m}
+}
+
+// InvitationFilter provides a generic filtering capability at runtime for InvitationQuery.
+type InvitationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *InvitationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *InvitationFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *InvitationFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *InvitationFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *InvitationFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(invitation.FieldUnitPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *InvitationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(invitation.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *InvitationFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(invitation.FieldUpdatedAt))
+}
+
+// WherePhone applies the entql string predicate on the phone field.
+func (f *InvitationFilter) WherePhone(p entql.StringP) {
+	f.Where(p.Field(invitation.FieldPhone))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *InvitationFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(invitation.FieldName))
+}
+
+// WhereIdentities applies the entql json.RawMessage predicate on the identities field.
+func (f *InvitationFilter) WhereIdentities(p entql.BytesP) {
+	f.Where(p.Field(invitation.FieldIdentities))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *InvitationFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(invitation.FieldStatus))
+}
+
+// WhereInvitedBy applies the entql int predicate on the invited_by field.
+func (f *InvitationFilter) WhereInvitedBy(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldInvitedBy))
+}
+
+// WhereClaimedBy applies the entql int predicate on the claimed_by field.
+func (f *InvitationFilter) WhereClaimedBy(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldClaimedBy))
+}
+
+// WhereClaimedAt applies the entql time.Time predicate on the claimed_at field.
+func (f *InvitationFilter) WhereClaimedAt(p entql.TimeP) {
+	f.Where(p.Field(invitation.FieldClaimedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ListItemQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2076,7 +2501,7 @@ type ListItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ListItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2181,7 +2606,7 @@ type MeetingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MeetingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2301,7 +2726,7 @@ type MembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2372,6 +2797,121 @@ func (f *MembershipFilter) WhereHasUserWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *MembershipRequestQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the MembershipRequestQuery builder.
+func (_q *MembershipRequestQuery) Filter() *MembershipRequestFilter {
+	return &MembershipRequestFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *MembershipRequestMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the MembershipRequestMutation builder.
+func (m *MembershipRequestMutation) Filter() *MembershipRequestFilter {
+	return &MembershipRequestFilter{config: m.config, predicateAdder: m}
+}
+
+// MembershipRequestFilter provides a generic filtering capability at runtime for MembershipRequestQuery.
+type MembershipRequestFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *MembershipRequestFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *MembershipRequestFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(membershiprequest.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *MembershipRequestFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(membershiprequest.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *MembershipRequestFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(membershiprequest.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *MembershipRequestFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(membershiprequest.FieldUnitPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *MembershipRequestFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(membershiprequest.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *MembershipRequestFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(membershiprequest.FieldUpdatedAt))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *MembershipRequestFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(membershiprequest.FieldUserID))
+}
+
+// WhereBuilding applies the entql string predicate on the building field.
+func (f *MembershipRequestFilter) WhereBuilding(p entql.StringP) {
+	f.Where(p.Field(membershiprequest.FieldBuilding))
+}
+
+// WhereUnitNo applies the entql string predicate on the unit_no field.
+func (f *MembershipRequestFilter) WhereUnitNo(p entql.StringP) {
+	f.Where(p.Field(membershiprequest.FieldUnitNo))
+}
+
+// WhereRoom applies the entql string predicate on the room field.
+func (f *MembershipRequestFilter) WhereRoom(p entql.StringP) {
+	f.Where(p.Field(membershiprequest.FieldRoom))
+}
+
+// WhereIdentities applies the entql json.RawMessage predicate on the identities field.
+func (f *MembershipRequestFilter) WhereIdentities(p entql.BytesP) {
+	f.Where(p.Field(membershiprequest.FieldIdentities))
+}
+
+// WhereMessage applies the entql string predicate on the message field.
+func (f *MembershipRequestFilter) WhereMessage(p entql.StringP) {
+	f.Where(p.Field(membershiprequest.FieldMessage))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *MembershipRequestFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(membershiprequest.FieldStatus))
+}
+
+// WhereDecidedBy applies the entql int predicate on the decided_by field.
+func (f *MembershipRequestFilter) WhereDecidedBy(p entql.IntP) {
+	f.Where(p.Field(membershiprequest.FieldDecidedBy))
+}
+
+// WhereDecidedAt applies the entql time.Time predicate on the decided_at field.
+func (f *MembershipRequestFilter) WhereDecidedAt(p entql.TimeP) {
+	f.Where(p.Field(membershiprequest.FieldDecidedAt))
+}
+
+// WhereDecisionNote applies the entql string predicate on the decision_note field.
+func (f *MembershipRequestFilter) WhereDecisionNote(p entql.StringP) {
+	f.Where(p.Field(membershiprequest.FieldDecisionNote))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *MinutesQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2400,7 +2940,7 @@ type MinutesFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MinutesFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2510,7 +3050,7 @@ type NotificationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2541,6 +3081,11 @@ func (f *NotificationFilter) WhereEventID(p entql.IntP) {
 	f.Where(p.Field(notification.FieldEventID))
 }
 
+// WhereMembershipRequestID applies the entql int predicate on the membership_request_id field.
+func (f *NotificationFilter) WhereMembershipRequestID(p entql.IntP) {
+	f.Where(p.Field(notification.FieldMembershipRequestID))
+}
+
 // WhereAuditID applies the entql int predicate on the audit_id field.
 func (f *NotificationFilter) WhereAuditID(p entql.IntP) {
 	f.Where(p.Field(notification.FieldAuditID))
@@ -2559,6 +3104,21 @@ func (f *NotificationFilter) WhereTitle(p entql.StringP) {
 // WhereBody applies the entql string predicate on the body field.
 func (f *NotificationFilter) WhereBody(p entql.StringP) {
 	f.Where(p.Field(notification.FieldBody))
+}
+
+// WhereData applies the entql json.RawMessage predicate on the data field.
+func (f *NotificationFilter) WhereData(p entql.BytesP) {
+	f.Where(p.Field(notification.FieldData))
+}
+
+// WhereDedupKey applies the entql string predicate on the dedup_key field.
+func (f *NotificationFilter) WhereDedupKey(p entql.StringP) {
+	f.Where(p.Field(notification.FieldDedupKey))
+}
+
+// WhereDigest applies the entql bool predicate on the digest field.
+func (f *NotificationFilter) WhereDigest(p entql.BoolP) {
+	f.Where(p.Field(notification.FieldDigest))
 }
 
 // WhereReadAt applies the entql time.Time predicate on the read_at field.
@@ -2600,7 +3160,7 @@ type OneTimeCodeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OneTimeCodeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2680,7 +3240,7 @@ type OrganizationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2765,7 +3325,7 @@ type OrganizationMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2845,7 +3405,7 @@ type ParticipantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ParticipantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2940,7 +3500,7 @@ type PolicyStateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PolicyStateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2985,7 +3545,7 @@ type ProgressReportFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProgressReportFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3085,7 +3645,7 @@ type ProposalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProposalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3320,7 +3880,7 @@ type ProposalEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProposalEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3430,7 +3990,7 @@ type ProposalFollowFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProposalFollowFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3505,7 +4065,7 @@ type RefreshTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RefreshTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3580,7 +4140,7 @@ type RoleAssignmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RoleAssignmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3657,6 +4217,211 @@ func (f *RoleAssignmentFilter) WhereRevokedVersion(p entql.Int64P) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *TalentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the TalentQuery builder.
+func (_q *TalentQuery) Filter() *TalentFilter {
+	return &TalentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *TalentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the TalentMutation builder.
+func (m *TalentMutation) Filter() *TalentFilter {
+	return &TalentFilter{config: m.config, predicateAdder: m}
+}
+
+// TalentFilter provides a generic filtering capability at runtime for TalentQuery.
+type TalentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *TalentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *TalentFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(talent.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *TalentFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(talent.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *TalentFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(talent.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *TalentFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(talent.FieldUnitPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *TalentFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(talent.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *TalentFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(talent.FieldUpdatedAt))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *TalentFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(talent.FieldUserID))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *TalentFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(talent.FieldName))
+}
+
+// WhereSkills applies the entql json.RawMessage predicate on the skills field.
+func (f *TalentFilter) WhereSkills(p entql.BytesP) {
+	f.Where(p.Field(talent.FieldSkills))
+}
+
+// WhereSkillIndex applies the entql string predicate on the skill_index field.
+func (f *TalentFilter) WhereSkillIndex(p entql.StringP) {
+	f.Where(p.Field(talent.FieldSkillIndex))
+}
+
+// WhereSource applies the entql string predicate on the source field.
+func (f *TalentFilter) WhereSource(p entql.StringP) {
+	f.Where(p.Field(talent.FieldSource))
+}
+
+// WhereFoundBy applies the entql int predicate on the found_by field.
+func (f *TalentFilter) WhereFoundBy(p entql.IntP) {
+	f.Where(p.Field(talent.FieldFoundBy))
+}
+
+// WhereFoundAt applies the entql time.Time predicate on the found_at field.
+func (f *TalentFilter) WhereFoundAt(p entql.TimeP) {
+	f.Where(p.Field(talent.FieldFoundAt))
+}
+
+// WhereProfile applies the entql string predicate on the profile field.
+func (f *TalentFilter) WhereProfile(p entql.StringP) {
+	f.Where(p.Field(talent.FieldProfile))
+}
+
+// WhereContactConsent applies the entql bool predicate on the contact_consent field.
+func (f *TalentFilter) WhereContactConsent(p entql.BoolP) {
+	f.Where(p.Field(talent.FieldContactConsent))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *TalentRecordQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the TalentRecordQuery builder.
+func (_q *TalentRecordQuery) Filter() *TalentRecordFilter {
+	return &TalentRecordFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *TalentRecordMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the TalentRecordMutation builder.
+func (m *TalentRecordMutation) Filter() *TalentRecordFilter {
+	return &TalentRecordFilter{config: m.config, predicateAdder: m}
+}
+
+// TalentRecordFilter provides a generic filtering capability at runtime for TalentRecordQuery.
+type TalentRecordFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *TalentRecordFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *TalentRecordFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(talentrecord.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *TalentRecordFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(talentrecord.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *TalentRecordFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(talentrecord.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *TalentRecordFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(talentrecord.FieldUnitPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *TalentRecordFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(talentrecord.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *TalentRecordFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(talentrecord.FieldUpdatedAt))
+}
+
+// WhereTalentID applies the entql int predicate on the talent_id field.
+func (f *TalentRecordFilter) WhereTalentID(p entql.IntP) {
+	f.Where(p.Field(talentrecord.FieldTalentID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *TalentRecordFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(talentrecord.FieldKind))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *TalentRecordFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(talentrecord.FieldTitle))
+}
+
+// WhereDetail applies the entql string predicate on the detail field.
+func (f *TalentRecordFilter) WhereDetail(p entql.StringP) {
+	f.Where(p.Field(talentrecord.FieldDetail))
+}
+
+// WhereOccurredOn applies the entql time.Time predicate on the occurred_on field.
+func (f *TalentRecordFilter) WhereOccurredOn(p entql.TimeP) {
+	f.Where(p.Field(talentrecord.FieldOccurredOn))
+}
+
+// WhereRecordedBy applies the entql int predicate on the recorded_by field.
+func (f *TalentRecordFilter) WhereRecordedBy(p entql.IntP) {
+	f.Where(p.Field(talentrecord.FieldRecordedBy))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *TaskQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3685,7 +4450,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3801,6 +4566,11 @@ func (f *TaskFilter) WhereVersion(p entql.IntP) {
 	f.Where(p.Field(task.FieldVersion))
 }
 
+// WhereOverdueAnnouncedAt applies the entql time.Time predicate on the overdue_announced_at field.
+func (f *TaskFilter) WhereOverdueAnnouncedAt(p entql.TimeP) {
+	f.Where(p.Field(task.FieldOverdueAnnouncedAt))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *UnitQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -3830,7 +4600,7 @@ type UnitFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UnitFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3891,6 +4661,11 @@ func (f *UnitFilter) WherePublicRecord(p entql.BoolP) {
 	f.Where(p.Field(unit.FieldPublicRecord))
 }
 
+// WhereArchivedAt applies the entql time.Time predicate on the archived_at field.
+func (f *UnitFilter) WhereArchivedAt(p entql.TimeP) {
+	f.Where(p.Field(unit.FieldArchivedAt))
+}
+
 // WhereHasParent applies a predicate to check if query has an edge parent.
 func (f *UnitFilter) WhereHasParent() {
 	f.Where(entql.HasEdge("parent"))
@@ -3948,7 +4723,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4004,6 +4779,16 @@ func (f *UserFilter) WhereDeletedAt(p entql.TimeP) {
 	f.Where(p.Field(user.FieldDeletedAt))
 }
 
+// WhereNotifyMuted applies the entql json.RawMessage predicate on the notify_muted field.
+func (f *UserFilter) WhereNotifyMuted(p entql.BytesP) {
+	f.Where(p.Field(user.FieldNotifyMuted))
+}
+
+// WhereNotifyDigest applies the entql bool predicate on the notify_digest field.
+func (f *UserFilter) WhereNotifyDigest(p entql.BoolP) {
+	f.Where(p.Field(user.FieldNotifyDigest))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *VenueQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -4033,7 +4818,7 @@ type VenueFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VenueFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4128,7 +4913,7 @@ type VoteFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VoteFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4308,7 +5093,7 @@ type VoteOptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VoteOptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4388,7 +5173,7 @@ type VoteParticipationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VoteParticipationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4437,4 +5222,299 @@ func (f *VoteParticipationFilter) WhereCastBy(p entql.IntP) {
 // WhereCreatedAt applies the entql time.Time predicate on the created_at field.
 func (f *VoteParticipationFilter) WhereCreatedAt(p entql.TimeP) {
 	f.Where(p.Field(voteparticipation.FieldCreatedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *WebhookQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the WebhookQuery builder.
+func (_q *WebhookQuery) Filter() *WebhookFilter {
+	return &WebhookFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *WebhookMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the WebhookMutation builder.
+func (m *WebhookMutation) Filter() *WebhookFilter {
+	return &WebhookFilter{config: m.config, predicateAdder: m}
+}
+
+// WebhookFilter provides a generic filtering capability at runtime for WebhookQuery.
+type WebhookFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *WebhookFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *WebhookFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(webhook.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *WebhookFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(webhook.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *WebhookFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(webhook.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *WebhookFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(webhook.FieldUnitPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *WebhookFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhook.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *WebhookFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhook.FieldUpdatedAt))
+}
+
+// WhereURL applies the entql string predicate on the url field.
+func (f *WebhookFilter) WhereURL(p entql.StringP) {
+	f.Where(p.Field(webhook.FieldURL))
+}
+
+// WhereEvents applies the entql json.RawMessage predicate on the events field.
+func (f *WebhookFilter) WhereEvents(p entql.BytesP) {
+	f.Where(p.Field(webhook.FieldEvents))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *WebhookFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(webhook.FieldDescription))
+}
+
+// WhereSecret applies the entql string predicate on the secret field.
+func (f *WebhookFilter) WhereSecret(p entql.StringP) {
+	f.Where(p.Field(webhook.FieldSecret))
+}
+
+// WhereDisabledAt applies the entql time.Time predicate on the disabled_at field.
+func (f *WebhookFilter) WhereDisabledAt(p entql.TimeP) {
+	f.Where(p.Field(webhook.FieldDisabledAt))
+}
+
+// WhereDisabledReason applies the entql string predicate on the disabled_reason field.
+func (f *WebhookFilter) WhereDisabledReason(p entql.StringP) {
+	f.Where(p.Field(webhook.FieldDisabledReason))
+}
+
+// WhereFailingSince applies the entql time.Time predicate on the failing_since field.
+func (f *WebhookFilter) WhereFailingSince(p entql.TimeP) {
+	f.Where(p.Field(webhook.FieldFailingSince))
+}
+
+// WhereCreatedBy applies the entql int predicate on the created_by field.
+func (f *WebhookFilter) WhereCreatedBy(p entql.IntP) {
+	f.Where(p.Field(webhook.FieldCreatedBy))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *WebhookDeliveryQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the WebhookDeliveryQuery builder.
+func (_q *WebhookDeliveryQuery) Filter() *WebhookDeliveryFilter {
+	return &WebhookDeliveryFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *WebhookDeliveryMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the WebhookDeliveryMutation builder.
+func (m *WebhookDeliveryMutation) Filter() *WebhookDeliveryFilter {
+	return &WebhookDeliveryFilter{config: m.config, predicateAdder: m}
+}
+
+// WebhookDeliveryFilter provides a generic filtering capability at runtime for WebhookDeliveryQuery.
+type WebhookDeliveryFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *WebhookDeliveryFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *WebhookDeliveryFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *WebhookDeliveryFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldTenantID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *WebhookDeliveryFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldUnitID))
+}
+
+// WhereUnitPath applies the entql string predicate on the unit_path field.
+func (f *WebhookDeliveryFilter) WhereUnitPath(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldUnitPath))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *WebhookDeliveryFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhookdelivery.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *WebhookDeliveryFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhookdelivery.FieldUpdatedAt))
+}
+
+// WhereWebhookID applies the entql int predicate on the webhook_id field.
+func (f *WebhookDeliveryFilter) WhereWebhookID(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldWebhookID))
+}
+
+// WhereEventID applies the entql int predicate on the event_id field.
+func (f *WebhookDeliveryFilter) WhereEventID(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldEventID))
+}
+
+// WhereEventType applies the entql string predicate on the event_type field.
+func (f *WebhookDeliveryFilter) WhereEventType(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldEventType))
+}
+
+// WhereMessageID applies the entql string predicate on the message_id field.
+func (f *WebhookDeliveryFilter) WhereMessageID(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldMessageID))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *WebhookDeliveryFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldStatus))
+}
+
+// WhereAttempts applies the entql int predicate on the attempts field.
+func (f *WebhookDeliveryFilter) WhereAttempts(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldAttempts))
+}
+
+// WhereNextAttemptAt applies the entql time.Time predicate on the next_attempt_at field.
+func (f *WebhookDeliveryFilter) WhereNextAttemptAt(p entql.TimeP) {
+	f.Where(p.Field(webhookdelivery.FieldNextAttemptAt))
+}
+
+// WhereLeaseUntil applies the entql time.Time predicate on the lease_until field.
+func (f *WebhookDeliveryFilter) WhereLeaseUntil(p entql.TimeP) {
+	f.Where(p.Field(webhookdelivery.FieldLeaseUntil))
+}
+
+// WhereLastAttemptAt applies the entql time.Time predicate on the last_attempt_at field.
+func (f *WebhookDeliveryFilter) WhereLastAttemptAt(p entql.TimeP) {
+	f.Where(p.Field(webhookdelivery.FieldLastAttemptAt))
+}
+
+// WhereResponseCode applies the entql int predicate on the response_code field.
+func (f *WebhookDeliveryFilter) WhereResponseCode(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldResponseCode))
+}
+
+// WhereDurationMs applies the entql int predicate on the duration_ms field.
+func (f *WebhookDeliveryFilter) WhereDurationMs(p entql.IntP) {
+	f.Where(p.Field(webhookdelivery.FieldDurationMs))
+}
+
+// WhereLastError applies the entql string predicate on the last_error field.
+func (f *WebhookDeliveryFilter) WhereLastError(p entql.StringP) {
+	f.Where(p.Field(webhookdelivery.FieldLastError))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *WebhookEventQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the WebhookEventQuery builder.
+func (_q *WebhookEventQuery) Filter() *WebhookEventFilter {
+	return &WebhookEventFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *WebhookEventMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the WebhookEventMutation builder.
+func (m *WebhookEventMutation) Filter() *WebhookEventFilter {
+	return &WebhookEventFilter{config: m.config, predicateAdder: m}
+}
+
+// WebhookEventFilter provides a generic filtering capability at runtime for WebhookEventQuery.
+type WebhookEventFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *WebhookEventFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *WebhookEventFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(webhookevent.FieldID))
+}
+
+// WhereTenantID applies the entql int predicate on the tenant_id field.
+func (f *WebhookEventFilter) WhereTenantID(p entql.IntP) {
+	f.Where(p.Field(webhookevent.FieldTenantID))
+}
+
+// WhereType applies the entql string predicate on the type field.
+func (f *WebhookEventFilter) WhereType(p entql.StringP) {
+	f.Where(p.Field(webhookevent.FieldType))
+}
+
+// WhereData applies the entql json.RawMessage predicate on the data field.
+func (f *WebhookEventFilter) WhereData(p entql.BytesP) {
+	f.Where(p.Field(webhookevent.FieldData))
+}
+
+// WhereFannedOut applies the entql bool predicate on the fanned_out field.
+func (f *WebhookEventFilter) WhereFannedOut(p entql.BoolP) {
+	f.Where(p.Field(webhookevent.FieldFannedOut))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *WebhookEventFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(webhookevent.FieldCreatedAt))
 }

@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -27,12 +28,20 @@ type Notification struct {
 	EventID *int `json:"event_id,omitempty"`
 	// MembershipRequestID holds the value of the "membership_request_id" field.
 	MembershipRequestID *int `json:"membership_request_id,omitempty"`
+	// AuditID holds the value of the "audit_id" field.
+	AuditID *int `json:"audit_id,omitempty"`
 	// Kind holds the value of the "kind" field.
 	Kind string `json:"kind,omitempty"`
 	// Title holds the value of the "title" field.
 	Title string `json:"title,omitempty"`
 	// Body holds the value of the "body" field.
 	Body string `json:"body,omitempty"`
+	// Data holds the value of the "data" field.
+	Data map[string]interface{} `json:"data,omitempty"`
+	// DedupKey holds the value of the "dedup_key" field.
+	DedupKey *string `json:"dedup_key,omitempty"`
+	// Digest holds the value of the "digest" field.
+	Digest bool `json:"digest,omitempty"`
 	// ReadAt holds the value of the "read_at" field.
 	ReadAt *time.Time `json:"read_at,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
@@ -45,9 +54,13 @@ func (*Notification) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case notification.FieldID, notification.FieldUserID, notification.FieldTenantID, notification.FieldProposalID, notification.FieldEventID, notification.FieldMembershipRequestID:
+		case notification.FieldData:
+			values[i] = new([]byte)
+		case notification.FieldDigest:
+			values[i] = new(sql.NullBool)
+		case notification.FieldID, notification.FieldUserID, notification.FieldTenantID, notification.FieldProposalID, notification.FieldEventID, notification.FieldMembershipRequestID, notification.FieldAuditID:
 			values[i] = new(sql.NullInt64)
-		case notification.FieldKind, notification.FieldTitle, notification.FieldBody:
+		case notification.FieldKind, notification.FieldTitle, notification.FieldBody, notification.FieldDedupKey:
 			values[i] = new(sql.NullString)
 		case notification.FieldReadAt, notification.FieldCreatedAt:
 			values[i] = new(sql.NullTime)
@@ -105,6 +118,13 @@ func (_m *Notification) assignValues(columns []string, values []any) error {
 				_m.MembershipRequestID = new(int)
 				*_m.MembershipRequestID = int(value.Int64)
 			}
+		case notification.FieldAuditID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field audit_id", values[i])
+			} else if value.Valid {
+				_m.AuditID = new(int)
+				*_m.AuditID = int(value.Int64)
+			}
 		case notification.FieldKind:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field kind", values[i])
@@ -122,6 +142,27 @@ func (_m *Notification) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field body", values[i])
 			} else if value.Valid {
 				_m.Body = value.String
+			}
+		case notification.FieldData:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field data", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Data); err != nil {
+					return fmt.Errorf("unmarshal field data: %w", err)
+				}
+			}
+		case notification.FieldDedupKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field dedup_key", values[i])
+			} else if value.Valid {
+				_m.DedupKey = new(string)
+				*_m.DedupKey = value.String
+			}
+		case notification.FieldDigest:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field digest", values[i])
+			} else if value.Valid {
+				_m.Digest = value.Bool
 			}
 		case notification.FieldReadAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -193,6 +234,11 @@ func (_m *Notification) String() string {
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
+	if v := _m.AuditID; v != nil {
+		builder.WriteString("audit_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
 	builder.WriteString("kind=")
 	builder.WriteString(_m.Kind)
 	builder.WriteString(", ")
@@ -201,6 +247,17 @@ func (_m *Notification) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("body=")
 	builder.WriteString(_m.Body)
+	builder.WriteString(", ")
+	builder.WriteString("data=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Data))
+	builder.WriteString(", ")
+	if v := _m.DedupKey; v != nil {
+		builder.WriteString("dedup_key=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	builder.WriteString("digest=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Digest))
 	builder.WriteString(", ")
 	if v := _m.ReadAt; v != nil {
 		builder.WriteString("read_at=")

@@ -76,6 +76,20 @@ func (_c *NotificationCreate) SetNillableMembershipRequestID(v *int) *Notificati
 	return _c
 }
 
+// SetAuditID sets the "audit_id" field.
+func (_c *NotificationCreate) SetAuditID(v int) *NotificationCreate {
+	_c.mutation.SetAuditID(v)
+	return _c
+}
+
+// SetNillableAuditID sets the "audit_id" field if the given value is not nil.
+func (_c *NotificationCreate) SetNillableAuditID(v *int) *NotificationCreate {
+	if v != nil {
+		_c.SetAuditID(*v)
+	}
+	return _c
+}
+
 // SetKind sets the "kind" field.
 func (_c *NotificationCreate) SetKind(v string) *NotificationCreate {
 	_c.mutation.SetKind(v)
@@ -98,6 +112,40 @@ func (_c *NotificationCreate) SetBody(v string) *NotificationCreate {
 func (_c *NotificationCreate) SetNillableBody(v *string) *NotificationCreate {
 	if v != nil {
 		_c.SetBody(*v)
+	}
+	return _c
+}
+
+// SetData sets the "data" field.
+func (_c *NotificationCreate) SetData(v map[string]interface{}) *NotificationCreate {
+	_c.mutation.SetData(v)
+	return _c
+}
+
+// SetDedupKey sets the "dedup_key" field.
+func (_c *NotificationCreate) SetDedupKey(v string) *NotificationCreate {
+	_c.mutation.SetDedupKey(v)
+	return _c
+}
+
+// SetNillableDedupKey sets the "dedup_key" field if the given value is not nil.
+func (_c *NotificationCreate) SetNillableDedupKey(v *string) *NotificationCreate {
+	if v != nil {
+		_c.SetDedupKey(*v)
+	}
+	return _c
+}
+
+// SetDigest sets the "digest" field.
+func (_c *NotificationCreate) SetDigest(v bool) *NotificationCreate {
+	_c.mutation.SetDigest(v)
+	return _c
+}
+
+// SetNillableDigest sets the "digest" field if the given value is not nil.
+func (_c *NotificationCreate) SetNillableDigest(v *bool) *NotificationCreate {
+	if v != nil {
+		_c.SetDigest(*v)
 	}
 	return _c
 }
@@ -167,6 +215,10 @@ func (_c *NotificationCreate) ExecX(ctx context.Context) {
 
 // defaults sets the default values of the builder before save.
 func (_c *NotificationCreate) defaults() error {
+	if _, ok := _c.mutation.Digest(); !ok {
+		v := notification.DefaultDigest
+		_c.mutation.SetDigest(v)
+	}
 	if _, ok := _c.mutation.CreatedAt(); !ok {
 		if notification.DefaultCreatedAt == nil {
 			return fmt.Errorf("ent: uninitialized notification.DefaultCreatedAt (forgotten import ent/runtime?)")
@@ -200,6 +252,14 @@ func (_c *NotificationCreate) check() error {
 		if err := notification.TitleValidator(v); err != nil {
 			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "Notification.title": %w`, err)}
 		}
+	}
+	if v, ok := _c.mutation.DedupKey(); ok {
+		if err := notification.DedupKeyValidator(v); err != nil {
+			return &ValidationError{Name: "dedup_key", err: fmt.Errorf(`ent: validator failed for field "Notification.dedup_key": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.Digest(); !ok {
+		return &ValidationError{Name: "digest", err: errors.New(`ent: missing required field "Notification.digest"`)}
 	}
 	if _, ok := _c.mutation.CreatedAt(); !ok {
 		return &ValidationError{Name: "created_at", err: errors.New(`ent: missing required field "Notification.created_at"`)}
@@ -251,6 +311,10 @@ func (_c *NotificationCreate) createSpec() (*Notification, *sqlgraph.CreateSpec)
 		_spec.SetField(notification.FieldMembershipRequestID, field.TypeInt, value)
 		_node.MembershipRequestID = &value
 	}
+	if value, ok := _c.mutation.AuditID(); ok {
+		_spec.SetField(notification.FieldAuditID, field.TypeInt, value)
+		_node.AuditID = &value
+	}
 	if value, ok := _c.mutation.Kind(); ok {
 		_spec.SetField(notification.FieldKind, field.TypeString, value)
 		_node.Kind = value
@@ -262,6 +326,18 @@ func (_c *NotificationCreate) createSpec() (*Notification, *sqlgraph.CreateSpec)
 	if value, ok := _c.mutation.Body(); ok {
 		_spec.SetField(notification.FieldBody, field.TypeString, value)
 		_node.Body = value
+	}
+	if value, ok := _c.mutation.Data(); ok {
+		_spec.SetField(notification.FieldData, field.TypeJSON, value)
+		_node.Data = value
+	}
+	if value, ok := _c.mutation.DedupKey(); ok {
+		_spec.SetField(notification.FieldDedupKey, field.TypeString, value)
+		_node.DedupKey = &value
+	}
+	if value, ok := _c.mutation.Digest(); ok {
+		_spec.SetField(notification.FieldDigest, field.TypeBool, value)
+		_node.Digest = value
 	}
 	if value, ok := _c.mutation.ReadAt(); ok {
 		_spec.SetField(notification.FieldReadAt, field.TypeTime, value)
@@ -367,6 +443,9 @@ func (u *NotificationUpsertOne) UpdateNewValues() *NotificationUpsertOne {
 		if _, exists := u.create.mutation.MembershipRequestID(); exists {
 			s.SetIgnore(notification.FieldMembershipRequestID)
 		}
+		if _, exists := u.create.mutation.AuditID(); exists {
+			s.SetIgnore(notification.FieldAuditID)
+		}
 		if _, exists := u.create.mutation.Kind(); exists {
 			s.SetIgnore(notification.FieldKind)
 		}
@@ -375,6 +454,15 @@ func (u *NotificationUpsertOne) UpdateNewValues() *NotificationUpsertOne {
 		}
 		if _, exists := u.create.mutation.Body(); exists {
 			s.SetIgnore(notification.FieldBody)
+		}
+		if _, exists := u.create.mutation.Data(); exists {
+			s.SetIgnore(notification.FieldData)
+		}
+		if _, exists := u.create.mutation.DedupKey(); exists {
+			s.SetIgnore(notification.FieldDedupKey)
+		}
+		if _, exists := u.create.mutation.Digest(); exists {
+			s.SetIgnore(notification.FieldDigest)
 		}
 		if _, exists := u.create.mutation.CreatedAt(); exists {
 			s.SetIgnore(notification.FieldCreatedAt)
@@ -622,6 +710,9 @@ func (u *NotificationUpsertBulk) UpdateNewValues() *NotificationUpsertBulk {
 			if _, exists := b.mutation.MembershipRequestID(); exists {
 				s.SetIgnore(notification.FieldMembershipRequestID)
 			}
+			if _, exists := b.mutation.AuditID(); exists {
+				s.SetIgnore(notification.FieldAuditID)
+			}
 			if _, exists := b.mutation.Kind(); exists {
 				s.SetIgnore(notification.FieldKind)
 			}
@@ -630,6 +721,15 @@ func (u *NotificationUpsertBulk) UpdateNewValues() *NotificationUpsertBulk {
 			}
 			if _, exists := b.mutation.Body(); exists {
 				s.SetIgnore(notification.FieldBody)
+			}
+			if _, exists := b.mutation.Data(); exists {
+				s.SetIgnore(notification.FieldData)
+			}
+			if _, exists := b.mutation.DedupKey(); exists {
+				s.SetIgnore(notification.FieldDedupKey)
+			}
+			if _, exists := b.mutation.Digest(); exists {
+				s.SetIgnore(notification.FieldDigest)
 			}
 			if _, exists := b.mutation.CreatedAt(); exists {
 				s.SetIgnore(notification.FieldCreatedAt)

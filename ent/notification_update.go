@@ -98,8 +98,17 @@ func (_u *NotificationUpdate) sqlSave(ctx context.Context) (_node int, err error
 	if _u.mutation.MembershipRequestIDCleared() {
 		_spec.ClearField(notification.FieldMembershipRequestID, field.TypeInt)
 	}
+	if _u.mutation.AuditIDCleared() {
+		_spec.ClearField(notification.FieldAuditID, field.TypeInt)
+	}
 	if _u.mutation.BodyCleared() {
 		_spec.ClearField(notification.FieldBody, field.TypeString)
+	}
+	if _u.mutation.DataCleared() {
+		_spec.ClearField(notification.FieldData, field.TypeJSON)
+	}
+	if _u.mutation.DedupKeyCleared() {
+		_spec.ClearField(notification.FieldDedupKey, field.TypeString)
 	}
 	if value, ok := _u.mutation.ReadAt(); ok {
 		_spec.SetField(notification.FieldReadAt, field.TypeTime, value)
@@ -227,8 +236,17 @@ func (_u *NotificationUpdateOne) sqlSave(ctx context.Context) (_node *Notificati
 	if _u.mutation.MembershipRequestIDCleared() {
 		_spec.ClearField(notification.FieldMembershipRequestID, field.TypeInt)
 	}
+	if _u.mutation.AuditIDCleared() {
+		_spec.ClearField(notification.FieldAuditID, field.TypeInt)
+	}
 	if _u.mutation.BodyCleared() {
 		_spec.ClearField(notification.FieldBody, field.TypeString)
+	}
+	if _u.mutation.DataCleared() {
+		_spec.ClearField(notification.FieldData, field.TypeJSON)
+	}
+	if _u.mutation.DedupKeyCleared() {
+		_spec.ClearField(notification.FieldDedupKey, field.TypeString)
 	}
 	if value, ok := _u.mutation.ReadAt(); ok {
 		_spec.SetField(notification.FieldReadAt, field.TypeTime, value)

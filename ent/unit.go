@@ -37,6 +37,8 @@ type Unit struct {
 	Status unit.Status `json:"status,omitempty"`
 	// PublicRecord holds the value of the "public_record" field.
 	PublicRecord bool `json:"public_record,omitempty"`
+	// ArchivedAt holds the value of the "archived_at" field.
+	ArchivedAt *time.Time `json:"archived_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the UnitQuery when eager-loading is set.
 	Edges        UnitEdges `json:"edges"`
@@ -85,7 +87,7 @@ func (*Unit) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case unit.FieldLevel, unit.FieldPath, unit.FieldCode, unit.FieldName, unit.FieldStatus:
 			values[i] = new(sql.NullString)
-		case unit.FieldCreatedAt, unit.FieldUpdatedAt:
+		case unit.FieldCreatedAt, unit.FieldUpdatedAt, unit.FieldArchivedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -169,6 +171,13 @@ func (_m *Unit) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.PublicRecord = value.Bool
 			}
+		case unit.FieldArchivedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field archived_at", values[i])
+			} else if value.Valid {
+				_m.ArchivedAt = new(time.Time)
+				*_m.ArchivedAt = value.Time
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -246,6 +255,11 @@ func (_m *Unit) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("public_record=")
 	builder.WriteString(fmt.Sprintf("%v", _m.PublicRecord))
+	builder.WriteString(", ")
+	if v := _m.ArchivedAt; v != nil {
+		builder.WriteString("archived_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

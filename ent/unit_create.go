@@ -138,6 +138,20 @@ func (_c *UnitCreate) SetNillablePublicRecord(v *bool) *UnitCreate {
 	return _c
 }
 
+// SetArchivedAt sets the "archived_at" field.
+func (_c *UnitCreate) SetArchivedAt(v time.Time) *UnitCreate {
+	_c.mutation.SetArchivedAt(v)
+	return _c
+}
+
+// SetNillableArchivedAt sets the "archived_at" field if the given value is not nil.
+func (_c *UnitCreate) SetNillableArchivedAt(v *time.Time) *UnitCreate {
+	if v != nil {
+		_c.SetArchivedAt(*v)
+	}
+	return _c
+}
+
 // SetParent sets the "parent" edge to the Unit entity.
 func (_c *UnitCreate) SetParent(v *Unit) *UnitCreate {
 	return _c.SetParentID(v.ID)
@@ -331,6 +345,10 @@ func (_c *UnitCreate) createSpec() (*Unit, *sqlgraph.CreateSpec) {
 		_spec.SetField(unit.FieldPublicRecord, field.TypeBool, value)
 		_node.PublicRecord = value
 	}
+	if value, ok := _c.mutation.ArchivedAt(); ok {
+		_spec.SetField(unit.FieldArchivedAt, field.TypeTime, value)
+		_node.ArchivedAt = &value
+	}
 	if nodes := _c.mutation.ParentIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -470,6 +488,18 @@ func (u *UnitUpsert) ClearPath() *UnitUpsert {
 	return u
 }
 
+// SetCode sets the "code" field.
+func (u *UnitUpsert) SetCode(v string) *UnitUpsert {
+	u.Set(unit.FieldCode, v)
+	return u
+}
+
+// UpdateCode sets the "code" field to the value that was provided on create.
+func (u *UnitUpsert) UpdateCode() *UnitUpsert {
+	u.SetExcluded(unit.FieldCode)
+	return u
+}
+
 // SetName sets the "name" field.
 func (u *UnitUpsert) SetName(v string) *UnitUpsert {
 	u.Set(unit.FieldName, v)
@@ -506,6 +536,24 @@ func (u *UnitUpsert) UpdatePublicRecord() *UnitUpsert {
 	return u
 }
 
+// SetArchivedAt sets the "archived_at" field.
+func (u *UnitUpsert) SetArchivedAt(v time.Time) *UnitUpsert {
+	u.Set(unit.FieldArchivedAt, v)
+	return u
+}
+
+// UpdateArchivedAt sets the "archived_at" field to the value that was provided on create.
+func (u *UnitUpsert) UpdateArchivedAt() *UnitUpsert {
+	u.SetExcluded(unit.FieldArchivedAt)
+	return u
+}
+
+// ClearArchivedAt clears the value of the "archived_at" field.
+func (u *UnitUpsert) ClearArchivedAt() *UnitUpsert {
+	u.SetNull(unit.FieldArchivedAt)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -525,9 +573,6 @@ func (u *UnitUpsertOne) UpdateNewValues() *UnitUpsertOne {
 		}
 		if _, exists := u.create.mutation.ParentID(); exists {
 			s.SetIgnore(unit.FieldParentID)
-		}
-		if _, exists := u.create.mutation.Code(); exists {
-			s.SetIgnore(unit.FieldCode)
 		}
 	}))
 	return u
@@ -623,6 +668,20 @@ func (u *UnitUpsertOne) ClearPath() *UnitUpsertOne {
 	})
 }
 
+// SetCode sets the "code" field.
+func (u *UnitUpsertOne) SetCode(v string) *UnitUpsertOne {
+	return u.Update(func(s *UnitUpsert) {
+		s.SetCode(v)
+	})
+}
+
+// UpdateCode sets the "code" field to the value that was provided on create.
+func (u *UnitUpsertOne) UpdateCode() *UnitUpsertOne {
+	return u.Update(func(s *UnitUpsert) {
+		s.UpdateCode()
+	})
+}
+
 // SetName sets the "name" field.
 func (u *UnitUpsertOne) SetName(v string) *UnitUpsertOne {
 	return u.Update(func(s *UnitUpsert) {
@@ -662,6 +721,27 @@ func (u *UnitUpsertOne) SetPublicRecord(v bool) *UnitUpsertOne {
 func (u *UnitUpsertOne) UpdatePublicRecord() *UnitUpsertOne {
 	return u.Update(func(s *UnitUpsert) {
 		s.UpdatePublicRecord()
+	})
+}
+
+// SetArchivedAt sets the "archived_at" field.
+func (u *UnitUpsertOne) SetArchivedAt(v time.Time) *UnitUpsertOne {
+	return u.Update(func(s *UnitUpsert) {
+		s.SetArchivedAt(v)
+	})
+}
+
+// UpdateArchivedAt sets the "archived_at" field to the value that was provided on create.
+func (u *UnitUpsertOne) UpdateArchivedAt() *UnitUpsertOne {
+	return u.Update(func(s *UnitUpsert) {
+		s.UpdateArchivedAt()
+	})
+}
+
+// ClearArchivedAt clears the value of the "archived_at" field.
+func (u *UnitUpsertOne) ClearArchivedAt() *UnitUpsertOne {
+	return u.Update(func(s *UnitUpsert) {
+		s.ClearArchivedAt()
 	})
 }
 
@@ -850,9 +930,6 @@ func (u *UnitUpsertBulk) UpdateNewValues() *UnitUpsertBulk {
 			if _, exists := b.mutation.ParentID(); exists {
 				s.SetIgnore(unit.FieldParentID)
 			}
-			if _, exists := b.mutation.Code(); exists {
-				s.SetIgnore(unit.FieldCode)
-			}
 		}
 	}))
 	return u
@@ -948,6 +1025,20 @@ func (u *UnitUpsertBulk) ClearPath() *UnitUpsertBulk {
 	})
 }
 
+// SetCode sets the "code" field.
+func (u *UnitUpsertBulk) SetCode(v string) *UnitUpsertBulk {
+	return u.Update(func(s *UnitUpsert) {
+		s.SetCode(v)
+	})
+}
+
+// UpdateCode sets the "code" field to the value that was provided on create.
+func (u *UnitUpsertBulk) UpdateCode() *UnitUpsertBulk {
+	return u.Update(func(s *UnitUpsert) {
+		s.UpdateCode()
+	})
+}
+
 // SetName sets the "name" field.
 func (u *UnitUpsertBulk) SetName(v string) *UnitUpsertBulk {
 	return u.Update(func(s *UnitUpsert) {
@@ -987,6 +1078,27 @@ func (u *UnitUpsertBulk) SetPublicRecord(v bool) *UnitUpsertBulk {
 func (u *UnitUpsertBulk) UpdatePublicRecord() *UnitUpsertBulk {
 	return u.Update(func(s *UnitUpsert) {
 		s.UpdatePublicRecord()
+	})
+}
+
+// SetArchivedAt sets the "archived_at" field.
+func (u *UnitUpsertBulk) SetArchivedAt(v time.Time) *UnitUpsertBulk {
+	return u.Update(func(s *UnitUpsert) {
+		s.SetArchivedAt(v)
+	})
+}
+
+// UpdateArchivedAt sets the "archived_at" field to the value that was provided on create.
+func (u *UnitUpsertBulk) UpdateArchivedAt() *UnitUpsertBulk {
+	return u.Update(func(s *UnitUpsert) {
+		s.UpdateArchivedAt()
+	})
+}
+
+// ClearArchivedAt clears the value of the "archived_at" field.
+func (u *UnitUpsertBulk) ClearArchivedAt() *UnitUpsertBulk {
+	return u.Update(func(s *UnitUpsert) {
+		s.ClearArchivedAt()
 	})
 }
 

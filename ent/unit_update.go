@@ -81,6 +81,20 @@ func (_u *UnitUpdate) ClearPath() *UnitUpdate {
 	return _u
 }
 
+// SetCode sets the "code" field.
+func (_u *UnitUpdate) SetCode(v string) *UnitUpdate {
+	_u.mutation.SetCode(v)
+	return _u
+}
+
+// SetNillableCode sets the "code" field if the given value is not nil.
+func (_u *UnitUpdate) SetNillableCode(v *string) *UnitUpdate {
+	if v != nil {
+		_u.SetCode(*v)
+	}
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *UnitUpdate) SetName(v string) *UnitUpdate {
 	_u.mutation.SetName(v)
@@ -120,6 +134,26 @@ func (_u *UnitUpdate) SetNillablePublicRecord(v *bool) *UnitUpdate {
 	if v != nil {
 		_u.SetPublicRecord(*v)
 	}
+	return _u
+}
+
+// SetArchivedAt sets the "archived_at" field.
+func (_u *UnitUpdate) SetArchivedAt(v time.Time) *UnitUpdate {
+	_u.mutation.SetArchivedAt(v)
+	return _u
+}
+
+// SetNillableArchivedAt sets the "archived_at" field if the given value is not nil.
+func (_u *UnitUpdate) SetNillableArchivedAt(v *time.Time) *UnitUpdate {
+	if v != nil {
+		_u.SetArchivedAt(*v)
+	}
+	return _u
+}
+
+// ClearArchivedAt clears the value of the "archived_at" field.
+func (_u *UnitUpdate) ClearArchivedAt() *UnitUpdate {
+	_u.mutation.ClearArchivedAt()
 	return _u
 }
 
@@ -213,6 +247,11 @@ func (_u *UnitUpdate) check() error {
 			return &ValidationError{Name: "path", err: fmt.Errorf(`ent: validator failed for field "Unit.path": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Code(); ok {
+		if err := unit.CodeValidator(v); err != nil {
+			return &ValidationError{Name: "code", err: fmt.Errorf(`ent: validator failed for field "Unit.code": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Name(); ok {
 		if err := unit.NameValidator(v); err != nil {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Unit.name": %w`, err)}
@@ -256,6 +295,9 @@ func (_u *UnitUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.PathCleared() {
 		_spec.ClearField(unit.FieldPath, field.TypeString)
 	}
+	if value, ok := _u.mutation.Code(); ok {
+		_spec.SetField(unit.FieldCode, field.TypeString, value)
+	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(unit.FieldName, field.TypeString, value)
 	}
@@ -264,6 +306,12 @@ func (_u *UnitUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.PublicRecord(); ok {
 		_spec.SetField(unit.FieldPublicRecord, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.ArchivedAt(); ok {
+		_spec.SetField(unit.FieldArchivedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ArchivedAtCleared() {
+		_spec.ClearField(unit.FieldArchivedAt, field.TypeTime)
 	}
 	if _u.mutation.ChildrenCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -383,6 +431,20 @@ func (_u *UnitUpdateOne) ClearPath() *UnitUpdateOne {
 	return _u
 }
 
+// SetCode sets the "code" field.
+func (_u *UnitUpdateOne) SetCode(v string) *UnitUpdateOne {
+	_u.mutation.SetCode(v)
+	return _u
+}
+
+// SetNillableCode sets the "code" field if the given value is not nil.
+func (_u *UnitUpdateOne) SetNillableCode(v *string) *UnitUpdateOne {
+	if v != nil {
+		_u.SetCode(*v)
+	}
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *UnitUpdateOne) SetName(v string) *UnitUpdateOne {
 	_u.mutation.SetName(v)
@@ -422,6 +484,26 @@ func (_u *UnitUpdateOne) SetNillablePublicRecord(v *bool) *UnitUpdateOne {
 	if v != nil {
 		_u.SetPublicRecord(*v)
 	}
+	return _u
+}
+
+// SetArchivedAt sets the "archived_at" field.
+func (_u *UnitUpdateOne) SetArchivedAt(v time.Time) *UnitUpdateOne {
+	_u.mutation.SetArchivedAt(v)
+	return _u
+}
+
+// SetNillableArchivedAt sets the "archived_at" field if the given value is not nil.
+func (_u *UnitUpdateOne) SetNillableArchivedAt(v *time.Time) *UnitUpdateOne {
+	if v != nil {
+		_u.SetArchivedAt(*v)
+	}
+	return _u
+}
+
+// ClearArchivedAt clears the value of the "archived_at" field.
+func (_u *UnitUpdateOne) ClearArchivedAt() *UnitUpdateOne {
+	_u.mutation.ClearArchivedAt()
 	return _u
 }
 
@@ -528,6 +610,11 @@ func (_u *UnitUpdateOne) check() error {
 			return &ValidationError{Name: "path", err: fmt.Errorf(`ent: validator failed for field "Unit.path": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Code(); ok {
+		if err := unit.CodeValidator(v); err != nil {
+			return &ValidationError{Name: "code", err: fmt.Errorf(`ent: validator failed for field "Unit.code": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Name(); ok {
 		if err := unit.NameValidator(v); err != nil {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "Unit.name": %w`, err)}
@@ -588,6 +675,9 @@ func (_u *UnitUpdateOne) sqlSave(ctx context.Context) (_node *Unit, err error) {
 	if _u.mutation.PathCleared() {
 		_spec.ClearField(unit.FieldPath, field.TypeString)
 	}
+	if value, ok := _u.mutation.Code(); ok {
+		_spec.SetField(unit.FieldCode, field.TypeString, value)
+	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(unit.FieldName, field.TypeString, value)
 	}
@@ -596,6 +686,12 @@ func (_u *UnitUpdateOne) sqlSave(ctx context.Context) (_node *Unit, err error) {
 	}
 	if value, ok := _u.mutation.PublicRecord(); ok {
 		_spec.SetField(unit.FieldPublicRecord, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.ArchivedAt(); ok {
+		_spec.SetField(unit.FieldArchivedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ArchivedAtCleared() {
+		_spec.ClearField(unit.FieldArchivedAt, field.TypeTime)
 	}
 	if _u.mutation.ChildrenCleared() {
 		edge := &sqlgraph.EdgeSpec{

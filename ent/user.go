@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -34,7 +35,11 @@ type User struct {
 	// PrivacyConsentedAt holds the value of the "privacy_consented_at" field.
 	PrivacyConsentedAt *time.Time `json:"privacy_consented_at,omitempty"`
 	// DeletedAt holds the value of the "deleted_at" field.
-	DeletedAt    *time.Time `json:"deleted_at,omitempty"`
+	DeletedAt *time.Time `json:"deleted_at,omitempty"`
+	// NotifyMuted holds the value of the "notify_muted" field.
+	NotifyMuted []string `json:"notify_muted,omitempty"`
+	// NotifyDigest holds the value of the "notify_digest" field.
+	NotifyDigest bool `json:"notify_digest,omitempty"`
 	selectValues sql.SelectValues
 }
 
@@ -43,6 +48,10 @@ func (*User) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case user.FieldNotifyMuted:
+			values[i] = new([]byte)
+		case user.FieldNotifyDigest:
+			values[i] = new(sql.NullBool)
 		case user.FieldID:
 			values[i] = new(sql.NullInt64)
 		case user.FieldPhone, user.FieldName, user.FieldPasswordHash, user.FieldStatus, user.FieldPrivacyNoticeVersion:
@@ -126,6 +135,20 @@ func (_m *User) assignValues(columns []string, values []any) error {
 				_m.DeletedAt = new(time.Time)
 				*_m.DeletedAt = value.Time
 			}
+		case user.FieldNotifyMuted:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field notify_muted", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.NotifyMuted); err != nil {
+					return fmt.Errorf("unmarshal field notify_muted: %w", err)
+				}
+			}
+		case user.FieldNotifyDigest:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field notify_digest", values[i])
+			} else if value.Valid {
+				_m.NotifyDigest = value.Bool
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -191,6 +214,12 @@ func (_m *User) String() string {
 		builder.WriteString("deleted_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("notify_muted=")
+	builder.WriteString(fmt.Sprintf("%v", _m.NotifyMuted))
+	builder.WriteString(", ")
+	builder.WriteString("notify_digest=")
+	builder.WriteString(fmt.Sprintf("%v", _m.NotifyDigest))
 	builder.WriteByte(')')
 	return builder.String()
 }

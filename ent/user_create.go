@@ -124,6 +124,26 @@ func (_c *UserCreate) SetNillableDeletedAt(v *time.Time) *UserCreate {
 	return _c
 }
 
+// SetNotifyMuted sets the "notify_muted" field.
+func (_c *UserCreate) SetNotifyMuted(v []string) *UserCreate {
+	_c.mutation.SetNotifyMuted(v)
+	return _c
+}
+
+// SetNotifyDigest sets the "notify_digest" field.
+func (_c *UserCreate) SetNotifyDigest(v bool) *UserCreate {
+	_c.mutation.SetNotifyDigest(v)
+	return _c
+}
+
+// SetNillableNotifyDigest sets the "notify_digest" field if the given value is not nil.
+func (_c *UserCreate) SetNillableNotifyDigest(v *bool) *UserCreate {
+	if v != nil {
+		_c.SetNotifyDigest(*v)
+	}
+	return _c
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_c *UserCreate) Mutation() *UserMutation {
 	return _c.mutation
@@ -179,6 +199,10 @@ func (_c *UserCreate) defaults() error {
 		v := user.DefaultStatus
 		_c.mutation.SetStatus(v)
 	}
+	if _, ok := _c.mutation.NotifyDigest(); !ok {
+		v := user.DefaultNotifyDigest
+		_c.mutation.SetNotifyDigest(v)
+	}
 	return nil
 }
 
@@ -226,6 +250,9 @@ func (_c *UserCreate) check() error {
 		if err := user.PrivacyNoticeVersionValidator(v); err != nil {
 			return &ValidationError{Name: "privacy_notice_version", err: fmt.Errorf(`ent: validator failed for field "User.privacy_notice_version": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.NotifyDigest(); !ok {
+		return &ValidationError{Name: "notify_digest", err: errors.New(`ent: missing required field "User.notify_digest"`)}
 	}
 	return nil
 }
@@ -289,6 +316,14 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.DeletedAt(); ok {
 		_spec.SetField(user.FieldDeletedAt, field.TypeTime, value)
 		_node.DeletedAt = &value
+	}
+	if value, ok := _c.mutation.NotifyMuted(); ok {
+		_spec.SetField(user.FieldNotifyMuted, field.TypeJSON, value)
+		_node.NotifyMuted = value
+	}
+	if value, ok := _c.mutation.NotifyDigest(); ok {
+		_spec.SetField(user.FieldNotifyDigest, field.TypeBool, value)
+		_node.NotifyDigest = value
 	}
 	return _node, _spec
 }
@@ -453,6 +488,36 @@ func (u *UserUpsert) UpdateDeletedAt() *UserUpsert {
 // ClearDeletedAt clears the value of the "deleted_at" field.
 func (u *UserUpsert) ClearDeletedAt() *UserUpsert {
 	u.SetNull(user.FieldDeletedAt)
+	return u
+}
+
+// SetNotifyMuted sets the "notify_muted" field.
+func (u *UserUpsert) SetNotifyMuted(v []string) *UserUpsert {
+	u.Set(user.FieldNotifyMuted, v)
+	return u
+}
+
+// UpdateNotifyMuted sets the "notify_muted" field to the value that was provided on create.
+func (u *UserUpsert) UpdateNotifyMuted() *UserUpsert {
+	u.SetExcluded(user.FieldNotifyMuted)
+	return u
+}
+
+// ClearNotifyMuted clears the value of the "notify_muted" field.
+func (u *UserUpsert) ClearNotifyMuted() *UserUpsert {
+	u.SetNull(user.FieldNotifyMuted)
+	return u
+}
+
+// SetNotifyDigest sets the "notify_digest" field.
+func (u *UserUpsert) SetNotifyDigest(v bool) *UserUpsert {
+	u.Set(user.FieldNotifyDigest, v)
+	return u
+}
+
+// UpdateNotifyDigest sets the "notify_digest" field to the value that was provided on create.
+func (u *UserUpsert) UpdateNotifyDigest() *UserUpsert {
+	u.SetExcluded(user.FieldNotifyDigest)
 	return u
 }
 
@@ -631,6 +696,41 @@ func (u *UserUpsertOne) UpdateDeletedAt() *UserUpsertOne {
 func (u *UserUpsertOne) ClearDeletedAt() *UserUpsertOne {
 	return u.Update(func(s *UserUpsert) {
 		s.ClearDeletedAt()
+	})
+}
+
+// SetNotifyMuted sets the "notify_muted" field.
+func (u *UserUpsertOne) SetNotifyMuted(v []string) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetNotifyMuted(v)
+	})
+}
+
+// UpdateNotifyMuted sets the "notify_muted" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdateNotifyMuted() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateNotifyMuted()
+	})
+}
+
+// ClearNotifyMuted clears the value of the "notify_muted" field.
+func (u *UserUpsertOne) ClearNotifyMuted() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearNotifyMuted()
+	})
+}
+
+// SetNotifyDigest sets the "notify_digest" field.
+func (u *UserUpsertOne) SetNotifyDigest(v bool) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetNotifyDigest(v)
+	})
+}
+
+// UpdateNotifyDigest sets the "notify_digest" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdateNotifyDigest() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateNotifyDigest()
 	})
 }
 
@@ -975,6 +1075,41 @@ func (u *UserUpsertBulk) UpdateDeletedAt() *UserUpsertBulk {
 func (u *UserUpsertBulk) ClearDeletedAt() *UserUpsertBulk {
 	return u.Update(func(s *UserUpsert) {
 		s.ClearDeletedAt()
+	})
+}
+
+// SetNotifyMuted sets the "notify_muted" field.
+func (u *UserUpsertBulk) SetNotifyMuted(v []string) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetNotifyMuted(v)
+	})
+}
+
+// UpdateNotifyMuted sets the "notify_muted" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdateNotifyMuted() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateNotifyMuted()
+	})
+}
+
+// ClearNotifyMuted clears the value of the "notify_muted" field.
+func (u *UserUpsertBulk) ClearNotifyMuted() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearNotifyMuted()
+	})
+}
+
+// SetNotifyDigest sets the "notify_digest" field.
+func (u *UserUpsertBulk) SetNotifyDigest(v bool) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetNotifyDigest(v)
+	})
+}
+
+// UpdateNotifyDigest sets the "notify_digest" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdateNotifyDigest() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateNotifyDigest()
 	})
 }
 

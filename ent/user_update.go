@@ -12,6 +12,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 )
 
@@ -150,6 +151,38 @@ func (_u *UserUpdate) ClearDeletedAt() *UserUpdate {
 	return _u
 }
 
+// SetNotifyMuted sets the "notify_muted" field.
+func (_u *UserUpdate) SetNotifyMuted(v []string) *UserUpdate {
+	_u.mutation.SetNotifyMuted(v)
+	return _u
+}
+
+// AppendNotifyMuted appends value to the "notify_muted" field.
+func (_u *UserUpdate) AppendNotifyMuted(v []string) *UserUpdate {
+	_u.mutation.AppendNotifyMuted(v)
+	return _u
+}
+
+// ClearNotifyMuted clears the value of the "notify_muted" field.
+func (_u *UserUpdate) ClearNotifyMuted() *UserUpdate {
+	_u.mutation.ClearNotifyMuted()
+	return _u
+}
+
+// SetNotifyDigest sets the "notify_digest" field.
+func (_u *UserUpdate) SetNotifyDigest(v bool) *UserUpdate {
+	_u.mutation.SetNotifyDigest(v)
+	return _u
+}
+
+// SetNillableNotifyDigest sets the "notify_digest" field if the given value is not nil.
+func (_u *UserUpdate) SetNillableNotifyDigest(v *bool) *UserUpdate {
+	if v != nil {
+		_u.SetNotifyDigest(*v)
+	}
+	return _u
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_u *UserUpdate) Mutation() *UserMutation {
 	return _u.mutation
@@ -271,6 +304,20 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.DeletedAtCleared() {
 		_spec.ClearField(user.FieldDeletedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.NotifyMuted(); ok {
+		_spec.SetField(user.FieldNotifyMuted, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedNotifyMuted(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, user.FieldNotifyMuted, value)
+		})
+	}
+	if _u.mutation.NotifyMutedCleared() {
+		_spec.ClearField(user.FieldNotifyMuted, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.NotifyDigest(); ok {
+		_spec.SetField(user.FieldNotifyDigest, field.TypeBool, value)
 	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -411,6 +458,38 @@ func (_u *UserUpdateOne) SetNillableDeletedAt(v *time.Time) *UserUpdateOne {
 // ClearDeletedAt clears the value of the "deleted_at" field.
 func (_u *UserUpdateOne) ClearDeletedAt() *UserUpdateOne {
 	_u.mutation.ClearDeletedAt()
+	return _u
+}
+
+// SetNotifyMuted sets the "notify_muted" field.
+func (_u *UserUpdateOne) SetNotifyMuted(v []string) *UserUpdateOne {
+	_u.mutation.SetNotifyMuted(v)
+	return _u
+}
+
+// AppendNotifyMuted appends value to the "notify_muted" field.
+func (_u *UserUpdateOne) AppendNotifyMuted(v []string) *UserUpdateOne {
+	_u.mutation.AppendNotifyMuted(v)
+	return _u
+}
+
+// ClearNotifyMuted clears the value of the "notify_muted" field.
+func (_u *UserUpdateOne) ClearNotifyMuted() *UserUpdateOne {
+	_u.mutation.ClearNotifyMuted()
+	return _u
+}
+
+// SetNotifyDigest sets the "notify_digest" field.
+func (_u *UserUpdateOne) SetNotifyDigest(v bool) *UserUpdateOne {
+	_u.mutation.SetNotifyDigest(v)
+	return _u
+}
+
+// SetNillableNotifyDigest sets the "notify_digest" field if the given value is not nil.
+func (_u *UserUpdateOne) SetNillableNotifyDigest(v *bool) *UserUpdateOne {
+	if v != nil {
+		_u.SetNotifyDigest(*v)
+	}
 	return _u
 }
 
@@ -565,6 +644,20 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 	}
 	if _u.mutation.DeletedAtCleared() {
 		_spec.ClearField(user.FieldDeletedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.NotifyMuted(); ok {
+		_spec.SetField(user.FieldNotifyMuted, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedNotifyMuted(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, user.FieldNotifyMuted, value)
+		})
+	}
+	if _u.mutation.NotifyMutedCleared() {
+		_spec.ClearField(user.FieldNotifyMuted, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.NotifyDigest(); ok {
+		_spec.SetField(user.FieldNotifyDigest, field.TypeBool, value)
 	}
 	_node = &User{config: _u.config}
 	_spec.Assign = _node.assignValues

@@ -12,6 +12,7 @@ import (
 	"yishi/ent"
 	"yishi/internal/apperr"
 	"yishi/internal/members"
+	"yishi/internal/phone"
 )
 
 // createInvitationRequest invites a phone to the unit in the URL.

@@ -3,7 +3,6 @@ package handlers
 import (
 	"context"
 	"net/http"
-	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -144,7 +143,7 @@ func (s *server) memberFilter(c *gin.Context, u *ent.Unit) (members.Filter, erro
 	if skill := c.Query("skill"); skill != "" && len(checkSkills([]string{skill}, false)) > 0 {
 		bad = append(bad, apperr.FieldError{Field: "skill", Message: "must be one skill of at most 20 characters"})
 	}
-	if f.Identity != "" && !slices.Contains(stakeholderIdentities(), f.Identity) {
+	if f.Identity != "" && !stakeholderIdentities.Has(f.Identity) {
 		bad = append(bad, apperr.FieldError{Field: "identity", Message: "is not a stakeholder identity"})
 	}
 	if v := c.Query("grid"); v != "" {

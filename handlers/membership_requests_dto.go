@@ -38,7 +38,7 @@ func checkIdentities(ids []string) []apperr.FieldError {
 		out = append(out, apperr.FieldError{Field: "identities", Message: "must name at least one identity"})
 	}
 	for i, id := range ids {
-		if !slices.Contains(stakeholderIdentities(), id) || slices.Index(ids, id) != i {
+		if !stakeholderIdentities.Has(id) || slices.Index(ids, id) != i {
 			out = append(out, apperr.FieldError{Field: "identities", Message: "has an unknown or repeated identity: " + id})
 		}
 	}

@@ -18,9 +18,8 @@ import (
 	"yishi/internal/proposals"
 	"yishi/internal/tasks"
 	"yishi/internal/units"
-	"yishi/internal/viewer"
-	"yishi/internal/webhooks"
 	"yishi/internal/voting"
+	"yishi/internal/webhooks"
 )
 
 // getByID reads the row named by :id with get, answering 404 naming kind

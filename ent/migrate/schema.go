@@ -233,6 +233,11 @@ var (
 		{Name: "author_id", Type: field.TypeInt},
 		{Name: "body", Type: field.TypeString, Size: 2147483647},
 		{Name: "internal", Type: field.TypeBool, Default: false},
+		{Name: "screening_flags", Type: field.TypeJSON, Nullable: true},
+		{Name: "hidden_at", Type: field.TypeTime, Nullable: true},
+		{Name: "hidden_by", Type: field.TypeInt, Nullable: true},
+		{Name: "hidden_reason", Type: field.TypeString, Nullable: true, Size: 500},
+		{Name: "deleted_at", Type: field.TypeTime, Nullable: true},
 	}
 	// CommentsTable holds the schema information for the "comments" table.
 	CommentsTable = &schema.Table{
@@ -259,6 +264,46 @@ var (
 				Name:    "comment_proposal_id_id",
 				Unique:  false,
 				Columns: []*schema.Column{CommentsColumns[7], CommentsColumns[0]},
+			},
+		},
+	}
+	// CommentReportsColumns holds the columns for the "comment_reports" table.
+	CommentReportsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "tenant_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "unit_path", Type: field.TypeString, Size: 255},
+		{Name: "community_path", Type: field.TypeString, Size: 255},
+		{Name: "comment_id", Type: field.TypeInt},
+		{Name: "reporter_id", Type: field.TypeInt},
+		{Name: "reason", Type: field.TypeString, Size: 1500},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// CommentReportsTable holds the schema information for the "comment_reports" table.
+	CommentReportsTable = &schema.Table{
+		Name:       "comment_reports",
+		Columns:    CommentReportsColumns,
+		PrimaryKey: []*schema.Column{CommentReportsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "commentreport_tenant_id",
+				Unique:  false,
+				Columns: []*schema.Column{CommentReportsColumns[1]},
+			},
+			{
+				Name:    "commentreport_unit_path",
+				Unique:  false,
+				Columns: []*schema.Column{CommentReportsColumns[3]},
+			},
+			{
+				Name:    "commentreport_community_path",
+				Unique:  false,
+				Columns: []*schema.Column{CommentReportsColumns[4]},
+			},
+			{
+				Name:    "commentreport_comment_id_reporter_id",
+				Unique:  true,
+				Columns: []*schema.Column{CommentReportsColumns[5], CommentReportsColumns[6]},
 			},
 		},
 	}
@@ -797,9 +842,13 @@ var (
 		{Name: "proposal_id", Type: field.TypeInt, Nullable: true},
 		{Name: "event_id", Type: field.TypeInt, Nullable: true},
 		{Name: "membership_request_id", Type: field.TypeInt, Nullable: true},
+		{Name: "audit_id", Type: field.TypeInt, Nullable: true},
 		{Name: "kind", Type: field.TypeString, Size: 32},
 		{Name: "title", Type: field.TypeString, Size: 200},
 		{Name: "body", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "data", Type: field.TypeJSON, Nullable: true},
+		{Name: "dedup_key", Type: field.TypeString, Nullable: true, Size: 120},
+		{Name: "digest", Type: field.TypeBool, Default: false},
 		{Name: "read_at", Type: field.TypeTime, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
 	}
@@ -813,6 +862,16 @@ var (
 				Name:    "notification_user_id_event_id",
 				Unique:  true,
 				Columns: []*schema.Column{NotificationsColumns[1], NotificationsColumns[4]},
+			},
+			{
+				Name:    "notification_user_id_dedup_key",
+				Unique:  true,
+				Columns: []*schema.Column{NotificationsColumns[1], NotificationsColumns[11]},
+			},
+			{
+				Name:    "notification_user_id_audit_id",
+				Unique:  true,
+				Columns: []*schema.Column{NotificationsColumns[1], NotificationsColumns[6]},
 			},
 			{
 				Name:    "notification_user_id_id",
@@ -1453,6 +1512,7 @@ var (
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"active", "suspended"}, Default: "active"},
 		{Name: "public_record", Type: field.TypeBool, Default: false},
+		{Name: "archived_at", Type: field.TypeTime, Nullable: true},
 		{Name: "parent_id", Type: field.TypeInt, Nullable: true},
 	}
 	// UnitsTable holds the schema information for the "units" table.
@@ -1463,7 +1523,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "units_units_children",
-				Columns:    []*schema.Column{UnitsColumns[10]},
+				Columns:    []*schema.Column{UnitsColumns[11]},
 				RefColumns: []*schema.Column{UnitsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -1472,7 +1532,7 @@ var (
 			{
 				Name:    "unit_parent_id_code",
 				Unique:  true,
-				Columns: []*schema.Column{UnitsColumns[10], UnitsColumns[6]},
+				Columns: []*schema.Column{UnitsColumns[11], UnitsColumns[6]},
 			},
 			{
 				Name:    "unit_code",
@@ -1506,6 +1566,8 @@ var (
 		{Name: "privacy_notice_version", Type: field.TypeString, Nullable: true, Size: 32},
 		{Name: "privacy_consented_at", Type: field.TypeTime, Nullable: true},
 		{Name: "deleted_at", Type: field.TypeTime, Nullable: true},
+		{Name: "notify_muted", Type: field.TypeJSON, Nullable: true},
+		{Name: "notify_digest", Type: field.TypeBool, Default: false},
 	}
 	// UsersTable holds the schema information for the "users" table.
 	UsersTable = &schema.Table{
@@ -1830,6 +1892,7 @@ var (
 		AuditLogsTable,
 		BallotsTable,
 		CommentsTable,
+		CommentReportsTable,
 		CosignaturesTable,
 		EligibleVotersTable,
 		FeedbacksTable,

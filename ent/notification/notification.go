@@ -24,6 +24,8 @@ const (
 	FieldEventID = "event_id"
 	// FieldMembershipRequestID holds the string denoting the membership_request_id field in the database.
 	FieldMembershipRequestID = "membership_request_id"
+	// FieldAuditID holds the string denoting the audit_id field in the database.
+	FieldAuditID = "audit_id"
 	// FieldKind holds the string denoting the kind field in the database.
 	FieldKind = "kind"
 	// FieldTitle holds the string denoting the title field in the database.
@@ -52,6 +54,7 @@ var Columns = []string{
 	FieldProposalID,
 	FieldEventID,
 	FieldMembershipRequestID,
+	FieldAuditID,
 	FieldKind,
 	FieldTitle,
 	FieldBody,
@@ -123,6 +126,11 @@ func ByEventID(opts ...sql.OrderTermOption) OrderOption {
 // ByMembershipRequestID orders the results by the membership_request_id field.
 func ByMembershipRequestID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldMembershipRequestID, opts...).ToFunc()
+}
+
+// ByAuditID orders the results by the audit_id field.
+func ByAuditID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAuditID, opts...).ToFunc()
 }
 
 // ByKind orders the results by the kind field.

@@ -79,6 +79,11 @@ func MembershipRequestID(v int) predicate.Notification {
 	return predicate.Notification(sql.FieldEQ(FieldMembershipRequestID, v))
 }
 
+// AuditID applies equality check predicate on the "audit_id" field. It's identical to AuditIDEQ.
+func AuditID(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldEQ(FieldAuditID, v))
+}
+
 // Kind applies equality check predicate on the "kind" field. It's identical to KindEQ.
 func Kind(v string) predicate.Notification {
 	return predicate.Notification(sql.FieldEQ(FieldKind, v))
@@ -92,6 +97,16 @@ func Title(v string) predicate.Notification {
 // Body applies equality check predicate on the "body" field. It's identical to BodyEQ.
 func Body(v string) predicate.Notification {
 	return predicate.Notification(sql.FieldEQ(FieldBody, v))
+}
+
+// DedupKey applies equality check predicate on the "dedup_key" field. It's identical to DedupKeyEQ.
+func DedupKey(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldEQ(FieldDedupKey, v))
+}
+
+// Digest applies equality check predicate on the "digest" field. It's identical to DigestEQ.
+func Digest(v bool) predicate.Notification {
+	return predicate.Notification(sql.FieldEQ(FieldDigest, v))
 }
 
 // ReadAt applies equality check predicate on the "read_at" field. It's identical to ReadAtEQ.
@@ -334,6 +349,56 @@ func MembershipRequestIDNotNil() predicate.Notification {
 	return predicate.Notification(sql.FieldNotNull(FieldMembershipRequestID))
 }
 
+// AuditIDEQ applies the EQ predicate on the "audit_id" field.
+func AuditIDEQ(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldEQ(FieldAuditID, v))
+}
+
+// AuditIDNEQ applies the NEQ predicate on the "audit_id" field.
+func AuditIDNEQ(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldNEQ(FieldAuditID, v))
+}
+
+// AuditIDIn applies the In predicate on the "audit_id" field.
+func AuditIDIn(vs ...int) predicate.Notification {
+	return predicate.Notification(sql.FieldIn(FieldAuditID, vs...))
+}
+
+// AuditIDNotIn applies the NotIn predicate on the "audit_id" field.
+func AuditIDNotIn(vs ...int) predicate.Notification {
+	return predicate.Notification(sql.FieldNotIn(FieldAuditID, vs...))
+}
+
+// AuditIDGT applies the GT predicate on the "audit_id" field.
+func AuditIDGT(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldGT(FieldAuditID, v))
+}
+
+// AuditIDGTE applies the GTE predicate on the "audit_id" field.
+func AuditIDGTE(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldGTE(FieldAuditID, v))
+}
+
+// AuditIDLT applies the LT predicate on the "audit_id" field.
+func AuditIDLT(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldLT(FieldAuditID, v))
+}
+
+// AuditIDLTE applies the LTE predicate on the "audit_id" field.
+func AuditIDLTE(v int) predicate.Notification {
+	return predicate.Notification(sql.FieldLTE(FieldAuditID, v))
+}
+
+// AuditIDIsNil applies the IsNil predicate on the "audit_id" field.
+func AuditIDIsNil() predicate.Notification {
+	return predicate.Notification(sql.FieldIsNull(FieldAuditID))
+}
+
+// AuditIDNotNil applies the NotNil predicate on the "audit_id" field.
+func AuditIDNotNil() predicate.Notification {
+	return predicate.Notification(sql.FieldNotNull(FieldAuditID))
+}
+
 // KindEQ applies the EQ predicate on the "kind" field.
 func KindEQ(v string) predicate.Notification {
 	return predicate.Notification(sql.FieldEQ(FieldKind, v))
@@ -537,6 +602,101 @@ func BodyEqualFold(v string) predicate.Notification {
 // BodyContainsFold applies the ContainsFold predicate on the "body" field.
 func BodyContainsFold(v string) predicate.Notification {
 	return predicate.Notification(sql.FieldContainsFold(FieldBody, v))
+}
+
+// DataIsNil applies the IsNil predicate on the "data" field.
+func DataIsNil() predicate.Notification {
+	return predicate.Notification(sql.FieldIsNull(FieldData))
+}
+
+// DataNotNil applies the NotNil predicate on the "data" field.
+func DataNotNil() predicate.Notification {
+	return predicate.Notification(sql.FieldNotNull(FieldData))
+}
+
+// DedupKeyEQ applies the EQ predicate on the "dedup_key" field.
+func DedupKeyEQ(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldEQ(FieldDedupKey, v))
+}
+
+// DedupKeyNEQ applies the NEQ predicate on the "dedup_key" field.
+func DedupKeyNEQ(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldNEQ(FieldDedupKey, v))
+}
+
+// DedupKeyIn applies the In predicate on the "dedup_key" field.
+func DedupKeyIn(vs ...string) predicate.Notification {
+	return predicate.Notification(sql.FieldIn(FieldDedupKey, vs...))
+}
+
+// DedupKeyNotIn applies the NotIn predicate on the "dedup_key" field.
+func DedupKeyNotIn(vs ...string) predicate.Notification {
+	return predicate.Notification(sql.FieldNotIn(FieldDedupKey, vs...))
+}
+
+// DedupKeyGT applies the GT predicate on the "dedup_key" field.
+func DedupKeyGT(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldGT(FieldDedupKey, v))
+}
+
+// DedupKeyGTE applies the GTE predicate on the "dedup_key" field.
+func DedupKeyGTE(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldGTE(FieldDedupKey, v))
+}
+
+// DedupKeyLT applies the LT predicate on the "dedup_key" field.
+func DedupKeyLT(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldLT(FieldDedupKey, v))
+}
+
+// DedupKeyLTE applies the LTE predicate on the "dedup_key" field.
+func DedupKeyLTE(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldLTE(FieldDedupKey, v))
+}
+
+// DedupKeyContains applies the Contains predicate on the "dedup_key" field.
+func DedupKeyContains(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldContains(FieldDedupKey, v))
+}
+
+// DedupKeyHasPrefix applies the HasPrefix predicate on the "dedup_key" field.
+func DedupKeyHasPrefix(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldHasPrefix(FieldDedupKey, v))
+}
+
+// DedupKeyHasSuffix applies the HasSuffix predicate on the "dedup_key" field.
+func DedupKeyHasSuffix(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldHasSuffix(FieldDedupKey, v))
+}
+
+// DedupKeyIsNil applies the IsNil predicate on the "dedup_key" field.
+func DedupKeyIsNil() predicate.Notification {
+	return predicate.Notification(sql.FieldIsNull(FieldDedupKey))
+}
+
+// DedupKeyNotNil applies the NotNil predicate on the "dedup_key" field.
+func DedupKeyNotNil() predicate.Notification {
+	return predicate.Notification(sql.FieldNotNull(FieldDedupKey))
+}
+
+// DedupKeyEqualFold applies the EqualFold predicate on the "dedup_key" field.
+func DedupKeyEqualFold(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldEqualFold(FieldDedupKey, v))
+}
+
+// DedupKeyContainsFold applies the ContainsFold predicate on the "dedup_key" field.
+func DedupKeyContainsFold(v string) predicate.Notification {
+	return predicate.Notification(sql.FieldContainsFold(FieldDedupKey, v))
+}
+
+// DigestEQ applies the EQ predicate on the "digest" field.
+func DigestEQ(v bool) predicate.Notification {
+	return predicate.Notification(sql.FieldEQ(FieldDigest, v))
+}
+
+// DigestNEQ applies the NEQ predicate on the "digest" field.
+func DigestNEQ(v bool) predicate.Notification {
+	return predicate.Notification(sql.FieldNEQ(FieldDigest, v))
 }
 
 // ReadAtEQ applies the EQ predicate on the "read_at" field.

@@ -11,6 +11,7 @@ import (
 	"yishi/ent/auditlog"
 	"yishi/ent/ballot"
 	"yishi/ent/comment"
+	"yishi/ent/commentreport"
 	"yishi/ent/cosignature"
 	"yishi/ent/eligiblevoter"
 	"yishi/ent/feedback"
@@ -696,6 +697,95 @@ func init() {
 	commentDescInternal := commentFields[3].Descriptor()
 	// comment.DefaultInternal holds the default value on creation for the internal field.
 	comment.DefaultInternal = commentDescInternal.Default.(bool)
+	// commentDescHiddenReason is the schema descriptor for hidden_reason field.
+	commentDescHiddenReason := commentFields[7].Descriptor()
+	// comment.HiddenReasonValidator is a validator for the "hidden_reason" field. It is called by the builders before save.
+	comment.HiddenReasonValidator = commentDescHiddenReason.Validators[0].(func(string) error)
+	commentreportMixin := schema.CommentReport{}.Mixin()
+	commentreport.Policy = privacy.NewPolicies(commentreportMixin[2], schema.CommentReport{})
+	commentreport.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := commentreport.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	commentreportMixinHooks2 := commentreportMixin[2].Hooks()
+
+	commentreport.Hooks[1] = commentreportMixinHooks2[0]
+	commentreportMixinFields0 := commentreportMixin[0].Fields()
+	_ = commentreportMixinFields0
+	commentreportMixinFields1 := commentreportMixin[1].Fields()
+	_ = commentreportMixinFields1
+	commentreportFields := schema.CommentReport{}.Fields()
+	_ = commentreportFields
+	// commentreportDescTenantID is the schema descriptor for tenant_id field.
+	commentreportDescTenantID := commentreportMixinFields0[0].Descriptor()
+	// commentreport.TenantIDValidator is a validator for the "tenant_id" field. It is called by the builders before save.
+	commentreport.TenantIDValidator = commentreportDescTenantID.Validators[0].(func(int) error)
+	// commentreportDescUnitID is the schema descriptor for unit_id field.
+	commentreportDescUnitID := commentreportMixinFields0[1].Descriptor()
+	// commentreport.UnitIDValidator is a validator for the "unit_id" field. It is called by the builders before save.
+	commentreport.UnitIDValidator = commentreportDescUnitID.Validators[0].(func(int) error)
+	// commentreportDescUnitPath is the schema descriptor for unit_path field.
+	commentreportDescUnitPath := commentreportMixinFields0[2].Descriptor()
+	// commentreport.UnitPathValidator is a validator for the "unit_path" field. It is called by the builders before save.
+	commentreport.UnitPathValidator = func() func(string) error {
+		validators := commentreportDescUnitPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(unit_path string) error {
+			for _, fn := range fns {
+				if err := fn(unit_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// commentreportDescCommunityPath is the schema descriptor for community_path field.
+	commentreportDescCommunityPath := commentreportMixinFields1[0].Descriptor()
+	// commentreport.CommunityPathValidator is a validator for the "community_path" field. It is called by the builders before save.
+	commentreport.CommunityPathValidator = func() func(string) error {
+		validators := commentreportDescCommunityPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(community_path string) error {
+			for _, fn := range fns {
+				if err := fn(community_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// commentreportDescReason is the schema descriptor for reason field.
+	commentreportDescReason := commentreportFields[2].Descriptor()
+	// commentreport.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	commentreport.ReasonValidator = func() func(string) error {
+		validators := commentreportDescReason.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(reason string) error {
+			for _, fn := range fns {
+				if err := fn(reason); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// commentreportDescCreatedAt is the schema descriptor for created_at field.
+	commentreportDescCreatedAt := commentreportFields[3].Descriptor()
+	// commentreport.DefaultCreatedAt holds the default value on creation for the created_at field.
+	commentreport.DefaultCreatedAt = commentreportDescCreatedAt.Default.(func() time.Time)
 	cosignatureMixin := schema.Cosignature{}.Mixin()
 	cosignature.Policy = privacy.NewPolicies(cosignatureMixin[2], schema.Cosignature{})
 	cosignature.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -1739,7 +1829,7 @@ func init() {
 	notificationFields := schema.Notification{}.Fields()
 	_ = notificationFields
 	// notificationDescKind is the schema descriptor for kind field.
-	notificationDescKind := notificationFields[5].Descriptor()
+	notificationDescKind := notificationFields[6].Descriptor()
 	// notification.KindValidator is a validator for the "kind" field. It is called by the builders before save.
 	notification.KindValidator = func() func(string) error {
 		validators := notificationDescKind.Validators
@@ -1757,7 +1847,7 @@ func init() {
 		}
 	}()
 	// notificationDescTitle is the schema descriptor for title field.
-	notificationDescTitle := notificationFields[6].Descriptor()
+	notificationDescTitle := notificationFields[7].Descriptor()
 	// notification.TitleValidator is a validator for the "title" field. It is called by the builders before save.
 	notification.TitleValidator = func() func(string) error {
 		validators := notificationDescTitle.Validators
@@ -1774,8 +1864,16 @@ func init() {
 			return nil
 		}
 	}()
+	// notificationDescDedupKey is the schema descriptor for dedup_key field.
+	notificationDescDedupKey := notificationFields[10].Descriptor()
+	// notification.DedupKeyValidator is a validator for the "dedup_key" field. It is called by the builders before save.
+	notification.DedupKeyValidator = notificationDescDedupKey.Validators[0].(func(string) error)
+	// notificationDescDigest is the schema descriptor for digest field.
+	notificationDescDigest := notificationFields[11].Descriptor()
+	// notification.DefaultDigest holds the default value on creation for the digest field.
+	notification.DefaultDigest = notificationDescDigest.Default.(bool)
 	// notificationDescCreatedAt is the schema descriptor for created_at field.
-	notificationDescCreatedAt := notificationFields[9].Descriptor()
+	notificationDescCreatedAt := notificationFields[13].Descriptor()
 	// notification.DefaultCreatedAt holds the default value on creation for the created_at field.
 	notification.DefaultCreatedAt = notificationDescCreatedAt.Default.(func() time.Time)
 	onetimecode.Policy = privacy.NewPolicies(schema.OneTimeCode{})
@@ -3073,6 +3171,10 @@ func init() {
 	userDescPrivacyNoticeVersion := userFields[4].Descriptor()
 	// user.PrivacyNoticeVersionValidator is a validator for the "privacy_notice_version" field. It is called by the builders before save.
 	user.PrivacyNoticeVersionValidator = userDescPrivacyNoticeVersion.Validators[0].(func(string) error)
+	// userDescNotifyDigest is the schema descriptor for notify_digest field.
+	userDescNotifyDigest := userFields[8].Descriptor()
+	// user.DefaultNotifyDigest holds the default value on creation for the notify_digest field.
+	user.DefaultNotifyDigest = userDescNotifyDigest.Default.(bool)
 	venueMixin := schema.Venue{}.Mixin()
 	venue.Policy = privacy.NewPolicies(schema.Venue{})
 	venue.Hooks[0] = func(next ent.Mutator) ent.Mutator {

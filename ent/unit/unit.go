@@ -36,6 +36,8 @@ const (
 	FieldStatus = "status"
 	// FieldPublicRecord holds the string denoting the public_record field in the database.
 	FieldPublicRecord = "public_record"
+	// FieldArchivedAt holds the string denoting the archived_at field in the database.
+	FieldArchivedAt = "archived_at"
 	// EdgeParent holds the string denoting the parent edge name in mutations.
 	EdgeParent = "parent"
 	// EdgeChildren holds the string denoting the children edge name in mutations.
@@ -65,6 +67,7 @@ var Columns = []string{
 	FieldName,
 	FieldStatus,
 	FieldPublicRecord,
+	FieldArchivedAt,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -207,6 +210,11 @@ func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 // ByPublicRecord orders the results by the public_record field.
 func ByPublicRecord(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPublicRecord, opts...).ToFunc()
+}
+
+// ByArchivedAt orders the results by the archived_at field.
+func ByArchivedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldArchivedAt, opts...).ToFunc()
 }
 
 // ByParentField orders the results by parent field.

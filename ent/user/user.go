@@ -33,6 +33,10 @@ const (
 	FieldPrivacyConsentedAt = "privacy_consented_at"
 	// FieldDeletedAt holds the string denoting the deleted_at field in the database.
 	FieldDeletedAt = "deleted_at"
+	// FieldNotifyMuted holds the string denoting the notify_muted field in the database.
+	FieldNotifyMuted = "notify_muted"
+	// FieldNotifyDigest holds the string denoting the notify_digest field in the database.
+	FieldNotifyDigest = "notify_digest"
 	// Table holds the table name of the user in the database.
 	Table = "users"
 )
@@ -49,6 +53,8 @@ var Columns = []string{
 	FieldPrivacyNoticeVersion,
 	FieldPrivacyConsentedAt,
 	FieldDeletedAt,
+	FieldNotifyMuted,
+	FieldNotifyDigest,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -83,6 +89,8 @@ var (
 	PasswordHashValidator func(string) error
 	// PrivacyNoticeVersionValidator is a validator for the "privacy_notice_version" field. It is called by the builders before save.
 	PrivacyNoticeVersionValidator func(string) error
+	// DefaultNotifyDigest holds the default value on creation for the "notify_digest" field.
+	DefaultNotifyDigest bool
 )
 
 // Status defines the type for the "status" enum field.
@@ -163,4 +171,9 @@ func ByPrivacyConsentedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByDeletedAt orders the results by the deleted_at field.
 func ByDeletedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDeletedAt, opts...).ToFunc()
+}
+
+// ByNotifyDigest orders the results by the notify_digest field.
+func ByNotifyDigest(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldNotifyDigest, opts...).ToFunc()
 }

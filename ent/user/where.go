@@ -94,6 +94,11 @@ func DeletedAt(v time.Time) predicate.User {
 	return predicate.User(sql.FieldEQ(FieldDeletedAt, v))
 }
 
+// NotifyDigest applies equality check predicate on the "notify_digest" field. It's identical to NotifyDigestEQ.
+func NotifyDigest(v bool) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldNotifyDigest, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.User {
 	return predicate.User(sql.FieldEQ(FieldCreatedAt, v))
@@ -562,6 +567,26 @@ func DeletedAtIsNil() predicate.User {
 // DeletedAtNotNil applies the NotNil predicate on the "deleted_at" field.
 func DeletedAtNotNil() predicate.User {
 	return predicate.User(sql.FieldNotNull(FieldDeletedAt))
+}
+
+// NotifyMutedIsNil applies the IsNil predicate on the "notify_muted" field.
+func NotifyMutedIsNil() predicate.User {
+	return predicate.User(sql.FieldIsNull(FieldNotifyMuted))
+}
+
+// NotifyMutedNotNil applies the NotNil predicate on the "notify_muted" field.
+func NotifyMutedNotNil() predicate.User {
+	return predicate.User(sql.FieldNotNull(FieldNotifyMuted))
+}
+
+// NotifyDigestEQ applies the EQ predicate on the "notify_digest" field.
+func NotifyDigestEQ(v bool) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldNotifyDigest, v))
+}
+
+// NotifyDigestNEQ applies the NEQ predicate on the "notify_digest" field.
+func NotifyDigestNEQ(v bool) predicate.User {
+	return predicate.User(sql.FieldNEQ(FieldNotifyDigest, v))
 }
 
 // And groups predicates with the AND operator between them.

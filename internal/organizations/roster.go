@@ -13,10 +13,6 @@ import (
 	"yishi/internal/viewer"
 )
 
-// Get reads the organization with id as the caller (privacy applies).
-func Get(ctx context.Context, client *ent.Client, id int) (*ent.Organization, error) {
-	return client.Organization.Get(ctx, id)
-}
 
 // Patch changes an organization; nil fields stay.
 type Patch struct {

@@ -22,7 +22,3 @@ func Joinable(ctx context.Context, client *ent.Client, id int) (*ent.Unit, error
 	return u, nil
 }
 
-// Get reads the unit with id as the caller (privacy applies).
-func Get(ctx context.Context, client *ent.Client, id int) (*ent.Unit, error) {
-	return client.Unit.Get(ctx, id)
-}
