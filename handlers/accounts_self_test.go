@@ -114,8 +114,8 @@ func TestExportThenDeleteAnonymizes(t *testing.T) {
 
 	ex := w.do("GET", "/v1/me/export", res.Token, nil).want(200)
 	doc := ex.obj()
-	if _, ok := doc["talent"]; !ok || doc["talent"] != nil {
-		t.Fatalf("talent section: %v", doc["talent"])
+	if ts, ok := doc["talents"].([]any); !ok || len(ts) != 0 {
+		t.Fatalf("talents section: %v", doc["talents"])
 	}
 	count := func(k string) int { return len(doc[k].([]any)) }
 	if count("memberships") != 1 || count("comments") != 1 || count("cosignatures") != 1 || count("feedback") != 1 ||

@@ -32,6 +32,7 @@ func requestBodies() []func() validator {
 		func() validator { return new(createFeedbackRequest) },
 		func() validator { return new(createHouseholdRequest) },
 		func() validator { return new(createListItemRequest) },
+		func() validator { return new(setPublicRecordRequest) },
 		func() validator { return new(updateListItemRequest) },
 		func() validator { return new(updateProposalRequest) },
 		func() validator { return new(createMeetingRequest) },

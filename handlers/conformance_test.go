@@ -33,7 +33,8 @@ import (
 var specRouter = sync.OnceValues(func() (routers.Router, error) {
 	// Bodies the spec declares as files or text: only their type is checked.
 	for _, mt := range []string{"text/html", "text/css", "application/javascript", "image/png", "image/jpeg",
-		"image/webp", "application/pdf", "text/plain", "text/csv"} {
+		"image/webp", "application/pdf", "text/plain", "text/csv",
+		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"} {
 		openapi3filter.RegisterBodyDecoder(mt, openapi3filter.FileBodyDecoder)
 	}
 	doc, err := openapi3.NewLoader().LoadFromData(openapi.OpenAPI3())

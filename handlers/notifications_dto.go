@@ -13,7 +13,7 @@ import (
 // the timeline event (event_id) and its action (data.action).
 type notificationResponse struct {
 	ID         int    `json:"id"`
-	Kind       string `json:"kind" example:"proposal_update" enums:"proposal_update,proposal_queued,vote_opened,vote_result,meeting_scheduled,meeting_moved,meeting_cancelled,minutes_pending,task_assigned,task_overdue"`
+	Kind       string `json:"kind" example:"proposal_update" enums:"proposal_update,proposal_queued,vote_opened,vote_result,meeting_scheduled,meeting_moved,meeting_cancelled,minutes_pending,task_assigned,task_overdue,membership_approved,membership_rejected,break_glass"`
 	ProposalID *int   `json:"proposal_id"`
 	EventID    *int   `json:"event_id"`
 	// MembershipRequestID names the membership request whose decision

@@ -152,7 +152,7 @@ func TestInvitationClaimedAtRegistration(t *testing.T) {
 	w.do("DELETE", fmt.Sprintf("/v1/invitations/%d", rid), w.guideA1g1.Token, nil).want(409)
 
 	for _, ph := range []string{phone, revoked} {
-		w.do("POST", "/v1/auth/register", "", map[string]string{"phone": ph, "password": "password-" + ph, "name": "新用户"}).want(201)
+		w.registerWithCode(ph, "password-"+ph, "新用户").want(201)
 	}
 	tok := func(ph string) string {
 		return w.do("POST", "/v1/auth/login", "", map[string]string{"phone": ph, "password": "password-" + ph}).want(200).obj()["access_token"].(string)

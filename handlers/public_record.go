@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -106,16 +105,9 @@ func (s *server) getPublicTenant(c *gin.Context) error {
 //	@Failure	429		{object}	problem	"public.rate_limited; see Retry-After"
 //	@Router		/public/v1/tenants/{code}/proposals [get]
 func (s *server) listPublicProposals(c *gin.Context) error {
-	var statuses []string
-	if v := c.Query("status"); v != "" {
-		for _, st := range strings.Split(v, ",") {
-			if !publicrecord.IsPublicStatus(st) {
-				return apperr.Invalid(apperr.FieldError{Field: "status", Message: "must be among " + strings.Join(publicrecord.Statuses(), ", ")})
-			}
-			if !slices.Contains(statuses, st) {
-				statuses = append(statuses, st)
-			}
-		}
+	statuses, bad := listFilter(c, "status", publicrecord.IsPublicStatus, " (public statuses: "+strings.Join(publicrecord.Statuses(), ", ")+")")
+	if len(bad) > 0 {
+		return apperr.Invalid(bad...)
 	}
 	p, err := parsePage(c)
 	if err != nil {

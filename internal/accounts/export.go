@@ -14,6 +14,8 @@ import (
 	"yishi/ent/notification"
 	"yishi/ent/proposal"
 	"yishi/ent/roleassignment"
+	"yishi/ent/talent"
+	"yishi/ent/talentrecord"
 	"yishi/ent/vote"
 	"yishi/ent/voteparticipation"
 	"yishi/internal/viewer"
@@ -26,10 +28,9 @@ type Export struct {
 	Profile         ExportProfile      `json:"profile"`
 	Memberships     []ExportMembership `json:"memberships"`
 	RoleAssignments []ExportRole       `json:"role_assignments"`
-	// Talent is the person's record in the talent registry (能人). It is
-	// filled by the talent registry once that part of issue 11 lands;
-	// until then it is always null.
-	Talent        any                  `json:"talent"`
+	// Talents are the person's records in the talent registry (能人),
+	// with their growth records: one per unit that recorded them.
+	Talents       []ExportTalent       `json:"talents"`
 	Proposals     []ExportProposal     `json:"proposals"`
 	Comments      []ExportComment      `json:"comments"`
 	Cosignatures  []ExportCosignature  `json:"cosignatures"`
@@ -138,6 +139,7 @@ func ExportOf(ctx context.Context, client *ent.Client, id int, now time.Time) (*
 		func() error { return exportWritings(sys, client, id, out) },
 		func() error { return exportInbox(sys, client, id, out) },
 		func() error { return exportVotes(sys, client, id, out) },
+		func() error { return exportTalents(sys, client, id, out) },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -242,6 +244,47 @@ func exportVotes(ctx context.Context, client *ent.Client, id int, out *Export) e
 			seen[p.VoteID] = true
 			out.Votes = append(out.Votes, ExportVote{VoteID: p.VoteID, Title: title, VotedAt: p.CreatedAt.UTC()})
 		}
+	}
+	return nil
+}
+
+// ExportTalent is one talent-registry record of the person.
+type ExportTalent struct {
+	ID             int                  `json:"id"`
+	UnitID         int                  `json:"unit_id"`
+	Skills         []string             `json:"skills"`
+	Source         string               `json:"source"`
+	FoundAt        time.Time            `json:"found_at"`
+	Profile        string               `json:"profile"`
+	ContactConsent bool                 `json:"contact_consent"`
+	Records        []ExportTalentRecord `json:"records"`
+}
+
+// ExportTalentRecord is one growth record (training, award …).
+type ExportTalentRecord struct {
+	Kind       string    `json:"kind"`
+	Title      string    `json:"title"`
+	Detail     string    `json:"detail"`
+	OccurredOn time.Time `json:"occurred_on"`
+}
+
+func exportTalents(ctx context.Context, client *ent.Client, id int, out *Export) error {
+	rows, err := client.Talent.Query().Where(talent.UserID(id)).Order(ent.Asc(talent.FieldID)).All(ctx)
+	out.Talents = make([]ExportTalent, 0, len(rows))
+	if err != nil {
+		return err
+	}
+	for _, t := range rows {
+		recs, err := client.TalentRecord.Query().Where(talentrecord.TalentID(t.ID)).Order(ent.Asc(talentrecord.FieldID)).All(ctx)
+		if err != nil {
+			return err
+		}
+		item := ExportTalent{ID: t.ID, UnitID: t.UnitID, Skills: t.Skills, Source: string(t.Source), FoundAt: t.FoundAt.UTC(),
+			Profile: t.Profile, ContactConsent: t.ContactConsent, Records: make([]ExportTalentRecord, 0, len(recs))}
+		for _, r := range recs {
+			item.Records = append(item.Records, ExportTalentRecord{Kind: string(r.Kind), Title: r.Title, Detail: r.Detail, OccurredOn: r.OccurredOn.UTC()})
+		}
+		out.Talents = append(out.Talents, item)
 	}
 	return nil
 }

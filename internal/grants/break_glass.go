@@ -55,7 +55,7 @@ func RecordBreakGlass(ctx context.Context, tx *ent.Tx, b BreakGlass) error {
 	if err != nil {
 		return err
 	}
-	return notify.ForAuditEntry(ctx, tx, entry, b.Admins, notify.Notice{Kind: "break_glass",
+	return notify.ForAuditEntry(ctx, tx, entry, b.Admins, notify.Notice{Kind: string(notify.KindBreakGlass),
 		Title: fmt.Sprintf("平台管理员紧急授权：授予用户 #%d 角色 %s", b.GranteeID, b.Role),
 		Body: fmt.Sprintf("平台管理员（%s）在本街道以紧急授权（break glass）方式授予用户 #%d 角色 %s（授权记录 #%d）。\n原因：%s\n详情见审计日志（role.break_glass）。",
 			b.Actor, b.GranteeID, b.Role, b.AssignmentID, b.Reason)})

@@ -32,6 +32,9 @@ const (
 	KindTaskAssigned Kind = "task_assigned"
 	// KindTaskOverdue: a task the user carries or assigned is past due.
 	KindTaskOverdue Kind = "task_overdue"
+	// KindBreakGlass: the platform operator granted a role in the tenant
+	// by breaking glass (tenant admins only; issue 15).
+	KindBreakGlass Kind = "break_glass"
 )
 
 // KindInfo describes one kind for people: its Chinese label.
@@ -54,6 +57,9 @@ func Kinds() []KindInfo {
 		{KindMinutesPending, "会议纪要待审批"},
 		{KindTaskAssigned, "任务分派"},
 		{KindTaskOverdue, "任务逾期"},
+		{KindMembershipApproved, "入驻申请通过"},
+		{KindMembershipRejected, "入驻申请未通过"},
+		{KindBreakGlass, "平台紧急授权"},
 	}
 }
 

@@ -10,8 +10,8 @@ import (
 
 // Kinds of the membership-request notifications.
 const (
-	KindMembershipApproved = "membership_approved"
-	KindMembershipRejected = "membership_rejected"
+	KindMembershipApproved Kind = "membership_approved"
+	KindMembershipRejected Kind = "membership_rejected"
 )
 
 // ForMembershipDecision tells the requester of r that staff approved or
@@ -24,7 +24,7 @@ func ForMembershipDecision(ctx context.Context, tx *ent.Tx, r *ent.MembershipReq
 		kind, title = KindMembershipRejected, "您加入"+unitName+"的申请未通过"
 	}
 	title = cut(title, 200)
-	err := tx.Notification.Create().SetUserID(r.UserID).SetMembershipRequestID(r.ID).SetKind(kind).
+	err := tx.Notification.Create().SetUserID(r.UserID).SetMembershipRequestID(r.ID).SetKind(string(kind)).
 		SetTitle(title).SetBody(r.DecisionNote).Exec(viewer.SystemContext(ctx))
 	if err != nil {
 		return fmt.Errorf("notify membership request %d: %w", r.ID, err)

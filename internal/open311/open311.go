@@ -94,6 +94,7 @@ func Requests(ctx context.Context, client *ent.Client, tenantID int, ids []int, 
 // ParseIDs reads a comma-separated service_request_id list.
 func ParseIDs(s string) ([]int, bool) {
 	var out []int
+	seen := map[int]bool{}
 	for _, part := range strings.Split(s, ",") {
 		if part = strings.TrimSpace(part); part == "" {
 			continue
@@ -102,7 +103,10 @@ func ParseIDs(s string) ([]int, bool) {
 		if err != nil || id <= 0 {
 			return nil, false
 		}
-		out = append(out, id)
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
 	}
 	return out, len(out) <= 200
 }

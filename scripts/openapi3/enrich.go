@@ -49,6 +49,7 @@ func enrich(doc *openapi3.T, table []handlers.RouteAccess, codes []errorCode, sr
 			}
 			middlewareStatuses(op, r)
 			problemContent(op)
+			fileContent(op)
 			if err := operationCodes(op, r, codes); err != nil {
 				return fmt.Errorf("%s %s: %w", method, p, err)
 			}
@@ -58,6 +59,25 @@ func enrich(doc *openapi3.T, table []handlers.RouteAccess, codes []errorCode, sr
 		return err
 	}
 	return lifecycle(doc, table)
+}
+
+// fileContent gives the spreadsheet answers of exports (text/csv and
+// XLSX, which swag copies from the JSON schema of the same status) the
+// schema of a file: CSV is text, XLSX binary.
+func fileContent(op *openapi3.Operation) {
+	for _, ref := range op.Responses.Map() {
+		if ref.Value == nil {
+			continue
+		}
+		for mt, c := range ref.Value.Content {
+			switch mt {
+			case "text/csv":
+				c.Schema = openapi3.NewStringSchema().NewRef()
+			case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
+				c.Schema = openapi3.NewStringSchema().WithFormat("binary").NewRef()
+			}
+		}
+	}
 }
 
 // checkOperations fails on an operation that lacks an operationId, tag or

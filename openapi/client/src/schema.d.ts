@@ -76,6 +76,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open311/v2/requests.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open311 GeoReport v2: service requests and their status
+         * @description The jurisdiction's hotline requests the app can read (service_request_id: a comma-separated list; else the newest 50), status open or closed with the latest timeline note as status_notes. api_key as for POST; the app needs proposal:read.
+         *
+         *     Error codes: auth.forbidden, auth.throttled, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, jurisdiction.not_found, request.invalid, request.too_large, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: none (public); also api_key: a partner app holding proposal:read at the tenant root
+         */
+        get: operations["listOpen311Requests"];
+        put?: never;
+        /**
+         * Open311 GeoReport v2: file a service request
+         * @description Files a hotline-channel proposal at the tenant root on a resident's behalf and submits it. api_key is client_id:client_secret of a partner app (POST /v1/units/{id}/api-clients) registered at the tenant root with a role and scopes granting proposal:create_on_behalf and proposal:submit there (for example role guide with scopes proposal:create_on_behalf, proposal:submit, proposal:read). service_code is an encouraged category; the address and coordinates are kept in the proposal's text.
+         *
+         *     Error codes: auth.forbidden, auth.throttled, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, jurisdiction.not_found, request.invalid, request.too_large, request.unsupported_media_type, storage.full, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: none (public); also api_key: a partner app holding proposal:create_on_behalf and proposal:submit at the tenant root
+         */
+        post: operations["createOpen311Request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open311 GeoReport v2: one service request
+         * @description Error codes: auth.forbidden, auth.throttled, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, jurisdiction.not_found, request.invalid, request.too_large, service_request.not_found, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: none (public); also api_key: a partner app holding proposal:read at the tenant root
+         */
+        get: operations["getOpen311Request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open311 GeoReport v2: the jurisdiction's services
+         * @description The encouraged categories of the tenant's guidebook (jurisdiction_id is the tenant's code), in the language of Accept-Language. No key needed.
+         *
+         *     Error codes: database.busy, database.unavailable, idempotency.invalid_key, jurisdiction.not_found, request.invalid, request.too_large (docs/ERRORS.md).
+         *
+         *     Permission: none (public)
+         */
+        get: operations["listOpen311Services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -90,6 +168,102 @@ export interface paths {
          *     Permission: none (public)
          */
         get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/tenants/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A subdistrict's public record: name and aggregate statistics
+         * @description No sign-in. 404 when the code is unknown or the subdistrict does not publish its record. Statistics are those of GET /v1/units/{id}/stats for the whole subdistrict, without the monthly series. Cached for 30 seconds (Cache-Control) and limited per client address (429 with Retry-After).
+         *
+         *     Error codes: database.busy, database.unavailable, idempotency.invalid_key, public.rate_limited, request.invalid, request.too_large, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: none (public)
+         */
+        get: operations["getPublicTenant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/tenants/{code}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A subdistrict's public proposals
+         * @description No sign-in. Resolved (completed, closed) and in-progress (accepted, deliberating, approved, implementing) proposals, newest first, with no personal data: no author, phone or body. status filters by comma-separated statuses among those. Cached for 30 seconds and limited per client address.
+         *
+         *     Error codes: database.busy, database.unavailable, idempotency.invalid_key, public.rate_limited, request.invalid, request.too_large, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: none (public)
+         */
+        get: operations["listPublicProposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/tenants/{code}/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One public proposal
+         * @description No sign-in. 404 for a proposal that is not in the public record (another subdistrict's, a draft, a rejected one …).
+         *
+         *     Error codes: database.busy, database.unavailable, idempotency.invalid_key, public.rate_limited, request.invalid, request.too_large, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: none (public)
+         */
+        get: operations["getPublicProposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/v1/tenants/{code}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A subdistrict's closed votes and their results
+         * @description No sign-in. Closed votes, newest first, with per-option counts and weights: never a ballot, a receipt or a voter. Cached for 30 seconds and limited per client address.
+         *
+         *     Error codes: database.busy, database.unavailable, idempotency.invalid_key, public.rate_limited, request.invalid, request.too_large, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: none (public)
+         */
+        get: operations["listPublicVotes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -192,6 +366,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a one-time code to a phone
+         * @description Always 202 with the same body, whether or not the phone has an account, so the answer does not reveal who uses the platform: a `register` code is delivered only to a phone without an account and a `reset` code only to one with an account, but the request does the same work either way and delivery runs in the background (YISHI_SMS_SENDER). Codes are 6 digits, expire after 10 minutes, allow 5 tries and work once; a new code retires the previous one. Requests are throttled per phone and per client address (429 auth.throttled with Retry-After). The body also names the privacy notice version a registration must consent to.
+         *
+         *     Error codes: auth.throttled, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large, request.unsupported_media_type, storage.full, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: none (public)
+         */
+        post: operations["requestAuthCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/login": {
         parameters: {
             query?: never;
@@ -240,6 +438,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with a reset code
+         * @description Needs a `reset` code from POST /v1/auth/codes. Sets the password and revokes every refresh-token family of the account (every device signs in again; access tokens already issued expire within 15 minutes). A wrong, expired or used code, and a phone without an account, all answer 400 code.invalid naming `code`. The password must not be one of the 10,000 most common passwords nor the phone number (400 password.weak).
+         *
+         *     Error codes: auth.throttled, code.invalid, database.busy, database.unavailable, idempotency.invalid_key, password.weak, request.invalid, request.too_large, request.unsupported_media_type, server.busy, storage.full, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: none (public)
+         */
+        post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -275,14 +497,134 @@ export interface paths {
         put?: never;
         /**
          * Register an account
-         * @description Answers 201 with the same body whether the phone was new (the account now exists) or already registered (nothing changes, the existing account keeps its password): the answer does not reveal which phones use the platform (issue 15). The body carries no user id; sign in (POST /v1/auth/login) and read GET /v1/me for it. Phone verification will replace this. The password must not be one of the 10,000 most common passwords nor the phone number (400 password.weak naming `password`).
+         * @description Needs a `register` code sent to the phone (POST /v1/auth/codes): without one 400 naming `code`; a wrong, expired or used code 400 code.invalid. A phone that already has an account never receives a register code, so its registration fails exactly like a wrong code and the answer does not reveal which phones use the platform (issue 15). privacy_notice_version records consent to the privacy notice: it must be the current version (named by POST /v1/auth/codes; otherwise 400 naming privacy_notice_version), stored with the time. Pending invitations of the phone (POST /v1/units/{id}/invitations) become memberships in the registration's transaction. The body carries no user id; sign in (POST /v1/auth/login) and read GET /v1/me for it. The password must not be one of the 10,000 most common passwords nor the phone number (400 password.weak naming `password`).
          *
-         *     Error codes: database.busy, database.unavailable, idempotency.invalid_key, password.weak, request.invalid, request.too_large, request.unsupported_media_type, server.busy, storage.full, write.rate_limited (docs/ERRORS.md).
+         *     Error codes: code.invalid, database.busy, database.unavailable, idempotency.invalid_key, password.weak, request.invalid, request.too_large, request.unsupported_media_type, server.busy, storage.full, write.rate_limited (docs/ERRORS.md).
          *
          *     Permission: none (public)
          */
-        post: operations["registerUser"];
+        post: operations["register"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/comments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete one's own comment
+         * @description Only the comment's author. The comment keeps its place in the thread as deleted, with no body, for everyone but moderators. Deleting again is harmless. Audited (comment.delete).
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, comment.not_found, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large, storage.full, tenant.suspended, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: proposal:read (community-wide; author)
+         */
+        delete: operations["deleteComment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/comments/{id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide a comment
+         * @description Guides, reviewers and leads where the proposal is handled (comment:moderate) hide a comment with a reason: residents then see it as hidden, with no body; moderators still read it. Audited (comment.hide).
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, comment.deleted, comment.hidden, comment.not_found, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, storage.full, tenant.suspended, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: comment:moderate (subtree)
+         */
+        post: operations["hideComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/comments/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a comment
+         * @description Anyone who can read the comment reports it to the moderators, with a reason. Reporting the same comment again answers 200 with the first report. Audited (comment.report).
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, comment.deleted, comment.not_found, comment.report_in_flight, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, storage.full, tenant.suspended, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: proposal:read (community-wide)
+         */
+        post: operations["reportComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/comments/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a hidden comment
+         * @description Moderators (comment:moderate) show a hidden comment again, with a reason. Audited (comment.restore).
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, comment.deleted, comment.not_found, comment.not_hidden, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, storage.full, tenant.suspended, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: comment:moderate (subtree)
+         */
+        post: operations["restoreComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a pending invitation
+         * @description The invitation stays, marked revoked; registering with the phone then creates nothing. 409 invitation.not_pending when already claimed or revoked.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, invitation.not_found, invitation.not_pending, request.invalid, request.too_large, storage.full, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: invitation:delete (subtree)
+         */
+        delete: operations["revokeInvitation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -336,6 +678,78 @@ export interface paths {
         get: operations["getMe"];
         put?: never;
         post?: never;
+        /**
+         * Delete the signed-in person's account
+         * @description PIPL right to deletion, confirmed with the password (400 password.wrong; throttled like sign-in). The account is anonymized, not removed: name, phone and password are erased, the person shows as "已注销用户" wherever a name is shown (proposals, timelines, member lists), membership addresses and notifications are removed, and every refresh token is revoked. Counts, tallies, published ballots and timelines stay valid because the rows that count keep the user id. The audit log records the deletion by user id only. The phone is free to register a new, unrelated account.
+         *
+         *     Error codes: auth.forbidden, auth.throttled, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, password.wrong, request.invalid, request.too_large, request.unsupported_media_type, server.busy, storage.full, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: none (signed-in)
+         */
+        delete: operations["deleteMe"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit the signed-in person's profile
+         * @description Changes the display name shown to staff and neighbours (names already copied onto proposals and timelines stay as they were written).
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large, request.unsupported_media_type, storage.full, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: none (signed-in)
+         */
+        patch: operations["updateMe"];
+        trace?: never;
+    };
+    "/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export everything held about the signed-in person
+         * @description PIPL right of access: the profile with the recorded privacy consent, memberships (with address), role assignments, the talent record (null until the talent registry records one), proposals authored, comments, co-signatures, feedback, notifications, and the non-anonymous votes taken part in, as "voted in vote N" only (never the choice; anonymous votes are not listed at all).
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large (docs/ERRORS.md).
+         *
+         *     Permission: none (signed-in)
+         */
+        get: operations["exportMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's notification preferences
+         * @description Every notification kind (the one table of kinds: proposal_update, proposal_queued, vote_opened, vote_result, meeting_scheduled, meeting_moved, meeting_cancelled, minutes_pending, task_assigned, task_overdue) with its Chinese label and whether the caller receives it, and the daily digest switch. A muted kind is not written to the caller's inbox at all. With daily_digest on, notifications are still written to the inbox as they come, marked digest=true, so external delivery batches them once a day.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large, tenant.suspended (docs/ERRORS.md).
+         *
+         *     Permission: none (signed-in)
+         */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Replace the caller's notification preferences
+         * @description muted lists the kinds the caller does not want (every other kind is on; an empty list turns everything on); daily_digest batches external delivery once a day. Unknown kinds are 400 naming muted[i]. Answers the full preferences as GET does.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large, request.unsupported_media_type, storage.full, tenant.suspended, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: none (signed-in)
+         */
+        put: operations["putNotificationPreferences"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -351,7 +765,7 @@ export interface paths {
         };
         /**
          * The caller's notifications
-         * @description Newest first. Each comes from a timeline event on a proposal the caller wrote, co-signed or follows, written in the same transaction as the event. unread=true keeps the unread ones only. The body's 经办 (who acted) line is masked (李**) unless the caller reads internal fields (proposal:read_internal) where the proposal is handled, the same rule as a proposal's author.
+         * @description Newest first. Each is written in the same transaction as the change it reports: a timeline event on a proposal the caller wrote, co-signed or follows (kind proposal_update, with event_id and data.action), a proposal submitted or escalated into the caller's queue (proposal_queued), a vote the caller is on the roll of opening or publishing its result (vote_opened, vote_result), a meeting the caller takes part in scheduled, moved or cancelled, minutes awaiting the caller's approval (minutes_pending), a task assigned to the caller or overdue (task_assigned, task_overdue), a membership request decided (membership_approved, membership_rejected, with membership_request_id), and, for a tenant admin, a platform break-glass grant in their tenant (break_glass, audit_id naming the role.break_glass entry of the audit log, written in the grant's transaction). kind is stable; data holds the ids (proposal_id, vote_id, meeting_id, task_id …); title and body are Chinese text for people. Muted kinds (GET /v1/me/notification-preferences) are not written. unread=true keeps the unread ones only. The body's 经办 (who acted) line is masked (李**) unless the caller reads internal fields (proposal:read_internal) where the proposal is handled, the same rule as a proposal's author.
          *
          *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large (docs/ERRORS.md).
          *
@@ -384,6 +798,30 @@ export interface paths {
          *     Permission: none (signed-in)
          */
         post: operations["markNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the signed-in person's password
+         * @description Needs the current password (400 password.wrong naming current_password; failures are throttled like sign-in). Revokes every other session: every refresh-token family of the account except the one of refresh_token, when given (without it, all of them). Access tokens already issued expire within 15 minutes. The new password must not be one of the 10,000 most common passwords nor the phone number (400 password.weak naming new_password).
+         *
+         *     Error codes: auth.forbidden, auth.throttled, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, password.weak, password.wrong, request.invalid, request.too_large, request.unsupported_media_type, server.busy, storage.full, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: none (signed-in)
+         */
+        post: operations["changeMyPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -606,6 +1044,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/membership-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a membership request
+         * @description Creates the membership (and the resident role, unless held) in the same transaction and notifies the requester. Nobody approves their own request (403). 409 membership_request.decided when already decided, member.exists when the person became a member meanwhile.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, member.exists, membership_request.decided, membership_request.not_found, request.invalid, request.too_large, request.unsupported_media_type, storage.full, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: membership_request:decide (subtree; not_self [deferred])
+         */
+        post: operations["approveMembershipRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/membership-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a membership request
+         * @description Records the note and notifies the requester. 409 membership_request.decided when already decided.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, membership_request.decided, membership_request.not_found, request.invalid, request.too_large, request.unsupported_media_type, storage.full, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: membership_request:decide (subtree; not_self [deferred])
+         */
+        post: operations["rejectMembershipRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/oauth/token": {
         parameters: {
             query?: never;
@@ -630,6 +1116,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an organization
+         * @description Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, organization.not_found, request.invalid, request.too_large (docs/ERRORS.md).
+         *
+         *     Permission: organization:read (subtree)
+         */
+        get: operations["getOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename, describe or dissolve an organization
+         * @description Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, organization.name_taken, organization.not_found, request.invalid, request.too_large, request.unsupported_media_type, storage.full, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: organization:update (subtree)
+         */
+        patch: operations["updateOrganization"];
+        trace?: never;
+    };
     "/v1/organizations/{id}/members": {
         parameters: {
             query?: never;
@@ -637,7 +1151,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List an organization's roster
+         * @description Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, organization.not_found, request.invalid, request.too_large (docs/ERRORS.md).
+         *
+         *     Permission: organization:read (subtree)
+         */
+        get: operations["listOrganizationMembers"];
         put?: never;
         /**
          * Add a member or leader to an organization
@@ -649,6 +1169,28 @@ export interface paths {
          */
         post: operations["addOrganizationMember"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{id}/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take a person off an organization's roster
+         * @description Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, organization.not_found, organization_member.not_found, request.invalid, request.too_large, storage.full, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: organization:update (subtree)
+         */
+        delete: operations["removeOrganizationMember"];
         options?: never;
         head?: never;
         patch?: never;
@@ -699,7 +1241,15 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit a proposal
+         * @description The author (proposal:edit; for an offline proposal also the guide who entered it) edits title, body, category_code and address while the proposal is draft or needs_revision; staff who review proposals where it is handled (proposal:recategorize: lead, reviewer) rename it and change its category at any stage before it ends (draft through implementing). body and address are the author's alone (403 for staff who are not the author). Order of checks: 412 precondition.failed for a stale If-Match; 400 for bad fields (category_code must be an active encouraged category); 403 when the caller may not change a field; 409 proposal.not_editable when the status rules the edit out (an author after submission, anyone after the proposal ended); 409 proposal.conflict when it changed concurrently. Every change is one "edit" timeline event whose detail.changes lists each field's before and after; an edit that changes nothing writes nothing.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, precondition.failed, proposal.conflict, proposal.not_editable, proposal.not_found, request.invalid, request.too_large, request.unsupported_media_type, storage.full, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: proposal:edit (subtree; editing_author) or proposal:recategorize (subtree)
+         */
+        patch: operations["updateProposal"];
         trace?: never;
     };
     "/v1/proposals/{id}/attachments": {
@@ -743,7 +1293,7 @@ export interface paths {
         };
         /**
          * A proposal's comments
-         * @description Oldest first. Internal staff notes are included only for callers with proposal:read_internal.
+         * @description Oldest first. Internal staff notes are included only for callers with proposal:read_internal. A comment hidden by a moderator or deleted by its author keeps its place with status hidden or deleted and an empty body; moderators (comment:moderate where the proposal is handled: guides, reviewers, leads) read it in full, with a moderation object (negative-list screening flags, number of reports, hide record).
          *
          *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, proposal.not_found, request.invalid, request.too_large (docs/ERRORS.md).
          *
@@ -753,7 +1303,7 @@ export interface paths {
         put?: never;
         /**
          * Comment on a proposal
-         * @description Residents of the community and staff comment; internal=true makes a staff note that residents never see (needs proposal:read_internal).
+         * @description Residents of the community and staff comment; internal=true makes a staff note that residents never see (needs proposal:read_internal). The body is screened against the tenant's negative list like a proposal: matches are kept as screening flags that moderators see; they never refuse the comment.
          *
          *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, proposal.not_found, request.invalid, request.too_large, request.unsupported_media_type, storage.full, write.rate_limited (docs/ERRORS.md).
          *
@@ -854,6 +1404,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/proposals/{id}/talent-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rank the community's talents for a proposal
+         * @description Talents recorded in the proposal's community whose skills match it. Score per skill: 5 for each of the skill's words (the tag and its related words, e.g. 木工: 木, 椅, 凳, 桌, 柜, 家具) found in the title or body, 1 for each found in the guidebook category's title and keywords; ties go to talents who consented to be contacted, then to the earliest recorded. Talents scoring 0 are left out; at most 20.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, proposal.not_found, request.invalid, request.too_large (docs/ERRORS.md).
+         *
+         *     Permission: talent:read (subtree)
+         */
+        get: operations["listTalentSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/proposals/{id}/tasks": {
         parameters: {
             query?: never;
@@ -897,7 +1471,7 @@ export interface paths {
         put?: never;
         /**
          * Move a proposal through its lifecycle
-         * @description action is one of submit, cosign, return, resubmit, accept, reject, merge, escalate, refer, schedule, decide, start, complete, close, withdraw (the lifecycle table below). Each is allowed only to the roles that hold proposal:{action} at a unit that holds the proposal; submit, resubmit and withdraw also need the author (or, for offline channels, the guide who entered it). return and reject need a note; reject needs a negative-list reason_code when screening matched one; merge needs into_id; refer needs referred_to; decide needs outcome and a note (the decision text), and cites what supports it: vote_id, a closed vote on the proposal, and/or minutes_id, approved minutes of a meeting whose agenda had it; without either, the proposal's one closed vote and its one meeting's latest approved minutes are cited automatically, several candidates make it 400, and a proposal with neither is decided on the note alone. start needs a task (409 proposal.no_tasks); complete needs every task done (409 proposal.tasks_open). The current status is checked first: an illegal transition is 409 proposal.invalid_transition before any input is validated. Co-signing or submitting a joint proposal after its deadline is 409 proposal.deadline_passed. A concurrent change is 409 proposal.conflict (co-signatures retry on their own); a stale If-Match is 412.
+         * @description action is one of submit, cosign, return, resubmit, accept, reject, merge, escalate, refer, schedule, decide, start, complete, close, withdraw, resolve_on_spot (the lifecycle table below). Each is allowed only to the roles that hold proposal:{action} at a unit that holds the proposal; submit, resubmit and withdraw also need the author (or, for offline channels, the guide who entered it). return and reject need a note; reject needs a negative-list reason_code when screening matched one; merge needs into_id; refer needs referred_to; decide needs outcome and a note (the decision text), and cites what supports it: vote_id, a closed vote on the proposal, and/or minutes_id, approved minutes of a meeting whose agenda had it; without either, the proposal's one closed vote and its one meeting's latest approved minutes are cited automatically, several candidates make it 400, and a proposal with neither is decided on the note alone; vote_ids and minutes_ids cite several votes and minutes at once (decision_vote_ids, decision_minutes_ids; decision_vote_id and decision_minutes_id keep the first). merge writes a merge_in event ("合并自 #N") on the target too. escalate keeps submitted_at and appends {from_unit_id, to_unit_id, escalated_at} to escalations. resolve_on_spot (proposal:resolve_on_spot: guide, lead) is the fast track: a draft or submitted proposal solved where it was reported goes to completed with a note and attachment_ids naming photos already uploaded to it (400 naming attachment_ids otherwise); submitted_at and resolved_at are stamped, so statistics count it. start needs a task (409 proposal.no_tasks); complete needs every task done (409 proposal.tasks_open). The current status is checked first: an illegal transition is 409 proposal.invalid_transition before any input is validated. Co-signing or submitting a joint proposal after its deadline is 409 proposal.deadline_passed. A concurrent change is 409 proposal.conflict (co-signatures retry on their own); a stale If-Match is 412.
          *
          *     Error codes: action.not_found, auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, precondition.failed, proposal.conflict, proposal.deadline_passed, proposal.invalid_transition, proposal.no_tasks, proposal.not_found, proposal.tasks_open, request.invalid, request.too_large, request.unsupported_media_type, route.method_not_allowed, storage.full, write.rate_limited (docs/ERRORS.md).
          *
@@ -920,8 +1494,9 @@ export interface paths {
          *     | complete | implementing | completed | proposal:complete (lead) |
          *     | close | completed | closed | proposal:close (lead) |
          *     | withdraw | draft, collecting, submitted, needs_revision, accepted | withdrawn | proposal:withdraw; author (resident) |
+         *     | resolve_on_spot | draft, submitted | completed | proposal:resolve_on_spot (lead, guide) |
          *
-         *     Permission by action: submit: proposal:submit (subtree; author_or_offline_on_behalf); cosign: proposal:cosign (community-wide; member_of_unit_or_below); return: proposal:return (subtree); resubmit: proposal:resubmit (subtree; author_or_on_behalf); accept: proposal:accept (subtree); reject: proposal:reject (subtree); merge: proposal:merge (subtree); escalate: proposal:escalate (subtree); refer: proposal:refer (subtree); schedule: proposal:schedule (subtree); decide: proposal:decide (subtree); start: proposal:start (subtree); complete: proposal:complete (subtree); close: proposal:close (subtree); withdraw: proposal:withdraw (subtree; author)
+         *     Permission by action: submit: proposal:submit (subtree; author_or_offline_on_behalf); cosign: proposal:cosign (community-wide; member_of_unit_or_below); return: proposal:return (subtree); resubmit: proposal:resubmit (subtree; author_or_on_behalf); accept: proposal:accept (subtree); reject: proposal:reject (subtree); merge: proposal:merge (subtree); escalate: proposal:escalate (subtree); refer: proposal:refer (subtree); schedule: proposal:schedule (subtree); decide: proposal:decide (subtree); start: proposal:start (subtree); complete: proposal:complete (subtree); close: proposal:close (subtree); withdraw: proposal:withdraw (subtree; author); resolve_on_spot: proposal:resolve_on_spot (subtree)
          */
         post: operations["transitionProposal"];
         delete?: never;
@@ -978,6 +1553,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/talents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a talent with growth records and participation
+         * @description participation is counted from the person's rows in the tenant (proposals filed and co-signed, meetings attended, tasks done, ballots cast, feedback given), never typed in; ballots are counted only, never which choice. A talent not linked to a user has zero counts.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large, talent.not_found (docs/ERRORS.md).
+         *
+         *     Permission: talent:read (subtree)
+         */
+        get: operations["getTalent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a talent, or link it to the person's account
+         * @description Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, storage.full, talent.exists, talent.not_found, user.not_found, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: talent:update (subtree)
+         */
+        patch: operations["updateTalent"];
+        trace?: never;
+    };
+    "/v1/talents/{id}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a growth record to a talent
+         * @description Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, storage.full, talent.not_found, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: talent:update (subtree)
+         */
+        post: operations["createTalentRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tasks/{id}": {
         parameters: {
             query?: never;
@@ -1001,13 +1628,37 @@ export interface paths {
         head?: never;
         /**
          * Change a task
-         * @description Needs task:update (lead) where the task lies, while its proposal is approved or implementing (409 proposal.not_in_delivery). status is todo, doing or blocked; done comes only from a 100% progress report, and a done task's status does not change here (409 task.done): a lead reopens it with a progress report below 100%. assignee_id or organization_id reassigns the task (the same rules as creating one) and clears the other. Send If-Match with the ETag from a read; a concurrent change is 409 task.conflict.
+         * @description Needs task:update (lead) where the task lies, while its proposal is approved or implementing (409 proposal.not_in_delivery). status is todo, doing, blocked or cancelled (final: a cancelled task no longer counts toward progress, overdue or completion, takes no reports and is not changed again: 409 task.cancelled); done comes only from a 100% progress report, and a done task's status does not change here (409 task.done): a lead reopens it with a progress report below 100%. assignee_id or organization_id reassigns the task (the same rules as creating one) and clears the other. A reassignment, a new due_at and a cancellation each write a timeline event on the proposal (task_reassigned, task_rescheduled, task_cancelled) with detail.before and detail.after. Send If-Match with the ETag from a read; a concurrent change is 409 task.conflict.
          *
-         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, precondition.failed, proposal.not_in_delivery, request.invalid, request.too_large, request.unsupported_media_type, storage.full, task.conflict, task.done, task.not_found, write.rate_limited (docs/ERRORS.md).
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, precondition.failed, proposal.not_in_delivery, request.invalid, request.too_large, request.unsupported_media_type, storage.full, task.cancelled, task.conflict, task.done, task.not_found, write.rate_limited (docs/ERRORS.md).
          *
          *     Permission: task:update (subtree)
          */
         patch: operations["updateTask"];
+        trace?: never;
+    };
+    "/v1/tasks/{id}/delegate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign an organization's task on to one of its members
+         * @description The leader of the organization the task is assigned to (or a lead where the task lies) names a member of the organization as the person doing it (assignee_id); the task stays the organization's, so every member still reports on it. 422 user.not_found for someone not on the roster; 409 task.not_organizational for a task assigned to a person, task.conflict when it changed meanwhile.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, storage.full, task.conflict, task.not_found, task.not_organizational, user.not_found, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: task:update (subtree) or proposal:read (community-wide; assigned_org_leader)
+         */
+        post: operations["delegateTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/tasks/{id}/reports": {
@@ -1029,11 +1680,11 @@ export interface paths {
         put?: never;
         /**
          * Report progress on a task
-         * @description Needs task:report where the task lies (implementers and staff hold it) and, unless the caller leads there (task:update), to be the task's assignee or a member of its organization (403 otherwise). percent is 0-100 and may not fall below the task's current percent (409 task.percent_below_current) unless a lead reports, which is how a lead corrects a report or reopens a done task. 100% makes the task done and stamps done_at; below it the task is doing (a blocked task stays blocked until a lead changes it). The proposal must be approved or implementing. The report, the task's change and a progress_report entry on the proposal's timeline are written in one transaction, so followers hear of every report; the proposal's version (its ETag) moves on with its progress.
+         * @description Needs task:report where the task lies (implementers and staff hold it) and, unless the caller leads there (task:update), to be the task's assignee or a member of its organization (403 otherwise). percent is 0-100 and may not fall below the task's current percent (409 task.percent_below_current) unless a lead reports, which is how a lead corrects a report or reopens a done task. 100% makes the task done and stamps done_at; below it the task is doing (a blocked task stays blocked until a lead changes it). On a counted task (quantity) delivered reports a batch (100 of 300 把): the task's delivered total grows by it and percent is computed as the floor of total/quantity (100 only once all is delivered); percent may then be omitted, and if sent must agree (400 naming percent); a batch past the quantity, or delivered on a task without one, is 400 naming delivered. A cancelled task takes no reports (409 task.cancelled). The proposal must be approved or implementing. The report, the task's change and a progress_report entry on the proposal's timeline are written in one transaction, so followers hear of every report; the proposal's version (its ETag) moves on with its progress.
          *
-         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, storage.full, task.not_found, task.percent_below_current, write.rate_limited (docs/ERRORS.md).
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, storage.full, task.cancelled, task.not_found, task.percent_below_current, write.rate_limited (docs/ERRORS.md).
          *
-         *     Permission: task:report (subtree; assignee_or_org_member)
+         *     Permission: task:report (subtree; assignee_or_org_member) or proposal:read (community-wide; assigned_org_member)
          */
         post: operations["createTaskReport"];
         delete?: never;
@@ -1049,7 +1700,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List tenants (subdistricts)
+         * @description Platform administrators only: every tenant root, oldest first, with its status (active or suspended). status filters.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large (docs/ERRORS.md).
+         *
+         *     Permission: tenant:read (platform)
+         */
+        get: operations["listTenants"];
         put?: never;
         /**
          * Create a tenant (a subdistrict)
@@ -1098,6 +1757,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{id}/public-record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Publish or withdraw a subdistrict's public record
+         * @description tenant_admin at the subdistrict only. With enabled=true, GET /public/v1/tenants/{code}/... serves without sign-in the resolved and in-progress proposals (title, category, unit, status, dates, decision, progress), the results of closed votes and aggregate statistics, with no personal data at all. Off by default. Every change is audited. Withdrawing takes effect at once on this instance and within 30 seconds (the public cache) on others. {id} must be a subdistrict (404 tenant.not_found otherwise).
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large, request.unsupported_media_type, storage.full, tenant.not_found, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: tenant:publish (tenant-root)
+         */
+        put: operations["setPublicRecord"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend a tenant
+         * @description Platform administrators only. Every user whose roles all lie in the tenant is then refused on every route with 403 tenant.suspended (a user with roles in another tenant keeps that one; the suspended tenant's rows are hidden from them); partner apps of the tenant too. Nothing is deleted. Every instance applies it with the next policy sync (as a revoked role). Audited (tenant.suspend).
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, storage.full, tenant.not_found, tenant.status_unchanged, tenant.suspended, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: tenant:suspend (platform)
+         */
+        post: operations["suspendTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{id}/unsuspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lift a tenant's suspension
+         * @description Platform administrators only. The tenant's users are served again at once. Audited (tenant.unsuspend).
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, storage.full, tenant.not_found, tenant.status_unchanged, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: tenant:suspend (platform)
+         */
+        post: operations["unsuspendTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/units/{id}": {
         parameters: {
             query?: never;
@@ -1117,7 +1848,15 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename or recode a unit
+         * @description Changes the display name and/or the code of a unit; absent fields keep their value. The path, level and parent never change, so nothing filed under the unit moves. Codes are unique among siblings (409 unit.code_taken). Send If-Match with the ETag of a read: a stale tag is 412 unit.stale. Audited (unit.update).
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, precondition.failed, request.invalid, request.too_large, request.unsupported_media_type, storage.full, tenant.suspended, unit.code_taken, unit.not_found, unit.stale, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: unit:update (subtree)
+         */
+        patch: operations["updateUnit"];
         trace?: never;
     };
     "/v1/units/{id}/api-clients": {
@@ -1144,6 +1883,30 @@ export interface paths {
          *     Permission: api_client:create (subtree); also role_assignment:grant:{role} for the role in the body
          */
         post: operations["createApiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a unit
+         * @description An archived unit (and every unit below it) takes no new proposals (409 unit.archived); everything filed there stays readable, and votes, meetings and tasks already under way go on. Restore with POST /v1/units/{id}/restore. Audited (unit.archive).
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, storage.full, tenant.suspended, unit.archived, unit.not_found, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: unit:archive (subtree)
+         */
+        post: operations["archiveUnit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1247,13 +2010,43 @@ export interface paths {
         put?: never;
         /**
          * Import households from CSV
-         * @description Guides (household:create) upload a UTF-8 CSV (Content-Type text/csv; a browser form may instead send multipart/form-data with the file in the part "file") with a header row naming the columns, in any order: address and floor_area (required), owner_name, owner_phone, member_phones (phones of users known to the tenant, separated by ";"; a phone nobody registered and a phone of another tenant's user are reported alike, "names no user known to this tenant"). Every row is checked first; if any is bad the answer is 400 with one error per problem, field "row N: column" (N is the line in the file, the header being row 1), and nothing is written. Otherwise all rows are written in one transaction: 201 with the counts. An address repeated in the file or already listed at the unit is a row error.
+         * @description Guides (household:create) upload a UTF-8 CSV (Content-Type text/csv; a browser form may instead send multipart/form-data with the file in the part "file") with a header row naming the columns, in any order: address and floor_area (required), owner_name, owner_phone, member_phones (phones of users known to the tenant, separated by ";"; a phone nobody registered and a phone of another tenant's user are reported alike, "names no user known to this tenant"). Every row is checked first; if any is bad the answer is 400 with one error per problem, field "row N: column" (N is the line in the file, the header being row 1), and nothing is written. Otherwise all rows are written in one transaction: 201 with the counts. The audit log records, per household, who imported it with its address, floor area and member ids (household.create, via import). An address repeated in the file or already listed at the unit is a row error.
          *
          *     Error codes: attachment.quota_exceeded, attachment.too_large, auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, storage.full, unit.not_found, write.rate_limited (docs/ERRORS.md).
          *
          *     Permission: household:create (subtree)
          */
         post: operations["importHouseholds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the pending invitations of a unit's subtree
+         * @description Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large, unit.not_found (docs/ERRORS.md).
+         *
+         *     Permission: invitation:read (subtree)
+         */
+        get: operations["listInvitations"];
+        put?: never;
+        /**
+         * Invite a person by phone to a unit
+         * @description When that phone registers, the membership (and the resident role) is created in the registration's transaction. Whether the phone is already registered is neither checked nor revealed; a registered person joins by a membership request instead. 409 invitation.pending for a second pending invitation of the phone to the unit.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, invitation.pending, request.invalid, request.too_large, request.unsupported_media_type, storage.full, unit.not_found, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: invitation:create (subtree)
+         */
+        post: operations["createInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1300,8 +2093,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List a unit's members
-         * @description Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large, unit.not_found (docs/ERRORS.md).
+         * List and search the members of a unit's subtree
+         * @description Covers the whole subtree (a community lead sees the members of its grids). q matches a name (substring) or a full phone (exact; a partial phone finds nobody); a phone of someone outside the caller's scope finds nothing, like an unknown one. identity, grid (a unit id of the subtree) and skill (a talent skill of the linked talent) narrow the list. Phones are masked.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large, unit.not_found (docs/ERRORS.md).
          *
          *     Permission: member:read (subtree)
          */
@@ -1316,6 +2111,38 @@ export interface paths {
          *     Permission: member:create (subtree; not_self [deferred])
          */
         post: operations["createMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{id}/membership-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the membership requests of a unit's subtree
+         * @description For guides, leads and the tenant office in scope; status filters (pending, approved, rejected; all when absent).
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large, unit.not_found (docs/ERRORS.md).
+         *
+         *     Permission: membership_request:read (subtree)
+         */
+        get: operations["listMembershipRequests"];
+        put?: never;
+        /**
+         * Ask to join a community or grid
+         * @description A signed-in person asks to join the unit with their address (building, unit, room) and the stakeholder identities they claim. Guides and leads in scope approve or reject it. A person who belongs only to other tenants gets 404, like a missing unit (they join through an invitation). 409 member.exists when already a member, 409 membership_request.pending when a request is waiting.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, member.exists, membership_request.pending, request.invalid, request.too_large, request.unsupported_media_type, storage.full, unit.not_found, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: none (signed-in)
+         */
+        post: operations["createMembershipRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1375,11 +2202,35 @@ export interface paths {
          * File a proposal (as a draft)
          * @description Residents file online for themselves (proposal:create). Guides enter offline submissions — mailbox letters, face-to-face and Tuesday talks, grid visits, hotline calls — on a resident's behalf (proposal:create_on_behalf), naming a registered author or an unregistered person whose phone is stored and shown masked. The response lists similar open proposals of the same community so the resident can co-sign one instead. allowed_actions lists what the caller may do with the new draft (see GET /v1/proposals/{id}).
          *
-         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, storage.full, unit.not_found, write.rate_limited (docs/ERRORS.md).
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, storage.full, unit.archived, unit.not_found, write.rate_limited (docs/ERRORS.md).
          *
          *     Permission: unit:read (subtree); also online channel: proposal:create; offline channels: proposal:create_on_behalf
          */
         post: operations["createProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore an archived unit
+         * @description The unit takes new proposals again (unless a unit above it is still archived). Audited (unit.restore).
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, storage.full, tenant.suspended, unit.not_archived, unit.not_found, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: unit:archive (subtree)
+         */
+        post: operations["restoreUnit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1403,7 +2254,7 @@ export interface paths {
         put?: never;
         /**
          * Grant a role at a unit
-         * @description tenant_admin grants any tenant role inside its subtree; lead grants guide, implementer and resident inside its subtree; platform_admin appoints a subdistrict's first tenant_admin. Once the tenant has a live tenant_admin, the platform operator grants there only by breaking glass: break_glass true with a reason, recorded in the audit log as role.break_glass (with the reason and the tenant admins it is addressed to) next to the grant; without it the answer is 403 role_assignment.tenant_has_admin. Nobody grants outside their scope, a role stronger than their own, or to themselves. The grantee must be known to the tenant (a membership or a live role in it) or belong to no tenant yet; anyone else answers like an id of nobody (422 user.not_found). Audited.
+         * @description tenant_admin grants any tenant role inside its subtree; lead grants guide, implementer and resident inside its subtree; platform_admin appoints a subdistrict's first tenant_admin. Once the tenant has a live tenant_admin, the platform operator grants there only by breaking glass: break_glass true with a reason, recorded in the audit log as role.break_glass (with the reason and the tenant admins it is addressed to) next to the grant, and notified to each of those admins in their inbox (kind break_glass, audit_id) in the same transaction; without it the answer is 403 role_assignment.tenant_has_admin. Nobody grants outside their scope, a role stronger than their own, or to themselves. The grantee must be known to the tenant (a membership or a live role in it) or belong to no tenant yet; anyone else answers like an id of nobody (422 user.not_found). Audited.
          *
          *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, role_assignment.tenant_has_admin, storage.full, unit.not_found, user.not_found, write.rate_limited (docs/ERRORS.md).
          *
@@ -1432,6 +2283,60 @@ export interface paths {
          *     Permission: stats:read (subtree)
          */
         get: operations["getUnitStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{id}/talents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the talents of a unit's subtree
+         * @description Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large, unit.not_found (docs/ERRORS.md).
+         *
+         *     Permission: talent:read (subtree)
+         */
+        get: operations["listTalents"];
+        put?: never;
+        /**
+         * Record a talent (能人) at a unit
+         * @description A member of the tenant (user_id, who must be known to the tenant: 422 user.not_found otherwise) or a named person not yet registered. who found them is the caller; found_at defaults to now. 409 talent.exists when the person is already recorded in the tenant.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, storage.full, talent.exists, unit.not_found, user.not_found, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: talent:create (subtree)
+         */
+        post: operations["createTalent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{id}/talents/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count the talents of a unit's subtree
+         * @description In total, per unit path, per skill (a talent with two skills counts in both) and per source; each bucket list is sorted by count, then key.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large, unit.not_found (docs/ERRORS.md).
+         *
+         *     Permission: talent:read (subtree)
+         */
+        get: operations["getTalentStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1515,13 +2420,43 @@ export interface paths {
         put?: never;
         /**
          * Set up a vote (as a draft)
-         * @description Leads (vote:create) set up a vote at a unit, on a proposal, a meeting or both (each must be visible to the lead and lie in the unit or below). Options are 2-20 unique labels. eligibility: members (everyone with a membership at the unit or below), participants (the meeting's registered participants; needs meeting_id) or households (one ballot per household of the subtree). weighting: person, household or floor_area; the last two need eligibility households. rule: plurality (default), majority_quorum (needs quorum, a share of the roll's weight in (0,1]) or civil_code_278 (Art. 278 double majority: single choice, eligibility households, weighting floor_area, the first option approves; major_matter needs 3/4 instead of a majority). results_visibility after_close (default) hides counts until the vote closes. anonymous: ballots carry no voter; an anonymous vote must keep results after_close (400 naming anonymous and results_visibility for live) and cannot be weighted by floor_area (400 naming anonymous and weighting: areas identify households, and Art. 278 votes are named). opens_at/closes_at schedule the window; the lead's open/close, or the scheduler, whichever comes first.
+         * @description Leads (vote:create) set up a vote at a unit, on a proposal, a meeting or both (each must be visible to the lead and lie in the unit or below). Options are 2-20 unique labels. A vote may instead ask several questions (questions: up to 10, each with its prompt, method, max_choices and 2-20 options; method, max_choices and options are then left out at the top, 400 naming options otherwise, and invalid questions are named questions[i].field); one ballot answers all of them, and eligibility, weighting, rule, anonymity and window apply to the vote as a whole. A vote created with options is a one-question vote and works as before. eligibility: members (everyone with a membership at the unit or below), participants (the meeting's registered participants; needs meeting_id) or households (one ballot per household of the subtree). weighting: person, household or floor_area; the last two need eligibility households. rule: plurality (default), majority_quorum (needs quorum, a share of the roll's weight in (0,1]) or civil_code_278 (Art. 278 double majority: single choice, eligibility households, weighting floor_area, the first option approves; major_matter needs 3/4 instead of a majority). results_visibility after_close (default) hides counts until the vote closes. anonymous: ballots carry no voter; an anonymous vote must keep results after_close (400 naming anonymous and results_visibility for live) and cannot be weighted by floor_area (400 naming anonymous and weighting: areas identify households, and Art. 278 votes are named). opens_at/closes_at schedule the window; the lead's open/close, or the scheduler, whichever comes first.
          *
          *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, storage.full, unit.not_found, write.rate_limited (docs/ERRORS.md).
          *
          *     Permission: vote:create (subtree); also the linked proposal and meeting must be visible and lie in the unit's subtree
          */
         post: operations["createVote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the tenant's webhook endpoints
+         * @description Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large, unit.not_found (docs/ERRORS.md).
+         *
+         *     Permission: webhook:read (tenant-root)
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description tenant_admin at the tenant root. Yishi POSTs the subscribed events to url, signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature = "v1," + base64 HMAC-SHA256 of "id.timestamp.body" keyed with the secret's base64-decoded part). The secret is returned once. The URL must be https and must not resolve to a loopback, private, link-local or metadata address (unless YISHI_WEBHOOK_ALLOW_HTTP / YISHI_WEBHOOK_ALLOW_PRIVATE). Audited.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, storage.full, unit.not_found, webhook.not_tenant_root, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: webhook:create (tenant-root)
+         */
+        post: operations["createWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1603,7 +2538,7 @@ export interface paths {
         put?: never;
         /**
          * Cast a ballot
-         * @description The caller must hold vote:ballot in the vote's community (members hold the resident role) and be on the roll frozen at opening: as a person, or for households as a member of an eligible household (household_id picks one when there are several; the household votes once, whoever casts it). Order of checks: 409 vote.not_open outside the window (not open, or past closes_at); 403 vote.not_eligible; 400 for no option, too many, a repeat or an option of another vote; 409 vote.already_voted for a second ballot, enforced by a unique index. An anonymous vote's stored ballot carries no voter. floor_area is the household's area only when the vote is weighted by floor_area, and 0 otherwise (it is then not part of the ballot).
+         * @description The caller must hold vote:ballot in the vote's community (members hold the resident role) and be on the roll frozen at opening: as a person, or for households as a member of an eligible household (household_id picks one when there are several; the household votes once, whoever casts it). Order of checks: 409 vote.not_open outside the window (not open, or past closes_at); 403 vote.not_eligible; 400 for no option, too many, a repeat or an option of another vote; a vote with questions takes answers: [{question_id, option_ids}], every question answered exactly once within its own maximum (400 naming answers for a missing question, answers[i].question_id for a repeat or unknown question, answers[i].option_ids for a bad choice), and stores their option ids as one ballot (option_ids in the published list: each option belongs to one question); 409 vote.already_voted for a second ballot, enforced by a unique index. An anonymous vote's stored ballot carries no voter. floor_area is the household's area only when the vote is weighted by floor_area, and 0 otherwise (it is then not part of the ballot).
          *
          *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, request.unsupported_media_type, storage.full, vote.already_voted, vote.not_eligible, vote.not_found, vote.not_open (docs/ERRORS.md).
          *
@@ -1651,7 +2586,7 @@ export interface paths {
         put?: never;
         /**
          * Open a vote and freeze its roll
-         * @description Leads (vote:open) open a draft vote before its opens_at (or the scheduler opens it then). In one transaction the roll is frozen into eligible-voter rows: members of the unit's subtree ("u:ID", weight 1), the meeting's registered participants ("u:ID", weight 1) or the subtree's households ("h:ID", weight 1 or the floor area). eligible_count and eligible_weight record it. 409 vote.not_draft when already opened; 409 vote.window_passed after closes_at; 422 vote.empty_roll when nobody is eligible.
+         * @description Leads (vote:open) open a draft vote before its opens_at (or the scheduler opens it then). In one transaction the roll is frozen into eligible-voter rows: members of the unit's subtree ("u:ID", weight 1), the meeting's registered participants ("u:ID", weight 1) or the subtree's households ("h:ID", weight 1 or the floor area). A person is on the roll only if they may cast a ballot there (vote:ballot at the vote's unit or above, or at one of their memberships in its community): staff registered as members or participants without the resident role are not counted. eligible_count and eligible_weight record it. 409 vote.not_draft when already opened; 409 vote.window_passed after closes_at; 422 vote.empty_roll when nobody is eligible.
          *
          *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, storage.full, vote.empty_roll, vote.not_draft, vote.not_found, vote.window_passed, write.rate_limited (docs/ERRORS.md).
          *
@@ -1697,7 +2632,7 @@ export interface paths {
         };
         /**
          * A vote's results
-         * @description Counted from the stored ballots on every request, exactly as anyone can recount them from the published list. With results_visibility after_close, the answer before closing is 200 with hidden=true: turnout only, no option counts, no outcome — for staff too; for an anonymous vote the hidden turnout is the ballot count alone (no weight, no floor_area), so nothing moves by a household's weight as each ballot arrives. floor_area figures (turnout and per option) appear only for votes weighted by floor_area; an anonymous vote publishes per-option totals, never a ballot's area. outcome applies the rule: plurality names the winner(s) (several on a tie); majority_quorum reports quorum (turnout weight >= quorum × eligible weight) and majority (the top option > 1/2 of the turnout weight) and passed; civil_code_278 reports participation by floor area and by headcount (>= 2/3 each), then approval of the first option by participating floor area and headcount (> 1/2, or >= 3/4 for a major matter), each with required, actual and met. Thresholds are decided in exact arithmetic; the numbers shown are rounded floats.
+         * @description Counted from the stored ballots on every request, exactly as anyone can recount them from the published list. With results_visibility after_close, the answer before closing is 200 with hidden=true: turnout only, no option counts, no outcome — for staff too; for an anonymous vote the hidden turnout is the ballot count alone (no weight, no floor_area), so nothing moves by a household's weight as each ballot arrives. floor_area figures (turnout and per option) appear only for votes weighted by floor_area; an anonymous vote publishes per-option totals, never a ballot's area. outcome applies the rule: plurality names the winner(s) (several on a tie); majority_quorum reports quorum (turnout weight >= quorum × eligible weight) and majority (the top option > 1/2 of the turnout weight) and passed; civil_code_278 reports participation by floor area and by headcount (>= 2/3 each), then approval of the first option by participating floor area and headcount (> 1/2, or >= 3/4 for a major matter), each with required, actual and met. Thresholds are decided in exact arithmetic; the numbers shown are rounded floats. A vote with questions answers questions: each question's options and its own outcome (the vote's rule applied to that question, over the same turnout and roll), and no top-level outcome.
          *
          *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large, vote.not_found (docs/ERRORS.md).
          *
@@ -1712,6 +2647,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a webhook endpoint
+         * @description Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large, webhook.not_found (docs/ERRORS.md).
+         *
+         *     Permission: webhook:read (tenant-root)
+         */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint and its delivery log
+         * @description Audited.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large, storage.full, webhook.not_found, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: webhook:delete (tenant-root)
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit, disable or re-enable a webhook endpoint
+         * @description Absent fields are unchanged. disabled true stops deliveries (they wait); false re-enables the endpoint and forgets its failures. Audited.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large, request.unsupported_media_type, storage.full, webhook.not_found, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: webhook:update (tenant-root)
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log of a webhook endpoint, newest first
+         * @description Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.invalid_key, request.invalid, request.too_large, webhook.not_found (docs/ERRORS.md).
+         *
+         *     Permission: webhook:read (tenant-root)
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery's event again
+         * @description Queues the event again for this endpoint as a new delivery with the same webhook-id (receivers deduplicate on it), behind the endpoint's pending deliveries.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, storage.full, webhook.not_found, webhook_delivery.event_expired, webhook_delivery.not_found, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: webhook:update (tenant-root)
+         */
+        post: operations["redeliverWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a webhook endpoint's secret
+         * @description The new secret signs every attempt from now on and is returned once. Audited.
+         *
+         *     Error codes: auth.forbidden, auth.unauthorized, database.busy, database.unavailable, idempotency.in_progress, idempotency.invalid_key, idempotency.key_reused, request.invalid, request.too_large, storage.full, webhook.not_found, write.rate_limited (docs/ERRORS.md).
+         *
+         *     Permission: webhook:update (tenant-root)
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1720,7 +2763,7 @@ export interface components {
          * @description Every error code the API answers with; docs/ERRORS.md says what each means.
          * @enum {string}
          */
-        ErrorCode: "action.not_found" | "agenda.duplicate" | "api_client.not_found" | "attachment.not_found" | "attachment.quota_exceeded" | "attachment.too_large" | "attachment.type_not_allowed" | "auth.forbidden" | "auth.throttled" | "auth.unauthorized" | "ballot.not_found" | "database.busy" | "database.unavailable" | "docs.not_found" | "feedback.exists" | "feedback.not_open" | "household.exists" | "household.self_entry" | "idempotency.in_progress" | "idempotency.invalid_key" | "idempotency.key_reused" | "internal" | "list_item.code_taken" | "list_item.not_found" | "list_item.stale" | "meeting.cancelled" | "meeting.conflict" | "meeting.invalid_transition" | "meeting.not_found" | "meeting.not_held" | "meeting.not_scheduled" | "meeting.not_started" | "member.exists" | "minutes.already_approved" | "minutes.conflict" | "minutes.missing" | "minutes.not_found" | "organization.member_exists" | "organization.name_taken" | "organization.not_found" | "participant.duplicate" | "participant.not_found" | "password.weak" | "precondition.failed" | "proposal.already_cosigned" | "proposal.cannot_escalate" | "proposal.conflict" | "proposal.deadline_passed" | "proposal.invalid_transition" | "proposal.merge_target_closed" | "proposal.no_tasks" | "proposal.not_found" | "proposal.not_in_delivery" | "proposal.own_proposal" | "proposal.tasks_open" | "request.invalid" | "request.too_large" | "request.unsupported_media_type" | "resource.conflict" | "resource.not_found" | "role_assignment.exists" | "role_assignment.not_found" | "role_assignment.platform_scope" | "role_assignment.tenant_has_admin" | "route.method_not_allowed" | "route.not_found" | "server.busy" | "server.draining" | "storage.full" | "task.conflict" | "task.done" | "task.not_found" | "task.percent_below_current" | "tenant.not_found" | "unit.code_taken" | "unit.no_child_level" | "unit.not_found" | "user.not_found" | "user.phone_taken" | "venue.name_taken" | "venue.not_found" | "vote.already_voted" | "vote.empty_roll" | "vote.not_closed" | "vote.not_draft" | "vote.not_eligible" | "vote.not_found" | "vote.not_open" | "vote.window_passed" | "write.rate_limited";
+        ErrorCode: "action.not_found" | "agenda.duplicate" | "api_client.not_found" | "attachment.not_found" | "attachment.quota_exceeded" | "attachment.too_large" | "attachment.type_not_allowed" | "auth.forbidden" | "auth.throttled" | "auth.unauthorized" | "ballot.not_found" | "code.invalid" | "comment.deleted" | "comment.hidden" | "comment.not_found" | "comment.not_hidden" | "comment.report_in_flight" | "database.busy" | "database.unavailable" | "docs.not_found" | "feedback.exists" | "feedback.not_open" | "household.exists" | "household.self_entry" | "idempotency.in_progress" | "idempotency.invalid_key" | "idempotency.key_reused" | "internal" | "invitation.not_found" | "invitation.not_pending" | "invitation.pending" | "jurisdiction.not_found" | "list_item.code_taken" | "list_item.not_found" | "list_item.stale" | "meeting.cancelled" | "meeting.conflict" | "meeting.invalid_transition" | "meeting.not_found" | "meeting.not_held" | "meeting.not_scheduled" | "meeting.not_started" | "member.exists" | "membership_request.decided" | "membership_request.not_found" | "membership_request.pending" | "minutes.already_approved" | "minutes.conflict" | "minutes.missing" | "minutes.not_found" | "organization.member_exists" | "organization.name_taken" | "organization.not_found" | "organization_member.not_found" | "participant.duplicate" | "participant.not_found" | "password.weak" | "password.wrong" | "precondition.failed" | "privacy.notice_outdated" | "proposal.already_cosigned" | "proposal.cannot_escalate" | "proposal.conflict" | "proposal.deadline_passed" | "proposal.invalid_transition" | "proposal.merge_target_closed" | "proposal.no_tasks" | "proposal.not_editable" | "proposal.not_found" | "proposal.not_in_delivery" | "proposal.own_proposal" | "proposal.tasks_open" | "public.rate_limited" | "request.invalid" | "request.too_large" | "request.unsupported_media_type" | "resource.conflict" | "resource.not_found" | "role_assignment.exists" | "role_assignment.not_found" | "role_assignment.platform_scope" | "role_assignment.tenant_has_admin" | "route.method_not_allowed" | "route.not_found" | "server.busy" | "server.draining" | "service_request.not_found" | "storage.full" | "talent.exists" | "talent.not_found" | "task.cancelled" | "task.conflict" | "task.done" | "task.not_found" | "task.not_organizational" | "task.percent_below_current" | "tenant.not_found" | "tenant.status_unchanged" | "tenant.suspended" | "unit.archived" | "unit.code_taken" | "unit.no_child_level" | "unit.not_archived" | "unit.not_found" | "unit.stale" | "user.not_found" | "user.phone_taken" | "venue.name_taken" | "venue.not_found" | "vote.already_voted" | "vote.empty_roll" | "vote.not_closed" | "vote.not_draft" | "vote.not_eligible" | "vote.not_found" | "vote.not_open" | "vote.window_passed" | "webhook.not_found" | "webhook.not_tenant_root" | "webhook_delivery.event_expired" | "webhook_delivery.not_found" | "write.rate_limited";
         /** @description An RFC 9457 problem document, served as application/problem+json. code is stable; title and detail are for people. */
         Problem: {
             code: components["schemas"]["ErrorCode"];
@@ -1735,6 +2778,101 @@ export interface components {
             title: string;
             /** @example about:blank */
             type: string;
+        };
+        "accounts.Export": {
+            comments: components["schemas"]["accounts.ExportComment"][];
+            cosignatures: components["schemas"]["accounts.ExportCosignature"][];
+            exported_at: string;
+            feedback: components["schemas"]["accounts.ExportFeedback"][];
+            memberships: components["schemas"]["accounts.ExportMembership"][];
+            notifications: components["schemas"]["accounts.ExportNotification"][];
+            profile: components["schemas"]["accounts.ExportProfile"];
+            proposals: components["schemas"]["accounts.ExportProposal"][];
+            role_assignments: components["schemas"]["accounts.ExportRole"][];
+            /**
+             * @description Talents are the person's records in the talent registry (能人),
+             *     with their growth records: one per unit that recorded them.
+             */
+            talents: components["schemas"]["accounts.ExportTalent"][];
+            votes: components["schemas"]["accounts.ExportVote"][];
+        };
+        "accounts.ExportComment": {
+            body: string;
+            created_at: string;
+            id: number;
+            proposal_id: number;
+        };
+        "accounts.ExportCosignature": {
+            created_at: string;
+            proposal_id: number;
+        };
+        "accounts.ExportFeedback": {
+            comment: string;
+            created_at: string;
+            new_need: boolean;
+            proposal_id: number;
+            satisfaction: number;
+        };
+        "accounts.ExportMembership": {
+            address: string;
+            created_at: string;
+            identities: string[];
+            unit_id: number;
+            unit_path: string;
+        };
+        "accounts.ExportNotification": {
+            body: string;
+            created_at: string;
+            kind: string;
+            proposal_id: number | null;
+            read_at: string | null;
+            title: string;
+        };
+        "accounts.ExportProfile": {
+            created_at: string;
+            id: number;
+            name: string;
+            phone: string;
+            privacy_consented_at: string | null;
+            privacy_notice_version: string;
+            status: string;
+        };
+        "accounts.ExportProposal": {
+            author_name: string;
+            author_phone: string;
+            body: string;
+            created_at: string;
+            id: number;
+            status: string;
+            title: string;
+            unit_id: number;
+        };
+        "accounts.ExportRole": {
+            granted_at: string;
+            revoked_at: string | null;
+            role: string;
+            unit_id: number | null;
+        };
+        "accounts.ExportTalent": {
+            contact_consent: boolean;
+            found_at: string;
+            id: number;
+            profile: string;
+            records: components["schemas"]["accounts.ExportTalentRecord"][];
+            skills: string[];
+            source: string;
+            unit_id: number;
+        };
+        "accounts.ExportTalentRecord": {
+            detail: string;
+            kind: string;
+            occurred_on: string;
+            title: string;
+        };
+        "accounts.ExportVote": {
+            title: string;
+            vote_id: number;
+            voted_at: string;
         };
         "apperr.FieldError": {
             /** @example name */
@@ -1858,9 +2996,22 @@ export interface components {
             phone?: string;
             user_id: number | null;
         };
+        "handlers.ballotAnswerRequest": {
+            /**
+             * @example [
+             *       17
+             *     ]
+             */
+            option_ids: number[];
+            /** @example 1 */
+            question_id: number;
+        };
         "handlers.castBallotRequest": {
+            /** @description Answers answer every question of a multi-question vote, each once. */
+            answers?: components["schemas"]["handlers.ballotAnswerRequest"][] | null;
             household_id?: number;
             /**
+             * @description OptionIDs is the choice on a one-question vote.
              * @example [
              *       17
              *     ]
@@ -1868,6 +3019,8 @@ export interface components {
             option_ids?: number[] | null;
         };
         "handlers.castBallotResponse": {
+            /** @description Answers echo a multi-question ballot's answers. */
+            answers?: components["schemas"]["handlers.ballotAnswerRequest"][];
             /** @description 0 unless the vote is weighted by floor_area */
             floor_area: number;
             option_ids: number[];
@@ -1878,12 +3031,67 @@ export interface components {
             vote_id: number;
             weight: number;
         };
+        "handlers.changePasswordRequest": {
+            /** @example correct horse battery */
+            current_password?: string;
+            /** @example another horse battery */
+            new_password?: string;
+            /**
+             * @description RefreshToken, when given, names the session that stays signed in;
+             *     every other refresh-token family of the account is revoked.
+             *     Without it every family is revoked.
+             * @example q2Vx…
+             */
+            refresh_token?: string;
+        };
+        "handlers.codeRequest": {
+            /** @example 13812341234 */
+            phone?: string;
+            /**
+             * @example register
+             * @enum {string}
+             */
+            purpose?: "register" | "reset";
+        };
+        "handlers.codeResponse": {
+            /**
+             * @description ExpiresIn is how many seconds a delivered code stays valid.
+             * @example 600
+             */
+            expires_in: number;
+            /**
+             * @description PrivacyNoticeVersion is the notice a registration consents to.
+             * @example 2026-11
+             */
+            privacy_notice_version: string;
+        };
+        "handlers.commentModeration": {
+            deleted_at: string | null;
+            hidden_at: string | null;
+            /** @example 含人身攻击 */
+            hidden_reason: string;
+            /** @example 2 */
+            reports: number;
+            screening_flags: components["schemas"]["schematype.ScreeningFlag"][];
+        };
+        "handlers.commentReportResponse": {
+            comment_id: number;
+            id: number;
+            /** @example 广告 */
+            reason: string;
+        };
         "handlers.commentResponse": {
             author_id: number;
             body: string;
             created_at: string;
             id: number;
             internal: boolean;
+            moderation?: components["schemas"]["handlers.commentModeration"];
+            /**
+             * @example visible
+             * @enum {string}
+             */
+            status: "visible" | "hidden" | "deleted";
         };
         "handlers.createAPIClientRequest": {
             /** @example 12345 市民热线 */
@@ -1929,6 +3137,18 @@ export interface components {
             owner_name?: string;
             /** @example 13800000001 */
             owner_phone?: string;
+        };
+        "handlers.createInvitationRequest": {
+            /**
+             * @example [
+             *       "resident"
+             *     ]
+             */
+            identities?: string[] | null;
+            /** @example 王大爷 */
+            name?: string;
+            /** @example 13812341234 */
+            phone?: string;
         };
         "handlers.createListItemRequest": {
             /** @example N02 */
@@ -1991,6 +3211,21 @@ export interface components {
             /** @example 7 */
             user_id?: number;
         };
+        "handlers.createMembershipRequestRequest": {
+            /** @example 3栋 */
+            building?: string;
+            /**
+             * @example [
+             *       "resident"
+             *     ]
+             */
+            identities?: ("party_member" | "resident_rep" | "building_head" | "org_leader" | "merchant" | "property_rep" | "grid_worker" | "volunteer" | "resident")[] | null;
+            message?: string;
+            /** @example 401 */
+            room?: string;
+            /** @example 2单元 */
+            unit?: string;
+        };
         "handlers.createOrganizationRequest": {
             description?: string;
             /** @enum {string} */
@@ -2013,6 +3248,8 @@ export interface components {
             user_id?: number;
         };
         "handlers.createProposalRequest": {
+            /** @example 3栋2单元楼道 */
+            address?: string;
             /** @example 7 */
             author_id?: number;
             /** @example 小明 */
@@ -2052,6 +3289,34 @@ export interface components {
             /** @example 7 */
             user_id?: number;
         };
+        "handlers.createTalentRecordRequest": {
+            detail?: string;
+            /** @enum {string} */
+            kind?: "training" | "micro_venture" | "award" | "role";
+            /** @example 2022-05-20T00:00:00Z */
+            occurred_on?: string;
+            /** @example 微创投大赛二等奖 */
+            title?: string;
+        };
+        "handlers.createTalentRequest": {
+            contact_consent?: boolean;
+            /** @example 2022-03-01T09:00:00Z */
+            found_at?: string;
+            /** @example 王师傅 */
+            name?: string;
+            profile?: string;
+            /**
+             * @example [
+             *       "木工",
+             *       "电工"
+             *     ]
+             */
+            skills?: string[] | null;
+            /** @enum {string} */
+            source?: "home_visit" | "activity" | "self_registration" | "recommendation";
+            /** @example 7 */
+            user_id?: number;
+        };
         "handlers.createTaskReportRequest": {
             /**
              * @description AttachmentIDs cite files uploaded to the task's proposal with
@@ -2062,9 +3327,19 @@ export interface components {
              *     ]
              */
             attachment_ids?: number[] | null;
+            /**
+             * @description Delivered is the quantity this report delivers (a batch: 100 of
+             *     the 300 chairs), on a task with a quantity.
+             * @example 100
+             */
+            delivered?: number;
             /** @example 300把折叠椅安装完毕 */
             note?: string;
-            /** @example 100 */
+            /**
+             * @description Percent is required unless delivered is given on a counted task;
+             *     then it is computed from the delivered total (and must agree if sent).
+             * @example 100
+             */
             percent?: number;
         };
         "handlers.createTaskRequest": {
@@ -2075,6 +3350,17 @@ export interface components {
             due_at?: string;
             /** @example 3 */
             organization_id?: number;
+            /**
+             * @description Quantity counts the work (300); progress reports then report
+             *     delivered batches and the percent follows them.
+             * @example 300
+             */
+            quantity?: number;
+            /**
+             * @description QuantityUnit is the measure word of the quantity (把, 米, 户).
+             * @example 把
+             */
+            quantity_unit?: string;
             /** @example 楼道转角安装折叠椅 */
             title?: string;
             /** @example 2 */
@@ -2128,6 +3414,14 @@ export interface components {
             options?: string[] | null;
             /** @example 41 */
             proposal_id?: number;
+            /**
+             * @description Questions make one vote ask several questions (the love seat's
+             *     style, place and name): each has its own prompt, method, maximum
+             *     and options, and method, max_choices and options are then left out
+             *     at the top. Eligibility, weighting, rule, anonymity and window
+             *     apply to the vote as a whole.
+             */
+            questions?: components["schemas"]["handlers.voteQuestionRequest"][] | null;
             /** @example 0.5 */
             quorum?: number;
             /**
@@ -2148,6 +3442,19 @@ export interface components {
              */
             weighting?: "person" | "household" | "floor_area";
         };
+        "handlers.createWebhookRequest": {
+            /** @example 12345 热线工单同步 */
+            description?: string;
+            /**
+             * @example [
+             *       "proposal.*",
+             *       "vote.closed"
+             *     ]
+             */
+            events?: string[] | null;
+            /** @example https://hotline.example.cn/yishi/events */
+            url?: string;
+        };
         "handlers.createdReportResponse": {
             /**
              * @description AttachmentIDs are the proposal's files this report cites; download
@@ -2156,6 +3463,11 @@ export interface components {
             attachment_ids: number[];
             author_id: number | null;
             created_at: string;
+            /**
+             * @description Delivered is the batch this report delivered (counted tasks).
+             * @example 100
+             */
+            delivered?: number;
             id: number;
             /** @example 300把折叠椅安装完毕 */
             note: string;
@@ -2164,6 +3476,18 @@ export interface components {
             proposal_id: number;
             task: components["schemas"]["handlers.taskResponse"];
             task_id: number;
+        };
+        "handlers.decideMembershipRequestRequest": {
+            /** @example 已核实房产信息 */
+            note?: string;
+        };
+        "handlers.delegateTaskRequest": {
+            /** @example 7 */
+            user_id?: number;
+        };
+        "handlers.deleteMeRequest": {
+            /** @example correct horse battery */
+            password?: string;
         };
         "handlers.feedbackPage": {
             /** @example 4.25 */
@@ -2224,6 +3548,18 @@ export interface components {
             identity: string;
             /** @example 2 */
             invited: number;
+        };
+        "handlers.invitationResponse": {
+            claimed_at: string | null;
+            created_at: string;
+            id: number;
+            identities: string[];
+            invited_by: number | null;
+            name: string;
+            phone: string;
+            /** @enum {string} */
+            status: "pending" | "claimed" | "revoked";
+            unit_id: number;
         };
         "handlers.levelDaysResponse": {
             /** @example 21.5 */
@@ -2290,6 +3626,11 @@ export interface components {
             memberships: components["schemas"]["handlers.memberResponse"][];
             /** @example 李阿姨 */
             name: string;
+            /**
+             * @description Organizations are the caller's self-organizations (and companies,
+             *     branches) with their role: those with role leader are what they lead.
+             */
+            organizations: components["schemas"]["organizations.Mine"][];
             /** @example 13812341234 */
             phone: string;
             role_assignments: components["schemas"]["handlers.roleAssignmentResponse"][];
@@ -2392,6 +3733,23 @@ export interface components {
             /** @example 2 */
             verified_by: number | null;
         };
+        "handlers.membershipRequestResponse": {
+            building?: string;
+            created_at: string;
+            decided_at: string | null;
+            decided_by: number | null;
+            decision_note?: string;
+            id: number;
+            identities: string[];
+            message?: string;
+            room?: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            unit?: string;
+            unit_id: number;
+            unit_path: string;
+            user_id: number;
+        };
         "handlers.minutesDecisionRequest": {
             /** @example 4 */
             agenda_item_id?: number;
@@ -2430,25 +3788,91 @@ export interface components {
             /** @example 5 */
             written_by: number | null;
         };
+        "handlers.moderationRequest": {
+            /** @example 含人身攻击 */
+            reason?: string;
+        };
+        "handlers.notificationKindPref": {
+            /** @example true */
+            enabled: boolean;
+            /** @example vote_opened */
+            kind: string;
+            /** @example 投票开始 */
+            label: string;
+        };
         "handlers.notificationPage": {
             items: components["schemas"]["handlers.notificationResponse"][];
             next_cursor: string;
             /** @example 3 */
             unread_count: number;
         };
+        "handlers.notificationPreferences": {
+            /** @example false */
+            daily_digest: boolean;
+            kinds: components["schemas"]["handlers.notificationKindPref"][];
+        };
         "handlers.notificationResponse": {
-            /** @example 状态：已提交 → 已受理（submitted → accepted） */
+            /** @description AuditID names the audit entry a break_glass notice reports. */
+            audit_id?: number;
+            /** @example 状态：已提交 → 已受理 */
             body: string;
             created_at: string;
-            event_id: number;
+            data: Record<string, never>;
+            digest: boolean;
+            event_id: number | null;
             id: number;
-            /** @example accept */
-            kind: string;
+            /**
+             * @example proposal_update
+             * @enum {string}
+             */
+            kind: "proposal_update" | "proposal_queued" | "vote_opened" | "vote_result" | "meeting_scheduled" | "meeting_moved" | "meeting_cancelled" | "minutes_pending" | "task_assigned" | "task_overdue" | "membership_approved" | "membership_rejected" | "break_glass";
+            /**
+             * @description MembershipRequestID names the membership request whose decision
+             *     this announces (kinds membership_approved, membership_rejected).
+             */
+            membership_request_id?: number;
             proposal_id: number | null;
             read: boolean;
             read_at: string | null;
             /** @example 你关注的提案「转角遇到爱心椅」已受理 */
             title: string;
+        };
+        "handlers.open311Request": {
+            agency_responsible: string;
+            description: string;
+            requested_datetime: string;
+            service_code: string;
+            service_name: string;
+            /** @example 638344 */
+            service_request_id: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            status_notes: string;
+            updated_datetime: string;
+        };
+        "handlers.open311RequestCreated": {
+            account_id: string | null;
+            service_notice: string;
+            /** @example 638344 */
+            service_request_id: string;
+        };
+        "handlers.open311Service": {
+            description: string;
+            /** @example encouraged */
+            group: string;
+            /** @example 整治,清理,疏通 */
+            keywords: string;
+            /** @example false */
+            metadata: boolean;
+            /** @example E02 */
+            service_code: string;
+            /** @example 整治类 */
+            service_name: string;
+            /**
+             * @example realtime
+             * @enum {string}
+             */
+            type: "realtime";
         };
         "handlers.optionResultResponse": {
             count?: number;
@@ -2483,11 +3907,28 @@ export interface components {
             status: string;
             unit_id: number;
         };
+        "handlers.organizationRosterEntry": {
+            created_at: string;
+            id: number;
+            name: string;
+            organization_id: number;
+            /** @enum {string} */
+            role: "leader" | "member";
+            user_id: number;
+        };
         "handlers.outcomeResponse": {
             passed: boolean | null;
             rule: string;
             thresholds: components["schemas"]["handlers.thresholdResponse"][];
             winners: number[];
+        };
+        "handlers.outcomesResponse": {
+            /** @example 2 */
+            closed: number;
+            /** @example 4 */
+            completed: number;
+            /** @example 1 */
+            referred: number;
         };
         "handlers.pageOf-handlers_apiClientResponse": {
             items: components["schemas"]["handlers.apiClientResponse"][];
@@ -2509,6 +3950,10 @@ export interface components {
             items: components["schemas"]["handlers.householdResponse"][];
             next_cursor: string;
         };
+        "handlers.pageOf-handlers_invitationResponse": {
+            items: components["schemas"]["handlers.invitationResponse"][];
+            next_cursor: string;
+        };
         "handlers.pageOf-handlers_listItemResponse": {
             items: components["schemas"]["handlers.listItemResponse"][];
             next_cursor: string;
@@ -2521,12 +3966,20 @@ export interface components {
             items: components["schemas"]["handlers.memberResponse"][];
             next_cursor: string;
         };
+        "handlers.pageOf-handlers_membershipRequestResponse": {
+            items: components["schemas"]["handlers.membershipRequestResponse"][];
+            next_cursor: string;
+        };
         "handlers.pageOf-handlers_minutesResponse": {
             items: components["schemas"]["handlers.minutesResponse"][];
             next_cursor: string;
         };
         "handlers.pageOf-handlers_organizationResponse": {
             items: components["schemas"]["handlers.organizationResponse"][];
+            next_cursor: string;
+        };
+        "handlers.pageOf-handlers_organizationRosterEntry": {
+            items: components["schemas"]["handlers.organizationRosterEntry"][];
             next_cursor: string;
         };
         "handlers.pageOf-handlers_participantResponse": {
@@ -2545,12 +3998,24 @@ export interface components {
             items: components["schemas"]["handlers.proposalItem"][];
             next_cursor: string;
         };
+        "handlers.pageOf-handlers_publicProposal": {
+            items: components["schemas"]["handlers.publicProposal"][];
+            next_cursor: string;
+        };
+        "handlers.pageOf-handlers_publicVote": {
+            items: components["schemas"]["handlers.publicVote"][];
+            next_cursor: string;
+        };
         "handlers.pageOf-handlers_publishedBallot": {
             items: components["schemas"]["handlers.publishedBallot"][];
             next_cursor: string;
         };
         "handlers.pageOf-handlers_roleAssignmentResponse": {
             items: components["schemas"]["handlers.roleAssignmentResponse"][];
+            next_cursor: string;
+        };
+        "handlers.pageOf-handlers_talentResponse": {
+            items: components["schemas"]["handlers.talentResponse"][];
             next_cursor: string;
         };
         "handlers.pageOf-handlers_taskResponse": {
@@ -2567,6 +4032,14 @@ export interface components {
         };
         "handlers.pageOf-handlers_voteResponse": {
             items: components["schemas"]["handlers.voteResponse"][];
+            next_cursor: string;
+        };
+        "handlers.pageOf-handlers_webhookDeliveryResponse": {
+            items: components["schemas"]["handlers.webhookDeliveryResponse"][];
+            next_cursor: string;
+        };
+        "handlers.pageOf-handlers_webhookResponse": {
+            items: components["schemas"]["handlers.webhookResponse"][];
             next_cursor: string;
         };
         "handlers.participantResponse": {
@@ -2586,6 +4059,14 @@ export interface components {
             /** @example 7 */
             user_id: number | null;
         };
+        "handlers.passwordResetRequest": {
+            /** @example 042917 */
+            code?: string;
+            /** @example another horse battery */
+            password?: string;
+            /** @example 13812341234 */
+            phone?: string;
+        };
         "handlers.progressReportResponse": {
             /**
              * @description AttachmentIDs are the proposal's files this report cites; download
@@ -2594,6 +4075,11 @@ export interface components {
             attachment_ids: number[];
             author_id: number | null;
             created_at: string;
+            /**
+             * @description Delivered is the batch this report delivered (counted tasks).
+             * @example 100
+             */
+            delivered?: number;
             id: number;
             /** @example 300把折叠椅安装完毕 */
             note: string;
@@ -2641,6 +4127,8 @@ export interface components {
             to: string;
         };
         "handlers.proposalItem": {
+            /** @example 3栋2单元楼道 */
+            address?: string;
             author: components["schemas"]["handlers.authorResponse"];
             body: string;
             category_code: string;
@@ -2651,9 +4139,20 @@ export interface components {
             cosign_threshold: number | null;
             created_at: string;
             decision_minutes_id: number | null;
+            decision_minutes_ids: number[];
             decision_note?: string;
             decision_vote_id: number | null;
+            /**
+             * @description DecisionVoteIDs and DecisionMinutesIDs are every vote and minutes
+             *     the decision cites (the single-id fields hold the first).
+             */
+            decision_vote_ids: number[];
             entered_by: number | null;
+            /**
+             * @description Escalations are the proposal's steps up the unit tree, oldest
+             *     first, each with its escalated_at; submitted_at is kept.
+             */
+            escalations: components["schemas"]["schematype.Escalation"][];
             follow_up_of_id: number | null;
             id: number;
             /** @enum {string} */
@@ -2675,6 +4174,8 @@ export interface components {
             version: number;
         };
         "handlers.proposalResponse": {
+            /** @example 3栋2单元楼道 */
+            address?: string;
             /**
              * @description AllowedActions are the lifecycle actions (POST /v1/proposals/{id}/{action})
              *     the caller may take on the proposal in its current status, decided
@@ -2699,9 +4200,20 @@ export interface components {
             cosign_threshold: number | null;
             created_at: string;
             decision_minutes_id: number | null;
+            decision_minutes_ids: number[];
             decision_note?: string;
             decision_vote_id: number | null;
+            /**
+             * @description DecisionVoteIDs and DecisionMinutesIDs are every vote and minutes
+             *     the decision cites (the single-id fields hold the first).
+             */
+            decision_vote_ids: number[];
             entered_by: number | null;
+            /**
+             * @description Escalations are the proposal's steps up the unit tree, oldest
+             *     first, each with its escalated_at; submitted_at is kept.
+             */
+            escalations: components["schemas"]["schematype.Escalation"][];
             follow_up_of_id: number | null;
             follow_ups?: components["schemas"]["handlers.followUpResponse"][];
             id: number;
@@ -2736,6 +4248,86 @@ export interface components {
             /** @example 2 */
             total: number;
         };
+        "handlers.publicProposal": {
+            /** @example E01 */
+            category_code: string;
+            closed_at: string | null;
+            created_at: string;
+            /** @example 居民表决通过，采购300把椅子 */
+            decision_note: string;
+            /** @example 12 */
+            id: number;
+            /** @enum {string|null} */
+            outcome: "approved" | "declined" | null;
+            /**
+             * @description Progress is the weighted mean percent of its tasks; null without tasks.
+             * @example 75
+             */
+            progress: number | null;
+            resolved_at: string | null;
+            /**
+             * @example completed
+             * @enum {string}
+             */
+            status: "accepted" | "deliberating" | "approved" | "implementing" | "completed" | "closed";
+            submitted_at: string | null;
+            /** @example 2 */
+            tasks: number;
+            /** @example 1 */
+            tasks_done: number;
+            /** @example 转角遇到爱心椅 */
+            title: string;
+            /** @example 4 */
+            unit_id: number;
+            /** @example 锦华社区 */
+            unit_name: string;
+        };
+        "handlers.publicRecordResponse": {
+            /** @example shengli */
+            code: string;
+            /** @example true */
+            enabled: boolean;
+            /** @example 1 */
+            tenant_id: number;
+            /**
+             * @description URL is the record's root, relative to the API's origin.
+             * @example /public/v1/tenants/shengli
+             */
+            url: string;
+        };
+        "handlers.publicTenant": {
+            /** @example shengli */
+            code: string;
+            /** @example 胜利街道 */
+            name: string;
+            stats: components["schemas"]["handlers.statsMetrics"];
+        };
+        "handlers.publicVote": {
+            /** @example 73 */
+            ballots: number;
+            closed_at: string | null;
+            /** @example 73 */
+            eligible: number;
+            /** @example 3 */
+            id: number;
+            options: components["schemas"]["handlers.publicVoteOption"][];
+            proposal_id: number | null;
+            /** @example 爱心椅样式 */
+            title: string;
+            /**
+             * @example person
+             * @enum {string}
+             */
+            weighting: "person" | "household" | "floor_area";
+        };
+        "handlers.publicVoteOption": {
+            /** @example 41 */
+            count: number;
+            /** @example 木质长椅 */
+            label: string;
+            /** @example 41 */
+            weight: number;
+        };
         "handlers.publishedBallot": {
             floor_area?: number;
             option_ids: number[];
@@ -2748,6 +4340,27 @@ export interface components {
             /** @example 议定在3栋、5栋楼道转角安装折叠椅，款式与名称另行投票。 */
             text?: string;
         };
+        "handlers.putNotificationPreferencesRequest": {
+            /** @example true */
+            daily_digest?: boolean;
+            /**
+             * @example [
+             *       "meeting_scheduled"
+             *     ]
+             */
+            muted?: string[] | null;
+        };
+        "handlers.questionResultResponse": {
+            /** @example 1 */
+            id: number;
+            max_choices: number;
+            /** @enum {string} */
+            method: "single" | "multiple";
+            options: components["schemas"]["handlers.optionResultResponse"][];
+            outcome?: components["schemas"]["handlers.outcomeResponse"];
+            /** @example 爱心椅的样式 */
+            prompt: string;
+        };
         "handlers.receiptResponse": {
             counted: boolean;
             published: boolean;
@@ -2759,12 +4372,20 @@ export interface components {
             refresh_token?: string;
         };
         "handlers.registerRequest": {
+            /** @example 042917 */
+            code?: string;
             /** @example 李阿姨 */
             name?: string;
             /** @example correct horse battery */
             password?: string;
             /** @example 13812341234 */
             phone?: string;
+            /**
+             * @description PrivacyNoticeVersion is the privacy notice the person consents to;
+             *     it must be the current one (POST /v1/auth/codes names it).
+             * @example 2026-11
+             */
+            privacy_notice_version?: string;
         };
         "handlers.registerResponse": {
             /** @example 李阿姨 */
@@ -2794,12 +4415,56 @@ export interface components {
         "handlers.roleCatalogResponse": {
             items: components["schemas"]["authz.RoleInfo"][];
         };
+        "handlers.setPublicRecordRequest": {
+            /** @example true */
+            enabled: boolean;
+        };
         "handlers.similarProposal": {
             id: number;
             /** @example 0.62 */
             score: number;
             status: string;
             title: string;
+        };
+        "handlers.statsChild": {
+            /** @example c4 */
+            code: string;
+            /** @example 20 */
+            feedback_count: number;
+            median_days_by_level: components["schemas"]["handlers.levelDaysResponse"];
+            /** @example 14.25 */
+            median_days_to_resolve: number | null;
+            /** @example 胜利社区 */
+            name: string;
+            outcomes: components["schemas"]["handlers.outcomesResponse"];
+            /** @example 73 */
+            participants: number;
+            proposals: components["schemas"]["handlers.proposalCountsResponse"];
+            /** @example 0.5 */
+            resolution_rate: number | null;
+            /** @example 6 */
+            resolved: number;
+            /** @example 4.2 */
+            satisfaction_avg: number | null;
+            /** @example 4 */
+            unit_id: number;
+        };
+        "handlers.statsMetrics": {
+            /** @example 20 */
+            feedback_count: number;
+            median_days_by_level: components["schemas"]["handlers.levelDaysResponse"];
+            /** @example 14.25 */
+            median_days_to_resolve: number | null;
+            outcomes: components["schemas"]["handlers.outcomesResponse"];
+            /** @example 73 */
+            participants: number;
+            proposals: components["schemas"]["handlers.proposalCountsResponse"];
+            /** @example 0.5 */
+            resolution_rate: number | null;
+            /** @example 6 */
+            resolved: number;
+            /** @example 4.2 */
+            satisfaction_avg: number | null;
         };
         "handlers.statsMonth": {
             /** @example 20 */
@@ -2809,6 +4474,7 @@ export interface components {
             median_days_to_resolve: number | null;
             /** @example 2026-11 */
             month: string;
+            outcomes: components["schemas"]["handlers.outcomesResponse"];
             /** @example 73 */
             participants: number;
             proposals: components["schemas"]["handlers.proposalCountsResponse"];
@@ -2820,6 +4486,11 @@ export interface components {
             satisfaction_avg: number | null;
         };
         "handlers.statsResponse": {
+            /**
+             * @description Children is present with ?by=child: each child unit's subtree over
+             *     the same range, in unit id order.
+             */
+            children?: components["schemas"]["handlers.statsChild"][];
             /** @example 20 */
             feedback_count: number;
             from: string | null;
@@ -2827,6 +4498,7 @@ export interface components {
             /** @example 14.25 */
             median_days_to_resolve: number | null;
             monthly: components["schemas"]["handlers.statsMonth"][];
+            outcomes: components["schemas"]["handlers.outcomesResponse"];
             /** @example 73 */
             participants: number;
             proposals: components["schemas"]["handlers.proposalCountsResponse"];
@@ -2838,6 +4510,45 @@ export interface components {
             satisfaction_avg: number | null;
             to: string | null;
             unit_id: number;
+        };
+        "handlers.talentRecordResponse": {
+            created_at: string;
+            detail?: string;
+            id: number;
+            kind: string;
+            occurred_on: string;
+            talent_id: number;
+            title: string;
+        };
+        "handlers.talentResponse": {
+            contact_consent: boolean;
+            created_at: string;
+            found_at: string;
+            found_by: number | null;
+            id: number;
+            name: string;
+            participation?: components["schemas"]["talents.Participation"];
+            profile?: string;
+            records?: components["schemas"]["handlers.talentRecordResponse"][];
+            skills: string[];
+            source: string;
+            unit_id: number;
+            unit_path: string;
+            user_id: number | null;
+        };
+        "handlers.talentSuggestionResponse": {
+            /**
+             * @example [
+             *       "木工"
+             *     ]
+             */
+            matched: string[];
+            /** @example 6 */
+            score: number;
+            talent: components["schemas"]["handlers.talentResponse"];
+        };
+        "handlers.talentSuggestionsResponse": {
+            items: components["schemas"]["handlers.talentSuggestionResponse"][];
         };
         "handlers.taskResponse": {
             /**
@@ -2855,6 +4566,8 @@ export interface components {
             assignee_id: number | null;
             created_at: string;
             created_by: number | null;
+            /** @example 100 */
+            delivered: number | null;
             description?: string;
             done_at: string | null;
             due_at: string;
@@ -2867,8 +4580,17 @@ export interface components {
             /** @example 30 */
             percent: number;
             proposal_id: number;
+            /**
+             * @description Quantity and QuantityUnit count the work (300 把); Delivered is
+             *     the total the progress reports delivered. Null and absent when the
+             *     task is not counted.
+             * @example 300
+             */
+            quantity: number | null;
+            /** @example 把 */
+            quantity_unit?: string;
             /** @enum {string} */
-            status: "todo" | "doing" | "done" | "blocked";
+            status: "todo" | "doing" | "done" | "blocked" | "cancelled";
             /** @example 楼道转角安装折叠椅 */
             title: string;
             unit_id: number;
@@ -2903,10 +4625,24 @@ export interface components {
             token_type: string;
         };
         "handlers.transitionRequest": {
+            /**
+             * @description AttachmentIDs are the photos resolve_on_spot cites (files already
+             *     uploaded to the proposal).
+             * @example [
+             *       12
+             *     ]
+             */
+            attachment_ids?: number[] | null;
             /** @example 41 */
             into_id?: number;
             /** @example 5 */
             minutes_id?: number;
+            /**
+             * @example [
+             *       5
+             *     ]
+             */
+            minutes_ids?: number[] | null;
             /** @example 请补充具体楼栋 */
             note?: string;
             /** @enum {string} */
@@ -2917,6 +4653,15 @@ export interface components {
             referred_to?: string;
             /** @example 8 */
             vote_id?: number;
+            /**
+             * @description VoteIDs and MinutesIDs let decide cite several votes and minutes;
+             *     vote_id and minutes_id, when given, are cited as well.
+             * @example [
+             *       8,
+             *       9
+             *     ]
+             */
+            vote_ids?: number[] | null;
         };
         "handlers.turnoutResponse": {
             count: number;
@@ -2924,9 +4669,20 @@ export interface components {
             weight?: number;
         };
         "handlers.unitResponse": {
+            /**
+             * @description ArchivedAt is set while the unit is archived: it takes no new
+             *     proposals, and its history stays readable.
+             * @example 2026-11-30T10:00:00Z
+             */
+            archived_at: string | null;
             /** @example xingfu */
             code: string;
             created_at: string;
+            /**
+             * @description ETag is the unit's version, for If-Match on PATCH.
+             * @example "5f2c3e9a01b2c4d6"
+             */
+            etag: string;
             /** @example 12 */
             id: number;
             /**
@@ -2970,6 +4726,10 @@ export interface components {
             /** @example Matters already before a court or arbitration */
             title_en?: string;
         };
+        "handlers.updateMeRequest": {
+            /** @example 李阿姨 */
+            name?: string;
+        };
         "handlers.updateMeetingRequest": {
             ends_at?: string;
             starts_at?: string;
@@ -2977,9 +4737,42 @@ export interface components {
             /** @example 3 */
             venue_id?: number;
         };
+        "handlers.updateOrganizationRequest": {
+            description?: string;
+            name?: string;
+            /** @enum {string} */
+            status?: "active" | "dissolved";
+        };
         "handlers.updateParticipantRequest": {
             /** @example true */
             attended?: boolean;
+        };
+        "handlers.updateProposalRequest": {
+            /**
+             * @description Address is where the problem is, as text (3栋2单元楼道).
+             * @example 3栋2单元楼道
+             */
+            address?: string;
+            body?: string;
+            /** @example E01 */
+            category_code?: string;
+            /** @example 转角遇到爱心椅 */
+            title?: string;
+        };
+        "handlers.updateTalentRequest": {
+            contact_consent?: boolean;
+            name?: string;
+            profile?: string;
+            /**
+             * @example [
+             *       "木工"
+             *     ]
+             */
+            skills?: string[] | null;
+            /** @enum {string} */
+            source?: "home_visit" | "activity" | "self_registration" | "recommendation";
+            /** @example 7 */
+            user_id?: number;
         };
         "handlers.updateTaskRequest": {
             assignee_id?: number;
@@ -2987,9 +4780,15 @@ export interface components {
             due_at?: string;
             organization_id?: number;
             /** @enum {string} */
-            status?: "todo" | "doing" | "blocked";
+            status?: "todo" | "doing" | "blocked" | "cancelled";
             title?: string;
             weight?: number;
+        };
+        "handlers.updateUnitRequest": {
+            /** @example xingfuli */
+            code?: string;
+            /** @example 幸福里社区 */
+            name?: string;
         };
         "handlers.updateVenueRequest": {
             address?: string;
@@ -3001,6 +4800,21 @@ export interface components {
              * @enum {string}
              */
             status?: "active" | "retired";
+        };
+        "handlers.updateWebhookRequest": {
+            description?: string;
+            disabled?: boolean;
+            events?: string[];
+            url?: string;
+        };
+        "handlers.userResponse": {
+            created_at: string;
+            /** @example 7 */
+            id: number;
+            /** @example 李阿姨 */
+            name: string;
+            /** @example 13812341234 */
+            phone: string;
         };
         "handlers.venueResponse": {
             address?: string;
@@ -3029,6 +4843,42 @@ export interface components {
             id: number;
             label: string;
             position: number;
+            /**
+             * @description QuestionID is the question the option answers (votes with
+             *     questions only).
+             * @example 1
+             */
+            question_id?: number;
+        };
+        "handlers.voteQuestionRequest": {
+            /** @example 1 */
+            max_choices?: number;
+            /**
+             * @example single
+             * @enum {string}
+             */
+            method?: "single" | "multiple";
+            /**
+             * @example [
+             *       "木质靠背椅",
+             *       "金属折叠椅",
+             *       "石凳"
+             *     ]
+             */
+            options?: string[] | null;
+            /** @example 爱心椅的样式 */
+            prompt?: string;
+        };
+        "handlers.voteQuestionResponse": {
+            /** @example 1 */
+            id: number;
+            /** @example 1 */
+            max_choices: number;
+            /** @enum {string} */
+            method: "single" | "multiple";
+            options: components["schemas"]["handlers.voteOptionResponse"][];
+            /** @example 爱心椅的样式 */
+            prompt: string;
         };
         "handlers.voteResponse": {
             /**
@@ -3056,6 +4906,13 @@ export interface components {
             opens_at: string | null;
             options: components["schemas"]["handlers.voteOptionResponse"][];
             proposal_id: number | null;
+            /**
+             * @description Questions are present on a vote that asks several questions; its
+             *     options (above, all questions in ballot order) are then grouped here
+             *     per question, and method is multiple with max_choices the most
+             *     options one ballot holds.
+             */
+            questions?: components["schemas"]["handlers.voteQuestionResponse"][];
             quorum: number | null;
             /** @enum {string} */
             results_visibility: "live" | "after_close";
@@ -3076,12 +4933,73 @@ export interface components {
             final: boolean;
             hidden: boolean;
             options: components["schemas"]["handlers.optionResultResponse"][];
+            /**
+             * @description Outcome is the rule's reading of a one-question vote; a vote with
+             *     questions has none at the top, one per question instead.
+             */
             outcome?: components["schemas"]["handlers.outcomeResponse"];
+            /**
+             * @description Questions are a multi-question vote's results, each with its own
+             *     options and outcome (the vote's rule applied to that question).
+             */
+            questions?: components["schemas"]["handlers.questionResultResponse"][];
             /** @enum {string} */
             status: "draft" | "open" | "closed";
             turnout: components["schemas"]["handlers.turnoutResponse"];
             vote_id: number;
             weighting: string;
+        };
+        "handlers.webhookDeliveryResponse": {
+            attempts: number;
+            created_at: string;
+            duration_ms: number | null;
+            event_id: number;
+            /** @example proposal.submit */
+            event_type: string;
+            /** @example 91 */
+            id: number;
+            last_attempt_at: string | null;
+            last_error?: string;
+            /** @example msg_1207 */
+            message_id: string;
+            next_attempt_at: string | null;
+            response_code: number | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            webhook_id: number;
+        };
+        "handlers.webhookResponse": {
+            created_at: string;
+            description: string;
+            disabled_at: string | null;
+            disabled_reason?: string;
+            enabled: boolean;
+            events: string[];
+            failing_since: string | null;
+            /** @example 4 */
+            id: number;
+            /** @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw */
+            secret?: string;
+            tenant_id: number;
+            unit_id: number;
+            updated_at: string;
+            url: string;
+        };
+        "organizations.Mine": {
+            kind: string;
+            name: string;
+            organization_id: number;
+            /** @enum {string} */
+            role: "leader" | "member";
+            unit_id: number;
+        };
+        "schematype.Escalation": {
+            /** @description EscalatedAt is when the proposal reached ToUnitID. */
+            escalated_at?: string;
+            /** @example 4 */
+            from_unit_id?: number;
+            /** @example 2 */
+            to_unit_id?: number;
         };
         "schematype.MinutesDecision": {
             /** @example 3 */
@@ -3125,6 +5043,24 @@ export interface components {
              * @example 已进入司法程序的事项
              */
             title?: string;
+        };
+        "talents.Count": {
+            count: number;
+            key: string;
+        };
+        "talents.Participation": {
+            ballots_cast: number;
+            feedback_given: number;
+            meetings_attended: number;
+            proposals_cosigned: number;
+            proposals_filed: number;
+            tasks_done: number;
+        };
+        "talents.Stats": {
+            by_skill: components["schemas"]["talents.Count"][];
+            by_source: components["schemas"]["talents.Count"][];
+            by_unit: components["schemas"]["talents.Count"][];
+            total: number;
         };
     };
     responses: never;
@@ -3244,6 +5180,352 @@ export interface operations {
             };
         };
     };
+    listOpen311Requests: {
+        parameters: {
+            query: {
+                /** @description tenant code */
+                jurisdiction_id: string;
+                /** @description client_id:client_secret */
+                api_key: string;
+                /** @description comma-separated request ids */
+                service_request_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.open311Request"][];
+                };
+            };
+            /** @description request.invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description jurisdiction.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.throttled */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createOpen311Request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description address */
+                    address_string?: string;
+                    /** @description client_id:client_secret */
+                    api_key: string;
+                    /** @description the request, up to 4000 characters */
+                    description: string;
+                    /** @description resident's e-mail (not stored) */
+                    email?: string;
+                    /** @description resident's given name */
+                    first_name?: string;
+                    /** @description tenant code */
+                    jurisdiction_id: string;
+                    /** @description resident's family name */
+                    last_name?: string;
+                    /** @description latitude */
+                    lat?: number;
+                    /** @description longitude */
+                    long?: number;
+                    /** @description resident's phone */
+                    phone?: string;
+                    /** @description encouraged category code */
+                    service_code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.open311RequestCreated"][];
+                };
+            };
+            /** @description request.invalid: service_code, description, lat, long or jurisdiction_id invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized: api_key missing or unknown */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden: the app may not file on behalf of residents at the tenant root */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description jurisdiction.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request.unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.throttled: too many failed keys from this address; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpen311Request: {
+        parameters: {
+            query: {
+                /** @description tenant code */
+                jurisdiction_id: string;
+                /** @description client_id:client_secret */
+                api_key: string;
+            };
+            header?: never;
+            path: {
+                /** @description request id, with .json */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.open311Request"][];
+                };
+            };
+            /** @description request.invalid: a field is invalid, or a query parameter holds NUL or is not UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description jurisdiction.not_found, service_request.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.throttled */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOpen311Services: {
+        parameters: {
+            query: {
+                /** @description tenant code */
+                jurisdiction_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.open311Service"][];
+                };
+            };
+            /** @description request.invalid: jurisdiction_id missing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description jurisdiction.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getOpenApiDocument: {
         parameters: {
             query?: never;
@@ -3265,6 +5547,272 @@ export interface operations {
             /** @description request.invalid: a field is invalid, or a query parameter holds NUL or is not UTF-8 */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description tenant code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.publicTenant"];
+                };
+            };
+            /** @description request.invalid: a field is invalid, or a query parameter holds NUL or is not UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description public.rate_limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPublicProposals: {
+        parameters: {
+            query?: {
+                /** @description comma-separated statuses among accepted, deliberating, approved, implementing, completed, closed */
+                status?: string;
+                /** @description page size, 1-200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description tenant code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.pageOf-handlers_publicProposal"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description public.rate_limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description tenant code */
+                code: string;
+                /** @description proposal id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.publicProposal"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description public.rate_limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPublicVotes: {
+        parameters: {
+            query?: {
+                /** @description page size, 1-200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description tenant code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.pageOf-handlers_publicVote"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description public.rate_limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3513,6 +6061,80 @@ export interface operations {
             };
         };
     };
+    requestAuthCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description the phone and what the code is for */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.codeRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.codeResponse"];
+                };
+            };
+            /** @description request.invalid: phone or purpose invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request.unsupported_media_type: the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.throttled: too many codes for this phone or from this address; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     loginUser: {
         parameters: {
             query?: never;
@@ -3657,6 +6279,78 @@ export interface operations {
             };
         };
     };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description phone, code and the new password */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.passwordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description request.invalid, code.invalid or password.weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request.unsupported_media_type: the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.throttled: too many failed attempts from this address; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description server.busy: every password-hashing slot is taken; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     refreshSession: {
         parameters: {
             query?: never;
@@ -3740,7 +6434,7 @@ export interface operations {
             };
         };
     };
-    registerUser: {
+    register: {
         parameters: {
             query?: never;
             header?: never;
@@ -3763,7 +6457,7 @@ export interface operations {
                     "application/json": components["schemas"]["handlers.registerResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description request.invalid, code.invalid or password.weak */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3793,6 +6487,566 @@ export interface operations {
                 };
             };
             /** @description server.busy: every password-hashing slot is taken; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description comment id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description request.invalid: a field is invalid, or a query parameter holds NUL or is not UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden: not the author; tenant.suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description comment.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    hideComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description comment id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description why */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.moderationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.commentResponse"];
+                };
+            };
+            /** @description request.invalid: reason missing or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden: needs comment:moderate; tenant.suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description comment.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description comment.hidden: already hidden; comment.deleted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request.unsupported_media_type: the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency.key_reused: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reportComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description comment id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description why */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.moderationRequest"];
+            };
+        };
+        responses: {
+            /** @description already reported by the caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.commentReportResponse"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.commentReportResponse"];
+                };
+            };
+            /** @description request.invalid: reason missing or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden: partner apps cannot report; tenant.suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description comment.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description comment.deleted; comment.report_in_flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request.unsupported_media_type: the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency.key_reused: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description comment id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description why */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.moderationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.commentResponse"];
+                };
+            };
+            /** @description request.invalid: reason missing or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden: needs comment:moderate; tenant.suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description comment.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description comment.not_hidden; comment.deleted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request.unsupported_media_type: the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency.key_reused: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description invitation id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invitation.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invitation.not_pending */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many writes; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4062,6 +7316,396 @@ export interface operations {
             };
         };
     };
+    deleteMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description the password, to confirm */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.deleteMeRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description request.invalid or password.wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description partner-app tokens have no user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request.unsupported_media_type: the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.throttled after wrong passwords, or write.rate_limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description server.busy: every password-hashing slot is taken; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description the new name */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.updateMeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.userResponse"];
+                };
+            };
+            /** @description request.invalid naming name */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description partner-app tokens have no user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request.unsupported_media_type: the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["accounts.Export"];
+                };
+            };
+            /** @description request.invalid: a field is invalid, or a query parameter holds NUL or is not UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description partner-app tokens have no user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.notificationPreferences"];
+                };
+            };
+            /** @description request.invalid: a field is invalid, or a query parameter holds NUL or is not UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden: partner-app tokens have no inbox; tenant.suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description the new preferences */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.putNotificationPreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.notificationPreferences"];
+                };
+            };
+            /** @description request.invalid: muted[i] is not a notification kind */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden: partner-app tokens have no inbox; tenant.suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request.unsupported_media_type: the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMyNotifications: {
         parameters: {
             query?: {
@@ -4216,6 +7860,114 @@ export interface operations {
                 };
             };
             /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeMyPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description current and new password */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.changePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description request.invalid, password.wrong or password.weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description partner-app tokens have no user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency.in_progress: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request.unsupported_media_type: the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency.key_reused: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.throttled after wrong passwords, or write.rate_limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description server.busy: every password-hashing slot is taken; see Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5317,6 +9069,250 @@ export interface operations {
             };
         };
     };
+    approveMembershipRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description membership request id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description the note */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["handlers.decideMembershipRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.membershipRequestResponse"];
+                };
+            };
+            /** @description note too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description membership_request.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description membership_request.decided, member.exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency.key_reused: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many writes; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rejectMembershipRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description membership request id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description the note */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["handlers.decideMembershipRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.membershipRequestResponse"];
+                };
+            };
+            /** @description note too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description membership_request.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description membership_request.decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency.key_reused: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many writes; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     issueClientToken: {
         parameters: {
             query?: never;
@@ -5400,6 +9396,264 @@ export interface operations {
             /** @description storage.full: the database's disk is full; an operator must act */
             507: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description organization id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.organizationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description organization.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description organization id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description the changes */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.updateOrganizationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.organizationResponse"];
+                };
+            };
+            /** @description invalid fields, named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description organization.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description organization.name_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many writes; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOrganizationMembers: {
+        parameters: {
+            query?: {
+                /** @description page size, 1-200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description organization id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.pageOf-handlers_organizationRosterEntry"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description organization.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5498,6 +9752,96 @@ export interface operations {
                 };
             };
             /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeOrganizationMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description organization id */
+                id: number;
+                /** @description user id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description organization.not_found, organization_member.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many writes; see Retry-After */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5705,6 +10049,131 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateProposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version you saw */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description proposal id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description the changes */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.updateProposalRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.proposalResponse"];
+                };
+            };
+            /** @description request.invalid: a field is out of range or category_code is not an active encouraged category */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description forbidden: not the author, or staff changing body or address */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description proposal.not_editable: the status rules the edit out; proposal.conflict: changed concurrently */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description precondition.failed: If-Match is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request.unsupported_media_type: the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6600,6 +11069,76 @@ export interface operations {
             };
         };
     };
+    listTalentSuggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description proposal id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.talentSuggestionsResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description proposal.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listProposalTasks: {
         parameters: {
             query?: {
@@ -6808,7 +11347,7 @@ export interface operations {
                 /** @description proposal id */
                 id: number;
                 /** @description the action */
-                action: "submit" | "cosign" | "return" | "resubmit" | "accept" | "reject" | "merge" | "escalate" | "refer" | "schedule" | "decide" | "start" | "complete" | "close" | "withdraw";
+                action: "submit" | "cosign" | "return" | "resubmit" | "accept" | "reject" | "merge" | "escalate" | "refer" | "schedule" | "decide" | "start" | "complete" | "close" | "withdraw" | "resolve_on_spot";
             };
             cookie?: never;
         };
@@ -7088,6 +11627,320 @@ export interface operations {
             };
         };
     };
+    getTalent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description talent id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.talentResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description talent.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateTalent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description talent id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description the changes */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.updateTalentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.talentResponse"];
+                };
+            };
+            /** @description invalid fields, named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description talent.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description talent.exists: the linked person already has a talent record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description user.not_found */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many writes; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTalentRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description talent id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description the record */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.createTalentRecordRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.talentRecordResponse"];
+                };
+            };
+            /** @description invalid fields, named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description talent.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency.in_progress: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency.key_reused: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many writes; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getTask: {
         parameters: {
             query?: never;
@@ -7251,6 +12104,128 @@ export interface operations {
                 };
             };
             /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delegateTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description task id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description the member */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.delegateTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.taskResponse"];
+                };
+            };
+            /** @description user_id invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description task.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description task.not_organizational, task.conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description user.not_found */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many writes; see Retry-After */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7472,6 +12447,71 @@ export interface operations {
             /** @description storage.full: the database's disk is full; an operator must act */
             507: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTenants: {
+        parameters: {
+            query?: {
+                /** @description active or suspended */
+                status?: "active" | "suspended";
+                /** @description page size, 1-200 (default 50) */
+                limit?: number;
+                /** @description next_cursor from the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.pageOf-handlers_unitResponse"];
+                };
+            };
+            /** @description request.invalid: bad status, limit or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden: needs tenant:read at the platform */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7793,6 +12833,344 @@ export interface operations {
             };
         };
     };
+    setPublicRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description subdistrict (tenant) id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description on or off */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.setPublicRecordRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.publicRecordResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request.unsupported_media_type: the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suspendTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description tenant (subdistrict) id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.unitResponse"];
+                };
+            };
+            /** @description request.invalid: a field is invalid, or a query parameter holds NUL or is not UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden: needs tenant:suspend at the platform */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description tenant.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description tenant.status_unchanged: already suspended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request.unsupported_media_type: a body that is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency.key_reused: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsuspendTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description tenant (subdistrict) id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.unitResponse"];
+                };
+            };
+            /** @description request.invalid: a field is invalid, or a query parameter holds NUL or is not UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden: needs tenant:suspend at the platform */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description tenant.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description tenant.status_unchanged: the tenant is active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request.unsupported_media_type: a body that is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency.key_reused: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getUnit: {
         parameters: {
             query?: never;
@@ -7808,6 +13186,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description the unit's version, for If-Match on PATCH */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7855,6 +13235,133 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateUnit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from a previous read */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description unit id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description the fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.updateUnitRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description the new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.unitResponse"];
+                };
+            };
+            /** @description request.invalid: name or code malformed, or neither given */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden: needs unit:update; tenant.suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unit.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unit.code_taken: a sibling holds the code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unit.stale: If-Match names an older version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request.unsupported_media_type: the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8010,6 +13517,123 @@ export interface operations {
                 };
             };
             /** @description request.unsupported_media_type: the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency.key_reused: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    archiveUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description unit id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.unitResponse"];
+                };
+            };
+            /** @description request.invalid: a field is invalid, or a query parameter holds NUL or is not UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden: needs unit:archive; tenant.suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unit.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unit.archived: already archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request.unsupported_media_type: a body that is not JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8664,6 +14288,203 @@ export interface operations {
             };
         };
     };
+    listInvitations: {
+        parameters: {
+            query?: {
+                /** @description page size, 1-200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description unit id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.pageOf-handlers_invitationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unit.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description unit id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description the invitation */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.createInvitationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.invitationResponse"];
+                };
+            };
+            /** @description invalid fields, named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unit.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invitation.pending */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency.key_reused: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many writes; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMeetings: {
         parameters: {
             query?: {
@@ -8874,6 +14695,14 @@ export interface operations {
     listMembers: {
         parameters: {
             query?: {
+                /** @description name or full phone */
+                q?: string;
+                /** @description a stakeholder identity, e.g. building_head */
+                identity?: string;
+                /** @description only members of this unit of the subtree */
+                grid?: number;
+                /** @description only members recorded as talents with this skill */
+                skill?: string;
                 /** @description page size, 1-200 */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -8897,7 +14726,7 @@ export interface operations {
                     "application/json": components["schemas"]["handlers.pageOf-handlers_memberResponse"];
                 };
             };
-            /** @description Bad Request */
+            /** @description q, identity, grid, limit or cursor invalid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8924,7 +14753,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Found */
+            /** @description unit.not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9036,6 +14865,205 @@ export interface operations {
                 };
             };
             /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMembershipRequests: {
+        parameters: {
+            query?: {
+                /** @description pending, approved or rejected */
+                status?: string;
+                /** @description page size, 1-200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description unit id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.pageOf-handlers_membershipRequestResponse"];
+                };
+            };
+            /** @description status, limit or cursor invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unit.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMembershipRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description unit id (community or grid) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description the request */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.createMembershipRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.membershipRequestResponse"];
+                };
+            };
+            /** @description invalid fields, named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden: the caller lacks the permission here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unit.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description member.exists, membership_request.pending */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency.key_reused: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many writes; see Retry-After */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -9288,6 +15316,8 @@ export interface operations {
                 limit?: number;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
+                /** @description json (default), csv or xlsx: the whole filtered list as a file instead of a page (limit and cursor are ignored); Accept: text/csv or the XLSX media type does the same */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path: {
@@ -9298,13 +15328,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description JSON: one page. CSV (UTF-8 with a byte-order mark, so Excel reads Chinese) or XLSX: every row, streamed, newest first, with the columns id, title, status, category_code, channel, kind, unit_id, origin_unit_id, author_name, author_phone (masked as in JSON), cosign_count, outcome, referred_to, created_at, submitted_at, resolved_at, closed_at */
             200: {
                 headers: {
+                    /** @description for a file: attachment; filename=proposals-YYYYMMDD.csv (or .xlsx) */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["handlers.pageOf-handlers_proposalItem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description Bad Request */
@@ -9418,7 +15452,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description idempotency.in_progress: a request with this Idempotency-Key is still running */
+            /** @description unit.archived: the unit or a unit above it is archived */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9437,6 +15471,123 @@ export interface operations {
                 };
             };
             /** @description author_id names no user */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description unit id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.unitResponse"];
+                };
+            };
+            /** @description request.invalid: a field is invalid, or a query parameter holds NUL or is not UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden: needs unit:archive; tenant.suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unit.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unit.not_archived: the unit is active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request.unsupported_media_type: a body that is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency.key_reused: this Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9682,6 +15833,10 @@ export interface operations {
                 from?: string;
                 /** @description end, e.g. 2026-12-31 (inclusive for a date) */
                 to?: string;
+                /** @description child: add children, every figure for each child unit's subtree side by side (the 27 communities of a subdistrict) */
+                by?: "child";
+                /** @description json (default), csv or xlsx; Accept: text/csv or the XLSX media type does the same. A file has one row per child with by=child, else one row per month, then a total row */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path: {
@@ -9695,10 +15850,14 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description for a file: attachment; filename=stats-YYYYMMDD.csv (or .xlsx) */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["handlers.statsResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description Bad Request */
@@ -9729,6 +15888,279 @@ export interface operations {
                 };
             };
             /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTalents: {
+        parameters: {
+            query?: {
+                /** @description one skill tag, e.g. 木工 */
+                skill?: string;
+                /** @description home_visit, activity, self_registration or recommendation */
+                source?: string;
+                /** @description only talents recorded at this unit of the subtree */
+                unit?: number;
+                /** @description page size, 1-200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description unit id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.pageOf-handlers_talentResponse"];
+                };
+            };
+            /** @description source, unit, limit or cursor invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unit.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTalent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description unit id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description the talent */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.createTalentRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.talentResponse"];
+                };
+            };
+            /** @description invalid fields, named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unit.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description talent.exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description user.not_found */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description too many writes; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTalentStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description unit id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["talents.Stats"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unit.not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10190,6 +16622,203 @@ export interface operations {
                 };
             };
             /** @description idempotency.key_reused: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description page size, 1-200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description tenant root unit id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.pageOf-handlers_webhookResponse"];
+                };
+            };
+            /** @description request.invalid: limit or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unit.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description tenant root unit id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description the endpoint */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.createWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.webhookResponse"];
+                };
+            };
+            /** @description request.invalid: url, events or description invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unit.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency.in_progress: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request.unsupported_media_type: the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description webhook.not_tenant_root: webhooks are registered at the tenant root */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11079,6 +17708,561 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.webhookResponse"];
+                };
+            };
+            /** @description request.invalid: a field is invalid, or a query parameter holds NUL or is not UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description webhook.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description request.invalid: a field is invalid, or a query parameter holds NUL or is not UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description webhook.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** @description the changes */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["handlers.updateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.webhookResponse"];
+                };
+            };
+            /** @description request.invalid: url, events or description invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description webhook.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description request.unsupported_media_type: the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description page size, 1-200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.pageOf-handlers_webhookDeliveryResponse"];
+                };
+            };
+            /** @description request.invalid: limit or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description webhook.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliverWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+                /** @description delivery id */
+                delivery_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.webhookDeliveryResponse"];
+                };
+            };
+            /** @description request.invalid: a field is invalid, or a query parameter holds NUL or is not UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description webhook.not_found, webhook_delivery.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description webhook_delivery.event_expired */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency.key_reused: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["handlers.webhookResponse"];
+                };
+            };
+            /** @description request.invalid: a field is invalid, or a query parameter holds NUL or is not UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description auth.forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description webhook.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency.in_progress: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description idempotency.key_reused: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description write.rate_limited: over YISHI_WRITE_RATE writes a minute; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description database.unavailable, database.busy: the database cannot serve the request now; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description storage.full: the database's disk is full; an operator must act */
+            507: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
