@@ -13,7 +13,6 @@ import (
 	"yishi/internal/viewer"
 )
 
-
 // Patch changes an organization; nil fields stay.
 type Patch struct {
 	Name        *string

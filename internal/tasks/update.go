@@ -9,8 +9,8 @@ import (
 	"yishi/ent"
 	"yishi/ent/task"
 	"yishi/internal/apperr"
-	"yishi/internal/proposals"
 	"yishi/internal/notify"
+	"yishi/internal/proposals"
 )
 
 // Patch is a lead's change to a task; nil fields stay as they are. Status

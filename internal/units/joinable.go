@@ -21,4 +21,3 @@ func Joinable(ctx context.Context, client *ent.Client, id int) (*ent.Unit, error
 	}
 	return u, nil
 }
-
