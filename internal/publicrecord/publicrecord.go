@@ -15,6 +15,7 @@ import (
 	"yishi/ent"
 	"yishi/ent/unit"
 	"yishi/internal/apperr"
+	"yishi/internal/units"
 	"yishi/internal/viewer"
 )
 
@@ -36,6 +37,11 @@ func IsPublicStatus(status string) bool { return slices.Contains(Statuses(), sta
 // public caller names), so it reads the tenant roots as the system, and
 // only their id, path, code, name and flag.
 func Tenant(ctx context.Context, client *ent.Client, code string) (*ent.Unit, error) {
+	if units.ValidateCode(code) != "" {
+		// Not a code any tenant can have (PostgreSQL refuses NUL and
+		// invalid UTF-8 outright): the same 404 as an unknown one.
+		return nil, apperr.NotFound("tenant")
+	}
 	u, err := client.Unit.Query().
 		Where(unit.LevelEQ(unit.LevelSubdistrict), unit.Code(code), unit.PublicRecord(true)).
 		Select(unit.FieldID, unit.FieldPath, unit.FieldCode, unit.FieldName, unit.FieldPublicRecord, unit.FieldTenantID).
