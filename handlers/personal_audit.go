@@ -3,6 +3,7 @@ package handlers
 import (
 	"github.com/gin-gonic/gin"
 
+	"yishi/ent"
 	"yishi/internal/audit"
 )
 
@@ -28,4 +29,14 @@ func (s *server) auditPersonalRead(c *gin.Context, r personalRead) error {
 		TenantID: &tid, UnitPath: r.unitPath, Actor: caller(c).Subject, Action: audit.ActionPersonalRead,
 		TargetType: r.targetType, TargetID: r.targetID, RequestID: requestID(c),
 		Detail: map[string]any{"route": c.Request.Method + " " + c.FullPath(), "records": r.rows}})
+}
+
+// auditPersonalReadAfter audits the personal data a unit's proposal list
+// or export revealed once the answer is already written: a failed audit
+// append can no longer change the answer, so it is logged.
+func (s *server) auditPersonalReadAfter(c *gin.Context, u *ent.Unit, revealed int) {
+	if err := s.auditPersonalRead(c, personalRead{tenantID: u.TenantID, unitPath: u.Path,
+		targetType: "unit", targetID: u.ID, rows: revealed}); err != nil {
+		s.Logger.ErrorContext(c.Request.Context(), "audit personal read", "err", err, "request_id", requestID(c))
+	}
 }

@@ -42,11 +42,7 @@ func (s *server) exportProposals(c *gin.Context, u *ent.Unit, f proposals.ListFi
 		}
 	})
 	if err == nil {
-		// The file is written by now; a failed audit append is logged.
-		if aerr := s.auditPersonalRead(c, personalRead{tenantID: u.TenantID, unitPath: u.Path,
-			targetType: "unit", targetID: u.ID, rows: revealed}); aerr != nil {
-			s.Logger.ErrorContext(c.Request.Context(), "audit personal read", "err", aerr, "request_id", requestID(c))
-		}
+		s.auditPersonalReadAfter(c, u, revealed)
 	}
 	return err
 }

@@ -66,11 +66,7 @@ func (s *server) listProposals(c *gin.Context) error {
 			return newProposalItem(r, personal)
 		})
 	if err == nil {
-		// The page is written by now; a failed audit append is logged.
-		if aerr := s.auditPersonalRead(c, personalRead{tenantID: u.TenantID, unitPath: u.Path,
-			targetType: "unit", targetID: u.ID, rows: revealed}); aerr != nil {
-			s.Logger.ErrorContext(c.Request.Context(), "audit personal read", "err", aerr, "request_id", requestID(c))
-		}
+		s.auditPersonalReadAfter(c, u, revealed)
 	}
 	return err
 }
