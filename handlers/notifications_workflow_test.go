@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -141,6 +142,9 @@ func TestNotificationsMeetingTaskAndMinutes(t *testing.T) {
 	if got := w.kindNotes(doer, "task_assigned"); len(got) != 1 || int(got[0]["data"].(map[string]any)["task_id"].(float64)) != tid {
 		t.Fatalf("assignee: %v", got)
 	}
+	// A cancelled task is never overdue (tasks.OverdueAt): nobody hears of it.
+	cancelled := w.createTask(pid, taskBody("更换灯泡", -time.Hour, map[string]any{"assignee_id": doer.ID}))
+	w.do("PATCH", fmt.Sprintf("/v1/tasks/%d", cancelled), w.leadA1.Token, map[string]any{"status": "cancelled"}).want(200)
 	for range 2 { // the job may run twice: nobody hears twice
 		if _, err := notify.TasksOverdue(context.Background(), w.st.Client, time.Now()); err != nil {
 			t.Fatal(err)

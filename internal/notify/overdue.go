@@ -27,7 +27,9 @@ const overdueBatch = 500
 func TasksOverdue(ctx context.Context, client *ent.Client, now time.Time) (int, error) {
 	sys := viewer.SystemContext(ctx)
 	due, err := client.Task.Query().
-		Where(task.StatusNEQ(task.StatusDone), task.DueAtLT(now), task.DueAtGT(now.Add(-30*24*time.Hour))).
+		// The statuses of tasks.OverdueAt (which imports this package, so
+		// it cannot be called here): done and cancelled tasks are never overdue.
+		Where(task.StatusNotIn(task.StatusDone, task.StatusCancelled), task.DueAtLT(now), task.DueAtGT(now.Add(-30*24*time.Hour))).
 		Order(ent.Asc(task.FieldDueAt)).Limit(overdueBatch).All(sys)
 	if err != nil {
 		return 0, fmt.Errorf("list overdue tasks: %w", err)
